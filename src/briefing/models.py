@@ -1,0 +1,234 @@
+"""The domain model: the public contract shared by Python users, the CLI's JSON and the LLM schema.
+
+Two layers live here. The ``Extracted*`` classes are exactly what the model fills (their field
+descriptions are prompt text). ``Claim``, ``Position`` and ``Briefing`` extend them with what the
+library computes: spans, grounding status, checks and run metadata. The model never sees those.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+GroundingStatus = Literal["exact", "normalized", "fuzzy", "not_found"]
+Stance = Literal["asserts", "denies", "questions"]
+
+
+class Article(BaseModel):
+    """One news article. Only ``text`` is required; offsets index ``text`` as a Python ``str``."""
+
+    text: str = Field(description="The full article text, exactly as published.")
+    id: str | None = Field(default=None, description="A stable identifier, e.g. the file name.")
+    title: str | None = None
+    source: str | None = Field(default=None, description="The outlet that published it.")
+    url: str | None = None
+    published: str | None = Field(default=None, description="Publication date or timestamp.")
+
+
+class Span(BaseModel):
+    """Half-open character offsets into ``Article.text``: ``text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ClaimKind(str, Enum):
+    """What sort of statement a claim is."""
+
+    fact = "fact"
+    opinion = "opinion"
+    prediction = "prediction"
+    demand = "demand"
+    denial = "denial"
+    accusation = "accusation"
+
+
+class Channel(str, Enum):
+    """How a statement reached the article."""
+
+    on_record = "on_record"  # said to the reporter or in public, speaker identified
+    via_outlet = "via_outlet"  # the article cites another outlet's reporting (e.g. "told AFP")
+    document = "document"  # a report, statement, filing, post or data release
+    unattributed = "unattributed"  # the article's own voice
+
+
+# --------------------------------------------------------------------------- what the LLM fills
+
+
+class Speaker(BaseModel):
+    """Who made a claim, and whether the article names them."""
+
+    name: str = Field(
+        description=(
+            "The speaker as the article identifies them: a person's full name ('Jamie Shea'), "
+            "an institution ('Moscow', 'the Kremlin'), or for unnamed sources the article's own "
+            "description ('unnamed NATO diplomats', 'a senior official')."
+        )
+    )
+    role: str | None = Field(
+        default=None,
+        description="Their title or affiliation as the article gives it ('former NATO official').",
+    )
+    anonymous: bool = Field(
+        default=False,
+        description="True when the article does not name the source (diplomats, officials, a source).",
+    )
+    via: str | None = Field(
+        default=None,
+        description=(
+            "The outlet or document through which the article got the statement when it is not "
+            "the article's own reporting, e.g. 'AFP' for 'told AFP' or 'AFP, citing diplomats'."
+        ),
+    )
+
+
+class ExtractedClaim(BaseModel):
+    """A key claim as the model reports it."""
+
+    statement: str = Field(
+        description="The claim restated plainly in one sentence, adding nothing the article does not say."
+    )
+    kind: ClaimKind = Field(
+        description="fact, opinion, prediction, demand, denial or accusation."
+    )
+    speaker: Speaker | None = Field(
+        default=None,
+        description="Who makes the claim; null when it is the article's own voice.",
+    )
+    channel: Channel = Field(
+        default=Channel.unattributed,
+        description=(
+            "How it reached the article: on_record (said by an identified speaker), via_outlet "
+            "(reported by another outlet such as AFP), document (a report or statement), or "
+            "unattributed (the article's own voice)."
+        ),
+    )
+    direct_quote: bool = Field(
+        default=False,
+        description="True when the evidence is words inside quotation marks in the article.",
+    )
+    evidence: str = Field(
+        description=(
+            "A verbatim excerpt copied character for character from the article that carries the "
+            "claim: the quoted words for a direct quote, the clause for a paraphrase. Never "
+            "reword, abridge or fix it."
+        )
+    )
+
+
+class ExtractedPosition(BaseModel):
+    """One party's stance on a disputed assertion, as the model reports it."""
+
+    party: str = Field(description="Who holds the position, as the article names them.")
+    stance: Stance = Field(description="asserts, denies or questions the assertion.")
+    evidence: str = Field(
+        description="A verbatim excerpt of the article showing this position, copied exactly."
+    )
+
+
+class ExtractedDispute(BaseModel):
+    """An assertion that parties in the article contest, as the model reports it."""
+
+    assertion: str = Field(description="The contested assertion, stated neutrally.")
+    positions: list[ExtractedPosition] = Field(
+        description="Each party's position, at least two when the article shows both sides."
+    )
+
+
+class ExtractedBriefing(BaseModel):
+    """The model's whole answer for one article."""
+
+    headline: str = Field(description="A short, neutral headline for the article.")
+    summary: str = Field(description="Two or three sentences that summarise the article.")
+    claims: list[ExtractedClaim] = Field(description="The article's key claims, in article order.")
+    disputes: list[ExtractedDispute] = Field(
+        default_factory=list,
+        description="Assertions the article shows parties contesting; empty when there are none.",
+    )
+
+
+# --------------------------------------------------------------------------- what the library fills
+
+
+class FigureCheck(BaseModel):
+    """A number in a claim's statement and whether the article contains it."""
+
+    figure: str
+    in_article: bool
+
+
+class ClaimCheck(BaseModel):
+    """In-article checks of one claim, computed by the library."""
+
+    speaker_in_article: bool | None = Field(
+        default=None, description="Whether the speaker's name or description occurs; None without speaker."
+    )
+    figures: list[FigureCheck] = Field(default_factory=list)
+
+    @property
+    def added_figures(self) -> list[str]:
+        """Figures in the statement that the article does not contain."""
+        return [f.figure for f in self.figures if not f.in_article]
+
+
+class Grounded(BaseModel):
+    """Library-filled grounding of one evidence excerpt."""
+
+    span: Span | None = None
+    grounding: GroundingStatus = "not_found"
+    source_text: str | None = Field(
+        default=None,
+        description="The article's own text at the span, when it differs from the evidence.",
+    )
+
+
+class Claim(Grounded, ExtractedClaim):
+    """A claim with its evidence located in the article."""
+
+    check: ClaimCheck | None = None
+
+
+class Position(Grounded, ExtractedPosition):
+    """A dispute position with its evidence located in the article."""
+
+
+class Dispute(ExtractedDispute):
+    """A disputed assertion with grounded positions."""
+
+    positions: list[Position]
+
+
+class Usage(BaseModel):
+    """Tokens and requests spent on one briefing."""
+
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    requests: int = 0
+
+
+class GroundingSummary(BaseModel):
+    """Counts of evidence by grounding status, and the claims a reader should not trust."""
+
+    counts: dict[str, int] = Field(default_factory=dict)
+    untrusted: list[int] = Field(
+        default_factory=list, description="Indexes into Briefing.claims that need a human look."
+    )
+
+
+class Briefing(ExtractedBriefing):
+    """A grounded briefing of one article."""
+
+    model_config = ConfigDict(protected_namespaces=())
+
+    claims: list[Claim]
+    disputes: list[Dispute] = Field(default_factory=list)
+    article: str | None = Field(default=None, description="The Article's id.")
+    extractor: Literal["llm", "offline"] = "llm"
+    model: str | None = None
+    prompt_version: str | None = None
+    usage: Usage = Field(default_factory=Usage)
+    grounding_summary: GroundingSummary | None = None
+    warnings: list[str] = Field(default_factory=list)
