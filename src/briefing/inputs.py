@@ -1,0 +1,170 @@
+"""Turn user input (a path or a string) into a valid ``Article`` before any paid call.
+
+Every rejection is an ``InputError`` whose ``reason`` is one of ``missing``, ``not_a_file``,
+``unreadable``, ``too_large``, ``empty``, ``binary``, ``encoding`` or ``html``, and whose one-line
+message says what is wrong and what to do. Messy but genuine text (curly quotes, CJK, stray
+characters, a dangling last line) passes unchanged: offsets index the text exactly as given.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from shlex import quote as _q
+from pathlib import Path
+
+from briefing.errors import InputError
+from briefing.models import Article
+
+DEFAULT_MAX_BYTES = 10 * 2**20  # far above any news article; guards against briefing a dump
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+# Magic numbers of formats people pass by mistake, with the hint that fixes each.
+_MAGIC = (
+    (b"%PDF-", "a PDF", "extract its text first, e.g. `pdftotext FILE out.txt`"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.odt document)",
+     "save or export the article as plain text (.txt) first"),
+    (b"{\\rtf", "an RTF document", "save or export the article as plain text (.txt) first"),
+    (b"\x89PNG", "a PNG image", "pass the article's text, not an image"),
+    (b"\xff\xd8\xff", "a JPEG image", "pass the article's text, not an image"),
+    (b"GIF8", "a GIF image", "pass the article's text, not an image"),
+    (b"\x1f\x8b", "a gzip archive", "decompress it first, e.g. `gunzip FILE`"),
+)
+
+# Control characters that do not occur in text: C0 except tab/newline/CR/FF/VT, DEL, C1.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_MAX_CONTROL_RATIO = 0.02
+_MAX_REPLACEMENT_RATIO = 0.01
+
+_HTML_TAGS = (
+    "html|head|body|title|meta|link|script|style|noscript|iframe|div|span|p|a|b|i|u|em|strong|"
+    "small|br|hr|img|picture|source|figure|figcaption|ul|ol|li|dl|dt|dd|table|thead|tbody|tr|td|"
+    "th|h[1-6]|section|article|nav|header|footer|main|aside|form|input|button|label|select|"
+    "option|textarea|blockquote|pre|code|svg|path|time|sup|sub"
+)
+_TAG = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
+_DOC_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE | re.DOTALL)
+_DOC_ELEMENT = re.compile(r"<(html|head|body)[\s>].*</\1\s*>", re.IGNORECASE | re.DOTALL)
+_MIN_TAGS_FOR_DOC = 5
+_MIN_TAGS_FOR_RATIO = 10
+_MIN_MARKUP_RATIO = 0.10
+
+
+def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    """Read a UTF-8 text file into an ``Article`` (``id`` = the file name's stem).
+
+    A UTF-8 byte order mark is stripped; nothing else is changed. Raises ``InputError`` when the
+    path is missing, not a regular file, unreadable, larger than ``max_bytes``, binary, not UTF-8,
+    an HTML page, or empty.
+    """
+    p = Path(path)
+    name = str(path)
+    if not p.exists():
+        raise _error("missing", f"no such file; check the path (relative paths start at {os.getcwd()})",
+                     name, path=name)
+    if p.is_dir():
+        raise _error("not_a_file", "the path is a directory, not a file; pass the article's text file instead",
+                     name, path=name)
+    if not p.is_file():
+        raise _error("not_a_file", "the path is not a regular file; save the article to a text file and pass that",
+                     name, path=name)
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise _error(
+                "too_large",
+                f"the file is {size:,} bytes, more than the {max_bytes:,}-byte limit for one article; "
+                "split it into separate articles, or raise max_bytes if it really is one",
+                name, path=name,
+            )
+        data = p.read_bytes()
+    except OSError as e:
+        raise _error("unreadable", f"the file cannot be read ({e.strerror or e}); check its permissions",
+                     name, path=name) from e
+    return Article(id=p.stem, text=_validate(_decode(data, name), name, path=name))
+
+
+def validate_text(text: str, *, name: str | None = None) -> str:
+    """Check that ``text`` is article text and return it, minus a leading byte order mark.
+
+    ``name`` (a file name or article id) prefixes error messages. Raises ``InputError`` for empty
+    or whitespace-only text, binary data, mis-decoded text and HTML pages.
+    """
+    return _validate(text, name, path=None)
+
+
+def _error(reason: str, message: str, name: str | None, *, path: str | None) -> InputError:
+    return InputError(message, reason=reason, path=path, article=name)
+
+
+def _decode(data: bytes, name: str) -> str:
+    """Decode file bytes as strict UTF-8, naming binary formats and bad bytes on failure."""
+    if data.startswith(_UTF8_BOM):
+        data = data[len(_UTF8_BOM):]
+    if data.startswith(_UTF16_BOMS) or _looks_utf16(data):
+        raise _error("encoding", "the file is UTF-16, not UTF-8; re-encode it, e.g. "
+                     f"`iconv -f utf-16 -t utf-8 {_q(name)} > {_q(_utf8_name(name))}`", name, path=name)
+    for magic, what, fix in _MAGIC:
+        if data.startswith(magic):
+            raise _error("binary", f"the file is {what}, not text; {fix}", name, path=name)
+    if b"\x00" in data:
+        raise _error("binary", "the file is binary (it contains NUL bytes), not text; "
+                     "pass a plain-text (.txt) file with the article", name, path=name)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        source = "windows-1252" if re.search(rb"[\x80-\x9f]", data) else "latin1"
+        raise _error(
+            "encoding",
+            f"the file is not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); re-encode it, "
+            f"e.g. `iconv -f {source} -t utf-8 {_q(name)} > {_q(_utf8_name(name))}`",
+            name, path=name,
+        ) from e
+
+
+def _utf8_name(name: str) -> str:
+    p = Path(name)
+    return str(p.with_name(f"{p.stem}.utf8{p.suffix or '.txt'}"))
+
+
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: mostly-ASCII text where every other byte is NUL."""
+    sample = data[:4096]
+    if len(sample) < 8 or b"\x00" not in sample:
+        return False
+    even, odd = sample[0::2], sample[1::2]
+    return max(even.count(0) / len(even), odd.count(0) / len(odd)) > 0.9
+
+
+def _validate(text: str, name: str | None, *, path: str | None) -> str:
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise _error("empty", "the text is empty or only whitespace; pass a file that contains the article's text",
+                     name, path=path)
+    if "\x00" in text or len(_CONTROL.findall(text)) > max(2, _MAX_CONTROL_RATIO * len(text)):
+        raise _error("binary", "the text looks like binary data (NUL or many control characters), not text; "
+                     "pass the article as plain text", name, path=path)
+    bad = text.count("\ufffd")
+    if bad > max(4, _MAX_REPLACEMENT_RATIO * len(text)):
+        raise _error("encoding", f"the text contains {bad} replacement characters (\ufffd): it was decoded with "
+                     "the wrong encoding; re-read the source with its real encoding", name, path=path)
+    why = _html_evidence(text)
+    if why:
+        raise _error("html", f"the text looks like an HTML page ({why}), not article text; extract the article "
+                     "text first (e.g. with trafilatura or readability) and pass that", name, path=path)
+    return text
+
+
+def _html_evidence(text: str) -> str | None:
+    """Say why ``text`` is an HTML document, or return None when it is not."""
+    if _DOC_START.match(text):
+        return "it starts with <!doctype html> or <html>"
+    tags = _TAG.findall(text)
+    if len(tags) >= _MIN_TAGS_FOR_DOC and _DOC_ELEMENT.search(text):
+        return "it has <html>, <head> or <body> elements"
+    markup = sum(map(len, tags)) / len(text)
+    if len(tags) >= _MIN_TAGS_FOR_RATIO and markup >= _MIN_MARKUP_RATIO:
+        return f"{len(tags)} tags make up {markup:.0%} of it"
+    return None
