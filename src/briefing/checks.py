@@ -1,0 +1,157 @@
+"""In-article claim checks: does the speaker occur in the article, are the figures the article's?
+
+``check_briefing`` fills each claim's ``ClaimCheck`` and the briefing's ``GroundingSummary``.
+Everything is computed from the article text alone, for any ``Briefing`` (LLM or offline).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from briefing.grounding import normalize
+from briefing.models import Briefing, Claim, ClaimCheck, FigureCheck, GroundingSummary, Speaker
+
+_STATUSES = ("exact", "normalized", "fuzzy", "not_found")
+
+_WORD = re.compile(r"\w+")
+
+# Words that never identify a speaker on their own.
+_NOT_NAMES = frozenset(
+    """a an the of and or in on at for to from by with its their his her this that these those
+    some several many other another one two three unnamed anonymous unidentified senior junior
+    former current top high ranking high-ranking us u.s jr sr ii iii iv""".split()
+)
+
+_UNITS = {
+    "zero": 0, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
+}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12,
+}
+_MULTIPLES = {
+    "double": 2, "doubled": 2, "doubling": 2, "doubles": 2, "twice": 2, "twofold": 2,
+    "two-fold": 2, "triple": 3, "tripled": 3, "tripling": 3, "triples": 3, "thrice": 3,
+    "threefold": 3, "three-fold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4,
+    "halve": 0.5, "halved": 0.5, "halving": 0.5,
+}
+_NUMBER_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
+_SCALE_WORD = "|".join(sorted(_SCALES, key=len, reverse=True))
+_MULTIPLE_WORD = "|".join(sorted(_MULTIPLES, key=len, reverse=True))
+_FIGURE = re.compile(
+    rf"""
+    (?P<qual>(?:more|less|fewer)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|over\s+)?
+    (?:
+      (?P<mult>\b(?:{_MULTIPLE_WORD})\b)
+    | (?P<cur>[$€£¥])?\s?
+      (?:
+        (?P<num>(?<![\w.,])\d+(?:[,\d]*\d)?(?:\.\d+)?)
+      | (?P<word>\b(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))?\b)
+      )
+      (?P<scale>\s?(?:{_SCALE_WORD})\b)?
+      (?P<pct>\s?(?:%|percent\b|per\s?cent\b|percentage\s+points?\b))?
+    )
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _word_value(words: str) -> float:
+    """The value of a number written in words, e.g. 'twenty-five' -> 25."""
+    parts = re.split(r"[- ]", words.lower())
+    value = 0.0
+    for part in parts:
+        v = _UNITS[part]
+        value = value * v if v == 100 and value else value + v
+    return value
+
+
+def figures_in(s: str) -> list[tuple[str, float, str]]:
+    """The figures in ``s`` as ``(text as written, value, unit)``; unit is '%', 'x' or ''."""
+    found = []
+    for m in _FIGURE.finditer(s):
+        if m["mult"]:
+            found.append((m.group(0).strip(), float(_MULTIPLES[m["mult"].lower()]), "x"))
+            continue
+        if m["num"]:
+            value = float(m["num"].replace(",", ""))
+        else:
+            value = _word_value(m["word"])
+        if m["scale"]:
+            value *= _SCALES[m["scale"].strip().lower()]
+        unit = "%" if m["pct"] else ""
+        found.append((m.group(0).strip(), value, unit))
+    return found
+
+
+def _figure_in_article(value: float, unit: str, article: set[tuple[float, str]]) -> bool:
+    """Whether the article has the same value (and the same percent/multiple unit if any)."""
+    if unit:
+        return (value, unit) in article
+    return any(v == value for v, _ in article)
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(normalize(s)[0])
+
+
+def _speaker_terms(speaker: Speaker) -> list[list[str]]:
+    """Word sequences that identify the speaker: the whole name, and its last key word
+    (a surname, or the noun of a description such as 'diplomats'), singular too."""
+    words = _words(speaker.name)
+    terms = [words] if words else []
+    keys = [w for w in words if w not in _NOT_NAMES and not w.isdigit()]
+    if keys:
+        key = keys[-1]
+        terms.append([key])
+        if len(key) > 3 and key.endswith("s"):
+            terms.append([key[:-1]])
+    return terms
+
+
+def _contains(haystack: list[str], needle: list[str]) -> bool:
+    n = len(needle)
+    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+
+
+def check_claim(claim: Claim, article_words: list[str], article_figures: set) -> ClaimCheck:
+    """Return the in-article checks of one claim against the article's words and figures."""
+    speaker_ok = None
+    if claim.speaker is not None:
+        speaker_ok = any(_contains(article_words, t) for t in _speaker_terms(claim.speaker))
+    figures = [
+        FigureCheck(figure=text, in_article=_figure_in_article(value, unit, article_figures))
+        for text, value, unit in figures_in(claim.statement)
+    ]
+    return ClaimCheck(speaker_in_article=speaker_ok, figures=figures)
+
+
+def _untrusted(claim: Claim) -> bool:
+    check = claim.check
+    return (
+        claim.grounding in ("not_found", "fuzzy")
+        or (check is not None and (bool(check.added_figures) or check.speaker_in_article is False))
+    )
+
+
+def check_briefing(briefing: Briefing, text: str) -> Briefing:
+    """Return a copy of ``briefing`` with each claim's ``check`` and the ``grounding_summary``
+    filled from ``text`` (the article the briefing was made from)."""
+    article_words = _words(text)
+    article_figures = {(value, unit) for _, value, unit in figures_in(text)}
+    claims = [
+        c.model_copy(update={"check": check_claim(c, article_words, article_figures)})
+        for c in briefing.claims
+    ]
+    counts = Counter({s: 0 for s in _STATUSES})
+    counts.update(c.grounding for c in claims)
+    counts.update(p.grounding for d in briefing.disputes for p in d.positions)
+    summary = GroundingSummary(
+        counts=dict(counts), untrusted=[i for i, c in enumerate(claims) if _untrusted(c)]
+    )
+    return briefing.model_copy(update={"claims": claims, "grounding_summary": summary})
