@@ -1,0 +1,52 @@
+"""The vocabulary of attribution: speech and reporting verbs, as readable regex fragments."""
+
+from __future__ import annotations
+
+# Verbs that introduce what someone said, wrote, found or holds, in the forms news uses.
+SPEECH_VERBS = """
+    said says say saying told tells tell telling added adds adding stated states stating
+    warned warns warning argued argues arguing suggested suggests suggesting claimed claims
+    noted notes explained explains insisted insists acknowledged acknowledges admitted admits
+    announced announces reported reports wrote writes believes believe believed thinks think
+    contended contends asserted asserts emphasized emphasised emphasizes stressed stresses
+    predicted predicts estimated estimates found finds showed shows show indicated indicates
+    confirmed confirms denied denies tweeted tweets posted recalled recalls concluded concludes
+    conceded concedes observed observes complained complains alleged alleges maintained
+    maintains agreed agrees replied replies responded responds answered answers asked asks
+    cautioned cautions urged urges demanded demands pledged pledges promised promises vowed
+    vows declared declares countered counters accused accuses blamed blames condemned condemns
+    dismissed dismisses refuted refutes rejected rejects criticized criticised criticizes
+    disputed disputes questioned questions predicted revealed reveals testified explained
+    contend assert argue claim warn suggest insist note
+""".split()
+
+# Multi-word cues ("pointed out", "called for").
+SPEECH_PHRASES = ["pointed out", "points out", "called for", "calls for", "called on", "calls on"]
+
+# Words that may sit between the source and the verb: "has long argued", "also said".
+AUXILIARIES = """
+    has have had also has also have also had also previously repeatedly later then recently
+    once again publicly privately reportedly had long has long have long would will
+""".split()
+
+CUE = (
+    r"\b(?P<cue>(?:(?:" + "|".join(sorted(set(AUXILIARIES), key=len, reverse=True)) + r")\s+){0,2}"
+    r"(?:" + "|".join(sorted(SPEECH_PHRASES + sorted(set(SPEECH_VERBS)), key=len, reverse=True))
+    + r"))\b"
+)
+
+# What may follow the verb before the content starts: "on Tuesday", "in a statement".
+ADVERBIAL = r"""
+    (?:\s+ (?: on \s+ [A-Z][a-z]+ (?:\s+ (?:morning|afternoon|evening|night))?
+             | (?:last|this|on|earlier|later) \s+ (?:week|month|year|[A-Z][a-z]+)
+             | in \s+ (?:a|an|his|her|their|its) \s+ (?:[a-z]+\s+)? (?:statement|interview|speech|
+                      post|tweet|letter|report|memo|email|op-ed|address|briefing|note|filing)
+             | at \s+ (?:a|an|the) \s+ (?:[A-Za-z]+\s+)? (?:rally|event|conference|briefing|hearing|
+                      meeting|summit|debate|forum)
+             | (?:yesterday|today|recently|publicly|privately|repeatedly|previously|earlier|later|
+                  again|also|last\s+night|this\s+week|last\s+week|[A-Z][a-z]+day)
+           ) ,? )*
+"""
+
+# Third-person pronouns that stand for a speaker named earlier.
+PRONOUNS = frozenset("he she they".split())

@@ -1,0 +1,128 @@
+"""Direct quotes and their speakers, in every arrangement news uses.
+
+``X said: "..."``, ``"...," X said``, ``"...," said X, the role``, ``X told AFP: "..."``, a quote
+split around its cue, and a quote that carries on from the previous one without a new cue.
+Short quoted fragments inside a sentence ("dismissed it as "nonsense"") are left to the
+reported-speech rules, which attribute the whole clause.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.offline.cues import ADVERBIAL, CUE
+from briefing.offline.marks import Quote, find_quotes
+from briefing.offline.sentences import paragraphs
+from briefing.offline.sourcing import (
+    Attributed,
+    Speaker,
+    audience_end,
+    outlet_audience,
+    parse_speaker,
+    phrase_after,
+    source_before_cue,
+)
+
+# Before the quote: the window ends with a cue, maybe an audience, then ":" or ",".
+_CUE_BEFORE = re.compile(
+    CUE + r"(?P<tail>[^“”\"]{0,40}?)" + r"\s*[:,]?\s*(?:that\s+)?$", re.VERBOSE
+)
+
+# After the quote: the source then the cue ("," Trump said), or the cue then the source.
+_CUE_AT = re.compile(r"\s*" + CUE + ADVERBIAL, re.VERBOSE)
+_CUE_FIRST = re.compile(r"^[\s,—–-]*" + CUE + r"\s+", re.VERBOSE)
+_ROLE_AFTER = re.compile(r"^\s*,\s*(?P<role>(?:an?|the)\s+[^,.;“”\"]{2,80}?|[a-z][^,.;“”\"]{2,80}?)\s*[.,;]")
+
+
+def _window_before(text: str, quote: Quote, floor: int) -> tuple[int, int]:
+    """From the start of the sentence (or the previous quote) to the opening mark."""
+    start = floor
+    for match in re.finditer(r"[.!?][”\"’]?\s+", text[floor:quote.open]):
+        start = floor + match.end()
+    return start, quote.open
+
+
+def _window_after(text: str, quote: Quote, ceiling: int) -> tuple[int, int]:
+    """From the closing mark to the end of the clause that follows it."""
+    match = re.search(r"[.!?;]", text[quote.close:ceiling])
+    end = quote.close + match.end() if match else ceiling
+    return quote.close, end
+
+
+def _speaker_after(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:
+    """'"...," Trump said', '"...," he added', '"...," said Jamie Shea, a former official'."""
+    if (first := _CUE_FIRST.match(text, start, end)) is not None:
+        phrase = phrase_after(text, first.end(), end)
+        if phrase is not None:
+            role = _ROLE_AFTER.match(text, phrase.end, end)
+            speaker = parse_speaker(phrase.text, role=role.group("role") if role else None)
+            return speaker, phrase.start, first.group("cue")
+    lead = re.match(r"[\s,—–-]*", text[start:end])
+    begin = start + (lead.end() if lead else 0)
+    if begin >= end or text[begin] in "“\"":
+        return None
+    phrase = phrase_after(text, begin, end)
+    if phrase is None:
+        return None
+    cue = _CUE_AT.match(text, phrase.end, end)
+    if cue is None:
+        return None
+    via = outlet_audience(text, cue.end("cue"), end)
+    speaker = parse_speaker(phrase.text)
+    if via:
+        speaker = speaker.model_copy(update={"via": via})
+    return speaker, phrase.start, cue.group("cue")
+
+
+def _speaker_before(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:
+    """'X said: "..."', 'X told AFP: "..."', 'while another added, "..."'."""
+    match = _CUE_BEFORE.search(text, start, end)
+    if match is None:
+        return None
+    tail_start = audience_end(text, match.group("cue"), match.end("cue"), end)
+    tail = text[tail_start:end]
+    if not re.fullmatch(r"(?:" + ADVERBIAL + r")?\s*[:,]?\s*(?:that\s+)?", tail, re.VERBOSE):
+        return None
+    found = source_before_cue(text, match.start("cue"), start)
+    if found is None:
+        return None
+    speaker, source_start = found
+    via = outlet_audience(text, match.end("cue"), end)
+    if via:
+        speaker = speaker.model_copy(update={"via": via})
+    return speaker, source_start, match.group("cue")
+
+
+def _standalone(text: str, quote: Quote, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """A quote that is a sentence of its own: nothing but punctuation around it."""
+    return not text[before[0]:before[1]].strip() and not re.search(r"\w", text[after[0]:after[1]])
+
+
+def find_direct_quotes(text: str) -> list[Attributed]:
+    """Attribute each quoted passage to its speaker; quotes with no speaker are left out."""
+    found: list[Attributed] = []
+    paras = paragraphs(text)
+    last: Attributed | None = None
+    last_para = -1
+    para = 0
+    previous_close = 0
+    for quote in find_quotes(text):
+        while para + 1 < len(paras) and paras[para + 1][0] <= quote.open:
+            para += 1
+        p_start, p_end = paras[para]
+        floor = max(p_start, previous_close if previous_close <= quote.open else p_start)
+        before = _window_before(text, quote, floor)
+        after = _window_after(text, quote, p_end)
+        previous_close = quote.close
+        hit = _speaker_after(text, *after) or _speaker_before(text, *before)
+        if hit is None and last is not None and para - last_para <= 1 and _standalone(
+            text, quote, before, after
+        ):
+            hit = (last.speaker, -1, last.cue)  # a quote carrying on from the last speaker
+        if hit is None:
+            continue
+        speaker, source_start, cue = hit
+        last = Attributed(quote.start, quote.end, speaker, cue, True, source_start)
+        last_para = para
+        found.append(last)
+    return found

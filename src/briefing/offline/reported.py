@@ -1,0 +1,160 @@
+"""Reported speech: the clause a source is said to have said, found, or held.
+
+Three families, one function each: ``X said (that) ...`` (source, cue, content), ``..., X said``
+(content, then source and cue), and ``according to X, ...`` on either side of the content. The
+content span is the reported clause only, without the source, the cue or the final period.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.offline.cues import ADVERBIAL, CUE
+from briefing.offline.sentences import Sentence
+from briefing.offline.sourcing import (
+    CLAUSE_OPENERS,
+    Attributed,
+    audience_end,
+    outlet_audience,
+    parse_speaker,
+    phrase_after,
+    source_before_cue,
+)
+
+_CUE = re.compile(CUE, re.VERBOSE)
+_LEAD_IN = re.compile(r"(?:" + ADVERBIAL + r")\s*,?\s*(?:that\b\s*)?", re.VERBOSE)
+_PARTICIPLE = re.compile(
+    r",\s*(?P<cue>adding|saying|noting|arguing|warning|insisting|explaining|claiming|stressing)"
+    r"\b\s*(?:that\b\s*)?",
+)
+_CLOSING_SOURCE = re.compile(
+    r"""
+    ,\s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + CUE.replace("(?P<cue>", "(?P<cue1>") + r"""
+           | (?P<cue2> said|says|added|adds|wrote|writes|told|noted|argued|warned|explained ) \s+
+             (?P<source_last> [^,;“”"]{1,80}? ) )
+    """ + ADVERBIAL + r"""
+    \s* (?: , [^“”"]* )? [.!?]? [”"’]? \s* $
+    """,
+    re.VERBOSE,
+)
+_ACCORDING_FIRST = re.compile(r"^(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
+_ACCORDING_LAST = re.compile(
+    r",\s*(?P<cue>according\s+to)\s+(?P<source>[^,;.]{2,80}?)\s*(?:[.!?;,][”\"’]?)?\s*$"
+)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop edge spaces, a final period and stray edge commas from a content span."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–"):
+        end -= 1
+    return start, end
+
+
+def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
+    """Whether a source phrase at ``at`` opens a clause (sentence start, punctuation, 'and')."""
+    before = text[sentence.start:at].rstrip()
+    if not before or before[-1] in ",;:—–(“\"":
+        return True
+    last = before.split()[-1].lower()
+    return last in CLAUSE_OPENERS
+
+
+def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
+    start, end = _trim(text, start, end)
+    if len(text[start:end].split()) < min_words:
+        return None
+    return start, end
+
+
+def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
+    """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...')."""
+    for cue in _CUE.finditer(text, sentence.start, sentence.end):
+        found = source_before_cue(text, cue.start("cue"), sentence.start)
+        if found is None or not _clause_start(text, sentence, found[1]):
+            continue
+        speaker, source_start = found
+        after = audience_end(text, cue.group("cue"), cue.end("cue"), sentence.end)
+        if via := outlet_audience(text, cue.end("cue"), sentence.end):
+            speaker = speaker.model_copy(update={"via": via})
+        lead = _LEAD_IN.match(text, after, sentence.end)
+        begin = lead.end() if lead else after
+        if begin < sentence.end and text[begin] in ":":
+            continue  # 'X said: "..."' is a direct quote
+        found_claims = []
+        participle = _PARTICIPLE.search(text, begin, sentence.end)
+        end = participle.start() if participle else sentence.end
+        if (span := _content(text, begin, end)) is not None:
+            found_claims.append(Attributed(*span, speaker, cue.group("cue"), False, source_start))
+        if participle and (span := _content(text, participle.end(), sentence.end)) is not None:
+            found_claims.append(
+                Attributed(*span, speaker, participle.group("cue"), False, source_start)
+            )
+        return found_claims
+    return []
+
+
+def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
+    """'..., X said.', '..., said X, the role.', '..., X told AFP.'"""
+    match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
+    if match is None:
+        return []
+    if match.group("cue1"):
+        found = source_before_cue(text, match.start("cue1"), match.start())
+        if found is None or found[1] != match.start("source_first"):
+            return []
+        speaker, source_start = found
+        cue = match.group("cue1")
+        if via := outlet_audience(text, match.end("cue1"), sentence.end):
+            speaker = speaker.model_copy(update={"via": via})
+    else:
+        phrase = phrase_after(text, match.start("source_last"), match.end("source_last"))
+        if phrase is None:
+            return []
+        speaker, source_start, cue = parse_speaker(phrase.text), phrase.start, match.group("cue2")
+    span = _content(text, sentence.start, match.start())
+    if span is None:
+        return []
+    return [Attributed(*span, speaker, cue, False, source_start)]
+
+
+def according_to(text: str, sentence: Sentence) -> list[Attributed]:
+    """'According to X, ...' and '..., according to X.'"""
+    first = _ACCORDING_FIRST.match(text, sentence.start, sentence.end)
+    last = _ACCORDING_LAST.search(text, sentence.start, sentence.end)
+    if first is not None:
+        source, span = first, _content(text, first.end(), sentence.end)
+    elif last is not None:
+        source, span = last, _content(text, sentence.start, last.start())
+    else:
+        return []
+    phrase = phrase_after(text, source.start("source"), source.end("source"))
+    if phrase is None or span is None:
+        return []
+    speaker = parse_speaker(phrase.text)
+    return [Attributed(*span, speaker, source.group("cue"), False, phrase.start)]
+
+
+def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
+    """Reported speech in every sentence; an 'according to' wrapper becomes the inner claim's via."""
+    found: list[Attributed] = []
+    for sentence in sentences:
+        outer = according_to(text, sentence)
+        inner = source_cue_content(text, sentence) or content_then_source(text, sentence)
+        if outer and inner and outer[0].start <= inner[0].source_start < outer[0].end:
+            via = outer[0].speaker.name
+            inner = [
+                Attributed(a.start, a.end, a.speaker.model_copy(update={"via": via}), a.cue,
+                           a.direct, a.source_start)
+                for a in inner
+            ]
+            outer = []
+        found.extend(outer or inner)
+        if outer and inner and not _overlaps(outer[0], inner):
+            found.extend(inner)
+    return found
+
+
+def _overlaps(claim: Attributed, others: list[Attributed]) -> bool:
+    return any(claim.start < o.end and o.start < claim.end for o in others)

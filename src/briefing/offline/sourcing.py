@@ -1,0 +1,289 @@
+"""Sourcing: find the source phrase next to a cue and turn it into a ``Speaker`` and ``Channel``.
+
+Who said it (name and role), whether the article names them (anonymous diplomats, "a source",
+officials), and how it reached the article (``told AFP``, ``AFP, citing diplomats``, a report).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.models import Channel, Speaker
+from briefing.offline.cues import PRONOUNS
+
+# Nouns that denote an unnamed person or group when they head the source phrase.
+PERSON_NOUNS = frozenset(
+    """diplomat diplomats official officials source sources aide aides spokesman spokeswoman
+    spokesperson spokespeople person people analyst analysts expert experts insider insiders
+    adviser advisers advisor advisors member members lawmaker lawmakers staffer staffers officer
+    officers ally allies critic critics supporter supporters observer observers witness witnesses
+    resident residents voter voters leader leaders minister ministers representative
+    representatives negotiator negotiators executive executives economist economists strategist
+    strategists operative operatives researcher researchers scientist scientists investigator
+    investigators prosecutor prosecutors lawyer lawyers attorney attorneys democrats republicans
+    one another others someone man woman men women colleague colleagues friend friends""".split()
+)
+
+# Common nouns for documents and institutions that may head a source phrase ("the poll").
+DOCUMENT_NOUNS = frozenset(
+    """report reports poll polls survey surveys study studies statement statements document
+    documents filing filings letter memo analysis data figures research review audit release
+    investigation complaint lawsuit ruling article story post tweet email emails index
+    government administration ministry department agency campaign committee court panel
+    company firm group groups team office organization commission council party""".split()
+)
+
+# Words that may sit inside a source phrase besides capitalised ones.
+MODIFIERS = frozenset(
+    """the a an one another two three four several some many most other both few senior top
+    former current unnamed anonymous western eastern european american russian chinese foreign
+    local federal state military intelligence security defense defence government administration
+    campaign white house press chief deputy acting longtime veteran independent political
+    republican democratic conservative liberal new recent latest close high-ranking high-level
+    leading prominent retired outgoing incoming fellow nato eu us un u.s. of for at""".split()
+) | PERSON_NOUNS | DOCUMENT_NOUNS
+
+# Words that open a clause, never a source phrase, even when capitalised at a sentence start.
+CLAUSE_OPENERS = frozenset(
+    """and but or so yet however meanwhile still then now also in on when while as if because
+    since after before although though but instead thus later earlier last this that which who
+    whom whose what where there here it its i we you he she they his her their our my""".split()
+)
+
+# Titles that precede a name and belong to the role ("President Trump", "Secretary of State").
+TITLES = frozenset(
+    """president secretary state minister prime foreign defense defence senator sen. rep.
+    representative gov. governor chancellor mayor general gen. attorney vice speaker leader
+    chairman chairwoman chair director chief ambassador judge justice commissioner pope king
+    queen prince former senior deputy acting republican democratic democrat gop candidate
+    nominee spokesman spokeswoman professor prof. lt. col. sgt. adm. admiral colonel captain
+    majority minority house senate white""".split()
+)
+
+# Outlets and wire services whose reporting an article relays.
+OUTLETS = frozenset(
+    """afp reuters ap bloomberg cnn bbc nbc cbs abc fox msnbc politico axios tass ria xinhua
+    dpa efe ansa interfax""".split()
+)
+OUTLET_SUFFIXES = ("Times", "Post", "Journal", "News", "Press", "Agency", "Herald", "Tribune",
+                   "Guardian", "Telegraph", "Gazette", "Magazine", "TV", "Radio", "Wire")
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w.'’&-]*|\S")
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A source phrase found in the text: ``text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _source_token(word: str) -> bool:
+    """Whether a word may belong to a source phrase: a name, a number, a role or a modifier."""
+    bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
+    if not bare or bare.lower() in CLAUSE_OPENERS:
+        return False
+    return bare[0].isupper() or word.lower() in MODIFIERS or bare.lower() in MODIFIERS
+
+
+def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Phrase | None:
+    """The source phrase that ends at ``end`` (just before a cue), or None when there is none.
+
+    Walks back over names, roles and modifiers; stops at punctuation or an ordinary word. A lone
+    pronoun ("he", "she") is returned as is, for the caller to resolve.
+    """
+    tokens = _tokens(text, max(floor, end - 160), end)
+    if not tokens:
+        return None
+    if tokens[-1][2].lower() in PRONOUNS:
+        s, e, word = tokens[-1]
+        return Phrase(s, e, word)
+    taken: list[tuple[int, int, str]] = []
+    for token in reversed(tokens):
+        if len(taken) >= max_words or not _source_token(token[2]):
+            break
+        taken.append(token)
+    while taken and taken[-1][2].lower() in {"of", "for", "at"}:
+        taken.pop()  # a phrase never starts with a preposition
+    # a phrase of modifiers alone ("the", "former") is no source, except "one"/"another"
+    if not taken or not any(_head_like(w) for _, _, w in taken):
+        return None
+    start, stop = taken[-1][0], taken[0][1]
+    return Phrase(start, stop, text[start:stop])
+
+
+def _head_like(word: str) -> bool:
+    bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
+    lower = bare.lower()
+    return bare[:1].isupper() or lower in PERSON_NOUNS or lower in DOCUMENT_NOUNS
+
+
+def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phrase | None:
+    """The source phrase that starts at ``start`` (just after a cue: '"...," said Jamie Shea')."""
+    taken: list[tuple[int, int, str]] = []
+    for token in _tokens(text, start, ceiling):
+        if len(taken) >= max_words or not _source_token(token[2]):
+            if not taken and token[2].lower() in PRONOUNS:
+                taken.append(token)
+            break
+        taken.append(token)
+    while taken and taken[-1][2].lower() in {"of", "for", "at", "the", "a", "an"}:
+        taken.pop()
+    if not taken or not any(_head_like(w) or w.lower() in PRONOUNS for _, _, w in taken):
+        return None
+    s, e = taken[0][0], taken[-1][1]
+    return Phrase(s, e, text[s:e])
+
+
+def is_outlet(name: str) -> bool:
+    """Whether ``name`` looks like a news outlet or wire service ("AFP", "The New York Times")."""
+    words = name.split()
+    return bool(words) and (name.lower().removeprefix("the ") in OUTLETS
+                            or (words[0][0].isupper() and words[-1] in OUTLET_SUFFIXES))
+
+
+def is_pronoun(name: str) -> bool:
+    return name.lower() in PRONOUNS
+
+
+def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
+    """Split "Former NATO official Jamie Shea" into the role and the name words."""
+    i = len(words)
+    while i > 0 and words[i - 1][:1].isupper():
+        i -= 1
+    name = words[i:]
+    role = words[:i]
+    while len(name) > 1 and name[0].lower().rstrip(",") in TITLES:
+        role.append(name.pop(0))
+    if not name or not any(w.lower() not in MODIFIERS - PERSON_NOUNS for w in role):
+        return None, words  # no role words, only determiners: the whole phrase is the name
+    return " ".join(role), name
+
+
+def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = None) -> Speaker:
+    """Build a ``Speaker`` from a source phrase; an unnamed head noun makes it anonymous."""
+    words = phrase.split()
+    head = words[-1].lower().rstrip(".,") if words else ""
+    anonymous = head in PERSON_NOUNS and not words[-1][:1].isupper() or head in {"one", "another"}
+    if anonymous:
+        return Speaker(name=phrase, role=role, anonymous=True, via=via)
+    found_role, name_words = _split_role(words)
+    return Speaker(name=" ".join(name_words), role=role or found_role, anonymous=False, via=via)
+
+
+def channel_for(speaker: Speaker | None) -> Channel:
+    """How a statement reached the article, judged from its speaker."""
+    if speaker is None:
+        return Channel.unattributed
+    if speaker.via and is_outlet(speaker.via) or is_outlet(speaker.name):
+        return Channel.via_outlet
+    words = (speaker.via or speaker.name).lower().split()
+    if speaker.via or (words and words[-1] in DOCUMENT_NOUNS and not speaker.anonymous
+                       and words[-1] not in {"government", "administration", "campaign", "party"}):
+        return Channel.document
+    return Channel.on_record
+
+
+class SpeakerResolver:
+    """Resolves pronoun speakers to the most recent fitting speaker named before them."""
+
+    def __init__(self) -> None:
+        self._seen: list[Speaker] = []
+
+    def resolve(self, speaker: Speaker) -> Speaker:
+        """Return the speaker a pronoun stands for (or ``speaker`` unchanged), and remember it."""
+        if speaker.name.lower() in {"another", "one", "a second", "a third", "a fourth"}:
+            for earlier in reversed(self._seen):
+                if earlier.anonymous and len(words := earlier.name.split()) > 1:
+                    noun = words[-1].removesuffix("s") if words[-1].endswith("s") else words[-1]
+                    speaker = speaker.model_copy(update={"name": f"{speaker.name} {noun}"})
+                    break
+        if is_pronoun(speaker.name):
+            plural = speaker.name.lower() == "they"
+            for earlier in reversed(self._seen):
+                fits = earlier.anonymous or earlier.name.endswith("s") if plural else (
+                    not earlier.anonymous and earlier.name[:1].isupper()
+                    and not is_outlet(earlier.name))
+                if fits:
+                    return earlier.model_copy(update={"via": speaker.via or earlier.via})
+            return speaker
+        self._seen.append(speaker)
+        return speaker
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """Content attributed to a speaker: ``text[start:end]`` is the content, ``cue`` its verb."""
+
+    start: int
+    end: int
+    speaker: Speaker
+    cue: str
+    direct: bool
+    source_start: int = -1  # where the source phrase starts in the text, -1 when inferred
+
+
+_APPOSITIVE = re.compile(
+    r"""
+    , \s* (?P<inner> (?P<kind> citing | including | quoting | an? | the | [A-Z][a-z]+ ) \b [^,;:“”"]{1,80} )
+    , \s* $
+    """,
+    re.VERBOSE,
+)
+
+_AUDIENCE = re.compile(
+    r"""
+    ^ \s+ (?P<audience> (?:the\s+)? [A-Z][\w.&’'-]* (?:\s+[A-Z][\w.&’'-]*){0,3}
+          | reporters | journalists | the\s+press | (?:a|an|the)\s+[a-z]+ (?:\s+[a-z]+)? )
+    """,
+    re.VERBOSE,
+)
+
+
+def outlet_audience(text: str, cue_end: int, ceiling: int) -> str | None:
+    """The outlet a statement was given to, for "told AFP", "told The New York Times"."""
+    match = _AUDIENCE.match(text[cue_end:ceiling])
+    if match and is_outlet(match.group("audience")):
+        return match.group("audience")
+    return None
+
+
+def audience_end(text: str, cue: str, cue_end: int, ceiling: int) -> int:
+    """Where the audience after "told" ends ("told reporters", "told AFP"); ``cue_end`` if none."""
+    if not re.search(r"\b(?:told|tells?|telling|asked|asks?|informed)$", cue):
+        return cue_end
+    match = _AUDIENCE.match(text[cue_end:ceiling])
+    return cue_end + match.end() if match else cue_end
+
+
+def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] | None:
+    """The speaker whose phrase ends just before a cue, with where that phrase starts.
+
+    Handles a bare phrase ("Former NATO official Jamie Shea stated"), an appositive role
+    ("Jamie Shea, a former NATO official, said"), an inclusion ("Russian officials, including
+    President Putin, have said") and an outlet chain ("AFP, citing Western diplomats, reports").
+    """
+    window = text[floor:cue_start]
+    if (match := _APPOSITIVE.search(window)) is not None:
+        outer = phrase_before(text, floor + match.start(), floor)
+        inner = match.group("inner").strip()
+        kind = match.group("kind")
+        if outer is not None and not is_pronoun(outer.text):
+            if kind in {"citing", "quoting"}:
+                cited = inner.split(None, 1)[1] if " " in inner else inner
+                return parse_speaker(cited, via=outer.text), outer.start
+            if kind == "including":
+                return parse_speaker(outer.text), outer.start
+            if kind in {"a", "an", "the"} or inner[:1].islower():
+                return parse_speaker(outer.text, role=inner), outer.start
+    phrase = phrase_before(text, cue_start, floor)
+    if phrase is None:
+        return None
+    return parse_speaker(phrase.text), phrase.start
