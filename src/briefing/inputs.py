@@ -18,7 +18,6 @@ from briefing.models import Article
 
 DEFAULT_MAX_BYTES = 10 * 2**20  # far above any news article; guards against briefing a dump
 
-_UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 # Magic numbers of formats people pass by mistake, with the hint that fixes each.
@@ -100,9 +99,7 @@ def _error(reason: str, message: str, name: str | None, *, path: str | None) -> 
 
 
 def _decode(data: bytes, name: str) -> str:
-    """Decode file bytes as strict UTF-8, naming binary formats and bad bytes on failure."""
-    if data.startswith(_UTF8_BOM):
-        data = data[len(_UTF8_BOM):]
+    """Decode file bytes as strict UTF-8 (a BOM survives as U+FEFF), naming what is wrong on failure."""
     if data.startswith(_UTF16_BOMS) or _looks_utf16(data):
         raise _error("encoding", "the file is UTF-16, not UTF-8; re-encode it, e.g. "
                      f"`iconv -f utf-16 -t utf-8 {_q(name)} > {_q(_utf8_name(name))}`", name, path=name)
