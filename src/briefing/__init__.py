@@ -1,4 +1,11 @@
-"""briefing: typed, source-grounded briefings of news articles with an LLM."""
+"""briefing: typed, source-grounded briefings of news articles with an LLM.
+
+``Briefer`` (the LLM path), ``brief_offline`` and ``cross_check`` load on first use, so importing
+briefing stays cheap for code that only needs the models, ``align`` or the offline extractor.
+"""
+
+from importlib import import_module
+from typing import Any
 
 from briefing.errors import (
     APIError,
@@ -16,6 +23,8 @@ from briefing.errors import (
     ServiceUnavailableError,
     TruncatedOutputError,
 )
+from briefing.checks import check_briefing
+from briefing.grounding import Aligner, Alignment, align, ground_briefing
 from briefing.models import (
     Article,
     Briefing,
@@ -32,7 +41,30 @@ from briefing.models import (
     Usage,
 )
 
+_LAZY = {
+    "Briefer": "briefing.extract",
+    "brief_offline": "briefing.offline",
+    "cross_check": "briefing.crosscheck",
+    "CrossCheck": "briefing.crosscheck",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'briefing' has no attribute {name!r}")
+
+
 __all__ = [
+    "Aligner",
+    "Alignment",
+    "Briefer",
+    "CrossCheck",
+    "align",
+    "brief_offline",
+    "check_briefing",
+    "cross_check",
+    "ground_briefing",
     "APIError",
     "Article",
     "AuthenticationError",

@@ -1,0 +1,116 @@
+"""The ``briefing`` command: parse arguments, call the library, print one view or JSON line per file.
+
+Errors print as one line on stderr (a traceback only with ``--debug``); one bad file never stops
+the others, and the exit status is 1 when any file failed, 2 for a usage or configuration error.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from briefing.errors import BriefingError, ConfigurationError
+from briefing.inputs import read_article
+from briefing.llm import MISSING_CONFIGURATION, resolve_settings
+from briefing.models import Article, Briefing
+from briefing.render import print_briefing
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Typed, source-grounded briefings of news articles.")
+
+
+class Extractor(str, Enum):
+    auto = "auto"
+    llm = "llm"
+    offline = "offline"
+
+
+class Mode(str, Enum):
+    tools = "tools"
+    json_schema = "json_schema"
+    md_json = "md_json"
+
+
+@app.callback()
+def main() -> None:
+    """Typed, source-grounded briefings of news articles."""
+
+
+def _error(console: Console, error: BaseException, debug: bool) -> None:
+    if debug:
+        console.print_exception()
+    console.print(f"[bold red]error:[/bold red] {error}", highlight=False, soft_wrap=True)
+
+
+def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url: Optional[str],
+                err: Console):
+    """Pick the extractor; return a function Article -> Briefing.
+
+    Raises:
+        ConfigurationError: ``--extractor llm`` with no model configured.
+    """
+    settings = resolve_settings(model=model, mode=mode.value, base_url=base_url)
+    if extractor is Extractor.llm and not settings.configured:
+        raise ConfigurationError(MISSING_CONFIGURATION)
+    if extractor is Extractor.offline or not settings.configured:
+        from briefing.offline import brief_offline
+
+        if extractor is Extractor.auto:
+            err.print("[yellow]note:[/yellow] no model configured (set OPENAI_API_KEY or OPENAI_BASE_URL); "
+                      "using the offline rule-based extractor", highlight=False, soft_wrap=True)
+        return brief_offline
+    from briefing.extract import Briefer
+
+    briefer = Briefer(model=model, mode=mode.value, base_url=base_url)
+    return briefer.brief
+
+
+@app.command()
+def brief(
+    files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8).", show_default=False)],
+    json: Annotated[bool, typer.Option("--json", help="Print each Briefing as one JSON line.")] = False,
+    offline: Annotated[bool, typer.Option("--offline", help="Use the rule-based extractor; no model, no network.")] = False,
+    extractor: Annotated[Extractor, typer.Option(help="auto: the LLM when configured, else offline.")] = Extractor.auto,
+    model: Annotated[Optional[str], typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
+    mode: Annotated[Mode, typer.Option(help="How to ask for structured output; json_schema/md_json for servers without tool calling.")] = Mode.tools,
+    base_url: Annotated[Optional[str], typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Brief one or more articles and print a readable view (or JSON lines with --json)."""
+    out = Console(soft_wrap=False)
+    err = Console(stderr=True)
+    try:
+        run = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err)
+    except BriefingError as e:
+        _error(err, e, debug)
+        raise typer.Exit(2) from None
+
+    articles: list[Article | BriefingError] = []
+    for path in files:
+        try:
+            articles.append(read_article(path))
+        except BriefingError as e:
+            articles.append(e)
+
+    failed = 0
+    for item in articles:
+        try:
+            if isinstance(item, BriefingError):
+                raise item
+            briefing: Briefing = run(item)
+        except BriefingError as e:
+            failed += 1
+            _error(err, e, debug)
+            continue
+        if json:
+            sys.stdout.write(briefing.model_dump_json() + "\n")
+            sys.stdout.flush()
+        else:
+            print_briefing(briefing, out)
+    if failed:
+        raise typer.Exit(1)

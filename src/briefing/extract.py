@@ -1,0 +1,160 @@
+"""Article -> Briefing with an LLM: render the prompt, ask the model, ground and check the answer.
+
+When the model's evidence cannot be located in the article, instructor's validation re-ask tells
+the model which excerpts are wrong; when those re-asks run out, the claim is kept and marked
+``not_found``, never dropped and never shown as grounded.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from pydantic import ValidationInfo, model_validator
+
+from briefing.checks import check_briefing
+from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_text
+from briefing.grounding import ground_briefing, unlocated_excerpts
+from briefing.inputs import validate_text
+from briefing.llm import LLM, Answer, Settings, resolve_settings
+from briefing.models import Article, Briefing, ExtractedBriefing, Usage
+from briefing.prompts import load_prompt
+from briefing.retry import RetryPolicy
+
+
+class ArticleBriefing(ExtractedBriefing):
+    """The briefing of one news article, every evidence excerpt copied verbatim from it."""
+
+    @model_validator(mode="after")
+    def _evidence_is_verbatim(self, info: ValidationInfo) -> ArticleBriefing:
+        context = info.context or {}
+        text = context.get("article_text")
+        if text is None or context.get("grounding_reasks_left", 0) <= 0:
+            return self
+        missing = unlocated_excerpts(self, text)
+        if missing:
+            context["grounding_reasks_left"] -= 1
+            listed = "; ".join(repr(excerpt) for excerpt in missing)
+            raise ValueError(
+                f"these evidence excerpts do not occur in the article: {listed}. Copy each evidence "
+                "character for character from the article text (same quotes, dashes and case, no "
+                "'...'), or drop the claim if the article does not contain it."
+            )
+        return self
+
+
+def as_article(article: Article | str, *, id: str | None = None) -> Article:
+    """Accept an Article or plain text; validate the text before any paid call.
+
+    Raises:
+        InputError: empty, binary-looking or HTML text.
+    """
+    if isinstance(article, str):
+        article = Article(text=article, id=id)
+    elif id is not None and article.id is None:
+        article = article.model_copy(update={"id": id})
+    validate_text(article.text, name=article.id)
+    return article
+
+
+class Briefer:
+    """Briefs news articles with an LLM.
+
+    Args:
+        model: the model name; falls back to ``BRIEFING_MODEL``, then ``gpt-4o-mini``.
+        client: a ready-made ``openai.OpenAI``/``AsyncOpenAI`` (or Azure) client, or an instructor
+            client; when None, one is built from ``api_key``/``base_url`` or the environment.
+        mode: ``tools`` (default), ``json_schema`` or ``md_json`` for servers without tool calling.
+        max_retries: instructor re-asks when an answer breaks the schema.
+        grounding_reasks: re-asks when evidence is not found in the article.
+        max_claims: how many claims the prompt asks for at most.
+        context_tokens: the article budget per request; longer articles are briefed in chunks.
+        retry_policy: rate-limit, server-fault and timeout retries.
+
+    Raises:
+        ConfigurationError: no key, base URL or client, or an unknown mode.
+    """
+
+    def __init__(
+        self,
+        model: str | None = None,
+        *,
+        client: Any = None,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        mode: str = "tools",
+        max_retries: int = 2,
+        grounding_reasks: int = 1,
+        max_claims: int = 15,
+        language: str = "English",
+        context_tokens: int = 24_000,
+        max_output_tokens: int = 4096,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        self.settings: Settings = resolve_settings(model=model, mode=mode, api_key=api_key, base_url=base_url)
+        self.llm = LLM(self.settings, client=client, policy=retry_policy, max_output_tokens=max_output_tokens)
+        self.max_retries = max_retries
+        self.grounding_reasks = grounding_reasks
+        self.max_claims = max_claims
+        self.language = language
+        self.context_tokens = context_tokens
+        self.prompt = load_prompt("brief")
+
+    def __repr__(self) -> str:
+        return f"Briefer(model={self.settings.model!r}, mode={self.settings.mode!r})"
+
+    def _chunks(self, article: Article) -> list[Chunk]:
+        if estimate_tokens(article.text) <= self.context_tokens:
+            return [Chunk(0, len(article.text), article.text)]
+        max_chars = self.context_tokens * 4
+        return split_text(article.text, max_chars=max_chars, overlap_chars=max_chars // 10)
+
+    def _messages(self, article: Article, chunk: Chunk) -> list[dict[str, str]]:
+        return self.prompt.render(
+            text=chunk.text, title=article.title, source=article.source,
+            max_claims=self.max_claims, language=self.language,
+        )
+
+    def _context(self, chunk: Chunk) -> dict[str, Any]:
+        return {"article_text": chunk.text, "grounding_reasks_left": self.grounding_reasks}
+
+    def _finish(self, article: Article, answers: list[Answer]) -> Briefing:
+        extracted = merge_extracted([a.value for a in answers]) if len(answers) > 1 else answers[0].value
+        usage = Usage(**{
+            field: sum(getattr(a.usage, field) for a in answers) for field in Usage.model_fields
+        })
+        briefing = ground_briefing(ExtractedBriefing.model_validate(extracted.model_dump()), article.text)
+        briefing = briefing.model_copy(update={
+            "article": article.id, "extractor": "llm", "model": self.settings.model,
+            "prompt_version": self.prompt.version, "usage": usage,
+        })
+        return check_briefing(briefing, article.text)
+
+    def brief(self, article: Article | str, *, id: str | None = None) -> Briefing:
+        """Brief one article (an ``Article`` or its text).
+
+        Returns:
+            A ``Briefing`` whose evidence is located in ``article.text`` or marked ``not_found``.
+
+        Raises:
+            InputError: unusable text, before any request.
+            APIError: the server failed (subclasses say which: key, model, quota, rate, outage).
+            ExtractionError: the answers never fit the schema (``RefusalError``, ``TruncatedOutputError``).
+        """
+        article = as_article(article, id=id)
+        answers = [
+            self.llm.extract(self._messages(article, chunk), ArticleBriefing, context=self._context(chunk),
+                             max_retries=self.max_retries, article=article.id)
+            for chunk in self._chunks(article)
+        ]
+        return self._finish(article, answers)
+
+    async def abrief(self, article: Article | str, *, id: str | None = None) -> Briefing:
+        """Async ``brief`` (needs an ``AsyncOpenAI`` client or a key/base URL); same result and errors."""
+        article = as_article(article, id=id)
+        answers = await asyncio.gather(*(
+            self.llm.aextract(self._messages(article, chunk), ArticleBriefing, context=self._context(chunk),
+                              max_retries=self.max_retries, article=article.id)
+            for chunk in self._chunks(article)
+        ))
+        return self._finish(article, list(answers))

@@ -1,0 +1,280 @@
+"""The only module that talks to openai and instructor: settings, clients, modes, retries, usage.
+
+Configuration arrives as arguments; ``OPENAI_API_KEY``, ``OPENAI_BASE_URL`` and ``BRIEFING_MODEL``
+are read as fallbacks here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import instructor
+import openai
+from instructor.core.hooks import Hooks
+from pydantic import BaseModel
+
+from briefing.errors import (
+    APIError,
+    BriefingError,
+    ConfigurationError,
+    RefusalError,
+    TruncatedOutputError,
+)
+from briefing.models import Usage
+from briefing.retry import RetryPolicy, acall_with_retries, call_with_retries, classify
+
+T = TypeVar("T", bound=BaseModel)
+
+DEFAULT_MODEL = "gpt-4o-mini"
+MODES: dict[str, instructor.Mode] = {
+    "tools": instructor.Mode.TOOLS,
+    "json_schema": instructor.Mode.JSON_SCHEMA,
+    "md_json": instructor.Mode.MD_JSON,
+}
+_LOCAL_SERVER_KEY = "not-needed"  # OpenAI-compatible local servers ignore the key, the SDK wants one
+MISSING_CONFIGURATION = (
+    "no model is configured: set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an "
+    "OpenAI-compatible server such as Ollama or vLLM, or use --offline for the rule-based extractor"
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where and how to call the model. The key is kept out of ``repr``."""
+
+    model: str
+    mode: str = "tools"
+    base_url: str | None = None
+    api_key: str | None = field(default=None, repr=False)
+
+    @property
+    def configured(self) -> bool:
+        """True when a key or a base URL says where to send requests."""
+        return bool(self.api_key or self.base_url)
+
+
+def resolve_settings(
+    *,
+    model: str | None = None,
+    mode: str = "tools",
+    api_key: str | None = None,
+    base_url: str | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Combine arguments with the environment fallbacks; arguments win.
+
+    Raises:
+        ConfigurationError: for an unknown mode.
+    """
+    env = os.environ if environ is None else environ
+    if mode not in MODES:
+        raise ConfigurationError(f"unknown mode {mode!r}: choose one of {', '.join(MODES)}")
+    return Settings(
+        model=model or env.get("BRIEFING_MODEL") or DEFAULT_MODEL,
+        mode=mode,
+        base_url=base_url or env.get("OPENAI_BASE_URL") or None,
+        api_key=api_key or env.get("OPENAI_API_KEY") or None,
+    )
+
+
+@dataclass
+class Answer:
+    """A parsed model answer with what it cost."""
+
+    value: Any
+    usage: Usage
+
+
+class _Meter:
+    """Counts requests and tokens across re-asks and retries, and keeps the last raw response."""
+
+    def __init__(self) -> None:
+        self.usage = Usage()
+        self.last_response: Any = None
+
+    def hooks(self) -> Hooks:
+        hooks = Hooks()
+        hooks.on("completion:kwargs", self._on_request)
+        hooks.on("completion:response", self._on_response)
+        return hooks
+
+    def _on_request(self, *args: Any, **kwargs: Any) -> None:
+        self.usage.requests += 1
+
+    def _on_response(self, response: Any) -> None:
+        self.last_response = response
+        usage = getattr(response, "usage", None)
+        if usage is not None:
+            self.usage.prompt_tokens += usage.prompt_tokens or 0
+            self.usage.completion_tokens += usage.completion_tokens or 0
+            self.usage.total_tokens += usage.total_tokens or 0
+
+
+def raw_answer_text(response: Any) -> str | None:
+    """The text the model sent: tool-call arguments, else message content."""
+    try:
+        message = response.choices[0].message
+    except (AttributeError, IndexError, TypeError):
+        return None
+    calls = getattr(message, "tool_calls", None) or []
+    if calls:
+        return calls[0].function.arguments
+    return getattr(message, "content", None)
+
+
+def _refusal(response: Any) -> str | None:
+    """The refusal or content-filter reason in a response, if any."""
+    try:
+        choice = response.choices[0]
+    except (AttributeError, IndexError, TypeError):
+        return None
+    if choice.finish_reason == "content_filter":
+        return "the provider's content filter stopped the answer"
+    refusal = getattr(choice.message, "refusal", None)
+    return f"the model refused: {refusal}" if refusal else None
+
+
+class LLM:
+    """A configured model endpoint that returns validated pydantic answers.
+
+    Args:
+        settings: model, mode, base URL and key (see ``resolve_settings``).
+        client: a ready-made ``openai.OpenAI`` / ``AsyncOpenAI`` (Azure, Ollama, vLLM, ...), or an
+            instructor client; when None one is built from ``settings``.
+        policy: the retry policy for rate limits, server faults and timeouts.
+        max_output_tokens: the answer budget; doubled once when an answer is cut off.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        client: Any = None,
+        policy: RetryPolicy | None = None,
+        max_output_tokens: int = 4096,
+    ) -> None:
+        self.settings = settings
+        self.policy = policy or RetryPolicy()
+        self.max_output_tokens = max_output_tokens
+        self._given = client
+        self._sync: Any = None
+        self._async: Any = None
+        if client is None and not settings.configured:
+            raise ConfigurationError(MISSING_CONFIGURATION)
+
+    def __repr__(self) -> str:
+        return f"LLM(model={self.settings.model!r}, mode={self.settings.mode!r}, base_url={self.settings.base_url!r})"
+
+    # ------------------------------------------------------------------ clients
+
+    def _openai_kwargs(self) -> dict[str, Any]:
+        return {
+            "api_key": self.settings.api_key or _LOCAL_SERVER_KEY,
+            "base_url": self.settings.base_url,
+            "max_retries": 0,  # our one retry policy decides; attempts must not multiply
+            "timeout": self.policy.timeout,
+        }
+
+    def _wrap(self, client: Any) -> Any:
+        if isinstance(client, (instructor.Instructor, instructor.AsyncInstructor)):
+            return client
+        if isinstance(client, (openai.OpenAI, openai.AsyncOpenAI)):
+            client = client.with_options(max_retries=0, timeout=self.policy.timeout)
+            return instructor.from_openai(client, mode=MODES[self.settings.mode])
+        raise ConfigurationError(
+            f"unsupported client {type(client).__name__}: pass an openai.OpenAI, openai.AsyncOpenAI "
+            "(or their Azure variants) or an instructor client"
+        )
+
+    def _client(self, is_async: bool) -> Any:
+        if is_async:
+            if self._async is None:
+                given = self._given
+                if given is None:
+                    given = openai.AsyncOpenAI(**self._openai_kwargs())
+                elif not isinstance(given, (openai.AsyncOpenAI, instructor.AsyncInstructor)):
+                    raise ConfigurationError("abrief needs an async client: pass openai.AsyncOpenAI(...)")
+                self._async = self._wrap(given)
+            return self._async
+        if self._sync is None:
+            given = self._given
+            if given is None:
+                given = openai.OpenAI(**self._openai_kwargs())
+            elif isinstance(given, (openai.AsyncOpenAI, instructor.AsyncInstructor)):
+                raise ConfigurationError("brief needs a sync client: pass openai.OpenAI(...), or use abrief")
+            self._sync = self._wrap(given)
+        return self._sync
+
+    # ------------------------------------------------------------------ calls
+
+    def _request(self, messages: list[dict[str, str]], response_model: type[T], context: dict,
+                 max_retries: int, max_tokens: int, meter: _Meter) -> dict[str, Any]:
+        return {
+            "model": self.settings.model,
+            "messages": messages,
+            "response_model": response_model,
+            "context": context,
+            "max_retries": max_retries,
+            "max_tokens": max_tokens,
+            "temperature": 0,
+            "hooks": meter.hooks(),
+        }
+
+    def _describe(self, article: str | None):
+        def describe(exc: BaseException) -> BriefingError:
+            return classify(exc, model=self.settings.model, base_url=self.settings.base_url, article=article)
+        return describe
+
+    def _refused(self, error: BriefingError, meter: _Meter, article: str | None) -> BriefingError:
+        """A refusal or content filter explains an answer-level failure better than the parse error."""
+        refusal = _refusal(meter.last_response)
+        if refusal is None or isinstance(error, APIError):
+            return error
+        return RefusalError(f"{refusal}; nothing was briefed, skip this article or try another model",
+                            raw_answer=raw_answer_text(meter.last_response),
+                            attempts=meter.usage.requests, article=article)
+
+    def _budgets(self) -> tuple[int, int]:
+        return self.max_output_tokens, self.max_output_tokens * 2
+
+    def extract(self, messages: list[dict[str, str]], response_model: type[T], *,
+                context: dict, max_retries: int, article: str | None = None) -> Answer:
+        """Ask the model for ``response_model``, with re-asks, retries and one larger output budget.
+
+        Raises:
+            BriefingError: an ``APIError`` subclass, ``ExtractionError``, ``RefusalError`` or
+                ``TruncatedOutputError``, each with a message saying what to do.
+        """
+        client = self._client(is_async=False)
+        meter = _Meter()
+        for budget in self._budgets():
+            request = self._request(messages, response_model, context, max_retries, budget, meter)
+            try:
+                value = call_with_retries(lambda: client.chat.completions.create(**request),
+                                          self.policy, describe=self._describe(article))
+                return Answer(value, meter.usage)
+            except TruncatedOutputError as e:
+                truncated = e
+            except BriefingError as e:
+                raise self._refused(e, meter, article) from e
+        raise truncated
+
+    async def aextract(self, messages: list[dict[str, str]], response_model: type[T], *,
+                       context: dict, max_retries: int, article: str | None = None) -> Answer:
+        """Async ``extract``; same behaviour and errors."""
+        client = self._client(is_async=True)
+        meter = _Meter()
+        for budget in self._budgets():
+            request = self._request(messages, response_model, context, max_retries, budget, meter)
+            try:
+                value = await acall_with_retries(lambda: client.chat.completions.create(**request),
+                                                 self.policy, describe=self._describe(article))
+                return Answer(value, meter.usage)
+            except TruncatedOutputError as e:
+                truncated = e
+            except BriefingError as e:
+                raise self._refused(e, meter, article) from e
+        raise truncated

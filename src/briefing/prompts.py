@@ -1,0 +1,83 @@
+"""Load and render the prompt templates under ``prompts/``; a prompt's version is a hash of its files.
+
+Templates are Jinja2 with ``StrictUndefined``: rendering without a variable the template uses is a
+``PromptError``, never a silently empty string.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from briefing.errors import PromptError
+
+_PACKAGED = Path(__file__).parent / "prompts"  # inside an installed wheel
+_CHECKOUT = Path(__file__).resolve().parents[2] / "prompts"  # a source checkout / editable install
+
+
+def prompts_dir() -> Path:
+    """Return the folder that holds the prompt templates.
+
+    Raises:
+        PromptError: when neither the installed copy nor the checkout's folder exists.
+    """
+    for folder in (_PACKAGED, _CHECKOUT):
+        if folder.is_dir():
+            return folder
+    raise PromptError(
+        f"prompt templates not found in {_PACKAGED} or {_CHECKOUT}; reinstall briefing "
+        "(`pip install --force-reinstall briefing`)"
+    )
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A named prompt: a system template and a user template, with a content hash as version."""
+
+    name: str
+    system: jinja2.Template
+    user: jinja2.Template
+    version: str
+
+    def render(self, **variables: object) -> list[dict[str, str]]:
+        """Render both templates into chat messages.
+
+        Raises:
+            PromptError: when a variable the templates use is missing.
+        """
+        try:
+            return [
+                {"role": "system", "content": self.system.render(**variables)},
+                {"role": "user", "content": self.user.render(**variables)},
+            ]
+        except jinja2.UndefinedError as e:
+            raise PromptError(f"prompt {self.name!r} needs a variable that was not given: {e}") from e
+
+
+@cache
+def load_prompt(name: str = "brief") -> Prompt:
+    """Load ``prompts/NAME/system.j2`` and ``user.j2``.
+
+    Raises:
+        PromptError: when the prompt's files are missing.
+    """
+    folder = prompts_dir() / name
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folder),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+        autoescape=False,
+    )
+    try:
+        sources = {part: (folder / f"{part}.j2").read_text(encoding="utf-8") for part in ("system", "user")}
+        templates = {part: env.get_template(f"{part}.j2") for part in sources}
+    except (OSError, jinja2.TemplateNotFound) as e:
+        raise PromptError(f"prompt {name!r} is incomplete in {folder}: {e}") from e
+    digest = hashlib.sha256()
+    for part in ("system", "user"):
+        digest.update(sources[part].encode("utf-8"))
+    return Prompt(name, templates["system"], templates["user"], f"{name}-{digest.hexdigest()[:12]}")

@@ -1,0 +1,165 @@
+"""A local OpenAI-compatible responder that serves authored answers, for tests, cassettes and soaks.
+
+It answers ``POST /v1/chat/completions`` on loopback the way the OpenAI API does: a tool call when
+the request offers tools, JSON content for ``response_format`` or Markdown-JSON prompts, and real
+error bodies and headers for faults. Each reply comes from a script: a list of reply dicts (usually
+loaded from an authored answers file) or a function of the request.
+
+Reply keys: ``answer`` (an object: the model's structured answer), ``raw`` (the answer text sent
+verbatim, e.g. broken JSON), ``refusal`` (text), ``finish_reason``, ``status`` with ``error`` and
+``headers`` (an HTTP fault), ``delay`` (seconds before answering), ``drop`` (close the connection).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import threading
+import time
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+Reply = dict[str, Any]
+Script = list[Reply] | Callable[[dict[str, Any], int], Reply]
+
+
+def load_answers(path: str | Path) -> list[Reply]:
+    """Read an authored answers file: JSON with a ``replies`` list (and free-form ``notes``)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return list(data["replies"])
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+
+
+def _tokens(text: str) -> int:
+    """A deterministic stand-in for a tokenizer: about four characters a token."""
+    return max(1, len(text) // 4)
+
+
+def completion_body(request: dict[str, Any], reply: Reply, seq: int) -> dict[str, Any]:
+    """Build a chat.completion body shaped like the OpenAI API's for ``reply``."""
+    body_key = json.dumps(request, sort_keys=True, ensure_ascii=False)
+    ident = _digest(body_key, str(seq))
+    if "raw" in reply:
+        text = reply["raw"]
+    elif "answer" in reply:
+        text = json.dumps(reply["answer"], ensure_ascii=False)
+    else:
+        text = None
+    message: dict[str, Any] = {"role": "assistant", "content": None, "refusal": None, "annotations": []}
+    finish = reply.get("finish_reason", "stop")
+    if reply.get("refusal"):
+        message["refusal"] = reply["refusal"]
+    elif request.get("tools"):
+        name = request["tools"][0]["function"]["name"]
+        message["tool_calls"] = [{
+            "id": f"call_{ident[:24]}", "type": "function",
+            "function": {"name": name, "arguments": text or "{}"},
+        }]
+        finish = reply.get("finish_reason", "tool_calls")
+    elif request.get("response_format"):
+        message["content"] = text
+    else:
+        message["content"] = text if "raw" in reply else f"```json\n{text}\n```"
+    prompt = "".join(str(m.get("content") or "") for m in request.get("messages", []))
+    prompt_tokens = _tokens(prompt) + (_tokens(json.dumps(request.get("tools", ""))) if request.get("tools") else 0)
+    completion_tokens = _tokens(text or reply.get("refusal") or "")
+    return {
+        "id": f"chatcmpl-{ident[:29]}",
+        "object": "chat.completion",
+        "created": 1763990000 + seq,
+        "model": reply.get("model", request.get("model", "gpt-4o-mini")),
+        "choices": [{"index": 0, "message": message, "logprobs": None, "finish_reason": finish}],
+        "usage": {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+            "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
+            "completion_tokens_details": {
+                "reasoning_tokens": 0, "audio_tokens": 0,
+                "accepted_prediction_tokens": 0, "rejected_prediction_tokens": 0,
+            },
+        },
+        "service_tier": "default",
+        "system_fingerprint": "fp_authored",
+    }
+
+
+class Responder:
+    """Serve a script of replies on ``http://127.0.0.1:PORT/v1``. Use as a context manager.
+
+    Attributes:
+        requests: every request body received, in order.
+        base_url: where to point ``openai.OpenAI(base_url=...)``.
+    """
+
+    def __init__(self, script: Script, *, port: int = 0) -> None:
+        self.script = script
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        responder = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:  # keep test output clean
+                pass
+
+            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+                length = int(self.headers.get("content-length") or 0)
+                request = json.loads(self.rfile.read(length) or b"{}")
+                reply, seq = responder._next(request)
+                if reply.get("delay"):
+                    time.sleep(reply["delay"])
+                if reply.get("drop"):
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                status = reply.get("status", 200)
+                payload = reply["error_body"] if "error_body" in reply else (
+                    {"error": reply["error"]} if status != 200 else completion_body(request, reply, seq)
+                )
+                data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(data)))
+                self.send_header("openai-processing-ms", str(200 + seq))
+                self.send_header("openai-version", "2020-10-01")
+                self.send_header("x-request-id", f"req_{_digest(str(seq), json.dumps(request, sort_keys=True))[:32]}")
+                for name, value in reply.get("headers", {}).items():
+                    self.send_header(name, str(value))
+                self.end_headers()
+                self.wfile.write(data)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    def _next(self, request: dict[str, Any]) -> tuple[Reply, int]:
+        with self._lock:
+            seq = len(self.requests)
+            self.requests.append(request)
+            if callable(self.script):
+                return self.script(request, seq), seq
+            if seq < len(self.script):
+                return self.script[seq], seq
+        return {"status": 500, "error": {
+            "message": f"authored answers ran out: request {seq + 1} has no reply in the script",
+            "type": "server_error", "param": None, "code": "script_exhausted"}}, seq
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def __enter__(self) -> Responder:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()

@@ -1,0 +1,65 @@
+"""The `briefing` command: readable view, JSON lines, configuration and per-file errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing import Briefing
+from briefing.cli import app
+from conftest import SEED
+
+runner = CliRunner()
+
+
+@pytest.mark.vcr
+@pytest.mark.answers("seed_article")
+def test_readable_view_of_the_seed_article(llm_env):
+    result = runner.invoke(app, ["brief", str(SEED)], env={"COLUMNS": "160"})
+
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "European allies fear US-Russia thaw could weaken NATO" in out
+    assert "Jamie Shea" in out and "Former NATO" in out
+    assert "One NATO diplomat" in out and "[anon]" in out and "via AFP" in out
+    assert "Disputes" in out and "denies" in out
+    assert "exact" in out and "Extracted by gpt-4o-mini" in out
+
+
+@pytest.mark.vcr
+@pytest.mark.answers("seed_article")
+def test_json_output_is_a_briefing(llm_env):
+    result = runner.invoke(app, ["brief", "--json", str(SEED)])
+
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1
+    briefing = Briefing.model_validate_json(lines[0])
+    assert briefing.article == "nato-us-russia-thaw"
+    record = json.loads(lines[0])
+    assert record["claims"][0]["span"] == {"start": briefing.claims[0].span.start,
+                                           "end": briefing.claims[0].span.end}
+    assert record["claims"][0]["grounding"] == "exact"
+
+
+def test_llm_without_configuration_fails_before_any_request(no_llm_env):
+    result = runner.invoke(app, ["brief", "--extractor", "llm", str(SEED)])
+
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert "OPENAI_API_KEY" in lines[0] and "OPENAI_BASE_URL" in lines[0]
+
+
+def test_briefer_without_configuration_raises_configuration_error(no_llm_env):
+    from briefing import Briefer, ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="OPENAI_API_KEY"):
+        Briefer()
+
+
+def test_unknown_mode_is_a_usage_error(no_llm_env):
+    result = runner.invoke(app, ["brief", "--mode", "xml", str(SEED)])
+    assert result.exit_code == 2

@@ -1,0 +1,30 @@
+"""The public contract: field names, what the model fills and what the library fills."""
+
+import json
+
+from briefing import Briefing, Claim, Span, Speaker
+from briefing.extract import ArticleBriefing
+from briefing.models import ExtractedBriefing
+
+
+def test_llm_schema_uses_contract_names_and_hides_library_fields():
+    schema = json.dumps(ArticleBriefing.model_json_schema())
+    for name in ("headline", "summary", "claims", "disputes", "statement", "kind", "speaker",
+                 "evidence", "anonymous", "role", "assertion", "positions", "party", "stance"):
+        assert f'"{name}"' in schema
+    for library_field in ("span", "grounding", "source_text", "prompt_version", "usage", "check"):
+        assert f'"{library_field}"' not in schema
+
+
+def test_claim_kinds_include_the_contract_minimum():
+    kinds = set(ExtractedBriefing.model_json_schema()["$defs"]["ClaimKind"]["enum"])
+    assert {"fact", "opinion", "prediction", "demand", "denial"} <= kinds
+
+
+def test_briefing_json_round_trips():
+    claim = Claim(statement="s", kind="fact", speaker=Speaker(name="A", anonymous=True),
+                  evidence="e", span=Span(start=1, end=2), grounding="exact")
+    briefing = Briefing(headline="h", summary="s", claims=[claim], article="a1", model="m")
+    again = Briefing.model_validate_json(briefing.model_dump_json())
+    assert again == briefing
+    assert again.claims[0].span.end == 2 and again.claims[0].speaker.anonymous
