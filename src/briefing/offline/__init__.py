@@ -15,7 +15,7 @@ from briefing.offline.figures import find_figures
 from briefing.offline.kinds import classify
 from briefing.offline.quotes import find_direct_quotes
 from briefing.offline.reported import find_reported
-from briefing.offline.sentences import split_sentences
+from briefing.offline.sentences import Sentence, split_sentences
 from briefing.offline.sourcing import Attributed, SpeakerResolver, channel_for
 from briefing.offline.summary import headline, summary
 
@@ -34,9 +34,8 @@ def _covered_by_quote(claim: Attributed, quotes: list[Attributed]) -> bool:
     return False
 
 
-def _attributions(text: str) -> list[Attributed]:
+def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Direct quotes and reported speech, deduplicated, in text order, pronouns resolved."""
-    sentences = split_sentences(text)
     quotes = find_direct_quotes(text)
     reported = [c for c in find_reported(text, sentences) if not _covered_by_quote(c, quotes)]
     resolver = SpeakerResolver()
@@ -63,10 +62,10 @@ def _claim(text: str, item: Attributed) -> Claim:
     )
 
 
-def _figure_claims(text: str, attributed: list[Attributed]) -> list[Claim]:
+def _figure_claims(text: str, sentences: list[Sentence], attributed: list[Attributed]) -> list[Claim]:
     """The article's own sentences that state a figure, as fact claims in the article's voice."""
     claims = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         if any(a.start < sentence.end and sentence.start < a.end for a in attributed):
             continue
         figures = [f for f in find_figures(text, sentence.start, sentence.end) if f.kind != "date"]
@@ -97,8 +96,8 @@ def brief_offline(article: Article) -> Briefing:
     """
     text = article.text
     sentences = split_sentences(text)
-    attributed = _attributions(text)
-    claims = [_claim(text, item) for item in attributed] + _figure_claims(text, attributed)
+    attributed = _attributions(text, sentences)
+    claims = [_claim(text, item) for item in attributed] + _figure_claims(text, sentences, attributed)
     claims.sort(key=lambda c: c.span.start if c.span else 0)
     return Briefing(
         headline=headline(article, sentences),

@@ -31,7 +31,8 @@ AUXILIARIES = """
 
 CUE = (
     r"\b(?P<cue>(?:(?:" + "|".join(sorted(set(AUXILIARIES), key=len, reverse=True)) + r")\s+){0,2}"
-    r"(?:" + "|".join(sorted(SPEECH_PHRASES + sorted(set(SPEECH_VERBS)), key=len, reverse=True))
+    r"(?:" + "|".join(p.replace(" ", r"\s+") for p in sorted(
+        SPEECH_PHRASES + sorted(set(SPEECH_VERBS)), key=len, reverse=True))
     + r"))\b"
 )
 

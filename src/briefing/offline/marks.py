@@ -8,27 +8,26 @@ mark cannot swallow the rest of the article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from briefing.offline.sentences import paragraphs
 
-OPENING = "“„«"
-CLOSING = "”»"
-AMBIGUOUS = '"`'  # straight marks and backticks: the context decides
+OPENING = ("“", "„", "«")
+CLOSING = ("”", "»")
+# Straight marks, backticks and doubled apostrophes (''...'', as some archives print quotes):
+# the context decides whether they open or close.
+_MARK = re.compile(r"''|``|[“”„«»\"`]")
 
 
 @dataclass(frozen=True)
 class Quote:
-    """A quoted passage: the marks sit at ``open`` and ``close - 1``; ``start:end`` is the inside."""
+    """A quoted passage: its marks span ``open:start`` and ``end:close`` (trimmed inside)."""
 
     open: int
     close: int
     start: int
     end: int
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
 
 
 def _opens(text: str, i: int) -> bool:
@@ -36,24 +35,25 @@ def _opens(text: str, i: int) -> bool:
     return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:"
 
 
-def _pairs_in_paragraph(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], int | None]:
-    """Pair marks inside one paragraph; also return an opening mark still open at its end."""
+def _pairs_in_paragraph(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[int, int, int, int]], tuple[int, int] | None]:
+    """Pair marks inside one paragraph as (open, inside start, inside end, close); also return
+    an opening mark still open at the paragraph's end."""
     pairs = []
-    open_at: int | None = None
-    for i in range(start, end):
-        ch = text[i]
-        if ch in OPENING or (ch in AMBIGUOUS and open_at is None and _opens(text, i)):
-            open_at = i  # a second opener in a row means the first one was stray
-        elif ch in CLOSING or ch in AMBIGUOUS:
-            if open_at is not None:
-                pairs.append((open_at, i + 1))
-                open_at = None
+    open_at: tuple[int, int] | None = None
+    for mark in _MARK.finditer(text, start, end):
+        ch, i = mark.group(), mark.start()
+        if ch in OPENING or (ch not in CLOSING and open_at is None and _opens(text, i)):
+            open_at = mark.span()  # a second opener in a row means the first one was stray
+        elif open_at is not None:
+            pairs.append((open_at[0], open_at[1], i, mark.end()))
+            open_at = None
     return pairs, open_at
 
 
-def _trimmed(text: str, open_: int, close: int, closed: bool) -> Quote | None:
-    """The passage between the marks without edge spaces; None when it holds no words."""
-    start, end = open_ + 1, close - 1 if closed else close
+def _trimmed(text: str, open_: int, start: int, end: int, close: int) -> Quote | None:
+    """The passage between the marks without edge spaces or a trailing comma; None when empty."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
@@ -69,11 +69,11 @@ def find_quotes(text: str) -> list[Quote]:
     spans = paragraphs(text)
     for number, (p_start, p_end) in enumerate(spans):
         pairs, left_open = _pairs_in_paragraph(text, p_start, p_end)
-        for open_, close in pairs:
-            if (quote := _trimmed(text, open_, close, closed=True)) is not None:
+        for pair in pairs:
+            if (quote := _trimmed(text, *pair)) is not None:
                 quotes.append(quote)
-        runs_on = number + 1 < len(spans) and text[spans[number + 1][0]] in OPENING + AMBIGUOUS
+        runs_on = number + 1 < len(spans) and _MARK.match(text, spans[number + 1][0]) is not None
         if left_open is not None and runs_on:
-            if (quote := _trimmed(text, left_open, p_end, closed=False)) is not None:
+            if (quote := _trimmed(text, *left_open, p_end, p_end)) is not None:
                 quotes.append(quote)
     return quotes

@@ -30,8 +30,8 @@ _CUE_BEFORE = re.compile(
 
 # After the quote: the source then the cue ("," Trump said), or the cue then the source.
 _CUE_AT = re.compile(r"\s*" + CUE + ADVERBIAL, re.VERBOSE)
-_CUE_FIRST = re.compile(r"^[\s,—–-]*" + CUE + r"\s+", re.VERBOSE)
-_ROLE_AFTER = re.compile(r"^\s*,\s*(?P<role>(?:an?|the)\s+[^,.;“”\"]{2,80}?|[a-z][^,.;“”\"]{2,80}?)\s*[.,;]")
+_CUE_FIRST = re.compile(r"[\s,—–-]*" + CUE + r"\s+", re.VERBOSE)
+_ROLE_AFTER = re.compile(r"\s*,\s*(?P<role>(?:an?|the)\s+[^,.;“”\"]{2,80}?|[a-z][^,.;“”\"]{2,80}?)\s*[.,;]")
 
 
 def _window_before(text: str, quote: Quote, floor: int) -> tuple[int, int]:

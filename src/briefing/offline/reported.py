@@ -37,7 +37,7 @@ _CLOSING_SOURCE = re.compile(
     """,
     re.VERBOSE,
 )
-_ACCORDING_FIRST = re.compile(r"^(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
+_ACCORDING_FIRST = re.compile(r"(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
 _ACCORDING_LAST = re.compile(
     r",\s*(?P<cue>according\s+to)\s+(?P<source>[^,;.]{2,80}?)\s*(?:[.!?;,][”\"’]?)?\s*$"
 )

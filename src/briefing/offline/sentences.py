@@ -44,7 +44,7 @@ _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z.]+)$")
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial ("J. Smith")."""
-    match = _WORD_BEFORE.search(text, 0, dot)
+    match = _WORD_BEFORE.search(text[max(0, dot - 24):dot])
     if not match:
         return False
     word = match.group("word").lower()

@@ -106,10 +106,18 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         s, e, word = tokens[-1]
         return Phrase(s, e, word)
     taken: list[tuple[int, int, str]] = []
-    for token in reversed(tokens):
-        if len(taken) >= max_words or not _source_token(token[2]):
+    loose = 0  # ordinary lowercase words let in ("several cast members"), at most two
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i][2]
+        if len(taken) >= max_words:
             break
-        taken.append(token)
+        if not _source_token(word):
+            earlier = tokens[i - 1][2] if i > 0 else ""
+            if not (taken and loose < 2 and word.isalpha() and word.islower()
+                    and earlier.lower() not in CLAUSE_OPENERS and _source_token(earlier)):
+                break
+            loose += 1
+        taken.append(tokens[i])
     while taken and taken[-1][2].lower() in {"of", "for", "at"}:
         taken.pop()  # a phrase never starts with a preposition
     # a phrase of modifiers alone ("the", "former") is no source, except "one"/"another"
@@ -232,7 +240,8 @@ class Attributed:
 
 _APPOSITIVE = re.compile(
     r"""
-    , \s* (?P<inner> (?P<kind> citing | including | quoting | an? | the | [A-Z][a-z]+ ) \b [^,;:“”"]{1,80} )
+    , \s* (?P<inner> (?P<kind> citing | including | quoting | who | an? | the | [A-Za-z]+ ) \b
+                     [^;:“”"]{0,120}? )
     , \s* $
     """,
     re.VERBOSE,
@@ -279,7 +288,7 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
             if kind in {"citing", "quoting"}:
                 cited = inner.split(None, 1)[1] if " " in inner else inner
                 return parse_speaker(cited, via=outer.text), outer.start
-            if kind == "including":
+            if kind in {"including", "who"}:
                 return parse_speaker(outer.text), outer.start
             if kind in {"a", "an", "the"} or inner[:1].islower():
                 return parse_speaker(outer.text, role=inner), outer.start
