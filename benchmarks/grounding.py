@@ -20,7 +20,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from briefing.grounding import align, normalize
+from briefing.grounding import Aligner, align, normalize
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-dev"
@@ -265,9 +265,11 @@ def main(argv: list[str] | None = None) -> int:
           f"vs CitationMixin {med_regex:.3f} (align is {med_regex / med_sample:.0f}x faster)")
     t0 = time.perf_counter()
     for _, text, _ in articles:
-        normalize(text)
+        Aligner(text)
     per_article = (time.perf_counter() - t0) * 1000 / len(articles)
-    print(f"one-off index build per article (cached by align, done by Aligner): {per_article:.2f} ms")
+    slowest = max(ms for *_, ms in mine)
+    print(f"one-off index build per article (Aligner(text); align() caches it): "
+          f"{per_article:.2f} ms; slowest single align: {slowest:.2f} ms")
     genuine = [ok for k, ok, _ in mine if not k.startswith("fab_")]
     fabricated = [ok for k, ok, _ in mine if k.startswith("fab_")]
     met = (sum(genuine) / len(genuine) >= 0.99 and all(fabricated) and med <= 1.0)

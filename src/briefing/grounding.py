@@ -8,10 +8,14 @@ successive occurrences. ``ground_briefing`` turns the model's answer into a grou
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
+
+from rapidfuzz.distance import LCSseq
 
 from briefing.models import (
     Briefing,
@@ -31,6 +35,53 @@ _QUOTES = {
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d-"
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _EDGE_PUNCT = " \"'-.,;:!?()[]{}<>*_/\\|~"
+
+# Fuzzy acceptance. A fuzzy span needs at least MIN_TOKENS excerpt words, MIN_CONTENT of them
+# content words matched in order, and a word-level Dice similarity of at least MIN_SIMILARITY
+# between the excerpt and the span (the text skipped at an abridgement mark not counted).
+# One swapped word in a 5-word excerpt scores 0.8; five words shuffled so that no neighbours
+# stay neighbours score at most 0.67; a few common words never have MIN_CONTENT content words.
+MIN_TOKENS = 5
+MIN_CONTENT = 3
+MIN_CONTENT_VERBATIM = 2  # abridged excerpts whose every part is in the text word for word
+MIN_SIMILARITY = 0.75
+MAX_ABRIDGED_GAP = 150  # text words an abridgement mark ("...", "…") may stand for
+_MAX_ANCHOR_OCCURRENCES = 64
+_CANDIDATES = 3
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+
+
+def _mark_class() -> str:
+    """A regex class body of the combining marks in the Basic Multilingual Plane."""
+    ranges, lo, prev = [], None, None
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp))[0] == "M":
+            if lo is None or cp != prev + 1:
+                if lo is not None:
+                    ranges.append((lo, prev))
+                lo = cp
+            prev = cp
+    ranges.append((lo, prev))
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+
+
+_MARKS = _mark_class()
+_WORDCHARS = rf"(?:[^\W_{_CJK}]|[{_MARKS}])+"
+# A word: letters, digits and marks, kept whole across inner hyphens, dots and digit commas
+# ("30-year-old", "u.s", "1,200.5"); each CJK character is a word of its own.
+_TOKEN = re.compile(rf"[{_CJK}][{_MARKS}]*|{_WORDCHARS}(?:(?:[-.]|(?<=\d),(?=\d)){_WORDCHARS})*")
+_ELLIPSIS = re.compile(r"\s*[\[(]?\s*\.(?:\s*\.){2,}\s*[\])]?\s*")
+_STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own said same says say she should so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up very was we were what when where which while who whom why will with would you
+    your yours yourself s t d ll m re ve""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -124,6 +175,11 @@ class Aligner:
         self.text = text
         self.norm, self._starts, self._ends = normalize(text)
         self._next: dict[tuple[str, str], int] = {}
+        self._last_fuzzy: dict[str, int] = {}
+        self._tokens, self._weights, self._tok_lo, self._tok_hi = _tokenize(self.norm)
+        self._where: dict[str, list[int]] = {}
+        for j, tok in enumerate(self._tokens):
+            self._where.setdefault(tok, []).append(j)
 
     def align(self, excerpt: str) -> Alignment:
         """Locate ``excerpt`` in the text; returns an ``Alignment`` (status ``not_found``
@@ -139,18 +195,18 @@ class Aligner:
         hit = self._find_normalized(excerpt, track)
         if hit is not None:
             return hit
-        return NOT_FOUND
+        return self._find_fuzzy(excerpt, track) or NOT_FOUND
 
     def _occurrence(self, kind: str, key: str, haystack: str, needle: str, track: bool) -> int:
-        """Index of the next occurrence of ``needle`` (by tracking), or -1."""
-        first = haystack.find(needle)
-        if first < 0 or not track:
-            return first
-        after = self._next.get((kind, key), 0)
-        pos = haystack.find(needle, after) if after else first
-        if pos < 0:
-            pos = first
-        self._next[(kind, key)] = pos + 1
+        """Index of ``needle`` in ``haystack``, or -1: the first occurrence that starts and
+        ends on word boundaries (any occurrence if none does), or with tracking the next such
+        occurrence after the one this key got last time."""
+        after = self._next.get((kind, key), 0) if track else 0
+        pos = _find_word(haystack, needle, after)
+        if pos < 0 and after:
+            pos = _find_word(haystack, needle, 0)
+        if pos >= 0 and track:
+            self._next[(kind, key)] = pos + 1
         return pos
 
     def _find_exact(self, excerpt: str, track: bool) -> Alignment | None:
@@ -182,10 +238,236 @@ class Aligner:
             j += 1
         return nlo - j, nhi + k
 
+    def _find_fuzzy(self, excerpt: str, track: bool) -> Alignment | None:
+        """Word-level alignment for abridged or misquoted excerpts; None unless accepted."""
+        enorm, _, _ = normalize(excerpt)
+        ex = _Words([_words(part) for part in _ELLIPSIS.split(enorm)])
+        need = MIN_CONTENT_VERBATIM if len(ex.parts) > 1 else MIN_CONTENT
+        if len(ex.tokens) < MIN_TOKENS or ex.content_weight(range(len(ex.tokens))) < need:
+            return None
+        accepted = [self._score_chain(chain, ex) for chain in self._chains(ex)]
+        accepted = sorted(  # best score, then the most compact span, then the earliest
+            (a for a in accepted if a is not None), key=lambda a: (-a[0], a[2] - a[1], a[1])
+        )
+        if not accepted:
+            return None
+        if track and len(accepted) > 1 and accepted[0][1] == self._last_fuzzy.get(enorm):
+            accepted.pop(0)
+        score, j_first, j_last = accepted[0]
+        if track:
+            self._last_fuzzy[enorm] = j_first
+        words = list(_TOKEN.finditer(enorm))
+        nlo, nhi = self._widen(
+            self._tok_lo[j_first], self._tok_hi[j_last],
+            enorm[: words[0].start()], enorm[words[-1].end():],
+        )
+        return self._make(nlo, nhi, "fuzzy", round(score, 3))
+
+    def _chains(self, ex: _Words) -> list[list[tuple[int, int]]]:
+        """Up to ``_CANDIDATES`` best chains of (excerpt word, text word) content-word matches,
+        in order on both sides, found by dynamic programming: each match earns 1, a shift off
+        the diagonal costs 0.5 a word, and text skipped at an abridgement mark costs little."""
+        tokens, part_of = ex.tokens, ex.part_of
+        pairs = []
+        for i, tok in enumerate(tokens):
+            if tok in _STOPWORDS:
+                continue
+            where = self._where.get(tok, ())
+            if 0 < len(where) <= _MAX_ANCHOR_OCCURRENCES:
+                pairs.extend((j, i) for j in where)
+        if not pairs:
+            return []
+        pairs.sort()
+        reach = len(tokens) + 10 + (MAX_ABRIDGED_GAP if part_of[-1] else 0)
+        score = [0.0] * len(pairs)
+        back = [-1] * len(pairs)
+        js = [j for j, _ in pairs]
+        for p, (j, i) in enumerate(pairs):
+            best, arg = 1.0, -1
+            for q in range(bisect_left(js, j - reach), p):
+                jq, iq = pairs[q]
+                if iq >= i or jq >= j:
+                    continue
+                di, dj = i - iq, j - jq
+                if part_of[iq] != part_of[i]:
+                    if dj > MAX_ABRIDGED_GAP + di:
+                        continue
+                    cost = 0.5 * max(0, di - dj) + 0.01 * dj
+                elif dj <= 2 * di + 3:
+                    cost = 0.5 * abs(dj - di)
+                else:
+                    continue
+                if score[q] + 1.0 - cost > best:
+                    best, arg = score[q] + 1.0 - cost, q
+            score[p], back[p] = best, arg
+        chains: list[list[tuple[int, int]]] = []
+        used: set[int] = set()
+        for p in sorted(range(len(pairs)), key=score.__getitem__, reverse=True):
+            if len(chains) == _CANDIDATES or score[p] < 1.0:
+                break
+            chain = []
+            while p >= 0 and p not in used:
+                used.add(p)
+                chain.append(pairs[p][::-1])
+                p = back[p]
+            if chain:
+                chains.append(chain[::-1])
+        return chains
+
+    def _score_chain(self, chain: list[tuple[int, int]], ex: _Words):
+        """Align every excerpt word around a chain of anchors, part by part; return
+        (similarity, first text word, last text word) if accepted, else None."""
+        anchors: dict[int, list[tuple[int, int]]] = {}
+        for i, j in chain:
+            anchors.setdefault(ex.part_of[i], []).append((i, j))
+        matched: list[tuple[int, int]] = []
+        span_weight = 0.0
+        prev_end: int | None = None
+        for k, part in enumerate(ex.parts):
+            if not part:
+                continue
+            b0, b1 = ex.base[k], ex.base[k + 1]
+            floor = 0 if prev_end is None else prev_end + 1
+            got = anchors.get(k)
+            if got:
+                lo = got[0][1] - (got[0][0] - b0) - 2
+                hi = got[-1][1] + (b1 - 1 - got[-1][0]) + 3
+            else:  # no content word to anchor on: the nearest copy next to its neighbours
+                later = [a for kk in range(k + 1, len(ex.parts)) for a in anchors.get(kk, ())]
+                if later:
+                    hi = later[0][1]
+                    lo = hi - len(part) - MAX_ABRIDGED_GAP
+                else:
+                    lo = floor
+                    hi = lo + len(part) + MAX_ABRIDGED_GAP
+                run = self._nearest_run(part, max(lo, floor), hi, last=bool(later))
+                if run >= 0:
+                    lo, hi = run, run + len(part)
+                elif later:
+                    lo = hi - len(part) - 3
+                else:
+                    hi = lo + len(part) + 3
+            lo = max(lo, floor)
+            hi = min(hi, len(self._tokens))
+            if hi <= lo:
+                continue
+            pairs = _trim([
+                (b0 + b.a + x, lo + b.b + x)
+                for b in LCSseq.editops(part, self._tokens[lo:hi]).as_matching_blocks()
+                for x in range(b.size)
+            ])
+            if not pairs:
+                continue
+            span_weight += sum(self._weights[pairs[0][1] : pairs[-1][1] + 1])
+            matched.extend(pairs)
+            prev_end = pairs[-1][1]
+        if not matched:
+            return None
+        (i_first, j_first), (i_last, j_last) = matched[0], matched[-1]
+        if 0 < i_first <= 2 and j_first - i_first >= 0:  # the first words swapped: cover them
+            span_weight += sum(self._weights[j_first - i_first : j_first])
+            j_first -= i_first
+        tail = len(ex.tokens) - 1 - i_last
+        if 0 < tail <= 2 and j_last + tail < len(self._tokens):  # the last words swapped
+            span_weight += sum(self._weights[j_last + 1 : j_last + tail + 1])
+            j_last += tail
+        got_e = sum(ex.weights[i] for i, _ in matched)
+        got_t = sum(self._weights[j] for _, j in matched)
+        similarity = (got_e + got_t) / (sum(ex.weights) + span_weight)
+        verbatim = len(matched) == len(ex.tokens) and got_t == span_weight
+        need = MIN_CONTENT_VERBATIM if verbatim else MIN_CONTENT
+        if similarity < MIN_SIMILARITY or ex.content_weight(i for i, _ in matched) < need:
+            return None
+        return similarity, j_first, j_last
+
+    def _nearest_run(self, part: list[str], lo: int, hi: int, *, last: bool) -> int:
+        """Start of the last (or first) copy of the word sequence ``part`` within text words
+        ``[lo, hi)``, or -1."""
+        tokens, n = self._tokens, len(part)
+        starts = range(min(hi, len(tokens)) - n, max(lo, 0) - 1, -1) if last else range(
+            max(lo, 0), min(hi, len(tokens)) - n + 1)
+        for j in starts:
+            if tokens[j : j + n] == part:
+                return j
+        return -1
+
     def _make(self, nlo: int, nhi: int, status: Status, score: float) -> Alignment:
         """An Alignment for the normalised-text range ``[nlo, nhi)``."""
         start, end = self._starts[nlo], self._ends[nhi - 1]
         return Alignment(start, end, status, score, self.text[start:end])
+
+
+def _find_word(haystack: str, needle: str, start: int) -> int:
+    """The first index >= ``start`` of ``needle`` in ``haystack`` on word boundaries, else of
+    any occurrence, else -1."""
+    first = pos = haystack.find(needle, start)
+    while pos >= 0:
+        before = haystack[pos - 1] if pos else " "
+        after = haystack[pos + len(needle)] if pos + len(needle) < len(haystack) else " "
+        if not (before.isalnum() and needle[0].isalnum()) and not (
+            after.isalnum() and needle[-1].isalnum()
+        ):
+            return pos
+        pos = haystack.find(needle, pos + 1)
+    return first
+
+
+def _tokenize(norm: str) -> tuple[list[str], list[float], list[int], list[int]]:
+    """The words of a normalised string: tokens, weights, start and end offsets. Hyphenated
+    compounds are split into their pieces, which share one word's weight."""
+    tokens, weights, los, his = [], [], [], []
+    for m in _TOKEN.finditer(norm):
+        pieces = m.group().split("-")
+        pos = m.start()
+        for piece in pieces:
+            tokens.append(piece)
+            weights.append(1.0 / len(pieces))
+            los.append(pos)
+            his.append(pos + len(piece))
+            pos += len(piece) + 1
+    return tokens, weights, los, his
+
+
+def _words(norm: str) -> tuple[list[str], list[float]]:
+    tokens, weights, _, _ = _tokenize(norm)
+    return tokens, weights
+
+
+class _Words:
+    """An excerpt's words, split into the parts between abridgement marks."""
+
+    def __init__(self, parts: list[tuple[list[str], list[float]]]) -> None:
+        self.parts = [tokens for tokens, _ in parts]
+        self.tokens = [t for tokens, _ in parts for t in tokens]
+        self.weights = [w for _, weights in parts for w in weights]
+        self.part_of = [k for k, (tokens, _) in enumerate(parts) for _ in tokens]
+        self.base = [0]
+        for tokens in self.parts:
+            self.base.append(self.base[-1] + len(tokens))
+
+    def content_weight(self, indexes) -> float:
+        """The number of content (non-stop) words among the tokens at ``indexes``."""
+        return sum(self.weights[i] for i in indexes if self.tokens[i] not in _STOPWORDS)
+
+
+def _trim(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The best-scoring run of in-order matches: each match earns 1, each word skipped on
+    either side between neighbouring matches costs 0.5 (the larger of the two skips)."""
+    best, best_span = 0.0, (0, 0)
+    run, start = 0.0, 0
+    for k, (i, j) in enumerate(pairs):
+        if k == 0:
+            run, start = 1.0, 0
+        else:
+            pi, pj = pairs[k - 1]
+            extended = run + 1.0 - 0.5 * max(i - pi - 1, j - pj - 1)
+            if extended >= 1.0:
+                run = extended
+            else:
+                run, start = 1.0, k
+        if run > best:
+            best, best_span = run, (start, k + 1)
+    return pairs[best_span[0] : best_span[1]]
 
 
 @lru_cache(maxsize=16)
