@@ -53,8 +53,8 @@ def as_article(article: Article | str, *, id: str | None = None) -> Article:
         article = Article(text=article, id=id)
     elif id is not None and article.id is None:
         article = article.model_copy(update={"id": id})
-    validate_text(article.text, name=article.id)
-    return article
+    text = validate_text(article.text, name=article.id)
+    return article if text == article.text else article.model_copy(update={"text": text})
 
 
 class Briefer:
@@ -106,7 +106,8 @@ class Briefer:
     def _chunks(self, article: Article) -> list[Chunk]:
         if estimate_tokens(article.text) <= self.context_tokens:
             return [Chunk(0, len(article.text), article.text)]
-        max_chars = self.context_tokens * 4
+        chars_per_token = len(article.text) / estimate_tokens(article.text)
+        max_chars = int(self.context_tokens * chars_per_token)
         return split_text(article.text, max_chars=max_chars, overlap_chars=max_chars // 10)
 
     def _messages(self, article: Article, chunk: Chunk) -> list[dict[str, str]]:

@@ -28,16 +28,15 @@ def speaker_label(speaker: Speaker | None) -> str:
     return label
 
 
-def _checks_label(claim: Claim) -> Text:
+def _check_notes(claim: Claim) -> Text:
+    """Red notes for failed checks; empty when every check passed."""
     notes = Text()
     if claim.check is None:
         return notes
     if claim.check.speaker_in_article is False:
-        notes.append("speaker not in article\n", style="red")
+        notes.append("\n! speaker not named in the article", style="red")
     for figure in claim.check.added_figures:
-        notes.append(f"figure {figure} not in article\n", style="red")
-    if not notes:
-        notes.append("ok", style="green")
+        notes.append(f"\n! figure {figure} is not in the article", style="red")
     return notes
 
 
@@ -46,39 +45,44 @@ def _evidence(text: str, quote: bool, limit: int = 160) -> str:
     return f"“{short}”" if quote else short
 
 
+def _claim_text(claim: Claim) -> Text:
+    body = Text()
+    if claim.evidence not in claim.statement:
+        body.append(claim.statement + "\n")
+    body.append(_evidence(claim.evidence, claim.direct_quote), style="italic")
+    if claim.source_text and claim.grounding == "fuzzy":
+        body.append(f"\nsource says: {claim.source_text}", style="yellow")
+    body.append_text(_check_notes(claim))
+    return body
+
+
 def _claims_table(briefing: Briefing) -> Table:
     table = Table(title="Claims", title_justify="left", expand=True, show_lines=True)
     table.add_column("#", justify="right", width=3)
-    table.add_column("Speaker", ratio=2)
-    table.add_column("Kind", width=11)
-    table.add_column("Claim and evidence", ratio=5)
-    table.add_column("Grounding", width=12)
-    table.add_column("Checks", ratio=1)
+    table.add_column("Speaker", ratio=1, min_width=14)
+    table.add_column("Claim and evidence", ratio=3)
+    table.add_column("Grounding", width=11)
     for number, claim in enumerate(briefing.claims, 1):
-        body = Text(claim.statement + "\n")
-        body.append(_evidence(claim.evidence, claim.direct_quote), style="italic dim")
-        if claim.source_text and claim.grounding == "fuzzy":
-            body.append(f"\nsource says: {claim.source_text}", style="yellow")
-        where = f"\n@{claim.span.start}–{claim.span.end}" if claim.span else ""
+        speaker = Text(speaker_label(claim.speaker))
+        speaker.append(f"\n{claim.kind.value}", style="dim")
         grounding = Text(STATUS_LABEL[claim.grounding], style=STATUS_STYLE[claim.grounding])
-        grounding.append(where, style="dim")
-        table.add_row(str(number), escape(speaker_label(claim.speaker)), claim.kind.value, body,
-                      grounding, _checks_label(claim))
+        if claim.span:
+            grounding.append(f"\n@{claim.span.start}–{claim.span.end}", style="dim")
+        table.add_row(str(number), speaker, _claim_text(claim), grounding)
     return table
 
 
 def _disputes(briefing: Briefing) -> Table:
     table = Table(title="Disputes", title_justify="left", expand=True, show_lines=True)
     table.add_column("Assertion", ratio=2)
-    table.add_column("Party", ratio=1)
-    table.add_column("Stance", width=9)
+    table.add_column("Party and stance", ratio=1, min_width=14)
     table.add_column("Evidence", ratio=3)
-    table.add_column("Grounding", width=10)
+    table.add_column("Grounding", width=11)
     for dispute in briefing.disputes:
         for index, position in enumerate(dispute.positions):
             table.add_row(
                 dispute.assertion if index == 0 else "",
-                escape(position.party), position.stance,
+                Text(position.party).append(f"\n{position.stance}", style="bold"),
                 Text(_evidence(position.evidence, False), style="italic"),
                 Text(STATUS_LABEL[position.grounding], style=STATUS_STYLE[position.grounding]),
             )
