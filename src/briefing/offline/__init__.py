@@ -34,10 +34,17 @@ def _covered_by_quote(claim: Attributed, quotes: list[Attributed]) -> bool:
     return False
 
 
+def _inside_reported(quote: Attributed, reported: list[Attributed]) -> bool:
+    """A quoted fragment inside a reported clause by the same source ('X said it was "odd"')."""
+    return any(r.start <= quote.start and quote.end <= r.end and r.source_start == quote.source_start
+               for r in reported)
+
+
 def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Direct quotes and reported speech, deduplicated, in text order, pronouns resolved."""
     quotes = find_direct_quotes(text)
     reported = [c for c in find_reported(text, sentences) if not _covered_by_quote(c, quotes)]
+    quotes = [q for q in quotes if not _inside_reported(q, reported)]
     resolver = SpeakerResolver()
     resolved = []
     for item in sorted(quotes + reported, key=lambda a: (a.start, a.end)):

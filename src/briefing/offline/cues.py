@@ -17,7 +17,7 @@ SPEECH_VERBS = """
     vows declared declares countered counters accused accuses blamed blames condemned condemns
     dismissed dismisses refuted refutes rejected rejects criticized criticised criticizes
     disputed disputes questioned questions predicted revealed reveals testified explained
-    contend assert argue claim warn suggest insist note
+    contend assert argue claim warn suggest insist note called calls described describes
 """.split()
 
 # Multi-word cues ("pointed out", "called for").

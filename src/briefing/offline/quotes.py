@@ -31,6 +31,7 @@ _CUE_BEFORE = re.compile(
 # After the quote: the source then the cue ("," Trump said), or the cue then the source.
 _CUE_AT = re.compile(r"\s*" + CUE + ADVERBIAL, re.VERBOSE)
 _CUE_FIRST = re.compile(r"[\s,—–-]*" + CUE + r"\s+", re.VERBOSE)
+_DASH = re.compile(r"[ \t]*(?P<cue>[―—])[ \t]*(?=[A-Z])")
 _ROLE_AFTER = re.compile(r"\s*,\s*(?P<role>(?:an?|the)\s+[^,.;“”\"]{2,80}?|[a-z][^,.;“”\"]{2,80}?)\s*[.,;]")
 
 
@@ -50,7 +51,12 @@ def _window_after(text: str, quote: Quote, ceiling: int) -> tuple[int, int]:
 
 
 def _speaker_after(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:
-    """'"...," Trump said', '"...," he added', '"...," said Jamie Shea, a former official'."""
+    """'"...," Trump said', '"...," he added', '"...," said Jamie Shea, a former official',
+    and a byline dash ('"..." ― Pamela Padilla')."""
+    if (dash := _DASH.match(text, start, end)) is not None:
+        phrase = phrase_after(text, dash.end(), end)
+        if phrase is not None:
+            return parse_speaker(phrase.text), phrase.start, dash.group("cue")
     if (first := _CUE_FIRST.match(text, start, end)) is not None:
         phrase = phrase_after(text, first.end(), end)
         if phrase is not None:
@@ -122,7 +128,21 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         if hit is None:
             continue
         speaker, source_start, cue = hit
+        if _split_around_cue(text, last, para == last_para, quote, speaker):
+            assert last is not None
+            found[-1] = last = Attributed(last.start, quote.end, last.speaker, last.cue, True,
+                                          last.source_start)
+            continue
         last = Attributed(quote.start, quote.end, speaker, cue, True, source_start)
         last_para = para
         found.append(last)
     return found
+
+
+def _split_around_cue(text: str, last: Attributed | None, same_paragraph: bool, quote: Quote,
+                      speaker: Speaker) -> bool:
+    """'"A," she said. "B."': one statement split around its cue, kept as one claim."""
+    if last is None or not same_paragraph or last.speaker != speaker:
+        return False
+    gap = text[last.end:quote.start]
+    return last.end < last.source_start < quote.start and len(gap.split()) <= 15

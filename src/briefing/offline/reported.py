@@ -15,6 +15,7 @@ from briefing.offline.sourcing import (
     CLAUSE_OPENERS,
     Attributed,
     audience_end,
+    is_pronoun,
     outlet_audience,
     parse_speaker,
     phrase_after,
@@ -29,11 +30,11 @@ _PARTICIPLE = re.compile(
 )
 _CLOSING_SOURCE = re.compile(
     r"""
-    ,\s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + CUE.replace("(?P<cue>", "(?P<cue1>") + r"""
+    , (?:''|[”"’])? \s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + CUE.replace("(?P<cue>", "(?P<cue1>") + r"""
            | (?P<cue2> said|says|added|adds|wrote|writes|told|noted|argued|warned|explained ) \s+
              (?P<source_last> [^,;“”"]{1,80}? ) )
     """ + ADVERBIAL + r"""
-    \s* (?: , [^“”"]* )? [.!?]? [”"’]? \s* $
+    \s* (?P<tail> , [^“”"]* )? [.!?]? [”"’]? \s* $
     """,
     re.VERBOSE,
 )
@@ -68,10 +69,30 @@ def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, 
     return start, end
 
 
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where reported content stops: a semicolon, or the clause of a second speaker."""
+    if (semicolon := text.find(";", start, end)) >= 0:
+        end = semicolon
+    for cue in _CUE.finditer(text, start, end):
+        found = source_before_cue(text, cue.start("cue"), start)
+        if found is not None and not is_pronoun(found[0].name):
+            comma = text.rfind(",", start, found[1])
+            if comma > start:
+                return comma
+    return end
+
+
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
-    """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...')."""
+    """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...').
+
+    A sentence may hold several: 'X said A, while Y argued B' gives two claims.
+    """
+    found_claims: list[Attributed] = []
+    position = sentence.start
     for cue in _CUE.finditer(text, sentence.start, sentence.end):
-        found = source_before_cue(text, cue.start("cue"), sentence.start)
+        if cue.start() < position:
+            continue
+        found = source_before_cue(text, cue.start("cue"), position)
         if found is None or not _clause_start(text, sentence, found[1]):
             continue
         speaker, source_start = found
@@ -82,17 +103,19 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < sentence.end and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
-        found_claims = []
         participle = _PARTICIPLE.search(text, begin, sentence.end)
-        end = participle.start() if participle else sentence.end
+        end = _clause_end(text, begin, participle.start() if participle else sentence.end)
         if (span := _content(text, begin, end)) is not None:
             found_claims.append(Attributed(*span, speaker, cue.group("cue"), False, source_start))
-        if participle and (span := _content(text, participle.end(), sentence.end)) is not None:
+        if participle and end == participle.start() and (
+            span := _content(text, participle.end(), sentence.end)
+        ) is not None:
             found_claims.append(
                 Attributed(*span, speaker, participle.group("cue"), False, source_start)
             )
-        return found_claims
-    return []
+            end = sentence.end
+        position = end
+    return found_claims
 
 
 def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
@@ -113,7 +136,11 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
         if phrase is None:
             return []
         speaker, source_start, cue = parse_speaker(phrase.text), phrase.start, match.group("cue2")
-    span = _content(text, sentence.start, match.start())
+    tail = match.group("tail")
+    if tail and not _PARTICIPLE.match(tail):
+        span = _content(text, sentence.start, sentence.end)  # 'The test, Pyongyang said, was ...'
+    else:
+        span = _content(text, sentence.start, match.start())
     if span is None:
         return []
     return [Attributed(*span, speaker, cue, False, source_start)]

@@ -22,7 +22,8 @@ PERSON_NOUNS = frozenset(
     representatives negotiator negotiators executive executives economist economists strategist
     strategists operative operatives researcher researchers scientist scientists investigator
     investigators prosecutor prosecutors lawyer lawyers attorney attorneys democrats republicans
-    one another others someone man woman men women colleague colleagues friend friends""".split()
+    one another others someone man woman men women colleague colleagues friend friends
+    activists protesters demonstrators scholars academics commentators pollsters""".split()
 )
 
 # Common nouns for documents and institutions that may head a source phrase ("the poll").
@@ -113,7 +114,7 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
             break
         if not _source_token(word):
             earlier = tokens[i - 1][2] if i > 0 else ""
-            if not (taken and loose < 2 and word.isalpha() and word.islower()
+            if not (loose < 2 and word.isalpha() and word.islower()
                     and earlier.lower() not in CLAUSE_OPENERS and _source_token(earlier)):
                 break
             loose += 1
