@@ -119,9 +119,12 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
 
 
 def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
-    """'..., X said.', '..., said X, the role.', '..., X told AFP.'"""
+    """'..., X said.', '..., said X, the role.', '..., X told AFP.'
+
+    Sentences that open with a quote mark are left to the direct-quote rules.
+    """
     match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
-    if match is None:
+    if match is None or text[sentence.start] in "“\"'`":
         return []
     if match.group("cue1"):
         found = source_before_cue(text, match.start("cue1"), match.start())
@@ -163,6 +166,29 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     return [Attributed(*span, speaker, source.group("cue"), False, phrase.start)]
 
 
+_SPEAKER_COLON = re.compile(
+    r"""
+    (?P<source> (?:[A-Z][\w.’'-]*\s+){0,3} [A-Z][\w.’'-]* )   # one to four capitalised words
+    \s* (?P<cue>:) [ \t]+ (?=\S)
+    """,
+    re.VERBOSE,
+)
+
+
+def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
+    """A transcript turn at a paragraph start: 'WALLACE: Do you really see ...'."""
+    if sentence.start and text[sentence.start - 1] != "\n":
+        return []
+    match = _SPEAKER_COLON.match(text, sentence.start, sentence.end)
+    if match is None:
+        return []
+    paragraph_end = text.find("\n", sentence.start)
+    span = _content(text, match.end(), len(text) if paragraph_end < 0 else paragraph_end)
+    if span is None:
+        return []
+    return [Attributed(*span, parse_speaker(match.group("source")), ":", False, sentence.start)]
+
+
 def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Reported speech in every sentence; an 'according to' wrapper becomes the inner claim's via."""
     found: list[Attributed] = []
@@ -177,7 +203,7 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
                 for a in inner
             ]
             outer = []
-        found.extend(outer or inner)
+        found.extend(speaker_colon(text, sentence) or outer or inner)
         if outer and inner and not _overlaps(outer[0], inner):
             found.extend(inner)
     return found
