@@ -102,15 +102,14 @@ def _words(s: str) -> list[str]:
 
 def _speaker_terms(speaker: Speaker) -> list[list[str]]:
     """Word sequences that identify the speaker: the whole name, and its last key word
-    (a surname, or the noun of a description such as 'diplomats'), singular too."""
+    (a surname, or the noun of a description such as 'diplomats') in singular or plural."""
     words = _words(speaker.name)
     terms = [words] if words else []
     keys = [w for w in words if w not in _NOT_NAMES and not w.isdigit()]
     if keys:
         key = keys[-1]
         terms.append([key])
-        if len(key) > 3 and key.endswith("s"):
-            terms.append([key[:-1]])
+        terms.append([key[:-1]] if len(key) > 3 and key.endswith("s") else [key + "s"])
     return terms
 
 

@@ -174,7 +174,7 @@ class Aligner:
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm, self._starts, self._ends = normalize(text)
-        self._next: dict[tuple[str, str], int] = {}
+        self._used: dict[str, list[tuple[int, int]]] = {}
         self._last_fuzzy: dict[str, int] = {}
         self._tokens, self._weights, self._tok_lo, self._tok_hi = _tokenize(self.norm)
         self._where: dict[str, list[int]] = {}
@@ -187,45 +187,44 @@ class Aligner:
         return self._align(excerpt, track=True)
 
     def _align(self, excerpt: str, *, track: bool) -> Alignment:
-        if not excerpt or not excerpt.strip():
+        if not excerpt:
             return NOT_FOUND
-        hit = self._find_exact(excerpt, track)
-        if hit is not None:
-            return hit
-        hit = self._find_normalized(excerpt, track)
+        hit = self._find_verbatim(excerpt, track)
         if hit is not None:
             return hit
         return self._find_fuzzy(excerpt, track) or NOT_FOUND
 
-    def _occurrence(self, kind: str, key: str, haystack: str, needle: str, track: bool) -> int:
-        """Index of ``needle`` in ``haystack``, or -1: the first occurrence that starts and
-        ends on word boundaries (any occurrence if none does), or with tracking the next such
-        occurrence after the one this key got last time."""
-        after = self._next.get((kind, key), 0) if track else 0
-        pos = _find_word(haystack, needle, after)
-        if pos < 0 and after:
-            pos = _find_word(haystack, needle, 0)
-        if pos >= 0 and track:
-            self._next[(kind, key)] = pos + 1
-        return pos
-
-    def _find_exact(self, excerpt: str, track: bool) -> Alignment | None:
-        pos = self._occurrence("exact", excerpt, self.text, excerpt, track)
-        if pos < 0:
-            return None
-        return Alignment(pos, pos + len(excerpt), "exact", 1.0, excerpt)
-
-    def _find_normalized(self, excerpt: str, track: bool) -> Alignment | None:
-        enorm, _, _ = normalize(excerpt)
+    def _find_verbatim(self, excerpt: str, track: bool) -> Alignment | None:
+        """An exact or normalized match, or None. Matches on word boundaries beat matches
+        inside words, exact beats normalized, earlier beats later; with tracking, spans this
+        excerpt already got are skipped until every occurrence has been used once."""
+        enorm = normalize(excerpt)[0]
         lo, hi = _core(enorm)
         core = enorm[lo:hi]
-        if not core:
+        found: list[tuple[int, int, int, Status]] = []  # (rank, start, end, status)
+        for p in _positions(self.text, excerpt):
+            rank = 0 if _on_boundaries(self.text, p, p + len(excerpt)) else 2
+            found.append((rank, p, p + len(excerpt), "exact"))
+        for q in _positions(self.norm, core) if core else ():
+            nlo, nhi = self._widen(q, q + len(core), enorm[:lo], enorm[hi:])
+            start, end = self._starts[nlo], self._ends[nhi - 1]
+            if self.text[start:end] != excerpt:
+                rank = 1 if _on_boundaries(self.norm, q, q + len(core)) else 3
+                found.append((rank, start, end, "normalized"))
+        if not found:
             return None
-        pos = self._occurrence("norm", core, self.norm, core, track)
-        if pos < 0:
-            return None
-        nlo, nhi = self._widen(pos, pos + len(core), enorm[:lo], enorm[hi:])
-        return self._make(nlo, nhi, "normalized", 1.0)
+        if track:
+            key = core or excerpt
+            used = self._used.setdefault(key, [])
+            fresh = [f for f in found if not any(f[1] < e and s < f[2] for s, e in used)]
+            if not fresh:
+                used.clear()
+                fresh = found
+            found = fresh
+        _, start, end, status = min(found)
+        if track:
+            used.append((start, end))
+        return Alignment(start, end, status, 1.0, self.text[start:end])
 
     def _widen(self, nlo: int, nhi: int, lead: str, trail: str) -> tuple[int, int]:
         """Grow ``[nlo, nhi)`` over the excerpt's stripped edge punctuation where the text has it."""
@@ -397,19 +396,24 @@ class Aligner:
         return Alignment(start, end, status, score, self.text[start:end])
 
 
-def _find_word(haystack: str, needle: str, start: int) -> int:
-    """The first index >= ``start`` of ``needle`` in ``haystack`` on word boundaries, else of
-    any occurrence, else -1."""
-    first = pos = haystack.find(needle, start)
-    while pos >= 0:
-        before = haystack[pos - 1] if pos else " "
-        after = haystack[pos + len(needle)] if pos + len(needle) < len(haystack) else " "
-        if not (before.isalnum() and needle[0].isalnum()) and not (
-            after.isalnum() and needle[-1].isalnum()
-        ):
-            return pos
+_MAX_OCCURRENCES = 1000
+
+
+def _positions(haystack: str, needle: str) -> list[int]:
+    """Start indexes of ``needle`` in ``haystack`` (overlapping ones included, at most 1000)."""
+    found: list[int] = []
+    pos = haystack.find(needle)
+    while pos >= 0 and len(found) < _MAX_OCCURRENCES:
+        found.append(pos)
         pos = haystack.find(needle, pos + 1)
-    return first
+    return found
+
+
+def _on_boundaries(s: str, start: int, end: int) -> bool:
+    """Whether ``s[start:end]`` neither starts nor ends inside a word."""
+    inside_left = start > 0 and s[start - 1].isalnum() and s[start].isalnum()
+    inside_right = end < len(s) and s[end].isalnum() and s[end - 1].isalnum()
+    return not inside_left and not inside_right
 
 
 def _tokenize(norm: str) -> tuple[list[str], list[float], list[int], list[int]]:

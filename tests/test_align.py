@@ -1,0 +1,241 @@
+"""align() and Aligner: every status, offsets into the original text, and property tests."""
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from briefing.grounding import Aligner, align, normalize
+
+SEED = (Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
+
+
+def _span(a):
+    return SEED[a.start : a.end]
+
+
+# --------------------------------------------------------------------------- each status
+
+
+def test_exact():
+    excerpt = "We know the direction: less US in the alliance."
+    a = align(excerpt, SEED)
+    assert (a.status, _span(a), a.score, a.source_text) == ("exact", excerpt, 1.0, excerpt)
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "source"),
+    [
+        # straightened quotes and apostrophe
+        ('"If it is a strategic shift, then of course it\'s a big problem,"',
+         "“If it is a strategic shift, then of course it’s a big problem,”"),
+        # re-cased first word, dropped trailing punctuation
+        ("further talks are anticipated", "Further talks are anticipated"),
+        # a line break and doubled spaces instead of single spaces
+        ("the US-led\nmilitary  alliance", "the US-led military alliance"),
+        # a dash variant
+        ("the ongoing US–Russia talks", "the ongoing US-Russia talks"),
+        # leading and trailing quote marks the source does not have there
+        ("'complete nonsense", "complete nonsense"),
+    ],
+)
+def test_normalized(excerpt, source):
+    a = align(excerpt, SEED)
+    assert a.status == "normalized"
+    assert _span(a) == source == a.source_text
+
+
+def test_normalized_span_keeps_edge_punctuation_the_source_has():
+    a = align('"complete nonsense."', SEED)
+    assert a.status == "normalized" and _span(a) == "“complete nonsense.”"
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "first", "last"),
+    [
+        ("We know the direction ... keep the maximum US in the alliance", "We know", "alliance"),
+        ("European NATO members are worried… could weaken the US-led military alliance",
+         "European NATO", "alliance"),
+        # a misquote: one word swapped
+        ("European NATO members are worried that Washington’s better relations with Moscow",
+         "European NATO", "Moscow"),
+        # the first word swapped: the span still covers the source's word there
+        ("Trump has also refuted claims by NATO member states that it intends to attack",
+         "Russia has", "attack"),
+    ],
+)
+def test_fuzzy(excerpt, first, last):
+    a = align(excerpt, SEED)
+    assert a.status == "fuzzy"
+    assert _span(a).startswith(first) and _span(a).endswith(last)
+    assert a.source_text == _span(a) and 0.75 <= a.score <= 1.0
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        "NATO will dissolve itself by next spring, officials confirmed.",  # invented
+        "alliance the NATO members worried European are that",  # shuffled words
+        "the of and to in that",  # common words that happen to occur
+        "in the alliance said that the",
+        "Trump said",
+        "(a+)+$[",  # regex metacharacters are just text
+        "",
+        "...",
+    ],
+)
+def test_not_found(excerpt):
+    a = align(excerpt, SEED)
+    assert (a.start, a.end, a.status, a.score, a.source_text) == (None, None, "not_found", 0.0, None)
+
+
+def test_sentence_from_another_article_is_not_found():
+    other = "The Federal Reserve held interest rates steady on Wednesday, citing persistent inflation."
+    assert align(other, SEED).status == "not_found"
+
+
+def test_seed_stray_last_line_does_not_disturb_alignment():
+    a = align("Putin has dismissed such speculation as “complete nonsense.”", SEED)
+    assert a.status == "exact"
+    assert align("“`", SEED).status == "exact"
+
+
+# --------------------------------------------------------------------------- repeats, offsets
+
+
+def test_repeated_excerpts_map_to_successive_occurrences():
+    text = "NATO met. The alliance said no. Later the alliance said no again. The alliance said no."
+    aligner = Aligner(text)
+    got = [aligner.align("the alliance said no") for _ in range(4)]
+    occurrences = {m for m in range(len(text)) if text.lower().startswith("the alliance said no", m)}
+    assert got[0].status == "exact"  # the exact copy first, then the others
+    assert {a.start for a in got[:3]} == occurrences == {10, 38, 66}
+    assert got[3].start == got[0].start  # all used: start over
+    assert align("the alliance said no", text).start == 38  # align() is stateless
+
+
+def test_repeated_fuzzy_excerpts_map_to_successive_occurrences():
+    sentence = "the committee approved the long awaited budget for regional rail services"
+    text = f"In March {sentence}. In May {sentence}."
+    aligner = Aligner(text)
+    misquote = "the committee approved the long delayed budget for regional rail services"
+    got = [aligner.align(misquote) for _ in range(2)]
+    assert [a.status for a in got] == ["fuzzy", "fuzzy"]
+    assert got[0].start != got[1].start
+
+
+def test_repeated_exact_excerpts_map_to_successive_occurrences():
+    text = "Yes, no. Yes, no. Yes, no."
+    aligner = Aligner(text)
+    assert [aligner.align("Yes, no.").start for _ in range(3)] == [0, 9, 18]
+
+
+def test_word_boundary_occurrence_preferred():
+    assert align("he said no", "She said no. He said no.").start == 13
+
+
+def test_cjk_and_emoji_offsets():
+    text = "😀📰 東京で会議が開かれた。“大事な一歩だ”と山田氏は述べた。 Café ’au lait’"
+    for excerpt in ("会議が開かれた", "“大事な一歩だ”", "山田氏"):
+        a = align(excerpt, text)
+        assert a.status == "exact" and text[a.start : a.end] == excerpt
+    a = align('"大事な一歩だ"', text)
+    assert a.status == "normalized" and text[a.start : a.end] == "“大事な一歩だ”"
+    a = align("CAFÉ 'AU LAIT'", text)
+    assert a.status == "normalized" and text[a.start : a.end] == "Café ’au lait’"
+
+
+def test_decomposed_accents_match_composed():
+    text = "Talks in Tu\u0308rkiye went on."
+    a = align("talks in Türkiye", text)
+    assert a.status == "normalized" and text[a.start : a.end] == "Talks in Tu\u0308rkiye"
+
+
+def test_fuzzy_cjk():
+    text = "東京で会議が開かれた。参加者は新しい協定について長時間議論した。"
+    a = align("参加者は新しい条約について長時間議論した", text)
+    assert a.status == "fuzzy"
+    assert text[a.start : a.end] == "参加者は新しい協定について長時間議論した"
+
+
+# --------------------------------------------------------------------------- properties
+
+_ALPHABET = st.characters(
+    codec="utf-8", categories=("Lu", "Ll", "Lo", "Nd", "Po", "Pd", "Pi", "Pf", "Zs", "So")
+)
+_PROPS = settings(max_examples=150, deadline=None)
+
+
+@_PROPS
+@given(st.text(_ALPHABET, min_size=1, max_size=80), st.data())
+def test_any_substring_aligns_exact(text, data):
+    i = data.draw(st.integers(0, len(text) - 1))
+    j = data.draw(st.integers(i + 1, len(text)))
+    a = align(text[i:j], text)
+    assert a.status == "exact"
+    assert text[a.start : a.end] == text[i:j]
+
+
+_FOLDS = {"“": '"', "”": '"', "’": "'", "‘": "'", "—": "-", "–": "-", " ": "\n"}
+_WORDS = st.text(st.characters(codec="utf-8", categories=("Lu", "Ll", "Lo", "Nd")), min_size=1,
+                 max_size=8)
+_SEPARATORS = st.sampled_from([" ", " — ", "–", ", ", " “", "” ", "’", " ‘", ": ", "\n"])
+
+
+def _recase(c: str) -> str:
+    """The other case of ``c`` where that folds back to the same character."""
+    other = c.lower() if c.isupper() else c.upper()
+    return other if other.casefold() == c.casefold() else c
+
+
+@_PROPS
+@given(st.lists(st.tuples(_WORDS, _SEPARATORS), min_size=1, max_size=12), st.data())
+def test_normalized_variants_align_to_the_same_span(pieces, data):
+    text = "".join(w + s for w, s in pieces)
+    words = [w for w, _ in pieces]
+    starts, pos = [], 0
+    for w, s in pieces:
+        starts.append(pos)
+        pos += len(w) + len(s)
+    i = data.draw(st.integers(0, len(words) - 1))
+    j = data.draw(st.integers(i, len(words) - 1))
+    start, end = starts[i], starts[j] + len(words[j])
+    original = text[start:end]
+    variant = "".join(_FOLDS.get(c, c) for c in original)
+    variant = "".join(_recase(c) if data.draw(st.booleans()) else c for c in variant)
+    variant = data.draw(st.sampled_from(["", '"', "“", "'"])) + variant + data.draw(
+        st.sampled_from(["", ".", "”", ",", '."']))
+    a = align(variant, text)
+    assert a.status in ("exact", "normalized")
+    got = normalize(text[a.start : a.end])[0].strip(" \"'.,-")
+    assert got == normalize(original)[0]
+    if normalize(text)[0].count(normalize(original)[0]) == 1:
+        # the same span, grown at most over edge punctuation the excerpt also has
+        assert a.start <= start and end <= a.end
+        assert not (text[a.start : start] + text[end : a.end]).strip("\"'.,“”’‘")
+
+
+_LATIN = st.text(st.sampled_from("abcdefghij "), min_size=1, max_size=200)
+_ABSENT = st.text(st.sampled_from("κλμνξοπρστ χψω"), min_size=1, max_size=60)
+
+
+@_PROPS
+@given(_LATIN, _ABSENT)
+def test_text_absent_from_the_source_is_not_found(text, excerpt):
+    assume(excerpt.strip())
+    a = align(excerpt, text)
+    assert a.status == "not_found" and a.start is None and a.end is None
+
+
+@_PROPS
+@given(st.text(_ALPHABET, max_size=60))
+def test_normalize_offsets_point_into_the_original(s):
+    norm, starts, ends = normalize(s)
+    assert len(norm) == len(starts) == len(ends)
+    assert all(0 <= a < b <= len(s) for a, b in zip(starts, ends))
+    assert starts == sorted(starts)
+    for c, a, b in zip(norm, starts, ends):
+        source = unicodedata.normalize("NFKD", s[a:b]).casefold()
+        assert c in "\"'- " or c in source or c in unicodedata.normalize("NFKD", source)
