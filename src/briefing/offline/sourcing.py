@@ -26,6 +26,13 @@ PERSON_NOUNS = frozenset(
     activists protesters demonstrators scholars academics commentators pollsters""".split()
 )
 
+# Offices that identify one person without naming them ("the mayor said"): not anonymous.
+ROLE_NOUNS = frozenset(
+    """mayor governor president senator congressman congresswoman chairman chairwoman chancellor
+    premier king queen pope judge ceo candidate nominee secretary ambassador commissioner
+    director general prosecutor sheriff chief""".split()
+)
+
 # Common nouns for documents and institutions that may head a source phrase ("the poll").
 DOCUMENT_NOUNS = frozenset(
     """report reports poll polls survey surveys study studies statement statements document
@@ -43,7 +50,7 @@ MODIFIERS = frozenset(
     campaign white house press chief deputy acting longtime veteran independent political
     republican democratic conservative liberal new recent latest close high-ranking high-level
     leading prominent retired outgoing incoming fellow nato eu us un u.s. of for at""".split()
-) | PERSON_NOUNS | DOCUMENT_NOUNS
+) | PERSON_NOUNS | DOCUMENT_NOUNS | ROLE_NOUNS
 
 # Words that open a clause, never a source phrase, even when capitalised at a sentence start.
 CLAUSE_OPENERS = frozenset(
@@ -114,8 +121,11 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
             break
         if not _source_token(word):
             earlier = tokens[i - 1][2] if i > 0 else ""
+            plural_head = not taken and word.endswith("s") and (
+                not earlier or earlier.lower() in CLAUSE_OPENERS or not earlier.isalnum())
             if not (loose < 2 and word.isalpha() and word.islower()
-                    and earlier.lower() not in CLAUSE_OPENERS and _source_token(earlier)):
+                    and (plural_head or earlier.lower() not in CLAUSE_OPENERS
+                         and _source_token(earlier))):
                 break
             loose += 1
         taken.append(tokens[i])
@@ -131,7 +141,7 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
 def _head_like(word: str) -> bool:
     bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
     lower = bare.lower()
-    return bare[:1].isupper() or lower in PERSON_NOUNS or lower in DOCUMENT_NOUNS
+    return bare[:1].isupper() or lower in PERSON_NOUNS | DOCUMENT_NOUNS | ROLE_NOUNS
 
 
 def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phrase | None:
@@ -171,7 +181,7 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     role = words[:i]
     while len(name) > 1 and name[0].lower().rstrip(",") in TITLES:
         role.append(name.pop(0))
-    if not name or not any(w.lower() not in MODIFIERS - PERSON_NOUNS for w in role):
+    if not name or all(w.lower() in {"the", "a", "an"} for w in role):
         return None, words  # no role words, only determiners: the whole phrase is the name
     return " ".join(role), name
 
