@@ -46,7 +46,7 @@ class CrossCheck(BaseModel):
 def _normalise(text: str) -> str:
     """Fold quotes, dashes, case and spacing so a copied excerpt compares equal."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(str.maketrans("“”„‘’`´—–", "\"\"\"'''''--"))
+    text = text.translate(str.maketrans({c: '"' for c in "“”„"} | {c: "'" for c in "‘’`´"} | {c: '-' for c in "—–"}))
     return re.sub(r"\s+", " ", text).strip().lower()
 
 

@@ -115,6 +115,7 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         return Phrase(s, e, word)
     taken: list[tuple[int, int, str]] = []
     loose = 0  # ordinary lowercase words let in ("several cast members"), at most two
+    headed = False  # a plural noun heads the phrase ("while engineers argued")
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i][2]
         if len(taken) >= max_words:
@@ -128,11 +129,12 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
                          and _source_token(earlier))):
                 break
             loose += 1
+            headed = headed or plural_head
         taken.append(tokens[i])
     while taken and taken[-1][2].lower() in {"of", "for", "at"}:
         taken.pop()  # a phrase never starts with a preposition
     # a phrase of modifiers alone ("the", "former") is no source, except "one"/"another"
-    if not taken or not any(_head_like(w) for _, _, w in taken):
+    if not taken or not (headed or any(_head_like(w) for _, _, w in taken)):
         return None
     start, stop = taken[-1][0], taken[0][1]
     return Phrase(start, stop, text[start:stop])
