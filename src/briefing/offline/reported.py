@@ -190,24 +190,25 @@ def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
 
 
 def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
-    """Reported speech in every sentence; an 'according to' wrapper becomes the inner claim's via."""
+    """Reported speech in every sentence, one family after another.
+
+    A transcript turn wins; an 'according to X' wrapping a clause with its own speaker
+    ('According to a report, diplomats said ...') becomes that speaker's ``via``.
+    """
     found: list[Attributed] = []
     for sentence in sentences:
+        if turn := speaker_colon(text, sentence):
+            found.extend(turn)
+            continue
         outer = according_to(text, sentence)
         inner = source_cue_content(text, sentence) or content_then_source(text, sentence)
         if outer and inner and outer[0].start <= inner[0].source_start < outer[0].end:
             via = outer[0].speaker.name
-            inner = [
+            found.extend(
                 Attributed(a.start, a.end, a.speaker.model_copy(update={"via": via}), a.cue,
                            a.direct, a.source_start)
                 for a in inner
-            ]
-            outer = []
-        found.extend(speaker_colon(text, sentence) or outer or inner)
-        if outer and inner and not _overlaps(outer[0], inner):
-            found.extend(inner)
+            )
+        else:
+            found.extend(outer or inner)
     return found
-
-
-def _overlaps(claim: Attributed, others: list[Attributed]) -> bool:
-    return any(claim.start < o.end and o.start < claim.end for o in others)
