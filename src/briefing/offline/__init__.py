@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.checks import check_briefing
 from briefing.models import Article, Briefing, Claim, Span, Usage
 from briefing.offline.disputes import find_disputes
 from briefing.offline.figures import find_figures
@@ -98,15 +99,16 @@ def _figure_claims(text: str, sentences: list[Sentence], attributed: list[Attrib
 def brief_offline(article: Article) -> Briefing:
     """Brief ``article`` with rules alone: quotes, reported speech, figures, disputes, summary.
 
-    Returns a ``Briefing`` with ``extractor="offline"``; never calls a model, never raises on
-    odd input (unbalanced quote marks, no sentences at all).
+    Returns a checked ``Briefing`` with ``extractor="offline"`` (speaker and figure checks and a
+    grounding summary, as for a model's briefing); never calls a model, never raises on odd input
+    (unbalanced quote marks, no sentences at all).
     """
     text = article.text
     sentences = split_sentences(text)
     attributed = _attributions(text, sentences)
     claims = [_claim(text, item) for item in attributed] + _figure_claims(text, sentences, attributed)
     claims.sort(key=lambda c: c.span.start if c.span else 0)
-    return Briefing(
+    briefing = Briefing(
         headline=headline(article, sentences),
         summary=summary(article, sentences),
         claims=claims,
@@ -117,3 +119,4 @@ def brief_offline(article: Article) -> Briefing:
         prompt_version=PROMPT_VERSION,
         usage=Usage(),
     )
+    return check_briefing(briefing, text)
