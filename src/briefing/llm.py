@@ -223,9 +223,17 @@ class LLM:
             "hooks": meter.hooks(),
         }
 
+    def _base_url(self) -> str | None:
+        """The base URL requests go to: the settings', else the given client's (``.../v1``)."""
+        if self.settings.base_url:
+            return self.settings.base_url
+        client = getattr(self._given, "client", self._given)  # an instructor client wraps an openai one
+        url = getattr(client, "base_url", None)
+        return str(url).rstrip("/") if url else None
+
     def _describe(self, article: str | None):
         def describe(exc: BaseException) -> BriefingError:
-            return classify(exc, model=self.settings.model, base_url=self.settings.base_url, article=article)
+            return classify(exc, model=self.settings.model, base_url=self._base_url(), article=article)
         return describe
 
     def _refused(self, error: BriefingError, meter: _Meter, article: str | None) -> BriefingError:

@@ -50,7 +50,8 @@ _SECRET = re.compile(
     r"\b(?:sk|rk|pk|sess)-[A-Za-z0-9_*\-]{6,}"  # OpenAI-style keys, masked ones included
     r"|\bBearer\s+[^\s,;'\"]+"  # bearer tokens
     r"|\b(?:api[-_]?key|authorization|token)\s*[=:]\s*[^\s,;'\"&]+"  # key=..., api-key: ...
-    r"|\b[0-9a-f]{32}\b",  # Azure-style hex keys
+    r"|\b[0-9a-f]{32}\b"  # Azure-style hex keys
+    r"|[\w\-.]*\*{4,}[\w\-.]*",  # any masked key the server echoes ("replay-k*****cret")
     re.IGNORECASE,
 )
 _REDACTED = "[redacted]"
@@ -329,7 +330,8 @@ def _from_status(err: openai.APIStatusError, *, model: str | None, where: str, a
     if status == 400 and (code == "context_length_exceeded" or "context length" in server.lower()):
         return ContextLengthError(clean(
             f"the prompt does not fit the context window of model {model!r} ({said}); use a model with "
-            f"a larger context or brief the article in smaller chunks{rid}"), **kw)
+            f"a larger context, or brief the article in smaller chunks (lower Briefer's "
+            f"context_tokens){rid}"), **kw)
     return APIError(clean(f"{where} rejected the request ({said}){rid}"), **kw)
 
 

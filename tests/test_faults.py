@@ -1,0 +1,173 @@
+"""Every API fault and bad answer the issue lists, replayed from cassettes through the real stack.
+
+Each cassette is authored (tests/answers/fault_*.json, see cassettes/README.md): the OpenAI SDK,
+instructor, the retry policy and the error mapping all run for real; only the server's replies
+are fixtures. A fast retry policy keeps the suite quick; the server's ``retry-after-ms`` hints
+are a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing import Briefer, errors
+from briefing.retry import RetryPolicy
+from conftest import REPLAY_KEY
+
+pytestmark = pytest.mark.vcr
+
+FAST = RetryPolicy(initial_wait=0.01, max_wait=0.05, max_total_wait=1.0)
+ARTICLE = "nato-us-russia-thaw"
+
+
+def briefer(client, **kwargs) -> Briefer:
+    kwargs.setdefault("model", "gpt-4o-mini")
+    return Briefer(client=client, retry_policy=FAST, **kwargs)
+
+
+def sent(vcr) -> list[dict]:
+    """The JSON bodies of the requests this test sent (replayed from its cassette)."""
+    return [json.loads(r.body) for r in vcr.requests]
+
+
+def assert_one_clean_line(err: errors.BriefingError) -> None:
+    text = str(err)
+    assert "\n" not in text and REPLAY_KEY not in text
+    assert text.startswith(f"{ARTICLE}: ")
+
+
+@pytest.mark.answers("fault_429_then_ok")
+def test_rate_limit_then_ok_completes(llm_client, seed_text, vcr):
+    briefing = briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    assert briefing.usage.requests == 2 and vcr.play_count == 2
+    assert len(briefing.claims) == 13 and all(c.grounding == "exact" for c in briefing.claims)
+    assert sent(vcr)[0] == sent(vcr)[1]  # the retry is the same request, not a re-ask
+
+
+@pytest.mark.answers("fault_5xx_then_ok")
+def test_500_then_503_then_ok_completes(llm_client, seed_text, vcr):
+    briefing = briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    assert briefing.usage.requests == 3 and vcr.play_count == 3
+    assert len(briefing.claims) == 13
+
+
+@pytest.mark.answers("fault_5xx_then_ok")
+def test_500_then_503_exhausts_a_two_attempt_policy(llm_client, seed_text, vcr):
+    policy = RetryPolicy(max_attempts=2, initial_wait=0.01, max_wait=0.05)
+    with pytest.raises(errors.ServiceUnavailableError) as info:
+        Briefer(model="gpt-4o-mini", client=llm_client, retry_policy=policy).brief(seed_text, id=ARTICLE)
+
+    assert info.value.status == 503 and vcr.play_count == 2
+    assert "try again later" in str(info.value)
+    assert_one_clean_line(info.value)
+
+
+@pytest.mark.answers("fault_401")
+def test_401_is_not_retried_and_names_the_variable(llm_client, seed_text, vcr):
+    with pytest.raises(errors.AuthenticationError) as info:
+        briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    err = info.value
+    assert vcr.play_count == 1
+    assert err.status == 401 and err.code == "invalid_api_key"
+    assert "set OPENAI_API_KEY" in str(err)
+    assert "replay-k" not in str(err)  # not even the masked key the server echoed
+    assert_one_clean_line(err)
+
+
+@pytest.mark.answers("fault_quota")
+def test_insufficient_quota_is_not_retried(llm_client, seed_text, vcr):
+    with pytest.raises(errors.QuotaExceededError) as info:
+        briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    assert vcr.play_count == 1
+    assert info.value.status == 429 and info.value.code == "insufficient_quota"
+    assert "out of credit" in str(info.value) and "retrying will not help" in str(info.value)
+    assert not isinstance(info.value, errors.RateLimitError)
+    assert_one_clean_line(info.value)
+
+
+@pytest.mark.answers("fault_model_not_found")
+def test_404_names_the_model_and_the_base_url(llm_client, seed_text, vcr):
+    with pytest.raises(errors.ModelNotFoundError) as info:
+        briefer(llm_client, model="gpt-4o-mini-typo").brief(seed_text, id=ARTICLE)
+
+    text = str(info.value)
+    assert vcr.play_count == 1
+    assert "'gpt-4o-mini-typo'" in text
+    assert str(llm_client.base_url).rstrip("/") in text  # https://api.openai.com/v1
+    assert "BRIEFING_MODEL" in text and "OPENAI_BASE_URL" in text
+    assert_one_clean_line(info.value)
+
+
+@pytest.mark.answers("fault_malformed_then_ok")
+def test_malformed_json_then_valid_completes_after_a_reask(llm_client, seed_text, vcr):
+    briefing = briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    assert briefing.usage.requests == 2
+    assert len(briefing.claims) == 13
+    reask = sent(vcr)[1]["messages"]
+    assert len(reask) > len(sent(vcr)[0]["messages"])  # instructor told the model what was wrong
+    assert "Validation Error" in json.dumps(reask) or "JSON" in json.dumps(reask)
+
+
+@pytest.mark.answers("fault_malformed_always")
+def test_malformed_every_time_is_an_extraction_error_with_the_raw_answer(llm_client, seed_text, vcr):
+    with pytest.raises(errors.ExtractionError) as info:
+        briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    err = info.value
+    assert type(err) is errors.ExtractionError
+    assert err.attempts == vcr.play_count == 3  # the first answer and 2 re-asks (max_retries=2)
+    assert err.raw_answer is not None and err.raw_answer.endswith(",]}")
+    assert err.raw_answer.startswith('{"headline": "European allies')
+    assert "did not fit the briefing schema" in str(err)
+    assert_one_clean_line(err)
+
+
+@pytest.mark.answers("fault_refusal")
+def test_refusal_names_the_article(llm_client, seed_text, vcr):
+    with pytest.raises(errors.RefusalError) as info:
+        briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    assert vcr.play_count == 1
+    text = str(info.value)
+    assert ARTICLE in text and "refused" in text and "can't help with that" in text
+    assert_one_clean_line(info.value)
+
+
+@pytest.mark.answers("fault_truncated_then_ok")
+def test_truncated_answer_is_retried_once_with_a_larger_budget(llm_client, seed_text, vcr):
+    briefing = briefer(llm_client, max_output_tokens=1000).brief(seed_text, id=ARTICLE)
+
+    first, second = sent(vcr)
+    assert first["max_tokens"] == 1000 and second["max_tokens"] == 2000
+    assert first["messages"] == second["messages"]
+    assert briefing.usage.requests == 2 and len(briefing.claims) == 13
+
+
+@pytest.mark.answers("fault_truncated_twice")
+def test_truncated_twice_is_a_truncated_output_error(llm_client, seed_text, vcr):
+    with pytest.raises(errors.TruncatedOutputError) as info:
+        briefer(llm_client, max_output_tokens=1000).brief(seed_text, id=ARTICLE)
+
+    assert [r["max_tokens"] for r in sent(vcr)] == [1000, 2000]
+    assert "output token limit" in str(info.value) and "max_tokens" in str(info.value)
+    assert_one_clean_line(info.value)
+
+
+@pytest.mark.answers("fault_context_length")
+def test_context_length_exceeded_is_a_clear_error(llm_client, seed_text, vcr):
+    with pytest.raises(errors.ContextLengthError) as info:
+        briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    err = info.value
+    assert vcr.play_count == 1
+    assert err.status == 400 and err.code == "context_length_exceeded"
+    assert "does not fit the context window" in str(err) and "'gpt-4o-mini'" in str(err)
+    assert "context_tokens" in str(err)  # says which knob makes the library chunk
+    assert_one_clean_line(err)
