@@ -133,7 +133,8 @@ def test_repeated_exact_excerpts_map_to_successive_occurrences():
 
 
 def test_word_boundary_occurrence_preferred():
-    assert align("he said no", "She said no. He said no.").start == 13
+    assert align("he said no", "She said no. he said no.").start == 13
+    assert align("He said no", "She said no. HE SAID NO.").start == 13
 
 
 def test_cjk_and_emoji_offsets():

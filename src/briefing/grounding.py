@@ -47,6 +47,7 @@ MIN_CONTENT_VERBATIM = 2  # abridged excerpts whose every part is in the text wo
 MIN_SIMILARITY = 0.75
 MAX_ABRIDGED_GAP = 150  # text words an abridgement mark ("...", "…") may stand for
 _MAX_ANCHOR_OCCURRENCES = 64
+_MAX_OCCURRENCES = 1000
 _CANDIDATES = 3
 
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -195,21 +196,21 @@ class Aligner:
         return self._find_fuzzy(excerpt, track) or NOT_FOUND
 
     def _find_verbatim(self, excerpt: str, track: bool) -> Alignment | None:
-        """An exact or normalized match, or None. Matches on word boundaries beat matches
-        inside words, exact beats normalized, earlier beats later; with tracking, spans this
+        """An exact or normalized match, or None. Exact beats normalized, matches on word
+        boundaries beat matches inside words, earlier beats later; with tracking, spans this
         excerpt already got are skipped until every occurrence has been used once."""
         enorm = normalize(excerpt)[0]
         lo, hi = _core(enorm)
         core = enorm[lo:hi]
         found: list[tuple[int, int, int, Status]] = []  # (rank, start, end, status)
         for p in _positions(self.text, excerpt):
-            rank = 0 if _on_boundaries(self.text, p, p + len(excerpt)) else 2
+            rank = 0 if _on_boundaries(self.text, p, p + len(excerpt)) else 1
             found.append((rank, p, p + len(excerpt), "exact"))
         for q in _positions(self.norm, core) if core else ():
             nlo, nhi = self._widen(q, q + len(core), enorm[:lo], enorm[hi:])
             start, end = self._starts[nlo], self._ends[nhi - 1]
             if self.text[start:end] != excerpt:
-                rank = 1 if _on_boundaries(self.norm, q, q + len(core)) else 3
+                rank = 2 if _on_boundaries(self.norm, q, q + len(core)) else 3
                 found.append((rank, start, end, "normalized"))
         if not found:
             return None
@@ -396,11 +397,8 @@ class Aligner:
         return Alignment(start, end, status, score, self.text[start:end])
 
 
-_MAX_OCCURRENCES = 1000
-
-
 def _positions(haystack: str, needle: str) -> list[int]:
-    """Start indexes of ``needle`` in ``haystack`` (overlapping ones included, at most 1000)."""
+    """Start indexes of ``needle`` in ``haystack``, overlapping ones included (capped)."""
     found: list[int] = []
     pos = haystack.find(needle)
     while pos >= 0 and len(found) < _MAX_OCCURRENCES:
@@ -411,9 +409,13 @@ def _positions(haystack: str, needle: str) -> list[int]:
 
 def _on_boundaries(s: str, start: int, end: int) -> bool:
     """Whether ``s[start:end]`` neither starts nor ends inside a word."""
-    inside_left = start > 0 and s[start - 1].isalnum() and s[start].isalnum()
-    inside_right = end < len(s) and s[end].isalnum() and s[end - 1].isalnum()
+    inside_left = start > 0 and _is_word(s[start - 1]) and _is_word(s[start])
+    inside_right = end < len(s) and _is_word(s[end]) and _is_word(s[end - 1])
     return not inside_left and not inside_right
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or unicodedata.category(c)[0] == "M"
 
 
 def _tokenize(norm: str) -> tuple[list[str], list[float], list[int], list[int]]:
