@@ -63,3 +63,47 @@ def test_briefer_without_configuration_raises_configuration_error(no_llm_env):
 def test_unknown_mode_is_a_usage_error(no_llm_env):
     result = runner.invoke(app, ["brief", "--mode", "xml", str(SEED)])
     assert result.exit_code == 2
+
+
+@pytest.mark.vcr
+@pytest.mark.answers("seed_slips")
+def test_cross_check_reports_missed_quote_and_wrong_speaker(llm_env):
+    result = runner.invoke(app, ["brief", "--cross-check", str(SEED)], env={"COLUMNS": "120"})
+
+    assert result.exit_code == 0, result.output
+    assert "Cross-check with the offline extractor" in result.stdout
+    assert "missed quote" in result.stdout and "The level of optimism is certainly dropping." in result.stdout
+    assert "model says One NATO diplomat" in result.stdout and "Jamie Shea" in result.stdout
+
+
+@pytest.mark.vcr
+@pytest.mark.answers("seed_slips")
+def test_cross_check_in_json(llm_env):
+    result = runner.invoke(app, ["brief", "--json", "--cross-check", str(SEED)])
+
+    record = json.loads(result.stdout)
+    report = record["cross_check"]
+    assert [q["evidence"] for q in report["missed_quotes"]] == ["The level of optimism is certainly dropping."]
+    assert report["speaker_mismatches"][0]["offline_speaker"]["name"] == "Jamie Shea"
+    assert Briefing.model_validate(record).extractor == "llm"
+
+
+def test_offline_many_files_in_order(tmp_path, no_llm_env):
+    second = tmp_path / "second.txt"
+    second.write_text('The mayor said: "The bridge reopens on Monday."\n', encoding="utf-8")
+    result = runner.invoke(app, ["brief", "--offline", "--json", str(SEED), str(second)])
+
+    assert result.exit_code == 0, result.output
+    lines = [Briefing.model_validate_json(line) for line in result.stdout.splitlines()]
+    assert [b.article for b in lines] == ["nato-us-russia-thaw", "second"]
+    assert all(b.extractor == "offline" for b in lines)
+    assert lines[1].claims[0].evidence == "The bridge reopens on Monday."
+
+
+def test_no_configuration_falls_back_to_offline_and_says_so(no_llm_env):
+    result = runner.invoke(app, ["brief", str(SEED)], env={"COLUMNS": "120"})
+
+    assert result.exit_code == 0, result.output
+    assert "offline" in result.stderr and "OPENAI_API_KEY" in result.stderr
+    assert "Extracted by offline rule-based extractor" in result.stdout
+    assert "Jamie Shea" in result.stdout

@@ -24,7 +24,7 @@ from briefing.errors import (
     TruncatedOutputError,
 )
 from briefing.checks import check_briefing
-from briefing.grounding import Aligner, Alignment, align, ground_briefing
+from briefing.grounding import Aligner, Alignment, align, ground_briefing, unlocated_excerpts
 from briefing.models import (
     Article,
     Briefing,
@@ -45,6 +45,7 @@ _LAZY = {
     "Briefer": "briefing.extract",
     "brief_offline": "briefing.offline",
     "cross_check": "briefing.crosscheck",
+    "SpeakerMismatch": "briefing.crosscheck",
     "CrossCheck": "briefing.crosscheck",
 }
 
@@ -60,11 +61,13 @@ __all__ = [
     "Alignment",
     "Briefer",
     "CrossCheck",
+    "SpeakerMismatch",
     "align",
     "brief_offline",
     "check_briefing",
     "cross_check",
     "ground_briefing",
+    "unlocated_excerpts",
     "APIError",
     "Article",
     "AuthenticationError",

@@ -6,6 +6,7 @@ the others, and the exit status is 1 when any file failed, 2 for a usage or conf
 
 from __future__ import annotations
 
+import json as json_module
 import sys
 from enum import Enum
 from pathlib import Path
@@ -18,7 +19,7 @@ from briefing.errors import BriefingError, ConfigurationError
 from briefing.inputs import read_article
 from briefing.llm import MISSING_CONFIGURATION, resolve_settings
 from briefing.models import Article, Briefing
-from briefing.render import print_briefing
+from briefing.render import print_briefing, print_cross_check
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Typed, source-grounded briefings of news articles.")
@@ -70,6 +71,15 @@ def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url
     return briefer.brief
 
 
+def _cross_check(briefing: Briefing, article: Article):
+    """The offline cross-check of a model's briefing; None for an offline briefing."""
+    if briefing.extractor == "offline":
+        return None
+    from briefing.crosscheck import cross_check
+
+    return cross_check(briefing, article)
+
+
 @app.command()
 def brief(
     files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8).", show_default=False)],
@@ -79,6 +89,7 @@ def brief(
     model: Annotated[Optional[str], typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
     mode: Annotated[Mode, typer.Option(help="How to ask for structured output; json_schema/md_json for servers without tool calling.")] = Mode.tools,
     base_url: Annotated[Optional[str], typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
+    cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
@@ -107,10 +118,16 @@ def brief(
             failed += 1
             _error(err, e, debug)
             continue
+        report = _cross_check(briefing, item) if cross_check else None
         if json:
-            sys.stdout.write(briefing.model_dump_json() + "\n")
+            record = briefing.model_dump(mode="json")
+            if report is not None:
+                record["cross_check"] = report.model_dump(mode="json")
+            sys.stdout.write(json_module.dumps(record, ensure_ascii=False) + "\n")
             sys.stdout.flush()
         else:
             print_briefing(briefing, out)
+            if report is not None:
+                print_cross_check(report, out)
     if failed:
         raise typer.Exit(1)

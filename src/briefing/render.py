@@ -8,6 +8,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from briefing.crosscheck import CrossCheck
 from briefing.models import Briefing, Claim, Speaker
 
 STATUS_STYLE = {"exact": "green", "normalized": "green", "fuzzy": "yellow", "not_found": "bold red"}
@@ -120,4 +121,23 @@ def print_briefing(briefing: Briefing, console: Console) -> None:
         parts.append(_disputes(briefing))
     parts.append(_footer(briefing))
     console.print(Group(*parts))
+    console.print()
+
+
+def print_cross_check(report: CrossCheck, console: Console) -> None:
+    """Print the quotes the model left out and the speakers it disagrees on."""
+    if report.ok:
+        console.print(f"[green]Cross-check:[/green] the model covers all {report.offline_quotes} direct "
+                      "quotes the offline extractor found, with the same speakers.", highlight=False)
+        console.print()
+        return
+    console.print("[bold yellow]Cross-check with the offline extractor[/bold yellow]", highlight=False)
+    for quote in report.missed_quotes:
+        console.print(Text.assemble("  missed quote  ", (speaker_label(quote.speaker), "bold"), ": ",
+                                    (_evidence(quote.evidence, True), "italic")))
+    for mismatch in report.speaker_mismatches:
+        console.print(Text.assemble(
+            f"  claim #{mismatch.model_claim + 1}  ", (_evidence(mismatch.quote.evidence, True, 80), "italic"),
+            "\n    model says ", (speaker_label(mismatch.model_speaker), "bold"),
+            ", quote rules say ", (speaker_label(mismatch.offline_speaker), "bold")))
     console.print()
