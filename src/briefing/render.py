@@ -69,6 +69,8 @@ def _claims_table(briefing: Briefing) -> Table:
         grounding = Text(STATUS_LABEL[claim.grounding], style=STATUS_STYLE[claim.grounding])
         if claim.span:
             grounding.append(f"\n@{claim.span.start}–{claim.span.end}", style="dim")
+        if claim.check is not None and not _check_notes(claim):
+            grounding.append("\nchecks ok", style="green")
         table.add_row(str(number), speaker, _claim_text(claim), grounding)
     return table
 
@@ -95,7 +97,7 @@ def _footer(briefing: Briefing) -> Text:
         source = f"offline rule-based extractor ({briefing.prompt_version}), no model"
     else:
         u = briefing.usage
-        source = (f"{briefing.model}, prompt {briefing.prompt_version}, {u.requests} request(s), "
+        source = (f"{briefing.model or 'an unnamed model'}, prompt {briefing.prompt_version}, {u.requests} request(s), "
                   f"{u.total_tokens} tokens")
     line = Text(f"Extracted by {source}.", style="dim")
     summary = briefing.grounding_summary
