@@ -1,6 +1,6 @@
 """Benchmark the offline extractor's attributions against PolNeAR-format annotations.
 
-Usage: python benchmarks/attribution.py [--data PATH] [--split dev]
+Usage: python benchmarks/attribution.py [--data PATH] [--split dev] [--split-half]
 
 PATH is a folder with text/ and attributions/ (default: ../shared/data/polnear-dev relative to
 the repository root) or a checkout of the public PolNeAR repository (data/<split>/...). Each
@@ -9,6 +9,10 @@ IoU >= 0.5 (character sets, so discontinuous spans count exactly). Speaker accur
 on matched pairs whose annotated Source is a mention other than a pronoun: the predicted speaker
 is correct when its name shares a word with the Source text. The baseline takes every quoted
 passage as a claim. Exits 0 with a message when the data is absent.
+
+``--split-half`` also reports the two fixed halves of the articles sorted by file name (A: even
+positions, B: odd positions; both mix all publishers), so a rule can be developed on one half and
+confirmed on the other before it is kept.
 """
 
 from __future__ import annotations
@@ -144,19 +148,9 @@ class Score:
                 f"{f1:>6.3f}  {accuracy:<18} {ms:>6}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help="text/ + attributions/ folder, or a PolNeAR checkout")
-    parser.add_argument("--split", default="dev", help="split inside a PolNeAR checkout")
-    args = parser.parse_args(argv)
-    folder = find_data(args.data, args.split)
-    if folder is None:
-        print(f"No PolNeAR data at {args.data}; nothing to benchmark (pass --data PATH).")
-        return 0
-    articles = load(folder)
+def evaluate(articles: list[tuple[str, str, list[Gold]]]) -> tuple[Score, Score, Score]:
+    """Score the offline extractor (attributed claims, all claims) and the quote baseline."""
     offline, attributed, baseline = Score(), Score(), Score()
-    brief_offline(Article(text=articles[0][1]))  # warm the regex caches
     for _, text, gold in articles:
         started = time.perf_counter()
         briefing = brief_offline(Article(text=text))
@@ -170,13 +164,38 @@ def main(argv: list[str] | None = None) -> int:
         baseline.seconds += time.perf_counter() - started
         baseline.add(quotes, gold)
     attributed.seconds = offline.seconds
-    print(f"PolNeAR attribution benchmark: {len(articles)} articles, "
+    return attributed, offline, baseline
+
+
+def report(title: str, articles: list[tuple[str, str, list[Gold]]]) -> None:
+    attributed, offline, baseline = evaluate(articles)
+    print(f"{title}: {len(articles)} articles, "
           f"{attributed.gold} annotated attributions, match at IoU >= {IOU}")
     print(f"{'extractor':<28} {'pred':>5} {'match':>5} {'prec':>6} {'rec':>6} {'F1':>6}  "
           f"{'speaker acc (named)':<18} {'ms/art':>6}")
     print(attributed.row("offline (attributed claims)", len(articles), speakers=True))
     print(offline.row("offline (all claims)", len(articles), speakers=True))
     print(baseline.row("baseline: every quote", len(articles), speakers=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                        help="text/ + attributions/ folder, or a PolNeAR checkout")
+    parser.add_argument("--split", default="dev", help="split inside a PolNeAR checkout")
+    parser.add_argument("--split-half", action="store_true",
+                        help="also report half A (even positions by file name) and half B (odd)")
+    args = parser.parse_args(argv)
+    folder = find_data(args.data, args.split)
+    if folder is None:
+        print(f"No PolNeAR data at {args.data}; nothing to benchmark (pass --data PATH).")
+        return 0
+    articles = load(folder)
+    brief_offline(Article(text=articles[0][1]))  # warm the regex caches
+    report("PolNeAR attribution benchmark", articles)
+    if args.split_half:
+        report("\nHalf A (even positions)", articles[0::2])
+        report("\nHalf B (odd positions)", articles[1::2])
     print("Targets: F1 >= 0.50, speaker accuracy >= 0.85, <= 20 ms per article. "
           "'Attributed claims' leaves out the article's own-voice figure claims (no source).")
     return 0
