@@ -20,7 +20,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from briefing.grounding import Aligner, align, normalize
+from briefing.grounding import Aligner, align
+from briefing.textfold import normalize
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-dev"

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.grounding import Aligner, align, normalize
+from briefing.grounding import Aligner, align
+from briefing.textfold import normalize
 
 SEED = (Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefing.grounding import normalize
+from briefing.textfold import normalize
 from briefing.models import Briefing, Claim, ClaimCheck, FigureCheck, GroundingSummary, Speaker
 
 _STATUSES = ("exact", "normalized", "fuzzy", "not_found")

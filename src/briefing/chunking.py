@@ -17,7 +17,13 @@ from typing import Protocol, TypeVar
 from rapidfuzz import fuzz
 from rapidfuzz.utils import default_process
 
-from briefing.models import ExtractedBriefing, ExtractedClaim, ExtractedDispute, ExtractedPosition
+from briefing.models import (
+    ExtractedBriefing,
+    ExtractedClaim,
+    ExtractedDispute,
+    ExtractedPosition,
+)
+from briefing.textfold import fold
 
 # Cut positions (the index where the next piece starts), coarsest first.
 _BOUNDARIES = (
@@ -27,10 +33,6 @@ _BOUNDARIES = (
     re.compile(r"\s+"),  # a word boundary
 )
 DISPUTE_SIMILARITY = 85  # rapidfuzz token_sort_ratio (0-100) above which two assertions are one
-
-_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'",
-                         "‚": "'", "`": "'", "´": "'"})
-_EDGE = "\"'.,;:!?…—–- \t\n"
 
 
 
@@ -136,16 +138,12 @@ def merge_extracted(parts: list[ExtractedBriefing]) -> ExtractedBriefing:
                              disputes=disputes)
 
 
-def _normalize(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split()).strip(_EDGE)
-
-
 def _speaker_key(claim: ExtractedClaim) -> str | None:
-    return _normalize(claim.speaker.name) if claim.speaker else None
+    return fold(claim.speaker.name) if claim.speaker else None
 
 
 def _party_key(position: ExtractedPosition) -> str:
-    return _normalize(position.party)
+    return fold(position.party)
 
 
 def _dedupe(items: list[E], who: Callable[[E], str | None]) -> list[E]:
@@ -153,7 +151,7 @@ def _dedupe(items: list[E], who: Callable[[E], str | None]) -> list[E]:
     kept: list[E] = []
     kept_evidence: list[str] = []
     for item in items:
-        evidence = _normalize(item.evidence)
+        evidence = fold(item.evidence)
         for i, other in enumerate(kept_evidence):
             if evidence and evidence == other:
                 break

@@ -8,8 +8,6 @@ successive occurrences. ``ground_briefing`` turns the model's answer into a grou
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,16 +23,18 @@ from briefing.models import (
     Position,
     Span,
 )
+from briefing.textfold import (
+    ELLIPSIS,
+    STOPWORDS,
+    TOKEN,
+    core_bounds,
+    normalize,
+    on_boundaries,
+    tokenize,
+    split_words,
+)
 
 Status = Literal["exact", "normalized", "fuzzy", "not_found"]
-
-_QUOTES = {
-    **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032\u2035`\u00b4\uff07", "'"),
-    **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033\u2036\u00ab\u00bb\u2039\u203a\uff02", '"'),
-}
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58\ufe63\uff0d-"
-_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
-_EDGE_PUNCT = " \"'-.,;:!?()[]{}<>*_/\\|~"
 
 # Fuzzy acceptance. A fuzzy span needs at least MIN_TOKENS excerpt words, MIN_CONTENT of them
 # content words matched in order, and a word-level Dice similarity of at least MIN_SIMILARITY
@@ -49,41 +49,6 @@ MAX_ABRIDGED_GAP = 150  # text words an abridgement mark ("...", "…") may stan
 _MAX_ANCHOR_OCCURRENCES = 64
 _MAX_OCCURRENCES = 1000
 _CANDIDATES = 3
-
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-
-
-def _mark_class() -> str:
-    """A regex class body of the combining marks in the Basic Multilingual Plane."""
-    ranges, lo, prev = [], None, None
-    for cp in range(0x300, 0x10000):
-        if unicodedata.category(chr(cp))[0] == "M":
-            if lo is None or cp != prev + 1:
-                if lo is not None:
-                    ranges.append((lo, prev))
-                lo = cp
-            prev = cp
-    ranges.append((lo, prev))
-    return "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
-
-
-_MARKS = _mark_class()
-_WORDCHARS = rf"(?:[^\W_{_CJK}]|[{_MARKS}])+"
-# A word: letters, digits and marks, kept whole across inner hyphens, dots and digit commas
-# ("30-year-old", "u.s", "1,200.5"); each CJK character is a word of its own.
-_TOKEN = re.compile(rf"[{_CJK}][{_MARKS}]*|{_WORDCHARS}(?:(?:[-.]|(?<=\d),(?=\d)){_WORDCHARS})*")
-_ELLIPSIS = re.compile(r"\s*[\[(]?\s*\.(?:\s*\.){2,}\s*[\])]?\s*")
-_STOPWORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own said same says say she should so some such than that
-    the their theirs them themselves then there these they this those through to too under
-    until up very was we were what when where which while who whom why will with would you
-    your yours yourself s t d ll m re ve""".split()
-)
-
 
 @dataclass(frozen=True)
 class Alignment:
@@ -104,67 +69,6 @@ class Alignment:
 NOT_FOUND = Alignment(None, None, "not_found", 0.0, None)
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(ch: str) -> str:
-    """The normalised form of one character: quotes, dashes, space and case folded, NFKD."""
-    if ch in _QUOTES:
-        return _QUOTES[ch]
-    if ch in _DASHES:
-        return "-"
-    if ch in _INVISIBLE:
-        return ""
-    if ch.isspace():
-        return " "
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", ch).casefold())
-    if len(folded) == 1:
-        return folded
-    return "".join(_QUOTES.get(c, "-" if c in _DASHES else c) for c in folded)
-
-
-def normalize(s: str) -> tuple[str, list[int], list[int]]:
-    """Fold ``s`` for matching; return the folded string and, per folded character, the
-    start and end offsets in ``s`` of the character it came from.
-
-    Whitespace runs become one space, dashes one ``-`` without surrounding spaces.
-    """
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for k, ch in enumerate(s):
-        folded = _fold_char(ch)
-        for c in folded:
-            last = out[-1] if out else ""
-            if c == " ":
-                if last == " " or last == "-" or not out:
-                    continue
-            elif c == "-":
-                if last == "-":
-                    ends[-1] = k + 1
-                    continue
-                if last == " ":
-                    out.pop()
-                    starts.pop()
-                    ends.pop()
-            out.append(c)
-            starts.append(k)
-            ends.append(k + 1)
-    if out and out[-1] == " ":
-        out.pop()
-        starts.pop()
-        ends.pop()
-    return "".join(out), starts, ends
-
-
-def _core(norm: str) -> tuple[int, int]:
-    """Bounds of ``norm`` without leading and trailing punctuation, quotes and spaces."""
-    lo, hi = 0, len(norm)
-    while lo < hi and norm[lo] in _EDGE_PUNCT:
-        lo += 1
-    while hi > lo and norm[hi - 1] in _EDGE_PUNCT:
-        hi -= 1
-    return lo, hi
-
-
 class Aligner:
     """Aligns excerpts against one text; built once per article.
 
@@ -177,7 +81,7 @@ class Aligner:
         self.norm, self._starts, self._ends = normalize(text)
         self._used: dict[str, list[tuple[int, int]]] = {}
         self._last_fuzzy: dict[str, int] = {}
-        self._tokens, self._weights, self._tok_lo, self._tok_hi = _tokenize(self.norm)
+        self._tokens, self._weights, self._tok_lo, self._tok_hi = tokenize(self.norm)
         self._where: dict[str, list[int]] = {}
         for j, tok in enumerate(self._tokens):
             self._where.setdefault(tok, []).append(j)
@@ -200,17 +104,17 @@ class Aligner:
         boundaries beat matches inside words, earlier beats later; with tracking, spans this
         excerpt already got are skipped until every occurrence has been used once."""
         enorm = normalize(excerpt)[0]
-        lo, hi = _core(enorm)
+        lo, hi = core_bounds(enorm)
         core = enorm[lo:hi]
         found: list[tuple[int, int, int, Status]] = []  # (rank, start, end, status)
         for p in _positions(self.text, excerpt):
-            rank = 0 if _on_boundaries(self.text, p, p + len(excerpt)) else 1
+            rank = 0 if on_boundaries(self.text, p, p + len(excerpt)) else 1
             found.append((rank, p, p + len(excerpt), "exact"))
         for q in _positions(self.norm, core) if core else ():
             nlo, nhi = self._widen(q, q + len(core), enorm[:lo], enorm[hi:])
             start, end = self._starts[nlo], self._ends[nhi - 1]
             if self.text[start:end] != excerpt:
-                rank = 2 if _on_boundaries(self.norm, q, q + len(core)) else 3
+                rank = 2 if on_boundaries(self.norm, q, q + len(core)) else 3
                 found.append((rank, start, end, "normalized"))
         if not found:
             return None
@@ -241,7 +145,7 @@ class Aligner:
     def _find_fuzzy(self, excerpt: str, track: bool) -> Alignment | None:
         """Word-level alignment for abridged or misquoted excerpts; None unless accepted."""
         enorm, _, _ = normalize(excerpt)
-        ex = _Words([_words(part) for part in _ELLIPSIS.split(enorm)])
+        ex = _Words([split_words(part) for part in ELLIPSIS.split(enorm)])
         need = MIN_CONTENT_VERBATIM if len(ex.parts) > 1 else MIN_CONTENT
         if len(ex.tokens) < MIN_TOKENS or ex.content_weight(range(len(ex.tokens))) < need:
             return None
@@ -256,7 +160,7 @@ class Aligner:
         score, j_first, j_last = accepted[0]
         if track:
             self._last_fuzzy[enorm] = j_first
-        words = list(_TOKEN.finditer(enorm))
+        words = list(TOKEN.finditer(enorm))
         nlo, nhi = self._widen(
             self._tok_lo[j_first], self._tok_hi[j_last],
             enorm[: words[0].start()], enorm[words[-1].end():],
@@ -270,7 +174,7 @@ class Aligner:
         tokens, part_of = ex.tokens, ex.part_of
         pairs = []
         for i, tok in enumerate(tokens):
-            if tok in _STOPWORDS:
+            if tok in STOPWORDS:
                 continue
             where = self._where.get(tok, ())
             if 0 < len(where) <= _MAX_ANCHOR_OCCURRENCES:
@@ -407,38 +311,6 @@ def _positions(haystack: str, needle: str) -> list[int]:
     return found
 
 
-def _on_boundaries(s: str, start: int, end: int) -> bool:
-    """Whether ``s[start:end]`` neither starts nor ends inside a word."""
-    inside_left = start > 0 and _is_word(s[start - 1]) and _is_word(s[start])
-    inside_right = end < len(s) and _is_word(s[end]) and _is_word(s[end - 1])
-    return not inside_left and not inside_right
-
-
-def _is_word(c: str) -> bool:
-    return c.isalnum() or unicodedata.category(c)[0] == "M"
-
-
-def _tokenize(norm: str) -> tuple[list[str], list[float], list[int], list[int]]:
-    """The words of a normalised string: tokens, weights, start and end offsets. Hyphenated
-    compounds are split into their pieces, which share one word's weight."""
-    tokens, weights, los, his = [], [], [], []
-    for m in _TOKEN.finditer(norm):
-        pieces = m.group().split("-")
-        pos = m.start()
-        for piece in pieces:
-            tokens.append(piece)
-            weights.append(1.0 / len(pieces))
-            los.append(pos)
-            his.append(pos + len(piece))
-            pos += len(piece) + 1
-    return tokens, weights, los, his
-
-
-def _words(norm: str) -> tuple[list[str], list[float]]:
-    tokens, weights, _, _ = _tokenize(norm)
-    return tokens, weights
-
-
 class _Words:
     """An excerpt's words, split into the parts between abridgement marks."""
 
@@ -453,7 +325,7 @@ class _Words:
 
     def content_weight(self, indexes) -> float:
         """The number of content (non-stop) words among the tokens at ``indexes``."""
-        return sum(self.weights[i] for i in indexes if self.tokens[i] not in _STOPWORDS)
+        return sum(self.weights[i] for i in indexes if self.tokens[i] not in STOPWORDS)
 
 
 def _trim(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
