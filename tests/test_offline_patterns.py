@@ -49,6 +49,20 @@ def test_direct_quote_arrangements(text, name):
     assert claim.kind == ClaimKind.prediction
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('"The pool stays closed all summer," Mr. Okafor said.', "Okafor"),
+        ("''The pool stays closed all summer,'' said Dr. Lena Okafor.", "Lena Okafor"),
+        ('"The pool stays closed all summer," Sen. J. R. Okafor told reporters.', "J. R. Okafor"),
+    ],
+)
+def test_honorific_after_the_quote(text, name):
+    claim = only(text)
+    assert claim.evidence == "The pool stays closed all summer"
+    assert claim.speaker.name.endswith(name)
+
+
 def test_role_after_the_name():
     claim = only('"We are ready," said Ana Ruiz, the city\'s mayor.')
     assert claim.speaker.role == "the city's mayor"

@@ -12,7 +12,7 @@ import re
 
 from briefing.offline.cues import ADVERBIAL, CUE
 from briefing.offline.marks import Quote, find_quotes
-from briefing.offline.sentences import paragraphs
+from briefing.offline.sentences import is_abbreviation, paragraphs
 from briefing.offline.sourcing import (
     Attributed,
     Speaker,
@@ -44,10 +44,17 @@ def _window_before(text: str, quote: Quote, floor: int) -> tuple[int, int]:
 
 
 def _window_after(text: str, quote: Quote, ceiling: int) -> tuple[int, int]:
-    """From the closing mark to the end of the clause that follows it."""
-    match = re.search(r"[.!?;]", text[quote.close:ceiling])
-    end = quote.close + match.end() if match else ceiling
-    return quote.close, end
+    """From the closing mark to the end of the clause that follows it.
+
+    The period of a title or an initial ('," Mr. Podesta said', '," said John F. Kerry') does
+    not end the clause: news style puts honorifics before names in most attributions.
+    """
+    for match in re.finditer(r"[.!?;]", text[quote.close:ceiling]):
+        stop = quote.close + match.start()
+        if text[stop] == "." and is_abbreviation(text, stop):
+            continue
+        return quote.close, stop + 1
+    return quote.close, ceiling
 
 
 def _speaker_after(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:

@@ -42,7 +42,7 @@ _BOUNDARY = re.compile(
 _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z.]+)$")
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """True when the period at ``dot`` closes an abbreviation or an initial ("J. Smith")."""
     match = _WORD_BEFORE.search(text[max(0, dot - 24):dot])
     if not match:
@@ -71,7 +71,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for number, (p_start, p_end) in enumerate(paragraphs(text)):
         start = p_start
         for match in _BOUNDARY.finditer(text, p_start, p_end):
-            if match.group("terminator") == "." and _is_abbreviation(text, match.start()):
+            if match.group("terminator") == "." and is_abbreviation(text, match.start()):
                 continue
             end = match.end()
             sentences.append(Sentence(start, end, text[start:end], number))

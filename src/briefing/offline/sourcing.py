@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from briefing.models import Channel, Speaker
 from briefing.offline.cues import PRONOUNS
+from briefing.offline.sentences import is_abbreviation
 
 # Nouns that denote an unnamed person or group when they head the source phrase.
 PERSON_NOUNS = frozenset(
@@ -160,6 +161,8 @@ def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phr
     if not taken or not any(_head_like(w) or w.lower() in PRONOUNS for _, _, w in taken):
         return None
     s, e = taken[0][0], taken[-1][1]
+    if text[e - 1] == "." and not is_abbreviation(text, e - 1):
+        e -= 1  # the sentence's period, not part of the name ('... said Lena Okafor.')
     return Phrase(s, e, text[s:e])
 
 
