@@ -63,6 +63,23 @@ def test_honorific_after_the_quote(text, name):
     assert claim.speaker.name.endswith(name)
 
 
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ('"We need a new bridge," the New Haven builder said.', "the New Haven builder", None),
+        ('"We need a new bridge," Ana Ruiz, the city\'s mayor, said on Monday.', "Ana Ruiz",
+         "the city's mayor"),
+        ('"We need a new bridge," Ana Ruiz, who chairs the committee, told reporters.',
+         "Ana Ruiz", None),
+        ('"We need a new bridge," Sen. Ana Ruiz, D-Ore., said.', "Ana Ruiz", "Sen."),
+    ],
+)
+def test_described_source_after_the_quote(text, name, role):
+    claim = only(text)
+    assert claim.evidence == "We need a new bridge"
+    assert (claim.speaker.name, claim.speaker.role) == (name, role)
+
+
 def test_role_after_the_name():
     claim = only('"We are ready," said Ana Ruiz, the city\'s mayor.')
     assert claim.speaker.role == "the city's mayor"
@@ -120,6 +137,20 @@ def test_cue_kinds():
     assert only("The union has condemned the closure of the bridge.").kind == ClaimKind.accusation
     assert only("The mayor denied that the bridge was unsafe.").kind == ClaimKind.denial
     assert only("Residents urged the council to repair the bridge.").kind == ClaimKind.demand
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Sen. Ana Ruiz (D-Ore.) said the bridge needs new cables.", "Ana Ruiz", "Sen."),
+        ("A lawyer for the city, Ana Ruiz, said the bridge needs new cables.", "Ana Ruiz",
+         "A lawyer for the city"),
+    ],
+)
+def test_party_tag_and_role_then_name(text, name, role):
+    claim = only(text)
+    assert claim.evidence == "the bridge needs new cables"
+    assert (claim.speaker.name, claim.speaker.role) == (name, role)
 
 
 def test_two_speakers_in_one_sentence():

@@ -30,6 +30,7 @@ _CUE_BEFORE = re.compile(
 
 # After the quote: the source then the cue ("," Trump said), or the cue then the source.
 _CUE_AT = re.compile(r"\s*" + CUE + ADVERBIAL, re.VERBOSE)
+_CUE_ANY = re.compile(CUE, re.VERBOSE)
 _CUE_FIRST = re.compile(r"[\s,—–-]*" + CUE + r"\s+", re.VERBOSE)
 _DASH = re.compile(r"[ \t]*(?P<cue>[―—])[ \t]*(?=[A-Z])")
 _ROLE_AFTER = re.compile(r"\s*,\s*(?P<role>(?:an?|the)\s+[^,.;“”\"]{2,80}?|[a-z][^,.;“”\"]{2,80}?)\s*[.,;]")
@@ -47,11 +48,12 @@ def _window_after(text: str, quote: Quote, ceiling: int) -> tuple[int, int]:
     """From the closing mark to the end of the clause that follows it.
 
     The period of a title or an initial ('," Mr. Podesta said', '," said John F. Kerry') does
-    not end the clause: news style puts honorifics before names in most attributions.
+    not end the clause: news style puts honorifics before names in most attributions. Nor does
+    a period followed by a comma ('," Sen. Ana Ruiz, D-Ore., said').
     """
     for match in re.finditer(r"[.!?;]", text[quote.close:ceiling]):
         stop = quote.close + match.start()
-        if text[stop] == "." and is_abbreviation(text, stop):
+        if text[stop] == "." and (is_abbreviation(text, stop) or text[stop + 1:stop + 2] == ","):
             continue
         return quote.close, stop + 1
     return quote.close, ceiling
@@ -75,16 +77,31 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[Speaker, int, str] 
     if begin >= end or text[begin] in "“\"":
         return None
     phrase = phrase_after(text, begin, end)
-    if phrase is None:
-        return None
-    cue = _CUE_AT.match(text, phrase.end, end)
-    if cue is None:
-        return None
+    cue = _CUE_AT.match(text, phrase.end, end) if phrase is not None else None
+    if phrase is None or cue is None:
+        return _described_source_after(text, begin, end)
     via = outlet_audience(text, cue.end("cue"), end)
     speaker = parse_speaker(phrase.text)
     if via:
         speaker = speaker.model_copy(update={"via": via})
     return speaker, phrase.start, cue.group("cue")
+
+
+def _described_source_after(text: str, begin: int, end: int) -> tuple[Speaker, int, str] | None:
+    """A source phrase with a description between the quote and the cue: '"...," the New York
+    businessman said', '"...," Ana Ruiz, the city's mayor, said', '"...," Ana Ruiz, who led the
+    inquiry, said'. News style often describes a speaker at first mention; the first cue of the
+    clause must have its source phrase start right after the quote."""
+    cue = _CUE_ANY.search(text, begin, min(end, begin + 200))
+    if cue is None:
+        return None
+    found = source_before_cue(text, cue.start("cue"), begin)
+    if found is None or found[1] != begin:
+        return None
+    speaker, source_start = found
+    if via := outlet_audience(text, cue.end("cue"), end):
+        speaker = speaker.model_copy(update={"via": via})
+    return speaker, source_start, cue.group("cue")
 
 
 def _speaker_before(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:

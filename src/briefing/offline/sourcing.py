@@ -288,13 +288,40 @@ def audience_end(text: str, cue: str, cue_end: int, ceiling: int) -> int:
     return cue_end + match.end() if match else cue_end
 
 
+_PARTY_TAG = re.compile(
+    r"""
+    (?: \s* \( [^()“”"\n]{1,30} \)                    # 'Sen. Ana Ruiz (D-Ore.)', '(pictured)'
+      | \s* , \s* [DRI] - [A-Z][A-Za-z.]{1,12} \s* ,     # 'Sen. Ana Ruiz, D-Ore.,'
+    ) \s* $
+    """,
+    re.VERBOSE,
+)
+
+
+def _strip_party_tag(text: str, cue_start: int, floor: int) -> int:
+    """Where the source phrase ends once a short bracketed note or a US party-state tag between
+    it and the cue is dropped ('Sen. Ana Ruiz (D-Ore.) said', 'Rep. Li, R-Texas, said')."""
+    match = _PARTY_TAG.search(text, max(floor, cue_start - 40), cue_start)
+    return match.start() if match and match.start() > floor else cue_start
+
+
+def _named_appositive(inner: str) -> bool:
+    """Whether an appositive is a bare name ('A lawyer for the city, Ana Ruiz, said')."""
+    words = inner.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and (
+        words[0].lower() not in CLAUSE_OPENERS)
+
+
 def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] | None:
     """The speaker whose phrase ends just before a cue, with where that phrase starts.
 
     Handles a bare phrase ("Former NATO official Jamie Shea stated"), an appositive role
-    ("Jamie Shea, a former NATO official, said"), an inclusion ("Russian officials, including
-    President Putin, have said") and an outlet chain ("AFP, citing Western diplomats, reports").
+    ("Jamie Shea, a former NATO official, said"), a role then the name ("A lawyer for the city,
+    Ana Ruiz, said"), an inclusion ("Russian officials, including President Putin, have said"),
+    an outlet chain ("AFP, citing Western diplomats, reports") and a party-state tag
+    ("Sen. Ana Ruiz (D-Ore.) said").
     """
+    cue_start = _strip_party_tag(text, cue_start, floor)
     window = text[floor:cue_start]
     if (match := _APPOSITIVE.search(window)) is not None:
         outer = phrase_before(text, floor + match.start(), floor)
@@ -308,6 +335,9 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
                 return parse_speaker(outer.text), outer.start
             if kind in {"a", "an", "the"} or inner[:1].islower():
                 return parse_speaker(outer.text, role=inner), outer.start
+            if _named_appositive(inner) and (outer.text[:1].islower()
+                                             or outer.text.split()[0].lower() in {"a", "an", "the"}):
+                return Speaker(name=inner, role=outer.text, anonymous=False), outer.start
     phrase = phrase_before(text, cue_start, floor)
     if phrase is None:
         return None
