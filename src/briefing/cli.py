@@ -14,10 +14,11 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from briefing.errors import BriefingError, ConfigurationError
 from briefing.inputs import read_article
-from briefing.llm import MISSING_CONFIGURATION, resolve_settings
+from briefing.llm import MISSING_CONFIGURATION, redact, resolve_settings
 from briefing.models import Article, Briefing
 from briefing.render import print_briefing, print_cross_check
 
@@ -43,9 +44,17 @@ def main() -> None:
 
 
 def _error(console: Console, error: BaseException, debug: bool) -> None:
-    if debug:
-        console.print_exception()
-    console.print(f"[bold red]error:[/bold red] {error}", highlight=False, soft_wrap=True)
+    if debug:  # the SDK's errors in the chain may quote a key the server echoed: redact them
+        seen: set[int] = set()
+        link: BaseException | None = error
+        while link is not None and id(link) not in seen:  # before rendering, so no line wrap splits a key
+            seen.add(id(link))
+            link.args = tuple(redact(a) if isinstance(a, str) else a for a in link.args)
+            link = link.__cause__ or link.__context__
+        with console.capture() as traceback:
+            console.print_exception()
+        console.file.write(redact(traceback.get()))
+    console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
 
 def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url: Optional[str],

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -89,6 +90,17 @@ def completion_body(request: dict[str, Any], reply: Reply, seq: int) -> dict[str
     }
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the default backlog of 5 drops connections from concurrent clients
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that gave up (timed out, closed) before a slow reply is expected, not an error."""
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class Responder:
     """Serve a script of replies on ``http://127.0.0.1:PORT/v1``. Use as a context manager.
 
@@ -135,9 +147,9 @@ class Responder:
                 self.end_headers()
                 self.wfile.write(data)
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._server = _Server(("127.0.0.1", port), Handler)
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        daemon=True)  # a quick shutdown
 
     def _next(self, request: dict[str, Any]) -> tuple[Reply, int]:
         with self._lock:
