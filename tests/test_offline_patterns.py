@@ -153,6 +153,20 @@ def test_party_tag_and_role_then_name(text, name, role):
     assert (claim.speaker.name, claim.speaker.role) == (name, role)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz said the bridge would reopen in May and warned that the repairs could cost more.",
+        "Ana Ruiz said the bridge would reopen in May, but cautioned the repairs could cost more.",
+        "Ana Ruiz said the bridge would reopen in May, adding that the repairs could cost more.",
+    ],
+)
+def test_two_cues_for_one_source(text):
+    found = claims(text)
+    assert [(c.speaker.name, c.evidence) for c in found] == [
+        ("Ana Ruiz", "the bridge would reopen in May"), ("Ana Ruiz", "the repairs could cost more")]
+
+
 def test_two_speakers_in_one_sentence():
     found = claims("Ana Ruiz said the bridge was safe, while engineers argued that it needed new cables.")
     assert [c.speaker.name for c in found] == ["Ana Ruiz", "engineers"]

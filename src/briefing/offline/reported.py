@@ -28,6 +28,10 @@ _PARTICIPLE = re.compile(
     r",\s*(?P<cue>adding|saying|noting|arguing|warning|insisting|explaining|claiming|stressing)"
     r"\b\s*(?:that\b\s*)?",
 )
+# A second cue for the same source, coordinated with the first: 'X said A and warned (that) B'.
+_COORDINATED = re.compile(
+    r"(?:,\s*|\s+)(?:and|but)\s+" + CUE + r"\s*(?:that\b\s*)?", re.VERBOSE
+)
 _CLOSING_SOURCE = re.compile(
     r"""
     , (?:''|[”"’])? \s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + CUE.replace("(?P<cue>", "(?P<cue1>") + r"""
@@ -82,6 +86,16 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _second_cue(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A second cue for the same source later in the sentence, whichever comes first: a
+    participle ('X said A, adding that B') or a coordinated verb ('X said A and warned that B',
+    'X called for A, and criticized B'). News often packs two statements of one speaker into
+    one sentence this way; each becomes its own claim."""
+    found = [m for m in (_PARTICIPLE.search(text, start, end), _COORDINATED.search(text, start, end))
+             if m is not None]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...').
 
@@ -103,17 +117,18 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < sentence.end and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
-        participle = _PARTICIPLE.search(text, begin, sentence.end)
+        participle = _second_cue(text, begin, sentence.end)
         end = _clause_end(text, begin, participle.start() if participle else sentence.end)
         if (span := _content(text, begin, end)) is not None:
             found_claims.append(Attributed(*span, speaker, cue.group("cue"), False, source_start))
-        if participle and end == participle.start() and (
-            span := _content(text, participle.end(), sentence.end)
-        ) is not None:
-            found_claims.append(
-                Attributed(*span, speaker, participle.group("cue"), False, source_start)
-            )
-            end = sentence.end
+        if participle and end == participle.start():
+            after = audience_end(text, participle.group("cue"), participle.end("cue"),
+                                 sentence.end)
+            begin = max(after, participle.end())
+            end = _clause_end(text, begin, sentence.end)
+            if (span := _content(text, begin, end)) is not None:
+                found_claims.append(
+                    Attributed(*span, speaker, participle.group("cue"), False, source_start))
         position = end
     return found_claims
 
