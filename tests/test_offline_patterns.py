@@ -167,6 +167,20 @@ def test_two_cues_for_one_source(text):
         ("Ana Ruiz", "the bridge would reopen in May"), ("Ana Ruiz", "the repairs could cost more")]
 
 
+def test_writers_contrast_ends_reported_content():
+    found = claims("Ana Ruiz said the bridge was safe for traffic, although she refused to "
+                   "publish the inspection report.")
+    assert [(c.speaker.name, c.evidence) for c in found] == [
+        ("Ana Ruiz", "the bridge was safe for traffic")]
+
+
+def test_contrast_then_a_second_statement_of_the_same_speaker():
+    found = claims("Ana Ruiz called the delay a mistake, but she noted that the repairs had "
+                   "started in May.")
+    assert [(c.speaker.name, c.evidence) for c in found] == [
+        ("Ana Ruiz", "the delay a mistake"), ("Ana Ruiz", "the repairs had started in May")]
+
+
 def test_two_speakers_in_one_sentence():
     found = claims("Ana Ruiz said the bridge was safe, while engineers argued that it needed new cables.")
     assert [c.speaker.name for c in found] == ["Ana Ruiz", "engineers"]

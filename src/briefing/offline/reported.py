@@ -73,10 +73,20 @@ def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, 
     return start, end
 
 
+# The writer's own contrast after reported content: ', but he refused ...', ', although the poll'.
+_CONTRAST = re.compile(
+    r",\s*(?:but|although|though|whereas|yet)\s+(?=(?:he|she|they|it|its|his|her|their|the|this|"
+    r"that|those|these|[A-Z])\b)"
+)
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
-    """Where reported content stops: a semicolon, or the clause of a second speaker."""
+    """Where reported content stops: a semicolon, the writer's contrast (', but he ...'), or the
+    clause of a second speaker."""
     if (semicolon := text.find(";", start, end)) >= 0:
         end = semicolon
+    if (contrast := _CONTRAST.search(text, start, end)) is not None:
+        end = contrast.start()
     for cue in _CUE.finditer(text, start, end):
         found = source_before_cue(text, cue.start("cue"), start)
         if found is not None and not is_pronoun(found[0].name):
