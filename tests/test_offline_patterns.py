@@ -181,6 +181,28 @@ def test_contrast_then_a_second_statement_of_the_same_speaker():
         ("Ana Ruiz", "the delay a mistake"), ("Ana Ruiz", "the repairs had started in May")]
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The negotiators reportedly hope the bridge can reopen before winter.",
+         "the bridge can reopen before winter"),
+        ("Officials are reportedly urging the council to close the bridge at night.",
+         "the council to close the bridge at night"),
+    ],
+)
+def test_reportedly_with_an_attitude_verb(text, content):
+    claim = only(text)
+    assert claim.evidence == content
+    assert claim.speaker.anonymous
+
+
+def test_sentence_after_a_closed_quote_is_not_its_attribution():
+    found = claims("Ana Ruiz said: “The bridge is safe.” Engineers warned that the cables had "
+                   "corroded badly.")
+    assert [(c.speaker.name, c.evidence) for c in found] == [
+        ("Ana Ruiz", "The bridge is safe."), ("Engineers", "the cables had corroded badly")]
+
+
 def test_two_speakers_in_one_sentence():
     found = claims("Ana Ruiz said the bridge was safe, while engineers argued that it needed new cables.")
     assert [c.speaker.name for c in found] == ["Ana Ruiz", "engineers"]

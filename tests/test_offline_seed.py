@@ -83,6 +83,20 @@ def test_outlet_citing_diplomats(briefing):
     assert claim.channel == Channel.via_outlet
 
 
+def test_what_diplomats_reportedly_urge_and_hope(briefing):
+    urging = _claim(briefing, "the US to provide a clear timeline")
+    assert urging.speaker.name == "Diplomats" and urging.speaker.anonymous
+    assert urging.kind == ClaimKind.demand
+    hope = _claim(briefing, "Trump’s outreach to Moscow is a tactical maneuver")
+    assert hope.speaker.name == "the diplomats" and hope.speaker.anonymous
+    assert hope.kind == ClaimKind.opinion
+
+
+def test_quote_ending_its_sentence_keeps_its_speaker(briefing):
+    claim = _claim(briefing, "We always knew")
+    assert claim.speaker.name == "Jamie Shea"
+
+
 def test_five_percent_of_gdp(briefing):
     claims = [c for c in briefing.claims if "5% of GDP" in c.evidence]
     assert len(claims) == 1

@@ -29,8 +29,20 @@ AUXILIARIES = """
     once again publicly privately reportedly had long has long have long would will
 """.split()
 
+# Attitudes a source is reported to hold: cues only after "reportedly" ("the diplomats
+# reportedly hope ...", "Diplomats are reportedly urging ..."). News uses "reportedly" to relay
+# what a source holds or wants without quoting them; the bare verbs ("hope") are too loose.
+REPORTED_ATTITUDES = """
+    hope hopes hoped hoping want wants wanted wanting plan plans planned planning fear fears
+    feared fearing intend intends intended intending expect expects expected expecting consider
+    considers considered considering urge urging pushing seek seeks sought seeking prefer prefers
+    preferred favor favors favoured favours oppose opposes opposed opposing worry worries worried
+""".split()
+
 CUE = (
-    r"\b(?P<cue>(?:(?:" + "|".join(sorted(set(AUXILIARIES), key=len, reverse=True)) + r")\s+){0,2}"
+    r"\b(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?reportedly\s+(?:"
+    + "|".join(sorted(set(REPORTED_ATTITUDES + SPEECH_VERBS), key=len, reverse=True))
+    + r")|(?:(?:" + "|".join(sorted(set(AUXILIARIES), key=len, reverse=True)) + r")\s+){0,2}"
     r"(?:" + "|".join(p.replace(" ", r"\s+") for p in sorted(
         SPEECH_PHRASES + sorted(set(SPEECH_VERBS)), key=len, reverse=True))
     + r"))\b"

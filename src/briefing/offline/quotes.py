@@ -123,6 +123,19 @@ def _speaker_before(text: str, start: int, end: int) -> tuple[Speaker, int, str]
     return speaker, source_start, match.group("cue")
 
 
+def _own_statement_after(text: str, quote: Quote, hit: tuple[Speaker, int, str],
+                         end: int) -> bool:
+    """Whether what follows a quote that ends its own sentence ('... step back.”') is a new
+    sentence with its own content ('Diplomats are reportedly urging the US to ...'), not the
+    quote's attribution ('... step back,” Ana Ruiz said.')."""
+    if text[quote.start:quote.end].rstrip("”’\"'")[-1:] not in (".", "!", "?"):
+        return False
+    cue_at = text.find(hit[2], max(hit[1], quote.close), end)
+    if cue_at < 0 or cue_at < hit[1]:
+        return False
+    return len(re.findall(r"\w+", text[cue_at + len(hit[2]):end])) >= 3
+
+
 def _standalone(text: str, quote: Quote, before: tuple[int, int], after: tuple[int, int]) -> bool:
     """A quote that is a sentence of its own: nothing but punctuation around it."""
     return not text[before[0]:before[1]].strip() and not re.search(r"\w", text[after[0]:after[1]])
@@ -144,7 +157,10 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         before = _window_before(text, quote, floor)
         after = _window_after(text, quote, p_end)
         previous_close = quote.close
-        hit = _speaker_after(text, *after) or _speaker_before(text, *before)
+        hit = _speaker_after(text, *after)
+        if hit is not None and _own_statement_after(text, quote, hit, after[1]):
+            hit = None
+        hit = hit or _speaker_before(text, *before)
         if hit is None and last is not None and para - last_para <= 1 and _standalone(
             text, quote, before, after
         ):

@@ -195,7 +195,9 @@ def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = Non
     """Build a ``Speaker`` from a source phrase; an unnamed head noun makes it anonymous."""
     words = phrase.split()
     head = words[-1].lower().rstrip(".,") if words else ""
-    anonymous = head in PERSON_NOUNS and not words[-1][:1].isupper() or head in {"one", "another"}
+    # "Diplomats said" at a sentence start is as anonymous as "diplomats said"
+    anonymous = head in PERSON_NOUNS and (not words[-1][:1].isupper() or len(words) == 1) or (
+        head in {"one", "another"})
     if anonymous:
         return Speaker(name=phrase, role=role, anonymous=True, via=via)
     found_role, name_words = _split_role(words)
