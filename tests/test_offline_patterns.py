@@ -203,6 +203,21 @@ def test_sentence_after_a_closed_quote_is_not_its_attribution():
         ("Ana Ruiz", "The bridge is safe."), ("Engineers", "the cables had corroded badly")]
 
 
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Mayor Ana Ruiz toured the flooded district on Monday, saying that the pumps had "
+         "failed overnight.", "the pumps had failed overnight"),
+        ("Mayor Ana Ruiz toured the flooded district on Monday, saying, “The pumps failed.”",
+         "“The pumps failed.”"),
+    ],
+)
+def test_participle_cue_of_the_sentence_subject(text, content):
+    claim = only(text)
+    assert claim.speaker.name == "Ana Ruiz"
+    assert claim.evidence == content
+
+
 def test_two_speakers_in_one_sentence():
     found = claims("Ana Ruiz said the bridge was safe, while engineers argued that it needed new cables.")
     assert [c.speaker.name for c in found] == ["Ana Ruiz", "engineers"]

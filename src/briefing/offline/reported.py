@@ -191,6 +191,29 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     return [Attributed(*span, speaker, source.group("cue"), False, phrase.start)]
 
 
+_SUBJECT_PARTICIPLE = re.compile(
+    r""",\s* (?P<cue> saying|arguing|adding|noting|warning|insisting|explaining|claiming|stressing
+                  |asking|calling\s+for|predicting|suggesting ) \b \s*,?\s* (?:that\b\s*)?""",
+    re.VERBOSE,
+)
+
+
+def subject_participle(text: str, sentence: Sentence) -> list[Attributed]:
+    """'Ana Ruiz visited the site on Monday, saying (that) ...': a participle cue whose source is
+    the subject that opens the sentence. News often attaches what someone said to an account of
+    what they did; the speaker is the sentence's subject, not a phrase next to the cue."""
+    match = _SUBJECT_PARTICIPLE.search(text, sentence.start, sentence.end)
+    if match is None:
+        return []
+    phrase = phrase_after(text, sentence.start, match.start())
+    if phrase is None or phrase.start != sentence.start or phrase.end >= match.start():
+        return []
+    span = _content(text, match.end(), _clause_end(text, match.end(), sentence.end))
+    if span is None:
+        return []
+    return [Attributed(*span, parse_speaker(phrase.text), match.group("cue"), False, phrase.start)]
+
+
 _SPEAKER_COLON = re.compile(
     r"""
     (?P<source> (?:[A-Z][\w.’'-]*\s+){0,3} [A-Z][\w.’'-]* )   # one to four capitalised words
@@ -226,7 +249,8 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
             found.extend(turn)
             continue
         outer = according_to(text, sentence)
-        inner = source_cue_content(text, sentence) or content_then_source(text, sentence)
+        inner = (source_cue_content(text, sentence) or content_then_source(text, sentence)
+                 or subject_participle(text, sentence))
         if outer and inner and outer[0].start <= inner[0].source_start < outer[0].end:
             via = outer[0].speaker.name
             found.extend(
