@@ -218,6 +218,18 @@ def test_participle_cue_of_the_sentence_subject(text, content):
     assert claim.evidence == content
 
 
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("According to exit surveys, most voters wanted the bridge rebuilt.", "exit surveys"),
+        ("According to longtime harbor pilot Ana Ruiz, the channel is too shallow for tankers.",
+         "Ana Ruiz"),
+    ],
+)
+def test_according_to_takes_the_whole_source_phrase(text, name):
+    assert only(text).speaker.name == name
+
+
 def test_two_speakers_in_one_sentence():
     found = claims("Ana Ruiz said the bridge was safe, while engineers argued that it needed new cables.")
     assert [c.speaker.name for c in found] == ["Ana Ruiz", "engineers"]

@@ -14,6 +14,7 @@ from briefing.offline.sentences import Sentence
 from briefing.offline.sourcing import (
     CLAUSE_OPENERS,
     Attributed,
+    Phrase,
     audience_end,
     is_pronoun,
     outlet_audience,
@@ -184,8 +185,14 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
         source, span = last, _content(text, sentence.start, last.start())
     else:
         return []
+    if span is None:
+        return []
     phrase = phrase_after(text, source.start("source"), source.end("source"))
-    if phrase is None or span is None:
+    if phrase is None and len(source.group("source").split()) <= 8:
+        # 'according to' names its source outright, whatever its words ('exit polls',
+        # 'conservative talk radio host Rush Limbaugh'): take the phrase up to the comma
+        phrase = Phrase(source.start("source"), source.end("source"), source.group("source"))
+    if phrase is None:
         return []
     speaker = parse_speaker(phrase.text)
     return [Attributed(*span, speaker, source.group("cue"), False, phrase.start)]
