@@ -31,7 +31,8 @@ from briefing.offline.marks import find_quotes
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-dev"
 IOU = 0.5
-PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their".split())
+PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their "
+                     "who whom whose which".split())  # relative pronouns are pronouns too
 FUNCTION_WORDS = frozenset("the a an of and for at in on to".split())
 
 
