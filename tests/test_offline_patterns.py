@@ -230,6 +230,25 @@ def test_according_to_takes_the_whole_source_phrase(text, name):
     assert only(text).speaker.name == name
 
 
+@pytest.mark.parametrize(
+    "text, name, content",
+    [
+        ("The bridge was closed by Ana Ruiz, who said the cables had corroded badly.",
+         "Ana Ruiz", "the cables had corroded badly"),
+        ("Ana Ruiz, who said the cables had corroded badly, closed the bridge on Monday.",
+         "Ana Ruiz", "the cables had corroded badly"),
+    ],
+)
+def test_relative_clause_source(text, name, content):
+    claim = only(text)
+    assert (claim.speaker.name, claim.evidence) == (name, content)
+
+
+def test_told_a_pronoun_audience():
+    claim = only("A longtime aide told him the bridge would close for a month.")
+    assert claim.evidence == "the bridge would close for a month"
+
+
 def test_two_speakers_in_one_sentence():
     found = claims("Ana Ruiz said the bridge was safe, while engineers argued that it needed new cables.")
     assert [c.speaker.name for c in found] == ["Ana Ruiz", "engineers"]

@@ -20,6 +20,7 @@ from briefing.offline.sourcing import (
     outlet_audience,
     parse_speaker,
     phrase_after,
+    phrase_before,
     source_before_cue,
 )
 
@@ -107,6 +108,26 @@ def _second_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
+_WHO = re.compile(r"(?:,\s*)?\bwho\s+(?:(?:in|on|last|this)\s+\w+\s+)?$")
+
+
+def _relative_source(text: str, cue: re.Match[str], floor: int,
+                     end: int) -> tuple[tuple[Speaker, int] | None, int]:
+    """The antecedent of a relative clause that holds the cue ('Ana Ruiz, who said ...',
+    'engineers who argue that ...', 'Ana Ruiz, who in 2019 said ...'), and where the content
+    may end: a clause set off by commas ends at the next comma ('Ana Ruiz, who said A, left').
+    News introduces many statements this way, in passing."""
+    who = _WHO.search(text, max(floor, cue.start("cue") - 40), cue.start("cue"))
+    if who is None:
+        return None, end
+    phrase = phrase_before(text, who.start(), floor)
+    if phrase is None or is_pronoun(phrase.text):
+        return None, end
+    if text[who.start()] == "," and (comma := text.find(",", cue.end("cue"), end)) >= 0:
+        end = comma
+    return (parse_speaker(phrase.text), phrase.start), end
+
+
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...').
 
@@ -117,26 +138,29 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     for cue in _CUE.finditer(text, sentence.start, sentence.end):
         if cue.start() < position:
             continue
+        stop = sentence.end
         found = source_before_cue(text, cue.start("cue"), position)
         if found is None or not _clause_start(text, sentence, found[1]):
+            found, stop = _relative_source(text, cue, position, sentence.end)
+        if found is None:
             continue
         speaker, source_start = found
-        after = audience_end(text, cue.group("cue"), cue.end("cue"), sentence.end)
-        if via := outlet_audience(text, cue.end("cue"), sentence.end):
+        after = audience_end(text, cue.group("cue"), cue.end("cue"), stop)
+        if via := outlet_audience(text, cue.end("cue"), stop):
             speaker = speaker.model_copy(update={"via": via})
-        lead = _LEAD_IN.match(text, after, sentence.end)
+        lead = _LEAD_IN.match(text, after, stop)
         begin = lead.end() if lead else after
-        if begin < sentence.end and text[begin] in ":":
+        if begin < stop and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
-        participle = _second_cue(text, begin, sentence.end)
-        end = _clause_end(text, begin, participle.start() if participle else sentence.end)
+        participle = _second_cue(text, begin, stop)
+        end = _clause_end(text, begin, participle.start() if participle else stop)
         if (span := _content(text, begin, end)) is not None:
             found_claims.append(Attributed(*span, speaker, cue.group("cue"), False, source_start))
         if participle and end == participle.start():
             after = audience_end(text, participle.group("cue"), participle.end("cue"),
-                                 sentence.end)
+                                 stop)
             begin = max(after, participle.end())
-            end = _clause_end(text, begin, sentence.end)
+            end = _clause_end(text, begin, stop)
             if (span := _content(text, begin, end)) is not None:
                 found_claims.append(
                     Attributed(*span, speaker, participle.group("cue"), False, source_start))
