@@ -130,9 +130,9 @@ def test_bad_files_do_not_stop_the_others_and_json_keeps_order(bad_files, monkey
 
 
 def test_a_failure_in_the_middle_prints_nothing_on_stdout_for_that_file(bad_files, monkeypatch):
-    answers = [GOOD, fault(401, "invalid_api_key", "Incorrect API key provided."), GOOD]
+    answers = [GOOD, {"refusal": "I can't help with that."}, GOOD]
     files = [SEED, bad_files["second"], SEED]
-    result, _ = invoke(["--json", *map(str, files)], answers, monkeypatch)
+    result, _ = invoke(["--json", "--concurrency", "1", *map(str, files)], answers, monkeypatch)
 
     assert result.exit_code == 1
     out = [json.loads(line) for line in result.stdout.splitlines()]
@@ -148,3 +148,27 @@ def test_readable_view_also_keeps_going(bad_files, monkeypatch):
     assert result.exit_code == 1
     assert "European allies fear" in result.stdout
     assert len(result.stderr.splitlines()) == 1 and "empty.txt" in result.stderr
+
+
+def test_an_account_wide_error_stops_the_batch_and_names_the_files_not_briefed(bad_files, monkeypatch):
+    answers = [GOOD, fault(401, "invalid_api_key", "Incorrect API key provided.")]
+    files = [SEED, bad_files["second"], SEED, bad_files["second"]]
+    result, server = invoke(["--json", "--concurrency", "1", *map(str, files)], answers, monkeypatch)
+
+    assert result.exit_code == 1
+    assert len(server.requests) == 2
+    assert [json.loads(line)["article"] for line in result.stdout.splitlines()] == ["nato-us-russia-thaw"]
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and "rejected the API key" in lines[0]
+    assert lines[1].startswith("error: stopped early") and "nato-us-russia-thaw, second-copy" in lines[1]
+
+
+def test_concurrent_briefings_print_in_the_order_given(bad_files, monkeypatch):
+    files = [SEED, bad_files["second"], SEED, bad_files["second"]]
+    result, server = invoke(["--json", "--concurrency", "4", *map(str, files)], lambda request, n: GOOD,
+                            monkeypatch)
+
+    assert result.exit_code == 0, result.stderr
+    assert len(server.requests) == 4
+    articles = [json.loads(line)["article"] for line in result.stdout.splitlines()]
+    assert articles == ["nato-us-russia-thaw", "second-copy", "nato-us-russia-thaw", "second-copy"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefing.textfold import normalize
+from briefing.textfold import fold_fast
 from briefing.models import Briefing, Claim, ClaimCheck, FigureCheck, GroundingSummary, Speaker
 
 _STATUSES = ("exact", "normalized", "fuzzy", "not_found")
@@ -97,7 +97,7 @@ def _figure_in_article(value: float, unit: str, article: set[tuple[float, str]])
 
 
 def _words(s: str) -> list[str]:
-    return _WORD.findall(normalize(s)[0])
+    return _WORD.findall(fold_fast(s))
 
 
 def _speaker_terms(speaker: Speaker) -> list[list[str]]:
@@ -113,13 +113,14 @@ def _speaker_terms(speaker: Speaker) -> list[list[str]]:
     return terms
 
 
-def _contains(haystack: list[str], needle: list[str]) -> bool:
-    n = len(needle)
-    return any(haystack[i : i + n] == needle for i in range(len(haystack) - n + 1))
+def _contains(haystack: str, needle: list[str]) -> bool:
+    """Whether the words ``needle`` occur in a row in ``haystack`` (words joined by single spaces)."""
+    return bool(needle) and f" {' '.join(needle)} " in haystack
 
 
-def check_claim(claim: Claim, article_words: list[str], article_figures: set) -> ClaimCheck:
-    """Return the in-article checks of one claim against the article's words and figures."""
+def check_claim(claim: Claim, article_words: str, article_figures: set) -> ClaimCheck:
+    """Return the in-article checks of one claim against the article's words (folded, joined by
+    single spaces and padded with one at each end) and figures."""
     speaker_ok = None
     if claim.speaker is not None:
         speaker_ok = any(_contains(article_words, t) for t in _speaker_terms(claim.speaker))
@@ -141,7 +142,7 @@ def _untrusted(claim: Claim) -> bool:
 def check_briefing(briefing: Briefing, text: str) -> Briefing:
     """Return a copy of ``briefing`` with each claim's ``check`` and the ``grounding_summary``
     filled from ``text`` (the article the briefing was made from)."""
-    article_words = _words(text)
+    article_words = f" {' '.join(_words(text))} "
     article_figures = {(value, unit) for _, value, unit in figures_in(text)}
     claims = [
         c.model_copy(update={"check": check_claim(c, article_words, article_figures)})

@@ -15,7 +15,9 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.traceback import Traceback
 
+from briefing.batch import brief_each
 from briefing.errors import BriefingError, ConfigurationError
 from briefing.inputs import read_article
 from briefing.llm import MISSING_CONFIGURATION, redact, resolve_settings
@@ -51,15 +53,15 @@ def _error(console: Console, error: BaseException, debug: bool) -> None:
             seen.add(id(link))
             link.args = tuple(redact(a) if isinstance(a, str) else a for a in link.args)
             link = link.__cause__ or link.__context__
-        with console.capture() as traceback:
-            console.print_exception()
-        console.file.write(redact(traceback.get()))
+        with console.capture() as captured:
+            console.print(Traceback.from_exception(type(error), error, error.__traceback__))
+        console.file.write(redact(captured.get()))
     console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
 
 def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url: Optional[str],
                 err: Console):
-    """Pick the extractor; return a function Article -> Briefing.
+    """Pick the extractor; return a function Article -> Briefing, and whether it calls a model.
 
     Raises:
         ConfigurationError: ``--extractor llm`` with no model configured.
@@ -73,11 +75,11 @@ def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url
         if extractor is Extractor.auto:
             err.print("[yellow]note:[/yellow] no model configured (set OPENAI_API_KEY or OPENAI_BASE_URL); "
                       "using the offline rule-based extractor", highlight=False, soft_wrap=True)
-        return brief_offline
+        return brief_offline, False
     from briefing.extract import Briefer
 
     briefer = Briefer(model=model, mode=mode.value, base_url=base_url)
-    return briefer.brief
+    return briefer.brief, True
 
 
 def _cross_check(briefing: Briefing, article: Article):
@@ -98,6 +100,7 @@ def brief(
     model: Annotated[Optional[str], typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
     mode: Annotated[Mode, typer.Option(help="How to ask for structured output; json_schema/md_json for servers without tool calling.")] = Mode.tools,
     base_url: Annotated[Optional[str], typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
+    concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model (the offline extractor runs one at a time).")] = 4,
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -105,7 +108,7 @@ def brief(
     out = Console(soft_wrap=False)
     err = Console(stderr=True)
     try:
-        run = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err)
+        run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err)
     except BriefingError as e:
         _error(err, e, debug)
         raise typer.Exit(2) from None
@@ -117,17 +120,17 @@ def brief(
         except BriefingError as e:
             articles.append(e)
 
-    failed = 0
-    for item in articles:
-        try:
-            if isinstance(item, BriefingError):
-                raise item
-            briefing: Briefing = run(item)
-        except BriefingError as e:
-            failed += 1
-            _error(err, e, debug)
+    failed, skipped = 0, []
+    for outcome in brief_each(run, articles, concurrency=concurrency if uses_model else 1):
+        if outcome.skipped:
+            skipped.append(outcome.item.id or "?")
             continue
-        report = _cross_check(briefing, item) if cross_check else None
+        if outcome.error is not None:
+            failed += 1
+            _error(err, outcome.error, debug)
+            continue
+        briefing = outcome.briefing
+        report = _cross_check(briefing, outcome.item) if cross_check else None
         if json:
             record = briefing.model_dump(mode="json")
             if report is not None:
@@ -138,5 +141,9 @@ def brief(
             print_briefing(briefing, out)
             if report is not None:
                 print_cross_check(report, out)
+    if skipped:
+        failed += len(skipped)
+        err.print(f"[bold red]error:[/bold red] stopped early, since every later file would fail the same way; "
+                  f"not briefed: {escape(', '.join(skipped))}", highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
