@@ -42,7 +42,7 @@ CASES = {  # error class: (the server's replies, words the one line must contain
                        ["kept rate-limiting", "RetryPolicy"]),
     "ServiceUnavailableError": ([fault(500, "server_error", "The server had an error.")] * 4,
                                 ["kept failing", "try again later"]),
-    "ContextLengthError": ([fault(400, "context_length_exceeded", "maximum context length is 8192 tokens")],
+    "ContextLengthError": ([fault(400, "context_length_exceeded", "maximum context length is 8192 tokens")] * 3,
                            ["context window", "context_tokens"]),
     "RefusalError": ([{"refusal": "I'm sorry, but I can't help with that."}],
                      ["refused", "skip this article"]),

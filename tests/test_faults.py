@@ -13,6 +13,8 @@ import json
 import pytest
 
 from briefing import Briefer, errors
+from briefing.chunking import Chunk
+from briefing.extract import MAX_RESPLITS, halves
 from briefing.retry import RetryPolicy
 from conftest import REPLAY_KEY
 
@@ -166,11 +168,24 @@ def test_context_length_exceeded_is_a_clear_error(llm_client, seed_text, vcr):
         briefer(llm_client).brief(seed_text, id=ARTICLE)
 
     err = info.value
-    assert vcr.play_count == 1
+    assert vcr.play_count == 1 + MAX_RESPLITS  # the article, then a half, then a half of that
     assert err.status == 400 and err.code == "context_length_exceeded"
     assert "does not fit the context window" in str(err) and "'gpt-4o-mini'" in str(err)
     assert "context_tokens" in str(err)  # says which knob makes the library chunk
     assert_one_clean_line(err)
+
+
+@pytest.mark.answers("fault_context_length_then_parts")
+def test_context_length_exceeded_halves_the_article_and_merges(llm_client, seed_text, vcr):
+    briefing = briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    parts = halves(Chunk(0, len(seed_text), seed_text))
+    assert briefing.usage.requests == 1 + len(parts)
+    sent_articles = [_article_in(body["messages"][1]["content"]) for body in sent(vcr)]
+    assert sent_articles == [seed_text] + [p.text for p in parts]
+    assert len(briefing.claims) == 13  # the overlap's repeats folded in, nothing lost
+    assert all(seed_text[c.span.start:c.span.end] == c.evidence for c in briefing.claims)
+    assert {d.assertion for d in briefing.disputes} >= {"Russia intends to attack NATO."}
 
 
 # --------------------------------------------------------------------------- bad input the model sees

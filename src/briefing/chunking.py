@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
@@ -100,15 +100,20 @@ def _best_cut(cuts: list[list[int]], low: int, high: int) -> int | None:
 
 
 def _overlap_start(cuts: list[list[int]], start: int, end: int, overlap: int) -> int:
-    """Where the next chunk starts: a boundary about ``overlap`` characters before ``end``."""
+    """Where the next chunk starts: a boundary about ``overlap`` characters before ``end``.
+
+    A paragraph, line or sentence boundary is preferred even if it makes the overlap up to twice
+    as long, so a chunk does not open in the middle of a sentence; a word boundary is the fallback.
+    """
     if overlap == 0:
         return end
-    low = max(end - overlap, start + 1)
-    for level in cuts:  # the coarsest boundary giving between half and all of the overlap
-        i = bisect_left(level, low)
-        if i < len(level) and level[i] <= end - overlap // 2:
+    high = end - overlap // 2
+    for level, widest in [(level, 2 * overlap) for level in cuts[:-1]] + [(cuts[-1], overlap)]:
+        low = max(end - widest, start + 1)
+        i = bisect_right(level, high) - 1  # the latest such boundary: the shortest overlap
+        if i >= 0 and level[i] >= low:
             return level[i]
-    return low
+    return max(end - overlap, start + 1)
 
 
 def merge_extracted(parts: list[ExtractedBriefing]) -> ExtractedBriefing:

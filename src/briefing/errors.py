@@ -8,7 +8,14 @@ from __future__ import annotations
 
 
 class BriefingError(Exception):
-    """Root of every error raised by briefing."""
+    """Root of every error raised by briefing.
+
+    Attributes:
+        article: the article's id, when the error concerns one article.
+        usage: what the failed call spent (a ``briefing.Usage``), when requests were sent.
+    """
+
+    usage = None
 
     def __init__(self, message: str, *, article: str | None = None) -> None:
         super().__init__(message)

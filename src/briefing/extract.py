@@ -15,11 +15,24 @@ from pydantic import ValidationInfo, model_validator
 from briefing.checks import check_briefing
 from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_text
 from briefing.grounding import ground_briefing, unlocated_excerpts
+from briefing.errors import ContextLengthError
 from briefing.inputs import validate_text
 from briefing.llm import LLM, Answer, Settings, resolve_settings
 from briefing.models import Article, Briefing, ExtractedBriefing, Usage
 from briefing.prompts import load_prompt
 from briefing.retry import RetryPolicy
+
+
+MAX_RESPLITS = 2
+"""How many times a chunk the server finds too long is halved again before the error stands."""
+
+
+def halves(chunk: Chunk) -> list[Chunk]:
+    """Split ``chunk`` into two overlapping parts on natural boundaries, offsets kept in the article."""
+    size = len(chunk.text)
+    overlap = size // 20
+    parts = split_text(chunk.text, max_chars=size // 2 + overlap, overlap_chars=overlap)
+    return [Chunk(chunk.start + p.start, chunk.start + p.end, p.text) for p in parts]
 
 
 class ArticleBriefing(ExtractedBriefing):
@@ -120,11 +133,13 @@ class Briefer:
         return {"article_text": chunk.text, "grounding_reasks_left": self.grounding_reasks}
 
     def _finish(self, article: Article, answers: list[Answer]) -> Briefing:
-        extracted = merge_extracted([a.value for a in answers]) if len(answers) > 1 else answers[0].value
+        """Merge the chunks' answers, ground and check them; usage counts failed requests too."""
+        values = [a.value for a in answers if a.value is not None]
+        extracted = merge_extracted(values) if len(values) > 1 else values[0]
         usage = Usage(**{
             field: sum(getattr(a.usage, field) for a in answers) for field in Usage.model_fields
         })
-        briefing = ground_briefing(ExtractedBriefing.model_validate(extracted.model_dump()), article.text)
+        briefing = ground_briefing(extracted, article.text)
         briefing = briefing.model_copy(update={
             "article": article.id, "extractor": "llm", "model": self.settings.model,
             "prompt_version": self.prompt.version, "usage": usage,
@@ -143,19 +158,36 @@ class Briefer:
             ExtractionError: the answers never fit the schema (``RefusalError``, ``TruncatedOutputError``).
         """
         article = as_article(article, id=id)
-        answers = [
-            self.llm.extract(self._messages(article, chunk), ArticleBriefing, context=self._context(chunk),
-                             max_retries=self.max_retries, article=article.id)
-            for chunk in self._chunks(article)
-        ]
+        answers = [answer for chunk in self._chunks(article) for answer in self._brief_chunk(article, chunk)]
         return self._finish(article, answers)
+
+    def _brief_chunk(self, article: Article, chunk: Chunk, resplits: int = MAX_RESPLITS) -> list[Answer]:
+        """Brief one chunk; if the server says it is over the context window, brief its halves."""
+        try:
+            return [self.llm.extract(self._messages(article, chunk), ArticleBriefing,
+                                     context=self._context(chunk), max_retries=self.max_retries,
+                                     article=article.id)]
+        except ContextLengthError as e:
+            if resplits == 0:
+                raise
+            spent = Answer(None, e.usage or Usage())
+            return [spent] + [answer for half in halves(chunk) for answer in self._brief_chunk(article, half, resplits - 1)]
+
+    async def _abrief_chunk(self, article: Article, chunk: Chunk, resplits: int = MAX_RESPLITS) -> list[Answer]:
+        """Async ``_brief_chunk``."""
+        try:
+            return [await self.llm.aextract(self._messages(article, chunk), ArticleBriefing,
+                                            context=self._context(chunk), max_retries=self.max_retries,
+                                            article=article.id)]
+        except ContextLengthError as e:
+            if resplits == 0:
+                raise
+            spent = Answer(None, e.usage or Usage())
+            parts = await asyncio.gather(*(self._abrief_chunk(article, half, resplits - 1) for half in halves(chunk)))
+            return [spent] + [answer for part in parts for answer in part]
 
     async def abrief(self, article: Article | str, *, id: str | None = None) -> Briefing:
         """Async ``brief`` (needs an ``AsyncOpenAI`` client or a key/base URL); same result and errors."""
         article = as_article(article, id=id)
-        answers = await asyncio.gather(*(
-            self.llm.aextract(self._messages(article, chunk), ArticleBriefing, context=self._context(chunk),
-                              max_retries=self.max_retries, article=article.id)
-            for chunk in self._chunks(article)
-        ))
-        return self._finish(article, list(answers))
+        parts = await asyncio.gather(*(self._abrief_chunk(article, chunk) for chunk in self._chunks(article)))
+        return self._finish(article, [answer for part in parts for answer in part])

@@ -9,9 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import instructor
 import openai
@@ -309,9 +309,6 @@ class LLM:
                             raw_answer=raw_answer_text(meter.last_response),
                             attempts=meter.usage.requests, article=article)
 
-    def _budgets(self) -> tuple[int, int]:
-        return self.max_output_tokens, self.max_output_tokens * 2
-
     def extract(self, messages: list[dict[str, str]], response_model: type[T], *,
                 context: dict, max_retries: int, article: str | None = None) -> Answer:
         """Ask the model for ``response_model``, with re-asks, retries and one larger output budget.
@@ -322,37 +319,43 @@ class LLM:
         """
         client = self._client(is_async=False)
         meter = _Meter()
-        for budget in self._budgets():
-            request = self._request(messages, response_model, context, max_retries, budget, meter)
+        for request in self._requests(messages, response_model, context, max_retries, meter):
             try:
                 value = call_with_retries(lambda: client.chat.completions.create(**request),
                                           self.policy, describe=self._describe(article))
                 return Answer(value, meter.usage)
             except TruncatedOutputError as e:
-                truncated = e
+                truncated = e  # try again with the doubled budget
             except BriefingError as e:
-                refused = self._refused(e, meter, article)
-                if refused is e:
-                    raise  # keep its cause (the SDK's error); `from e` would make it its own cause
-                raise refused from e
-        raise truncated
+                self._fail(e, meter, article)
+        self._fail(truncated, meter, article)
 
     async def aextract(self, messages: list[dict[str, str]], response_model: type[T], *,
                        context: dict, max_retries: int, article: str | None = None) -> Answer:
         """Async ``extract``; same behaviour and errors."""
         client = self._client(is_async=True)
         meter = _Meter()
-        for budget in self._budgets():
-            request = self._request(messages, response_model, context, max_retries, budget, meter)
+        for request in self._requests(messages, response_model, context, max_retries, meter):
             try:
                 value = await acall_with_retries(lambda: client.chat.completions.create(**request),
                                                  self.policy, describe=self._describe(article))
                 return Answer(value, meter.usage)
             except TruncatedOutputError as e:
-                truncated = e
+                truncated = e  # try again with the doubled budget
             except BriefingError as e:
-                refused = self._refused(e, meter, article)
-                if refused is e:
-                    raise  # keep its cause (the SDK's error); `from e` would make it its own cause
-                raise refused from e
-        raise truncated
+                self._fail(e, meter, article)
+        self._fail(truncated, meter, article)
+
+    def _requests(self, messages: list[dict[str, str]], response_model: type[T], context: dict,
+                  max_retries: int, meter: _Meter) -> Iterator[dict[str, Any]]:
+        """The request to send, then the same with a doubled output budget if the first was cut off."""
+        for budget in (self.max_output_tokens, self.max_output_tokens * 2):
+            yield self._request(messages, response_model, context, max_retries, budget, meter)
+
+    def _fail(self, error: BriefingError, meter: _Meter, article: str | None) -> NoReturn:
+        """Raise ``error`` (or the refusal that explains it) carrying what the call spent."""
+        refused = self._refused(error, meter, article)
+        refused.usage = meter.usage
+        if refused is error:
+            raise error  # keeps its cause (the SDK's error); `from error` would make it its own cause
+        raise refused from error

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.models import Speaker
 from briefing.offline.cues import ADVERBIAL, CUE
 from briefing.offline.sentences import Sentence
 from briefing.offline.sourcing import (
