@@ -8,9 +8,9 @@ library computes: spans, grounding status, checks and run metadata. The model ne
 from __future__ import annotations
 
 from enum import Enum
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 GroundingStatus = Literal["exact", "normalized", "fuzzy", "not_found"]
 Stance = Literal["asserts", "denies", "questions"]
@@ -54,6 +54,37 @@ class Channel(str, Enum):
     unattributed = "unattributed"  # the article's own voice
 
 
+def _lenient(aliases: dict[str, str]) -> BeforeValidator:
+    """Accept enum values as models write them: any case, spaces or hyphens, common variants.
+
+    The schema still lists only the canonical values; this only spares a re-ask for "Opinion",
+    "on the record" or "denied".
+    """
+    def canonical(value: Any) -> Any:
+        if isinstance(value, str):
+            key = value.strip().lower().replace("-", "_").replace(" ", "_")
+            return aliases.get(key, key)
+        return value
+    return BeforeValidator(canonical)
+
+
+KindValue = Annotated[ClaimKind, _lenient({
+    "facts": "fact", "factual": "fact", "statement": "fact", "forecast": "prediction",
+    "predict": "prediction", "call": "demand", "request": "demand", "demands": "demand",
+    "deny": "denial", "rejection": "denial", "allegation": "accusation", "accuse": "accusation",
+})]
+ChannelValue = Annotated[Channel, _lenient({
+    "on_the_record": "on_record", "onrecord": "on_record", "direct": "on_record",
+    "outlet": "via_outlet", "via_media": "via_outlet", "media": "via_outlet",
+    "report": "document", "statement": "document", "article": "unattributed", "none": "unattributed",
+})]
+StanceValue = Annotated[Stance, _lenient({
+    "assert": "asserts", "asserted": "asserts", "supports": "asserts", "support": "asserts",
+    "deny": "denies", "denied": "denies", "rejects": "denies", "disputes": "denies",
+    "question": "questions", "questioned": "questions", "doubts": "questions",
+})]
+
+
 # --------------------------------------------------------------------------- what the LLM fills
 
 
@@ -90,14 +121,14 @@ class ExtractedClaim(BaseModel):
     statement: str = Field(
         description="The claim restated plainly in one sentence, adding nothing the article does not say."
     )
-    kind: ClaimKind = Field(
+    kind: KindValue = Field(
         description="fact, opinion, prediction, demand, denial or accusation."
     )
     speaker: Speaker | None = Field(
         default=None,
         description="Who makes the claim; null when it is the article's own voice.",
     )
-    channel: Channel = Field(
+    channel: ChannelValue = Field(
         default=Channel.unattributed,
         description=(
             "How it reached the article: on_record (said by an identified speaker), via_outlet "
@@ -109,6 +140,14 @@ class ExtractedClaim(BaseModel):
         default=False,
         description="True when the evidence is words inside quotation marks in the article.",
     )
+    @field_validator("speaker", mode="before")
+    @classmethod
+    def _speaker_as_name(cls, value: Any) -> Any:
+        """A bare name where an object belongs ("speaker": "Jamie Shea") is that speaker."""
+        if isinstance(value, str):
+            return {"name": value} if value.strip() else None
+        return value
+
     evidence: str = Field(
         description=(
             "A verbatim excerpt copied character for character from the article that carries the "
@@ -122,7 +161,7 @@ class ExtractedPosition(BaseModel):
     """One party's stance on a disputed assertion, as the model reports it."""
 
     party: str = Field(description="Who holds the position, as the article names them.")
-    stance: Stance = Field(description="asserts, denies or questions the assertion.")
+    stance: StanceValue = Field(description="asserts, denies or questions the assertion.")
     evidence: str = Field(
         description="A verbatim excerpt of the article showing this position, copied exactly."
     )
