@@ -114,10 +114,11 @@ def _footer(briefing: Briefing) -> Text:
 
 def print_briefing(briefing: Briefing, console: Console) -> None:
     """Print the headline, summary, claims table, disputes and provenance of ``briefing``."""
-    title = f"[bold]{escape(briefing.headline)}[/bold]"
-    if briefing.article:
-        title += f"  [dim]{escape(briefing.article)}[/dim]"
-    parts: list = [Panel(Text(briefing.summary), title=title, title_align="left")]
+    lead = Text(briefing.headline, style="bold")
+    lead.append("\n\n")
+    lead.append(briefing.summary)
+    title = f"[dim]{escape(briefing.article)}[/dim]" if briefing.article else None
+    parts: list = [Panel(lead, title=title, title_align="left")]
     parts.append(_claims_table(briefing) if briefing.claims else Text("No claims found.", style="dim"))
     if briefing.disputes:
         parts.append(_disputes(briefing))
