@@ -107,3 +107,11 @@ def test_no_configuration_falls_back_to_offline_and_says_so(no_llm_env):
     assert "offline" in result.stderr and "OPENAI_API_KEY" in result.stderr
     assert "Extracted by offline rule-based extractor" in result.stdout
     assert "Jamie Shea" in result.stdout
+
+
+def test_html_pages_are_written_per_article(tmp_path, no_llm_env):
+    result = runner.invoke(app, ["brief", "--offline", "--json", "--html", str(tmp_path / "out"), str(SEED)])
+
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "out" / "nato-us-russia-thaw.html").read_text(encoding="utf-8")
+    assert "<mark" in page and "Jamie Shea" in page

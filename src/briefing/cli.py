@@ -22,7 +22,7 @@ from briefing.errors import BriefingError, ConfigurationError
 from briefing.inputs import read_article
 from briefing.llm import MISSING_CONFIGURATION, redact, resolve_settings
 from briefing.models import Article, Briefing
-from briefing.render import print_briefing, print_cross_check
+from briefing.render.terminal import print_briefing, print_cross_check
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Typed, source-grounded briefings of news articles.")
@@ -91,6 +91,16 @@ def _cross_check(briefing: Briefing, article: Article):
     return cross_check(briefing, article)
 
 
+def _write_html(folder: Path, briefing: Briefing, article: Article) -> Path:
+    """Write the full-page HTML view of one briefing; return its path."""
+    from briefing.render.html import to_html
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{article.id or 'article'}.html"
+    path.write_text(to_html(briefing, article.text, full_page=True), encoding="utf-8")
+    return path
+
+
 @app.command()
 def brief(
     files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8).", show_default=False)],
@@ -102,6 +112,7 @@ def brief(
     base_url: Annotated[Optional[str], typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model (the offline extractor runs one at a time).")] = 4,
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
+    html: Annotated[Optional[Path], typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
@@ -130,6 +141,8 @@ def brief(
             _error(err, outcome.error, debug)
             continue
         briefing = outcome.briefing
+        if html is not None:
+            _write_html(html, briefing, outcome.item)
         report = _cross_check(briefing, outcome.item) if cross_check else None
         if json:
             record = briefing.model_dump(mode="json")

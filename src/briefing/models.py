@@ -271,3 +271,9 @@ class Briefing(ExtractedBriefing):
     usage: Usage = Field(default_factory=Usage)
     grounding_summary: GroundingSummary | None = None
     warnings: list[str] = Field(default_factory=list)
+
+    def _repr_html_(self) -> str:
+        """The notebook view (see ``briefing.render.to_html`` to include the marked-up article)."""
+        from briefing.render.html import to_html  # presentation is loaded only when a notebook asks
+
+        return to_html(self)

@@ -1,4 +1,4 @@
-"""Render a Briefing for people: the terminal view printed by ``briefing brief``."""
+"""The terminal view of a Briefing, printed by ``briefing brief``."""
 
 from __future__ import annotations
 

@@ -1,0 +1,6 @@
+"""Render briefings for people: the terminal view, and HTML for notebooks and browsers."""
+
+from briefing.render.html import to_html
+from briefing.render.terminal import print_briefing, print_cross_check, speaker_label
+
+__all__ = ["print_briefing", "print_cross_check", "speaker_label", "to_html"]

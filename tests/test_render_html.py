@@ -1,0 +1,41 @@
+"""The HTML view: escaped text, every located excerpt marked at its place, numbered like its claim."""
+
+from __future__ import annotations
+
+import re
+
+from briefing import Article, Briefing, Claim, Span, brief_offline
+from briefing.render.html import segments, to_html
+from conftest import SEED
+
+
+def test_segments_cover_the_text_and_know_their_claims():
+    spans = [(1, Span(start=0, end=5)), (2, Span(start=3, end=8))]
+    runs = segments("abcdefghij", spans)
+
+    assert "".join(r.text for r in runs) == "abcdefghij"
+    assert [(r.text, r.claims, r.ends) for r in runs] == [
+        ("abc", (1,), ()), ("de", (1, 2), (1,)), ("fgh", (2,), (2,)), ("ij", (), ())]
+
+
+def test_article_marks_match_the_spans():
+    text = SEED.read_text(encoding="utf-8")
+    briefing = brief_offline(Article(text=text, id="seed"))
+    page = to_html(briefing, text, full_page=True)
+
+    assert page.lstrip().startswith("<!DOCTYPE html>")
+    located = [c for c in briefing.claims if c.span]
+    for number, claim in enumerate(briefing.claims, 1):
+        if claim.span:
+            assert f'href="#claim-{number}">{number}</a></sup>' in page
+    marked = re.findall(r"<mark[^>]*>(.*?)</mark>", page, re.S)
+    assert len(located) > 5 and marked
+    assert "We always knew that the moment would come" in "".join(marked)
+
+
+def test_model_text_is_escaped():
+    claim = Claim(statement="<script>alert(1)</script>", kind="fact", evidence="a & b", grounding="not_found")
+    html = Briefing(headline="<b>x</b>", summary="s", claims=[claim])._repr_html_()
+
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and "NOT FOUND" in html
