@@ -26,7 +26,7 @@ from briefing.errors import (
     TruncatedOutputError,
 )
 from briefing.models import Usage
-from briefing.retry import RetryPolicy, _scrub, acall_with_retries, call_with_retries, classify
+from briefing.retry import RetryPolicy, _scrub, acall_with_retries, call_with_retries, classify, unwrap
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -225,6 +225,8 @@ class LLM:
         self._given = client
         self._sync: Any = None
         self._async: Any = None
+        self._token_parameter = "max_tokens"  # learned per endpoint, see _learn
+        self._send_temperature = True
         if client is None and not settings.configured:
             raise ConfigurationError(MISSING_CONFIGURATION)
         _protect_logs(settings.api_key or _client_key(client))
@@ -287,6 +289,47 @@ class LLM:
             "hooks": meter.hooks(),
         }
 
+    def _adapted(self, request: dict[str, Any]) -> dict[str, Any]:
+        """``request`` with the parameters this endpoint has been found to reject replaced or dropped."""
+        request = dict(request)
+        if self._token_parameter != "max_tokens":
+            request[self._token_parameter] = request.pop("max_tokens")
+        if not self._send_temperature:
+            request.pop("temperature", None)
+        return request
+
+    def _learn(self, exc: BaseException) -> bool:
+        """Adapt to a 400 that rejects ``max_tokens`` or ``temperature`` (OpenAI's reasoning models
+        take ``max_completion_tokens`` and only the default temperature); True when adapted."""
+        err = unwrap(exc)
+        if not isinstance(err, openai.BadRequestError):
+            return False
+        if err.param == "max_tokens" and self._token_parameter == "max_tokens":
+            self._token_parameter = "max_completion_tokens"
+            return True
+        if err.param == "temperature" and self._send_temperature:
+            self._send_temperature = False
+            return True
+        return False
+
+    def _create(self, client: Any, request: dict[str, Any]) -> Any:
+        """Send ``request``, resending once per sampling parameter the model turns out to reject."""
+        while True:
+            try:
+                return client.chat.completions.create(**self._adapted(request))
+            except Exception as e:
+                if not self._learn(e):
+                    raise
+
+    async def _acreate(self, client: Any, request: dict[str, Any]) -> Any:
+        """Async ``_create``."""
+        while True:
+            try:
+                return await client.chat.completions.create(**self._adapted(request))
+            except Exception as e:
+                if not self._learn(e):
+                    raise
+
     def _base_url(self) -> str | None:
         """The base URL requests go to: the settings', else the given client's (``.../v1``)."""
         if self.settings.base_url:
@@ -321,7 +364,7 @@ class LLM:
         meter = _Meter()
         for request in self._requests(messages, response_model, context, max_retries, meter):
             try:
-                value = call_with_retries(lambda: client.chat.completions.create(**request),
+                value = call_with_retries(lambda: self._create(client, request),
                                           self.policy, describe=self._describe(article))
                 return Answer(value, meter.usage)
             except TruncatedOutputError as e:
@@ -337,7 +380,7 @@ class LLM:
         meter = _Meter()
         for request in self._requests(messages, response_model, context, max_retries, meter):
             try:
-                value = await acall_with_retries(lambda: client.chat.completions.create(**request),
+                value = await acall_with_retries(lambda: self._acreate(client, request),
                                                  self.policy, describe=self._describe(article))
                 return Answer(value, meter.usage)
             except TruncatedOutputError as e:
