@@ -58,3 +58,20 @@ def test_an_account_wide_error_starts_nothing_new():
 def test_concurrency_must_be_positive():
     with pytest.raises(ValueError):
         list(brief_each(_briefing, ["a"], concurrency=0))
+
+
+def test_closing_the_batch_early_starts_nothing_new():
+    started = []
+    lock = threading.Lock()
+
+    def brief(name: str) -> Briefing:
+        with lock:
+            started.append(name)
+        time.sleep(0.05)
+        return _briefing(name)
+
+    outcomes = brief_each(brief, ["a", "b", "c", "d", "e", "f"], concurrency=1)
+    assert next(outcomes).briefing.article == "a"
+    outcomes.close()  # a caller that stops reading (break, Ctrl-C) must not pay for the rest
+    time.sleep(0.2)
+    assert started in (["a"], ["a", "b"])  # at most the one already under way

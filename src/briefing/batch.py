@@ -51,7 +51,8 @@ def brief_each(brief: Callable[[T], Briefing], items: Iterable[T | BriefingError
 
     ``items`` may hold ``BriefingError``s already (e.g. a file that could not be read); they come
     out as failed outcomes. After a ``FATAL`` error no new item is started: those not yet begun
-    come out skipped, those already under way finish.
+    come out skipped, those already under way finish. Closing the iterator early (or an error
+    other than a ``BriefingError`` escaping) likewise starts no new item.
     """
     items = list(items)
     if concurrency < 1:
@@ -67,9 +68,10 @@ def brief_each(brief: Callable[[T], Briefing], items: Iterable[T | BriefingError
             stop.set()
             raise
 
-    with ThreadPoolExecutor(max_workers=concurrency) as pool:
+    pool = ThreadPoolExecutor(max_workers=concurrency)
+    try:
         futures = [None if isinstance(item, BriefingError) else pool.submit(guarded, item) for item in items]
-        for item, future in zip(items, futures):
+        for item, future in zip(items, futures, strict=True):
             if future is None:
                 yield Outcome(item=item, error=item)  # type: ignore[arg-type]
                 continue
@@ -79,3 +81,8 @@ def brief_each(brief: Callable[[T], Briefing], items: Iterable[T | BriefingError
                 yield Outcome(item=item)
             except BriefingError as e:
                 yield Outcome(item=item, error=e)
+    finally:
+        # The caller stopped reading (break, close, Ctrl-C) or an unexpected error escaped: start
+        # nothing new, and wait only for the items already under way.
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
