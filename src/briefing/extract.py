@@ -8,7 +8,8 @@ the model which excerpts are wrong; when those re-asks run out, the claim is kep
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from collections.abc import Awaitable
+from typing import Any, TypeVar
 
 from pydantic import ValidationInfo, model_validator
 
@@ -25,6 +26,21 @@ from briefing.retry import RetryPolicy
 
 MAX_RESPLITS = 2
 """How many times a chunk the server finds too long is halved again before the error stands."""
+
+R = TypeVar("R")
+
+
+async def _gather(*aws: Awaitable[R]) -> list[R]:
+    """``asyncio.gather``, except that when one fails the others are cancelled, not left running
+    (and sending paid requests) after the error has been raised."""
+    tasks = [asyncio.ensure_future(a) for a in aws]
+    try:
+        return list(await asyncio.gather(*tasks))
+    except BaseException:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        raise
 
 
 def halves(chunk: Chunk) -> list[Chunk]:
@@ -183,11 +199,11 @@ class Briefer:
             if resplits == 0:
                 raise
             spent = Answer(None, e.usage or Usage())
-            parts = await asyncio.gather(*(self._abrief_chunk(article, half, resplits - 1) for half in halves(chunk)))
+            parts = await _gather(*(self._abrief_chunk(article, half, resplits - 1) for half in halves(chunk)))
             return [spent] + [answer for part in parts for answer in part]
 
     async def abrief(self, article: Article | str, *, id: str | None = None) -> Briefing:
         """Async ``brief`` (needs an ``AsyncOpenAI`` client or a key/base URL); same result and errors."""
         article = as_article(article, id=id)
-        parts = await asyncio.gather(*(self._abrief_chunk(article, chunk) for chunk in self._chunks(article)))
+        parts = await _gather(*(self._abrief_chunk(article, chunk) for chunk in self._chunks(article)))
         return self._finish(article, [answer for part in parts for answer in part])
