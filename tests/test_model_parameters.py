@@ -64,3 +64,21 @@ def test_other_bad_requests_are_not_resent(seed_text):
             Briefer(model="o4-mini", client=client).brief(seed_text)
 
     assert len(server.requests) == 1
+
+
+def test_concurrent_requests_that_both_meet_the_rejection_both_adapt(seed_text):
+    """Two briefs in flight with max_tokens: the one whose 400 arrives second, after the other has
+    already adapted, is resent too rather than failing."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def slow_reasoning_model(request: dict, n: int) -> dict:
+        reply = reasoning_model(request, n)
+        return {"delay": 0.3, **reply} if "max_tokens" in request else reply
+
+    with Responder(slow_reasoning_model) as server:
+        client = openai.OpenAI(api_key=REPLAY_KEY, base_url=server.base_url)
+        briefer = Briefer(model="o4-mini", client=client, retry_policy=RetryPolicy(max_attempts=1))
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            briefings = list(pool.map(briefer.brief, [seed_text, seed_text]))
+
+    assert [len(b.claims) for b in briefings] == [13, 13]

@@ -298,16 +298,18 @@ class LLM:
             request.pop("temperature", None)
         return request
 
-    def _learn(self, exc: BaseException) -> bool:
+    def _learn(self, exc: BaseException, sent: dict[str, Any]) -> bool:
         """Adapt to a 400 that rejects ``max_tokens`` or ``temperature`` (OpenAI's reasoning models
-        take ``max_completion_tokens`` and only the default temperature); True when adapted."""
+        take ``max_completion_tokens`` and only the default temperature); True when the request
+        should be resent. Judged by what ``sent`` carried, not by what this endpoint has learned
+        since: a concurrent request may have adapted while this one was in flight."""
         err = unwrap(exc)
         if not isinstance(err, openai.BadRequestError):
             return False
-        if err.param == "max_tokens" and self._token_parameter == "max_tokens":
+        if err.param == "max_tokens" and "max_tokens" in sent:
             self._token_parameter = "max_completion_tokens"
             return True
-        if err.param == "temperature" and self._send_temperature:
+        if err.param == "temperature" and "temperature" in sent:
             self._send_temperature = False
             return True
         return False
@@ -315,19 +317,21 @@ class LLM:
     def _create(self, client: Any, request: dict[str, Any]) -> Any:
         """Send ``request``, resending once per sampling parameter the model turns out to reject."""
         while True:
+            sent = self._adapted(request)
             try:
-                return client.chat.completions.create(**self._adapted(request))
+                return client.chat.completions.create(**sent)
             except Exception as e:
-                if not self._learn(e):
+                if not self._learn(e, sent):
                     raise
 
     async def _acreate(self, client: Any, request: dict[str, Any]) -> Any:
         """Async ``_create``."""
         while True:
+            sent = self._adapted(request)
             try:
-                return await client.chat.completions.create(**self._adapted(request))
+                return await client.chat.completions.create(**sent)
             except Exception as e:
-                if not self._learn(e):
+                if not self._learn(e, sent):
                     raise
 
     def _base_url(self) -> str | None:
