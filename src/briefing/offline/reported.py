@@ -129,6 +129,30 @@ def _relative_source(text: str, cue: re.Match[str], floor: int,
     return (parse_speaker(phrase.text), phrase.start), end
 
 
+_AND_BEFORE = re.compile(r"\s+and\s+(?:[a-z]+ly\s+)?$")
+_SUBJECT_VERB = re.compile(
+    r"(?:\s*,[^,;“”\"]{1,80},)?\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|[^s]s)\b")
+
+
+def _coordinated_subject(text: str, sentence: Sentence,
+                         cue: re.Match[str]) -> tuple[Speaker, int] | None:
+    """The sentence's subject as the source of a cue coordinated with its first verb: 'Ana Ruiz,
+    the mayor, toured the plant and said (that) ...', 'A reporter spotted the senator and
+    reported ...'. A general news pattern: one subject, two predicates, the second a cue. Only
+    when the subject opens the sentence and a verb follows it, and the cue follows 'and'."""
+    if _AND_BEFORE.search(text, sentence.start, cue.start("cue")) is None:
+        return None
+    phrase = phrase_after(text, sentence.start, cue.start("cue"))
+    if phrase is None or phrase.start != sentence.start or is_pronoun(phrase.text) or (
+            phrase.text.endswith(("’s", "'s"))):
+        return None  # "Ana Ruiz's family toured ...": the family, not Ana Ruiz
+    if _SUBJECT_VERB.match(text, phrase.end, cue.start("cue")) is None:
+        return None
+    if _CUE.search(text, phrase.end, cue.start("cue")) is not None:
+        return None  # the first verb is a cue of its own, handled as a second cue
+    return parse_speaker(phrase.text), phrase.start
+
+
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...').
 
@@ -143,6 +167,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         found = source_before_cue(text, cue.start("cue"), position)
         if found is None or not _clause_start(text, sentence, found[1]):
             found, stop = _relative_source(text, cue, position, sentence.end)
+        if found is None:
+            found = _coordinated_subject(text, sentence, cue)
         if found is None:
             continue
         speaker, source_start = found
@@ -255,12 +281,32 @@ _SPEAKER_COLON = re.compile(
 )
 
 
+# Labels that open a paragraph with a colon but name no speaker: editorial notes and the
+# titles of live blogs ('Correction: ...', 'The Latest: ...').
+_EDITORIAL_LABELS = frozenset(
+    """correction corrections clarification update updated note editor's editor’s related watch
+    video photo photos read listen advertisement source sources""".split()
+)
+
+
+def _speaker_label(label: str) -> bool:
+    """Whether the label before a paragraph-opening colon may name a speaker.
+
+    A general news pattern: transcript turns and headline attributions name a person or body
+    ('WALLACE:', 'Pence:'), while editorial labels ('Correction:', 'CLARIFICATION:') and section
+    or live-blog titles opened by an article ('The Gap Goes On:', 'The Latest:') do not; a name
+    is never opened by "The" or "A" in title case.
+    """
+    words = label.split()
+    return not (words[0].lower() in _EDITORIAL_LABELS or words[0] in {"The", "A", "An"})
+
+
 def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
     """A transcript turn at a paragraph start: 'WALLACE: Do you really see ...'."""
     if sentence.start and text[sentence.start - 1] != "\n":
         return []
     match = _SPEAKER_COLON.match(text, sentence.start, sentence.end)
-    if match is None:
+    if match is None or not _speaker_label(match.group("source")):
         return []
     paragraph_end = text.find("\n", sentence.start)
     span = _content(text, match.end(), len(text) if paragraph_end < 0 else paragraph_end)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from briefing.models import Channel, Speaker
 from briefing.offline.cues import PRONOUNS
@@ -108,27 +109,37 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
     Walks back over names, roles and modifiers; stops at punctuation or an ordinary word. A lone
     pronoun ("he", "she") is returned as is, for the caller to resolve.
     """
+    if (burst := _BURST.search(text, max(floor, end - 80), end)) is not None:
+        end = burst.start()  # 'Trump unleashed a flurry of tweets saying ...': Trump
     tokens = _tokens(text, max(floor, end - 160), end)
     if not tokens:
         return None
     if tokens[-1][2].lower() in PRONOUNS:
         s, e, word = tokens[-1]
         return Phrase(s, e, word)
+    last = _before_time(tokens)
+    progressive = re.match(r"\s*\w+ing\b", text[end:end + 30]) is not None
+    while last >= 0 and (_is_adverb(tokens[last][2]) or progressive and tokens[last][2] in {
+            "is", "are", "was", "were", "been"}):
+        last -= 1  # 'Trump further described', 'The White House is saying': no part of the name
     taken: list[tuple[int, int, str]] = []
     loose = 0  # ordinary lowercase words let in ("several cast members"), at most two
     headed = False  # a plural noun heads the phrase ("while engineers argued")
-    for i in range(len(tokens) - 1, -1, -1):
+    for i in range(last, -1, -1):
         word = tokens[i][2]
         if len(taken) >= max_words:
             break
         if not _source_token(word):
             earlier = tokens[i - 1][2] if i > 0 else ""
-            plural_head = not taken and word.endswith("s") and (
+            plural_head = not taken and word.endswith("s") and not _verb_like(word) and (
                 not earlier or earlier.lower() in CLAUSE_OPENERS or not earlier.isalnum())
             if not (loose < 2 and word.isalpha() and word.islower()
                     and (plural_head or earlier.lower() not in CLAUSE_OPENERS
                          and _source_token(earlier))):
                 break
+            if not plural_head and (_verb_like(word) if not taken else (
+                    word in CLAUSE_OPENERS and not _joins_phrase(word, taken[-1][2]))):
+                return None  # 'Ana Ruiz was accused', 'Trump unleashed a flurry of tweets'
             loose += 1
             headed = headed or plural_head
         taken.append(tokens[i])
@@ -137,8 +148,111 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
     # a phrase of modifiers alone ("the", "former") is no source, except "one"/"another"
     if not taken or not (headed or any(_head_like(w) for _, _, w in taken)):
         return None
+    if not _sound_phrase([w for _, _, w in reversed(taken)]):
+        return None
     start, stop = taken[-1][0], taken[0][1]
     return Phrase(start, stop, text[start:stop])
+
+
+# Adverbs that sit between a subject and its verb in news prose ('Clinton now says').
+_ADVERBS = frozenset(
+    """now often further also still then later never always again once first finally already
+    even just only long since soon repeatedly""".split()
+)
+
+
+def _is_adverb(word: str) -> bool:
+    return word.islower() and (word in _ADVERBS or len(word) > 4 and word.endswith("ly")
+                               and word not in {"family", "ally", "italy", "assembly"})
+
+
+# Verb forms that end a clause's subject: the cue after them is not the subject's own verb.
+_AUXILIARY_VERBS = frozenset(
+    """is was were are be been being has have had do does did will would can could should may
+    might must shall of and or which that who whom""".split()
+)
+
+
+# A source's verb and a quantity before a cue used as a noun: 'Trump unleashed a flurry of
+# tweets', 'the ministry issued a series of statements'. News reports a burst of statements this
+# way; the source is the verb's subject.
+_BURST = re.compile(
+    r"\s+\w+ed(?:\s+off|\s+out)?\s+an?\s+(?:flurry|series|string|barrage|stream|volley|spate|"
+    r"round|torrent|pair)\s+of\s*$"
+)
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_WORDS = _WEEKDAYS | {"morning", "afternoon", "evening", "night", "week", "month", "year",
+                           "yesterday", "today", "tonight"}
+
+
+def _before_time(tokens: list[tuple[int, int, str]]) -> int:
+    """The index of the last token before a time expression that ends the window ('David
+    Axelrod on Wednesday said', 'Ana Ruiz last week argued'): news puts the day between the
+    source and the cue, and it is no part of the source."""
+    last = len(tokens) - 1
+    i = last
+    while i >= 0 and tokens[i][2].lower() in _TIME_WORDS:
+        i -= 1
+    if i == last or not any(t[2].lower() in _WEEKDAYS | {"yesterday", "today", "tonight"}
+                            or t[2].lower() in {"week", "month", "year"}
+                            and tokens[i][2].lower() in {"last", "this"}
+                            for t in tokens[i + 1:]):
+        return last
+    if i >= 0 and tokens[i][2].lower() in {"on", "last", "this", "late", "early"}:
+        i -= 1
+    return i
+
+
+def _joins_phrase(word: str, right: str) -> bool:
+    """Whether a clause word may sit inside a source phrase, given the word to its right:
+    'and' between names ('Mr. Grassley and Mr. Leahy'), 'on'/'in' before a name or 'the'
+    ('the Commission on Presidential Debates', 'supporters in Congress') and a possessive after
+    'of' ('many of his supporters')."""
+    if word == "and":
+        return True
+    if word in {"on", "in"}:
+        return right[:1].isupper() or right == "the"
+    return word in {"his", "her", "their", "its"}
+
+
+def _verb_like(word: str) -> bool:
+    """Whether the word just before a cue is a verb or a joint, not the head of its subject
+    ('Mr. Quiros was accused', 'Trump unleashed a flurry of tweets', 'the city and said')."""
+    return word in _AUXILIARY_VERBS or word in CLAUSE_OPENERS or (
+        len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
+
+
+# Words that may stand before "of" in a source phrase: "one of the aides", "the head of".
+_PARTITIVES = frozenset(
+    """one two three four five some many most several few all each none both any half
+    head chief members number group leader leaders spokesman spokeswoman""".split()
+)
+
+
+def _sound_phrase(words: list[str]) -> bool:
+    """Whether a source phrase reads as one noun phrase headed by a source.
+
+    General news patterns: the phrase never ends in a conjunction ("Charlotte and said") or a
+    bare number ("Twenty-seven states ..."); and a lowercase word before "of" must be a source or a
+    quantity ("one of the aides"), else the phrase is about something else ("the interests of
+    member states").
+    """
+    last = words[-1]
+    if last.lower() in {"and", "or"} or last[:1].isdigit() or last.lower() in _NUMBER_WORDS:
+        return False
+    for before, word in pairwise(words):
+        if word == "of" and before.islower() and not (
+                before in _PARTITIVES or _head_like(before) or before in MODIFIERS):
+            return False
+    return True
+
+
+_NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
+    hundred hundreds thousand thousands""".split()
+) | {f"{t}-{u}" for t in ("twenty", "thirty", "forty", "fifty", "sixty")
+     for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
 
 
 def _head_like(word: str) -> bool:
@@ -180,8 +294,9 @@ def is_pronoun(name: str) -> bool:
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Former NATO official Jamie Shea" into the role and the name words."""
     i = len(words)
-    while i > 0 and words[i - 1][:1].isupper():
-        i -= 1
+    while i > 0 and (words[i - 1][:1].isupper() or words[i - 1] == "and" and i < len(words)
+                     and i > 1 and words[i - 2][:1].isupper()):
+        i -= 1  # 'Mr. King and Mr. Schultz' are named together, 'and' and all
     name = words[i:]
     role = words[:i]
     while len(name) > 1 and name[0].lower().rstrip(",") in TITLES:
@@ -217,6 +332,55 @@ def channel_for(speaker: Speaker | None) -> Channel:
     return Channel.on_record
 
 
+# Last words of a name that make it an organisation or a place, not a person ("the Tax Policy
+# Center", "the Security Council"): a singular pronoun ("he", "she") never stands for them.
+ORGANISATION_WORDS = frozenset(
+    """center centre council committee commission institute university association foundation
+    department bureau agency office board service services union league party coalition caucus
+    court bank fund ministry organization organisation company corporation network campaign
+    administration government house senate congress assembly nations states team group club""".split()
+)
+
+
+SINGULAR_PERSON_NOUNS = frozenset(
+    w for w in PERSON_NOUNS if not w.endswith("s") and w not in {
+        "people", "men", "women", "one", "another", "someone", "democrats", "republicans"})
+
+
+def _gender(speaker: Speaker) -> str | None:
+    """'he' or 'she' when an honorific or a gendered noun in the speaker says so."""
+    words = {w.lower().rstrip(".,") for w in f"{speaker.role or ''} {speaker.name}".split()}
+    if words & {"mr", "sir", "spokesman", "congressman", "chairman", "man", "father", "husband",
+                "brother"}:
+        return "he"
+    if words & {"ms", "mrs", "miss", "madam", "spokeswoman", "congresswoman", "chairwoman",
+                "woman", "mother", "wife", "daughter", "sister"}:
+        return "she"
+    return None
+
+
+def is_person_like(speaker: Speaker) -> bool:
+    """Whether a singular pronoun ("he", "she") may stand for ``speaker``.
+
+    A general news pattern: "he"/"she" takes up a person named or described earlier, never an
+    organisation, a document, an outlet or a heading. Person-like: a name not opened by an
+    article ("Ana Ruiz", "Mr. Okafor", "Okafor") whose last word is not an organisation word, or
+    a description headed by an office or a singular person noun ("the mayor", "a spokeswoman").
+    A capitalised phrase opened by "The" ("The Gap Goes On", "The Latest") is a title, not a
+    person.
+    """
+    words = speaker.name.replace("’s", "").replace("'s", "").split()
+    if not words or is_outlet(speaker.name) or "and" in words:
+        return False  # "Mr. Grassley and Mr. Leahy" are two people
+    last = words[-1].lower().rstrip(".,")
+    if last in ROLE_NOUNS or last in SINGULAR_PERSON_NOUNS and (
+            len(words) > 1 and words[0].lower() in {"a", "an", "the", "one"}):
+        return True
+    if speaker.anonymous or words[0].lower() in {"the", "a", "an"}:
+        return False
+    return words[-1][:1].isupper() and last not in ORGANISATION_WORDS | DOCUMENT_NOUNS
+
+
 class SpeakerResolver:
     """Resolves pronoun speakers to the most recent fitting speaker named before them."""
 
@@ -234,9 +398,9 @@ class SpeakerResolver:
         if is_pronoun(speaker.name):
             plural = speaker.name.lower() == "they"
             for earlier in reversed(self._seen):
-                fits = earlier.anonymous or earlier.name.endswith("s") if plural else (
-                    not earlier.anonymous and earlier.name[:1].isupper()
-                    and not is_outlet(earlier.name))
+                fits = (earlier.anonymous or earlier.name.endswith("s")) if plural else (
+                    is_person_like(earlier)
+                    and _gender(earlier) in {None, speaker.name.lower()})
                 if fits:
                     return earlier.model_copy(update={"via": speaker.via or earlier.via})
             return speaker
