@@ -16,14 +16,12 @@ from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
 from briefing import errors
+from briefing.failures import classify, is_retryable, unwrap
 from briefing.retry import (
     RetryPolicy,
     RetryStats,
     acall_with_retries,
     call_with_retries,
-    classify,
-    is_retryable,
-    unwrap,
     wait_seconds,
 )
 

@@ -26,7 +26,8 @@ from briefing.errors import (
     TruncatedOutputError,
 )
 from briefing.models import Usage
-from briefing.retry import RetryPolicy, _scrub, acall_with_retries, call_with_retries, classify, unwrap
+from briefing.failures import classify, raw_answer_text, scrub, unwrap
+from briefing.retry import RetryPolicy, acall_with_retries, call_with_retries
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -54,7 +55,7 @@ def redact(text: str) -> str:
     """Return ``text`` with every configured API key and anything key-like replaced."""
     with _keys_lock:
         keys = sorted(_keys, key=len, reverse=True)
-    return _scrub(text, keys)
+    return scrub(text, keys)
 
 
 class _RedactSecrets(logging.Filter):
@@ -167,18 +168,6 @@ class _Meter:
             self.usage.prompt_tokens += usage.prompt_tokens or 0
             self.usage.completion_tokens += usage.completion_tokens or 0
             self.usage.total_tokens += usage.total_tokens or 0
-
-
-def raw_answer_text(response: Any) -> str | None:
-    """The text the model sent: tool-call arguments, else message content."""
-    try:
-        message = response.choices[0].message
-    except (AttributeError, IndexError, TypeError):
-        return None
-    calls = getattr(message, "tool_calls", None) or []
-    if calls:
-        return calls[0].function.arguments
-    return getattr(message, "content", None)
 
 
 def _client_key(client: Any) -> str | None:
