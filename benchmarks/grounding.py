@@ -18,6 +18,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from itertools import pairwise
 from pathlib import Path
 
 from briefing.grounding import Aligner, align
@@ -113,7 +114,7 @@ def shuffled(excerpt: str, rng: random.Random) -> str | None:
     for _ in range(50):
         order = list(range(len(words)))
         rng.shuffle(order)
-        if all(b != a + 1 for a, b in zip(order, order[1:])):
+        if all(b != a + 1 for a, b in pairwise(order)):
             return " ".join(words[i] for i in order)
     return None
 

@@ -244,8 +244,8 @@ def test_text_absent_from_the_source_is_not_found(text, excerpt):
 def test_normalize_offsets_point_into_the_original(s):
     norm, starts, ends = normalize(s)
     assert len(norm) == len(starts) == len(ends)
-    assert all(0 <= a < b <= len(s) for a, b in zip(starts, ends))
+    assert all(0 <= a < b <= len(s) for a, b in zip(starts, ends, strict=True))
     assert starts == sorted(starts)
-    for c, a, b in zip(norm, starts, ends):
+    for c, a, b in zip(norm, starts, ends, strict=True):
         source = unicodedata.normalize("NFKD", s[a:b]).casefold()
         assert c in "\"'- " or c in source or c in unicodedata.normalize("NFKD", source)

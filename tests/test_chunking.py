@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -28,7 +30,7 @@ def check_invariants(text: str, chunks: list[Chunk], max_chars: int) -> None:
     for chunk in chunks:
         assert chunk.text == text[chunk.start:chunk.end]
         assert 0 < chunk.end - chunk.start <= max_chars
-    for a, b in zip(chunks, chunks[1:]):
+    for a, b in pairwise(chunks):
         assert a.start < b.start <= a.end < b.end  # ordered, no gaps, always progressing
 
 
@@ -42,7 +44,7 @@ def test_cuts_at_paragraphs_with_whole_paragraph_overlap():
     check_invariants(ARTICLE, chunks, 600)
     assert len(chunks) > 2
     starts = {0} | {m + 2 for m in range(len(ARTICLE)) if ARTICLE.startswith("\n\n", m)}
-    for a, b in zip(chunks, chunks[1:]):
+    for a, b in pairwise(chunks):
         assert b.start in starts  # every chunk starts at a paragraph
         assert a.text.endswith("\n\n")  # and ends after one
         assert 100 <= a.end - b.start <= 200  # sharing about one paragraph (~170 chars)

@@ -124,7 +124,7 @@ def test_bad_files_do_not_stop_the_others_and_json_keeps_order(bad_files, monkey
     assert [Briefing.model_validate_json(line).article for line in out] == ["nato-us-russia-thaw", "second-copy"]
     errors = result.stderr.splitlines()
     assert len(errors) == 4, result.stderr
-    for line, name in zip(errors, ["missing", "photo", "page", "empty"]):
+    for line, name in zip(errors, ["missing", "photo", "page", "empty"], strict=True):
         assert line.startswith("error: ") and f"{name}.txt" in line
     assert "Traceback" not in result.stderr
 

@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, NoReturn, TypeVar
 
 import instructor
@@ -357,7 +358,7 @@ class LLM:
         meter = _Meter()
         for request in self._requests(messages, response_model, context, max_retries, meter):
             try:
-                value = call_with_retries(lambda: self._create(client, request),
+                value = call_with_retries(partial(self._create, client, request),
                                           self.policy, describe=self._describe(article))
                 return Answer(value, meter.usage)
             except TruncatedOutputError as e:
@@ -373,7 +374,7 @@ class LLM:
         meter = _Meter()
         for request in self._requests(messages, response_model, context, max_retries, meter):
             try:
-                value = await acall_with_retries(lambda: self._acreate(client, request),
+                value = await acall_with_retries(partial(self._acreate, client, request),
                                                  self.policy, describe=self._describe(article))
                 return Answer(value, meter.usage)
             except TruncatedOutputError as e:

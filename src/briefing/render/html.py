@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 import jinja2
 
@@ -26,7 +27,7 @@ def segments(text: str, spans: list[tuple[int, Span]]) -> list[Segment]:
     """Cut ``text`` at every span boundary; each run knows which numbered spans cover it."""
     cuts = sorted({0, len(text), *(s.start for _, s in spans), *(s.end for _, s in spans)})
     runs = []
-    for start, end in zip(cuts, cuts[1:]):
+    for start, end in pairwise(cuts):
         covering = tuple(n for n, s in spans if s.start <= start and end <= s.end)
         ending = tuple(n for n, s in spans if s.end == end)
         runs.append(Segment(text[start:end], covering, ending))
