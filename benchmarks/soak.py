@@ -45,6 +45,12 @@ def _person(name: str, role: str | None = None, anonymous: bool = False, via: st
     return {"name": name, "role": role, "anonymous": anonymous, "via": via}
 
 
+def _dispute(assertion: str, *positions: tuple[str, str, str]) -> dict[str, Any]:
+    """A dispute from ``(party, stance, evidence)`` positions."""
+    return {"assertion": assertion, "positions": [
+        {"party": party, "stance": stance, "evidence": evidence} for party, stance, evidence in positions]}
+
+
 ARTICLES: dict[str, tuple[str, dict[str, Any]]] = {
     "harbour-bridge": (
         "The Harbour Bridge will close to cars for six weeks from 3 March while engineers replace "
@@ -76,15 +82,12 @@ ARTICLES: dict[str, tuple[str, dict[str, Any]]] = {
                        "The council denied that claim, saying it had met the association twice "
                        "since January", _person("The council"), "on_record"),
             ],
-            "disputes": [{
-                "assertion": "The council ignored the traders' request to delay the work.",
-                "positions": [
-                    {"party": "Harbour Traders’ Association", "stance": "asserts",
-                     "evidence": "the council had ignored its request to delay the work until autumn"},
-                    {"party": "The council", "stance": "denies",
-                     "evidence": "The council denied that claim"},
-                ],
-            }],
+            "disputes": [_dispute(
+                "The council ignored the traders' request to delay the work.",
+                ("Harbour Traders’ Association", "asserts",
+                 "the council had ignored its request to delay the work until autumn"),
+                ("The council", "denies", "The council denied that claim"),
+            )],
         },
     ),
     "wheat-harvest": (
@@ -144,15 +147,12 @@ ARTICLES: dict[str, tuple[str, dict[str, Any]]] = {
                        "62% of teachers supported the measure",
                        _person("the board"), "document"),
             ],
-            "disputes": [{
-                "assertion": "The phone ban is good for pupils.",
-                "positions": [
-                    {"party": "Elena Ruiz", "stance": "asserts",
-                     "evidence": "Pupils learn better when they are not checking their screens every few minutes."},
-                    {"party": "The pupils’ union", "stance": "denies",
-                     "evidence": "a punishment for everyone"},
-                ],
-            }],
+            "disputes": [_dispute(
+                "The phone ban is good for pupils.",
+                ("Elena Ruiz", "asserts",
+                 "Pupils learn better when they are not checking their screens every few minutes."),
+                ("The pupils’ union", "denies", "a punishment for everyone"),
+            )],
         },
     ),
     "river-survey": (
