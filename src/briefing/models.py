@@ -271,6 +271,10 @@ class Briefing(ExtractedBriefing):
     usage: Usage = Field(default_factory=Usage)
     grounding_summary: GroundingSummary | None = None
     warnings: list[str] = Field(default_factory=list)
+    cached: bool = Field(
+        default=False,
+        description="True when this briefing came from the on-disk cache (no request was sent; usage is the original run's).",
+    )
 
     def _repr_html_(self) -> str:
         """The notebook view (see ``briefing.render.to_html`` to include the marked-up article)."""
