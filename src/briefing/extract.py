@@ -8,11 +8,13 @@ the model which excerpts are wrong; when those re-asks run out, the claim is kep
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
 from pydantic import ValidationInfo, model_validator
 
+from briefing.cache import BriefingCache, cache_key
 from briefing.checks import check_briefing
 from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_text
 from briefing.grounding import ground_briefing, unlocated_excerpts
@@ -99,9 +101,11 @@ class Briefer:
         max_claims: how many claims the prompt asks for at most.
         context_tokens: the article budget per request; longer articles are briefed in chunks.
         retry_policy: rate-limit, server-fault and timeout retries.
+        cache: a folder (or a ``BriefingCache``) that keeps successful briefings, so briefing the
+            same article with the same settings again sends no request; None (default) keeps none.
 
     Raises:
-        ConfigurationError: no key, base URL or client, or an unknown mode.
+        ConfigurationError: no key, base URL or client, an unknown mode, or an unusable cache folder.
     """
 
     def __init__(
@@ -119,6 +123,7 @@ class Briefer:
         context_tokens: int = 24_000,
         max_output_tokens: int = 4096,
         retry_policy: RetryPolicy | None = None,
+        cache: str | os.PathLike[str] | BriefingCache | None = None,
     ) -> None:
         self.settings: Settings = resolve_settings(model=model, mode=mode, api_key=api_key, base_url=base_url)
         self.llm = LLM(self.settings, client=client, policy=retry_policy, max_output_tokens=max_output_tokens)
@@ -128,6 +133,7 @@ class Briefer:
         self.language = language
         self.context_tokens = context_tokens
         self.prompt = load_prompt("brief")
+        self.cache = cache if cache is None or isinstance(cache, BriefingCache) else BriefingCache(cache)
 
     def __repr__(self) -> str:
         return f"Briefer(model={self.settings.model!r}, mode={self.settings.mode!r})"
@@ -147,6 +153,30 @@ class Briefer:
 
     def _context(self, chunk: Chunk) -> dict[str, Any]:
         return {"article_text": chunk.text, "grounding_reasks_left": self.grounding_reasks}
+
+    def _cache_key(self, article: Article) -> str:
+        """The cache key of ``article`` briefed with these settings (never covers the API key)."""
+        return cache_key(
+            text=article.text, title=article.title, source=article.source,
+            model=self.settings.model, mode=self.settings.mode, prompt_version=self.prompt.version,
+            max_claims=self.max_claims, language=self.language, context_tokens=self.context_tokens,
+            max_retries=self.max_retries, grounding_reasks=self.grounding_reasks,
+            max_output_tokens=self.llm.max_output_tokens,
+            base_url=self.llm._base_url(),  # the settings' or the given client's; credentials dropped
+        )
+
+    def _cached(self, article: Article) -> tuple[str | None, Briefing | None]:
+        """The cache key (None without a cache) and the cached briefing, with this article's id."""
+        if self.cache is None:
+            return None, None
+        key = self._cache_key(article)
+        hit = self.cache.get(key)
+        return key, None if hit is None else hit.model_copy(update={"article": article.id})
+
+    def _store(self, key: str | None, briefing: Briefing) -> Briefing:
+        if key is not None and self.cache is not None:
+            self.cache.put(key, briefing)
+        return briefing
 
     def _finish(self, article: Article, answers: list[Answer]) -> Briefing:
         """Merge the chunks' answers, ground and check them; usage counts failed requests too."""
@@ -172,10 +202,16 @@ class Briefer:
             InputError: unusable text, before any request.
             APIError: the server failed (subclasses say which: key, model, quota, rate, outage).
             ExtractionError: the answers never fit the schema (``RefusalError``, ``TruncatedOutputError``).
+
+        With a ``cache``, a briefing of the same article with the same settings is returned from it
+        (``cached=True``, the original ``usage``) without any request; errors are never cached.
         """
         article = as_article(article, id=id)
+        key, hit = self._cached(article)
+        if hit is not None:
+            return hit
         answers = [answer for chunk in self._chunks(article) for answer in self._brief_chunk(article, chunk)]
-        return self._finish(article, answers)
+        return self._store(key, self._finish(article, answers))
 
     def _brief_chunk(self, article: Article, chunk: Chunk, resplits: int = MAX_RESPLITS) -> list[Answer]:
         """Brief one chunk; if the server says it is over the context window, brief its halves."""
@@ -205,5 +241,8 @@ class Briefer:
     async def abrief(self, article: Article | str, *, id: str | None = None) -> Briefing:
         """Async ``brief`` (needs an ``AsyncOpenAI`` client or a key/base URL); same result and errors."""
         article = as_article(article, id=id)
+        key, hit = self._cached(article)
+        if hit is not None:
+            return hit
         parts = await _gather(*(self._abrief_chunk(article, chunk) for chunk in self._chunks(article)))
-        return self._finish(article, [answer for part in parts for answer in part])
+        return self._store(key, self._finish(article, [answer for part in parts for answer in part]))
