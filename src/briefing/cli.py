@@ -20,7 +20,7 @@ from rich.traceback import Traceback
 from briefing.batch import brief_each
 from briefing.errors import BriefingError, ConfigurationError
 from briefing.inputs import read_article
-from briefing.llm import MISSING_CONFIGURATION, redact, resolve_settings
+from briefing.llm import MISSING_CONFIGURATION, redact, resolve_cache, resolve_settings
 from briefing.models import Article, Briefing
 from briefing.render.terminal import print_briefing, print_cross_check
 
@@ -60,11 +60,14 @@ def _error(console: Console, error: BaseException, debug: bool) -> None:
 
 
 def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url: Optional[str],
-                err: Console):
+                err: Console, cache: Optional[Path] = None):
     """Pick the extractor; return a function Article -> Briefing, and whether it calls a model.
 
+    Model briefings are kept in ``cache`` (else ``$BRIEFING_CACHE``) when one is given; offline
+    briefings cost nothing and are not cached.
+
     Raises:
-        ConfigurationError: ``--extractor llm`` with no model configured.
+        ConfigurationError: ``--extractor llm`` with no model configured, or an unusable cache folder.
     """
     settings = resolve_settings(model=model, mode=mode.value, base_url=base_url)
     if extractor is Extractor.llm and not settings.configured:
@@ -78,7 +81,8 @@ def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url
         return brief_offline, False
     from briefing.extract import Briefer
 
-    briefer = Briefer(model=model, mode=mode.value, base_url=base_url)
+    briefer = Briefer(model=model, mode=mode.value, base_url=base_url,
+                      cache=resolve_cache(str(cache) if cache is not None else None))
     return briefer.brief, True
 
 
@@ -113,13 +117,14 @@ def brief(
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model (the offline extractor runs one at a time).")] = 4,
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
     html: Annotated[Optional[Path], typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
+    cache: Annotated[Optional[Path], typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same settings sends no request (default: $BRIEFING_CACHE, else no cache).", metavar="DIR", file_okay=False)] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
     out = Console(soft_wrap=False)
     err = Console(stderr=True)
     try:
-        run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err)
+        run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache)
     except BriefingError as e:
         _error(err, e, debug)
         raise typer.Exit(2) from None
@@ -131,7 +136,7 @@ def brief(
         except BriefingError as e:
             articles.append(e)
 
-    failed, skipped = 0, []
+    failed, skipped, reused = 0, [], 0
     for outcome in brief_each(run, articles, concurrency=concurrency if uses_model else 1):
         if outcome.skipped:
             skipped.append(outcome.item.id or "?")
@@ -141,6 +146,7 @@ def brief(
             _error(err, outcome.error, debug)
             continue
         briefing = outcome.briefing
+        reused += briefing.cached
         if html is not None:
             _write_html(html, briefing, outcome.item)
         report = _cross_check(briefing, outcome.item) if cross_check else None
@@ -154,6 +160,9 @@ def brief(
             print_briefing(briefing, out)
             if report is not None:
                 print_cross_check(report, out)
+    if reused:
+        err.print(f"[yellow]note:[/yellow] {reused} of {len(files)} file(s) came from the cache; no request was sent for them",
+                  highlight=False, soft_wrap=True)
     if skipped:
         failed += len(skipped)
         err.print(f"[bold red]error:[/bold red] stopped early, since every later file would fail the same way; "

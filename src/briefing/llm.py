@@ -1,7 +1,7 @@
 """The only module that talks to openai and instructor: settings, clients, modes, retries, usage.
 
-Configuration arrives as arguments; ``OPENAI_API_KEY``, ``OPENAI_BASE_URL`` and ``BRIEFING_MODEL``
-are read as fallbacks here and nowhere else.
+Configuration arrives as arguments; ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``BRIEFING_MODEL`` and
+(for the command line's ``--cache``) ``BRIEFING_CACHE`` are read as fallbacks here and nowhere else.
 """
 
 from __future__ import annotations
@@ -136,6 +136,12 @@ def resolve_settings(
         base_url=base_url or env.get("OPENAI_BASE_URL") or None,
         api_key=api_key or env.get("OPENAI_API_KEY") or None,
     )
+
+
+def resolve_cache(cache: str | None = None, *, environ: Mapping[str, str] | None = None) -> str | None:
+    """The briefing cache folder: ``cache`` if given, else ``BRIEFING_CACHE``; None for no cache."""
+    env = os.environ if environ is None else environ
+    return cache or env.get("BRIEFING_CACHE") or None
 
 
 @dataclass
