@@ -43,6 +43,7 @@ from briefing.models import (
 
 _LAZY = {
     "Briefer": "briefing.extract",
+    "BriefingCache": "briefing.cache",
     "brief_offline": "briefing.offline",
     "cross_check": "briefing.crosscheck",
     "SpeakerMismatch": "briefing.crosscheck",
@@ -60,6 +61,7 @@ __all__ = [
     "Aligner",
     "Alignment",
     "Briefer",
+    "BriefingCache",
     "CrossCheck",
     "SpeakerMismatch",
     "align",

@@ -46,7 +46,8 @@ async def _gather(*aws: Awaitable[R]) -> list[R]:
 
 
 def halves(chunk: Chunk) -> list[Chunk]:
-    """Split ``chunk`` into two overlapping parts on natural boundaries, offsets kept in the article."""
+    """Split ``chunk`` into two (at times three) overlapping parts on natural boundaries, with
+    offsets kept in the article."""
     size = len(chunk.text)
     overlap = size // 20
     parts = split_text(chunk.text, max_chars=size // 2 + overlap, overlap_chars=overlap)
@@ -94,7 +95,9 @@ class Briefer:
     Args:
         model: the model name; falls back to ``BRIEFING_MODEL``, then ``gpt-4o-mini``.
         client: a ready-made ``openai.OpenAI``/``AsyncOpenAI`` (or Azure) client, or an instructor
-            client; when None, one is built from ``api_key``/``base_url`` or the environment.
+            client; when None, one is built from ``api_key``/``base_url`` or the environment. An
+            openai client's own retries are turned off so ``retry_policy`` alone decides; an
+            instructor client is used as given (build it with ``max_retries=0`` for the same).
         mode: ``tools`` (default), ``json_schema`` or ``md_json`` for servers without tool calling.
         max_retries: instructor re-asks when an answer breaks the schema.
         grounding_reasks: re-asks when evidence is not found in the article.
@@ -162,7 +165,7 @@ class Briefer:
             max_claims=self.max_claims, language=self.language, context_tokens=self.context_tokens,
             max_retries=self.max_retries, grounding_reasks=self.grounding_reasks,
             max_output_tokens=self.llm.max_output_tokens,
-            base_url=self.llm._base_url(),  # the settings' or the given client's; credentials dropped
+            base_url=self.llm.base_url,  # the settings' or the given client's; credentials dropped
         )
 
     def _cached(self, article: Article) -> tuple[str | None, Briefing | None]:

@@ -330,7 +330,8 @@ class LLM:
                 if not self._learn(e, sent):
                     raise
 
-    def _base_url(self) -> str | None:
+    @property
+    def base_url(self) -> str | None:
         """The base URL requests go to: the settings', else the given client's (``.../v1``)."""
         if self.settings.base_url:
             return self.settings.base_url
@@ -340,7 +341,7 @@ class LLM:
 
     def _describe(self, article: str | None):
         def describe(exc: BaseException) -> BriefingError:
-            return classify(exc, model=self.settings.model, base_url=self._base_url(), article=article)
+            return classify(exc, model=self.settings.model, base_url=self.base_url, article=article)
         return describe
 
     def _refused(self, error: BriefingError, meter: _Meter, article: str | None) -> BriefingError:

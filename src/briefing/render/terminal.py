@@ -99,6 +99,8 @@ def _footer(briefing: Briefing) -> Text:
         u = briefing.usage
         source = (f"{briefing.model or 'an unnamed model'}, prompt {briefing.prompt_version}, {u.requests} request(s), "
                   f"{u.total_tokens} tokens")
+        if briefing.cached:
+            source += "; from the cache, no request sent this time"
     line = Text(f"Extracted by {source}.", style="dim")
     summary = briefing.grounding_summary
     if summary is not None:
