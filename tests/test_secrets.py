@@ -93,7 +93,7 @@ def test_key_is_in_no_log_record_error_or_repr(scenario, seed_text, debug_logs):
 
 
 def test_redact_scrubs_a_configured_key_that_looks_unlike_a_key():
-    from briefing.llm import redact
+    from briefing.secrets import redact
 
     odd = "plain0dd1ooking2key3without4prefix"
     Briefer(model="gpt-4o-mini", api_key=odd)

@@ -20,9 +20,10 @@ from rich.traceback import Traceback
 from briefing.batch import brief_each
 from briefing.errors import BriefingError, ConfigurationError
 from briefing.inputs import read_article
-from briefing.llm import MISSING_CONFIGURATION, redact, resolve_cache, resolve_settings
+from briefing.llm import MISSING_CONFIGURATION, resolve_cache, resolve_settings
 from briefing.models import Article, Briefing
 from briefing.render.terminal import print_briefing, print_cross_check
+from briefing.secrets import redact
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Typed, source-grounded briefings of news articles.")

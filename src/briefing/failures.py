@@ -4,12 +4,11 @@
 timeouts, dropped connections) from the rest. ``classify`` maps any failure of a model call (an
 openai error, possibly inside instructor's wrappers, a cut-off or filtered answer, instructor
 giving up on invalid answers) to one actionable ``BriefingError`` line that never contains an API
-key. ``scrub`` is the one redaction of keys and key-like strings.
+key (``briefing.secrets.scrub`` cleans each message).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
@@ -29,18 +28,10 @@ from briefing.errors import (
     ServiceUnavailableError,
     TruncatedOutputError,
 )
+from briefing.secrets import scrub
 
 _RETRYABLE_STATUS = {408, 409, 429}
 _MAX_SERVER_MESSAGE = 300
-_SECRET = re.compile(
-    r"\b(?:sk|rk|pk|sess)-[A-Za-z0-9_*\-]{6,}"  # OpenAI-style keys, masked ones included
-    r"|\bBearer\s+[^\s,;'\"]+"  # bearer tokens
-    r"|\b(?:api[-_]?key|authorization|token)\s*[=:]\s*[^\s,;'\"&]+"  # key=..., api-key: ...
-    r"|\b[0-9a-f]{32}\b"  # Azure-style hex keys
-    r"|[\w\-.]*\*{4,}[\w\-.]*",  # any masked key the server echoes ("replay-k*****cret")
-    re.IGNORECASE,
-)
-_REDACTED = "[redacted]"
 
 
 def unwrap(exc: BaseException) -> BaseException:
@@ -200,13 +191,6 @@ def _request_secrets(err: BaseException) -> list[str]:
         if value:
             found.append(value.removeprefix("Bearer ").strip())
     return [s for s in found if len(s) >= 8]
-
-
-def scrub(text: str, secrets: list[str]) -> str:
-    """``text`` with each of ``secrets`` and anything key-like replaced by ``[redacted]``."""
-    for secret in secrets:
-        text = text.replace(secret, _REDACTED)
-    return _SECRET.sub(_REDACTED, text)
 
 
 def _one_line(text: str) -> str:

@@ -6,9 +6,7 @@ Configuration arrives as arguments; ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``B
 
 from __future__ import annotations
 
-import logging
 import os
-import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import partial
@@ -27,8 +25,9 @@ from briefing.errors import (
     TruncatedOutputError,
 )
 from briefing.models import Usage
-from briefing.failures import classify, raw_answer_text, scrub, unwrap
+from briefing.failures import classify, raw_answer_text, unwrap
 from briefing.retry import RetryPolicy, acall_with_retries, call_with_retries
+from briefing.secrets import protect_logs
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -43,60 +42,6 @@ MISSING_CONFIGURATION = (
     "no model is configured: set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an "
     "OpenAI-compatible server such as Ollama or vLLM, or use --offline for the rule-based extractor"
 )
-
-
-# --------------------------------------------------------------------------- secrets in logs
-
-_LIBRARY_LOGGERS = ("openai", "instructor", "httpx", "httpx2", "httpcore", "httpcore2")
-_keys: set[str] = set()
-_keys_lock = threading.Lock()
-
-
-def redact(text: str) -> str:
-    """Return ``text`` with every configured API key and anything key-like replaced."""
-    with _keys_lock:
-        keys = sorted(_keys, key=len, reverse=True)
-    return scrub(text, keys)
-
-
-class _RedactSecrets(logging.Filter):
-    """Scrubs keys from records of the SDKs' loggers: instructor logs the server's error text at
-    ERROR, and a server may echo the key it rejected."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        clean = redact(message)
-        if clean != message:
-            record.msg, record.args = clean, None
-        if record.exc_info and not record.exc_text:
-            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
-        return True
-
-
-_REDACT = _RedactSecrets()
-
-
-def _protect_logs(api_key: str | None) -> None:
-    """Remember ``api_key`` and put the redacting filter on every openai/instructor/httpx logger.
-
-    Logger filters do not apply to child loggers, so each existing one gets it (idempotent). The
-    SDKs' records still propagate to the application's handlers; a ``NullHandler`` on instructor's
-    logger only stops Python's last-resort handler from printing its per-attempt ERROR records
-    (retried failures, the same text as our one-line error) on stderr of programs that did not
-    configure logging.
-    """
-    if api_key and len(api_key) >= 8:
-        with _keys_lock:
-            _keys.add(api_key)
-    names = [n for n in list(logging.root.manager.loggerDict)
-             if any(n == p or n.startswith(p + ".") for p in _LIBRARY_LOGGERS)]
-    for name in {*names, *_LIBRARY_LOGGERS}:
-        logger = logging.getLogger(name)
-        if _REDACT not in logger.filters:
-            logger.addFilter(_REDACT)
-    instructor_log = logging.getLogger("instructor")
-    if not any(isinstance(h, logging.NullHandler) for h in instructor_log.handlers):
-        instructor_log.addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -225,7 +170,7 @@ class LLM:
         self._send_temperature = True
         if client is None and not settings.configured:
             raise ConfigurationError(MISSING_CONFIGURATION)
-        _protect_logs(settings.api_key or _client_key(client))
+        protect_logs(settings.api_key or _client_key(client))
 
     def __repr__(self) -> str:
         return f"LLM(model={self.settings.model!r}, mode={self.settings.mode!r}, base_url={self.settings.base_url!r})"
