@@ -12,6 +12,7 @@ import re
 
 from briefing.offline.cues import ADVERBIAL, CUE
 from briefing.offline.marks import Quote, find_quotes
+from briefing.offline.phrases import phrase_after
 from briefing.offline.sentences import is_abbreviation, paragraphs
 from briefing.offline.sourcing import (
     Attributed,
@@ -19,7 +20,6 @@ from briefing.offline.sourcing import (
     audience_end,
     outlet_audience,
     parse_speaker,
-    phrase_after,
     source_before_cue,
 )
 

@@ -11,17 +11,14 @@ import re
 
 from briefing.models import Speaker
 from briefing.offline.cues import ADVERBIAL, CUE
+from briefing.offline.phrases import CLAUSE_OPENERS, Phrase, phrase_after, phrase_before
 from briefing.offline.sentences import Sentence
 from briefing.offline.sourcing import (
-    CLAUSE_OPENERS,
     Attributed,
-    Phrase,
     audience_end,
     is_pronoun,
     outlet_audience,
     parse_speaker,
-    phrase_after,
-    phrase_before,
     source_before_cue,
 )
 

@@ -1,64 +1,23 @@
-"""Sourcing: find the source phrase next to a cue and turn it into a ``Speaker`` and ``Channel``.
+"""Sourcing: turn a source phrase into a ``Speaker`` and ``Channel``, and resolve pronoun speakers.
 
 Who said it (name and role), whether the article names them (anonymous diplomats, "a source",
 officials), and how it reached the article (``told AFP``, ``AFP, citing diplomats``, a report).
+The phrase itself is found by ``briefing.offline.phrases``.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import pairwise
 
 from briefing.models import Channel, Speaker
 from briefing.offline.cues import PRONOUNS
-from briefing.offline.sentences import is_abbreviation
-
-# Nouns that denote an unnamed person or group when they head the source phrase.
-PERSON_NOUNS = frozenset(
-    """diplomat diplomats official officials source sources aide aides spokesman spokeswoman
-    spokesperson spokespeople person people analyst analysts expert experts insider insiders
-    adviser advisers advisor advisors member members lawmaker lawmakers staffer staffers officer
-    officers ally allies critic critics supporter supporters observer observers witness witnesses
-    resident residents voter voters leader leaders minister ministers representative
-    representatives negotiator negotiators executive executives economist economists strategist
-    strategists operative operatives researcher researchers scientist scientists investigator
-    investigators prosecutor prosecutors lawyer lawyers attorney attorneys democrats republicans
-    one another others someone man woman men women colleague colleagues friend friends
-    activists protesters demonstrators scholars academics commentators pollsters""".split()
-)
-
-# Offices that identify one person without naming them ("the mayor said"): not anonymous.
-ROLE_NOUNS = frozenset(
-    """mayor governor president senator congressman congresswoman chairman chairwoman chancellor
-    premier king queen pope judge ceo candidate nominee secretary ambassador commissioner
-    director general prosecutor sheriff chief""".split()
-)
-
-# Common nouns for documents and institutions that may head a source phrase ("the poll").
-DOCUMENT_NOUNS = frozenset(
-    """report reports poll polls survey surveys study studies statement statements document
-    documents filing filings letter memo analysis data figures research review audit release
-    investigation complaint lawsuit ruling article story post tweet email emails index
-    government administration ministry department agency campaign committee court panel
-    company firm group groups team office organization commission council party""".split()
-)
-
-# Words that may sit inside a source phrase besides capitalised ones.
-MODIFIERS = frozenset(
-    """the a an one another two three four several some many most other both few senior top
-    former current unnamed anonymous western eastern european american russian chinese foreign
-    local federal state military intelligence security defense defence government administration
-    campaign white house press chief deputy acting longtime veteran independent political
-    republican democratic conservative liberal new recent latest close high-ranking high-level
-    leading prominent retired outgoing incoming fellow nato eu us un u.s. of for at""".split()
-) | PERSON_NOUNS | DOCUMENT_NOUNS | ROLE_NOUNS
-
-# Words that open a clause, never a source phrase, even when capitalised at a sentence start.
-CLAUSE_OPENERS = frozenset(
-    """and but or so yet however meanwhile still then now also in on when while as if because
-    since after before although though but instead thus later earlier last this that which who
-    whom whose what where there here it its i we you he she they his her their our my""".split()
+from briefing.offline.phrases import (
+    CLAUSE_OPENERS,
+    DOCUMENT_NOUNS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    phrase_before,
 )
 
 # Titles that precede a name and belong to the role ("President Trump", "Secretary of State").
@@ -78,206 +37,6 @@ OUTLETS = frozenset(
 )
 OUTLET_SUFFIXES = ("Times", "Post", "Journal", "News", "Press", "Agency", "Herald", "Tribune",
                    "Guardian", "Telegraph", "Gazette", "Magazine", "TV", "Radio", "Wire")
-
-_TOKEN = re.compile(r"[A-Za-z0-9][\w.'’&-]*|\S")
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """A source phrase found in the text: ``text[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-
-
-def _tokens(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, start, end)]
-
-
-def _source_token(word: str) -> bool:
-    """Whether a word may belong to a source phrase: a name, a number, a role or a modifier."""
-    bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
-    if not bare or bare.lower() in CLAUSE_OPENERS:
-        return False
-    return bare[0].isupper() or word.lower() in MODIFIERS or bare.lower() in MODIFIERS
-
-
-def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Phrase | None:
-    """The source phrase that ends at ``end`` (just before a cue), or None when there is none.
-
-    Walks back over names, roles and modifiers; stops at punctuation or an ordinary word. A lone
-    pronoun ("he", "she") is returned as is, for the caller to resolve.
-    """
-    if (burst := _BURST.search(text, max(floor, end - 80), end)) is not None:
-        end = burst.start()  # 'Trump unleashed a flurry of tweets saying ...': Trump
-    tokens = _tokens(text, max(floor, end - 160), end)
-    if not tokens:
-        return None
-    if tokens[-1][2].lower() in PRONOUNS:
-        s, e, word = tokens[-1]
-        return Phrase(s, e, word)
-    last = _before_time(tokens)
-    progressive = re.match(r"\s*\w+ing\b", text[end:end + 30]) is not None
-    while last >= 0 and (_is_adverb(tokens[last][2]) or progressive and tokens[last][2] in {
-            "is", "are", "was", "were", "been"}):
-        last -= 1  # 'Trump further described', 'The White House is saying': no part of the name
-    taken: list[tuple[int, int, str]] = []
-    loose = 0  # ordinary lowercase words let in ("several cast members"), at most two
-    headed = False  # a plural noun heads the phrase ("while engineers argued")
-    for i in range(last, -1, -1):
-        word = tokens[i][2]
-        if len(taken) >= max_words:
-            break
-        if not _source_token(word):
-            earlier = tokens[i - 1][2] if i > 0 else ""
-            plural_head = not taken and word.endswith("s") and not _verb_like(word) and (
-                not earlier or earlier.lower() in CLAUSE_OPENERS or not earlier.isalnum())
-            if not (loose < 2 and word.isalpha() and word.islower()
-                    and (plural_head or earlier.lower() not in CLAUSE_OPENERS
-                         and _source_token(earlier))):
-                break
-            if not plural_head and (_verb_like(word) if not taken else (
-                    word in CLAUSE_OPENERS and not _joins_phrase(word, taken[-1][2]))):
-                return None  # 'Ana Ruiz was accused', 'Trump unleashed a flurry of tweets'
-            loose += 1
-            headed = headed or plural_head
-        taken.append(tokens[i])
-    while taken and taken[-1][2].lower() in {"of", "for", "at"}:
-        taken.pop()  # a phrase never starts with a preposition
-    # a phrase of modifiers alone ("the", "former") is no source, except "one"/"another"
-    if not taken or not (headed or any(_head_like(w) for _, _, w in taken)):
-        return None
-    if not _sound_phrase([w for _, _, w in reversed(taken)]):
-        return None
-    start, stop = taken[-1][0], taken[0][1]
-    return Phrase(start, stop, text[start:stop])
-
-
-# Adverbs that sit between a subject and its verb in news prose ('Clinton now says').
-_ADVERBS = frozenset(
-    """now often further also still then later never always again once first finally already
-    even just only long since soon repeatedly""".split()
-)
-
-
-def _is_adverb(word: str) -> bool:
-    return word.islower() and (word in _ADVERBS or len(word) > 4 and word.endswith("ly")
-                               and word not in {"family", "ally", "italy", "assembly"})
-
-
-# Verb forms that end a clause's subject: the cue after them is not the subject's own verb.
-_AUXILIARY_VERBS = frozenset(
-    """is was were are be been being has have had do does did will would can could should may
-    might must shall of and or which that who whom""".split()
-)
-
-
-# A source's verb and a quantity before a cue used as a noun: 'Trump unleashed a flurry of
-# tweets', 'the ministry issued a series of statements'. News reports a burst of statements this
-# way; the source is the verb's subject.
-_BURST = re.compile(
-    r"\s+\w+ed(?:\s+off|\s+out)?\s+an?\s+(?:flurry|series|string|barrage|stream|volley|spate|"
-    r"round|torrent|pair)\s+of\s*$"
-)
-
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_TIME_WORDS = _WEEKDAYS | {"morning", "afternoon", "evening", "night", "week", "month", "year",
-                           "yesterday", "today", "tonight"}
-
-
-def _before_time(tokens: list[tuple[int, int, str]]) -> int:
-    """The index of the last token before a time expression that ends the window ('David
-    Axelrod on Wednesday said', 'Ana Ruiz last week argued'): news puts the day between the
-    source and the cue, and it is no part of the source."""
-    last = len(tokens) - 1
-    i = last
-    while i >= 0 and tokens[i][2].lower() in _TIME_WORDS:
-        i -= 1
-    if i == last or not any(t[2].lower() in _WEEKDAYS | {"yesterday", "today", "tonight"}
-                            or t[2].lower() in {"week", "month", "year"}
-                            and tokens[i][2].lower() in {"last", "this"}
-                            for t in tokens[i + 1:]):
-        return last
-    if i >= 0 and tokens[i][2].lower() in {"on", "last", "this", "late", "early"}:
-        i -= 1
-    return i
-
-
-def _joins_phrase(word: str, right: str) -> bool:
-    """Whether a clause word may sit inside a source phrase, given the word to its right:
-    'and' between names ('Mr. Grassley and Mr. Leahy'), 'on'/'in' before a name or 'the'
-    ('the Commission on Presidential Debates', 'supporters in Congress') and a possessive after
-    'of' ('many of his supporters')."""
-    if word == "and":
-        return True
-    if word in {"on", "in"}:
-        return right[:1].isupper() or right == "the"
-    return word in {"his", "her", "their", "its"}
-
-
-def _verb_like(word: str) -> bool:
-    """Whether the word just before a cue is a verb or a joint, not the head of its subject
-    ('Mr. Quiros was accused', 'Trump unleashed a flurry of tweets', 'the city and said')."""
-    return word in _AUXILIARY_VERBS or word in CLAUSE_OPENERS or (
-        len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
-
-
-# Words that may stand before "of" in a source phrase: "one of the aides", "the head of".
-_PARTITIVES = frozenset(
-    """one two three four five some many most several few all each none both any half
-    head chief members number group leader leaders spokesman spokeswoman""".split()
-)
-
-
-def _sound_phrase(words: list[str]) -> bool:
-    """Whether a source phrase reads as one noun phrase headed by a source.
-
-    General news patterns: the phrase never ends in a conjunction ("Charlotte and said") or a
-    bare number ("Twenty-seven states ..."); and a lowercase word before "of" must be a source or a
-    quantity ("one of the aides"), else the phrase is about something else ("the interests of
-    member states").
-    """
-    last = words[-1]
-    if last.lower() in {"and", "or"} or last[:1].isdigit() or last.lower() in _NUMBER_WORDS:
-        return False
-    for before, word in pairwise(words):
-        if word == "of" and before.islower() and not (
-                before in _PARTITIVES or _head_like(before) or before in MODIFIERS):
-            return False
-    return True
-
-
-_NUMBER_WORDS = frozenset(
-    """two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty
-    hundred hundreds thousand thousands""".split()
-) | {f"{t}-{u}" for t in ("twenty", "thirty", "forty", "fifty", "sixty")
-     for u in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
-
-
-def _head_like(word: str) -> bool:
-    bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
-    lower = bare.lower()
-    return bare[:1].isupper() or lower in PERSON_NOUNS | DOCUMENT_NOUNS | ROLE_NOUNS
-
-
-def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phrase | None:
-    """The source phrase that starts at ``start`` (just after a cue: '"...," said Jamie Shea')."""
-    taken: list[tuple[int, int, str]] = []
-    for token in _tokens(text, start, ceiling):
-        if len(taken) >= max_words or not _source_token(token[2]):
-            if not taken and token[2].lower() in PRONOUNS:
-                taken.append(token)
-            break
-        taken.append(token)
-    while taken and taken[-1][2].lower() in {"of", "for", "at", "the", "a", "an"}:
-        taken.pop()
-    if not taken or not any(_head_like(w) or w.lower() in PRONOUNS for _, _, w in taken):
-        return None
-    s, e = taken[0][0], taken[-1][1]
-    if text[e - 1] == "." and not is_abbreviation(text, e - 1):
-        e -= 1  # the sentence's period, not part of the name ('... said Lena Okafor.')
-    return Phrase(s, e, text[s:e])
 
 
 def is_outlet(name: str) -> bool:
