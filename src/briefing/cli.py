@@ -106,9 +106,20 @@ def _write_html(folder: Path, briefing: Briefing, article: Article) -> Path:
     return path
 
 
+def _expand(paths: list[Path]) -> list[Path]:
+    """Each path as given, except a folder, which stands for its ``*.txt`` files in name order."""
+    expanded: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            expanded.extend(sorted(p for p in path.glob("*.txt") if p.is_file()))
+        else:
+            expanded.append(path)
+    return expanded
+
+
 @app.command()
 def brief(
-    files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8), or folders of them (their *.txt files).", show_default=False)],
     json: Annotated[bool, typer.Option("--json", help="Print each Briefing as one JSON line.")] = False,
     offline: Annotated[bool, typer.Option("--offline", help="Use the rule-based extractor; no model, no network.")] = False,
     extractor: Annotated[Extractor, typer.Option(help="auto: the LLM when configured, else offline.")] = Extractor.auto,
@@ -131,7 +142,7 @@ def brief(
         raise typer.Exit(2) from None
 
     articles: list[Article | BriefingError] = []
-    for path in files:
+    for path in _expand(files):
         try:
             articles.append(read_article(path))
         except BriefingError as e:
