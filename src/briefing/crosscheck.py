@@ -8,12 +8,12 @@ are used, so any briefing (grounded or not) can be checked.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from pydantic import BaseModel, Field
 
 from briefing.models import Article, Briefing, Claim, Speaker
 from briefing.offline import brief_offline
+from briefing.textfold import fold, normalize
 
 _NAME_NOISE = frozenset("the a an of mr mrs ms dr sen rep gov president former".split())
 
@@ -43,24 +43,17 @@ class CrossCheck(BaseModel):
         return not self.missed_quotes and not self.speaker_mismatches
 
 
-def _normalise(text: str) -> str:
-    """Fold quotes, dashes, case and spacing so a copied excerpt compares equal."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(str.maketrans({c: '"' for c in "“”„"} | {c: "'" for c in "‘’`´"} | {c: '-' for c in "—–"}))
-    return re.sub(r"\s+", " ", text).strip().lower()
-
-
 def _covers(span: tuple[int, int] | None, evidence: str, quote: Claim) -> bool:
     """Whether model evidence overlaps the quote's span, or (no span) contains its text."""
     assert quote.span is not None
     if span is not None:
         return span[0] < quote.span.end and quote.span.start < span[1]
-    core = _normalise(quote.evidence).strip(" .,;:!?\"'")
-    return bool(core) and core in _normalise(evidence)
+    core = fold(quote.evidence)
+    return bool(core) and core in normalize(evidence)[0]
 
 
 def _name_tokens(speaker: Speaker) -> set[str]:
-    words = re.findall(r"[\w’'-]+", _normalise(speaker.name))
+    words = re.findall(r"[\w'-]+", normalize(speaker.name)[0])
     return {w.removesuffix("'s") for w in words} - _NAME_NOISE
 
 
