@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rapidfuzz.distance import LCSseq
 
@@ -50,15 +50,30 @@ _MAX_ANCHOR_OCCURRENCES = 64
 _MAX_OCCURRENCES = 1000
 _CANDIDATES = 3
 
+class Difference(NamedTuple):
+    """One place where an excerpt and the article part: the excerpt's words and the article's
+    words there (either may be empty, for words added or left out)."""
+
+    excerpt: str
+    article: str
+
+
 @dataclass(frozen=True)
 class Alignment:
-    """Where an excerpt sits in a text: ``text[start:end]``, how it matched, and how well."""
+    """Where an excerpt sits in a text: ``text[start:end]``, how it matched, and how well.
+
+    ``differences`` lists where a fuzzy match parts from the article (empty for ``exact`` and
+    ``normalized``). A ``not_found`` alignment keeps ``nearest``, the span the excerpt resembled,
+    with the differences that kept it from being located (a negation, a figure, word order).
+    """
 
     start: int | None
     end: int | None
     status: Status
     score: float
     source_text: str | None = None
+    differences: tuple[Difference, ...] = ()
+    nearest: Span | None = None
 
     @property
     def found(self) -> bool:
