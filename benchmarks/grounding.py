@@ -1,8 +1,13 @@
 """Benchmark briefing.align against str.find and instructor's CitationMixin fuzzy-regex search.
 
 Cases come from the attribution Content spans of PolNeAR (brat standoff, one .ann per article),
-read in place from ``../shared/data/polnear-dev`` (or ``--data PATH``), never copied. Each
-genuine excerpt is perturbed the way models misquote; fabricated excerpts must be rejected.
+read in place from ``../shared/data/polnear-dev`` (or ``--data PATH``), never copied; a folder
+of ``text/*.txt`` without ``attributions/`` (e.g. ``../shared/data/ecbplus-dev``) uses its
+sentences of 8+ words instead. Each genuine excerpt is perturbed the way models misquote and
+must be located; fabricated excerpts (``fab_``) must be rejected; and excerpts whose meaning was
+changed (``chg_``: a negation inserted or removed, a figure changed, two content words swapped, a
+cut inside a word, an ellipsis over a negation, a superscript digit in the article) must never
+be placed.
 
     python benchmarks/grounding.py [--data PATH] [--seed N] [--regex-sample N]
 
@@ -17,12 +22,12 @@ import re
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import pairwise
 from pathlib import Path
 
 from briefing.grounding import Aligner, align
-from briefing.textfold import normalize
+from briefing.textfold import STOPWORDS, normalize, split_words
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-dev"
@@ -30,6 +35,20 @@ DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-dev"
 MIN_WORDS = 4  # shorter attribution contents ("it", "the complaint") cannot be placed uniquely
 MIN_WORDS_ABRIDGED = 10
 MIN_WORDS_SWAPPED = 8
+MIN_WORDS_CHANGED = 8  # meaning changes are made to passages of 8+ words, as in issue 8
+AUXILIARIES = set(
+    "will would can could should shall is are was were has have had does did do may might must".split()
+)
+# the negations of issue 8 ("not", "never", "no", "n't", "denied", "and the like")
+NEGATION_WORDS = set(
+    """not never no nor neither none nobody nothing without cannot deny denies denied denying
+    refuse refuses refused refusing""".split()
+)
+NUMBER_WORDS = set(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen
+    fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred thousand million billion trillion dozen half twice double triple""".split()
+)
 COMMON = (
     "the of and to in that for is on with said as was at by he it from his be have has but "
     "not are an they this who will would their we more about been were which there one also "
@@ -43,14 +62,27 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]")
 # --------------------------------------------------------------------------- data
 
 
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences of 8+ words, for data without attribution annotations."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)
+            if len(m.group().split()) >= MIN_WORDS_CHANGED]
+
+
 def load_articles(data: Path) -> list[tuple[str, str, list[tuple[int, int]]]]:
-    """(name, text, contiguous Content spans) per article, using one .ann file per article."""
+    """(name, text, contiguous Content spans) per article, using one .ann file per article,
+    or its sentences of 8+ words when the data has no attributions."""
     articles = []
+    annotated = (data / "attributions").is_dir()
     for txt in sorted((data / "text").glob("*.txt")):
+        text = txt.read_text(encoding="utf-8")
+        if not annotated:
+            spans = [(a + len(s) - len(s.lstrip()), b) for a, b in _sentence_spans(text)
+                     for s in [text[a:b]]]
+            articles.append((txt.stem, text, spans))
+            continue
         anns = sorted((data / "attributions").glob(txt.stem + "_*.ann"))
         if not anns:
             continue
-        text = txt.read_text(encoding="utf-8")
         spans = []
         for line in anns[0].read_text(encoding="utf-8").splitlines():
             fields = line.split("\t")
@@ -92,18 +124,106 @@ def perturb(excerpt: str, rng: random.Random) -> dict[str, str]:
     if combined != excerpt:
         out["combined_normalizations"] = combined
     if len(words) >= MIN_WORDS_ABRIDGED:
-        lo = rng.randrange(2, len(words) - 6)
-        hi = rng.randrange(lo + 3, len(words) - 2)
-        out["abridged_dots"] = " ".join(words[:lo]) + " ... " + " ".join(words[hi:])
-        lo = rng.randrange(2, len(words) - 6)
-        hi = rng.randrange(lo + 3, len(words) - 2)
-        out["abridged_ellipsis"] = " ".join(words[:lo]) + "\u2026 " + " ".join(words[hi:])
+        # an abridgement that only leaves words out: what it skips holds no negation (one that
+        # does changes the meaning, a chg_ kind below)
+        for kind, mark in (("abridged_dots", " ... "), ("abridged_ellipsis", "\u2026 ")):
+            for _ in range(10):
+                lo = rng.randrange(2, len(words) - 6)
+                hi = rng.randrange(lo + 3, len(words) - 2)
+                if not any(_negation(w) for w in words[lo:hi]):
+                    out[kind] = " ".join(words[:lo]).rstrip() + mark + " ".join(words[hi:])
+                    break
     if len(words) >= MIN_WORDS_SWAPPED:
-        swapped = list(words)
-        k = rng.randrange(1, len(words) - 1)
-        swapped[k] = rng.choice([w for w in SWAP_WORDS if w != words[k].lower()])
-        out["swapped_word"] = " ".join(swapped)
+        # a swapped word that is neither a negation nor a figure (those change the meaning)
+        plain = [k for k in range(1, len(words) - 1)
+                 if not _negation(words[k]) and not any(c.isdigit() for c in words[k])
+                 and not NUMBER_WORDS & set(_bare(words[k]).split("-"))]
+        if plain:
+            swapped = list(words)
+            k = rng.choice(plain)
+            swapped[k] = rng.choice([w for w in SWAP_WORDS if w != words[k].lower()])
+            out["swapped_word"] = " ".join(swapped)
     return out
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"'()\u201c\u201d\u2018\u2019").lower()
+
+
+def _negation(word: str) -> bool:
+    bare = _bare(word)
+    return bare in NEGATION_WORDS or bare.endswith(("n't", "n\u2019t"))
+
+
+_CONTRACTIONS = {"won't": "will", "can't": "can", "shan't": "shall"}
+
+
+def _without_negation(word: str) -> str:
+    """'didn't' -> 'did', 'won’t' -> 'will'."""
+    bare = _bare(word).replace("\u2019", "'")
+    stem = _CONTRACTIONS.get(bare) or bare[: -len("n't")]
+    return word[: len(word) - len(word.lstrip(".,;:!?\"'(\u201c\u2018"))] + stem
+
+
+def _on_boundaries_anywhere(candidate: str, norm_text: str) -> bool:
+    """Whether the candidate's normalised words occur in the text as whole words."""
+    core = normalize(candidate)[0].strip(" .,;:!?\"'")
+    return re.search(r"(?<!\w)" + re.escape(core) + r"(?!\w)", norm_text) is not None
+
+
+_SUPERSCRIPT = {"1": "\u00b9", "2": "\u00b2", "3": "\u00b3"}
+
+
+def meaning_changes(excerpt: str, start: int, end: int, text: str, rng: random.Random):
+    """(kind, excerpt, text) cases whose meaning differs from the article's: never to be placed.
+    Only passages of MIN_WORDS_CHANGED+ words; a kind is left out when it does not apply."""
+    words = _words(excerpt)
+    if len(words) < MIN_WORDS_CHANGED:
+        return []
+    cases = []
+    aux = [k for k, w in enumerate(words[:-1]) if _bare(w) in AUXILIARIES]
+    if aux and not any(_negation(w) for w in words):
+        k = aux[0]
+        cases.append(("chg_negation_inserted", " ".join(words[: k + 1] + ["not"] + words[k + 1 :]), text))
+    negs = [k for k, w in enumerate(words) if _negation(w)]
+    if negs:
+        k = negs[0]
+        if _bare(words[k]) in NEGATION_WORDS:
+            removed, skipped = words[:k] + words[k + 1 :], words[:k] + ["..."] + words[k + 1 :]
+        else:
+            removed = words[:k] + [_without_negation(words[k])] + words[k + 1 :]
+            skipped = None
+        cases.append(("chg_negation_removed", " ".join(removed), text))
+        if skipped and 0 < k < len(words) - 1:
+            cases.append(("chg_ellipsis_skips_negation", " ".join(skipped), text))
+    figures = [k for k, w in enumerate(words) if any(c.isdigit() for c in w)]
+    if figures:
+        k = rng.choice(figures)
+        digits = [i for i, c in enumerate(words[k]) if c.isdigit()]
+        i = rng.choice(digits)
+        changed = words[k][:i] + str((int(words[k][i]) + rng.randint(1, 8)) % 10) + words[k][i + 1 :]
+        cases.append(("chg_figure_changed", " ".join(words[:k] + [changed] + words[k + 1 :]), text))
+        sup = [i for i in digits if words[k][i] in _SUPERSCRIPT and i > 0 and words[k][i - 1].isdigit()]
+        if sup:  # the article writes the digit as a superscript; the excerpt keeps the plain digit
+            pos = start + len(" ".join(words[:k])) + (1 if k else 0) + sup[0]
+            if text[pos] == words[k][sup[0]] and text[start:end].split() == words:
+                cases.append(("chg_compat_superscript", excerpt,
+                              text[:pos] + _SUPERSCRIPT[text[pos]] + text[pos + 1 :]))
+    content = [k for k, w in enumerate(words) if _bare(w).isalpha() and _bare(w) not in STOPWORDS]
+    pairs = [(a, b) for a in content for b in content if a < b and _bare(words[a]) != _bare(words[b])]
+    if pairs:
+        a, b = rng.choice(pairs)
+        swapped = list(words)
+        swapped[a], swapped[b] = words[b], words[a]
+        cases.append(("chg_words_swapped", " ".join(swapped), text))
+    first, last = words[0], words[-1].rstrip(".,;:!?\"'\u201d\u2019")
+    if len(first) >= 4 and first.isalpha():
+        cut = rng.randrange(1, len(first) - 1)
+        cases.append(("chg_cut_start", " ".join([first[cut:]] + words[1:]), text))
+    if len(last) >= 4 and last.isalpha():
+        cut = rng.randrange(1, len(last) - 1)
+        cases.append(("chg_cut_end", " ".join(words[:-1] + [last[:cut]]), text))
+    return cases
 
 
 def shuffled(excerpt: str, rng: random.Random) -> str | None:
@@ -119,6 +239,15 @@ def shuffled(excerpt: str, rng: random.Random) -> str | None:
     return None
 
 
+def _cut_in_a_word(text: str, start: int, end: int) -> bool:
+    return (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or (
+        end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
+
+
+def _content_words(excerpt: str) -> int:
+    return sum(t not in STOPWORDS for t in split_words(normalize(excerpt)[0])[0])
+
+
 def _absent(candidate: str, norm_text: str) -> bool:
     return normalize(candidate)[0].strip(" .,;:!?\"'") not in norm_text
 
@@ -129,7 +258,8 @@ def build_cases(articles, rng: random.Random):
         name: [s.strip() for s in _SENTENCE.findall(text) if len(s.split()) >= 6]
         for name, text, _ in articles
     }
-    cases, skipped = [], 0
+    cases: list = []
+    skipped: Counter[str] = Counter()
     for name, text, spans in articles:
         norm_text = normalize(text)[0]
         others = [n for n, _, _ in articles if n != name and sentences[n]]
@@ -137,7 +267,13 @@ def build_cases(articles, rng: random.Random):
             excerpt = text[start:end]
             core = normalize(excerpt)[0].strip(" .,;:!?\"'")
             if len(excerpt.split()) < MIN_WORDS or norm_text.count(core) != 1:
-                skipped += 1
+                skipped["under 4 words or not unique in the article"] += 1
+                continue
+            if _cut_in_a_word(text, start, end):  # an annotation off by a character or two
+                skipped["annotated span cut inside a word"] += 1
+                continue
+            if _content_words(excerpt) < 2:  # align never places these (issue 8)
+                skipped["under 2 content words"] += 1
                 continue
             for kind, variant in perturb(excerpt, rng).items():
                 cases.append((kind, variant, text, (start, end)))
@@ -150,6 +286,10 @@ def build_cases(articles, rng: random.Random):
             fake = " ".join(rng.sample(COMMON, rng.randint(3, 6)))
             if _absent(fake, norm_text):
                 cases.append(("fab_common_words", fake, text, None))
+            for kind, changed, case_text in meaning_changes(excerpt, start, end, text, rng):
+                case_norm = norm_text if case_text is text else normalize(case_text)[0]
+                if case_text is not text or not _on_boundaries_anywhere(changed, case_norm):
+                    cases.append((kind, changed, case_text, None))
     return cases, skipped
 
 
@@ -201,11 +341,18 @@ def run(method, cases):
 # --------------------------------------------------------------------------- report
 
 
+_TOTALS = {"fab_": "TOTAL fabricated", "chg_": "TOTAL meaning changed"}
+
+
+def _total(kind: str) -> str:
+    return _TOTALS.get(kind[:4], "TOTAL genuine")
+
+
 def _by_kind(results):
     groups = defaultdict(list)
     for kind, ok, ms in results:
         groups[kind].append((ok, ms))
-        groups["TOTAL genuine" if not kind.startswith("fab_") else "TOTAL fabricated"].append((ok, ms))
+        groups[_total(kind)].append((ok, ms))
     return groups
 
 
@@ -221,10 +368,11 @@ def report(kinds, results: dict[str, list], sample_note: str) -> None:
     names = list(results)
     grouped = {n: _by_kind(r) for n, r in results.items()}
     head = f"{'kind':<26} {'n':>6}  " + "  ".join(f"{n:>15}" for n in names)
-    print("share correct (genuine: located with IoU >= 0.8; fabricated: rejected) and median ms")
+    print("share correct (genuine: located with IoU >= 0.8; fabricated and meaning changed: "
+          "rejected) and median ms")
     print(head)
     print(f"{'':<26} {'':>6}  " + "  ".join(f"{'ok':>7} {'ms':>7}" for _ in names))
-    for kind in [*kinds, "TOTAL genuine", "TOTAL fabricated"]:
+    for kind in [*kinds, *dict.fromkeys(_total(k) for k in kinds)]:
         n = len(grouped[names[0]].get(kind, []))
         cells = "  ".join(_cell(grouped[name].get(kind, [])) for name in names)
         print(f"{kind:<26} {n:>6}  {cells}")
@@ -238,15 +386,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--regex-sample", type=int, default=500,
                         help="cases given to the slow fuzzy-regex baseline (seeded sample)")
     args = parser.parse_args(argv)
-    if not (args.data / "text").is_dir() or not (args.data / "attributions").is_dir():
-        print(f"PolNeAR data not found at {args.data}; nothing to benchmark (pass --data PATH).")
+    if not (args.data / "text").is_dir():
+        print(f"No data at {args.data} (a text/ folder); nothing to benchmark (pass --data PATH).")
         return 0
     rng = random.Random(args.seed)
     articles = load_articles(args.data)
     cases, skipped = build_cases(articles, rng)
     kinds = list(dict.fromkeys(k for k, *_ in cases))
-    print(f"{len(articles)} articles, {len(cases)} cases "
-          f"({skipped} contents under {MIN_WORDS} words or not unique in their article skipped)")
+    print(f"{len(articles)} articles, {len(cases)} cases; passages skipped: "
+          + ", ".join(f"{n} {why}" for why, n in skipped.items()))
     for _, _, text, _ in cases:  # build each article's index once, outside the timings
         align("x", text)
     mine = run(ours, cases)
@@ -272,11 +420,17 @@ def main(argv: list[str] | None = None) -> int:
     slowest = max(ms for *_, ms in mine)
     print(f"one-off index build per article (Aligner(text); align() caches it): "
           f"{per_article:.2f} ms; slowest single align: {slowest:.2f} ms")
-    genuine = [ok for k, ok, _ in mine if not k.startswith("fab_")]
-    fabricated = [ok for k, ok, _ in mine if k.startswith("fab_")]
-    met = (sum(genuine) / len(genuine) >= 0.99 and all(fabricated) and med <= 1.0)
-    print("targets (genuine >= 99%, fabricated rejected 100%, median <= 1 ms):",
-          "MET" if met else "NOT MET")
+    genuine_kinds = [k for k in kinds if _total(k) == "TOTAL genuine"]
+    rejected = [ok for k, ok, _ in mine if _total(k) != "TOTAL genuine"]
+    placed = Counter(k for k, ok, _ in mine if _total(k) == "TOTAL meaning changed" and not ok)
+    print("meaning-changed excerpts placed anyway:",
+          ", ".join(f"{k} {placed[k]}" for k in kinds if k.startswith("chg_")))
+    per_kind = {k: sum(ok for kk, ok, _ in mine if kk == k) / max(1, sum(kk == k for kk, *_ in mine))
+                for k in genuine_kinds}
+    med_genuine = statistics.median(ms for k, _, ms in mine if k in per_kind)
+    met = min(per_kind.values()) >= 0.99 and all(rejected) and med_genuine <= 0.1
+    print(f"targets (every genuine kind >= 99%, fabricated and meaning-changed rejected 100%, "
+          f"median <= 0.1 ms on genuine cases: {med_genuine:.4f}):", "MET" if met else "NOT MET")
     return 0
 
 

@@ -46,9 +46,9 @@ def test_ground_briefing_fills_span_status_and_source_text():
 
 
 def test_repeated_evidence_maps_to_successive_occurrences():
-    text = "He said no. Then she said no. Again: no."
-    b = ground_briefing(_extracted("said no", "said no"), text)
-    assert [c.span.start for c in b.claims] == [3, 21]
+    text = "He rejected the deal. Then she rejected the deal. Again: no."
+    b = ground_briefing(_extracted("rejected the deal", "rejected the deal"), text)
+    assert [c.span.start for c in b.claims] == [3, 31]
 
 
 def test_unlocated_excerpts_lists_only_not_found():

@@ -2,8 +2,12 @@
 
 ``align`` is the primitive: it returns an ``Alignment`` whose offsets index the original text
 (a Python ``str``), with a status of ``exact``, ``normalized``, ``fuzzy`` or ``not_found``.
-``Aligner`` precomputes the normalised text once per article and maps repeated excerpts to
-successive occurrences. ``ground_briefing`` turns the model's answer into a grounded ``Briefing``.
+A located span means the article says this: matches start and end on word boundaries, and a
+fuzzy match whose differences change the meaning (a negation, a figure, word order, a word cut
+in half, an abridgement skipping a negation) is ``not_found``, keeping the span it resembled
+(``nearest``) and the ``differences``. ``Aligner`` precomputes the normalised text once per
+article and maps repeated excerpts to successive occurrences. ``ground_briefing`` turns the
+model's answer into a grounded ``Briefing``.
 """
 
 from __future__ import annotations
@@ -11,13 +15,13 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Any, Literal
 
-from rapidfuzz.distance import LCSseq
-
+from briefing.differences import Comparison, Words, compare
 from briefing.models import (
     Briefing,
     Claim,
+    Difference,
     Dispute,
     ExtractedBriefing,
     Position,
@@ -25,37 +29,50 @@ from briefing.models import (
 )
 from briefing.textfold import (
     ELLIPSIS,
+    QUOTES,
     STOPWORDS,
     TOKEN,
     core_bounds,
+    is_word,
     normalize,
+    normalized,
     on_boundaries,
-    tokenize,
     split_words,
+    tokenize,
 )
+from briefing.wordchain import ExcerptWords, Match, WordIndex
 
 Status = Literal["exact", "normalized", "fuzzy", "not_found"]
 
-# Fuzzy acceptance. A fuzzy span needs at least MIN_TOKENS excerpt words, MIN_CONTENT of them
-# content words matched in order, and a word-level Dice similarity of at least MIN_SIMILARITY
-# between the excerpt and the span (the text skipped at an abridgement mark not counted).
-# One swapped word in a 5-word excerpt scores 0.8; five words shuffled so that no neighbours
-# stay neighbours score at most 0.67; a few common words never have MIN_CONTENT content words.
-MIN_TOKENS = 5
-MIN_CONTENT = 3
-MIN_CONTENT_VERBATIM = 2  # abridged excerpts whose every part is in the text word for word
-MIN_SIMILARITY = 0.75
-MAX_ABRIDGED_GAP = 150  # text words an abridgement mark ("...", "…") may stand for
-_MAX_ANCHOR_OCCURRENCES = 64
 _MAX_OCCURRENCES = 1000
-_CANDIDATES = 3
+_QUOTE_MARKS = frozenset(QUOTES) | {'"', "'"}
+_CLOSING_PUNCT = ".,!?;:\u2026"
 
-class Difference(NamedTuple):
-    """One place where an excerpt and the article part: the excerpt's words and the article's
-    words there (either may be empty, for words added or left out)."""
 
-    excerpt: str
-    article: str
+@dataclass(frozen=True)
+class AlignOptions:
+    """The thresholds of ``align``, with their documented defaults.
+
+    - ``min_content_words`` (2): any located excerpt needs this many content (non-stop) words,
+      unless it is a whole quotation in the article ("“Nonsense,” he said").
+    - ``min_tokens`` (5), ``min_content`` (3): a fuzzy match needs this many excerpt words, and
+      content words matched in order (``min_content_verbatim``, 2, for an abridged excerpt whose
+      every part is in the text word for word).
+    - ``min_similarity`` (0.75): the word-level Dice similarity of excerpt and span (text skipped
+      at an abridgement mark not counted). One swapped word in a 5-word excerpt scores 0.8; five
+      words shuffled so that no neighbours stay neighbours score at most 0.67.
+    - ``max_abridged_gap`` (150): the article words one abridgement mark may stand for.
+    """
+
+    min_content_words: float = 2
+    min_tokens: int = 5
+    min_content: float = 3
+    min_content_verbatim: float = 2
+    min_similarity: float = 0.75
+    max_abridged_gap: int = 150
+
+
+DEFAULT_OPTIONS = AlignOptions()
 
 
 @dataclass(frozen=True)
@@ -91,15 +108,16 @@ class Aligner:
     that quotes the same words twice gets both places.
     """
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, options: AlignOptions = DEFAULT_OPTIONS) -> None:
         self.text = text
+        self.options = options
         self.norm, self._starts, self._ends = normalize(text)
         self._used: dict[str, list[tuple[int, int]]] = {}
         self._last_fuzzy: dict[str, int] = {}
-        self._tokens, self._weights, self._tok_lo, self._tok_hi = tokenize(self.norm)
-        self._where: dict[str, list[int]] = {}
-        for j, tok in enumerate(self._tokens):
-            self._where.setdefault(tok, []).append(j)
+        tokens, weights, self._tok_lo, self._tok_hi = tokenize(self.norm)
+        self._index = WordIndex(tokens, weights, options.max_abridged_gap)
+        self._words = Words.of(text, self.norm, self._starts, self._ends, tokens,
+                               self._tok_lo, self._tok_hi)
 
     def align(self, excerpt: str) -> Alignment:
         """Locate ``excerpt`` in the text; returns an ``Alignment`` (status ``not_found``
@@ -109,30 +127,43 @@ class Aligner:
     def _align(self, excerpt: str, *, track: bool) -> Alignment:
         if not excerpt:
             return NOT_FOUND
-        hit = self._find_verbatim(excerpt, track)
-        if hit is not None:
-            return hit
-        return self._find_fuzzy(excerpt, track) or NOT_FOUND
+        enorm = normalized(excerpt)
+        verbatim = self._find_verbatim(excerpt, enorm, track)
+        if verbatim is not None and verbatim.found:
+            return verbatim
+        fuzzy = self._find_fuzzy(excerpt, enorm, track)
+        if fuzzy is not None and (fuzzy.found or verbatim is None):
+            return fuzzy
+        return verbatim or NOT_FOUND
 
-    def _find_verbatim(self, excerpt: str, track: bool) -> Alignment | None:
-        """An exact or normalized match, or None. Exact beats normalized, matches on word
-        boundaries beat matches inside words, earlier beats later; with tracking, spans this
-        excerpt already got are skipped until every occurrence has been used once."""
-        enorm = normalize(excerpt)[0]
+    # ----------------------------------------------------------------------- verbatim
+
+    def _find_verbatim(self, excerpt: str, enorm: str, track: bool) -> Alignment | None:
+        """An exact or normalized match on word boundaries, or None; a ``not_found`` with
+        ``nearest`` when every match directly follows a negation the excerpt leaves out.
+        Exact beats normalized, earlier beats later; with tracking, spans this excerpt already
+        got are skipped until every occurrence has been used once."""
         lo, hi = core_bounds(enorm)
         core = enorm[lo:hi]
         found: list[tuple[int, int, int, Status]] = []  # (rank, start, end, status)
         for p in _positions(self.text, excerpt):
-            rank = 0 if on_boundaries(self.text, p, p + len(excerpt)) else 1
-            found.append((rank, p, p + len(excerpt), "exact"))
+            if on_boundaries(self.text, p, p + len(excerpt)):
+                found.append((0, p, p + len(excerpt), "exact"))
         for q in _positions(self.norm, core) if core else ():
+            if not on_boundaries(self.norm, q, q + len(core)):
+                continue
             nlo, nhi = self._widen(q, q + len(core), enorm[:lo], enorm[hi:])
             start, end = self._starts[nlo], self._ends[nhi - 1]
             if self.text[start:end] != excerpt:
-                rank = 2 if on_boundaries(self.norm, q, q + len(core)) else 3
-                found.append((rank, start, end, "normalized"))
+                found.append((1, start, end, "normalized"))
+        if found and not _has_content_words(core, self.options.min_content_words):
+            found = [f for f in found if _whole_quotation(self.text, f[1], f[2])]
         if not found:
             return None
+        negated = [f for f in found if self._negation_before(f[1])]
+        found = [f for f in found if f not in negated]
+        if not found:
+            return self._negated_verbatim(negated[0][1], negated[0][2])
         if track:
             key = core or excerpt
             used = self._used.setdefault(key, [])
@@ -146,6 +177,20 @@ class Aligner:
             used.append((start, end))
         return Alignment(start, end, status, 1.0, self.text[start:end])
 
+    def _first_token_at(self, start: int) -> int:
+        """The index of the first article word at or after text offset ``start``."""
+        return bisect_left(self._tok_lo, bisect_left(self._starts, start))
+
+    def _negation_before(self, start: int) -> bool:
+        t = self._first_token_at(start)
+        return t < len(self._tok_lo) and self._words.negation_before(t)
+
+    def _negated_verbatim(self, start: int, end: int) -> Alignment:
+        """``not_found`` for verbatim words that the article negates just before them."""
+        t = self._first_token_at(start)
+        difference = Difference(self._words.text(t, t), self._words.text(t - 1, t))
+        return Alignment(None, None, "not_found", 0.0, None, (difference,), Span(start=start, end=end))
+
     def _widen(self, nlo: int, nhi: int, lead: str, trail: str) -> tuple[int, int]:
         """Grow ``[nlo, nhi)`` over the excerpt's stripped edge punctuation where the text has it."""
         norm = self.norm
@@ -157,163 +202,94 @@ class Aligner:
             j += 1
         return nlo - j, nhi + k
 
-    def _find_fuzzy(self, excerpt: str, track: bool) -> Alignment | None:
-        """Word-level alignment for abridged or misquoted excerpts; None unless accepted."""
-        enorm, _, _ = normalize(excerpt)
-        ex = _Words([split_words(part) for part in ELLIPSIS.split(enorm)])
-        need = MIN_CONTENT_VERBATIM if len(ex.parts) > 1 else MIN_CONTENT
-        if len(ex.tokens) < MIN_TOKENS or ex.content_weight(range(len(ex.tokens))) < need:
+    # ----------------------------------------------------------------------- fuzzy
+
+    def _find_fuzzy(self, excerpt: str, enorm: str, track: bool) -> Alignment | None:
+        """Word-level alignment for abridged or misquoted excerpts: a ``fuzzy`` Alignment, a
+        ``not_found`` one with ``nearest`` when the only acceptable matches change the
+        meaning, or None when nothing resembles the excerpt."""
+        o = self.options
+        ex = ExcerptWords([split_words(part) for part in ELLIPSIS.split(enorm)])
+        need = o.min_content_verbatim if len(ex.parts) > 1 else o.min_content
+        if len(ex.tokens) < o.min_tokens or ex.content_weight(range(len(ex.tokens))) < need:
             return None
-        accepted = [self._score_chain(chain, ex) for chain in self._chains(ex)]
         accepted = sorted(  # best score, then the most compact span, then the earliest
-            (a for a in accepted if a is not None), key=lambda a: (-a[0], a[2] - a[1], a[1])
+            (m for m in self._index.candidates(ex) if self._acceptable(m)),
+            key=lambda m: (-m.similarity, m.last - m.first, m.first),
         )
         if not accepted:
             return None
-        if track and len(accepted) > 1 and accepted[0][1] == self._last_fuzzy.get(enorm):
-            accepted.pop(0)
-        score, j_first, j_last = accepted[0]
+        ex_words = _excerpt_words(excerpt, ex.tokens)
+        judged = [(m, compare(ex_words, self._words, m.pairs, ex.part_of, (m.first, m.last)))
+                  for m in accepted]
+        # a match that ties with the best may stand in for it (a repeated passage); a worse
+        # one may not: the excerpt resembles the best one, and that one changes the meaning
+        best = judged[0][0].similarity
+        faithful = [(m, c) for m, c in judged if c.change is None and m.similarity >= best - 1e-9]
+        if not faithful:
+            match, comparison = judged[0]
+            start, end = self._span_of(match, enorm)
+            return Alignment(None, None, "not_found", 0.0, None, comparison.differences,
+                             Span(start=start, end=end))
+        if track and len(faithful) > 1 and faithful[0][0].first == self._last_fuzzy.get(enorm):
+            faithful.pop(0)
+        match, comparison = faithful[0]
         if track:
-            self._last_fuzzy[enorm] = j_first
+            self._last_fuzzy[enorm] = match.first
+        start, end = self._span_of(match, enorm)
+        return Alignment(start, end, "fuzzy", round(match.similarity, 3), self.text[start:end],
+                         comparison.differences)
+
+    def _acceptable(self, match: Match) -> bool:
+        o = self.options
+        need = o.min_content_verbatim if match.verbatim else o.min_content
+        return match.similarity >= o.min_similarity and match.content >= need
+
+    def _span_of(self, match: Match, enorm: str) -> tuple[int, int]:
+        """Text offsets of a match, grown over edge punctuation the excerpt also has."""
         words = list(TOKEN.finditer(enorm))
         nlo, nhi = self._widen(
-            self._tok_lo[j_first], self._tok_hi[j_last],
+            self._tok_lo[match.first], self._tok_hi[match.last],
             enorm[: words[0].start()], enorm[words[-1].end():],
         )
-        return self._make(nlo, nhi, "fuzzy", round(score, 3))
+        return self._starts[nlo], self._ends[nhi - 1]
 
-    def _chains(self, ex: _Words) -> list[list[tuple[int, int]]]:
-        """Up to ``_CANDIDATES`` best chains of (excerpt word, text word) content-word matches,
-        in order on both sides, found by dynamic programming: each match earns 1, a shift off
-        the diagonal costs 0.5 a word, and text skipped at an abridgement mark costs little."""
-        tokens, part_of = ex.tokens, ex.part_of
-        pairs = []
-        for i, tok in enumerate(tokens):
-            if tok in STOPWORDS:
-                continue
-            where = self._where.get(tok, ())
-            if 0 < len(where) <= _MAX_ANCHOR_OCCURRENCES:
-                pairs.extend((j, i) for j in where)
-        if not pairs:
-            return []
-        pairs.sort()
-        reach = len(tokens) + 10 + (MAX_ABRIDGED_GAP if part_of[-1] else 0)
-        score = [0.0] * len(pairs)
-        back = [-1] * len(pairs)
-        js = [j for j, _ in pairs]
-        for p, (j, i) in enumerate(pairs):
-            best, arg = 1.0, -1
-            for q in range(bisect_left(js, j - reach), p):
-                jq, iq = pairs[q]
-                if iq >= i or jq >= j:
-                    continue
-                di, dj = i - iq, j - jq
-                if part_of[iq] != part_of[i]:
-                    if dj > MAX_ABRIDGED_GAP + di:
-                        continue
-                    cost = 0.5 * max(0, di - dj) + 0.01 * dj
-                elif dj <= 2 * di + 3:
-                    cost = 0.5 * abs(dj - di)
-                else:
-                    continue
-                if score[q] + 1.0 - cost > best:
-                    best, arg = score[q] + 1.0 - cost, q
-            score[p], back[p] = best, arg
-        chains: list[list[tuple[int, int]]] = []
-        used: set[int] = set()
-        for p in sorted(range(len(pairs)), key=score.__getitem__, reverse=True):
-            if len(chains) == _CANDIDATES or score[p] < 1.0:
-                break
-            chain = []
-            while p >= 0 and p not in used:
-                used.add(p)
-                chain.append(pairs[p][::-1])
-                p = back[p]
-            if chain:
-                chains.append(chain[::-1])
-        return chains
 
-    def _score_chain(self, chain: list[tuple[int, int]], ex: _Words):
-        """Align every excerpt word around a chain of anchors, part by part; return
-        (similarity, first text word, last text word) if accepted, else None."""
-        anchors: dict[int, list[tuple[int, int]]] = {}
-        for i, j in chain:
-            anchors.setdefault(ex.part_of[i], []).append((i, j))
-        matched: list[tuple[int, int]] = []
-        span_weight = 0.0
-        prev_end: int | None = None
-        for k, part in enumerate(ex.parts):
-            if not part:
-                continue
-            b0, b1 = ex.base[k], ex.base[k + 1]
-            floor = 0 if prev_end is None else prev_end + 1
-            got = anchors.get(k)
-            if got:
-                lo = got[0][1] - (got[0][0] - b0) - 2
-                hi = got[-1][1] + (b1 - 1 - got[-1][0]) + 3
-            else:  # no content word to anchor on: the nearest copy next to its neighbours
-                later = [a for kk in range(k + 1, len(ex.parts)) for a in anchors.get(kk, ())]
-                if later:
-                    hi = later[0][1]
-                    lo = hi - len(part) - MAX_ABRIDGED_GAP
-                else:
-                    lo = floor
-                    hi = lo + len(part) + MAX_ABRIDGED_GAP
-                run = self._nearest_run(part, max(lo, floor), hi, last=bool(later))
-                if run >= 0:
-                    lo, hi = run, run + len(part)
-                elif later:
-                    lo = hi - len(part) - 3
-                else:
-                    hi = lo + len(part) + 3
-            lo = max(lo, floor)
-            hi = min(hi, len(self._tokens))
-            if hi <= lo:
-                continue
-            pairs = _trim([
-                (b0 + b.a + x, lo + b.b + x)
-                for b in LCSseq.editops(part, self._tokens[lo:hi]).as_matching_blocks()
-                for x in range(b.size)
-            ])
-            if not pairs:
-                continue
-            span_weight += sum(self._weights[pairs[0][1] : pairs[-1][1] + 1])
-            matched.extend(pairs)
-            prev_end = pairs[-1][1]
-        if not matched:
-            return None
-        (i_first, j_first), (i_last, j_last) = matched[0], matched[-1]
-        if 0 < i_first <= 2 and j_first - i_first >= 0:  # the first words swapped: cover them
-            span_weight += sum(self._weights[j_first - i_first : j_first])
-            j_first -= i_first
-        tail = len(ex.tokens) - 1 - i_last
-        if 0 < tail <= 2 and j_last + tail < len(self._tokens):  # the last words swapped
-            span_weight += sum(self._weights[j_last + 1 : j_last + tail + 1])
-            j_last += tail
-        got_e = sum(ex.weights[i] for i, _ in matched)
-        got_t = sum(self._weights[j] for _, j in matched)
-        similarity = (got_e + got_t) / (sum(ex.weights) + span_weight)
-        verbatim = len(matched) == len(ex.tokens) and got_t == span_weight
-        need = MIN_CONTENT_VERBATIM if verbatim else MIN_CONTENT
-        if similarity < MIN_SIMILARITY or ex.content_weight(i for i, _ in matched) < need:
-            return None
-        return similarity, j_first, j_last
+def _excerpt_words(excerpt: str, expected: list[str]) -> Words:
+    """The excerpt's words with their places in the excerpt, for reporting differences."""
+    enorm, estarts, eends = normalize(excerpt)
+    tokens, _, lo, hi = tokenize(enorm)
+    if tokens != expected:  # cannot happen with TOKEN and ELLIPSIS as they are; stay safe
+        joined = " ".join(expected)
+        tokens, _, lo, hi = tokenize(joined)
+        return Words.of(joined, joined, list(range(len(joined))),
+                        list(range(1, len(joined) + 1)), tokens, lo, hi)
+    return Words.of(excerpt, enorm, estarts, eends, tokens, lo, hi)
 
-    def _nearest_run(self, part: list[str], lo: int, hi: int, *, last: bool) -> int:
-        """Start of the last (or first) copy of the word sequence ``part`` within text words
-        ``[lo, hi)``, or -1."""
-        tokens, n = self._tokens, len(part)
-        starts = range(min(hi, len(tokens)) - n, max(lo, 0) - 1, -1) if last else range(
-            max(lo, 0), min(hi, len(tokens)) - n + 1)
-        for j in starts:
-            if tokens[j : j + n] == part:
-                return j
-        return -1
 
-    def _make(self, nlo: int, nhi: int, status: Status, score: float) -> Alignment:
-        """An Alignment for the normalised-text range ``[nlo, nhi)``."""
-        start, end = self._starts[nlo], self._ends[nhi - 1]
-        return Alignment(start, end, status, score, self.text[start:end])
+def _has_content_words(norm: str, need: float) -> bool:
+    """Whether a normalised string has at least ``need`` content (non-stop) words; plain words
+    are counted first, the full word split only when they do not settle it."""
+    plain = sum(1 for w in norm.split(" ") if w.isalpha() and w not in STOPWORDS)
+    if plain >= need:
+        return True
+    tokens, weights = split_words(norm)
+    return sum(w for t, w in zip(tokens, weights, strict=True) if t not in STOPWORDS) >= need
+
+
+def _whole_quotation(text: str, start: int, end: int) -> bool:
+    """Whether the words of ``text[start:end]`` are all that stands between a pair of quote
+    marks (closing punctuation allowed inside the closing mark)."""
+    while start < end and not is_word(text[start]):
+        start += 1
+    while end > start and not is_word(text[end - 1]):
+        end -= 1
+    if start == end or start == 0:
+        return False
+    k = end
+    while k < len(text) and text[k] in _CLOSING_PUNCT:
+        k += 1
+    return text[start - 1] in _QUOTE_MARKS and k < len(text) and text[k] in _QUOTE_MARKS
 
 
 def _positions(haystack: str, needle: str) -> list[int]:
@@ -326,72 +302,40 @@ def _positions(haystack: str, needle: str) -> list[int]:
     return found
 
 
-class _Words:
-    """An excerpt's words, split into the parts between abridgement marks."""
-
-    def __init__(self, parts: list[tuple[list[str], list[float]]]) -> None:
-        self.parts = [tokens for tokens, _ in parts]
-        self.tokens = [t for tokens, _ in parts for t in tokens]
-        self.weights = [w for _, weights in parts for w in weights]
-        self.part_of = [k for k, (tokens, _) in enumerate(parts) for _ in tokens]
-        self.base = [0]
-        for tokens in self.parts:
-            self.base.append(self.base[-1] + len(tokens))
-
-    def content_weight(self, indexes) -> float:
-        """The number of content (non-stop) words among the tokens at ``indexes``."""
-        return sum(self.weights[i] for i in indexes if self.tokens[i] not in STOPWORDS)
-
-
-def _trim(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The best-scoring run of in-order matches: each match earns 1, each word skipped on
-    either side between neighbouring matches costs 0.5 (the larger of the two skips)."""
-    best, best_span = 0.0, (0, 0)
-    run, start = 0.0, 0
-    for k, (i, j) in enumerate(pairs):
-        if k == 0:
-            run, start = 1.0, 0
-        else:
-            pi, pj = pairs[k - 1]
-            extended = run + 1.0 - 0.5 * max(i - pi - 1, j - pj - 1)
-            if extended >= 1.0:
-                run = extended
-            else:
-                run, start = 1.0, k
-        if run > best:
-            best, best_span = run, (start, k + 1)
-    return pairs[best_span[0] : best_span[1]]
-
-
 @lru_cache(maxsize=16)
-def _aligner(text: str) -> Aligner:
-    return Aligner(text)
+def _aligner(text: str, options: AlignOptions) -> Aligner:
+    return Aligner(text, options)
 
 
-def align(excerpt: str, text: str) -> Alignment:
+def align(excerpt: str, text: str, options: AlignOptions = DEFAULT_OPTIONS) -> Alignment:
     """Locate ``excerpt`` in ``text``; returns an ``Alignment`` with offsets into ``text``.
 
     Stateless: the same arguments always give the same answer (the first best occurrence).
+    Never raises for any string input.
     """
-    return _aligner(text)._align(excerpt, track=False)
+    return _aligner(text, options)._align(excerpt, track=False)
 
 
-def _grounded(alignment: Alignment, evidence: str) -> dict:
+def _grounded(alignment: Alignment, evidence: str) -> dict[str, Any]:
     """The library-filled fields of a Claim or Position for one alignment."""
+    differences = list(alignment.differences)
     if not alignment.found:
-        return {"span": None, "grounding": "not_found", "source_text": None}
+        return {"span": None, "grounding": "not_found", "source_text": None,
+                "differences": differences, "nearest": alignment.nearest}
     source = alignment.source_text if alignment.source_text != evidence else None
     return {
         "span": Span(start=alignment.start, end=alignment.end),
         "grounding": alignment.status,
         "source_text": source,
+        "differences": differences,
     }
 
 
 def ground_briefing(extracted: ExtractedBriefing, text: str) -> Briefing:
     """Return a ``Briefing`` whose claims and positions carry span, grounding and source text.
 
-    Evidence that cannot be located is kept with ``grounding="not_found"`` and no span.
+    Evidence that cannot be located is kept with ``grounding="not_found"`` and no span (with
+    ``nearest`` and ``differences`` when a change of meaning kept it from being located).
     """
     aligner = Aligner(text)
     claims = [
@@ -413,9 +357,27 @@ def ground_briefing(extracted: ExtractedBriefing, text: str) -> Briefing:
     )
 
 
-def unlocated_excerpts(extracted: ExtractedBriefing, text: str) -> list[str]:
-    """Return the evidence strings of claims and positions that align as ``not_found``."""
+def unlocated(extracted: ExtractedBriefing, text: str) -> list[tuple[str, Alignment]]:
+    """Return ``(evidence, alignment)`` for the claims and positions whose evidence aligns as
+    ``not_found``; the alignment says what differs where the evidence resembled the article."""
     aligner = Aligner(text)
     evidence = [c.evidence for c in extracted.claims]
     evidence += [p.evidence for d in extracted.disputes for p in d.positions]
-    return [e for e in evidence if not aligner.align(e).found]
+    return [(e, a) for e in evidence if not (a := aligner.align(e)).found]
+
+
+def unlocated_excerpts(extracted: ExtractedBriefing, text: str) -> list[str]:
+    """Return the evidence strings of claims and positions that align as ``not_found``."""
+    return [e for e, _ in unlocated(extracted, text)]
+
+
+def describe(alignment: Alignment) -> str:
+    """What differs, for a person or a model: "you wrote 'will not raise'; the article says
+    'will raise' at 812-840". Empty when there is nothing to say."""
+    parts = [f"you wrote {d.excerpt!r}; the article says {d.article!r}" if d.article
+             else f"you added {d.excerpt!r}" for d in alignment.differences]
+    where = alignment.nearest or (
+        Span(start=alignment.start, end=alignment.end) if alignment.start is not None else None)
+    if parts and where is not None:
+        parts[-1] += f" (at {where.start}-{where.end})"
+    return "; ".join(parts)

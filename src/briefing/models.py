@@ -8,7 +8,7 @@ library computes: spans, grounding status, checks and run metadata. The model ne
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
@@ -32,6 +32,14 @@ class Span(BaseModel):
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+
+
+class Difference(NamedTuple):
+    """One place where an excerpt and the article part: the excerpt's words and the article's
+    words there (either may be empty, for words added or left out)."""
+
+    excerpt: str
+    article: str
 
 
 class ClaimKind(str, Enum):
@@ -220,6 +228,20 @@ class Grounded(BaseModel):
     source_text: str | None = Field(
         default=None,
         description="The article's own text at the span, when it differs from the evidence.",
+    )
+    differences: list[Difference] = Field(
+        default_factory=list,
+        description=(
+            "Where the evidence parts from the article: (evidence words, article words) pairs. "
+            "Empty for exact and normalized grounding."
+        ),
+    )
+    nearest: Span | None = Field(
+        default=None,
+        description=(
+            "For evidence not found: the article passage it resembled, which a difference in "
+            "meaning (a negation, a figure, word order) kept from being located."
+        ),
     )
 
 

@@ -1,8 +1,12 @@
-"""Text folding for matching: quotes, dashes, spaces, case and Unicode forms, with offset maps.
+"""Text folding for matching: quotes, dashes, spaces, case and canonical Unicode forms, with offset maps.
 
 ``normalize`` folds a string and keeps, for every folded character, where it came from in the
 original, so a match in folded text maps back to exact ``str`` offsets. ``tokenize`` splits folded
-text into words (each CJK character a word of its own).
+text into words (each CJK character a word of its own). Folding never changes what a character
+means: canonical forms (NFD) only, so "10²" never becomes "102" and "½" never "1/2".
+
+The word lists that matching relies on live here too, one of each: stop words, negations and
+number words.
 """
 
 from __future__ import annotations
@@ -53,21 +57,73 @@ STOPWORDS = frozenset(
     until up very was we were what when where which while who whom why will with would you
     your yours yourself s t d ll m re ve""".split()
 )
+# Words that turn a statement into its denial. "n't" is split by TOKEN into a stem ending in
+# "n" and a "t" (see ``negation_flags``).
+NEGATIONS = frozenset(
+    """not no never nor neither none nobody nothing nowhere cannot without deny denies denied
+    denying refuse refuses refused refusing""".split()
+)
+# The negations that bind the words right after them ("did not | say"), unlike verbs such as
+# "denied" that introduce what was denied ("denied | that she mishandled ...").
+NEGATION_PARTICLES = frozenset({"not", "never", "no", "cannot"})
+# Prefixes that negate the word they start: "unlikely", "illegal", "non-binding", "disagree".
+NEGATING_PREFIXES = ("non", "dis", "un", "in", "im", "il", "ir")
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "thousand": 1e3,
+    "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "half": 0.5,
+    "bn": 1e9, "mn": 1e6, "tn": 1e12, "twice": 2, "double": 2, "triple": 3,
+}
+
+
+def negation_flags(tokens: list[str], words: frozenset[str] = NEGATIONS) -> list[bool]:
+    """For each token, whether it negates: one of ``words``, or the "t" of "n't"."""
+    return [
+        tok in words or (tok == "t" and k > 0 and tokens[k - 1].endswith("n"))
+        for k, tok in enumerate(tokens)
+    ]
+
+
+def number_value(token: str) -> float | str | None:
+    """The value a token stands for ("18", "1,200", "eighteen", "million"), a figure written
+    with letters or symbols the token as it is ("18m", "10²"), or None for a word."""
+    if token in NUMBER_WORDS:
+        return NUMBER_WORDS[token]
+    if not any(c.isdigit() for c in token):
+        return None
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return token
+
+
+def negated_form(a: str, b: str) -> bool:
+    """Whether one word is the other with a negating prefix ("likely"/"unlikely")."""
+    short, long = sorted((a, b), key=len)
+    return bool(short) and any(
+        long == p + short or long == f"{p}-{short}" for p in NEGATING_PREFIXES
+    )
 
 
 
 @lru_cache(maxsize=4096)
 def fold_char(ch: str) -> str:
-    """The normalised form of one character: quotes, dashes, space and case folded, NFKD."""
+    """The normalised form of one character: quotes, dashes, space and case folded, NFD (never
+    a compatibility form: superscripts, fractions and ligatures stay what they are)."""
     if ch in QUOTES:
         return QUOTES[ch]
     if ch in DASHES:
         return "-"
     if ch in INVISIBLE:
         return ""
+    if ch == "\u2026":  # an ellipsis character reads as three dots
+        return "..."
     if ch.isspace():
         return " "
-    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", ch).casefold())
+    folded = unicodedata.normalize("NFD", unicodedata.normalize("NFD", ch).casefold())
     if len(folded) == 1:
         return folded
     return "".join(QUOTES.get(c, "-" if c in DASHES else c) for c in folded)
@@ -107,6 +163,22 @@ def normalize(s: str) -> tuple[str, list[int], list[int]]:
     return "".join(out), starts, ends
 
 
+_ASCII_FOLD = str.maketrans({
+    **{chr(c): " " for c in range(128) if chr(c).isspace()}, "`": "'",
+})
+_DASH_RUN = re.compile(r" *-[ -]*")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def normalized(s: str) -> str:
+    """``normalize(s)[0]`` without the offset maps: faster, for lookups only (a fast path for
+    ASCII text, which needs no Unicode folding)."""
+    if not s.isascii():
+        return normalize(s)[0]
+    folded = _DASH_RUN.sub("-", s.translate(_ASCII_FOLD).lower())
+    return _SPACE_RUN.sub(" ", folded).strip(" ")
+
+
 def core_bounds(norm: str) -> tuple[int, int]:
     """Bounds of ``norm`` without leading and trailing punctuation, quotes and spaces."""
     lo, hi = 0, len(norm)
@@ -119,14 +191,28 @@ def core_bounds(norm: str) -> tuple[int, int]:
 
 
 def on_boundaries(s: str, start: int, end: int) -> bool:
-    """Whether ``s[start:end]`` neither starts nor ends inside a word."""
-    inside_left = start > 0 and is_word(s[start - 1]) and is_word(s[start])
-    inside_right = end < len(s) and is_word(s[end]) and is_word(s[end - 1])
-    return not inside_left and not inside_right
+    """Whether ``s[start:end]`` neither starts nor ends inside a word (each CJK character is a
+    word of its own)."""
+    return not (0 < start < len(s) and _joined(s[start - 1], s[start])) and not (
+        0 < end < len(s) and _joined(s[end - 1], s[end])
+    )
+
+
+def _joined(left: str, right: str) -> bool:
+    """Whether two neighbouring characters belong to one word."""
+    return is_word(left) and is_word(right) and not (_is_cjk(left) or _is_cjk(right))
 
 
 def is_word(c: str) -> bool:
+    """Whether ``c`` is a letter, digit or combining mark."""
     return c.isalnum() or unicodedata.category(c)[0] == "M"
+
+
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def _is_cjk(c: str) -> bool:
+    return _CJK_CHAR.match(c) is not None
 
 
 def tokenize(norm: str) -> tuple[list[str], list[float], list[int], list[int]]:
@@ -146,6 +232,7 @@ def tokenize(norm: str) -> tuple[list[str], list[float], list[int], list[int]]:
 
 
 def split_words(norm: str) -> tuple[list[str], list[float]]:
+    """The words of a normalised string and their weights (see ``tokenize``)."""
     tokens, weights, _, _ = tokenize(norm)
     return tokens, weights
 
@@ -157,10 +244,12 @@ def fold(s: str) -> str:
     return norm[lo:hi]
 
 
-_FOLD_TABLE = str.maketrans({**QUOTES, **dict.fromkeys(DASHES, "-"), **dict.fromkeys(INVISIBLE, "")})
+_FOLD_TABLE = str.maketrans({
+    **QUOTES, **dict.fromkeys(DASHES, "-"), **dict.fromkeys(INVISIBLE, ""), "\u2026": "...",
+})
 
 
 def fold_fast(s: str) -> str:
     """``s`` with quotes, dashes, case and Unicode forms folded like ``normalize``, but without an
     offset map or whitespace collapsing: for word lookups over a whole article."""
-    return unicodedata.normalize("NFKD", s.translate(_FOLD_TABLE).casefold())
+    return unicodedata.normalize("NFD", s.translate(_FOLD_TABLE).casefold())
