@@ -24,7 +24,14 @@ from briefing.errors import (
     TruncatedOutputError,
 )
 from briefing.checks import check_briefing
-from briefing.grounding import Aligner, Alignment, align, ground_briefing, unlocated_excerpts
+from briefing.grounding import (
+    AlignOptions,
+    Aligner,
+    Alignment,
+    align,
+    ground_briefing,
+    unlocated_excerpts,
+)
 from briefing.models import (
     Article,
     Briefing,
@@ -32,12 +39,14 @@ from briefing.models import (
     Claim,
     ClaimCheck,
     ClaimKind,
+    Difference,
     Dispute,
     FigureCheck,
     GroundingSummary,
     Position,
     Span,
     Speaker,
+    UntrustedClaim,
     Usage,
 )
 
@@ -58,6 +67,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "AlignOptions",
     "Aligner",
     "Alignment",
     "Briefer",
@@ -81,6 +91,7 @@ __all__ = [
     "ClaimKind",
     "ConfigurationError",
     "ContextLengthError",
+    "Difference",
     "Dispute",
     "ExtractionError",
     "FigureCheck",
@@ -96,5 +107,6 @@ __all__ = [
     "Span",
     "Speaker",
     "TruncatedOutputError",
+    "UntrustedClaim",
     "Usage",
 ]

@@ -10,7 +10,15 @@ import re
 from collections import Counter
 
 from briefing.textfold import fold_fast
-from briefing.models import Briefing, Claim, ClaimCheck, FigureCheck, GroundingSummary, Speaker
+from briefing.models import (
+    Briefing,
+    Claim,
+    ClaimCheck,
+    FigureCheck,
+    GroundingSummary,
+    Speaker,
+    UntrustedClaim,
+)
 
 _STATUSES = ("exact", "normalized", "fuzzy", "not_found")
 
@@ -131,12 +139,23 @@ def check_claim(claim: Claim, article_words: str, article_figures: set) -> Claim
     return ClaimCheck(speaker_in_article=speaker_ok, figures=figures)
 
 
-def _untrusted(claim: Claim) -> bool:
+def untrusted_reasons(claim: Claim) -> list[str]:
+    """Why a reader should not take ``claim`` on trust; empty when every check passed and its
+    evidence is the article's own words (``exact`` or ``normalized``)."""
+    reasons = []
+    if claim.grounding == "not_found":
+        reasons.append(
+            "the evidence is not in the article" if claim.nearest is None else
+            f"the evidence differs in meaning from the article at {claim.nearest.start}-{claim.nearest.end}"
+        )
+    elif claim.grounding == "fuzzy":
+        reasons.append("the evidence is not word for word the article's")
     check = claim.check
-    return (
-        claim.grounding in ("not_found", "fuzzy")
-        or (check is not None and (bool(check.added_figures) or check.speaker_in_article is False))
-    )
+    if check is not None:
+        if check.speaker_in_article is False:
+            reasons.append("the speaker is not named in the article")
+        reasons.extend(f"figure {figure} is not in the article" for figure in check.added_figures)
+    return reasons
 
 
 def check_briefing(briefing: Briefing, text: str) -> Briefing:
@@ -151,7 +170,11 @@ def check_briefing(briefing: Briefing, text: str) -> Briefing:
     counts = Counter({s: 0 for s in _STATUSES})
     counts.update(c.grounding for c in claims)
     counts.update(p.grounding for d in briefing.disputes for p in d.positions)
+    details = [
+        UntrustedClaim(claim=i, reasons=reasons, differences=c.differences)
+        for i, c in enumerate(claims) if (reasons := untrusted_reasons(c))
+    ]
     summary = GroundingSummary(
-        counts=dict(counts), untrusted=[i for i, c in enumerate(claims) if _untrusted(c)]
+        counts=dict(counts), untrusted=[d.claim for d in details], details=details
     )
     return briefing.model_copy(update={"claims": claims, "grounding_summary": summary})

@@ -95,14 +95,16 @@ def compare(
         if not e and not a:
             return
         e_toks = [ex.tokens[i] for i in e]
-        a_toks = [art.tokens[j] for j in a]
-        if sum(ex.negations[i] for i in e) % 2 != sum(art.negations[j] for j in a) % 2:
+        # an edge gap with no article words of its own stands against the words beyond the span
+        against = _beside(art, e, a, edge, span) if edge else a
+        a_toks = [art.tokens[j] for j in against]
+        if sum(ex.negations[i] for i in e) % 2 != sum(art.negations[j] for j in against) % 2:
             changes.append("negation")
         elif any(negated_form(x, y) for x in e_toks for y in a_toks):
             changes.append("negation")
         if _figures(e_toks) != _figures(a_toks):
             changes.append("figure")
-        if edge and _cut(e_toks, _beside(art, e, a, edge, span), edge):
+        if edge and _cut(e_toks, a_toks, edge):
             changes.append("partial word")
         differences.append(_difference(ex, art, e, a, context))
 
@@ -172,14 +174,14 @@ def _figures(tokens: list[str]) -> list[float | str]:
     return [v for v in values if v is not None]
 
 
-def _beside(art: Words, e: range, a: range, edge: str, span: tuple[int, int]) -> list[str]:
+def _beside(art: Words, e: range, a: range, edge: str, span: tuple[int, int]) -> range:
     """The article words an edge gap of the excerpt stands against: the gap's own words, or
     when it has none, as many words just outside the span."""
     if a or not e:
-        return [art.tokens[j] for j in a]
+        return a
     if edge == "lead":
-        return art.tokens[max(0, span[0] - len(e)) : span[0]]
-    return art.tokens[span[1] + 1 : span[1] + 1 + len(e)]
+        return range(max(0, span[0] - len(e)), span[0])
+    return range(span[1] + 1, min(len(art.tokens), span[1] + 1 + len(e)))
 
 
 def _cut(e_toks: list[str], a_toks: list[str], edge: str) -> bool:

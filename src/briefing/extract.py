@@ -17,7 +17,7 @@ from pydantic import ValidationInfo, model_validator
 from briefing.cache import BriefingCache, cache_key
 from briefing.checks import check_briefing
 from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_text
-from briefing.grounding import ground_briefing, unlocated_excerpts
+from briefing.grounding import describe, ground_briefing, unlocated
 from briefing.errors import ContextLengthError
 from briefing.inputs import validate_text
 from briefing.llm import LLM, Answer, Settings, resolve_settings
@@ -63,10 +63,13 @@ class ArticleBriefing(ExtractedBriefing):
         text = context.get("article_text")
         if text is None or context.get("grounding_reasks_left", 0) <= 0:
             return self
-        missing = unlocated_excerpts(self, text)
+        missing = unlocated(self, text)
         if missing:
             context["grounding_reasks_left"] -= 1
-            listed = "; ".join(repr(excerpt) for excerpt in missing)
+            listed = "; ".join(
+                repr(excerpt) + (f" ({said})" if (said := describe(alignment)) else "")
+                for excerpt, alignment in missing
+            )
             raise ValueError(
                 f"these evidence excerpts do not occur in the article: {listed}. Copy each evidence "
                 "character for character from the article text (same quotes, dashes and case, no "

@@ -270,12 +270,23 @@ class Usage(BaseModel):
     requests: int = 0
 
 
+class UntrustedClaim(BaseModel):
+    """Why one claim needs a human look, and where its evidence parts from the article."""
+
+    claim: int = Field(description="Index into Briefing.claims.")
+    reasons: list[str] = Field(default_factory=list)
+    differences: list[Difference] = Field(default_factory=list)
+
+
 class GroundingSummary(BaseModel):
     """Counts of evidence by grounding status, and the claims a reader should not trust."""
 
     counts: dict[str, int] = Field(default_factory=dict)
     untrusted: list[int] = Field(
         default_factory=list, description="Indexes into Briefing.claims that need a human look."
+    )
+    details: list[UntrustedClaim] = Field(
+        default_factory=list, description="For each untrusted claim, why, with its differences."
     )
 
 

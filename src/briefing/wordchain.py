@@ -165,15 +165,20 @@ class WordIndex:
             span_weight += sum(self.weights[pairs[0][1] : pairs[-1][1] + 1])
             matched.extend(pairs)
             prev_end = pairs[-1][1]
+        matched = _drop_stray_edges(matched, ex.tokens)
         if not matched:
             return None
         (i_first, j_first), (i_last, j_last) = matched[0], matched[-1]
         if 0 < i_first <= 2 and j_first - i_first >= 0:  # the first words swapped: cover them
             span_weight += sum(self.weights[j_first - i_first : j_first])
             j_first -= i_first
+            same = [(i, j_first + i) for i in range(i_first) if ex.tokens[i] == self.tokens[j_first + i]]
+            matched = same + matched
         tail = len(ex.tokens) - 1 - i_last
         if 0 < tail <= 2 and j_last + tail < len(self.tokens):  # the last words swapped
             span_weight += sum(self.weights[j_last + 1 : j_last + tail + 1])
+            matched = matched + [(i_last + k, j_last + k) for k in range(1, tail + 1)
+                                 if ex.tokens[i_last + k] == self.tokens[j_last + k]]
             j_last += tail
         got_e = sum(ex.weights[i] for i, _ in matched)
         got_t = sum(self.weights[j] for _, j in matched)
@@ -192,6 +197,19 @@ class WordIndex:
             if tokens[j : j + n] == part:
                 return j
         return -1
+
+
+def _drop_stray_edges(pairs: list[tuple[int, int]], tokens: list[str]) -> list[tuple[int, int]]:
+    """Drop an edge match of a stop word that stands apart from the rest across article words
+    the excerpt does not have ("s | microphone. His | audio was ..." for an excerpt cut from
+    "His audio was ..."): the excerpt's edge word is then compared with the article's word there."""
+    while len(pairs) > 1 and tokens[pairs[0][0]] in STOPWORDS and (
+            pairs[1][1] - pairs[0][1] > pairs[1][0] - pairs[0][0]):
+        pairs = pairs[1:]
+    while len(pairs) > 1 and tokens[pairs[-1][0]] in STOPWORDS and (
+            pairs[-1][1] - pairs[-2][1] > pairs[-1][0] - pairs[-2][0]):
+        pairs = pairs[:-1]
+    return pairs
 
 
 def _trim(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:

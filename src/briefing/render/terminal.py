@@ -9,7 +9,8 @@ from rich.table import Table
 from rich.text import Text
 
 from briefing.crosscheck import CrossCheck
-from briefing.models import Briefing, Claim, Speaker
+from briefing.checks import untrusted_reasons
+from briefing.models import Briefing, Claim, Grounded, Speaker
 
 STATUS_STYLE = {"exact": "green", "normalized": "green", "fuzzy": "yellow", "not_found": "bold red"}
 STATUS_LABEL = {"exact": "exact", "normalized": "normalized", "fuzzy": "fuzzy", "not_found": "NOT FOUND"}
@@ -46,13 +47,28 @@ def _evidence(text: str, quote: bool, limit: int = 160) -> str:
     return f"“{short}”" if quote else short
 
 
+def differences_text(grounded: Grounded) -> Text:
+    """The words where the evidence parts from the article, side by side, one pair a line:
+    'model wrote "will not raise" · article says "will raise"'."""
+    out = Text()
+    style = "yellow" if grounded.grounding == "fuzzy" else "red"
+    for d in grounded.differences:
+        out.append("\nmodel wrote ", style="dim")
+        out.append(f"“{d.excerpt}”" if d.excerpt else "(nothing)", style=f"bold {style}")
+        out.append(" · article says ", style="dim")
+        out.append(f"“{d.article}”" if d.article else "(nothing)", style="bold green")
+    if grounded.grounding == "not_found" and grounded.nearest is not None:
+        out.append(f"\nnot located: the article says otherwise at {grounded.nearest.start}–"
+                   f"{grounded.nearest.end}", style=style)
+    return out
+
+
 def _claim_text(claim: Claim) -> Text:
     body = Text()
     if claim.evidence not in claim.statement:
         body.append(claim.statement + "\n")
     body.append(_evidence(claim.evidence, claim.direct_quote), style="italic")
-    if claim.source_text and claim.grounding == "fuzzy":
-        body.append(f"\nsource says: {claim.source_text}", style="yellow")
+    body.append_text(differences_text(claim))
     body.append_text(_check_notes(claim))
     return body
 
@@ -69,7 +85,7 @@ def _claims_table(briefing: Briefing) -> Table:
         grounding = Text(STATUS_LABEL[claim.grounding], style=STATUS_STYLE[claim.grounding])
         if claim.span:
             grounding.append(f"\n@{claim.span.start}–{claim.span.end}", style="dim")
-        if claim.check is not None and not _check_notes(claim):
+        if claim.check is not None and not untrusted_reasons(claim):
             grounding.append("\nchecks ok", style="green")
         table.add_row(str(number), speaker, _claim_text(claim), grounding)
     return table
@@ -86,7 +102,8 @@ def _disputes(briefing: Briefing) -> Table:
             table.add_row(
                 dispute.assertion if index == 0 else "",
                 Text(position.party).append(f"\n{position.stance}", style="bold"),
-                Text(_evidence(position.evidence, False), style="italic"),
+                Text(_evidence(position.evidence, False), style="italic").append_text(
+                    differences_text(position)),
                 Text(STATUS_LABEL[position.grounding], style=STATUS_STYLE[position.grounding]),
             )
     return table
