@@ -55,3 +55,19 @@ def test_unlocated_excerpts_lists_only_not_found():
     invented = "The alliance voted to expel Hungary."
     ex = _extracted("Further talks are anticipated.", invented, positions=("Invented words here entirely",))
     assert unlocated_excerpts(ex, SEED) == [invented, "Invented words here entirely"]
+
+
+def test_the_reask_names_what_differs():
+    import pytest
+    from pydantic import ValidationError
+
+    from briefing.extract import ArticleBriefing
+
+    text = "Mayor Ana Ruiz said the council will raise taxes on the middle class next year."
+    answer = {"headline": "h", "summary": "s", "claims": [
+        {"statement": "s", "kind": "fact",
+         "evidence": "the council will not raise taxes on the middle class next year"}]}
+    with pytest.raises(ValidationError) as raised:
+        ArticleBriefing.model_validate(answer, context={"article_text": text, "grounding_reasks_left": 1})
+    message = str(raised.value)
+    assert "you wrote 'will not'; the article says 'will'" in message

@@ -39,3 +39,20 @@ def test_model_text_is_escaped():
 
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and "NOT FOUND" in html
+
+
+def test_differences_are_shown_side_by_side_and_escaped():
+    from briefing.grounding import ground_briefing
+    from briefing.models import ExtractedBriefing
+
+    text = "Mayor Ana Ruiz said the council will raise taxes on the <b>middle</b> class next year."
+    extracted = ExtractedBriefing(headline="h", summary="s", claims=[
+        {"statement": "s", "kind": "fact",
+         "evidence": "the council will raise levies on the <b>middle</b> class next year"},
+        {"statement": "s", "kind": "fact",
+         "evidence": "the council will not raise taxes on the <b>middle</b> class next year"}])
+    html = to_html(ground_briefing(extracted, text), text)
+    assert '<td class="wrote fuzzy">levies</td><td class="says">taxes</td>' in html
+    assert '<td class="wrote not_found">will not</td><td class="says">will</td>' in html
+    assert "Not located: the article says otherwise at" in html
+    assert "<b>middle</b>" not in html

@@ -26,3 +26,41 @@ def test_untrusted_claims_are_named_and_unlocated_evidence_is_loud():
                         grounding_summary=GroundingSummary(counts={"not_found": 1}, untrusted=[0]))
     out = _render(briefing)
     assert "NOT FOUND" in out and "Check before trusting: claims #1." in out
+
+
+def _checked(evidence: str, text: str) -> Briefing:
+    from briefing import check_briefing
+    from briefing.models import ExtractedBriefing
+    from briefing.grounding import ground_briefing
+
+    extracted = ExtractedBriefing(headline="h", summary="s", claims=[
+        {"statement": "The council will raise taxes.", "kind": "fact", "evidence": evidence}])
+    return check_briefing(ground_briefing(extracted, text), text)
+
+
+TEXT = "Mayor Ana Ruiz said the council will raise taxes on the middle class next year, officials said."
+
+
+def test_checks_ok_only_beside_the_articles_own_words():
+    exact = _render(_checked("the council will raise taxes on the middle class next year", TEXT))
+    assert "checks ok" in exact
+    fuzzy = _checked("the council will raise levies on the middle class next year", TEXT)
+    assert fuzzy.claims[0].grounding == "fuzzy"
+    out = _render(fuzzy)
+    assert "checks ok" not in out
+    assert "model wrote “levies” · article says “taxes”" in out
+    assert fuzzy.grounding_summary.untrusted == [0]
+    assert fuzzy.grounding_summary.details[0].differences == [("levies", "taxes")]
+
+
+def test_a_changed_meaning_is_shown_side_by_side_and_never_ok():
+    negated = _checked("the council will not raise taxes on the middle class next year", TEXT)
+    claim = negated.claims[0]
+    assert claim.grounding == "not_found" and claim.span is None and claim.nearest is not None
+    out = _render(negated)
+    assert "checks ok" not in out and "NOT FOUND" in out
+    assert "model wrote “will not” · article says “will”" in out
+    assert f"the article says otherwise at {claim.nearest.start}–{claim.nearest.end}" in out
+    reasons = negated.grounding_summary.details[0].reasons
+    assert reasons == [f"the evidence differs in meaning from the article at "
+                       f"{claim.nearest.start}-{claim.nearest.end}"]
