@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import LCSseq
 
-from briefing.textfold import STOPWORDS
+from briefing.textfold import NEGATIONS, STOPWORDS
 
 _MAX_ANCHOR_OCCURRENCES = 64
 _CANDIDATES = 3
@@ -165,7 +165,7 @@ class WordIndex:
             span_weight += sum(self.weights[pairs[0][1] : pairs[-1][1] + 1])
             matched.extend(pairs)
             prev_end = pairs[-1][1]
-        matched = _drop_stray_edges(matched, ex.tokens)
+        matched = _drop_stray_edges(matched, ex.tokens, self.tokens)
         if not matched:
             return None
         (i_first, j_first), (i_last, j_last) = matched[0], matched[-1]
@@ -199,16 +199,42 @@ class WordIndex:
         return -1
 
 
-def _drop_stray_edges(pairs: list[tuple[int, int]], tokens: list[str]) -> list[tuple[int, int]]:
-    """Drop an edge match of a stop word that stands apart from the rest across article words
-    the excerpt does not have ("s | microphone. His | audio was ..." for an excerpt cut from
-    "His audio was ..."): the excerpt's edge word is then compared with the article's word there."""
-    while len(pairs) > 1 and tokens[pairs[0][0]] in STOPWORDS and (
-            pairs[1][1] - pairs[0][1] > pairs[1][0] - pairs[0][0]):
-        pairs = pairs[1:]
-    while len(pairs) > 1 and tokens[pairs[-1][0]] in STOPWORDS and (
-            pairs[-1][1] - pairs[-2][1] > pairs[-1][0] - pairs[-2][0]):
-        pairs = pairs[:-1]
+def _drop_stray_edges(pairs: list[tuple[int, int]], ex: list[str], art: list[str]
+                      ) -> list[tuple[int, int]]:
+    """Drop a short run of matches at an edge that stands apart from the rest across article
+    words the excerpt does not have, when the run is only stop words or its words come again
+    in what it skipped ("s | microphone. His | audio was ..." for an excerpt cut from "His
+    audio"; "this morning | ... Hastings this morning | announced"): the excerpt's edge words
+    are then compared with the article's words there."""
+    def run_end(k: int, step: int) -> int:
+        while 0 <= k + step < len(pairs) and pairs[k + step][0] - pairs[k][0] == step and (
+                pairs[k + step][1] - pairs[k][1] == step):
+            k += step
+        return k
+
+    def stray(run: list[tuple[int, int]], skipped: range) -> bool:
+        words = {ex[i] for i, _ in run}
+        between = {art[j] for j in skipped}
+        if between & NEGATIONS or "t" in between:  # a skipped negation is a difference to report
+            return False
+        return len(run) <= 3 and (words <= STOPWORDS or bool(words & between))
+
+    while len(pairs) > 1:
+        k = run_end(0, 1)
+        if k + 1 >= len(pairs):
+            break
+        (i1, j1), (i2, j2) = pairs[k], pairs[k + 1]
+        if not (j2 - j1 > i2 - i1 and stray(pairs[: k + 1], range(j1 + 1, j2))):
+            break
+        pairs = pairs[k + 1 :]
+    while len(pairs) > 1:
+        k = run_end(len(pairs) - 1, -1)
+        if k == 0:
+            break
+        (i1, j1), (i2, j2) = pairs[k - 1], pairs[k]
+        if not (j2 - j1 > i2 - i1 and stray(pairs[k:], range(j1 + 1, j2))):
+            break
+        pairs = pairs[:k]
     return pairs
 
 
