@@ -7,13 +7,16 @@ import asyncio
 import email.utils
 import json
 import time
+from importlib import import_module
 
-import httpx2
 import instructor
 import openai
 import pytest
 from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
+
+httpx2 = import_module(openai.DefaultHttpxClient.__mro__[1].__module__.partition(".")[0])
+"""The HTTP library this openai release sends through: httpx2 from openai 3, httpx before."""
 
 from briefing import errors
 from briefing.failures import classify, is_retryable, unwrap
