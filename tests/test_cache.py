@@ -170,9 +170,8 @@ def test_errors_are_never_cached(tmp_path, seed_text):
 def test_bad_input_fails_before_the_cache_and_any_request(tmp_path):
     from briefing import InputError
 
-    with Responder(always(GOOD)) as server:
-        with pytest.raises(InputError):
-            briefer(server, tmp_path).brief("   ")
+    with Responder(always(GOOD)) as server, pytest.raises(InputError):
+        briefer(server, tmp_path).brief("   ")
 
     assert server.requests == [] and entries(tmp_path) == []
 

@@ -81,7 +81,7 @@ def test_each_api_error_is_one_line_without_a_traceback(name, monkeypatch):
 
 @pytest.mark.parametrize("name", ["AuthenticationError", "ServiceUnavailableError", "ExtractionError"])
 def test_debug_adds_the_traceback_with_the_error_class(name, monkeypatch):
-    replies, words = CASES[name]
+    replies, _words = CASES[name]
     result, _ = invoke(["--debug", str(SEED)], replies, monkeypatch)
 
     assert result.exit_code == 1

@@ -18,12 +18,12 @@ REPO = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 
 KNOWN_FLOORS = {
-    "tenacity": ("8.3", "retry.py reads RetryCallState.upcoming_sleep, which tenacity 8.3 added "
-                        "(with 8.2.3, 19 retry, loopback and fault tests fail)"),
-    "pydantic": ("2.11", "with pydantic 2.10 instructor's strict validation rejects every enum "
-                         "value (kind, channel) given as a string, so no answer validates"),
-    "typer": ("0.16", "typer 0.15 does not allow click 8.2, and 0.12 with a current click turns "
-                      "every flag on (the readable view prints JSON)"),
+    "tenacity": ("8.3", ("retry.py reads RetryCallState.upcoming_sleep, which tenacity 8.3 added "
+                         "(with 8.2.3, 19 retry, loopback and fault tests fail)")),
+    "pydantic": ("2.11", ("with pydantic 2.10 instructor's strict validation rejects every enum "
+                          "value (kind, channel) given as a string, so no answer validates")),
+    "typer": ("0.16", ("typer 0.15 does not allow click 8.2, and 0.12 with a current click turns "
+                       "every flag on (the readable view prints JSON)")),
     "jinja2": ("3.1.4", "instructor 1.17 needs it"),
     "openai": ("2", "the SDK whose errors failures.py maps"),
     "instructor": ("1.17", "the hooks and the v2 retry loop llm.py uses"),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefing.textfold import fold_fast
 from briefing.models import (
     Briefing,
     Claim,
@@ -19,6 +18,7 @@ from briefing.models import (
     Speaker,
     UntrustedClaim,
 )
+from briefing.textfold import fold_fast
 
 _STATUSES = ("exact", "normalized", "fuzzy", "not_found")
 

@@ -10,7 +10,7 @@ import json as json_module
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -60,8 +60,8 @@ def _error(console: Console, error: BaseException, debug: bool) -> None:
     console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
 
-def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url: Optional[str],
-                err: Console, cache: Optional[Path] = None):
+def _make_brief(extractor: Extractor, model: str | None, mode: Mode, base_url: str | None,
+                err: Console, cache: Path | None = None):
     """Pick the extractor; return a function Article -> Briefing, and whether it calls a model.
 
     Model briefings are kept in ``cache`` (else ``$BRIEFING_CACHE``) when one is given; offline
@@ -123,13 +123,13 @@ def brief(
     json: Annotated[bool, typer.Option("--json", help="Print each Briefing as one JSON line.")] = False,
     offline: Annotated[bool, typer.Option("--offline", help="Use the rule-based extractor; no model, no network.")] = False,
     extractor: Annotated[Extractor, typer.Option(help="auto: the LLM when configured, else offline.")] = Extractor.auto,
-    model: Annotated[Optional[str], typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
     mode: Annotated[Mode, typer.Option(help="How to ask for structured output; json_schema/md_json for servers without tool calling.")] = Mode.tools,
-    base_url: Annotated[Optional[str], typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model (the offline extractor runs one at a time).")] = 4,
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
-    cache: Annotated[Optional[Path], typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same settings sends no request (default: $BRIEFING_CACHE, else no cache).", metavar="DIR", file_okay=False)] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same settings sends no request (default: $BRIEFING_CACHE, else no cache).", metavar="DIR", file_okay=False)] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
@@ -158,6 +158,7 @@ def brief(
             _error(err, outcome.error, debug)
             continue
         briefing = outcome.briefing
+        assert briefing is not None, "an outcome neither skipped nor failed holds a briefing"
         reused += briefing.cached
         if html is not None:
             _write_html(html, briefing, outcome.item)

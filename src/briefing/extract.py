@@ -17,14 +17,13 @@ from pydantic import ValidationInfo, model_validator
 from briefing.cache import BriefingCache, cache_key
 from briefing.checks import check_briefing
 from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_text
-from briefing.grounding import describe, ground_briefing, unlocated
 from briefing.errors import ContextLengthError
+from briefing.grounding import describe, ground_briefing, unlocated
 from briefing.inputs import validate_text
 from briefing.llm import LLM, Answer, Settings, resolve_settings
 from briefing.models import Article, Briefing, ExtractedBriefing, Usage
 from briefing.prompts import load_prompt
 from briefing.retry import RetryPolicy
-
 
 MAX_RESPLITS = 2
 """How many times a chunk the server finds too long is halved again before the error stands."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from briefing.differences import Comparison, Words, compare
+from briefing.differences import Words, compare
 from briefing.models import (
     Briefing,
     Claim,

@@ -24,8 +24,8 @@ from briefing.errors import (
     RefusalError,
     TruncatedOutputError,
 )
-from briefing.models import Usage
 from briefing.failures import classify, raw_answer_text, unwrap
+from briefing.models import Usage
 from briefing.retry import RetryPolicy, acall_with_retries, call_with_retries
 from briefing.secrets import protect_logs
 
