@@ -20,8 +20,8 @@ from rich.traceback import Traceback
 from briefing.batch import brief_each
 from briefing.errors import BriefingError, ConfigurationError
 from briefing.inputs import read_article
-from briefing.llm import MISSING_CONFIGURATION, resolve_cache, resolve_settings
 from briefing.models import Article, Briefing
+from briefing.options import MISSING_CONFIGURATION, resolve_cache, resolve_settings
 from briefing.render.terminal import print_briefing, print_cross_check
 from briefing.secrets import redact
 
