@@ -29,7 +29,7 @@ from briefing.options import (
     resolve_options,
     resolve_settings,
 )
-from briefing.prompts import load_prompt
+from briefing.prompts import Prompt, load_prompt, load_prompt_folder
 from briefing.retry import RetryPolicy
 
 MAX_RESPLITS = 2
@@ -118,6 +118,9 @@ class Briefer:
         retry_policy: rate-limit, server-fault and timeout retries.
         cache: a folder (or a ``BriefingCache``) that keeps successful briefings, so briefing the
             same article with the same settings again sends no request; None (default) keeps none.
+        prompt: a custom prompt: a ``Prompt``, or a folder with ``system.j2`` and ``user.j2``
+            (see ``prompts.load_prompt_folder``); None uses the packaged ``prompts/brief``. Its
+            version enters ``Briefing.prompt_version`` and the cache key.
 
     Raises:
         ConfigurationError: no key, base URL or client, an unknown mode, or an unusable cache folder.
@@ -140,6 +143,7 @@ class Briefer:
         max_output_tokens: int | None = None,
         retry_policy: RetryPolicy | None = None,
         cache: str | os.PathLike[str] | BriefingCache | None = None,
+        prompt: Prompt | str | os.PathLike[str] | None = None,
     ) -> None:
         options = resolve_options(
             options, model=model, mode=mode, max_retries=max_retries, grounding_reasks=grounding_reasks,
@@ -151,7 +155,8 @@ class Briefer:
                                                    base_url=base_url)
         self.llm = LLM(self.settings, client=client, policy=retry_policy,
                        max_output_tokens=options.max_output_tokens)
-        self.prompt = load_prompt("brief")
+        self.prompt = (load_prompt("brief") if prompt is None
+                       else prompt if isinstance(prompt, Prompt) else load_prompt_folder(prompt))
         self.options: BriefingOptions = options.replace(
             prompt_version=self.prompt.version,
             endpoint=endpoint(self.llm.base_url),  # the settings' or the given client's; no credentials
@@ -160,6 +165,10 @@ class Briefer:
 
     def __repr__(self) -> str:
         return f"Briefer(model={self.settings.model!r}, mode={self.settings.mode!r})"
+
+    def __call__(self, article: Article) -> Briefing:
+        """``brief(article)``: a Briefer is an ``Extractor``, like ``brief_offline``."""
+        return self.brief(article)
 
     def _chunks(self, article: Article) -> list[Chunk]:
         if estimate_tokens(article.text) <= self.options.context_tokens:
