@@ -19,14 +19,7 @@ import openai
 import pytest
 
 from briefing.testing import Responder, load_answers
-
-REPO = Path(__file__).resolve().parents[1]
-CASSETTES = REPO / "cassettes"
-ANSWERS = REPO / "tests" / "answers"
-SEED = REPO / "seeds" / "nato-us-russia-thaw.txt"
-OPENAI_URL = "https://api.openai.com/v1"
-REPLAY_KEY = "replay-key-not-a-secret"
-SECRET_HEADERS = ["authorization", "api-key", "openai-organization", "openai-project", "cookie", "set-cookie"]
+from helpers import ANSWERS, CASSETTES, OPENAI_URL, REPLAY_KEY, SECRET_HEADERS, SEED
 
 
 def _to_openai_uri(request):

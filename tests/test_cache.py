@@ -16,8 +16,7 @@ from briefing.cli import app
 from briefing.options import BriefingOptions
 from briefing.retry import RetryPolicy
 from briefing.testing import Responder, load_answers
-from conftest import ANSWERS, REPLAY_KEY, SEED
-from test_secrets import KEY_LIKE
+from helpers import ANSWERS, KEY_LIKE, REPLAY_KEY, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from briefing import Briefing
 from briefing.cli import app
 from briefing.testing import Responder, load_answers
-from conftest import ANSWERS, SEED
+from helpers import ANSWERS, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 

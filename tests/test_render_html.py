@@ -6,7 +6,7 @@ import re
 
 from briefing import Article, Briefing, Claim, Span, brief_offline
 from briefing.render.html import segments, to_html
-from conftest import SEED
+from helpers import SEED
 
 
 def test_segments_cover_the_text_and_know_their_claims():

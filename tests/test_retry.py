@@ -7,16 +7,12 @@ import asyncio
 import email.utils
 import json
 import time
-from importlib import import_module
 
 import instructor
 import openai
 import pytest
 from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
-
-httpx2 = import_module(openai.DefaultHttpxClient.__mro__[1].__module__.partition(".")[0])
-"""The HTTP library this openai release sends through: httpx2 from openai 3, httpx before."""
 
 from briefing import errors
 from briefing.failures import classify, is_retryable, unwrap
@@ -27,6 +23,7 @@ from briefing.retry import (
     call_with_retries,
     wait_seconds,
 )
+from helpers import HTTPX as httpx2
 
 KEY = "sk-proj-Abc123SECRETsecret456Xyz789"
 URL = "https://api.openai.com/v1/chat/completions"

@@ -7,9 +7,8 @@ import re
 import pytest
 
 from briefing import Briefer
-from conftest import CASSETTES, SECRET_HEADERS
+from helpers import CASSETTES, KEY_LIKE, SECRET_HEADERS
 
-KEY_LIKE = re.compile(r"sk-[A-Za-z0-9_-]{16,}|[Bb]earer\s+[A-Za-z0-9_.-]{8,}")
 CASSETTE_FILES = sorted(CASSETTES.rglob("*.yaml"))
 
 
@@ -43,7 +42,7 @@ from briefing import errors
 from briefing.cli import app
 from briefing.retry import RetryPolicy
 from briefing.testing import Responder
-from conftest import SEED
+from helpers import SEED
 
 FAKE_KEY = "sk-proj-" + "Zq7Xw9Lm2Np4Rs6Tv8Ux" * 2  # recognisable, 48 characters
 LOGGERS = ("", "openai", "httpx", "httpcore", "instructor", "briefing")

@@ -84,6 +84,11 @@ class ArticleBriefing(ExtractedBriefing):
         return self
 
 
+def _article_fields(article: Article) -> dict[str, str | None]:
+    """What a Briefing keeps of its Article: the id, url and publication date."""
+    return {"article": article.id, "url": article.url, "published": article.published}
+
+
 def as_article(article: Article | str, *, id: str | None = None) -> Article:
     """Accept an Article or plain text; validate the text before any paid call.
 
@@ -192,7 +197,7 @@ class Briefer:
             return None, None
         key = cache_key(article, self.options)
         hit = self.cache.get(key)
-        return key, None if hit is None else hit.model_copy(update={"article": article.id})
+        return key, None if hit is None else hit.model_copy(update=_article_fields(article))
 
     def _store(self, key: str | None, briefing: Briefing) -> Briefing:
         if key is not None and self.cache is not None:
@@ -208,7 +213,7 @@ class Briefer:
         })
         briefing = ground_briefing(extracted, article.text)
         briefing = briefing.model_copy(update={
-            "article": article.id, "extractor": "llm", "model": self.settings.model,
+            **_article_fields(article), "extractor": "llm", "model": self.settings.model,
             "prompt_version": self.prompt.version, "usage": usage,
         })
         return check_briefing(briefing, article.text)

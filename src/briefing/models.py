@@ -298,6 +298,8 @@ class Briefing(ExtractedBriefing):
     claims: list[Claim]  # type: ignore[assignment]  # pydantic fields may narrow
     disputes: list[Dispute] = Field(default_factory=list)  # type: ignore[assignment]
     article: str | None = Field(default=None, description="The Article's id.")
+    url: str | None = Field(default=None, description="The Article's url, as given.")
+    published: str | None = Field(default=None, description="The Article's publication date, as given.")
     extractor: Literal["llm", "offline"] = "llm"
     model: str | None = None
     prompt_version: str | None = None
