@@ -27,6 +27,7 @@ from briefing.errors import (
     ServiceUnavailableError,
     TruncatedOutputError,
 )
+from briefing.extractor import Extractor
 from briefing.grounding import (
     Aligner,
     Alignment,
@@ -58,12 +59,15 @@ if TYPE_CHECKING:  # the lazy names below, as type checkers should see them
     from briefing.crosscheck import CrossCheck, SpeakerMismatch, cross_check
     from briefing.extract import Briefer
     from briefing.offline import brief_offline
+    from briefing.prompts import Prompt
     from briefing.retry import RetryPolicy
+from briefing.options import BriefingOptions
 
 _LAZY = {
     "Briefer": "briefing.extract",
     "BriefingCache": "briefing.cache",
     "RetryPolicy": "briefing.retry",
+    "Prompt": "briefing.prompts",
     "brief_offline": "briefing.offline",
     "cross_check": "briefing.crosscheck",
     "SpeakerMismatch": "briefing.crosscheck",
@@ -95,6 +99,7 @@ __all__ = [
     "Briefing",
     "BriefingCache",
     "BriefingError",
+    "BriefingOptions",
     "Channel",
     "Claim",
     "ClaimCheck",
@@ -105,12 +110,14 @@ __all__ = [
     "Difference",
     "Dispute",
     "ExtractionError",
+    "Extractor",
     "FigureCheck",
     "GroundingSummary",
     "InputError",
     "ModelNotFoundError",
     "Outcome",
     "Position",
+    "Prompt",
     "PromptError",
     "QuotaExceededError",
     "RateLimitError",
