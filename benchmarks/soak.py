@@ -53,13 +53,15 @@ def _dispute(assertion: str, *positions: tuple[str, str, str]) -> dict[str, Any]
 
 ARTICLES: dict[str, tuple[str, dict[str, Any]]] = {
     "harbour-bridge": (
-        "The Harbour Bridge will close to cars for six weeks from 3 March while engineers replace "
-        "its expansion joints, the city council said on Monday.\n\n"
-        "“We will keep one lane open for buses and bicycles throughout,” said transport "
-        "councillor Mira Osei.\n\n"
-        "Local traders fear the closure will cut footfall. A spokesperson for the Harbour Traders’ "
-        "Association said the council had ignored its request to delay the work until autumn.\n\n"
-        "The council denied that claim, saying it had met the association twice since January.\n",
+        (
+            "The Harbour Bridge will close to cars for six weeks from 3 March while engineers replace "
+            "its expansion joints, the city council said on Monday.\n\n"
+            "“We will keep one lane open for buses and bicycles throughout,” said transport "
+            "councillor Mira Osei.\n\n"
+            "Local traders fear the closure will cut footfall. A spokesperson for the Harbour Traders’ "
+            "Association said the council had ignored its request to delay the work until autumn.\n\n"
+            "The council denied that claim, saying it had met the association twice since January.\n"
+        ),
         {
             "headline": "Harbour Bridge to close to cars for six weeks of repairs",
             "summary": "The council will close the Harbour Bridge to cars from 3 March for joint "
@@ -91,13 +93,15 @@ ARTICLES: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
     "wheat-harvest": (
-        "Farmers in the northern plains expect the smallest wheat harvest in a decade after a dry "
-        "spring, the agriculture ministry said in a report published on Thursday.\n\n"
-        "The report puts the crop at 4.1 million tonnes, down 18% on last year.\n\n"
-        "“Prices for bread will rise before the summer is out,” said economist Tomas Lind of the "
-        "Northern Institute.\n\n"
-        "A ministry official, speaking on condition of anonymity, said emergency imports were "
-        "not being considered.\n",
+        (
+            "Farmers in the northern plains expect the smallest wheat harvest in a decade after a dry "
+            "spring, the agriculture ministry said in a report published on Thursday.\n\n"
+            "The report puts the crop at 4.1 million tonnes, down 18% on last year.\n\n"
+            "“Prices for bread will rise before the summer is out,” said economist Tomas Lind of the "
+            "Northern Institute.\n\n"
+            "A ministry official, speaking on condition of anonymity, said emergency imports were "
+            "not being considered.\n"
+        ),
         {
             "headline": "Dry spring set to bring smallest wheat harvest in a decade",
             "summary": "The agriculture ministry expects a 4.1-million-tonne wheat crop, 18% less "
@@ -122,13 +126,15 @@ ARTICLES: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
     "school-phones": (
-        "Secondary schools in the region will ban mobile phones during lessons from September, "
-        "the education board announced on Tuesday.\n\n"
-        "Board chair Elena Ruiz said: “Pupils learn better when they are not checking their "
-        "screens every few minutes.”\n\n"
-        "The pupils’ union called the ban “a punishment for everyone” and said it would "
-        "campaign against it.\n\n"
-        "A survey by the board found that 62% of teachers supported the measure.\n",
+        (
+            "Secondary schools in the region will ban mobile phones during lessons from September, "
+            "the education board announced on Tuesday.\n\n"
+            "Board chair Elena Ruiz said: “Pupils learn better when they are not checking their "
+            "screens every few minutes.”\n\n"
+            "The pupils’ union called the ban “a punishment for everyone” and said it would "
+            "campaign against it.\n\n"
+            "A survey by the board found that 62% of teachers supported the measure.\n"
+        ),
         {
             "headline": "Regional schools to ban phones in lessons from September",
             "summary": "The education board will ban phones in secondary-school lessons from "
@@ -156,13 +162,15 @@ ARTICLES: dict[str, tuple[str, dict[str, Any]]] = {
         },
     ),
     "river-survey": (
-        "Otters have returned to the River Calder for the first time in forty years, according to "
-        "a survey by the Calder Wildlife Trust.\n\n"
-        "Volunteers recorded otter tracks at eleven sites along the upper river last autumn.\n\n"
-        "“Cleaner water has made this possible,” said trust ecologist Sam Patel, who led the "
-        "survey.\n\n"
-        "The water company said its new treatment works had cut discharges into the river by "
-        "half since 2019.\n",
+        (
+            "Otters have returned to the River Calder for the first time in forty years, according to "
+            "a survey by the Calder Wildlife Trust.\n\n"
+            "Volunteers recorded otter tracks at eleven sites along the upper river last autumn.\n\n"
+            "“Cleaner water has made this possible,” said trust ecologist Sam Patel, who led the "
+            "survey.\n\n"
+            "The water company said its new treatment works had cut discharges into the river by "
+            "half since 2019.\n"
+        ),
         {
             "headline": "Otters back on the River Calder after forty years",
             "summary": "A wildlife trust survey found otter tracks at eleven sites on the upper "

@@ -10,13 +10,13 @@ import openai
 import pytest
 from typer.testing import CliRunner
 
-from briefing import Briefer, Briefing, RefusalError
+from briefing import Article, Briefer, Briefing, RefusalError
 from briefing.cache import BriefingCache, cache_key, endpoint
 from briefing.cli import app
+from briefing.options import BriefingOptions
 from briefing.retry import RetryPolicy
 from briefing.testing import Responder, load_answers
-from conftest import ANSWERS, REPLAY_KEY, SEED
-from test_secrets import KEY_LIKE
+from helpers import ANSWERS, KEY_LIKE, REPLAY_KEY, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -88,8 +88,6 @@ def test_a_different_setting_misses(tmp_path, seed_text, change):
 
 
 def test_a_different_text_title_or_server_misses(tmp_path, seed_text):
-    from briefing import Article
-
     with Responder(always(GOOD)) as server, Responder(always(GOOD)) as other_server:
         briefer(server, tmp_path).brief(seed_text)
         briefer(server, tmp_path).brief(seed_text + "\n\nUpdated at 10:00.")
@@ -101,20 +99,17 @@ def test_a_different_text_title_or_server_misses(tmp_path, seed_text):
 
 
 def test_key_ignores_the_urls_credentials_and_query_but_not_the_server():
-    def key(base_url):
-        return cache_key(text="t", title=None, source=None, model="m", mode="tools", prompt_version="p",
-                         max_claims=15, language="English", context_tokens=24_000, max_retries=2,
-                         grounding_reasks=1, max_output_tokens=4096, base_url=base_url, version="1")
+    article = Article(text="t")
+
+    def key(base_url, version="1"):
+        return cache_key(article, BriefingOptions(model="m", endpoint=endpoint(base_url), version=version))
 
     plain = key("http://localhost:8000/v1")
     assert key(f"http://user:{FAKE_KEY}@localhost:8000/v1/?api-key={FAKE_KEY}") == plain
     assert key("http://localhost:11434/v1") != plain
     assert key("http://localhost:8000/v2") != plain
     assert FAKE_KEY not in endpoint(f"https://me:{FAKE_KEY}@example.com/v1?key={FAKE_KEY}")
-    assert plain != cache_key(text="t", title=None, source=None, model="m", mode="tools", prompt_version="p",
-                              max_claims=15, language="English", context_tokens=24_000, max_retries=2,
-                              grounding_reasks=1, max_output_tokens=4096, base_url="http://localhost:8000/v1",
-                              version="2")
+    assert plain != key("http://localhost:8000/v1", version="2")
 
 
 def test_the_api_key_never_reaches_a_cache_file(tmp_path, seed_text):
@@ -170,9 +165,8 @@ def test_errors_are_never_cached(tmp_path, seed_text):
 def test_bad_input_fails_before_the_cache_and_any_request(tmp_path):
     from briefing import InputError
 
-    with Responder(always(GOOD)) as server:
-        with pytest.raises(InputError):
-            briefer(server, tmp_path).brief("   ")
+    with Responder(always(GOOD)) as server, pytest.raises(InputError):
+        briefer(server, tmp_path).brief("   ")
 
     assert server.requests == [] and entries(tmp_path) == []
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import CASSETTES
+from helpers import CASSETTES
 
 README = (CASSETTES / "README.md").read_text(encoding="utf-8")
 

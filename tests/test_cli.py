@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from briefing import Briefing
 from briefing.cli import app
-from conftest import SEED
+from helpers import SEED
 
 runner = CliRunner()
 

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from briefing import Briefing
 from briefing.cli import app
 from briefing.testing import Responder, load_answers
-from conftest import ANSWERS, SEED
+from helpers import ANSWERS, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -81,7 +81,7 @@ def test_each_api_error_is_one_line_without_a_traceback(name, monkeypatch):
 
 @pytest.mark.parametrize("name", ["AuthenticationError", "ServiceUnavailableError", "ExtractionError"])
 def test_debug_adds_the_traceback_with_the_error_class(name, monkeypatch):
-    replies, words = CASES[name]
+    replies, _words = CASES[name]
     result, _ = invoke(["--debug", str(SEED)], replies, monkeypatch)
 
     assert result.exit_code == 1

@@ -16,7 +16,7 @@ from briefing import Briefer, errors
 from briefing.chunking import Chunk
 from briefing.extract import MAX_RESPLITS, halves
 from briefing.retry import RetryPolicy
-from conftest import REPLAY_KEY
+from helpers import REPLAY_KEY
 
 pytestmark = pytest.mark.vcr
 

@@ -14,7 +14,7 @@ import pytest
 from briefing import Briefer, errors
 from briefing.retry import RetryPolicy
 from briefing.testing import Responder, load_answers
-from conftest import ANSWERS
+from helpers import ANSWERS
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 

@@ -10,7 +10,7 @@ import pytest
 from briefing import Briefer
 from briefing.retry import RetryPolicy
 from briefing.testing import Responder, load_answers
-from conftest import ANSWERS, REPLAY_KEY
+from helpers import ANSWERS, REPLAY_KEY
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 

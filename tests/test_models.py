@@ -33,12 +33,12 @@ def test_briefing_json_round_trips():
 def test_model_answers_in_other_spellings_are_accepted_without_a_reask():
     from briefing.models import ExtractedClaim, ExtractedPosition
 
-    claim = ExtractedClaim.model_validate(dict(
-        statement="s", kind="Denial", speaker="Vladimir Putin", channel="on the record", evidence="e"))
+    claim = ExtractedClaim.model_validate({
+        "statement": "s", "kind": "Denial", "speaker": "Vladimir Putin", "channel": "on the record", "evidence": "e"})
     assert claim.kind.value == "denial" and claim.channel.value == "on_record"
     assert claim.speaker.name == "Vladimir Putin" and not claim.speaker.anonymous
-    assert ExtractedClaim.model_validate(dict(statement="s", kind="fact", speaker="", evidence="e")).speaker is None
-    assert ExtractedPosition.model_validate(dict(party="Russia", stance="Denied", evidence="e")).stance == "denies"
+    assert ExtractedClaim.model_validate({"statement": "s", "kind": "fact", "speaker": "", "evidence": "e"}).speaker is None
+    assert ExtractedPosition.model_validate({"party": "Russia", "stance": "Denied", "evidence": "e"}).stance == "denies"
 
 
 def test_unknown_values_are_still_rejected():
@@ -48,4 +48,4 @@ def test_unknown_values_are_still_rejected():
     from briefing.models import ExtractedClaim
 
     with pytest.raises(ValidationError):
-        ExtractedClaim.model_validate(dict(statement="s", kind="gossip", evidence="e"))
+        ExtractedClaim.model_validate({"statement": "s", "kind": "gossip", "evidence": "e"})

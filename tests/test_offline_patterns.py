@@ -206,8 +206,8 @@ def test_sentence_after_a_closed_quote_is_not_its_attribution():
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("Mayor Ana Ruiz toured the flooded district on Monday, saying that the pumps had "
-         "failed overnight.", "the pumps had failed overnight"),
+        (("Mayor Ana Ruiz toured the flooded district on Monday, saying that the pumps had "
+          "failed overnight."), "the pumps had failed overnight"),
         ("Mayor Ana Ruiz toured the flooded district on Monday, saying, “The pumps failed.”",
          "“The pumps failed.”"),
     ],

@@ -5,7 +5,7 @@ import pytest
 from briefing.errors import PromptError
 from briefing.prompts import load_prompt
 
-VARIABLES = dict(text="Body “quoted”.", title=None, source=None, max_claims=5, language="English")
+VARIABLES = {"text": "Body “quoted”.", "title": None, "source": None, "max_claims": 5, "language": "English"}
 
 
 def test_renders_system_and_user_messages_with_the_article_delimited():

@@ -6,7 +6,7 @@ import re
 
 from briefing import Article, Briefing, Claim, Span, brief_offline
 from briefing.render.html import segments, to_html
-from conftest import SEED
+from helpers import SEED
 
 
 def test_segments_cover_the_text_and_know_their_claims():
@@ -28,7 +28,7 @@ def test_article_marks_match_the_spans():
     for number, claim in enumerate(briefing.claims, 1):
         if claim.span:
             assert f'href="#claim-{number}">{number}</a></sup>' in page
-    marked = re.findall(r"<mark[^>]*>(.*?)</mark>", page, re.S)
+    marked = re.findall(r"<mark[^>]*>(.*?)</mark>", page, re.DOTALL)
     assert len(located) > 5 and marked
     assert "We always knew that the moment would come" in "".join(marked)
 

@@ -30,8 +30,8 @@ def test_untrusted_claims_are_named_and_unlocated_evidence_is_loud():
 
 def _checked(evidence: str, text: str) -> Briefing:
     from briefing import check_briefing
-    from briefing.models import ExtractedBriefing
     from briefing.grounding import ground_briefing
+    from briefing.models import ExtractedBriefing
 
     extracted = ExtractedBriefing(headline="h", summary="s", claims=[
         {"statement": "The council will raise taxes.", "kind": "fact", "evidence": evidence}])
@@ -62,5 +62,5 @@ def test_a_changed_meaning_is_shown_side_by_side_and_never_ok():
     assert "model wrote “will not” · article says “will”" in out
     assert f"the article says otherwise at {claim.nearest.start}–{claim.nearest.end}" in out
     reasons = negated.grounding_summary.details[0].reasons
-    assert reasons == [f"the evidence differs in meaning from the article at "
-                       f"{claim.nearest.start}-{claim.nearest.end}"]
+    assert reasons == [(f"the evidence differs in meaning from the article at "
+                       f"{claim.nearest.start}-{claim.nearest.end}")]

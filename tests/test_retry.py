@@ -8,7 +8,6 @@ import email.utils
 import json
 import time
 
-import httpx2
 import instructor
 import openai
 import pytest
@@ -24,6 +23,7 @@ from briefing.retry import (
     call_with_retries,
     wait_seconds,
 )
+from helpers import HTTPX as httpx2
 
 KEY = "sk-proj-Abc123SECRETsecret456Xyz789"
 URL = "https://api.openai.com/v1/chat/completions"
@@ -216,8 +216,8 @@ def test_backoff_is_jittered_exponential_and_capped():
     assert 0.25 <= wait_seconds(garbage, 1, POLICY) <= 0.5
 
 
-@pytest.mark.parametrize("bad", [dict(max_attempts=0), dict(initial_wait=-1), dict(timeout=0),
-                                 dict(initial_wait=5, max_wait=1)])
+@pytest.mark.parametrize("bad", [{"max_attempts": 0}, {"initial_wait": -1}, {"timeout": 0},
+                                 {"initial_wait": 5, "max_wait": 1}])
 def test_policy_bounds_are_checked(bad):
     with pytest.raises(ValueError):
         RetryPolicy(**bad)

@@ -7,9 +7,8 @@ import re
 import pytest
 
 from briefing import Briefer
-from conftest import CASSETTES, SECRET_HEADERS
+from helpers import CASSETTES, KEY_LIKE, SECRET_HEADERS
 
-KEY_LIKE = re.compile(r"sk-[A-Za-z0-9_-]{16,}|[Bb]earer\s+[A-Za-z0-9_.-]{8,}")
 CASSETTE_FILES = sorted(CASSETTES.rglob("*.yaml"))
 
 
@@ -35,15 +34,15 @@ def test_key_is_not_in_repr(monkeypatch):
 
 # --------------------------------------------------------------------------- logs, errors, CLI
 
-import logging  # noqa: E402
+import logging
 
-from typer.testing import CliRunner  # noqa: E402
+from typer.testing import CliRunner
 
-from briefing import errors  # noqa: E402
-from briefing.cli import app  # noqa: E402
-from briefing.retry import RetryPolicy  # noqa: E402
-from briefing.testing import Responder  # noqa: E402
-from conftest import SEED  # noqa: E402
+from briefing import errors
+from briefing.cli import app
+from briefing.retry import RetryPolicy
+from briefing.testing import Responder
+from helpers import SEED
 
 FAKE_KEY = "sk-proj-" + "Zq7Xw9Lm2Np4Rs6Tv8Ux" * 2  # recognisable, 48 characters
 LOGGERS = ("", "openai", "httpx", "httpcore", "instructor", "briefing")

@@ -1,12 +1,16 @@
 """briefing: typed, source-grounded briefings of news articles with an LLM.
 
-``Briefer`` (the LLM path), ``brief_offline`` and ``cross_check`` load on first use, so importing
-briefing stays cheap for code that only needs the models, ``align`` or the offline extractor.
+``Briefer`` (the LLM path), ``RetryPolicy``, ``BriefingCache``, ``brief_offline`` and
+``cross_check`` load on first use, so importing briefing stays cheap (no openai, no instructor)
+for code that only needs the models, ``align`` or the offline extractor. Type checkers and IDEs
+see them through the ``TYPE_CHECKING`` imports below, and ``dir(briefing)`` lists them.
 """
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from briefing.batch import Outcome, brief_each
+from briefing.checks import check_briefing
 from briefing.errors import (
     APIError,
     AuthenticationError,
@@ -23,11 +27,11 @@ from briefing.errors import (
     ServiceUnavailableError,
     TruncatedOutputError,
 )
-from briefing.checks import check_briefing
+from briefing.extractor import Extractor
 from briefing.grounding import (
-    AlignOptions,
     Aligner,
     Alignment,
+    AlignOptions,
     align,
     ground_briefing,
     unlocated_excerpts,
@@ -50,63 +54,87 @@ from briefing.models import (
     Usage,
 )
 
+if TYPE_CHECKING:  # the lazy names below, as type checkers should see them
+    from briefing.cache import BriefingCache
+    from briefing.crosscheck import CrossCheck, SpeakerMismatch, cross_check
+    from briefing.extract import Briefer
+    from briefing.offline import brief_offline
+    from briefing.prompts import Prompt
+    from briefing.retry import RetryPolicy
+from briefing.options import BriefingOptions
+
 _LAZY = {
     "Briefer": "briefing.extract",
     "BriefingCache": "briefing.cache",
+    "RetryPolicy": "briefing.retry",
+    "Prompt": "briefing.prompts",
     "brief_offline": "briefing.offline",
     "cross_check": "briefing.crosscheck",
     "SpeakerMismatch": "briefing.crosscheck",
     "CrossCheck": "briefing.crosscheck",
 }
+"""Public names imported on first use: name -> module. Add each to the TYPE_CHECKING block too."""
 
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
     raise AttributeError(f"module 'briefing' has no attribute {name!r}")
 
 
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
 __all__ = [
+    "APIError",
     "AlignOptions",
     "Aligner",
     "Alignment",
-    "Briefer",
-    "BriefingCache",
-    "CrossCheck",
-    "SpeakerMismatch",
-    "align",
-    "brief_offline",
-    "check_briefing",
-    "cross_check",
-    "ground_briefing",
-    "unlocated_excerpts",
-    "APIError",
     "Article",
     "AuthenticationError",
+    "Briefer",
     "Briefing",
+    "BriefingCache",
     "BriefingError",
+    "BriefingOptions",
     "Channel",
     "Claim",
     "ClaimCheck",
     "ClaimKind",
     "ConfigurationError",
     "ContextLengthError",
+    "CrossCheck",
     "Difference",
     "Dispute",
     "ExtractionError",
+    "Extractor",
     "FigureCheck",
     "GroundingSummary",
     "InputError",
     "ModelNotFoundError",
+    "Outcome",
     "Position",
+    "Prompt",
     "PromptError",
     "QuotaExceededError",
     "RateLimitError",
     "RefusalError",
+    "RetryPolicy",
     "ServiceUnavailableError",
     "Span",
     "Speaker",
+    "SpeakerMismatch",
     "TruncatedOutputError",
     "UntrustedClaim",
     "Usage",
+    "align",
+    "brief_each",
+    "brief_offline",
+    "check_briefing",
+    "cross_check",
+    "ground_briefing",
+    "unlocated_excerpts",
 ]

@@ -6,11 +6,11 @@ does not have) stop the batch early instead of sending requests that cannot succ
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 import threading
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from briefing.errors import (
     AuthenticationError,
@@ -72,8 +72,8 @@ def brief_each(brief: Callable[[T], Briefing], items: Iterable[T | BriefingError
     try:
         futures = [None if isinstance(item, BriefingError) else pool.submit(guarded, item) for item in items]
         for item, future in zip(items, futures, strict=True):
-            if future is None:
-                yield Outcome(item=item, error=item)  # type: ignore[arg-type]
+            if isinstance(item, BriefingError) or future is None:  # it came in failed
+                yield Outcome(item=cast(T, item), error=cast(BriefingError, item))
                 continue
             try:
                 yield Outcome(item=item, briefing=future.result())

@@ -3,8 +3,8 @@
 One JSON file per key (``<key>.json``), written to a temporary file and moved into place with
 ``os.replace``: a crash mid-write never leaves a half-written entry. An entry that cannot be read
 or parsed is a miss (the next briefing overwrites it), never an error. The key is a SHA-256 over
-everything that changes the answer (see ``cache_key``); it never covers the API key, and the
-server's URL enters it without credentials or query string.
+the article and the whole ``BriefingOptions`` (see ``cache_key``); it never covers the API key,
+and the server's URL enters it without credentials or query string.
 """
 
 from __future__ import annotations
@@ -15,80 +15,31 @@ import logging
 import os
 import re
 import tempfile
-from functools import cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from briefing.errors import ConfigurationError
-from briefing.models import Briefing
+from briefing.models import Article, Briefing
+from briefing.options import BriefingOptions, endpoint, library_version  # noqa: F401  (re-exported)
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the stored entries or the key's recipe change, so old entries simply miss."""
 
 _KEY = re.compile(r"[0-9A-Za-z_-]{1,128}")
 log = logging.getLogger(__name__)
 
 
-@cache
-def library_version() -> str:
-    """The installed briefing version (part of every key: a new release re-briefs)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("briefing")
-    except PackageNotFoundError:
-        return "unknown"
-
-
-def endpoint(base_url: str | None) -> str:
-    """The server a base URL names, as host[:port]/path: no scheme, credentials, query or fragment.
-
-    ``None`` (the SDK's default, OpenAI) is ``""``.
-    """
-    if not base_url:
-        return ""
-    parts = urlsplit(base_url.strip())
-    host = (parts.hostname or "").lower()
-    try:
-        port = parts.port
-    except ValueError:  # a malformed port: keep it out rather than fail
-        port = None
-    return f"{host}{f':{port}' if port else ''}{parts.path.rstrip('/')}"
-
-
-def cache_key(
-    *,
-    text: str,
-    title: str | None,
-    source: str | None,
-    model: str,
-    mode: str,
-    prompt_version: str,
-    max_claims: int,
-    language: str,
-    context_tokens: int,
-    max_retries: int,
-    grounding_reasks: int,
-    max_output_tokens: int,
-    base_url: str | None = None,
-    version: str | None = None,
-) -> str:
-    """A hex SHA-256 over everything that changes a briefing's answer.
-
-    ``base_url`` is reduced by ``endpoint`` (credentials and query dropped) so two servers do not
-    share entries; ``version`` defaults to the installed library's. The API key is not an input.
+def cache_key(article: Article, options: BriefingOptions) -> str:
+    """A hex SHA-256 over the article (text, title, source) and every answer-changing field of
+    ``options`` (``BriefingOptions.key_material``): a knob added to the options enters the key
+    with no change here. The options hold the server only as ``endpoint`` (credentials and query
+    dropped) and never the API key.
     """
     material = {
         "format": FORMAT,
-        "text": text, "title": title, "source": source,
-        "model": model, "mode": mode, "prompt_version": prompt_version,
-        "max_claims": max_claims, "language": language, "context_tokens": context_tokens,
-        "max_retries": max_retries, "grounding_reasks": grounding_reasks,
-        "max_output_tokens": max_output_tokens,
-        "endpoint": endpoint(base_url),
-        "version": version if version is not None else library_version(),
+        "text": article.text, "title": article.title, "source": article.source,
+        "options": options.key_material(),
     }
-    blob = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    blob = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 

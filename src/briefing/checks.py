@@ -8,19 +8,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import get_args
 
-from briefing.textfold import fold_fast
 from briefing.models import (
     Briefing,
     Claim,
     ClaimCheck,
     FigureCheck,
+    GroundingStatus,
     GroundingSummary,
     Speaker,
     UntrustedClaim,
 )
+from briefing.textfold import fold_fast
 
-_STATUSES = ("exact", "normalized", "fuzzy", "not_found")
+_STATUSES = get_args(GroundingStatus)
 
 _WORD = re.compile(r"\w+")
 
@@ -38,7 +40,7 @@ _UNITS = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100,
 }
-_SCALES = {
+SCALES = {  # the one table of scale words: the offline figure finder uses it too
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "bn": 1e9, "mn": 1e6, "m": 1e6, "k": 1e3, "tn": 1e12,
 }
@@ -49,7 +51,7 @@ _MULTIPLES = {
     "halve": 0.5, "halved": 0.5, "halving": 0.5,
 }
 _NUMBER_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_SCALE_WORD = "|".join(sorted(_SCALES, key=len, reverse=True))
+_SCALE_WORD = "|".join(sorted(SCALES, key=len, reverse=True))
 _MULTIPLE_WORD = "|".join(sorted(_MULTIPLES, key=len, reverse=True))
 _FIGURE = re.compile(
     rf"""
@@ -91,7 +93,7 @@ def figures_in(s: str) -> list[tuple[str, float, str]]:
         else:
             value = _word_value(m["word"])
         if m["scale"]:
-            value *= _SCALES[m["scale"].strip().lower()]
+            value *= SCALES[m["scale"].strip().lower()]
         unit = "%" if m["pct"] else ""
         found.append((m.group(0).strip(), value, unit))
     return found

@@ -6,11 +6,9 @@ the others, and the exit status is 1 when any file failed, 2 for a usage or conf
 
 from __future__ import annotations
 
-import json as json_module
-import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -19,10 +17,11 @@ from rich.traceback import Traceback
 
 from briefing.batch import brief_each
 from briefing.errors import BriefingError, ConfigurationError
+from briefing.extractor import Extractor as ArticleExtractor
 from briefing.inputs import read_article
-from briefing.llm import MISSING_CONFIGURATION, resolve_cache, resolve_settings
 from briefing.models import Article, Briefing
-from briefing.render.terminal import print_briefing, print_cross_check
+from briefing.options import MISSING_CONFIGURATION, resolve_cache, resolve_settings
+from briefing.render.formats import formats, get_renderer
 from briefing.secrets import redact
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -60,8 +59,8 @@ def _error(console: Console, error: BaseException, debug: bool) -> None:
     console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
 
-def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url: Optional[str],
-                err: Console, cache: Optional[Path] = None):
+def _make_brief(extractor: Extractor, model: str | None, mode: Mode, base_url: str | None,
+                err: Console, cache: Path | None = None) -> tuple[ArticleExtractor, bool]:
     """Pick the extractor; return a function Article -> Briefing, and whether it calls a model.
 
     Model briefings are kept in ``cache`` (else ``$BRIEFING_CACHE``) when one is given; offline
@@ -84,7 +83,7 @@ def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url
 
     briefer = Briefer(model=model, mode=mode.value, base_url=base_url,
                       cache=resolve_cache(str(cache) if cache is not None else None))
-    return briefer.brief, True
+    return briefer, True
 
 
 def _cross_check(briefing: Briefing, article: Article):
@@ -120,22 +119,24 @@ def _expand(paths: list[Path]) -> list[Path]:
 @app.command()
 def brief(
     files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8), or folders of them (their *.txt files).", show_default=False)],
-    json: Annotated[bool, typer.Option("--json", help="Print each Briefing as one JSON line.")] = False,
+    json: Annotated[bool, typer.Option("--json", help="Print each Briefing as one JSON line (--format json).")] = False,
+    output_format: Annotated[str, typer.Option("--format", help=f"How to print each briefing: {', '.join(formats())}.")] = "text",
     offline: Annotated[bool, typer.Option("--offline", help="Use the rule-based extractor; no model, no network.")] = False,
     extractor: Annotated[Extractor, typer.Option(help="auto: the LLM when configured, else offline.")] = Extractor.auto,
-    model: Annotated[Optional[str], typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
+    model: Annotated[str | None, typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
     mode: Annotated[Mode, typer.Option(help="How to ask for structured output; json_schema/md_json for servers without tool calling.")] = Mode.tools,
-    base_url: Annotated[Optional[str], typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
+    base_url: Annotated[str | None, typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model (the offline extractor runs one at a time).")] = 4,
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
-    html: Annotated[Optional[Path], typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
-    cache: Annotated[Optional[Path], typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same settings sends no request (default: $BRIEFING_CACHE, else no cache).", metavar="DIR", file_okay=False)] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
+    cache: Annotated[Path | None, typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same settings sends no request (default: $BRIEFING_CACHE, else no cache).", metavar="DIR", file_okay=False)] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
     out = Console(soft_wrap=False)
     err = Console(stderr=True)
     try:
+        render = get_renderer("json" if json else output_format)
         run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache)
     except BriefingError as e:
         _error(err, e, debug)
@@ -158,20 +159,12 @@ def brief(
             _error(err, outcome.error, debug)
             continue
         briefing = outcome.briefing
+        assert briefing is not None, "an outcome neither skipped nor failed holds a briefing"
         reused += briefing.cached
         if html is not None:
             _write_html(html, briefing, outcome.item)
         report = _cross_check(briefing, outcome.item) if cross_check else None
-        if json:
-            record = briefing.model_dump(mode="json")
-            if report is not None:
-                record["cross_check"] = report.model_dump(mode="json")
-            sys.stdout.write(json_module.dumps(record, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            print_briefing(briefing, out)
-            if report is not None:
-                print_cross_check(report, out)
+        render(briefing, report, out)
     if reused:
         err.print(f"[yellow]note:[/yellow] {reused} of {len(files)} file(s) came from the cache; no request was sent for them",
                   highlight=False, soft_wrap=True)

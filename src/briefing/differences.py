@@ -11,6 +11,7 @@ An abridgement mark that only leaves words out, figures included, is not a diffe
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -98,9 +99,7 @@ def compare(
         # an edge gap with no article words of its own stands against the words beyond the span
         against = _beside(art, e, a, edge, span) if edge else a
         a_toks = [art.tokens[j] for j in against]
-        if sum(ex.negations[i] for i in e) % 2 != sum(art.negations[j] for j in against) % 2:
-            changes.append("negation")
-        elif any(negated_form(x, y) for x in e_toks for y in a_toks):
+        if sum(ex.negations[i] for i in e) % 2 != sum(art.negations[j] for j in against) % 2 or any(negated_form(x, y) for x in e_toks for y in a_toks):
             changes.append("negation")
         if _figures(e_toks) != _figures(a_toks):
             changes.append("figure")
@@ -108,9 +107,9 @@ def compare(
             changes.append("partial word")
         differences.append(_difference(ex, art, e, a, context))
 
-    gap(range(0, i0), range(span[0], j0), "lead", (i0, j0))
-    gaps.append((range(0, i0), range(0, j0)))
-    for (i1, j1), (i2, j2) in zip(matched, matched[1:], strict=False):
+    gap(range(i0), range(span[0], j0), "lead", (i0, j0))
+    gaps.append((range(i0), range(j0)))
+    for (i1, j1), (i2, j2) in itertools.pairwise(matched):
         if part_of[i1] != part_of[i2]:  # an abridgement mark: the article words are skipped
             if _skips_negation(art, j1, j2):
                 changes.append("abridgement skips a negation")

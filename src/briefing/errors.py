@@ -6,6 +6,11 @@ Structured attributes carry the details for code that wants them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing.models import Usage
+
 
 class BriefingError(Exception):
     """Root of every error raised by briefing.
@@ -15,7 +20,7 @@ class BriefingError(Exception):
         usage: what the failed call spent (a ``briefing.Usage``), when requests were sent.
     """
 
-    usage = None
+    usage: Usage | None = None
 
     def __init__(self, message: str, *, article: str | None = None) -> None:
         super().__init__(message)

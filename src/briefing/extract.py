@@ -17,14 +17,20 @@ from pydantic import ValidationInfo, model_validator
 from briefing.cache import BriefingCache, cache_key
 from briefing.checks import check_briefing
 from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_text
-from briefing.grounding import describe, ground_briefing, unlocated
 from briefing.errors import ContextLengthError
+from briefing.grounding import describe, ground_briefing, unlocated
 from briefing.inputs import validate_text
-from briefing.llm import LLM, Answer, Settings, resolve_settings
+from briefing.llm import LLM, Answer
 from briefing.models import Article, Briefing, ExtractedBriefing, Usage
-from briefing.prompts import load_prompt
+from briefing.options import (
+    BriefingOptions,
+    Settings,
+    endpoint,
+    resolve_options,
+    resolve_settings,
+)
+from briefing.prompts import Prompt, load_prompt, load_prompt_folder
 from briefing.retry import RetryPolicy
-
 
 MAX_RESPLITS = 2
 """How many times a chunk the server finds too long is halved again before the error stands."""
@@ -78,6 +84,11 @@ class ArticleBriefing(ExtractedBriefing):
         return self
 
 
+def _article_fields(article: Article) -> dict[str, str | None]:
+    """What a Briefing keeps of its Article: the id, url and publication date."""
+    return {"article": article.id, "url": article.url, "published": article.published}
+
+
 def as_article(article: Article | str, *, id: str | None = None) -> Article:
     """Accept an Article or plain text; validate the text before any paid call.
 
@@ -97,6 +108,9 @@ class Briefer:
 
     Args:
         model: the model name; falls back to ``BRIEFING_MODEL``, then ``gpt-4o-mini``.
+        options: a ``BriefingOptions`` with every answer-changing knob; the keyword arguments
+            below override its fields when given (None keeps the options' value, and the
+            options' defaults are the documented ones).
         client: a ready-made ``openai.OpenAI``/``AsyncOpenAI`` (or Azure) client, or an instructor
             client; when None, one is built from ``api_key``/``base_url`` or the environment. An
             openai client's own retries are turned off so ``retry_policy`` alone decides; an
@@ -109,6 +123,9 @@ class Briefer:
         retry_policy: rate-limit, server-fault and timeout retries.
         cache: a folder (or a ``BriefingCache``) that keeps successful briefings, so briefing the
             same article with the same settings again sends no request; None (default) keeps none.
+        prompt: a custom prompt: a ``Prompt``, or a folder with ``system.j2`` and ``user.j2``
+            (see ``prompts.load_prompt_folder``); None uses the packaged ``prompts/brief``. Its
+            version enters ``Briefing.prompt_version`` and the cache key.
 
     Raises:
         ConfigurationError: no key, base URL or client, an unknown mode, or an unusable cache folder.
@@ -118,66 +135,69 @@ class Briefer:
         self,
         model: str | None = None,
         *,
+        options: BriefingOptions | None = None,
         client: Any = None,
         api_key: str | None = None,
         base_url: str | None = None,
-        mode: str = "tools",
-        max_retries: int = 2,
-        grounding_reasks: int = 1,
-        max_claims: int = 15,
-        language: str = "English",
-        context_tokens: int = 24_000,
-        max_output_tokens: int = 4096,
+        mode: str | None = None,
+        max_retries: int | None = None,
+        grounding_reasks: int | None = None,
+        max_claims: int | None = None,
+        language: str | None = None,
+        context_tokens: int | None = None,
+        max_output_tokens: int | None = None,
         retry_policy: RetryPolicy | None = None,
         cache: str | os.PathLike[str] | BriefingCache | None = None,
+        prompt: Prompt | str | os.PathLike[str] | None = None,
     ) -> None:
-        self.settings: Settings = resolve_settings(model=model, mode=mode, api_key=api_key, base_url=base_url)
-        self.llm = LLM(self.settings, client=client, policy=retry_policy, max_output_tokens=max_output_tokens)
-        self.max_retries = max_retries
-        self.grounding_reasks = grounding_reasks
-        self.max_claims = max_claims
-        self.language = language
-        self.context_tokens = context_tokens
-        self.prompt = load_prompt("brief")
+        options = resolve_options(
+            options, model=model, mode=mode, max_retries=max_retries, grounding_reasks=grounding_reasks,
+            max_claims=max_claims, language=language, context_tokens=context_tokens,
+            max_output_tokens=max_output_tokens,
+        )
+        assert options.model is not None  # resolve_options always names one
+        self.settings: Settings = resolve_settings(model=options.model, mode=options.mode, api_key=api_key,
+                                                   base_url=base_url)
+        self.llm = LLM(self.settings, client=client, policy=retry_policy,
+                       max_output_tokens=options.max_output_tokens)
+        self.prompt = (load_prompt("brief") if prompt is None
+                       else prompt if isinstance(prompt, Prompt) else load_prompt_folder(prompt))
+        self.options: BriefingOptions = options.replace(
+            prompt_version=self.prompt.version,
+            endpoint=endpoint(self.llm.base_url),  # the settings' or the given client's; no credentials
+        )
         self.cache = cache if cache is None or isinstance(cache, BriefingCache) else BriefingCache(cache)
 
     def __repr__(self) -> str:
         return f"Briefer(model={self.settings.model!r}, mode={self.settings.mode!r})"
 
+    def __call__(self, article: Article) -> Briefing:
+        """``brief(article)``: a Briefer is an ``Extractor``, like ``brief_offline``."""
+        return self.brief(article)
+
     def _chunks(self, article: Article) -> list[Chunk]:
-        if estimate_tokens(article.text) <= self.context_tokens:
+        if estimate_tokens(article.text) <= self.options.context_tokens:
             return [Chunk(0, len(article.text), article.text)]
         chars_per_token = len(article.text) / estimate_tokens(article.text)
-        max_chars = int(self.context_tokens * chars_per_token)
+        max_chars = int(self.options.context_tokens * chars_per_token)
         return split_text(article.text, max_chars=max_chars, overlap_chars=max_chars // 10)
 
     def _messages(self, article: Article, chunk: Chunk) -> list[dict[str, str]]:
         return self.prompt.render(
             text=chunk.text, title=article.title, source=article.source,
-            max_claims=self.max_claims, language=self.language,
+            max_claims=self.options.max_claims, language=self.options.language,
         )
 
     def _context(self, chunk: Chunk) -> dict[str, Any]:
-        return {"article_text": chunk.text, "grounding_reasks_left": self.grounding_reasks}
-
-    def _cache_key(self, article: Article) -> str:
-        """The cache key of ``article`` briefed with these settings (never covers the API key)."""
-        return cache_key(
-            text=article.text, title=article.title, source=article.source,
-            model=self.settings.model, mode=self.settings.mode, prompt_version=self.prompt.version,
-            max_claims=self.max_claims, language=self.language, context_tokens=self.context_tokens,
-            max_retries=self.max_retries, grounding_reasks=self.grounding_reasks,
-            max_output_tokens=self.llm.max_output_tokens,
-            base_url=self.llm.base_url,  # the settings' or the given client's; credentials dropped
-        )
+        return {"article_text": chunk.text, "grounding_reasks_left": self.options.grounding_reasks}
 
     def _cached(self, article: Article) -> tuple[str | None, Briefing | None]:
         """The cache key (None without a cache) and the cached briefing, with this article's id."""
         if self.cache is None:
             return None, None
-        key = self._cache_key(article)
+        key = cache_key(article, self.options)
         hit = self.cache.get(key)
-        return key, None if hit is None else hit.model_copy(update={"article": article.id})
+        return key, None if hit is None else hit.model_copy(update=_article_fields(article))
 
     def _store(self, key: str | None, briefing: Briefing) -> Briefing:
         if key is not None and self.cache is not None:
@@ -193,7 +213,7 @@ class Briefer:
         })
         briefing = ground_briefing(extracted, article.text)
         briefing = briefing.model_copy(update={
-            "article": article.id, "extractor": "llm", "model": self.settings.model,
+            **_article_fields(article), "extractor": "llm", "model": self.settings.model,
             "prompt_version": self.prompt.version, "usage": usage,
         })
         return check_briefing(briefing, article.text)
@@ -223,7 +243,7 @@ class Briefer:
         """Brief one chunk; if the server says it is over the context window, brief its halves."""
         try:
             return [self.llm.extract(self._messages(article, chunk), ArticleBriefing,
-                                     context=self._context(chunk), max_retries=self.max_retries,
+                                     context=self._context(chunk), max_retries=self.options.max_retries,
                                      article=article.id)]
         except ContextLengthError as e:
             if resplits == 0:
@@ -235,7 +255,7 @@ class Briefer:
         """Async ``_brief_chunk``."""
         try:
             return [await self.llm.aextract(self._messages(article, chunk), ArticleBriefing,
-                                            context=self._context(chunk), max_retries=self.max_retries,
+                                            context=self._context(chunk), max_retries=self.options.max_retries,
                                             article=article.id)]
         except ContextLengthError as e:
             if resplits == 0:

@@ -13,7 +13,11 @@ from collections.abc import Callable
 from typing import Any
 
 import openai
-from instructor.core.exceptions import IncompleteOutputException, InstructorError, InstructorRetryException
+from instructor.core.exceptions import (
+    IncompleteOutputException,
+    InstructorError,
+    InstructorRetryException,
+)
 
 from briefing.errors import (
     APIError,

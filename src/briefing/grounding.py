@@ -15,9 +15,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any
 
-from briefing.differences import Comparison, Words, compare
+from briefing.differences import Words, compare
 from briefing.models import (
     Briefing,
     Claim,
@@ -27,6 +27,7 @@ from briefing.models import (
     Position,
     Span,
 )
+from briefing.models import GroundingStatus as Status  # the one grounding-status type
 from briefing.textfold import (
     ELLIPSIS,
     QUOTES,
@@ -41,8 +42,6 @@ from briefing.textfold import (
     tokenize,
 )
 from briefing.wordchain import ExcerptWords, Match, WordIndex
-
-Status = Literal["exact", "normalized", "fuzzy", "not_found"]
 
 _MAX_OCCURRENCES = 1000
 _QUOTE_MARKS = frozenset(QUOTES) | {'"', "'"}

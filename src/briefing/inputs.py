@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from shlex import quote as _q
 from pathlib import Path
+from shlex import quote as _q
 
 from briefing.errors import InputError
 from briefing.models import Article

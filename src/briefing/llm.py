@@ -1,14 +1,13 @@
-"""The only module that talks to openai and instructor: settings, clients, modes, retries, usage.
+"""The only module that talks to openai and instructor: clients, modes, retries, usage.
 
-Configuration arrives as arguments; ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``BRIEFING_MODEL`` and
-(for the command line's ``--cache``) ``BRIEFING_CACHE`` are read as fallbacks here and nowhere else.
+Configuration arrives as ``Settings`` (resolved, with the environment fallbacks, in
+``briefing.options``, which imports no SDK; its names are re-exported here for old imports).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import partial
 from typing import Any, NoReturn, TypeVar
 
@@ -24,69 +23,28 @@ from briefing.errors import (
     RefusalError,
     TruncatedOutputError,
 )
-from briefing.models import Usage
 from briefing.failures import classify, raw_answer_text, unwrap
+from briefing.models import Usage
+from briefing.options import (  # noqa: F401  (re-exported: llm.Settings etc. keep working)
+    DEFAULT_MODEL,
+    MISSING_CONFIGURATION,
+    MODE_NAMES,
+    Settings,
+    resolve_cache,
+    resolve_settings,
+)
 from briefing.retry import RetryPolicy, acall_with_retries, call_with_retries
 from briefing.secrets import protect_logs
 
 T = TypeVar("T", bound=BaseModel)
 
-DEFAULT_MODEL = "gpt-4o-mini"
 MODES: dict[str, instructor.Mode] = {
     "tools": instructor.Mode.TOOLS,
     "json_schema": instructor.Mode.JSON_SCHEMA,
     "md_json": instructor.Mode.MD_JSON,
 }
+assert set(MODES) == set(MODE_NAMES), "options.MODE_NAMES and llm.MODES must name the same modes"
 _LOCAL_SERVER_KEY = "not-needed"  # OpenAI-compatible local servers ignore the key, the SDK wants one
-MISSING_CONFIGURATION = (
-    "no model is configured: set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an "
-    "OpenAI-compatible server such as Ollama or vLLM, or use --offline for the rule-based extractor"
-)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Where and how to call the model. The key is kept out of ``repr``."""
-
-    model: str
-    mode: str = "tools"
-    base_url: str | None = None
-    api_key: str | None = field(default=None, repr=False)
-
-    @property
-    def configured(self) -> bool:
-        """True when a key or a base URL says where to send requests."""
-        return bool(self.api_key or self.base_url)
-
-
-def resolve_settings(
-    *,
-    model: str | None = None,
-    mode: str = "tools",
-    api_key: str | None = None,
-    base_url: str | None = None,
-    environ: Mapping[str, str] | None = None,
-) -> Settings:
-    """Combine arguments with the environment fallbacks; arguments win.
-
-    Raises:
-        ConfigurationError: for an unknown mode.
-    """
-    env = os.environ if environ is None else environ
-    if mode not in MODES:
-        raise ConfigurationError(f"unknown mode {mode!r}: choose one of {', '.join(MODES)}")
-    return Settings(
-        model=model or env.get("BRIEFING_MODEL") or DEFAULT_MODEL,
-        mode=mode,
-        base_url=base_url or env.get("OPENAI_BASE_URL") or None,
-        api_key=api_key or env.get("OPENAI_API_KEY") or None,
-    )
-
-
-def resolve_cache(cache: str | None = None, *, environ: Mapping[str, str] | None = None) -> str | None:
-    """The briefing cache folder: ``cache`` if given, else ``BRIEFING_CACHE``; None for no cache."""
-    env = os.environ if environ is None else environ
-    return cache or env.get("BRIEFING_CACHE") or None
 
 
 @dataclass

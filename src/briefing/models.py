@@ -258,7 +258,7 @@ class Position(Grounded, ExtractedPosition):
 class Dispute(ExtractedDispute):
     """A disputed assertion with grounded positions."""
 
-    positions: list[Position]
+    positions: list[Position]  # type: ignore[assignment]  # pydantic fields may narrow
 
 
 class Usage(BaseModel):
@@ -295,9 +295,11 @@ class Briefing(ExtractedBriefing):
 
     model_config = ConfigDict(protected_namespaces=())
 
-    claims: list[Claim]
-    disputes: list[Dispute] = Field(default_factory=list)
+    claims: list[Claim]  # type: ignore[assignment]  # pydantic fields may narrow
+    disputes: list[Dispute] = Field(default_factory=list)  # type: ignore[assignment]
     article: str | None = Field(default=None, description="The Article's id.")
+    url: str | None = Field(default=None, description="The Article's url, as given.")
+    published: str | None = Field(default=None, description="The Article's publication date, as given.")
     extractor: Literal["llm", "offline"] = "llm"
     model: str | None = None
     prompt_version: str | None = None
@@ -311,6 +313,8 @@ class Briefing(ExtractedBriefing):
 
     def _repr_html_(self) -> str:
         """The notebook view (see ``briefing.render.to_html`` to include the marked-up article)."""
-        from briefing.render.html import to_html  # presentation is loaded only when a notebook asks
+        from briefing.render.html import (
+            to_html,  # presentation is loaded only when a notebook asks
+        )
 
         return to_html(self)

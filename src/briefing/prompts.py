@@ -7,6 +7,7 @@ Templates are Jinja2 with ``StrictUndefined``: rendering without a variable the 
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -60,12 +61,26 @@ class Prompt:
 
 @cache
 def load_prompt(name: str = "brief") -> Prompt:
-    """Load ``prompts/NAME/system.j2`` and ``user.j2``.
+    """Load the packaged prompt ``prompts/NAME/`` (``system.j2`` and ``user.j2``).
 
     Raises:
         PromptError: when the prompt's files are missing.
     """
-    folder = prompts_dir() / name
+    return load_prompt_folder(prompts_dir() / name)
+
+
+def load_prompt_folder(folder: str | os.PathLike[str], *, name: str | None = None) -> Prompt:
+    """Load a prompt from any folder holding ``system.j2`` and ``user.j2``; its version is
+    ``NAME-`` and a hash of both files, so a changed template never reuses a cached answer.
+
+    The templates receive ``text``, ``title``, ``source``, ``max_claims`` and ``language``;
+    using any other variable is a ``PromptError`` when rendered.
+
+    Raises:
+        PromptError: when either file is missing or is not a valid template.
+    """
+    folder = Path(folder)
+    name = name or folder.name
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         undefined=jinja2.StrictUndefined,
@@ -75,8 +90,10 @@ def load_prompt(name: str = "brief") -> Prompt:
     try:
         sources = {part: (folder / f"{part}.j2").read_text(encoding="utf-8") for part in ("system", "user")}
         templates = {part: env.get_template(f"{part}.j2") for part in sources}
-    except (OSError, jinja2.TemplateNotFound) as e:
-        raise PromptError(f"prompt {name!r} is incomplete in {folder}: {e}") from e
+    except (OSError, jinja2.TemplateError) as e:
+        raise PromptError(
+            f"prompt {name!r} is incomplete or broken in {folder}: {e}; it needs system.j2 and user.j2"
+        ) from e
     digest = hashlib.sha256()
     for part in ("system", "user"):
         digest.update(sources[part].encode("utf-8"))

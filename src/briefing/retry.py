@@ -18,7 +18,7 @@ import random
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import openai
@@ -94,8 +94,8 @@ def _retry_after(headers: Any) -> float | None:
             except (TypeError, ValueError):
                 return None
             if when.tzinfo is None:
-                when = when.replace(tzinfo=timezone.utc)
-            seconds = max((when - datetime.now(timezone.utc)).total_seconds(), 0.0)
+                when = when.replace(tzinfo=UTC)
+            seconds = max((when - datetime.now(UTC)).total_seconds(), 0.0)
     return seconds if 0 <= seconds < math.inf else None
 
 

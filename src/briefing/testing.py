@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 Reply = dict[str, Any]
 Script = list[Reply] | Callable[[dict[str, Any], int], Reply]
@@ -121,7 +121,7 @@ class Responder:
             def log_message(self, *args: Any) -> None:  # keep test output clean
                 pass
 
-            def do_POST(self) -> None:  # noqa: N802 - http.server's naming
+            def do_POST(self) -> None:
                 length = int(self.headers.get("content-length") or 0)
                 request = json.loads(self.rfile.read(length) or b"{}")
                 reply, seq = responder._next(request)
@@ -166,9 +166,9 @@ class Responder:
     @property
     def base_url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}/v1"
+        return f"http://{host!s}:{port}/v1"
 
-    def __enter__(self) -> Responder:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

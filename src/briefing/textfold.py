@@ -29,11 +29,12 @@ CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 def _mark_class() -> str:
     """A regex class body of the combining marks in the Basic Multilingual Plane."""
-    ranges, lo, prev = [], None, None
+    ranges: list[tuple[int, int]] = []
+    lo = prev = -2  # no run of marks yet
     for cp in range(0x300, 0x10000):
         if unicodedata.category(chr(cp))[0] == "M":
-            if lo is None or cp != prev + 1:
-                if lo is not None:
+            if cp != prev + 1:
+                if lo >= 0:
                     ranges.append((lo, prev))
                 lo = cp
             prev = cp

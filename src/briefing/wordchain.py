@@ -73,7 +73,7 @@ class WordIndex:
         sides, found by dynamic programming: each match earns 1, a shift off the diagonal costs
         0.5 a word, and text skipped at an abridgement mark costs little."""
         tokens, part_of = ex.tokens, ex.part_of
-        pairs = []
+        pairs: list[tuple[int, int]] = []
         for i, tok in enumerate(tokens):
             if tok in STOPWORDS:
                 continue

@@ -114,6 +114,8 @@ def brief_offline(article: Article) -> Briefing:
         claims=claims,
         disputes=find_disputes(text, attributed),
         article=article.id,
+        url=article.url,
+        published=article.published,
         extractor="offline",
         model=None,
         prompt_version=PROMPT_VERSION,

@@ -12,8 +12,8 @@ import re
 from briefing.models import Dispute, Position
 from briefing.offline.sourcing import Attributed
 
-_DENIAL_CUE = re.compile(r"den(?:y|ies|ied)|refut|dismiss|reject|disput|rebuff|condemn", re.I)
-_DENIAL_WORDS = re.compile(r"\b(?:nonsense|not\s+true|untrue|baseless|fake\s+news|lies)\b", re.I)
+_DENIAL_CUE = re.compile(r"den(?:y|ies|ied)|refut|dismiss|reject|disput|rebuff|condemn", re.IGNORECASE)
+_DENIAL_WORDS = re.compile(r"\b(?:nonsense|not\s+true|untrue|baseless|fake\s+news|lies)\b", re.IGNORECASE)
 
 _CLAIMS_BY = re.compile(
     r"""

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from briefing.checks import SCALES
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -17,7 +19,7 @@ class Figure:
 
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
-_SCALE = r"(?:\s?(?:thousand|million|billion|trillion|bn|mn|m|k)\b)"
+_SCALE = rf"(?:\s?(?:{'|'.join(sorted(SCALES, key=len, reverse=True))})\b)"
 _MEASURE = r"(?:\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z]{2,}|[a-z][\w’'-]+)(?:\s+[a-z][\w’'-]+)?)"
 
 _PATTERNS = {

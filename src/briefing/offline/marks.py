@@ -73,7 +73,6 @@ def find_quotes(text: str) -> list[Quote]:
             if (quote := _trimmed(text, *pair)) is not None:
                 quotes.append(quote)
         runs_on = number + 1 < len(spans) and _MARK.match(text, spans[number + 1][0]) is not None
-        if left_open is not None and runs_on:
-            if (quote := _trimmed(text, *left_open, p_end, p_end)) is not None:
-                quotes.append(quote)
+        if left_open is not None and runs_on and (quote := _trimmed(text, *left_open, p_end, p_end)) is not None:
+            quotes.append(quote)
     return quotes

@@ -7,13 +7,8 @@ from collections import Counter
 
 from briefing.models import Article
 from briefing.offline.sentences import Sentence, paragraphs
+from briefing.textfold import STOPWORDS
 
-_STOPWORDS = frozenset(
-    """the a an and or but of to in on at for with by from as is are was were be been being that
-    this these those it its he she they them his her their we our you your i not no said says
-    has have had will would could should may might can also than then there here which who whom
-    what when where while about into over after before more most such other some any""".split()
-)
 _WORD = re.compile(r"[A-Za-z][\w’'-]+")
 _MAX_HEADLINE = 120
 
@@ -51,7 +46,7 @@ def _balanced(sentence: str) -> bool:
 
 
 def _words(sentence: str) -> set[str]:
-    return {w.lower() for w in _WORD.findall(sentence)} - _STOPWORDS
+    return {w.lower() for w in _WORD.findall(sentence)} - STOPWORDS
 
 
 def summary(article: Article, sentences: list[Sentence], size: int = 3) -> str:

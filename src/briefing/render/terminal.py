@@ -8,8 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from briefing.crosscheck import CrossCheck
 from briefing.checks import untrusted_reasons
+from briefing.crosscheck import CrossCheck
 from briefing.models import Briefing, Claim, Grounded, Speaker
 
 STATUS_STYLE = {"exact": "green", "normalized": "green", "fuzzy": "yellow", "not_found": "bold red"}

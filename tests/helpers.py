@@ -1,0 +1,26 @@
+"""What the tests share besides fixtures: paths, the replay key, secret patterns, the HTTP library.
+
+Tests import these from here (``from helpers import SEED``), never from ``conftest``, which
+pytest loads on its own and which holds only fixtures and hooks.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import import_module
+from pathlib import Path
+
+import openai
+
+REPO = Path(__file__).resolve().parents[1]
+CASSETTES = REPO / "cassettes"
+ANSWERS = REPO / "tests" / "answers"
+SEED = REPO / "seeds" / "nato-us-russia-thaw.txt"
+OPENAI_URL = "https://api.openai.com/v1"
+REPLAY_KEY = "replay-key-not-a-secret"
+SECRET_HEADERS = ["authorization", "api-key", "openai-organization", "openai-project", "cookie", "set-cookie"]
+KEY_LIKE = re.compile(r"sk-[A-Za-z0-9_-]{16,}|[Bb]earer\s+[A-Za-z0-9_.-]{8,}")
+"""Anything that looks like an API key or a bearer token."""
+
+HTTPX = import_module(openai.DefaultHttpxClient.__mro__[1].__module__.partition(".")[0])
+"""The HTTP library the installed openai sends through: httpx2 from openai 3, httpx before."""
