@@ -126,12 +126,21 @@ def _contains(haystack: str, needle: list[str]) -> bool:
     return bool(needle) and f" {' '.join(needle)} " in haystack
 
 
-def check_claim(claim: Claim, article_words: str, article_figures: set) -> ClaimCheck:
+def check_claim(claim: Claim, article_words: str, article_figures: set,
+                speakers_seen: dict[str, bool] | None = None) -> ClaimCheck:
     """Return the in-article checks of one claim against the article's words (folded, joined by
-    single spaces and padded with one at each end) and figures."""
+    single spaces and padded with one at each end) and figures. ``speakers_seen`` remembers each
+    speaker name's answer across the claims of one article, so that a name said a thousand times
+    is looked up in the article's words once."""
     speaker_ok = None
     if claim.speaker is not None:
-        speaker_ok = any(_contains(article_words, t) for t in _speaker_terms(claim.speaker))
+        name = claim.speaker.name
+        if speakers_seen is not None and name in speakers_seen:
+            speaker_ok = speakers_seen[name]
+        else:
+            speaker_ok = any(_contains(article_words, t) for t in _speaker_terms(claim.speaker))
+            if speakers_seen is not None:
+                speakers_seen[name] = speaker_ok
     figures = [
         FigureCheck(figure=text, in_article=_figure_in_article(value, unit, article_figures))
         for text, value, unit in figures_in(claim.statement)
@@ -163,8 +172,9 @@ def check_briefing(briefing: Briefing, text: str) -> Briefing:
     filled from ``text`` (the article the briefing was made from)."""
     article_words = f" {' '.join(_words(text))} "
     article_figures = {(value, unit) for _, value, unit in figures_in(text)}
+    speakers_seen: dict[str, bool] = {}
     claims = [
-        c.model_copy(update={"check": check_claim(c, article_words, article_figures)})
+        c.model_copy(update={"check": check_claim(c, article_words, article_figures, speakers_seen)})
         for c in briefing.claims
     ]
     counts = Counter({s: 0 for s in _STATUSES})
