@@ -119,7 +119,8 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 @app.command()
 def brief(
-    files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8), or folders of them (their *.txt files).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8), or folders of them (their *.txt files).", show_default=False,
+                                                readable=False)],  # an unreadable file is one per-file error, not a usage error
     json: Annotated[bool, typer.Option("--json", help="Print each Briefing as one JSON line.")] = False,
     offline: Annotated[bool, typer.Option("--offline", help="Use the rule-based extractor; no model, no network.")] = False,
     extractor: Annotated[Extractor, typer.Option(help="auto: the LLM when configured, else offline.")] = Extractor.auto,

@@ -1,13 +1,14 @@
 """Turn user input (a path or a string) into a valid ``Article`` before any paid call.
 
-Every rejection is an ``InputError`` whose ``reason`` is one of ``missing``, ``not_a_file``,
-``unreadable``, ``too_large``, ``empty``, ``binary``, ``encoding`` or ``html``, and whose one-line
-message says what is wrong and what to do. Messy but genuine text (curly quotes, CJK, stray
+Every rejection is an ``InputError`` whose ``reason`` is one of ``missing`` (also a symbolic link
+to nothing), ``not_a_file`` (also a symbolic link loop), ``unreadable``, ``too_large``, ``empty``,
+``binary``, ``encoding`` or ``html``, and whose one-line message says what is wrong and what to do. Messy but genuine text (curly quotes, CJK, stray
 characters, a dangling last line) passes unchanged: offsets index the text exactly as given.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from shlex import quote as _q
@@ -60,7 +61,14 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     """
     p = Path(path)
     name = str(path)
-    if not p.exists():
+    try:
+        exists = p.exists()
+    except OSError as e:  # a folder on the way that this user may not enter
+        raise _error("unreadable", f"the path cannot be reached ({e.strerror or e}); check the permissions "
+                     "of the folders that lead to it", name, path=name) from e
+    if not exists and p.is_symlink():
+        raise _broken_link(p, name)
+    if not exists:
         raise _error("missing", f"no such file; check the path (relative paths start at {os.getcwd()})",
                      name, path=name)
     if p.is_dir():
@@ -83,6 +91,19 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
         raise _error("unreadable", f"the file cannot be read ({e.strerror or e}); check its permissions",
                      name, path=name) from e
     return Article(id=p.stem, text=_validate(_decode(data, name), name, path=name))
+
+
+def _broken_link(p: Path, name: str) -> InputError:
+    """The error for a symbolic link that leads nowhere: a loop, or a missing target."""
+    try:
+        p.stat()
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return _error("not_a_file", "the path is a symbolic link loop (the links point back at each "
+                          "other); fix or remove the link, or pass the file itself", name, path=name)
+    target = os.readlink(p)
+    return _error("missing", f"the path is a symbolic link to {target}, which does not exist; fix the link "
+                  "or pass the file itself", name, path=name)
 
 
 def validate_text(text: str, *, name: str | None = None) -> str:
