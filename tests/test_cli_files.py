@@ -102,3 +102,49 @@ def test_a_folder_that_cannot_be_entered_is_unreadable(tmp_path, monkeypatch):
         read_article(path)
 
     assert info.value.reason == "unreadable" and "permissions" in str(info.value)
+
+
+# --------------------------------------------------------------------------- unique ids (item 3)
+
+
+def test_the_same_name_in_two_folders_gets_two_ids_and_two_pages(tmp_path, no_llm_env):
+    for folder, mayor in (("north", "The mayor"), ("south", "The governor")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "same.txt").write_text(f'{mayor} said: "The bridge reopens."\n', encoding="utf-8")
+    (tmp_path / "north" / "other.txt").write_text(QUOTE, encoding="utf-8")
+    out = tmp_path / "out"
+
+    result = runner.invoke(app, ["brief", "--offline", "--json", "--html", str(out),
+                                 str(tmp_path / "north" / "same.txt"), str(tmp_path / "south" / "same.txt"),
+                                 str(tmp_path / "north" / "other.txt")])
+
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["article"] for line in result.stdout.splitlines()]
+    assert ids == ["north/same", "south/same", "other"]  # a unique stem stays a stem
+    pages = sorted(str(p.relative_to(out)) for p in out.rglob("*.html"))
+    assert pages == ["north/same.html", "other.html", "south/same.html"]
+    assert "governor" in (out / "south" / "same.html").read_text(encoding="utf-8")
+    assert "governor" not in (out / "north" / "same.html").read_text(encoding="utf-8")
+
+
+def test_folders_with_the_same_file_names(tmp_path, no_llm_env):
+    for folder in ("2024/june", "2025/june"):
+        (tmp_path / folder).mkdir(parents=True)
+        (tmp_path / folder / "a.txt").write_text(QUOTE, encoding="utf-8")
+
+    result = runner.invoke(app, ["brief", "--offline", "--json", str(tmp_path / "2024" / "june"),
+                                 str(tmp_path / "2025" / "june")])
+
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["article"] for line in result.stdout.splitlines()]
+    assert ids == ["2024/june/a", "2025/june/a"]  # extended until the names differ
+
+
+def test_unique_ids_keep_stems_and_extend_only_the_clashes():
+    from briefing.inputs import unique_ids
+
+    paths = [Path("x/a.txt"), Path("y/a.txt"), Path("y/b.txt"), Path("z/c.md"), Path("z/c.txt")]
+    assert unique_ids(paths) == ["x/a", "y/a", "b", "c.md", "c.txt"]
+    assert unique_ids([Path("x/c.md"), Path("z/c.md"), Path("z/c.txt")]) == ["x/c.md", "z/c.md", "z/c.txt"]
+    assert unique_ids([Path("a.txt"), Path("a.txt")]) == ["a", "a"]  # the same file twice: one article
+    assert unique_ids([Path("x/c.md"), Path("x/c.md.txt"), Path("x/c.txt")]) == ["c.md", "c.md (2)", "c.txt"]

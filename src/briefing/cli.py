@@ -19,7 +19,7 @@ from rich.traceback import Traceback
 
 from briefing.batch import brief_each
 from briefing.errors import BriefingError, ConfigurationError
-from briefing.inputs import read_article
+from briefing.inputs import read_article, unique_ids
 from briefing.llm import MISSING_CONFIGURATION, resolve_cache, resolve_settings
 from briefing.models import Article, Briefing
 from briefing.render.terminal import print_briefing, print_cross_check
@@ -101,7 +101,8 @@ def _write_html(folder: Path, briefing: Briefing, article: Article) -> Path:
     from briefing.render.html import to_html
 
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{article.id or 'article'}.html"
+    path = folder / f"{article.id or 'article'}.html"  # an id may hold folders: "north/same"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(to_html(briefing, article.text, full_page=True), encoding="utf-8")
     return path
 
@@ -143,9 +144,10 @@ def brief(
         raise typer.Exit(2) from None
 
     articles: list[Article | BriefingError] = []
-    for path in _expand(files):
+    paths = _expand(files)
+    for path, id_ in zip(paths, unique_ids(paths), strict=True):
         try:
-            articles.append(read_article(path))
+            articles.append(read_article(path, id=id_))
         except BriefingError as e:
             articles.append(e)
 
