@@ -48,7 +48,8 @@ def test_always_slow_is_service_unavailable_naming_the_timeout(seed_text):
 
     assert len(server.requests) == POLICY.max_attempts
     text = str(info.value)
-    assert text.startswith("seed: ") and "timed out" in text and "RetryPolicy.timeout" in text
+    assert text.startswith("seed: ") and f"did not answer within {TIMEOUT:g} s" in text
+    assert "RetryPolicy.timeout" in text
     assert server.base_url in text
 
 
@@ -66,7 +67,7 @@ def test_always_dropped_is_service_unavailable(seed_text):
             briefer(server).brief(seed_text)
 
     assert len(server.requests) == POLICY.max_attempts
-    assert "could not connect" in str(info.value) and "OPENAI_BASE_URL" in str(info.value)
+    assert "closed the connection before answering" in str(info.value)  # it was reached
 
 
 def test_async_slow_then_dropped_then_good(seed_text):
@@ -79,7 +80,7 @@ def test_async_slow_then_dropped_then_good(seed_text):
 
 def test_async_always_slow_is_service_unavailable(seed_text):
     with Responder([SLOW] * 5) as server:
-        with pytest.raises(errors.ServiceUnavailableError, match="timed out"):
+        with pytest.raises(errors.ServiceUnavailableError, match="did not answer within"):
             asyncio.run(briefer(server).abrief(seed_text))
 
     assert len(server.requests) == POLICY.max_attempts

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json as json_module
 import sys
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
@@ -24,6 +25,9 @@ from briefing.llm import MISSING_CONFIGURATION, resolve_cache, resolve_settings
 from briefing.models import Article, Briefing
 from briefing.render.terminal import print_briefing, print_cross_check
 from briefing.secrets import redact
+
+if TYPE_CHECKING:
+    from briefing.retry import RetryPolicy
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Typed, source-grounded briefings of news articles.")
@@ -61,7 +65,7 @@ def _error(console: Console, error: BaseException, debug: bool) -> None:
 
 
 def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url: Optional[str],
-                err: Console, cache: Optional[Path] = None):
+                err: Console, cache: Optional[Path] = None, policy: Optional[RetryPolicy] = None):
     """Pick the extractor; return a function Article -> Briefing, and whether it calls a model.
 
     Model briefings are kept in ``cache`` (else ``$BRIEFING_CACHE``) when one is given; offline
@@ -82,7 +86,7 @@ def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url
         return brief_offline, False
     from briefing.extract import Briefer
 
-    briefer = Briefer(model=model, mode=mode.value, base_url=base_url,
+    briefer = Briefer(model=model, mode=mode.value, base_url=base_url, retry_policy=policy,
                       cache=resolve_cache(str(cache) if cache is not None else None))
     return briefer.brief, True
 
@@ -105,6 +109,21 @@ def _write_html(folder: Path, briefing: Briefing, article: Article) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(to_html(briefing, article.text, full_page=True), encoding="utf-8")
     return path
+
+
+def _retry_policy(timeout: Optional[float], retries: Optional[int]) -> Optional[RetryPolicy]:
+    """The retry policy that ``--timeout`` and ``--retries`` ask for; None (the default) if neither.
+
+    Imported here: ``briefing.retry`` imports the openai SDK, which ``--offline`` never needs.
+    """
+    from briefing.retry import RetryPolicy
+
+    changes: dict[str, float | int] = {}
+    if timeout is not None:
+        changes["timeout"] = timeout
+    if retries is not None:
+        changes["max_attempts"] = retries + 1
+    return replace(RetryPolicy(), **changes) if changes else None
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -132,13 +151,17 @@ def brief(
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
     html: Annotated[Optional[Path], typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same settings sends no request (default: $BRIEFING_CACHE, else no cache).", metavar="DIR", file_okay=False)] = None,
+    timeout: Annotated[Optional[float], typer.Option("--timeout", min=0.001, metavar="SECONDS", help="How long to wait for one answer from the model before trying again (default: 120).")] = None,
+    retries: Annotated[Optional[int], typer.Option("--retries", min=0, max=20, metavar="N", help="Retries after a timeout, a dropped connection, a rate limit or a server error (default: 3); no new attempt starts 180 s after the first.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
     out = Console(soft_wrap=False)
     err = Console(stderr=True)
+    policy = _retry_policy(timeout, retries)
     try:
-        run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache)
+        run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache,
+                                      policy)
     except BriefingError as e:
         _error(err, e, debug)
         raise typer.Exit(2) from None
