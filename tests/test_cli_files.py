@@ -148,3 +148,30 @@ def test_unique_ids_keep_stems_and_extend_only_the_clashes():
     assert unique_ids([Path("x/c.md"), Path("z/c.md"), Path("z/c.txt")]) == ["x/c.md", "z/c.md", "z/c.txt"]
     assert unique_ids([Path("a.txt"), Path("a.txt")]) == ["a", "a"]  # the same file twice: one article
     assert unique_ids([Path("x/c.md"), Path("x/c.md.txt"), Path("x/c.txt")]) == ["c.md", "c.md (2)", "c.txt"]
+
+
+# --------------------------------------------------------------------------- cache note (item 8)
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_the_cache_note_counts_files_not_arguments(tmp_path, monkeypatch):
+    from briefing.testing import Responder, load_answers
+    from conftest import ANSWERS
+
+    news = tmp_path / "news"
+    news.mkdir()
+    seed = SEED.read_text(encoding="utf-8")
+    for name in ("monday", "tuesday", "wednesday"):
+        (news / f"{name}.txt").write_text(f"{seed}\n{name.title()} edition.\n", encoding="utf-8")
+    good = load_answers(ANSWERS / "seed_article.json")[0]
+    args = ["brief", "--json", "--concurrency", "1", "--cache", str(tmp_path / "cache"), str(news)]
+    with Responder(lambda request, n: good) as server:
+        monkeypatch.setenv("OPENAI_API_KEY", "cli-test-key-not-a-secret")
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.delenv("BRIEFING_MODEL", raising=False)
+        first = runner.invoke(app, args)
+        again = runner.invoke(app, args)
+
+    assert first.exit_code == again.exit_code == 0, again.output
+    assert len(server.requests) == 3  # the second run sent none
+    assert "3 of 3 file(s) came from the cache" in again.stderr

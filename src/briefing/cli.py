@@ -199,7 +199,7 @@ def brief(
             if report is not None:
                 print_cross_check(report, out)
     if reused:
-        err.print(f"[yellow]note:[/yellow] {reused} of {len(files)} file(s) came from the cache; no request was sent for them",
+        err.print(f"[yellow]note:[/yellow] {reused} of {len(paths)} file(s) came from the cache; no request was sent for them",
                   highlight=False, soft_wrap=True)
     if skipped:
         failed += len(skipped)
