@@ -188,6 +188,20 @@ def test_context_length_exceeded_halves_the_article_and_merges(llm_client, seed_
     assert {d.assertion for d in briefing.disputes} >= {"Russia intends to attack NATO."}
 
 
+@pytest.mark.answers("reask_500_reask")
+def test_each_retry_has_its_own_reask_budget(llm_client, seed_text, vcr):
+    """Misquote, 500, misquote, fixed: the 500's retry starts with a full re-ask budget."""
+    briefing = briefer(llm_client).brief(seed_text, id=ARTICLE)
+
+    assert vcr.play_count == 4 and briefing.usage.requests == 4
+    first, reask, retried, reask_again = sent(vcr)
+    assert retried == first  # the retry resends the request, not the re-ask
+    for body in (reask, reask_again):  # the retried attempt could re-ask too: its budget was full
+        assert "do not occur in the article" in json.dumps(body["messages"][-1])
+    shea = next(c for c in briefing.claims if c.speaker and c.speaker.name == "Jamie Shea")
+    assert shea.grounding == "exact" and shea.evidence.startswith("We always knew that the moment")
+
+
 # --------------------------------------------------------------------------- bad input the model sees
 
 FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"

@@ -231,8 +231,12 @@ class LLM:
         }
 
     def _adapted(self, request: dict[str, Any]) -> dict[str, Any]:
-        """``request`` with the parameters this endpoint has been found to reject replaced or dropped."""
+        """``request`` with the parameters this endpoint has been found to reject replaced or dropped,
+        and a fresh copy of its validation context: the context counts grounding re-asks, and each
+        attempt (a retry after a 500, the doubled output budget) gets its own full budget."""
         request = dict(request)
+        if isinstance(request.get("context"), dict):
+            request["context"] = dict(request["context"])
         if self._token_parameter != "max_tokens":
             request[self._token_parameter] = request.pop("max_tokens")
         if not self._send_temperature:
