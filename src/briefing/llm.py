@@ -27,7 +27,7 @@ from briefing.errors import (
 from briefing.models import Usage
 from briefing.failures import classify, raw_answer_text, unwrap
 from briefing.retry import RetryPolicy, acall_with_retries, call_with_retries
-from briefing.secrets import protect_logs
+from briefing.secrets import protect_logs, redact_url, scrub_chain
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -52,6 +52,10 @@ class Settings:
     mode: str = "tools"
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:  # the base URL without its credentials, never the key
+        url = redact_url(self.base_url) if self.base_url else None
+        return f"Settings(model={self.model!r}, mode={self.mode!r}, base_url={url!r})"
 
     @property
     def configured(self) -> bool:
@@ -173,7 +177,8 @@ class LLM:
         protect_logs(settings.api_key or _client_key(client))
 
     def __repr__(self) -> str:
-        return f"LLM(model={self.settings.model!r}, mode={self.settings.mode!r}, base_url={self.settings.base_url!r})"
+        url = redact_url(self.settings.base_url) if self.settings.base_url else None
+        return f"LLM(model={self.settings.model!r}, mode={self.settings.mode!r}, base_url={url!r})"
 
     # ------------------------------------------------------------------ clients
 
@@ -349,6 +354,7 @@ class LLM:
         """Raise ``error`` (or the refusal that explains it) carrying what the call spent."""
         refused = self._refused(error, meter, article)
         refused.usage = meter.usage
+        scrub_chain(error)  # the SDK's exceptions below it may quote the key: the user may log them
         if refused is error:
             raise error  # keeps its cause (the SDK's error); `from error` would make it its own cause
         raise refused from error
