@@ -72,6 +72,7 @@ def cache_key(
     max_output_tokens: int,
     base_url: str | None = None,
     version: str | None = None,
+    limits: dict | None = None,
 ) -> str:
     """A hex SHA-256 over everything that changes a briefing's answer.
 
@@ -88,6 +89,8 @@ def cache_key(
         "endpoint": endpoint(base_url),
         "version": version if version is not None else library_version(),
     }
+    if limits is not None:  # only when not the defaults, so existing entries keep their keys
+        material["limits"] = limits
     blob = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from dataclasses import asdict
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
@@ -20,6 +21,7 @@ from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_tex
 from briefing.grounding import describe, ground_briefing, unlocated
 from briefing.errors import ContextLengthError
 from briefing.inputs import validate_text
+from briefing.limits import AnswerLimits, cap_strings
 from briefing.llm import LLM, Answer, Settings, resolve_settings
 from briefing.models import Article, Briefing, ExtractedBriefing, Usage
 from briefing.prompts import load_prompt
@@ -60,6 +62,15 @@ class ArticleBriefing(ExtractedBriefing):
     @model_validator(mode="after")
     def _evidence_is_verbatim(self, info: ValidationInfo) -> ArticleBriefing:
         context = info.context or {}
+        max_claims = context.get("max_claims")
+        if max_claims is not None and len(self.claims) > max_claims:  # before grounding 5,000 claims
+            if context.get("claim_reasks_left", 0) > 0:
+                context["claim_reasks_left"] -= 1
+                raise ValueError(
+                    f"the answer has {len(self.claims)} claims, more than asked for: return at most "
+                    f"{max_claims}, the ones a reader most needs, in article order."
+                )
+            self.claims = self.claims[:max_claims]  # asked again already: keep the first ones
         text = context.get("article_text")
         if text is None or context.get("grounding_reasks_left", 0) <= 0:
             return self
@@ -107,6 +118,10 @@ class Briefer:
         max_claims: how many claims the prompt asks for at most.
         context_tokens: the article budget per request; longer articles are briefed in chunks.
         retry_policy: rate-limit, server-fault and timeout retries.
+        limits: bounds on the answer (``briefing.limits.AnswerLimits``): an answer with more than
+            ``max_claims`` claims is re-asked once, then its first ``max_claims`` are kept; long
+            headlines, summaries, statements and names are cut; an excerpt longer than a few
+            sentences is flagged as untrusted.
         cache: a folder (or a ``BriefingCache``) that keeps successful briefings, so briefing the
             same article with the same settings again sends no request; None (default) keeps none.
 
@@ -130,6 +145,7 @@ class Briefer:
         max_output_tokens: int = 4096,
         retry_policy: RetryPolicy | None = None,
         cache: str | os.PathLike[str] | BriefingCache | None = None,
+        limits: AnswerLimits | None = None,
     ) -> None:
         self.settings: Settings = resolve_settings(model=model, mode=mode, api_key=api_key, base_url=base_url)
         self.llm = LLM(self.settings, client=client, policy=retry_policy, max_output_tokens=max_output_tokens)
@@ -139,6 +155,7 @@ class Briefer:
         self.language = language
         self.context_tokens = context_tokens
         self.prompt = load_prompt("brief")
+        self.limits = limits or AnswerLimits()
         self.cache = cache if cache is None or isinstance(cache, BriefingCache) else BriefingCache(cache)
 
     def __repr__(self) -> str:
@@ -158,7 +175,8 @@ class Briefer:
         )
 
     def _context(self, chunk: Chunk) -> dict[str, Any]:
-        return {"article_text": chunk.text, "grounding_reasks_left": self.grounding_reasks}
+        return {"article_text": chunk.text, "grounding_reasks_left": self.grounding_reasks,
+                "max_claims": self.max_claims, "claim_reasks_left": self.limits.claim_reasks}
 
     def _cache_key(self, article: Article) -> str:
         """The cache key of ``article`` briefed with these settings (never covers the API key)."""
@@ -169,6 +187,7 @@ class Briefer:
             max_retries=self.max_retries, grounding_reasks=self.grounding_reasks,
             max_output_tokens=self.llm.max_output_tokens,
             base_url=self.llm.base_url,  # the settings' or the given client's; credentials dropped
+            limits=None if self.limits == AnswerLimits() else asdict(self.limits),
         )
 
     def _cached(self, article: Article) -> tuple[str | None, Briefing | None]:
@@ -187,7 +206,9 @@ class Briefer:
     def _finish(self, article: Article, answers: list[Answer]) -> Briefing:
         """Merge the chunks' answers, ground and check them; usage counts failed requests too."""
         values = [a.value for a in answers if a.value is not None]
+        values = [v.model_copy(update={"claims": v.claims[:self.max_claims]}) for v in values]
         extracted = merge_extracted(values) if len(values) > 1 else values[0]
+        extracted = cap_strings(extracted, self.limits)
         usage = Usage(**{
             field: sum(getattr(a.usage, field) for a in answers) for field in Usage.model_fields
         })
@@ -196,7 +217,8 @@ class Briefer:
             "article": article.id, "extractor": "llm", "model": self.settings.model,
             "prompt_version": self.prompt.version, "usage": usage,
         })
-        return check_briefing(briefing, article.text)
+        return check_briefing(briefing, article.text, max_evidence_sentences=self.limits.max_evidence_sentences,
+                              max_evidence_chars=self.limits.max_evidence_chars)
 
     def brief(self, article: Article | str, *, id: str | None = None) -> Briefing:
         """Brief one article (an ``Article`` or its text).

@@ -152,7 +152,7 @@ class RedactedError(Exception):
         """The stand-in for ``exc``, chained to what ``exc`` was chained to."""
         try:
             text = str(exc)
-        except Exception:  # a broken __str__ must not hide the error being raised
+        except Exception:  # noqa: BLE001 - a broken __str__ must not hide the error being raised
             text = ""
         if len(text) > _MAX_STAND_IN_MESSAGE:
             text = text[:_MAX_STAND_IN_MESSAGE] + "…"
