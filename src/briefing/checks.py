@@ -144,6 +144,8 @@ def is_long_excerpt(evidence: str, *, max_sentences: int = 3, max_chars: int = 1
     """
     if len(evidence) > max_chars:
         return True
+    if evidence.count(".") + evidence.count("!") + evidence.count("?") < max_sentences:
+        return False  # too few stops to end that many sentences: no need for the pattern
     return len(_SENTENCE_END.findall(evidence.strip())) + 1 > max_sentences
 
 
