@@ -1,6 +1,6 @@
 """Benchmark the offline extractor's attributions against PolNeAR-format annotations.
 
-Usage: python benchmarks/attribution.py [--data PATH] [--split dev] [--split-half]
+Usage: python benchmarks/attribution.py [--data PATH] [--split dev] [--split-half] [--scaling]
 
 PATH is a folder with text/ and attributions/ (default: ../shared/data/polnear-dev relative to
 the repository root) or a checkout of the public PolNeAR repository (data/<split>/...). Each
@@ -13,6 +13,11 @@ passage as a claim. Exits 0 with a message when the data is absent.
 ``--split-half`` also reports the two fixed halves of the articles sorted by file name (A: even
 positions, B: odd positions; both mix all publishers), so a rule can be developed on one half and
 confirmed on the other before it is kept.
+
+``--scaling`` (needs no data) times the extractor on the seed article repeated to 100 KB, 1 MB and
+5 MB (the input limit is 10 MB), with the cost per MB as a ratio of the 100 KB run's: a ratio near
+1 means the work grows linearly. Target: 5 MB in under 30 s. Wall and CPU seconds are both shown,
+since a busy machine stretches the first.
 """
 
 from __future__ import annotations
@@ -30,6 +35,8 @@ from briefing.offline.marks import find_quotes
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-dev"
+SEED = REPO / "seeds" / "nato-us-russia-thaw.txt"
+SCALING_SIZES = (100_000, 1_000_000, 5_000_000)
 IOU = 0.5
 PRONOUNS = frozenset("i me my we us our you your he him his she her it its they them their "
                      "who whom whose which".split())  # relative pronouns are pronouns too
@@ -179,6 +186,30 @@ def report(title: str, articles: list[tuple[str, str, list[Gold]]]) -> None:
     print(baseline.row("baseline: every quote", len(articles), speakers=False))
 
 
+def repeated_seed(size: int) -> str:
+    """The seed article repeated (paragraph-separated) and cut to ``size`` characters."""
+    seed = SEED.read_text(encoding="utf-8").strip() + "\n\n"
+    return (seed * (size // len(seed) + 1))[:size]
+
+
+def scaling(sizes: tuple[int, ...] = SCALING_SIZES) -> None:
+    """Print the size-scaling table: seconds per article size, and per MB against the smallest."""
+    brief_offline(Article(text=repeated_seed(10_000)))  # warm the regex caches
+    print(f"Offline extractor on the seed article repeated ({SEED.name})")
+    print(f"{'size':>9} {'claims':>7} {'wall s':>8} {'cpu s':>8} {'s/MB':>7} {'vs first':>9}")
+    baseline = None
+    for size in sizes:
+        text = repeated_seed(size)
+        wall, cpu = time.perf_counter(), time.process_time()
+        briefing = brief_offline(Article(text=text))
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        per_mb = cpu / (size / 1e6)
+        baseline = baseline or per_mb
+        print(f"{size / 1e6:>7.1f}MB {len(briefing.claims):>7} {wall:>8.2f} {cpu:>8.2f} {per_mb:>7.2f} "
+              f"{per_mb / baseline:>8.2f}x")
+    print("Target: 5 MB in under 30 s; 'vs first' (CPU per MB against the first row) near 1 = linear.")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
@@ -186,7 +217,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", help="split inside a PolNeAR checkout")
     parser.add_argument("--split-half", action="store_true",
                         help="also report half A (even positions by file name) and half B (odd)")
+    parser.add_argument("--scaling", action="store_true",
+                        help="only time the seed article repeated to 100 KB, 1 MB and 5 MB (no data needed)")
     args = parser.parse_args(argv)
+    if args.scaling:
+        scaling()
+        return 0
     folder = find_data(args.data, args.split)
     if folder is None:
         print(f"No PolNeAR data at {args.data}; nothing to benchmark (pass --data PATH).")
@@ -199,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
         report("\nHalf B (odd positions)", articles[1::2])
     print("Targets: F1 >= 0.50, speaker accuracy >= 0.85, <= 20 ms per article. "
           "'Attributed claims' leaves out the article's own-voice figure claims (no source).")
+    print("Size scaling: python benchmarks/attribution.py --scaling")
     return 0
 
 

@@ -4,11 +4,17 @@ Each cassette is authored (tests/answers/fault_*.json, see cassettes/README.md):
 instructor, the retry policy and the error mapping all run for real; only the server's replies
 are fixtures. A fast retry policy keeps the suite quick; the server's ``retry-after-ms`` hints
 are a few milliseconds.
+
+Every test runs twice, through ``Briefer.brief`` and ``Briefer.abrief`` (the ``run`` fixture), and
+both replay the same cassette: the twins must send the same requests and reach the same result.
+Where the async twin sends parts of an article concurrently, request order is compared as a set.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections import Counter
 
 import pytest
 
@@ -16,7 +22,7 @@ from briefing import Briefer, errors
 from briefing.chunking import Chunk
 from briefing.extract import MAX_RESPLITS, halves
 from briefing.retry import RetryPolicy
-from helpers import REPLAY_KEY
+from helpers import OPENAI_URL, REPLAY_KEY
 
 pytestmark = pytest.mark.vcr
 
@@ -26,12 +32,42 @@ ARTICLE = "nato-us-russia-thaw"
 
 def briefer(client, **kwargs) -> Briefer:
     kwargs.setdefault("model", "gpt-4o-mini")
-    return Briefer(client=client, retry_policy=FAST, **kwargs)
+    kwargs.setdefault("retry_policy", FAST)
+    return Briefer(client=client, **kwargs)
+
+
+@pytest.fixture
+def default_cassette_name(request) -> str:
+    """The sync and the async run of a test replay one cassette (named after the test)."""
+    return request.node.originalname
+
+
+@pytest.fixture(params=["sync", "async"])
+def run(request):
+    """``run(text, id=..., **briefer_kwargs)``: brief through ``Briefer.brief`` with an ``OpenAI``
+    client, or through ``Briefer.abrief`` with an ``AsyncOpenAI`` one."""
+    if request.param == "sync":
+        client = request.getfixturevalue("llm_client")
+
+        def go(text, *, id=None, **kwargs):
+            return briefer(client, **kwargs).brief(text, id=id)
+    else:
+        client = request.getfixturevalue("async_llm_client")
+
+        def go(text, *, id=None, **kwargs):
+            return asyncio.run(briefer(client, **kwargs).abrief(text, id=id))
+    go.flavour = request.param
+    return go
 
 
 def sent(vcr) -> list[dict]:
     """The JSON bodies of the requests this test sent (replayed from its cassette)."""
     return [json.loads(r.body) for r in vcr.requests]
+
+
+def in_order(run, sent_texts: list[str], expected: list[str]) -> bool:
+    """Sync sends parts one after another; async sends them concurrently, so any order will do."""
+    return sent_texts == expected if run.flavour == "sync" else Counter(sent_texts) == Counter(expected)
 
 
 def assert_one_clean_line(err: errors.BriefingError) -> None:
@@ -41,8 +77,8 @@ def assert_one_clean_line(err: errors.BriefingError) -> None:
 
 
 @pytest.mark.answers("fault_429_then_ok")
-def test_rate_limit_then_ok_completes(llm_client, seed_text, vcr):
-    briefing = briefer(llm_client).brief(seed_text, id=ARTICLE)
+def test_rate_limit_then_ok_completes(run, seed_text, vcr):
+    briefing = run(seed_text, id=ARTICLE)
 
     assert briefing.usage.requests == 2 and vcr.play_count == 2
     assert len(briefing.claims) == 13 and all(c.grounding == "exact" for c in briefing.claims)
@@ -50,18 +86,18 @@ def test_rate_limit_then_ok_completes(llm_client, seed_text, vcr):
 
 
 @pytest.mark.answers("fault_5xx_then_ok")
-def test_500_then_503_then_ok_completes(llm_client, seed_text, vcr):
-    briefing = briefer(llm_client).brief(seed_text, id=ARTICLE)
+def test_500_then_503_then_ok_completes(run, seed_text, vcr):
+    briefing = run(seed_text, id=ARTICLE)
 
     assert briefing.usage.requests == 3 and vcr.play_count == 3
     assert len(briefing.claims) == 13
 
 
 @pytest.mark.answers("fault_5xx_then_ok")
-def test_500_then_503_exhausts_a_two_attempt_policy(llm_client, seed_text, vcr):
+def test_500_then_503_exhausts_a_two_attempt_policy(run, seed_text, vcr):
     policy = RetryPolicy(max_attempts=2, initial_wait=0.01, max_wait=0.05)
     with pytest.raises(errors.ServiceUnavailableError) as info:
-        Briefer(model="gpt-4o-mini", client=llm_client, retry_policy=policy).brief(seed_text, id=ARTICLE)
+        run(seed_text, id=ARTICLE, retry_policy=policy)
 
     assert info.value.status == 503 and vcr.play_count == 2
     assert "try again later" in str(info.value)
@@ -69,9 +105,9 @@ def test_500_then_503_exhausts_a_two_attempt_policy(llm_client, seed_text, vcr):
 
 
 @pytest.mark.answers("fault_401")
-def test_401_is_not_retried_and_names_the_variable(llm_client, seed_text, vcr):
+def test_401_is_not_retried_and_names_the_variable(run, seed_text, vcr):
     with pytest.raises(errors.AuthenticationError) as info:
-        briefer(llm_client).brief(seed_text, id=ARTICLE)
+        run(seed_text, id=ARTICLE)
 
     err = info.value
     assert vcr.play_count == 1
@@ -82,9 +118,9 @@ def test_401_is_not_retried_and_names_the_variable(llm_client, seed_text, vcr):
 
 
 @pytest.mark.answers("fault_quota")
-def test_insufficient_quota_is_not_retried(llm_client, seed_text, vcr):
+def test_insufficient_quota_is_not_retried(run, seed_text, vcr):
     with pytest.raises(errors.QuotaExceededError) as info:
-        briefer(llm_client).brief(seed_text, id=ARTICLE)
+        run(seed_text, id=ARTICLE)
 
     assert vcr.play_count == 1
     assert info.value.status == 429 and info.value.code == "insufficient_quota"
@@ -94,21 +130,21 @@ def test_insufficient_quota_is_not_retried(llm_client, seed_text, vcr):
 
 
 @pytest.mark.answers("fault_model_not_found")
-def test_404_names_the_model_and_the_base_url(llm_client, seed_text, vcr):
+def test_404_names_the_model_and_the_base_url(run, seed_text, vcr):
     with pytest.raises(errors.ModelNotFoundError) as info:
-        briefer(llm_client, model="gpt-4o-mini-typo").brief(seed_text, id=ARTICLE)
+        run(seed_text, id=ARTICLE, model="gpt-4o-mini-typo")
 
     text = str(info.value)
     assert vcr.play_count == 1
     assert "'gpt-4o-mini-typo'" in text
-    assert str(llm_client.base_url).rstrip("/") in text  # https://api.openai.com/v1
+    assert OPENAI_URL in text  # https://api.openai.com/v1
     assert "BRIEFING_MODEL" in text and "OPENAI_BASE_URL" in text
     assert_one_clean_line(info.value)
 
 
 @pytest.mark.answers("fault_malformed_then_ok")
-def test_malformed_json_then_valid_completes_after_a_reask(llm_client, seed_text, vcr):
-    briefing = briefer(llm_client).brief(seed_text, id=ARTICLE)
+def test_malformed_json_then_valid_completes_after_a_reask(run, seed_text, vcr):
+    briefing = run(seed_text, id=ARTICLE)
 
     assert briefing.usage.requests == 2
     assert len(briefing.claims) == 13
@@ -118,9 +154,9 @@ def test_malformed_json_then_valid_completes_after_a_reask(llm_client, seed_text
 
 
 @pytest.mark.answers("fault_malformed_always")
-def test_malformed_every_time_is_an_extraction_error_with_the_raw_answer(llm_client, seed_text, vcr):
+def test_malformed_every_time_is_an_extraction_error_with_the_raw_answer(run, seed_text, vcr):
     with pytest.raises(errors.ExtractionError) as info:
-        briefer(llm_client).brief(seed_text, id=ARTICLE)
+        run(seed_text, id=ARTICLE)
 
     err = info.value
     assert type(err) is errors.ExtractionError
@@ -132,9 +168,9 @@ def test_malformed_every_time_is_an_extraction_error_with_the_raw_answer(llm_cli
 
 
 @pytest.mark.answers("fault_refusal")
-def test_refusal_names_the_article(llm_client, seed_text, vcr):
+def test_refusal_names_the_article(run, seed_text, vcr):
     with pytest.raises(errors.RefusalError) as info:
-        briefer(llm_client).brief(seed_text, id=ARTICLE)
+        run(seed_text, id=ARTICLE)
 
     assert vcr.play_count == 1
     text = str(info.value)
@@ -143,8 +179,8 @@ def test_refusal_names_the_article(llm_client, seed_text, vcr):
 
 
 @pytest.mark.answers("fault_truncated_then_ok")
-def test_truncated_answer_is_retried_once_with_a_larger_budget(llm_client, seed_text, vcr):
-    briefing = briefer(llm_client, max_output_tokens=1000).brief(seed_text, id=ARTICLE)
+def test_truncated_answer_is_retried_once_with_a_larger_budget(run, seed_text, vcr):
+    briefing = run(seed_text, id=ARTICLE, max_output_tokens=1000)
 
     first, second = sent(vcr)
     assert first["max_tokens"] == 1000 and second["max_tokens"] == 2000
@@ -153,9 +189,9 @@ def test_truncated_answer_is_retried_once_with_a_larger_budget(llm_client, seed_
 
 
 @pytest.mark.answers("fault_truncated_twice")
-def test_truncated_twice_is_a_truncated_output_error(llm_client, seed_text, vcr):
+def test_truncated_twice_is_a_truncated_output_error(run, seed_text, vcr):
     with pytest.raises(errors.TruncatedOutputError) as info:
-        briefer(llm_client, max_output_tokens=1000).brief(seed_text, id=ARTICLE)
+        run(seed_text, id=ARTICLE, max_output_tokens=1000)
 
     assert [r["max_tokens"] for r in sent(vcr)] == [1000, 2000]
     assert "output token limit" in str(info.value) and "max_tokens" in str(info.value)
@@ -163,9 +199,9 @@ def test_truncated_twice_is_a_truncated_output_error(llm_client, seed_text, vcr)
 
 
 @pytest.mark.answers("fault_context_length")
-def test_context_length_exceeded_is_a_clear_error(llm_client, seed_text, vcr):
+def test_context_length_exceeded_is_a_clear_error(run, seed_text, vcr):
     with pytest.raises(errors.ContextLengthError) as info:
-        briefer(llm_client).brief(seed_text, id=ARTICLE)
+        run(seed_text, id=ARTICLE)
 
     err = info.value
     assert vcr.play_count == 1 + MAX_RESPLITS  # the article, then a half, then a half of that
@@ -176,16 +212,31 @@ def test_context_length_exceeded_is_a_clear_error(llm_client, seed_text, vcr):
 
 
 @pytest.mark.answers("fault_context_length_then_parts")
-def test_context_length_exceeded_halves_the_article_and_merges(llm_client, seed_text, vcr):
-    briefing = briefer(llm_client).brief(seed_text, id=ARTICLE)
+def test_context_length_exceeded_halves_the_article_and_merges(run, seed_text, vcr):
+    briefing = run(seed_text, id=ARTICLE)
 
     parts = halves(Chunk(0, len(seed_text), seed_text))
     assert briefing.usage.requests == 1 + len(parts)
     sent_articles = [_article_in(body["messages"][1]["content"]) for body in sent(vcr)]
-    assert sent_articles == [seed_text] + [p.text for p in parts]
+    assert sent_articles[0] == seed_text
+    assert in_order(run, sent_articles[1:], [p.text for p in parts])  # async sends the parts at once
     assert len(briefing.claims) == 13  # the overlap's repeats folded in, nothing lost
     assert all(seed_text[c.span.start:c.span.end] == c.evidence for c in briefing.claims)
     assert {d.assertion for d in briefing.disputes} >= {"Russia intends to attack NATO."}
+
+
+@pytest.mark.answers("reask_500_reask")
+def test_each_retry_has_its_own_reask_budget(run, seed_text, vcr):
+    """Misquote, 500, misquote, fixed: the 500's retry starts with a full re-ask budget."""
+    briefing = run(seed_text, id=ARTICLE)
+
+    assert vcr.play_count == 4 and briefing.usage.requests == 4
+    first, reask, retried, reask_again = sent(vcr)
+    assert retried == first  # the retry resends the request, not the re-ask
+    for body in (reask, reask_again):  # the retried attempt could re-ask too: its budget was full
+        assert "do not occur in the article" in json.dumps(body["messages"][-1])
+    shea = next(c for c in briefing.claims if c.speaker and c.speaker.name == "Jamie Shea")
+    assert shea.grounding == "exact" and shea.evidence.startswith("We always knew that the moment")
 
 
 # --------------------------------------------------------------------------- bad input the model sees
@@ -201,9 +252,9 @@ def _article_in(message: str) -> str:
 
 
 @pytest.mark.answers("injection_article")
-def test_instructions_inside_an_article_stay_data(llm_client, vcr):
+def test_instructions_inside_an_article_stay_data(run, vcr):
     text = (FIXTURES / "injection_article.txt").read_text(encoding="utf-8")
-    briefing = briefer(llm_client).brief(text, id="gazette-hack")
+    briefing = run(text, id="gazette-hack")
 
     system, user = sent(vcr)[0]["messages"]
     assert system["role"] == "system" and user["role"] == "user"
@@ -219,18 +270,18 @@ def test_instructions_inside_an_article_stay_data(llm_client, vcr):
 
 
 @pytest.mark.answers("long_article_chunks")
-def test_a_long_article_is_briefed_in_chunks_and_merged(llm_client, vcr):
+def test_a_long_article_is_briefed_in_chunks_and_merged(run, vcr):
     from briefing.chunking import split_text
     from briefing.extract import as_article
 
     raw = (FIXTURES / "long_article.txt").read_text(encoding="utf-8")
-    briefing = briefer(llm_client, context_tokens=150).brief(raw, id="lead-pipes")
+    briefing = run(raw, id="lead-pipes", context_tokens=150)
     text = as_article(raw).text  # what spans index: the file's text as validated
 
     chunks = split_text(text, max_chars=594, overlap_chars=59)  # what context_tokens=150 gives
     assert len(chunks) == 3 and briefing.usage.requests == 3
     sent_articles = [_article_in(body["messages"][1]["content"]) for body in sent(vcr)]
-    assert sent_articles == [c.text for c in chunks]  # one request per chunk, in order
+    assert in_order(run, sent_articles, [c.text for c in chunks])  # one request per chunk
     for chunk in chunks[:-1]:
         assert text[chunk.end - 2:chunk.end] == "\n\n"  # every cut is at a paragraph end
     assert chunks[1].start < chunks[0].end and chunks[2].start < chunks[1].end  # they overlap

@@ -14,6 +14,7 @@ import pytest
 
 from briefing import Article, Briefer, ConfigurationError
 from briefing.cache import cache_key
+from briefing.limits import AnswerLimits
 from briefing.options import NOT_IN_KEY, BriefingOptions, resolve_options
 
 REPO = Path(__file__).resolve().parents[1]
@@ -21,7 +22,8 @@ ARTICLE = Article(text="The council said the bridge will close for six weeks.", 
 BASE = BriefingOptions(model="gpt-4o-mini", prompt_version="brief-abc", endpoint="api.example.com/v1", version="1")
 CHANGED = {"model": "gpt-4o", "mode": "json_schema", "max_claims": 5, "language": "German",
            "context_tokens": 1000, "max_retries": 0, "grounding_reasks": 3, "max_output_tokens": 100,
-           "prompt_version": "brief-def", "endpoint": "localhost:8000/v1", "version": "2"}
+           "prompt_version": "brief-def", "endpoint": "localhost:8000/v1", "version": "2",
+           "limits": AnswerLimits(claim_reasks=0)}
 
 
 def test_every_field_of_the_options_is_covered_here():

@@ -41,10 +41,10 @@ def test_a_folder_of_templates_is_the_prompt_sent(tmp_path):
     folder = _custom_prompt(tmp_path / "terse")
     text = SEED.read_text(encoding="utf-8")
     with Responder(lambda request, n: GOOD) as server:
-        briefing = _briefer(server, prompt=folder, max_claims=4).brief(text)
+        briefing = _briefer(server, prompt=folder, max_claims=40).brief(text)
 
     [request] = server.requests
-    assert request["messages"][0]["content"] == "You brief articles for English readers, at most 4 claims."
+    assert request["messages"][0]["content"] == "You brief articles for English readers, at most 40 claims."
     assert request["messages"][1]["content"] == f"<text>{text}</text>"
     assert briefing.prompt_version.startswith("terse-")
     assert briefing.prompt_version != load_prompt("brief").version

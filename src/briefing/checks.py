@@ -128,17 +128,52 @@ def _contains(haystack: str, needle: list[str]) -> bool:
     return bool(needle) and f" {' '.join(needle)} " in haystack
 
 
-def check_claim(claim: Claim, article_words: str, article_figures: set) -> ClaimCheck:
+# A sentence ends at . ! or ? (and any closing quotes or brackets), before a space and a capital
+# or an opening quote; "Mr. Smith", "U.S. officials" and "3 p.m. on" do not end one.
+_SENTENCE_END = re.compile(
+    r"""(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bNo)"""
+    r"""(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bGen)(?<!\bGov)"""
+    r"""[.!?]["'”’)\]]*\s+(?=["“‘(]?[A-Z0-9])"""
+)
+
+
+def is_long_excerpt(evidence: str, *, max_sentences: int = 3, max_chars: int = 1_000) -> bool:
+    """Whether an excerpt runs to more than ``max_sentences`` sentences or ``max_chars`` characters.
+
+    Evidence should point at the clause or quote that carries a claim; a model that copies whole
+    passages (or the whole article) makes every check on it meaningless, however exactly it
+    aligns. Abbreviations such as "Mr." and "U.S." do not end a sentence.
+    """
+    if len(evidence) > max_chars:
+        return True
+    if evidence.count(".") + evidence.count("!") + evidence.count("?") < max_sentences:
+        return False  # too few stops to end that many sentences: no need for the pattern
+    return len(_SENTENCE_END.findall(evidence.strip())) + 1 > max_sentences
+
+
+def check_claim(claim: Claim, article_words: str, article_figures: set,
+                speakers_seen: dict[str, bool] | None = None, *, max_evidence_sentences: int = 3,
+                max_evidence_chars: int = 1_000) -> ClaimCheck:
     """Return the in-article checks of one claim against the article's words (folded, joined by
-    single spaces and padded with one at each end) and figures."""
+    single spaces and padded with one at each end) and figures. ``speakers_seen`` remembers each
+    speaker name's answer across the claims of one article, so that a name said a thousand times
+    is looked up in the article's words once."""
     speaker_ok = None
     if claim.speaker is not None:
-        speaker_ok = any(_contains(article_words, t) for t in _speaker_terms(claim.speaker))
+        name = claim.speaker.name
+        if speakers_seen is not None and name in speakers_seen:
+            speaker_ok = speakers_seen[name]
+        else:
+            speaker_ok = any(_contains(article_words, t) for t in _speaker_terms(claim.speaker))
+            if speakers_seen is not None:
+                speakers_seen[name] = speaker_ok
     figures = [
         FigureCheck(figure=text, in_article=_figure_in_article(value, unit, article_figures))
         for text, value, unit in figures_in(claim.statement)
     ]
-    return ClaimCheck(speaker_in_article=speaker_ok, figures=figures)
+    long_evidence = is_long_excerpt(claim.evidence, max_sentences=max_evidence_sentences,
+                                    max_chars=max_evidence_chars)
+    return ClaimCheck(speaker_in_article=speaker_ok, figures=figures, long_evidence=long_evidence)
 
 
 def untrusted_reasons(claim: Claim) -> list[str]:
@@ -157,16 +192,24 @@ def untrusted_reasons(claim: Claim) -> list[str]:
         if check.speaker_in_article is False:
             reasons.append("the speaker is not named in the article")
         reasons.extend(f"figure {figure} is not in the article" for figure in check.added_figures)
+        if check.long_evidence:
+            reasons.append("the evidence is a whole passage, not the words that carry the claim")
     return reasons
 
 
-def check_briefing(briefing: Briefing, text: str) -> Briefing:
+def check_briefing(briefing: Briefing, text: str, *, max_evidence_sentences: int = 3,
+                   max_evidence_chars: int = 1_000) -> Briefing:
     """Return a copy of ``briefing`` with each claim's ``check`` and the ``grounding_summary``
-    filled from ``text`` (the article the briefing was made from)."""
+    filled from ``text`` (the article the briefing was made from). Evidence longer than
+    ``max_evidence_sentences`` sentences or ``max_evidence_chars`` characters is untrusted
+    (``is_long_excerpt``)."""
     article_words = f" {' '.join(_words(text))} "
     article_figures = {(value, unit) for _, value, unit in figures_in(text)}
+    speakers_seen: dict[str, bool] = {}
     claims = [
-        c.model_copy(update={"check": check_claim(c, article_words, article_figures)})
+        c.model_copy(update={"check": check_claim(c, article_words, article_figures, speakers_seen,
+                                         max_evidence_sentences=max_evidence_sentences,
+                                         max_evidence_chars=max_evidence_chars)})
         for c in briefing.claims
     ]
     counts = Counter({s: 0 for s in _STATUSES})

@@ -6,9 +6,10 @@ the others, and the exit status is 1 when any file failed, 2 for a usage or conf
 
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -18,11 +19,14 @@ from rich.traceback import Traceback
 from briefing.batch import brief_each
 from briefing.errors import BriefingError, ConfigurationError
 from briefing.extractor import Extractor as ArticleExtractor
-from briefing.inputs import read_article
+from briefing.inputs import read_article, unique_ids
 from briefing.models import Article, Briefing
 from briefing.options import MISSING_CONFIGURATION, resolve_cache, resolve_settings
 from briefing.render.formats import formats, get_renderer
 from briefing.secrets import redact
+
+if TYPE_CHECKING:
+    from briefing.retry import RetryPolicy
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Typed, source-grounded briefings of news articles.")
@@ -60,7 +64,8 @@ def _error(console: Console, error: BaseException, debug: bool) -> None:
 
 
 def _make_brief(extractor: Extractor, model: str | None, mode: Mode, base_url: str | None,
-                err: Console, cache: Path | None = None) -> tuple[ArticleExtractor, bool]:
+                err: Console, cache: Path | None = None, policy: RetryPolicy | None = None,
+                ) -> tuple[ArticleExtractor, bool]:
     """Pick the extractor; return a function Article -> Briefing, and whether it calls a model.
 
     Model briefings are kept in ``cache`` (else ``$BRIEFING_CACHE``) when one is given; offline
@@ -81,7 +86,7 @@ def _make_brief(extractor: Extractor, model: str | None, mode: Mode, base_url: s
         return brief_offline, False
     from briefing.extract import Briefer
 
-    briefer = Briefer(model=model, mode=mode.value, base_url=base_url,
+    briefer = Briefer(model=model, mode=mode.value, base_url=base_url, retry_policy=policy,
                       cache=resolve_cache(str(cache) if cache is not None else None))
     return briefer, True
 
@@ -100,9 +105,27 @@ def _write_html(folder: Path, briefing: Briefing, article: Article) -> Path:
     from briefing.render.html import to_html
 
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{article.id or 'article'}.html"
+    path = folder / f"{article.id or 'article'}.html"  # an id may hold folders: "north/same"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(to_html(briefing, article.text, full_page=True), encoding="utf-8")
     return path
+
+
+def _retry_policy(timeout: float | None, retries: int | None) -> RetryPolicy | None:
+    """The retry policy that ``--timeout`` and ``--retries`` ask for; None (the default) if neither.
+
+    Imported here: ``briefing.retry`` imports the openai SDK, which ``--offline`` never needs.
+    """
+    changes: dict[str, Any] = {}
+    if timeout is not None:
+        changes["timeout"] = timeout
+    if retries is not None:
+        changes["max_attempts"] = retries + 1
+    if not changes:
+        return None
+    from briefing.retry import RetryPolicy
+
+    return replace(RetryPolicy(), **changes)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -118,7 +141,8 @@ def _expand(paths: list[Path]) -> list[Path]:
 
 @app.command()
 def brief(
-    files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8), or folders of them (their *.txt files).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Article text files (UTF-8), or folders of them (their *.txt files).", show_default=False,
+                                                readable=False)],  # an unreadable file is one per-file error, not a usage error
     json: Annotated[bool, typer.Option("--json", help="Print each Briefing as one JSON line (--format json).")] = False,
     output_format: Annotated[str, typer.Option("--format", help=f"How to print each briefing: {', '.join(formats())}.")] = "text",
     offline: Annotated[bool, typer.Option("--offline", help="Use the rule-based extractor; no model, no network.")] = False,
@@ -130,22 +154,27 @@ def brief(
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
     html: Annotated[Path | None, typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
     cache: Annotated[Path | None, typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same settings sends no request (default: $BRIEFING_CACHE, else no cache).", metavar="DIR", file_okay=False)] = None,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, metavar="SECONDS", help="How long to wait for one answer from the model before trying again (default: 120).")] = None,
+    retries: Annotated[int | None, typer.Option("--retries", min=0, max=20, metavar="N", help="Retries after a timeout, a dropped connection, a rate limit or a server error (default: 3); no new attempt starts 180 s after the first.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
     out = Console(soft_wrap=False)
     err = Console(stderr=True)
+    policy = _retry_policy(timeout, retries)
     try:
         render = get_renderer("json" if json else output_format)
-        run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache)
+        run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache,
+                                      policy)
     except BriefingError as e:
         _error(err, e, debug)
         raise typer.Exit(2) from None
 
     articles: list[Article | BriefingError] = []
-    for path in _expand(files):
+    paths = _expand(files)
+    for path, id_ in zip(paths, unique_ids(paths), strict=True):
         try:
-            articles.append(read_article(path))
+            articles.append(read_article(path, id=id_))
         except BriefingError as e:
             articles.append(e)
 
@@ -166,7 +195,7 @@ def brief(
         report = _cross_check(briefing, outcome.item) if cross_check else None
         render(briefing, report, out)
     if reused:
-        err.print(f"[yellow]note:[/yellow] {reused} of {len(files)} file(s) came from the cache; no request was sent for them",
+        err.print(f"[yellow]note:[/yellow] {reused} of {len(paths)} file(s) came from the cache; no request was sent for them",
                   highlight=False, soft_wrap=True)
     if skipped:
         failed += len(skipped)

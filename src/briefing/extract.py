@@ -20,6 +20,7 @@ from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_tex
 from briefing.errors import ContextLengthError
 from briefing.grounding import describe, ground_briefing, unlocated
 from briefing.inputs import validate_text
+from briefing.limits import AnswerLimits, cap_strings
 from briefing.llm import LLM, Answer
 from briefing.models import Article, Briefing, ExtractedBriefing, Usage
 from briefing.options import (
@@ -66,6 +67,15 @@ class ArticleBriefing(ExtractedBriefing):
     @model_validator(mode="after")
     def _evidence_is_verbatim(self, info: ValidationInfo) -> ArticleBriefing:
         context = info.context or {}
+        max_claims = context.get("max_claims")
+        if max_claims is not None and len(self.claims) > max_claims:  # before grounding 5,000 claims
+            if context.get("claim_reasks_left", 0) > 0:
+                context["claim_reasks_left"] -= 1
+                raise ValueError(
+                    f"the answer has {len(self.claims)} claims, more than asked for: return at most "
+                    f"{max_claims}, the ones a reader most needs, in article order."
+                )
+            self.claims = self.claims[:max_claims]  # asked again already: keep the first ones
         text = context.get("article_text")
         if text is None or context.get("grounding_reasks_left", 0) <= 0:
             return self
@@ -121,6 +131,10 @@ class Briefer:
         max_claims: how many claims the prompt asks for at most.
         context_tokens: the article budget per request; longer articles are briefed in chunks.
         retry_policy: rate-limit, server-fault and timeout retries.
+        limits: bounds on the answer (``briefing.limits.AnswerLimits``): an answer with more than
+            ``max_claims`` claims is re-asked once, then its first ``max_claims`` are kept; long
+            headlines, summaries, statements and names are cut; an excerpt longer than a few
+            sentences is flagged as untrusted.
         cache: a folder (or a ``BriefingCache``) that keeps successful briefings, so briefing the
             same article with the same settings again sends no request; None (default) keeps none.
         prompt: a custom prompt: a ``Prompt``, or a folder with ``system.j2`` and ``user.j2``
@@ -149,11 +163,12 @@ class Briefer:
         retry_policy: RetryPolicy | None = None,
         cache: str | os.PathLike[str] | BriefingCache | None = None,
         prompt: Prompt | str | os.PathLike[str] | None = None,
+        limits: AnswerLimits | None = None,
     ) -> None:
         options = resolve_options(
             options, model=model, mode=mode, max_retries=max_retries, grounding_reasks=grounding_reasks,
             max_claims=max_claims, language=language, context_tokens=context_tokens,
-            max_output_tokens=max_output_tokens,
+            max_output_tokens=max_output_tokens, limits=limits,
         )
         assert options.model is not None  # resolve_options always names one
         self.settings: Settings = resolve_settings(model=options.model, mode=options.mode, api_key=api_key,
@@ -189,7 +204,13 @@ class Briefer:
         )
 
     def _context(self, chunk: Chunk) -> dict[str, Any]:
-        return {"article_text": chunk.text, "grounding_reasks_left": self.options.grounding_reasks}
+        return {"article_text": chunk.text, "grounding_reasks_left": self.options.grounding_reasks,
+                "max_claims": self.options.max_claims, "claim_reasks_left": self.limits.claim_reasks}
+
+    @property
+    def limits(self) -> AnswerLimits:
+        """The bounds on the model's answer (part of the options, so of the cache key)."""
+        return self.options.limits
 
     def _cached(self, article: Article) -> tuple[str | None, Briefing | None]:
         """The cache key (None without a cache) and the cached briefing, with this article's id."""
@@ -207,7 +228,9 @@ class Briefer:
     def _finish(self, article: Article, answers: list[Answer]) -> Briefing:
         """Merge the chunks' answers, ground and check them; usage counts failed requests too."""
         values = [a.value for a in answers if a.value is not None]
+        values = [v.model_copy(update={"claims": v.claims[: self.options.max_claims]}) for v in values]
         extracted = merge_extracted(values) if len(values) > 1 else values[0]
+        extracted = cap_strings(extracted, self.limits)
         usage = Usage(**{
             field: sum(getattr(a.usage, field) for a in answers) for field in Usage.model_fields
         })
@@ -216,7 +239,8 @@ class Briefer:
             **_article_fields(article), "extractor": "llm", "model": self.settings.model,
             "prompt_version": self.prompt.version, "usage": usage,
         })
-        return check_briefing(briefing, article.text)
+        return check_briefing(briefing, article.text, max_evidence_sentences=self.limits.max_evidence_sentences,
+                              max_evidence_chars=self.limits.max_evidence_chars)
 
     def brief(self, article: Article | str, *, id: str | None = None) -> Briefing:
         """Brief one article (an ``Article`` or its text).

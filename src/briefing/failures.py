@@ -91,14 +91,22 @@ def classify(
 
     if isinstance(err, openai.APIStatusError):
         return _from_status(err, model=model, where=where, article=article, clean=clean)
-    if isinstance(err, openai.APITimeoutError):
-        return ServiceUnavailableError(
-            clean(f"the request to {where} timed out; try again later, or raise RetryPolicy.timeout"),
-            article=article)
-    if isinstance(err, openai.APIConnectionError):
+    if isinstance(err, openai.APIConnectionError) and _never_connected(err):
         return ServiceUnavailableError(
             clean(f"could not connect to {where}; check the network and the base URL (OPENAI_BASE_URL)"),
             article=article)
+    if isinstance(err, openai.APITimeoutError):
+        within = _read_timeout(err)
+        return ServiceUnavailableError(clean(
+            f"{where} did not answer{f' within {within:g} s' if within else ' in time'}; check that the "
+            "server is up and not overloaded (a local server may still be loading the model) and try "
+            "again later; only if it is merely slow on long articles, raise the timeout (--timeout, "
+            "RetryPolicy.timeout)"), article=article)
+    if isinstance(err, openai.APIConnectionError):
+        return ServiceUnavailableError(clean(
+            f"{where} closed the connection before answering ({_cause_name(err)}): the server was "
+            "reached but dropped the request (it may have crashed or restarted, or a proxy cut it "
+            "off); try again later, and check the server's logs if it keeps happening"), article=article)
     if isinstance(err, (openai.LengthFinishReasonError, IncompleteOutputException)):
         return TruncatedOutputError(
             "the model's answer hit the output token limit and was cut off; raise the output "
@@ -158,6 +166,30 @@ def _from_status(err: openai.APIStatusError, *, model: str | None, where: str, a
             f"a larger context, or brief the article in smaller chunks (lower Briefer's "
             f"context_tokens){rid}"), **kw)
     return APIError(clean(f"{where} rejected the request ({said}){rid}"), **kw)
+
+
+_CONNECT_FAILURES = ("ConnectError", "ConnectTimeout")  # httpx's (or httpx2's) names
+
+
+def _never_connected(err: openai.APIConnectionError) -> bool:
+    """Whether the request never reached the server (refused, unresolvable, connect timeout), as
+    opposed to a connection the server dropped or a reply that did not come in time."""
+    cause = err.__cause__ or err.__context__
+    return cause is not None and any(t.__name__ in _CONNECT_FAILURES for t in type(cause).__mro__)
+
+
+def _cause_name(err: BaseException) -> str:
+    cause = err.__cause__ or err.__context__
+    return type(cause).__name__ if cause is not None else type(err).__name__
+
+
+def _read_timeout(err: openai.APITimeoutError) -> float | None:
+    """The read timeout the request was sent with (httpx keeps it on the request), if known."""
+    try:
+        timeout = err.request.extensions["timeout"]["read"]
+    except (AttributeError, KeyError, TypeError):
+        return None
+    return float(timeout) if isinstance(timeout, (int, float)) else None
 
 
 def _body(err: openai.APIError) -> dict[str, Any]:

@@ -1,13 +1,14 @@
 """Turn user input (a path or a string) into a valid ``Article`` before any paid call.
 
-Every rejection is an ``InputError`` whose ``reason`` is one of ``missing``, ``not_a_file``,
-``unreadable``, ``too_large``, ``empty``, ``binary``, ``encoding`` or ``html``, and whose one-line
-message says what is wrong and what to do. Messy but genuine text (curly quotes, CJK, stray
+Every rejection is an ``InputError`` whose ``reason`` is one of ``missing`` (also a symbolic link
+to nothing), ``not_a_file`` (also a symbolic link loop), ``unreadable``, ``too_large``, ``empty``,
+``binary``, ``encoding`` or ``html``, and whose one-line message says what is wrong and what to do. Messy but genuine text (curly quotes, CJK, stray
 characters, a dangling last line) passes unchanged: offsets index the text exactly as given.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from pathlib import Path
@@ -51,8 +52,57 @@ _MIN_TAGS_FOR_RATIO = 10
 _MIN_MARKUP_RATIO = 0.10
 
 
-def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    """Read a UTF-8 text file into an ``Article`` (``id`` = the file name's stem).
+def unique_ids(paths: list[Path]) -> list[str]:
+    """Article ids for ``paths`` that are unique within the list, one per path, in order.
+
+    Each id is the file name's stem while no other path has the same stem. Paths whose stems clash
+    get their parent folders in front ("north/same", "south/same"), as few as tell them apart, or,
+    when only the extension differs, the whole file name ("c.md", "c.txt"). The same file given
+    twice is the same article and keeps one id.
+    """
+    absolute = [Path(os.path.abspath(p)) for p in paths]
+    groups: dict[str, list[int]] = {}
+    for i, p in enumerate(absolute):
+        groups.setdefault(p.stem, []).append(i)
+    ids = [p.stem for p in absolute]
+    for members in groups.values():
+        if len(members) > 1:
+            for i, id_ in zip(members, _telling_apart([absolute[i] for i in members]), strict=True):
+                ids[i] = id_
+    owners: dict[str, list[Path]] = {}  # the files that ended up with each id: one, nearly always
+    for i, id_ in enumerate(ids):
+        files = owners.setdefault(id_, [])
+        if absolute[i] not in files:
+            files.append(absolute[i])
+        if (n := files.index(absolute[i])) > 0:  # a whole name that equals another file's stem
+            ids[i] = f"{id_} ({n + 1})"
+    return ids
+
+
+def _telling_apart(paths: list[Path]) -> list[str]:
+    """Labels for paths with the same stem: the fewest parent folders (then the whole file name)
+    that give each different file a different label."""
+    files = len(set(paths))
+    if files == 1:
+        return [p.stem for p in paths]
+    deepest = max(len(p.parent.parts) - 1 for p in paths)
+    for whole_name in (False, True):
+        for depth in range(0 if whole_name else 1, deepest + 1):
+            labels = [_label(p, depth, whole_name) for p in paths]
+            if len(set(labels)) == files:
+                return labels
+    return [str(p) for p in paths]  # not reached: whole absolute paths always differ
+
+
+def _label(path: Path, depth: int, whole_name: bool) -> str:
+    folders = path.parent.parts[1:]
+    kept = folders[len(folders) - depth:] if depth else ()
+    return "/".join([*kept, path.name if whole_name else path.stem])
+
+
+def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 id: str | None = None) -> Article:
+    """Read a UTF-8 text file into an ``Article`` (``id`` = the given one, else the file name's stem).
 
     A UTF-8 byte order mark is stripped; nothing else is changed. Raises ``InputError`` when the
     path is missing, not a regular file, unreadable, larger than ``max_bytes``, binary, not UTF-8,
@@ -60,7 +110,14 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     """
     p = Path(path)
     name = str(path)
-    if not p.exists():
+    try:
+        exists = p.exists()
+    except OSError as e:  # a folder on the way that this user may not enter
+        raise _error("unreadable", f"the path cannot be reached ({e.strerror or e}); check the permissions "
+                     "of the folders that lead to it", name, path=name) from e
+    if not exists and p.is_symlink():
+        raise _broken_link(p, name)
+    if not exists:
         raise _error("missing", f"no such file; check the path (relative paths start at {os.getcwd()})",
                      name, path=name)
     if p.is_dir():
@@ -82,7 +139,20 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     except OSError as e:
         raise _error("unreadable", f"the file cannot be read ({e.strerror or e}); check its permissions",
                      name, path=name) from e
-    return Article(id=p.stem, text=_validate(_decode(data, name), name, path=name))
+    return Article(id=id or p.stem, text=_validate(_decode(data, name), name, path=name))
+
+
+def _broken_link(p: Path, name: str) -> InputError:
+    """The error for a symbolic link that leads nowhere: a loop, or a missing target."""
+    try:
+        p.stat()
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return _error("not_a_file", "the path is a symbolic link loop (the links point back at each "
+                          "other); fix or remove the link, or pass the file itself", name, path=name)
+    target = os.readlink(p)
+    return _error("missing", f"the path is a symbolic link to {target}, which does not exist; fix the link "
+                  "or pass the file itself", name, path=name)
 
 
 def validate_text(text: str, *, name: str | None = None) -> str:

@@ -34,7 +34,7 @@ from briefing.options import (  # noqa: F401  (re-exported: llm.Settings etc. ke
     resolve_settings,
 )
 from briefing.retry import RetryPolicy, acall_with_retries, call_with_retries
-from briefing.secrets import protect_logs
+from briefing.secrets import protect_logs, redact_url, scrub_chain
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -131,7 +131,8 @@ class LLM:
         protect_logs(settings.api_key or _client_key(client))
 
     def __repr__(self) -> str:
-        return f"LLM(model={self.settings.model!r}, mode={self.settings.mode!r}, base_url={self.settings.base_url!r})"
+        url = redact_url(self.settings.base_url) if self.settings.base_url else None
+        return f"LLM(model={self.settings.model!r}, mode={self.settings.mode!r}, base_url={url!r})"
 
     # ------------------------------------------------------------------ clients
 
@@ -189,8 +190,12 @@ class LLM:
         }
 
     def _adapted(self, request: dict[str, Any]) -> dict[str, Any]:
-        """``request`` with the parameters this endpoint has been found to reject replaced or dropped."""
+        """``request`` with the parameters this endpoint has been found to reject replaced or dropped,
+        and a fresh copy of its validation context: the context counts grounding re-asks, and each
+        attempt (a retry after a 500, the doubled output budget) gets its own full budget."""
         request = dict(request)
+        if isinstance(request.get("context"), dict):
+            request["context"] = dict(request["context"])
         if self._token_parameter != "max_tokens":
             request[self._token_parameter] = request.pop("max_tokens")
         if not self._send_temperature:
@@ -303,6 +308,7 @@ class LLM:
         """Raise ``error`` (or the refusal that explains it) carrying what the call spent."""
         refused = self._refused(error, meter, article)
         refused.usage = meter.usage
+        scrub_chain(error)  # the SDK's exceptions below it may quote the key: the user may log them
         if refused is error:
             raise error  # keeps its cause (the SDK's error); `from error` would make it its own cause
         raise refused from error

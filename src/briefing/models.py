@@ -213,6 +213,11 @@ class ClaimCheck(BaseModel):
         default=None, description="Whether the speaker's name or description occurs; None without speaker."
     )
     figures: list[FigureCheck] = Field(default_factory=list)
+    long_evidence: bool = Field(
+        default=False,
+        description="The evidence runs to more than a few sentences: a passage, not a pointer to "
+                    "what carries the claim (see checks.is_long_excerpt).",
+    )
 
     @property
     def added_figures(self) -> list[str]:

@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefing.errors import ConfigurationError
+from briefing.limits import AnswerLimits
 
 DEFAULT_MODEL = "gpt-4o-mini"
 MODE_NAMES = ("tools", "json_schema", "md_json")
@@ -78,6 +79,7 @@ class BriefingOptions:
         prompt_version: the prompt's content hash; the ``Briefer`` fills it from its prompt.
         endpoint: the server's host[:port]/path, without credentials; the ``Briefer`` fills it.
         version: the briefing library's version.
+        limits: bounds on the model's answer (``briefing.limits.AnswerLimits``).
 
     Raises:
         ConfigurationError: an unknown mode or a bound that cannot work (e.g. ``max_claims=0``).
@@ -94,6 +96,7 @@ class BriefingOptions:
     prompt_version: str | None = None
     endpoint: str = ""
     version: str = field(default_factory=library_version)
+    limits: AnswerLimits = field(default_factory=AnswerLimits)
 
     def __post_init__(self) -> None:
         if self.mode not in MODE_NAMES:
@@ -138,6 +141,12 @@ class Settings:
     mode: str = "tools"
     base_url: str | None = None
     api_key: str | None = field(default=None, repr=False)
+
+    def __repr__(self) -> str:  # the base URL without its credentials, never the key
+        from briefing.secrets import redact_url
+
+        url = redact_url(self.base_url) if self.base_url else None
+        return f"Settings(model={self.model!r}, mode={self.mode!r}, base_url={url!r})"
 
     @property
     def configured(self) -> bool:

@@ -1,13 +1,15 @@
 """Load and render the prompt templates under ``prompts/``; a prompt's version is a hash of its files.
 
 Templates are Jinja2 with ``StrictUndefined``: rendering without a variable the template uses is a
-``PromptError``, never a silently empty string.
+``PromptError``, never a silently empty string. The ``escape_tag`` filter keeps article text from
+opening or closing the tag that delimits it (``{{ text | escape_tag("article") }}``).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +20,17 @@ from briefing.errors import PromptError
 
 _PACKAGED = Path(__file__).parent / "prompts"  # inside an installed wheel
 _CHECKOUT = Path(__file__).resolve().parents[2] / "prompts"  # a source checkout / editable install
+
+
+def escape_tag(text: str, tag: str) -> str:
+    """``text`` with every ``<tag ...>`` and ``</tag>`` (any case and spacing) written ``&lt;tag``.
+
+    Article text that contained ``</article>`` would otherwise end the prompt's delimited block
+    early, and what follows would read as instructions. Only those tags change; everything else,
+    other markup included, is left exactly as it is.
+    """
+    pattern = re.compile(rf"<(?=\s*/?\s*{re.escape(tag)}(?![\w-]))", re.IGNORECASE)
+    return pattern.sub("&lt;", text)
 
 
 def prompts_dir() -> Path:
@@ -87,6 +100,7 @@ def load_prompt_folder(folder: str | os.PathLike[str], *, name: str | None = Non
         keep_trailing_newline=False,
         autoescape=False,
     )
+    env.filters["escape_tag"] = escape_tag
     try:
         sources = {part: (folder / f"{part}.j2").read_text(encoding="utf-8") for part in ("system", "user")}
         templates = {part: env.get_template(f"{part}.j2") for part in sources}

@@ -3,7 +3,7 @@
 ``call_with_retries`` / ``acall_with_retries`` retry transient failures (``failures.is_retryable``:
 429 except ``insufficient_quota``, 408, 409, 5xx, timeouts, dropped connections) with tenacity,
 honouring the server's ``retry-after-ms`` / ``retry-after`` headers, else jittered exponential
-backoff, bounded in attempts and in total wait. Everything else fails at once. Either way the
+backoff, bounded in attempts, in total wait and in elapsed time. Everything else fails at once. Either way the
 caller gets the ``BriefingError`` its ``describe`` makes (``failures.classify``).
 The openai SDK's own retries must be off (``max_retries=0``) so that attempts do not multiply.
 """
@@ -36,8 +36,11 @@ T = TypeVar("T")
 class RetryPolicy:
     """How often and how long to retry transient API failures; all bounds are in seconds.
 
-    ``timeout`` is the per-request timeout to give the openai client. Raises ``ValueError`` for
-    bounds that would never try or never stop.
+    ``timeout`` is the per-request timeout to give the openai client (how long to wait for an
+    answer). ``max_elapsed`` bounds one call's wall time: no new attempt starts later than that
+    many seconds after the first began, so a hung server costs at most about
+    ``max_elapsed + timeout`` (by default 5 minutes: two attempts of 120 s, not four). Raises
+    ``ValueError`` for bounds that would never try or never stop.
     """
 
     max_attempts: int = 4
@@ -45,6 +48,7 @@ class RetryPolicy:
     max_wait: float = 20.0
     max_total_wait: float = 60.0
     timeout: float = 120.0
+    max_elapsed: float = 180.0
 
     def __post_init__(self) -> None:
         if self.max_attempts < 1:
@@ -53,6 +57,8 @@ class RetryPolicy:
             raise ValueError("RetryPolicy needs 0 <= initial_wait <= max_wait and max_total_wait >= 0")
         if not (0 < self.timeout < math.inf):
             raise ValueError("RetryPolicy.timeout must be a positive number of seconds")
+        if not (0 < self.max_elapsed < math.inf):
+            raise ValueError("RetryPolicy.max_elapsed must be a positive number of seconds")
 
 
 @dataclass
@@ -169,7 +175,8 @@ def _tenacity_args(policy: RetryPolicy) -> dict[str, Any]:
 
     def stop(state: RetryCallState) -> bool:
         return (state.attempt_number >= policy.max_attempts
-                or state.idle_for + state.upcoming_sleep > policy.max_total_wait)
+                or state.idle_for + state.upcoming_sleep > policy.max_total_wait
+                or (state.seconds_since_start or 0.0) + state.upcoming_sleep > policy.max_elapsed)
 
     def before_sleep(state: RetryCallState) -> None:
         log.info("retrying in %.2fs after %s (attempt %d of at most %d)", state.upcoming_sleep,

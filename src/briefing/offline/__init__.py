@@ -13,6 +13,7 @@ from briefing.checks import check_briefing
 from briefing.models import Article, Briefing, Claim, Span, Usage
 from briefing.offline.disputes import find_disputes
 from briefing.offline.figures import find_figures
+from briefing.offline.intervals import Intervals
 from briefing.offline.kinds import classify
 from briefing.offline.quotes import find_direct_quotes
 from briefing.offline.reported import find_reported
@@ -26,26 +27,33 @@ PROMPT_VERSION = "offline-1"
 """The version of the rule set, recorded as ``Briefing.prompt_version``."""
 
 
-def _covered_by_quote(claim: Attributed, quotes: list[Attributed]) -> bool:
+def _covered_by_quote(claim: Attributed, quotes: Intervals) -> bool:
     """A reported clause that is mostly a direct quote already found."""
-    for quote in quotes:
-        overlap = min(claim.end, quote.end) - max(claim.start, quote.start)
-        if overlap > 0.6 * (claim.end - claim.start):
-            return True
-    return False
+    needed = 0.6 * (claim.end - claim.start)
+    return quotes.largest_overlap(claim.start, claim.end, enough=needed) > needed
 
 
-def _inside_reported(quote: Attributed, reported: list[Attributed]) -> bool:
-    """A quoted fragment inside a reported clause by the same source ('X said it was "odd"')."""
-    return any(r.start <= quote.start and quote.end <= r.end and r.source_start == quote.source_start
-               for r in reported)
+def _inside_reported(quote: Attributed, reported: dict[int, Intervals]) -> bool:
+    """A quoted fragment inside a reported clause by the same source ('X said it was "odd"');
+    ``reported`` holds the reported clauses by their source's start."""
+    same_source = reported.get(quote.source_start)
+    return same_source is not None and same_source.contains(quote.start, quote.end)
+
+
+def _by_source(reported: list[Attributed]) -> dict[int, Intervals]:
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for r in reported:
+        spans.setdefault(r.source_start, []).append((r.start, r.end))
+    return {source: Intervals(found) for source, found in spans.items()}
 
 
 def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Direct quotes and reported speech, deduplicated, in text order, pronouns resolved."""
     quotes = find_direct_quotes(text)
-    reported = [c for c in find_reported(text, sentences) if not _covered_by_quote(c, quotes)]
-    quotes = [q for q in quotes if not _inside_reported(q, reported)]
+    quoted = Intervals((q.start, q.end) for q in quotes)
+    reported = [c for c in find_reported(text, sentences) if not _covered_by_quote(c, quoted)]
+    by_source = _by_source(reported)
+    quotes = [q for q in quotes if not _inside_reported(q, by_source)]
     resolver = SpeakerResolver()
     resolved = []
     for item in sorted(quotes + reported, key=lambda a: (a.start, a.end)):
@@ -73,8 +81,9 @@ def _claim(text: str, item: Attributed) -> Claim:
 def _figure_claims(text: str, sentences: list[Sentence], attributed: list[Attributed]) -> list[Claim]:
     """The article's own sentences that state a figure, as fact claims in the article's voice."""
     claims = []
+    taken = Intervals((a.start, a.end) for a in attributed)
     for sentence in sentences:
-        if any(a.start < sentence.end and sentence.start < a.end for a in attributed):
+        if taken.overlaps(sentence.start, sentence.end):
             continue
         figures = [f for f in find_figures(text, sentence.start, sentence.end) if f.kind != "date"]
         if not figures:

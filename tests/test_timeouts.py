@@ -1,0 +1,113 @@
+"""A hung or vanishing server (issue 11, item 5): bounded wall time, ``--timeout`` and
+``--retries`` on the command line, and messages that point at the likely cause first.
+
+Runs ``briefing.testing.Responder`` on loopback with sub-second timeouts, as test_loopback does.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from typer.testing import CliRunner
+
+from briefing import Briefer, errors
+from briefing.cli import app
+from briefing.retry import RetryPolicy
+from briefing.testing import Responder, load_answers
+from helpers import ANSWERS, SEED
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+runner = CliRunner()
+GOOD = load_answers(ANSWERS / "seed_article.json")[0]
+HUNG = {"delay": 1.5, **GOOD}  # answers, but long after any timeout used here
+DROP = {"drop": True}
+KEY = "loopback-key-not-secret"
+
+
+def brief(server: Responder, policy: RetryPolicy, text: str) -> errors.BriefingError:
+    briefer = Briefer(model="gpt-4o-mini", base_url=server.base_url, api_key=KEY, retry_policy=policy)
+    with pytest.raises(errors.BriefingError) as info:
+        briefer.brief(text, id="a")
+    return info.value
+
+
+def test_a_hung_server_stops_at_the_elapsed_limit_not_after_every_attempt(seed_text):
+    policy = RetryPolicy(max_attempts=10, initial_wait=0.01, max_wait=0.02, timeout=0.2, max_elapsed=0.5)
+    with Responder([HUNG] * 10) as server:
+        briefer = Briefer(model="gpt-4o-mini", base_url=server.base_url, api_key=KEY, retry_policy=policy)
+        briefer.llm._client(is_async=False)  # build the client (and import the SDKs) before timing
+        started = time.perf_counter()
+        with pytest.raises(errors.ServiceUnavailableError):
+            briefer.brief(seed_text)
+        elapsed = time.perf_counter() - started
+
+    assert 2 <= len(server.requests) <= 3  # not the 10 attempts the policy would allow
+    assert elapsed < policy.max_elapsed + policy.timeout + 0.5
+
+
+def test_the_default_policy_bounds_a_hung_server_to_minutes_not_eight():
+    policy = RetryPolicy()
+    assert policy.max_elapsed + policy.timeout <= 5 * 60  # was 4 attempts of 120 s plus waits
+    with pytest.raises(ValueError):
+        RetryPolicy(max_elapsed=0)
+
+
+def test_the_timeout_message_does_not_start_by_advising_a_longer_timeout(seed_text):
+    policy = RetryPolicy(max_attempts=2, initial_wait=0.01, max_wait=0.02, timeout=0.2)
+    with Responder([HUNG] * 2) as server:
+        text = str(brief(server, policy, seed_text))
+
+    assert "did not answer within 0.2 s" in text and server.base_url in text
+    first_remedy = text.split(";")[1]
+    assert "timeout" not in first_remedy.lower() and "server" in first_remedy
+    assert "--timeout" in text  # still named, as the last remedy
+
+
+def test_a_dropped_connection_is_not_reported_as_could_not_connect(seed_text):
+    policy = RetryPolicy(max_attempts=2, initial_wait=0.01, max_wait=0.02, timeout=2)
+    with Responder([DROP] * 2) as server:
+        text = str(brief(server, policy, seed_text))
+
+    assert "could not connect" not in text and "check the network" not in text
+    assert "closed the connection" in text and server.base_url in text
+
+
+def test_a_refused_connection_still_says_could_not_connect(seed_text):
+    with Responder([]) as server:
+        url = server.base_url  # the port is free again once the server has stopped
+    policy = RetryPolicy(max_attempts=1, timeout=2)
+    with pytest.raises(errors.ServiceUnavailableError) as info:
+        Briefer(model="gpt-4o-mini", base_url=url, api_key=KEY, retry_policy=policy).brief(seed_text, id="a")
+
+    assert "could not connect" in str(info.value) and "OPENAI_BASE_URL" in str(info.value)
+
+
+def test_cli_timeout_and_retries(monkeypatch):
+    with Responder([HUNG] * 10) as server:
+        monkeypatch.setenv("OPENAI_API_KEY", KEY)
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        started = time.perf_counter()
+        result = runner.invoke(app, ["brief", "--json", "--timeout", "0.2", "--retries", "1", str(SEED)])
+        elapsed = time.perf_counter() - started
+
+    assert result.exit_code == 1
+    assert len(server.requests) == 2  # the first attempt and one retry
+    assert elapsed < 10  # gave up at 0.2 s a request, not the default 120 s (imports included)
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("error: nato-us-russia-thaw: ") and "did not answer within 0.2 s" in line
+
+
+@pytest.mark.parametrize("args", [["--timeout", "0"], ["--timeout", "-1"], ["--retries", "-1"]])
+def test_cli_rejects_nonsense_limits(args, no_llm_env):
+    result = runner.invoke(app, ["brief", "--offline", *args, str(SEED)])
+    assert result.exit_code == 2
+
+
+def test_cli_help_states_the_policy_defaults():
+    result = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "300"})
+    policy = RetryPolicy()
+    assert f"(default: {policy.timeout:g})" in result.stdout
+    assert f"(default: {policy.max_attempts - 1})" in result.stdout
+    assert f"no new attempt starts {policy.max_elapsed:g} s after the first" in result.stdout
