@@ -1,0 +1,353 @@
+"""Check a claim against articles: supported, contradicted or not mentioned, with located evidence.
+
+``check(claim, articles)`` ranks the articles' sentences for the claim (``briefing.retrieval``),
+then decides from evidence that ``align`` locates in a named article, so that
+``article.text[span.start:span.end] == evidence`` for every item:
+
+- offline (no ``briefer``), by rules over the aligned text: the claim (or each quotation inside
+  it) is aligned against the best passages and their neighbours. Located with no meaning-changing
+  difference, the passage supports the claim; where the claim's words resemble a passage but add
+  or drop a negation or change a figure, the passage's own words contradict it.
+- with a model (``briefer=Briefer(...)``): only the top passages go to the model in one small
+  request (``briefing.verify_model``); each excerpt it quotes must be located in the article it
+  names, else it is asked once more, naming the excerpt, and an excerpt still not located never
+  counts.
+
+Either way the verdict is bookkeeping over located evidence: any contradicting passage makes it
+``contradicted``, support for every part of the claim ``supported``, anything else
+``not_mentioned``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from briefing.checks import figures_in
+from briefing.errors import InputError
+from briefing.grounding import Alignment, Difference, align
+from briefing.models import Article, GroundingStatus, Span, Usage
+from briefing.offline.marks import find_quotes
+from briefing.retrieval import PassageIndex
+from briefing.textfold import TOKEN, fold_fast
+
+Verdict = Literal["supported", "contradicted", "not_mentioned"]
+EvidenceStance = Literal["supports", "contradicts"]
+
+
+class Evidence(BaseModel):
+    """One excerpt that bears on the claim, located in a named article by the library."""
+
+    article: str = Field(description="The id of the article the excerpt comes from.")
+    evidence: str = Field(description="The article's own words: text[span.start:span.end].")
+    span: Span | None = None
+    grounding: GroundingStatus = "not_found"
+    stance: EvidenceStance
+    differences: list[Difference] = Field(
+        default_factory=list,
+        description="Where the claim's words and the article's part: (claim words, article words).",
+    )
+
+
+class Verification(BaseModel):
+    """The answer to "is this claim in these articles, and who says otherwise?"."""
+
+    model_config = {"protected_namespaces": ()}
+
+    claim: str
+    verdict: Verdict
+    evidence: list[Evidence] = Field(default_factory=list)
+    unverified: list[Evidence] = Field(
+        default_factory=list,
+        description="Excerpts the model gave that are not in the article it named; never counted.",
+    )
+    notes: list[str] = Field(default_factory=list)
+    checker: Literal["offline", "llm"] = "offline"
+    model: str | None = None
+    usage: Usage = Field(default_factory=Usage)
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """Every knob of a check, with its default.
+
+    Attributes:
+        passages: the top passages sent to the model (one request of about this many sentences).
+        offline_passages: the top passages the offline rules align against; enough to reach every
+            article of a day that carries a quotation.
+        context: neighbouring passages on each side that a located excerpt may run into.
+        max_passage_chars: the longest passage; longer sentences are cut at spaces.
+        max_claim_chars: the longest claim accepted (a claim is one statement, not an article).
+        min_quote_words: a quotation inside a claim shorter than this is part of the claim, not
+            an excerpt to align on its own (scare quotes such as "nonsense").
+        grounding_reasks: how often the model is asked again for an excerpt not located.
+    """
+
+    passages: int = 8
+    offline_passages: int = 100
+    context: int = 1
+    max_passage_chars: int = 600
+    max_claim_chars: int = 2000
+    min_quote_words: int = 3
+    grounding_reasks: int = 1
+
+
+@dataclass(frozen=True)
+class ClaimParts:
+    """A claim as checked: the statement shown, the excerpts aligned, and the words retrieved by."""
+
+    statement: str
+    excerpts: tuple[str, ...]
+
+    @property
+    def query(self) -> str:
+        return " ".join((self.statement, *self.excerpts))
+
+
+# --------------------------------------------------------------------------- input
+
+
+def claim_parts(claim: Any, *, options: CheckOptions = CheckOptions()) -> ClaimParts:
+    """Read a claim: a string (its quotations, if any, are the excerpts), a briefing ``Claim``
+    (its evidence) or a story claim (its reports' evidence).
+
+    Raises:
+        InputError: an empty or over-long claim, or something that is not a claim.
+    """
+    excerpts: tuple[str, ...] = ()
+    if isinstance(claim, str):
+        statement = claim.strip()
+    elif isinstance(getattr(claim, "statement", None), str):
+        statement = claim.statement.strip()
+        found = [getattr(claim, "evidence", None)]
+        found += [getattr(r, "evidence", None) for r in getattr(claim, "reports", None) or ()]
+        excerpts = tuple(dict.fromkeys(e.strip() for e in found if isinstance(e, str) and e.strip()))
+    else:
+        raise InputError(f"cannot check a {type(claim).__name__}: pass the claim as a string, or a "
+                         "Claim with a statement", reason="claim")
+    if not statement and not excerpts:
+        raise InputError("the claim is empty: give the statement to check", reason="empty")
+    for text in (statement, *excerpts):
+        if len(text) > options.max_claim_chars:
+            raise InputError(
+                f"the claim is {len(text):,} characters; check one statement of at most "
+                f"{options.max_claim_chars:,} (CheckOptions.max_claim_chars)", reason="too_large")
+    if not excerpts:
+        quoted = [statement[q.start:q.end] for q in find_quotes(statement)]
+        excerpts = tuple(q for q in quoted if len(q.split()) >= options.min_quote_words) or (statement,)
+    return ClaimParts(statement or excerpts[0], excerpts)
+
+
+def as_articles(articles: Iterable[Article | str]) -> list[Article]:
+    """Articles with unique ids (``article-N`` for those without one).
+
+    Raises:
+        InputError: no articles, or two with the same id.
+    """
+    given = [a if isinstance(a, Article) else Article(text=a) for a in articles]
+    if not given:
+        raise InputError("there are no articles to check the claim against: pass at least one",
+                         reason="empty")
+    out = [a if a.id else a.model_copy(update={"id": f"article-{k + 1}"}) for k, a in enumerate(given)]
+    repeated = [i for i, n in Counter(a.id for a in out).items() if n > 1]
+    if repeated:
+        raise InputError(f"two articles share the id {repeated[0]!r}: give each article its own id",
+                         reason="duplicate")
+    return out
+
+
+# --------------------------------------------------------------------------- what changed
+
+# Words that negate; "t" is what is left of "n't" ("don't" -> "don", "t") after tokenising.
+_NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
+                        "cannot", "without", "t"})
+
+
+def _words(s: str) -> list[str]:
+    return [w for token in TOKEN.findall(fold_fast(s)) for w in token.split("-") if w]
+
+
+def _local_differences(excerpt: str, located: str) -> tuple[Difference, ...]:
+    """Word differences between an excerpt and the text it was located at.
+
+    Stands in until ``align`` fills ``Alignment.differences`` itself (issue 8); then removed.
+    """
+    ex, art = _words(excerpt), _words(located)
+    ops = SequenceMatcher(a=ex, b=art, autojunk=False).get_opcodes()
+    return tuple(Difference(" ".join(ex[i1:i2]), " ".join(art[j1:j2]))
+                 for tag, i1, i2, j1, j2 in ops if tag != "equal")
+
+
+def meaning_change(excerpt: str, article_words: str) -> str | None:
+    """``"negation"`` or ``"figure"`` when the article's words add or drop a negation or carry
+    other figures than the excerpt; None when neither (same figures, same negations)."""
+    negations = [sum(w in _NEGATIONS for w in _words(s)) for s in (excerpt, article_words)]
+    if negations[0] != negations[1]:
+        return "negation"
+    figures = [Counter((value, unit) for _, value, unit in figures_in(s)) for s in (excerpt, article_words)]
+    if figures[0] != figures[1]:
+        return "figure"
+    return None
+
+
+def judge(excerpt: str, alignment: Alignment, text: str, offset: int = 0
+          ) -> tuple[EvidenceStance, Span, GroundingStatus, tuple[Difference, ...]] | None:
+    """What one alignment of ``excerpt`` against ``text`` says about the claim.
+
+    Located with no meaning-changing difference: supports, at the located span. Located, or
+    resembled (``alignment.nearest``), with a negation added or dropped or a figure changed:
+    contradicts, at the article's words. Otherwise None: it neither supports nor contradicts.
+    Spans are shifted by ``offset`` (``text`` is a window starting there).
+    """
+    if alignment.found and alignment.start is not None and alignment.end is not None:
+        start, end, status = alignment.start, alignment.end, alignment.status
+    elif alignment.nearest is not None:
+        start, end, status = alignment.nearest.start, alignment.nearest.end, "not_found"
+    else:
+        return None
+    words = text[start:end]
+    differences = alignment.differences or _local_differences(excerpt, words)
+    span = Span(start=start + offset, end=end + offset)
+    if meaning_change(excerpt, words):
+        return "contradicts", span, status, differences
+    if status == "not_found":
+        return None
+    return "supports", span, status, differences
+
+
+# --------------------------------------------------------------------------- verdict
+
+
+def verdict_of(evidence: Sequence[Evidence], excerpts: int, supported_parts: int) -> Verdict:
+    """Any contradiction -> contradicted; support for every part of the claim -> supported."""
+    if any(e.stance == "contradicts" for e in evidence):
+        return "contradicted"
+    if excerpts and supported_parts >= excerpts:
+        return "supported"
+    return "not_mentioned"
+
+
+_RANK = {"exact": 0, "normalized": 1, "fuzzy": 2, "not_found": 3}
+
+
+class Checker:
+    """Checks claims against one set of articles; build it once to check many claims.
+
+    Args:
+        articles: ``Article`` objects or texts (ids ``article-N`` are given to those without).
+        briefer: a ``Briefer`` whose model judges the top passages; None checks offline.
+        options: the knobs (``CheckOptions``).
+
+    Raises:
+        InputError: no articles, or two with the same id.
+    """
+
+    def __init__(self, articles: Iterable[Article | str], briefer: Any = None, *,
+                 options: CheckOptions = CheckOptions()) -> None:
+        self.articles = as_articles(articles)
+        self.briefer = briefer
+        self.options = options
+        self.index = PassageIndex([a.text for a in self.articles], max_chars=options.max_passage_chars)
+
+    def check(self, claim: Any) -> Verification:
+        """Check one claim (a string, a ``Claim`` or a story claim); returns a ``Verification``.
+
+        Raises:
+            InputError: an empty or over-long claim, before any request.
+            BriefingError: the model's server failed (see ``Briefer.brief``).
+        """
+        parts = claim_parts(claim, options=self.options)
+        if self.briefer is None:
+            return self._offline(parts)
+        from briefing.verify_model import ModelCheck
+
+        run = ModelCheck(self, parts)
+        if run.passages:
+            run.finish(self.briefer.llm.extract(**run.request()))
+        return run.verification()
+
+    async def acheck(self, claim: Any) -> Verification:
+        """Async ``check`` (needs an async client in the ``Briefer``); same result and errors."""
+        parts = claim_parts(claim, options=self.options)
+        if self.briefer is None:
+            return self._offline(parts)
+        from briefing.verify_model import ModelCheck
+
+        run = ModelCheck(self, parts)
+        if run.passages:
+            run.finish(await self.briefer.llm.aextract(**run.request()))
+        return run.verification()
+
+    def _offline(self, parts: ClaimParts) -> Verification:
+        """The rules over aligned text: align each excerpt against the best passages."""
+        best: dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]] = {}
+        for rank, ranked in enumerate(self.index.rank(parts.query, self.options.offline_passages)):
+            k = ranked.passage.article
+            lo, hi = self.index.neighbours(ranked.position, self.options.context)
+            window = self.articles[k].text[lo:hi]
+            for e, excerpt in enumerate(parts.excerpts):
+                judged = judge(excerpt, align(excerpt, window), window, lo)
+                if judged is None:
+                    continue
+                stance, span, status, differences = judged
+                item = Evidence(article=self.articles[k].id or "", stance=stance, span=span,
+                                evidence=self.articles[k].text[span.start:span.end],
+                                grounding=status, differences=list(differences))
+                key, order = (k, e, stance), (_RANK[status], rank)
+                if key not in best or order < best[key][0]:
+                    best[key] = (order, item)
+        return self.verification(parts, [(e, item) for (_, e, _), (_, item) in sorted(best.items())])
+
+    def verification(self, parts: ClaimParts, found: list[tuple[int, Evidence]],
+                     **extra: Any) -> Verification:
+        """The verdict over ``found`` ((excerpt index, evidence) pairs), with notes."""
+        evidence = list({(i.article, i.span.start if i.span else -1, i.stance): i
+                         for _, i in found}.values())
+        supported = {e for e, i in found if i.stance == "supports"}
+        verdict = verdict_of(evidence, len(parts.excerpts), len(supported))
+        notes: list[str] = list(extra.pop("notes", []))
+        if verdict == "not_mentioned" and supported:
+            missing = [x for e, x in enumerate(parts.excerpts) if e not in supported]
+            notes.append("only part of the claim was found; not found: "
+                         + "; ".join(repr(_short(x)) for x in missing))
+        return Verification(claim=parts.statement, verdict=verdict, evidence=evidence,
+                            notes=notes, **extra)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = re.sub(r"\s+", " ", text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check(claim: Any, articles: Iterable[Article | str], briefer: Any = None, *,
+          options: CheckOptions = CheckOptions()) -> Verification:
+    """Check ``claim`` against ``articles``: supported, contradicted or not mentioned.
+
+    Args:
+        claim: the claim as a string (quotations inside it are checked word for word), a
+            briefing ``Claim`` (its evidence), or a daily briefing's story claim.
+        articles: ``Article`` objects or texts.
+        briefer: a ``Briefer`` to let its model judge the top passages; None checks offline.
+        options: passages, thresholds and re-asks (``CheckOptions``).
+
+    Returns:
+        A ``Verification`` whose evidence each sits at ``text[span.start:span.end]`` of the
+        article it names; a verdict other than ``not_mentioned`` always rests on such evidence.
+
+    Raises:
+        InputError: no articles, duplicate ids, an empty or over-long claim (before any request).
+        BriefingError: the model's server failed (see ``Briefer.brief``).
+    """
+    return Checker(articles, briefer, options=options).check(claim)
+
+
+async def acheck(claim: Any, articles: Iterable[Article | str], briefer: Any = None, *,
+                 options: CheckOptions = CheckOptions()) -> Verification:
+    """Async ``check``; same arguments, result and errors."""
+    return await Checker(articles, briefer, options=options).acheck(claim)
