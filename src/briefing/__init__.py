@@ -1,6 +1,6 @@
 """briefing: typed, source-grounded briefings of news articles with an LLM.
 
-``Briefer`` (the LLM path), ``brief_offline`` and ``cross_check`` load on first use, so importing
+``Briefer`` (the LLM path), ``brief_offline``, ``cross_check`` and ``check`` load on first use, so importing
 briefing stays cheap for code that only needs the models, ``align`` or the offline extractor.
 """
 
@@ -57,6 +57,12 @@ _LAZY = {
     "cross_check": "briefing.crosscheck",
     "SpeakerMismatch": "briefing.crosscheck",
     "CrossCheck": "briefing.crosscheck",
+    "check": "briefing.verify",
+    "acheck": "briefing.verify",
+    "Checker": "briefing.verify",
+    "CheckOptions": "briefing.verify",
+    "Evidence": "briefing.verify",
+    "Verification": "briefing.verify",
 }
 
 
@@ -74,6 +80,12 @@ __all__ = [
     "BriefingCache",
     "CrossCheck",
     "SpeakerMismatch",
+    "CheckOptions",
+    "Checker",
+    "Evidence",
+    "Verification",
+    "acheck",
+    "check",
     "align",
     "brief_offline",
     "check_briefing",

@@ -181,3 +181,8 @@ def brief(
                   f"not briefed: {escape(', '.join(skipped))}", highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+from briefing.check_command import check_command  # noqa: E402  (the command's body lives in its own module)
+
+app.command("check")(check_command)

@@ -83,7 +83,7 @@ class PassageIndex:
         ]
         self._bm25: Any = None
         if any(terms(p.text) for p in self.passages):
-            import bm25s  # loaded on first use: it brings numpy
+            import bm25s  # type: ignore[import-untyped]  # loaded on first use: it brings numpy
 
             self._bm25 = bm25s.BM25(k1=k1, b=b)
             self._bm25.index([terms(p.text) for p in self.passages], show_progress=False)
