@@ -139,6 +139,13 @@ def test_a_checker_checks_many_claims_against_one_index(day):
     ("five percent", "5 percent", None),  # the same figure written two ways
     ("5 percent of GDP", "5 of GDP", "figure"),  # a percentage is not a count
     ("it doubled", "it tripled", "figure"),
+    ("200 people were injured", "many people were injured", "unmatched_figure"),  # not support either
+    ("this eleventh-hour regulation", "this 11th hour regulation", None),  # ordinals are numbers
+    ("the 2nd round", "the second round", None),
+    ("nothing less than the future of Europe is at stake", "the future of Europe is at stake", None),
+    ("no more than 40 people came", "40 people came", None),  # idioms that do not negate
+    ("familiar only with the players", "familiar not only with the players", "negation"),
+    ("no one came", "someone came", "negation"),
 ])
 def test_meaning_change(excerpt, words, change):
     assert meaning_change(excerpt, words) == change
@@ -154,6 +161,14 @@ def test_an_unlocated_alignment_never_supports():
     stance, span, status, diffs = judge("the council did not raise taxes", negated, "the council raised taxes")
     assert (stance, status, diffs) == ("contradicts", "not_found", (Difference("not", ""),))
     assert span == Span(start=0, end=23)
+
+
+def test_a_figure_the_article_does_not_give_is_not_support():
+    text = "Many people were injured in the blast on Friday."
+    located = Alignment(0, 36, "fuzzy", 0.8)
+    assert judge("200 people were injured in the blast", located, text) is None
+    v = check("200 people were injured in the blast on Friday", [text])
+    assert v.verdict == "not_mentioned"
 
 
 def test_verdict_bookkeeping():

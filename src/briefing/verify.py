@@ -167,6 +167,18 @@ def as_articles(articles: Iterable[Article | str]) -> list[Article]:
 # Words that negate; "t" is what is left of "n't" ("don't" -> "don", "t") after tokenising.
 _NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
                         "cannot", "without", "t"})
+# ... except in idioms that intensify or bound rather than negate: "nothing less than", "no more
+# than", "none other than", "no matter". ("not only" counts: "familiar only with X" is not what
+# "familiar not only with X" says.)
+_NOT_NEGATING = (("less", "than"), ("more", "than"), ("other", "than"), ("matter",))
+_ORDINALS = {
+    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+    "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12",
+    "thirteenth": "13", "fourteenth": "14", "fifteenth": "15", "sixteenth": "16",
+    "seventeenth": "17", "eighteenth": "18", "nineteenth": "19", "twentieth": "20",
+    "thirtieth": "30", "fortieth": "40", "fiftieth": "50", "hundredth": "100",
+}
+_ORDINAL = re.compile(r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(_ORDINALS) + r"))\b", re.IGNORECASE)
 
 
 def _words(s: str) -> list[str]:
@@ -184,16 +196,35 @@ def _local_differences(excerpt: str, located: str) -> tuple[Difference, ...]:
                  for tag, i1, i2, j1, j2 in ops if tag != "equal")
 
 
+def negations(s: str) -> int:
+    """How many negating words ``s`` holds (idioms such as "not only" left out)."""
+    words = _words(s)
+    return sum(
+        1 for i, w in enumerate(words)
+        if w in _NEGATIONS and not any(tuple(words[i + 1:i + 1 + len(t)]) == t for t in _NOT_NEGATING)
+    )
+
+
+def figures(s: str) -> Counter[tuple[float, str]]:
+    """The figures of ``s`` as (value, unit) counts; ordinals count as their number ("eleventh",
+    "11th" -> 11)."""
+    plain = _ORDINAL.sub(lambda m: m.group(1) or _ORDINALS[m.group(2).lower()], s)
+    return Counter((value, unit) for _, value, unit in figures_in(plain))
+
+
 def meaning_change(excerpt: str, article_words: str) -> str | None:
-    """``"negation"`` or ``"figure"`` when the article's words add or drop a negation or carry
-    other figures than the excerpt; None when neither (same figures, same negations)."""
-    negations = [sum(w in _NEGATIONS for w in _words(s)) for s in (excerpt, article_words)]
-    if negations[0] != negations[1]:
+    """How the article's words part from the excerpt in meaning, if they do.
+
+    Returns ``"negation"`` (a negation added or dropped), ``"figure"`` (both give figures, and
+    they differ: "140 injured" for "200 injured"), ``"unmatched_figure"`` (a figure on one side
+    only: neither support nor contradiction), or None (same negations, same figures).
+    """
+    if negations(excerpt) != negations(article_words):
         return "negation"
-    figures = [Counter((value, unit) for _, value, unit in figures_in(s)) for s in (excerpt, article_words)]
-    if figures[0] != figures[1]:
-        return "figure"
-    return None
+    ours, theirs = figures(excerpt), figures(article_words)
+    if ours == theirs:
+        return None
+    return "figure" if ours and theirs else "unmatched_figure"
 
 
 def judge(excerpt: str, alignment: Alignment, text: str, offset: int = 0
@@ -202,7 +233,8 @@ def judge(excerpt: str, alignment: Alignment, text: str, offset: int = 0
 
     Located with no meaning-changing difference: supports, at the located span. Located, or
     resembled (``alignment.nearest``), with a negation added or dropped or a figure changed:
-    contradicts, at the article's words. Otherwise None: it neither supports nor contradicts.
+    contradicts, at the article's words. Otherwise (a figure on one side only, or resembled but
+    reworded or reordered) None: it neither supports nor contradicts.
     Spans are shifted by ``offset`` (``text`` is a window starting there).
     """
     if alignment.found and alignment.start is not None and alignment.end is not None:
@@ -214,9 +246,10 @@ def judge(excerpt: str, alignment: Alignment, text: str, offset: int = 0
     words = text[start:end]
     differences = alignment.differences or _local_differences(excerpt, words)
     span = Span(start=start + offset, end=end + offset)
-    if meaning_change(excerpt, words):
+    change = meaning_change(excerpt, words)
+    if change in ("negation", "figure"):
         return "contradicts", span, status, differences
-    if status == "not_found":
+    if change is not None or status == "not_found":
         return None
     return "supports", span, status, differences
 
