@@ -96,3 +96,14 @@ def test_a_negated_misquote_never_supports(llm_client, day):
     (item,) = v.evidence
     assert item.stance == "contradicts" and " not " not in item.evidence
     _assert_located(v, day)
+
+
+@pytest.mark.answers("check_wrong_stance")
+def test_a_support_that_drops_the_claims_negation_counts_as_contradiction(llm_client, day):
+    v = check("The city council will not raise taxes next year", day, briefer=Briefer(client=llm_client))
+    assert v.verdict == "contradicted" and v.usage.requests == 1
+    (item,) = v.evidence
+    assert item.stance == "contradicts" and item.article == "riverton-post"
+    assert ("not", "") in [tuple(d) for d in item.differences]
+    assert any("as support" in n and "counted as contradicting" in n for n in v.notes)
+    _assert_located(v, day)

@@ -15,14 +15,21 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
-from briefing.grounding import align
+from briefing.grounding import Difference, align
 from briefing.llm import Answer
 from briefing.models import _lenient
 from briefing.prompts import load_prompt
-from briefing.verify import Evidence, EvidenceStance, Verdict, Verification, judge
+from briefing.verify import (
+    ClaimParts,
+    Evidence,
+    EvidenceStance,
+    Verdict,
+    Verification,
+    judge,
+)
 
 if TYPE_CHECKING:
-    from briefing.verify import Checker, ClaimParts
+    from briefing.verify import Checker
 
 StanceValue = Annotated[EvidenceStance, _lenient({
     "support": "supports", "supporting": "supports", "supported": "supports",
@@ -144,10 +151,36 @@ class ModelCheck:
             if located is None:
                 unverified.append(Evidence(article=item.article, evidence=item.evidence,
                                            stance=item.stance))
-            else:  # the model's evidence stands for the whole claim
-                found.extend((e, located) for e in range(len(self.parts.excerpts)))
+                continue
+            overruled = _contradicts_claim(located, self.parts, texts[located.article])
+            if overruled is not None:
+                extra["notes"].append(
+                    f"the model gave {located.evidence!r} (article {located.article!r}) as support, but "
+                    f"its words part from the claim's: {_listed(overruled.differences)}; counted as "
+                    "contradicting")
+                located = overruled
+            found.extend((e, located) for e in range(len(self.parts.excerpts)))  # it stands for the whole claim
         result = self.checker.verification(self.parts, found, unverified=unverified, **extra)
         return _explained(result, answer.verdict)
+
+
+def _contradicts_claim(item: Evidence, parts: ClaimParts, text: str) -> Evidence | None:
+    """``item`` as contradicting evidence when the model called it support but the offline rules
+    find the claim's words in it with a negation added or dropped or a figure changed; else None.
+    The model judges meaning; this only keeps it from calling "will raise" support for "will not
+    raise"."""
+    if item.stance != "supports" or item.span is None:
+        return None
+    window = text[item.span.start:item.span.end]
+    for excerpt in parts.excerpts:
+        judged = judge(excerpt, align(excerpt, window), window, item.span.start)
+        if judged is not None and judged[0] == "contradicts":
+            return item.model_copy(update={"stance": "contradicts", "differences": list(judged[3])})
+    return None
+
+
+def _listed(differences: list[Difference]) -> str:
+    return ", ".join(f"{d.excerpt or '-'!r} / {d.article or '-'!r}" for d in differences) or "?"
 
 
 def _explained(result: Verification, said: Verdict) -> Verification:
