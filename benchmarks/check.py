@@ -188,6 +188,8 @@ SCENARIOS = [  # (cassette, claim, the verdict the library must reach)
     ("test_invented_evidence_is_reasked_once_then_not_mentioned",
      "Mayor Ruiz promised the new bridge will be free of tolls", "not_mentioned"),
     ("test_a_negated_misquote_never_supports", "The city council will not raise taxes next year", "contradicted"),
+    ("test_a_support_that_drops_the_claims_negation_counts_as_contradiction",
+     "The city council will not raise taxes next year", "contradicted"),
 ]
 
 
@@ -219,7 +221,7 @@ def report_model() -> bool:
         located = all(texts[e.article][e.span.start:e.span.end] == e.evidence for e in v.evidence if e.span)
         ok &= located and all(e.span for e in v.evidence)
         mark = "" if v.verdict == expected else f"  (expected {expected})"
-        print(f"  {name[5:63]:58} {v.verdict:14} {len(v.evidence):7} {len(v.unverified):10} "
+        print(f"  {name[5:63]:58.58} {v.verdict:14} {len(v.evidence):7} {len(v.unverified):10} "
               f"{v.usage.requests:8} {v.usage.total_tokens:6}{mark}")
     return ok
 

@@ -106,7 +106,7 @@ def test_a_story_claim_is_checked_by_its_reports(day):
     story_claim = SimpleNamespace(  # the daily briefing's story claim: a statement and its reports
         statement="The council will raise taxes; at least 140 people were hurt.",
         reports=[SimpleNamespace(article="x", evidence="city council will raise taxes next year"),
-                 SimpleNamespace(article="y", evidence="at least 140 people")])
+                 {"article": "y", "evidence": "at least 140 people"}])  # a report as a model or a dict
     v = check(story_claim, day)
     assert v.verdict == "supported"
     assert {e.article for e in v.evidence} == {"riverton-herald", "riverton-post"}

@@ -126,7 +126,8 @@ def claim_parts(claim: Any, *, options: CheckOptions = CheckOptions()) -> ClaimP
     elif isinstance(getattr(claim, "statement", None), str):
         statement = claim.statement.strip()
         found = [getattr(claim, "evidence", None)]
-        found += [getattr(r, "evidence", None) for r in getattr(claim, "reports", None) or ()]
+        found += [r.get("evidence") if isinstance(r, dict) else getattr(r, "evidence", None)
+                  for r in getattr(claim, "reports", None) or ()]
         excerpts = tuple(dict.fromkeys(e.strip() for e in found if isinstance(e, str) and e.strip()))
     else:
         raise InputError(f"cannot check a {type(claim).__name__}: pass the claim as a string, or a "
