@@ -12,16 +12,15 @@ from types import SimpleNamespace
 import pytest
 
 from briefing import InputError
-from briefing.grounding import Alignment, Difference
+from briefing.grounding import Alignment, align
 from briefing.inputs import read_article
-from briefing.models import Article, Claim, Span
+from briefing.models import Article, Claim, Difference, Span
 from briefing.verify import (
     Checker,
     CheckOptions,
     Evidence,
     check,
     judge,
-    meaning_change,
     verdict_of,
 )
 
@@ -67,7 +66,7 @@ def test_a_negated_claim_is_contradicted_by_the_articles_words(day):
     assert v.verdict == "contradicted"
     assert {e.article for e in v.evidence} == {"riverton-herald", "riverton-post"}
     assert all(e.stance == "contradicts" and "not" not in e.evidence.split() for e in v.evidence)
-    assert all(Difference("not", "") in e.differences for e in v.evidence)
+    assert all(Difference("will not", "will") in e.differences for e in v.evidence)
     _assert_located(v, day)
 
 
@@ -130,45 +129,44 @@ def test_a_checker_checks_many_claims_against_one_index(day):
 # --------------------------------------------------------------------------- the rules themselves
 
 
-@pytest.mark.parametrize("excerpt, words, change", [
-    ("the council will raise taxes", "the council will raise taxes", None),
-    ("the council will not raise taxes", "the council will raise taxes", "negation"),
-    ("the council won’t raise taxes", "the council will raise taxes", "negation"),
-    ("the council never raised taxes", "the council raised taxes", "negation"),
-    ("140 injured", "200 injured", "figure"),
-    ("five percent", "5 percent", None),  # the same figure written two ways
-    ("5 percent of GDP", "5 of GDP", "figure"),  # a percentage is not a count
-    ("it doubled", "it tripled", "figure"),
-    ("200 people were injured", "many people were injured", "unmatched_figure"),  # not support either
-    ("this eleventh-hour regulation", "this 11th hour regulation", None),  # ordinals are numbers
-    ("the 2nd round", "the second round", None),
-    ("nothing less than the future of Europe is at stake", "the future of Europe is at stake", None),
-    ("no more than 40 people came", "40 people came", None),  # idioms that do not negate
-    ("familiar only with the players", "familiar not only with the players", "negation"),
-    ("no one came", "someone came", "negation"),
+@pytest.mark.parametrize("claim, sentence, stance", [
+    ("The council will raise taxes next year", "The council will raise taxes next year.", "supports"),
+    ("The council will not raise taxes next year", "The council will raise taxes next year.", "contradicts"),
+    ("The council won’t raise taxes next year", "The council will raise taxes next year.", "contradicts"),
+    ("The council will raise taxes next year", "The council will not raise taxes next year.", "contradicts"),
+    ("The council never raised taxes last year", "The council raised taxes last year.", "contradicts"),
+    ("At least 200 people were injured in the blast", "At least 140 people were injured in the blast.",
+     "contradicts"),
+    ("The rate will rise by 3 percent in January", "The rate will rise by 2 percent in January.",
+     "contradicts"),
+    # a figure on one side only: the article does not give it, so it neither supports nor denies
+    ("200 people were injured in the blast on Friday", "Many people were injured in the blast on Friday.",
+     None),
+    # words in another order are not the article's words: no support, and no contradiction
+    ("next year the council will raise taxes", "The council will raise taxes next year.", None),
 ])
-def test_meaning_change(excerpt, words, change):
-    assert meaning_change(excerpt, words) == change
+def test_what_the_articles_words_say_about_a_claim(claim, sentence, stance):
+    judged = judge(align(claim, sentence))
+    assert (judged[0] if judged else None) == stance
+    if judged:
+        assert judged[1].end <= len(sentence)
+    verdict = {"supports": "supported", "contradicts": "contradicted", None: "not_mentioned"}[stance]
+    assert check(claim, [sentence]).verdict == verdict
 
 
 def test_an_unlocated_alignment_never_supports():
-    assert judge("anything at all here", Alignment(None, None, "not_found", 0.0), "text") is None
+    assert judge(Alignment(None, None, "not_found", 0.0)) is None
     near = Alignment(None, None, "not_found", 0.4, nearest=Span(start=0, end=24),
-                     differences=(Difference("some", "the"),))
-    assert judge("some council raised taxes", near, "the council raised taxes.") is None  # no contradiction either
-    negated = Alignment(None, None, "not_found", 0.8, nearest=Span(start=0, end=23),
-                        differences=(Difference("not", ""),))
-    stance, span, status, diffs = judge("the council did not raise taxes", negated, "the council raised taxes")
-    assert (stance, status, diffs) == ("contradicts", "not_found", (Difference("not", ""),))
-    assert span == Span(start=0, end=23)
-
-
-def test_a_figure_the_article_does_not_give_is_not_support():
-    text = "Many people were injured in the blast on Friday."
-    located = Alignment(0, 36, "fuzzy", 0.8)
-    assert judge("200 people were injured in the blast", located, text) is None
-    v = check("200 people were injured in the blast on Friday", [text])
-    assert v.verdict == "not_mentioned"
+                     differences=(Difference("some", "the"),), change="word order")
+    assert judge(near) is None  # no contradiction either
+    negated = Alignment(None, None, "not_found", 0.0, nearest=Span(start=4, end=27),
+                        differences=(Difference("will not", "will"),), change="negation")
+    stance, span, status, diffs = judge(negated, offset=100)
+    assert (stance, status, diffs) == ("contradicts", "not_found", (Difference("will not", "will"),))
+    assert span == Span(start=104, end=127)
+    one_sided = Alignment(None, None, "not_found", 0.0, nearest=Span(start=0, end=9),
+                          differences=(Difference("200 people", "many people"),), change="figure")
+    assert judge(one_sided) is None
 
 
 def test_verdict_bookkeeping():

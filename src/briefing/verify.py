@@ -24,18 +24,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from briefing.checks import figures_in
 from briefing.errors import InputError
-from briefing.grounding import Alignment, Difference, align
-from briefing.models import Article, GroundingStatus, Span, Usage
+from briefing.grounding import Alignment, align
+from briefing.models import Article, Difference, GroundingStatus, Span, Usage
 from briefing.offline.marks import find_quotes
 from briefing.retrieval import PassageIndex
-from briefing.textfold import TOKEN, fold_fast
+from briefing.textfold import normalized, number_value, split_words
 
 Verdict = Literal["supported", "contradicted", "not_mentioned"]
 EvidenceStance = Literal["supports", "contradicts"]
@@ -165,94 +163,44 @@ def as_articles(articles: Iterable[Article | str]) -> list[Article]:
 
 # --------------------------------------------------------------------------- what changed
 
-# Words that negate; "t" is what is left of "n't" ("don't" -> "don", "t") after tokenising.
-_NEGATIONS = frozenset({"not", "no", "never", "none", "nobody", "nothing", "neither", "nor",
-                        "cannot", "without", "t"})
-# ... except in idioms that intensify or bound rather than negate: "nothing less than", "no more
-# than", "none other than", "no matter". ("not only" counts: "familiar only with X" is not what
-# "familiar not only with X" says.)
-_NOT_NEGATING = (("less", "than"), ("more", "than"), ("other", "than"), ("matter",))
-_ORDINALS = {
-    "first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
-    "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "eleventh": "11", "twelfth": "12",
-    "thirteenth": "13", "fourteenth": "14", "fifteenth": "15", "sixteenth": "16",
-    "seventeenth": "17", "eighteenth": "18", "nineteenth": "19", "twentieth": "20",
-    "thirtieth": "30", "fortieth": "40", "fiftieth": "50", "hundredth": "100",
-}
-_ORDINAL = re.compile(r"\b(?:(\d+)(?:st|nd|rd|th)|(" + "|".join(_ORDINALS) + r"))\b", re.IGNORECASE)
+# Why ``align`` would not locate words it resembled (``Alignment.change``, judged in
+# briefing.differences) that make the article's words say otherwise than the claim: a negation
+# added or dropped (or skipped over by "..."), a figure changed. Words in another order or cut
+# in half only mean that the claim's words are not the article's: neither support nor denial.
+CONTRADICTING_CHANGES = frozenset({"negation", "abridgement skips a negation", "figure"})
 
 
-def _words(s: str) -> list[str]:
-    return [w for token in TOKEN.findall(fold_fast(s)) for w in token.split("-") if w]
+def _gives_figure(words: str) -> bool:
+    return any(number_value(w) is not None for w in split_words(normalized(words))[0])
 
 
-def _local_differences(excerpt: str, located: str) -> tuple[Difference, ...]:
-    """Word differences between an excerpt and the text it was located at.
-
-    Stands in until ``align`` fills ``Alignment.differences`` itself (issue 8); then removed.
-    """
-    ex, art = _words(excerpt), _words(located)
-    ops = SequenceMatcher(a=ex, b=art, autojunk=False).get_opcodes()
-    return tuple(Difference(" ".join(ex[i1:i2]), " ".join(art[j1:j2]))
-                 for tag, i1, i2, j1, j2 in ops if tag != "equal")
-
-
-def negations(s: str) -> int:
-    """How many negating words ``s`` holds (idioms such as "not only" left out)."""
-    words = _words(s)
-    return sum(
-        1 for i, w in enumerate(words)
-        if w in _NEGATIONS and not any(tuple(words[i + 1:i + 1 + len(t)]) == t for t in _NOT_NEGATING)
-    )
+def contradicts(alignment: Alignment) -> bool:
+    """Whether a ``not_found`` alignment resembled article words that contradict the excerpt:
+    a negation added or dropped, or another figure where the excerpt gives one ("140 injured"
+    for "200 injured"; "many injured" for "200 injured" gives none, so it only fails to support)."""
+    if alignment.found or alignment.nearest is None or alignment.change not in CONTRADICTING_CHANGES:
+        return False
+    if alignment.change == "figure":
+        return any(_gives_figure(d.excerpt) and _gives_figure(d.article) for d in alignment.differences)
+    return True
 
 
-def figures(s: str) -> Counter[tuple[float, str]]:
-    """The figures of ``s`` as (value, unit) counts; ordinals count as their number ("eleventh",
-    "11th" -> 11)."""
-    plain = _ORDINAL.sub(lambda m: m.group(1) or _ORDINALS[m.group(2).lower()], s)
-    return Counter((value, unit) for _, value, unit in figures_in(plain))
-
-
-def meaning_change(excerpt: str, article_words: str) -> str | None:
-    """How the article's words part from the excerpt in meaning, if they do.
-
-    Returns ``"negation"`` (a negation added or dropped), ``"figure"`` (both give figures, and
-    they differ: "140 injured" for "200 injured"), ``"unmatched_figure"`` (a figure on one side
-    only: neither support nor contradiction), or None (same negations, same figures).
-    """
-    if negations(excerpt) != negations(article_words):
-        return "negation"
-    ours, theirs = figures(excerpt), figures(article_words)
-    if ours == theirs:
-        return None
-    return "figure" if ours and theirs else "unmatched_figure"
-
-
-def judge(excerpt: str, alignment: Alignment, text: str, offset: int = 0
+def judge(alignment: Alignment, offset: int = 0
           ) -> tuple[EvidenceStance, Span, GroundingStatus, tuple[Difference, ...]] | None:
-    """What one alignment of ``excerpt`` against ``text`` says about the claim.
+    """What one alignment of a claim's words says about the claim.
 
-    Located with no meaning-changing difference: supports, at the located span. Located, or
-    resembled (``alignment.nearest``), with a negation added or dropped or a figure changed:
-    contradicts, at the article's words. Otherwise (a figure on one side only, or resembled but
-    reworded or reordered) None: it neither supports nor contradicts.
-    Spans are shifted by ``offset`` (``text`` is a window starting there).
+    Located (``exact``, ``normalized``, ``fuzzy``: ``align`` never locates words whose meaning
+    differs): supports, at the located span. Not located, but resembling article words that
+    ``contradicts`` it: contradicts, at those words (``nearest``). Otherwise None. Spans are
+    shifted by ``offset`` (for an alignment against a window of the article starting there).
     """
     if alignment.found and alignment.start is not None and alignment.end is not None:
-        start, end, status = alignment.start, alignment.end, alignment.status
-    elif alignment.nearest is not None:
-        start, end, status = alignment.nearest.start, alignment.nearest.end, "not_found"
-    else:
-        return None
-    words = text[start:end]
-    differences = alignment.differences or _local_differences(excerpt, words)
-    span = Span(start=start + offset, end=end + offset)
-    change = meaning_change(excerpt, words)
-    if change in ("negation", "figure"):
-        return "contradicts", span, status, differences
-    if change is not None or status == "not_found":
-        return None
-    return "supports", span, status, differences
+        span = Span(start=alignment.start + offset, end=alignment.end + offset)
+        return "supports", span, alignment.status, alignment.differences
+    if contradicts(alignment) and alignment.nearest is not None:
+        span = Span(start=alignment.nearest.start + offset, end=alignment.nearest.end + offset)
+        return "contradicts", span, "not_found", alignment.differences
+    return None
 
 
 # --------------------------------------------------------------------------- verdict
@@ -326,7 +274,7 @@ class Checker:
             lo, hi = self.index.neighbours(ranked.position, self.options.context)
             window = self.articles[k].text[lo:hi]
             for e, excerpt in enumerate(parts.excerpts):
-                judged = judge(excerpt, align(excerpt, window), window, lo)
+                judged = judge(align(excerpt, window), lo)
                 if judged is None:
                     continue
                 stance, span, status, differences = judged

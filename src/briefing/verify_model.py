@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
-from briefing.grounding import Difference, align
+from briefing.grounding import align
 from briefing.llm import Answer
-from briefing.models import _lenient
+from briefing.models import Difference, _lenient
 from briefing.prompts import load_prompt
 from briefing.verify import (
     ClaimParts,
@@ -87,11 +87,8 @@ def locate(item: ModelEvidence, texts: dict[str, str]) -> Evidence | None:
     text = texts.get(item.article)
     if text is None or not item.evidence.strip():
         return None
-    alignment = align(item.evidence, text)
-    if not alignment.found:
-        return None
-    judged = judge(item.evidence, alignment, text)
-    if judged is None or judged[0] != "supports":  # "supports": the excerpt says what the article says
+    judged = judge(align(item.evidence, text))
+    if judged is None or judged[0] != "supports":  # located: the excerpt says what the article says
         return None
     _, span, status, differences = judged
     return Evidence(article=item.article, evidence=text[span.start:span.end], span=span,
@@ -173,7 +170,7 @@ def _contradicts_claim(item: Evidence, parts: ClaimParts, text: str) -> Evidence
         return None
     window = text[item.span.start:item.span.end]
     for excerpt in parts.excerpts:
-        judged = judge(excerpt, align(excerpt, window), window, item.span.start)
+        judged = judge(align(excerpt, window), item.span.start)
         if judged is not None and judged[0] == "contradicts":
             return item.model_copy(update={"stance": "contradicts", "differences": list(judged[3])})
     return None
