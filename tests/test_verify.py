@@ -220,3 +220,20 @@ def test_options_bound_the_offline_search(day):
     narrow = CheckOptions(offline_passages=1)
     v = check("The city council will raise taxes next year", day, options=narrow)
     assert v.verdict == "supported" and len(v.evidence) == 1
+
+
+def test_a_short_changed_figure_is_never_support():
+    """Two words are too few to place ("200 injured" resembles too much): not support, ever."""
+    for claim in ["200 injured", "200 people injured", "not 140 injured"]:
+        assert check(claim, ["The blast left 140 injured.", "Officials said 140 injured."]).verdict != "supported"
+    assert check("140 injured", ["The blast left 140 injured."]).verdict == "supported"
+
+
+def test_sync_and_async_offline_checks_agree(day):
+    import asyncio
+
+    from briefing.verify import acheck
+
+    for claim in ["The city council will raise taxes next year", "The city council will not raise taxes next year",
+                  "The bridge was funded by a federal grant"]:
+        assert asyncio.run(acheck(claim, day)) == check(claim, day)
