@@ -79,3 +79,24 @@ def test_check_with_a_model(llm_env):
     (record,) = _lines(result.stdout)
     assert record["verdict"] == "supported" and record["checker"] == "llm"
     assert record["usage"]["requests"] == 1
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_a_claim_the_model_fails_on_does_not_lose_the_others(tmp_path, monkeypatch):
+    """A refusal for the first claim: its line says so, and the second claim is still checked."""
+    from briefing.testing import Responder
+
+    claims = tmp_path / "claims.txt"
+    claims.write_text("The city council will raise taxes next year\nThe bridge was funded by a federal grant\n",
+                      encoding="utf-8")
+    script = [{"refusal": "I can't help with that."},
+              {"answer": {"evidence": [], "verdict": "not_mentioned"}}]
+    with Responder(script) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "loopback-key-not-secret")
+        result = runner.invoke(app, ["check", "--json", "--claims", str(claims), DAY])
+    assert result.exit_code == 1
+    first, second = _lines(result.stdout)
+    assert first["claim"].startswith("The city council") and "refused" in first["error"]
+    assert second["verdict"] == "not_mentioned" and second["checker"] == "llm"
+    assert "refused" in result.stderr
