@@ -66,7 +66,7 @@ def test_stances_as_models_write_them_are_accepted():
 
 
 def _request(checker, claim):
-    return ModelCheck(checker, claim_parts(claim)).request()
+    return ModelCheck(checker, claim_parts(claim), checker.briefer).request()
 
 
 def test_only_the_top_passages_go_to_the_model(briefer):

@@ -54,7 +54,7 @@ def _claims_and_paths(args: list[str], claims_file: Path | None) -> tuple[list[s
 
 
 def _briefer(offline: bool, model: str | None, mode: str, base_url: str | None,
-             passages: int, err: Console) -> Any:
+             err: Console) -> Any:
     """A ``Briefer`` when a model is configured and not ``--offline``; else None (with a note)."""
     if offline:
         return None
@@ -106,7 +106,7 @@ def check_command(
     out, err = Console(soft_wrap=False), Console(stderr=True)
     try:
         claim_list, paths = _claims_and_paths(args, claims)
-        briefer = _briefer(offline, model, mode, base_url, passages, err)
+        briefer = _briefer(offline, model, mode, base_url, err)
     except BriefingError as e:
         _error(err, e, debug)
         raise typer.Exit(2) from None

@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -34,6 +34,9 @@ from briefing.models import Article, Difference, GroundingStatus, Span, Usage
 from briefing.offline.marks import find_quotes
 from briefing.retrieval import PassageIndex
 from briefing.textfold import normalized, number_value, split_words
+
+if TYPE_CHECKING:
+    from briefing.extract import Briefer
 
 Verdict = Literal["supported", "contradicted", "not_mentioned"]
 EvidenceStance = Literal["supports", "contradicts"]
@@ -230,7 +233,7 @@ class Checker:
         InputError: no articles, or two with the same id.
     """
 
-    def __init__(self, articles: Iterable[Article | str], briefer: Any = None, *,
+    def __init__(self, articles: Iterable[Article | str], briefer: Briefer | None = None, *,
                  options: CheckOptions = CheckOptions()) -> None:
         self.articles = as_articles(articles)
         self.briefer = briefer
@@ -249,7 +252,7 @@ class Checker:
             return self._offline(parts)
         from briefing.verify_model import ModelCheck
 
-        run = ModelCheck(self, parts)
+        run = ModelCheck(self, parts, self.briefer)
         if run.passages:
             run.finish(self.briefer.llm.extract(**run.request()))
         return run.verification()
@@ -261,7 +264,7 @@ class Checker:
             return self._offline(parts)
         from briefing.verify_model import ModelCheck
 
-        run = ModelCheck(self, parts)
+        run = ModelCheck(self, parts, self.briefer)
         if run.passages:
             run.finish(await self.briefer.llm.aextract(**run.request()))
         return run.verification()
@@ -307,7 +310,7 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def check(claim: Any, articles: Iterable[Article | str], briefer: Any = None, *,
+def check(claim: Any, articles: Iterable[Article | str], briefer: Briefer | None = None, *,
           options: CheckOptions = CheckOptions()) -> Verification:
     """Check ``claim`` against ``articles``: supported, contradicted or not mentioned.
 
@@ -329,7 +332,7 @@ def check(claim: Any, articles: Iterable[Article | str], briefer: Any = None, *,
     return Checker(articles, briefer, options=options).check(claim)
 
 
-async def acheck(claim: Any, articles: Iterable[Article | str], briefer: Any = None, *,
+async def acheck(claim: Any, articles: Iterable[Article | str], briefer: Briefer | None = None, *,
                  options: CheckOptions = CheckOptions()) -> Verification:
     """Async ``check``; same arguments, result and errors."""
     return await Checker(articles, briefer, options=options).acheck(claim)

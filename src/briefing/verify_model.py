@@ -29,6 +29,7 @@ from briefing.verify import (
 )
 
 if TYPE_CHECKING:
+    from briefing.extract import Briefer
     from briefing.verify import Checker
 
 StanceValue = Annotated[EvidenceStance, _lenient({
@@ -106,9 +107,10 @@ def _inert(text: str) -> str:
 class ModelCheck:
     """One model check of one claim: the request, then the located answer."""
 
-    def __init__(self, checker: Checker, parts: ClaimParts) -> None:
+    def __init__(self, checker: Checker, parts: ClaimParts, briefer: Briefer) -> None:
         self.checker = checker
         self.parts = parts
+        self.briefer = briefer
         ranked = checker.index.rank(parts.query, checker.options.passages)
         self.passages = sorted((r.passage for r in ranked), key=lambda p: (p.article, p.start))
         self.answer: Answer | None = None
@@ -126,15 +128,14 @@ class ModelCheck:
         context = {"articles": {a.id or "": a.text for a in articles},
                    "grounding_reasks_left": self.checker.options.grounding_reasks}
         return {"messages": messages, "response_model": ModelVerdict, "context": context,
-                "max_retries": max(self.checker.briefer.max_retries, self.checker.options.grounding_reasks)}
+                "max_retries": max(self.briefer.max_retries, self.checker.options.grounding_reasks)}
 
     def finish(self, answer: Answer) -> None:
         self.answer = answer
 
     def verification(self) -> Verification:
         """The ``Verification``: located evidence counted, the rest set aside with a note."""
-        briefer = self.checker.briefer
-        extra: dict[str, Any] = {"checker": "llm", "model": briefer.settings.model, "notes": []}
+        extra: dict[str, Any] = {"checker": "llm", "model": self.briefer.settings.model, "notes": []}
         if self.answer is None:
             extra["notes"].append("no passage shares a word with the claim; the model was not asked")
             return self.checker.verification(self.parts, [], **extra)
