@@ -59,6 +59,10 @@ def test_a_quotation_inside_the_claim_is_checked_word_for_word(day):
     assert [e.evidence for e in v.evidence] == ["We have no other way to pay for the new bridge"] * 2
     assert {e.grounding for e in v.evidence} == {"exact"}
     _assert_located(v, day)
+    assert v.notes == ["the quotation was checked word for word; the words around it ('Ruiz said') "
+                       "were not (only a model judges them)"]
+    bare = check("“We have no other way to pay for the new bridge”", day)
+    assert bare.verdict == "supported" and bare.notes == []
 
 
 def test_a_negated_claim_is_contradicted_by_the_articles_words(day):

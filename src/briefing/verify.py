@@ -33,7 +33,7 @@ from briefing.grounding import Alignment, align
 from briefing.models import Article, Difference, GroundingStatus, Span, Usage
 from briefing.offline.marks import find_quotes
 from briefing.retrieval import PassageIndex
-from briefing.textfold import normalized, number_value, split_words
+from briefing.textfold import STOPWORDS, normalized, number_value, split_words
 
 if TYPE_CHECKING:
     from briefing.extract import Briefer
@@ -105,6 +105,7 @@ class ClaimParts:
 
     statement: str
     excerpts: tuple[str, ...]
+    around: str = ""  # the statement's words outside the quotations checked, if any
 
     @property
     def query(self) -> str:
@@ -140,10 +141,14 @@ def claim_parts(claim: Any, *, options: CheckOptions = CheckOptions()) -> ClaimP
             raise InputError(
                 f"the claim is {len(text):,} characters; check one statement of at most "
                 f"{options.max_claim_chars:,} (CheckOptions.max_claim_chars)", reason="too_large")
+    around = ""
     if not excerpts:
-        quoted = [statement[q.start:q.end] for q in find_quotes(statement)]
-        excerpts = tuple(q for q in quoted if len(q.split()) >= options.min_quote_words) or (statement,)
-    return ClaimParts(statement or excerpts[0], excerpts)
+        quotes = [q for q in find_quotes(statement)
+                  if len(statement[q.start:q.end].split()) >= options.min_quote_words]
+        excerpts = tuple(statement[q.start:q.end] for q in quotes) or (statement,)
+        cuts = [0, *(i for q in quotes for i in (q.open, q.close)), len(statement)]
+        around = " ".join(statement[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True)).strip()
+    return ClaimParts(statement or excerpts[0], excerpts, around)
 
 
 def as_articles(articles: Iterable[Article | str]) -> list[Article]:
@@ -287,7 +292,11 @@ class Checker:
                 key, order = (k, e, stance), (_RANK[status], rank)
                 if key not in best or order < best[key][0]:
                     best[key] = (order, item)
-        return self.verification(parts, [(e, item) for (_, e, _), (_, item) in sorted(best.items())])
+        result = self.verification(parts, [(e, item) for (_, e, _), (_, item) in sorted(best.items())])
+        if result.verdict != "not_mentioned" and _has_content_words(parts.around):
+            result.notes.append(f"the quotation was checked word for word; the words around it "
+                                f"({_short(parts.around)!r}) were not (only a model judges them)")
+        return result
 
     def verification(self, parts: ClaimParts, found: list[tuple[int, Evidence]],
                      **extra: Any) -> Verification:
@@ -303,6 +312,10 @@ class Checker:
                          + "; ".join(repr(_short(x)) for x in missing))
         return Verification(claim=parts.statement, verdict=verdict, evidence=evidence,
                             notes=notes, **extra)
+
+
+def _has_content_words(text: str) -> bool:
+    return any(w not in STOPWORDS for w in split_words(normalized(text))[0])
 
 
 def _short(text: str, limit: int = 120) -> str:
