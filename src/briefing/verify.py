@@ -47,12 +47,19 @@ class Evidence(BaseModel):
 
     article: str = Field(description="The id of the article the excerpt comes from.")
     evidence: str = Field(description="The article's own words: text[span.start:span.end].")
-    span: Span | None = None
-    grounding: GroundingStatus = "not_found"
+    span: Span | None = Field(default=None, description="Where ``evidence`` sits in the article's text.")
+    grounding: GroundingStatus = Field(
+        default="not_found",
+        description=(
+            "How the words compared (the claim's offline, the model's excerpt with a model) matched "
+            "the article at ``span``: exact, normalized or fuzzy; not_found for article words that "
+            "the claim's words only resembled, with a negation or a figure changed (they contradict)."
+        ),
+    )
     stance: EvidenceStance
     differences: list[Difference] = Field(
         default_factory=list,
-        description="Where the claim's words and the article's part: (claim words, article words).",
+        description="Where the compared words and the article's part: (their words, article words).",
     )
 
 
