@@ -59,8 +59,8 @@ def test_a_quotation_inside_the_claim_is_checked_word_for_word(day):
     assert [e.evidence for e in v.evidence] == ["We have no other way to pay for the new bridge"] * 2
     assert {e.grounding for e in v.evidence} == {"exact"}
     _assert_located(v, day)
-    assert v.notes == ["the quotation was checked word for word; the words around it ('Ruiz said') "
-                       "were not (only a model judges them)"]
+    assert v.notes == [("the quotation was checked word for word; the words around it ('Ruiz said') "
+                        "were not (only a model judges them)")]
     bare = check("“We have no other way to pay for the new bridge”", day)
     assert bare.verdict == "supported" and bare.notes == []
 
@@ -148,6 +148,15 @@ def test_a_checker_checks_many_claims_against_one_index(day):
      None),
     # words in another order are not the article's words: no support, and no contradiction
     ("next year the council will raise taxes", "The council will raise taxes next year.", None),
+    # a word put in place of the article's is not the article's claim, though grounding forgives it
+    ("EU countries have been cutting their military spending",
+     "EU countries have been increasing their military spending.", None),
+    ("The mayor will raise taxes and fees next year", "The mayor will raise taxes next year.", None),
+    ("We appreciate your respect to her and her family's privacy at this time",
+     "The rep pleaded for her and her family's privacy at this time.", None),
+    # words the article adds, or stop words the claim leaves out, do not matter
+    ("Putin dismissed such speculation as complete nonsense",
+     "Putin has dismissed such speculation as “complete nonsense.”", "supports"),
 ])
 def test_what_the_articles_words_say_about_a_claim(claim, sentence, stance):
     judged = judge(align(claim, sentence))

@@ -153,8 +153,9 @@ def claim_parts(claim: Any, *, options: CheckOptions = CheckOptions()) -> ClaimP
         quotes = [q for q in find_quotes(statement)
                   if len(statement[q.start:q.end].split()) >= options.min_quote_words]
         excerpts = tuple(statement[q.start:q.end] for q in quotes) or (statement,)
-        cuts = [0, *(i for q in quotes for i in (q.open, q.close)), len(statement)]
-        around = " ".join(statement[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True)).strip()
+        if quotes:
+            cuts = [0, *(i for q in quotes for i in (q.open, q.close)), len(statement)]
+            around = " ".join(statement[a:b].strip() for a, b in zip(cuts[::2], cuts[1::2], strict=True)).strip()
     return ClaimParts(statement or excerpts[0], excerpts, around)
 
 
@@ -200,16 +201,32 @@ def contradicts(alignment: Alignment) -> bool:
     return True
 
 
+def _content_words(text: str) -> list[str]:
+    return [w for w in split_words(normalized(text))[0] if w not in STOPWORDS]
+
+
+def _says_no_more(difference: Difference) -> bool:
+    """Whether the claim's side of a difference keeps to the article's words: every content word
+    it has, the article has there too ("Putin dismissed" / "Putin has dismissed"). A word put in
+    place of the article's ("cutting" / "increasing") or added to it is not the article's claim,
+    even where grounding would forgive it as a slip of quotation."""
+    article = set(_content_words(difference.article))
+    return all(w in article for w in _content_words(difference.excerpt))
+
+
 def judge(alignment: Alignment, offset: int = 0
           ) -> tuple[EvidenceStance, Span, GroundingStatus, tuple[Difference, ...]] | None:
     """What one alignment of a claim's words says about the claim.
 
     Located (``exact``, ``normalized``, ``fuzzy``: ``align`` never locates words whose meaning
-    differs): supports, at the located span. Not located, but resembling article words that
+    differs) with no content word of the claim's missing from the article's words there:
+    supports, at the located span. Not located, but resembling article words that
     ``contradicts`` it: contradicts, at those words (``nearest``). Otherwise None. Spans are
     shifted by ``offset`` (for an alignment against a window of the article starting there).
     """
     if alignment.found and alignment.start is not None and alignment.end is not None:
+        if not all(_says_no_more(d) for d in alignment.differences):
+            return None
         span = Span(start=alignment.start + offset, end=alignment.end + offset)
         return "supports", span, alignment.status, alignment.differences
     if contradicts(alignment) and alignment.nearest is not None:
@@ -322,7 +339,7 @@ class Checker:
 
 
 def _has_content_words(text: str) -> bool:
-    return any(w not in STOPWORDS for w in split_words(normalized(text))[0])
+    return bool(_content_words(text))
 
 
 def _short(text: str, limit: int = 120) -> str:
