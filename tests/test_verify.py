@@ -167,6 +167,14 @@ def test_what_the_articles_words_say_about_a_claim(claim, sentence, stance):
     assert check(claim, [sentence]).verdict == verdict
 
 
+def test_a_resemblance_not_counted_is_named_in_a_note():
+    v = check("EU countries have been cutting their military spending",
+              ["EU countries have been increasing their military spending."])
+    assert v.verdict == "not_mentioned" and v.evidence == []
+    assert v.notes == [("closest, not counted: 'EU countries have been increasing their military spending' in "
+                        "'article-1', where claim and article words differ: 'cutting' / 'increasing'")]
+
+
 def test_an_unlocated_alignment_never_supports():
     assert judge(Alignment(None, None, "not_found", 0.0)) is None
     near = Alignment(None, None, "not_found", 0.4, nearest=Span(start=0, end=24),

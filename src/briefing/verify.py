@@ -301,13 +301,17 @@ class Checker:
     def _offline(self, parts: ClaimParts) -> Verification:
         """The rules over aligned text: align each excerpt against the best passages."""
         best: dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]] = {}
+        near_miss: tuple[str, Alignment, str] | None = None  # the first resemblance not counted
         for rank, ranked in enumerate(self.index.rank(parts.query, self.options.offline_passages)):
             k = ranked.passage.article
             lo, hi = self.index.neighbours(ranked.position, self.options.context)
             window = self.articles[k].text[lo:hi]
             for e, excerpt in enumerate(parts.excerpts):
-                judged = judge(align(excerpt, window), lo)
+                alignment = align(excerpt, window)
+                judged = judge(alignment, lo)
                 if judged is None:
+                    if near_miss is None and alignment.differences:
+                        near_miss = (self.articles[k].id or "", alignment, window)
                     continue
                 stance, span, status, differences = judged
                 item = Evidence(article=self.articles[k].id or "", stance=stance, span=span,
@@ -320,6 +324,12 @@ class Checker:
         if result.verdict != "not_mentioned" and _has_content_words(parts.around):
             result.notes.append(f"the quotation was checked word for word; the words around it "
                                 f"({_short(parts.around)!r}) were not (only a model judges them)")
+        if result.verdict == "not_mentioned" and not result.evidence and near_miss is not None:
+            article, alignment, window = near_miss
+            where = alignment.nearest or Span(start=alignment.start or 0, end=alignment.end or 0)
+            differs = "; ".join(f"{d.excerpt or '-'!r} / {d.article or '-'!r}" for d in alignment.differences)
+            result.notes.append(f"closest, not counted: {_short(window[where.start:where.end])!r} in "
+                                f"{article!r}, where claim and article words differ: {differs}")
         return result
 
     def verification(self, parts: ClaimParts, found: list[tuple[int, Evidence]],
