@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.traceback import Traceback
 
 from briefing.batch import brief_each
+from briefing.check_command import check_command
 from briefing.errors import BriefingError, ConfigurationError
 from briefing.inputs import read_article
 from briefing.llm import MISSING_CONFIGURATION, resolve_cache, resolve_settings
@@ -183,6 +184,4 @@ def brief(
         raise typer.Exit(1)
 
 
-from briefing.check_command import check_command  # noqa: E402  (the command's body lives in its own module)
-
-app.command("check")(check_command)
+app.command("check")(check_command)  # `briefing check`: its body lives in check_command.py
