@@ -258,3 +258,17 @@ def test_sync_and_async_offline_checks_agree(day):
     for claim in ["The city council will raise taxes next year", "The city council will not raise taxes next year",
                   "The bridge was funded by a federal grant"]:
         assert asyncio.run(acheck(claim, day)) == check(claim, day)
+
+
+@pytest.mark.parametrize("excerpt, change", [
+    ("The council will not raise taxes next year", "negation"),
+    ("At least 200 people were injured in the blast", "figure"),
+    ("next year the council will raise taxes", "word order"),
+    ("The council will raise taxes next year", None),
+])
+def test_align_says_why_it_did_not_locate_what_it_resembled(excerpt, change):
+    """``Alignment.change`` (added for check): the reason differences.py gave, None when located."""
+    text = "The council will raise taxes next year. At least 140 people were injured in the blast."
+    alignment = align(excerpt, text)
+    assert alignment.change == change
+    assert alignment.found == (change is None)
