@@ -1,9 +1,9 @@
 """briefing: typed, source-grounded briefings of news articles with an LLM.
 
-``Briefer`` (the LLM path), ``RetryPolicy``, ``BriefingCache``, ``brief_offline`` and
-``cross_check`` load on first use, so importing briefing stays cheap (no openai, no instructor)
-for code that only needs the models, ``align`` or the offline extractor. Type checkers and IDEs
-see them through the ``TYPE_CHECKING`` imports below, and ``dir(briefing)`` lists them.
+``Briefer`` (the LLM path), ``RetryPolicy``, ``BriefingCache``, ``brief_offline``,
+``cross_check`` and ``check`` load on first use, so importing briefing stays cheap (no openai, no
+instructor) for code that only needs the models, ``align`` or the offline extractor. Type checkers
+and IDEs see them through the ``TYPE_CHECKING`` imports below, and ``dir(briefing)`` lists them.
 """
 
 from importlib import import_module
@@ -61,6 +61,14 @@ if TYPE_CHECKING:  # the lazy names below, as type checkers should see them
     from briefing.offline import brief_offline
     from briefing.prompts import Prompt
     from briefing.retry import RetryPolicy
+    from briefing.verify import (
+        Checker,
+        CheckOptions,
+        Evidence,
+        Verification,
+        acheck,
+        check,
+    )
 from briefing.options import BriefingOptions
 
 _LAZY = {
@@ -72,6 +80,12 @@ _LAZY = {
     "cross_check": "briefing.crosscheck",
     "SpeakerMismatch": "briefing.crosscheck",
     "CrossCheck": "briefing.crosscheck",
+    "check": "briefing.verify",
+    "acheck": "briefing.verify",
+    "Checker": "briefing.verify",
+    "CheckOptions": "briefing.verify",
+    "Evidence": "briefing.verify",
+    "Verification": "briefing.verify",
 }
 """Public names imported on first use: name -> module. Add each to the TYPE_CHECKING block too."""
 
@@ -101,6 +115,8 @@ __all__ = [
     "BriefingError",
     "BriefingOptions",
     "Channel",
+    "CheckOptions",
+    "Checker",
     "Claim",
     "ClaimCheck",
     "ClaimKind",
@@ -109,6 +125,7 @@ __all__ = [
     "CrossCheck",
     "Difference",
     "Dispute",
+    "Evidence",
     "ExtractionError",
     "Extractor",
     "FigureCheck",
@@ -130,9 +147,12 @@ __all__ = [
     "TruncatedOutputError",
     "UntrustedClaim",
     "Usage",
+    "Verification",
+    "acheck",
     "align",
     "brief_each",
     "brief_offline",
+    "check",
     "check_briefing",
     "cross_check",
     "ground_briefing",

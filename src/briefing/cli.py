@@ -17,6 +17,7 @@ from rich.markup import escape
 from rich.traceback import Traceback
 
 from briefing.batch import brief_each
+from briefing.check_command import check_command
 from briefing.errors import BriefingError, ConfigurationError
 from briefing.extractor import Extractor as ArticleExtractor
 from briefing.inputs import read_article, unique_ids
@@ -203,3 +204,6 @@ def brief(
                   f"not briefed: {escape(', '.join(skipped))}", highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+app.command("check")(check_command)  # `briefing check`: its body lives in check_command.py

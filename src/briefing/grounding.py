@@ -90,6 +90,7 @@ class Alignment:
     source_text: str | None = None
     differences: tuple[Difference, ...] = ()
     nearest: Span | None = None
+    change: str | None = None  # why a not_found with ``nearest`` was not located (differences.py)
 
     @property
     def found(self) -> bool:
@@ -188,7 +189,8 @@ class Aligner:
         """``not_found`` for verbatim words that the article negates just before them."""
         t = self._first_token_at(start)
         difference = Difference(self._words.text(t, t), self._words.text(t - 1, t))
-        return Alignment(None, None, "not_found", 0.0, None, (difference,), Span(start=start, end=end))
+        return Alignment(None, None, "not_found", 0.0, None, (difference,), Span(start=start, end=end),
+                         "negation")
 
     def _widen(self, nlo: int, nhi: int, lead: str, trail: str) -> tuple[int, int]:
         """Grow ``[nlo, nhi)`` over the excerpt's stripped edge punctuation where the text has it."""
@@ -229,7 +231,7 @@ class Aligner:
             match, comparison = judged[0]
             start, end = self._span_of(match, enorm)
             return Alignment(None, None, "not_found", 0.0, None, comparison.differences,
-                             Span(start=start, end=end))
+                             Span(start=start, end=end), comparison.change)
         if track and len(faithful) > 1 and faithful[0][0].first == self._last_fuzzy.get(enorm):
             faithful.pop(0)
         match, comparison = faithful[0]

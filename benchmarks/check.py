@@ -1,0 +1,268 @@
+"""Benchmark check(): quotations carried by several articles of a story, checked across articles.
+
+Reads the ECB+ development stories in place from ``../shared/data/ecbplus-dev`` (or ``--data
+PATH``; text/ and stories.tsv), never copied. A story (one real-world event) stands for a day's
+news about it. Its cases are the quoted passages of at least ``--min-words`` words that two or
+more of its articles carry (the carriers: articles whose folded text holds the folded quote).
+
+For each quotation, offline (rules over aligned text, no model):
+  1. checked against its story: it must be ``supported``, with evidence in >= 90% of its carriers;
+  2. with a negation inserted (``not`` after the first auxiliary, or an existing ``not``/``n't``
+     removed, else "It is not true that ..."): it must never be ``supported``;
+  3. against a day that does not carry it (every other story's articles, carriers left out):
+     it must be ``not_mentioned`` in >= 95% of cases.
+The baseline is brute force: ``align`` against every article (of the story, and of the big day
+for the first 10 cases), no retrieval; both are timed in the same run.
+
+The model path's figures come from the cassettes of tests/test_verify_cassettes.py, replayed
+with vcrpy (installed with the test extras). Their model answers are authored fixtures, not a
+live model: they measure the library's handling of a model's answers (located evidence, the
+re-ask, the verdict bookkeeping), not a model's accuracy.
+
+    python benchmarks/check.py [--data PATH] [--min-words 5]
+
+Exits 0 with a message when the data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from briefing.grounding import align
+from briefing.models import Article
+from briefing.offline.marks import find_quotes
+from briefing.textfold import fold
+from briefing.verify import Checker
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "ecbplus-dev"
+AUXILIARIES = frozenset({"is", "are", "was", "were", "will", "would", "can", "could", "should",
+                         "shall", "has", "have", "had", "do", "does", "did", "must", "may", "might"})
+CONTRACTIONS = {"don't": "do", "doesn't": "does", "didn't": "did", "won't": "will", "can't": "can",
+                "isn't": "is", "aren't": "are", "wasn't": "was", "weren't": "were",
+                "couldn't": "could", "wouldn't": "would", "shouldn't": "should", "hasn't": "has",
+                "haven't": "have", "hadn't": "had"}
+
+
+# --------------------------------------------------------------------------- data
+
+
+def load_stories(data: Path) -> dict[str, list[Article]]:
+    """The articles of each story, in stories.tsv order."""
+    stories: dict[str, list[Article]] = defaultdict(list)
+    with (data / "stories.tsv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            path = data / "text" / f"{row['article']}.txt"
+            if path.is_file():
+                stories[row["story"]].append(Article(id=row["article"], text=path.read_text(encoding="utf-8")))
+    return dict(stories)
+
+
+def shared_quotations(stories: dict[str, list[Article]], min_words: int) -> list[tuple[str, str, list[str]]]:
+    """(story, quotation, carrier ids) for each quotation two or more articles of a story carry."""
+    cases = []
+    for story, articles in stories.items():
+        folded = {a.id: fold(a.text) for a in articles}
+        seen: set[str] = set()
+        for article in articles:
+            for q in find_quotes(article.text):
+                quote = article.text[q.start:q.end].strip()
+                key = fold(quote)
+                if len(quote.split()) < min_words or key in seen:
+                    continue
+                seen.add(key)
+                carriers = [i for i, text in folded.items() if key in text]
+                if len(carriers) >= 2:
+                    cases.append((story, quote, carriers))
+    return cases
+
+
+def negate(quote: str) -> tuple[str, str]:
+    """The quotation with its negation flipped, and how: "removed", "inserted" or "prefixed"."""
+    words = quote.split(" ")
+    for i, word in enumerate(words):
+        bare = word.lower().strip(",.;:!?\"“”'’").replace("’", "'")
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
+        if bare in ("not", "never") and after != "only":  # "not only ... but" negates nothing
+            return " ".join(words[:i] + words[i + 1:]), "removed"
+        if bare in CONTRACTIONS:
+            return " ".join(words[:i] + [CONTRACTIONS[bare]] + words[i + 1:]), "removed"
+    for i, word in enumerate(words):
+        if word.lower() in AUXILIARIES:
+            return " ".join(words[: i + 1] + ["not"] + words[i + 1:]), "inserted"
+    return "It is not true that " + quote[:1].lower() + quote[1:], "prefixed"
+
+
+# --------------------------------------------------------------------------- offline runs
+
+
+BIG_DAY_SAMPLE = 10  # cases also aligned against every article of the big day, by brute force
+
+
+def run_offline(stories, cases):
+    """Check each case three ways; return per-case rows and timings."""
+    checkers = {s: Checker(arts) for s, arts in stories.items()}
+    others: dict[str, Checker] = {}
+    rows, times, brute_times = [], [], []
+    big_times: list[tuple[float, float]] = []  # (check, brute-force align) against a big day
+    for story, quote, carriers in cases:
+        started = time.perf_counter()
+        v = checkers[story].check(quote)
+        times.append(time.perf_counter() - started)
+        supported_in = {e.article for e in v.evidence if e.stance == "supports"}
+        started = time.perf_counter()
+        brute = {a.id for a in stories[story] if align(quote, a.text).found}
+        brute_times.append(time.perf_counter() - started)
+        negated, how = negate(quote)
+        n = checkers[story].check(negated)
+        if story not in others:
+            others[story] = Checker([a for s, arts in stories.items() if s != story for a in arts])
+        key = fold(quote)
+        day = others[story]
+        if any(key in fold(a.text) for a in day.articles):  # the other stories carry it too: skip
+            absent = None
+        else:
+            started = time.perf_counter()
+            absent = day.check(quote).verdict
+            took = time.perf_counter() - started
+            if len(big_times) < BIG_DAY_SAMPLE:
+                started = time.perf_counter()
+                any(align(quote, a.text).found for a in day.articles)
+                big_times.append((took, time.perf_counter() - started))
+        rows.append({
+            "story": story, "quote": quote, "carriers": carriers, "verdict": v.verdict,
+            "recall": len(supported_in & set(carriers)) / len(carriers),
+            "brute_recall": len(brute & set(carriers)) / len(carriers),
+            "negated": negated, "how": how, "negated_verdict": n.verdict, "absent_verdict": absent,
+        })
+    return rows, times, brute_times, big_times
+
+
+def pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}% ({part}/{whole})" if whole else "  n/a"
+
+
+def report_offline(rows, times, brute_times, big_times) -> bool:
+    n = len(rows)
+    supported = sum(r["verdict"] == "supported" for r in rows)
+    carriers = sum(len(r["carriers"]) for r in rows)
+    found = sum(round(r["recall"] * len(r["carriers"])) for r in rows)
+    brute = sum(round(r["brute_recall"] * len(r["carriers"])) for r in rows)
+    good = sum(r["verdict"] == "supported" and r["recall"] >= 0.9 for r in rows)
+    neg_supported = sum(r["negated_verdict"] == "supported" for r in rows)
+    neg_contradicted = sum(r["negated_verdict"] == "contradicted" for r in rows)
+    absent = [r for r in rows if r["absent_verdict"] is not None]
+    absent_ok = sum(r["absent_verdict"] == "not_mentioned" for r in absent)
+    print(f"\nOffline (rules over aligned text), {n} quotations carried by 2+ articles of a story "
+          f"({carriers} carrier articles)")
+    print(f"  supported                                 {pct(supported, n)}")
+    print(f"  supported with evidence in >= 90% of carriers {pct(good, n)}   target >= 90%")
+    print(f"  carrier articles with located support     {pct(found, carriers)}   "
+          f"(brute-force align over every article: {pct(brute, carriers)})")
+    hows = defaultdict(int)
+    for r in rows:
+        hows[r["how"]] += 1
+    print(f"  negated ({', '.join(f'{k} {v}' for k, v in sorted(hows.items()))}):")
+    print(f"    called supported                        {pct(neg_supported, n)}   target 0%")
+    print(f"    called contradicted                     {pct(neg_contradicted, n)}")
+    print("  against a day without it (every other story's articles):")
+    print(f"    not_mentioned                           {pct(absent_ok, len(absent))}   target >= 95%"
+          f"   ({n - len(absent)} skipped: another story carries the quote)")
+    print(f"  time per check: median {1000 * statistics.median(times):.1f} ms (retrieval + align over "
+          f"the top passages) vs {1000 * statistics.median(brute_times):.1f} ms brute-force align over "
+          f"every article of the story: {statistics.median(times) / statistics.median(brute_times):.2f}x")
+    if big_times:
+        ours, brute = (statistics.median(t) for t in zip(*big_times, strict=True))
+        print(f"  against a day of every other story ({len(big_times)} cases): median {1000 * ours:.1f} ms "
+              f"per check vs {1000 * brute:.1f} ms aligning against every article: {ours / brute:.2f}x")
+    misses = [r for r in rows if not (r["verdict"] == "supported" and r["recall"] >= 0.9)]
+    for r in misses[:5]:
+        print(f"    miss: {r['story']} {r['verdict']} recall {r['recall']:.2f}: {r['quote'][:90]!r}")
+    for r in [r for r in rows if r["negated_verdict"] == "supported"][:5]:
+        print(f"    negation called supported: {r['negated'][:90]!r}")
+    for r in [r for r in absent if r["absent_verdict"] != "not_mentioned"][:5]:
+        print(f"    absent but {r['absent_verdict']}: {r['story']} {r['quote'][:90]!r}")
+    return good >= 0.9 * n and neg_supported == 0 and absent_ok >= 0.95 * len(absent)
+
+
+# --------------------------------------------------------------------------- model path (cassettes)
+
+SCENARIOS = [  # (cassette, claim, the verdict the library must reach)
+    ("test_supported_rests_on_located_evidence", "The city council will raise taxes next year", "supported"),
+    ("test_a_changed_figure_is_contradicted",
+     "At least 200 people were injured when the old bridge collapsed in March", "contradicted"),
+    ("test_not_mentioned", "The new bridge was funded by a federal grant", "not_mentioned"),
+    ("test_invented_evidence_is_reasked_once_then_not_mentioned",
+     "Mayor Ruiz promised the new bridge will be free of tolls", "not_mentioned"),
+    ("test_a_negated_misquote_never_supports", "The city council will not raise taxes next year", "contradicted"),
+    ("test_a_support_that_drops_the_claims_negation_counts_as_contradiction",
+     "The city council will not raise taxes next year", "contradicted"),
+]
+
+
+def report_model() -> bool:
+    try:
+        import openai
+        import vcr
+    except ImportError:
+        print("\nModel path: vcrpy is not installed (pip install -e '.[test]'); skipped.")
+        return True
+    from briefing.extract import Briefer
+    from briefing.inputs import read_article
+
+    day = [read_article(p) for p in sorted((REPO / "tests" / "fixtures" / "day").glob("*.txt"))]
+    day.append(read_article(REPO / "seeds" / "nato-us-russia-thaw.txt"))
+    recorder = vcr.VCR(record_mode="none", match_on=["method", "uri", "json_body"])
+    recorder.register_matcher("json_body", _same_json)
+    print("\nModel path, replayed from cassettes (authored model answers: the library's handling, "
+          "not a model's accuracy)")
+    print(f"  {'scenario':58} {'verdict':14} {'located':>7} {'unverified':>10} {'requests':>8} {'tokens':>6}")
+    ok = True
+    for name, claim, expected in SCENARIOS:
+        path = REPO / "cassettes" / "test_verify_cassettes" / f"{name}.yaml"
+        client = openai.OpenAI(api_key="replay-key-not-a-secret", base_url="https://api.openai.com/v1")
+        with recorder.use_cassette(str(path)):
+            v = Checker(day, Briefer(client=client)).check(claim)
+        ok &= v.verdict == expected
+        texts = {a.id: a.text for a in day}
+        located = all(texts[e.article][e.span.start:e.span.end] == e.evidence for e in v.evidence if e.span)
+        ok &= located and all(e.span for e in v.evidence)
+        mark = "" if v.verdict == expected else f"  (expected {expected})"
+        print(f"  {name[5:63]:58.58} {v.verdict:14} {len(v.evidence):7} {len(v.unverified):10} "
+              f"{v.usage.requests:8} {v.usage.total_tokens:6}{mark}")
+    return ok
+
+
+def _same_json(r1, r2) -> None:
+    def load(body):
+        return json.loads(body.decode("utf-8") if isinstance(body, bytes) else body) if body else None
+    assert load(r1.body) == load(r2.body)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--min-words", type=int, default=5, help="the shortest quotation checked")
+    args = parser.parse_args(argv)
+    met = report_model()
+    if not (args.data / "stories.tsv").is_file() or not (args.data / "text").is_dir():
+        print(f"\nECB+ data not found at {args.data}; no offline figures (pass --data PATH).")
+        return 0
+    stories = load_stories(args.data)
+    cases = shared_quotations(stories, args.min_words)
+    print(f"\n{sum(map(len, stories.values()))} articles in {len(stories)} stories; "
+          f"{len(cases)} quotations of {args.min_words}+ words carried by 2+ articles of a story")
+    met &= report_offline(*run_offline(stories, cases))
+    print(f"\nTargets {'met' if met else 'NOT met'}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
