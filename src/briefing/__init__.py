@@ -57,6 +57,9 @@ _LAZY = {
     "cross_check": "briefing.crosscheck",
     "SpeakerMismatch": "briefing.crosscheck",
     "CrossCheck": "briefing.crosscheck",
+    "daily": "briefing.daily",
+    "load_articles": "briefing.daily",
+    "DailyBriefing": "briefing.daily",
 }
 
 
@@ -74,6 +77,9 @@ __all__ = [
     "BriefingCache",
     "CrossCheck",
     "SpeakerMismatch",
+    "DailyBriefing",
+    "daily",
+    "load_articles",
     "align",
     "brief_offline",
     "check_briefing",

@@ -1,0 +1,185 @@
+"""Link claims across a story's articles: the same quotation (or the same claim by the same
+speaker) in several articles becomes one story claim with a report per article.
+
+Each report is grounded in its own article with ``briefing.grounding``: an outlet's slightly
+different wording is still linked (``fuzzy``), and where the words part the report lists the
+``differences``. An excerpt that ``align`` refuses because a figure changed ("140 injured"
+against "200 injured") is linked all the same, at the ``nearest`` span the alignment names, and
+makes the claim ``contested`` with both reports. The library decides all of this; no model
+is asked.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from briefing.daily.models import Difference, Report, StoryClaim, StoryDispute, StoryPosition, Verdict
+from briefing.grounding import Aligner, Alignment
+from briefing.models import Article, Briefing, Claim, Speaker
+from briefing.textfold import fold_fast
+
+_NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+ninety hundred hundreds thousand thousands million millions billion billions dozen dozens""".split())
+_FIGURE = re.compile(r"\d[\d,.]*|[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    """Knobs of cross-article linking, with their documented defaults.
+
+    ``min_words``: the fewest words an excerpt needs to be looked for in other articles (short
+    phrases like "he said" would link anything). ``same_speaker_similarity``: rapidfuzz
+    ``token_set_ratio`` (0-100) from which two claims by the same speaker in differently worded
+    excerpts are one claim. ``dispute_similarity``: the same for merging disputes' assertions.
+    """
+
+    min_words: int = 5
+    same_speaker_similarity: float = 85.0
+    dispute_similarity: float = 80.0
+
+
+def figures(words: str) -> list[str]:
+    """The figures in a run of words: digit groups (separators dropped) and number words."""
+    found = []
+    for token in _FIGURE.findall(words.lower()):
+        if token[0].isdigit():
+            found.append(token.replace(",", "").rstrip("."))
+        elif token in _NUMBER_WORDS:
+            found.append(token)
+    return found
+
+
+def figure_changed(differences: Sequence[Difference]) -> bool:
+    """True when a difference swaps one figure for another (not when figures are only added)."""
+    return any(figures(d.excerpt) and figures(d.article) and figures(d.excerpt) != figures(d.article)
+               for d in differences)
+
+
+def _differences(alignment: Alignment) -> list[Difference]:
+    return [Difference(excerpt=d.excerpt, article=d.article) for d in alignment.differences]
+
+
+def _speaker_key(speaker: Speaker | None) -> str | None:
+    """A speaker's surname-ish key: the last word of the name, case-folded ("Putin", "Vladimir Putin")."""
+    if speaker is None or not speaker.name.strip():
+        return None
+    return fold_fast(speaker.name).split()[-1]
+
+
+class _Draft:
+    """A story claim being built: its first claim and the reports found so far."""
+
+    def __init__(self, claim: Claim, article: str, order: int) -> None:
+        self.claim = claim
+        self.order = order
+        self.reports: list[Report] = [Report(article=article, evidence=claim.evidence, span=claim.span,
+                                             grounding=claim.grounding)]
+        self.contested = False
+
+    def covers(self, article: str, claim: Claim) -> bool:
+        """True when this draft already has a report in ``article`` overlapping ``claim``'s span."""
+        return claim.span is not None and any(
+            r.article == article and r.span is not None
+            and r.span.start < claim.span.end and claim.span.start < r.span.end
+            for r in self.reports)
+
+    def verdict(self) -> Verdict:
+        if self.contested:
+            return "contested"
+        return "corroborated" if len({r.article for r in self.reports}) >= 2 else "single_source"
+
+    def finish(self) -> StoryClaim:
+        return StoryClaim(statement=self.claim.statement, speaker=self.claim.speaker, verdict=self.verdict(),
+                          reports=self.reports, kind=self.claim.kind.value, direct_quote=self.claim.direct_quote)
+
+
+def _report_from(article: Article, aligner: Aligner, claim: Claim) -> tuple[Report, bool] | None:
+    """``article``'s report of ``claim`` and whether a figure differs, or None when it does not
+    carry the claim."""
+    alignment = aligner.align(claim.evidence)
+    if alignment.found and alignment.start is not None and alignment.end is not None:
+        differences = _differences(alignment)
+        return Report(article=article.id or "", evidence=article.text[alignment.start:alignment.end],
+                      span={"start": alignment.start, "end": alignment.end}, grounding=alignment.status,
+                      differences=differences), figure_changed(differences)
+    near = alignment.nearest
+    differences = _differences(alignment)
+    if near is not None and figure_changed(differences):
+        return Report(article=article.id or "", evidence=article.text[near.start:near.end], span=near,
+                      grounding="exact", differences=differences), True
+    return None
+
+
+def _paraphrase_by_speaker(claim: Claim, others: Sequence[Claim], options: LinkOptions) -> Claim | None:
+    """Another article's claim by the same speaker saying the same in other words, if any."""
+    key = _speaker_key(claim.speaker)
+    if key is None:
+        return None
+    best, score = None, options.same_speaker_similarity
+    for other in others:
+        if other.span is None or _speaker_key(other.speaker) != key:
+            continue
+        similarity = fuzz.token_set_ratio(fold_fast(claim.evidence), fold_fast(other.evidence))
+        if similarity >= score:
+            best, score = other, similarity
+    return best
+
+
+def link_claims(articles: Sequence[Article], briefings: Sequence[Briefing],
+                options: LinkOptions = LinkOptions()) -> list[StoryClaim]:
+    """The story's claims, each with a report per article that carries it.
+
+    Claims come in article order; each claim not yet covered starts a story claim, and every other
+    article is searched for it. Ordered with contested claims first, then by how many articles
+    report them, then by first appearance.
+    """
+    aligners = [Aligner(a.text) for a in articles]
+    drafts: list[_Draft] = []
+    order = 0
+    for index, (article, briefing) in enumerate(zip(articles, briefings, strict=True)):
+        for claim in briefing.claims:
+            order += 1
+            if any(d.covers(article.id or "", claim) for d in drafts):
+                continue
+            draft = _Draft(claim, article.id or "", order)
+            drafts.append(draft)
+            if claim.span is None or len(claim.evidence.split()) < options.min_words:
+                continue
+            for other_index, other in enumerate(articles):
+                if other_index == index:
+                    continue
+                found = _report_from(other, aligners[other_index], claim)
+                if found is None:
+                    paraphrase = _paraphrase_by_speaker(claim, briefings[other_index].claims, options)
+                    if paraphrase is None:
+                        continue
+                    found = (Report(article=other.id or "", evidence=paraphrase.evidence, span=paraphrase.span,
+                                    grounding=paraphrase.grounding), False)
+                report, changed = found
+                draft.reports.append(report)
+                draft.contested = draft.contested or changed
+    drafts.sort(key=lambda d: (d.verdict() != "contested", -len(d.reports), d.order))
+    return [d.finish() for d in drafts]
+
+
+def merge_disputes(briefings: Sequence[Briefing], options: LinkOptions = LinkOptions()) -> list[StoryDispute]:
+    """The story's disputes: disputes whose assertions read alike are one, positions from every
+    article kept with the article named."""
+    merged: list[StoryDispute] = []
+    for briefing in briefings:
+        for dispute in briefing.disputes:
+            positions = [StoryPosition(party=p.party, stance=p.stance, article=briefing.article or "",
+                                       evidence=p.evidence, span=p.span, grounding=p.grounding)
+                         for p in dispute.positions]
+            same = next((m for m in merged if fuzz.token_set_ratio(fold_fast(m.assertion), fold_fast(dispute.assertion))
+                         >= options.dispute_similarity), None)
+            if same is None:
+                merged.append(StoryDispute(assertion=dispute.assertion, positions=positions))
+            else:
+                same.positions.extend(positions)
+    return merged
