@@ -181,3 +181,8 @@ def brief(
                   f"not briefed: {escape(', '.join(skipped))}", highlight=False, soft_wrap=True)
     if failed:
         raise typer.Exit(1)
+
+
+from briefing.daily.command import register as _register_daily  # noqa: E402 - needs the names above
+
+_register_daily(app)
