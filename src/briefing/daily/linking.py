@@ -19,12 +19,14 @@ from rapidfuzz import fuzz
 
 from briefing.daily.models import Difference, Report, StoryClaim, StoryDispute, StoryPosition, Verdict
 from briefing.grounding import Aligner, Alignment
-from briefing.models import Article, Briefing, Claim, Speaker
+from briefing.models import Article, Briefing, Claim, ClaimKind, Span, Speaker
+from briefing.offline.marks import find_quotes
 from briefing.textfold import fold_fast
 
 _NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen
 fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
 ninety hundred hundreds thousand thousands million millions billion billions dozen dozens""".split())
+_WORDS = re.compile(r"\w+")
 _FIGURE = re.compile(r"\d[\d,.]*|[^\W\d_]+")
 
 
@@ -33,12 +35,15 @@ class LinkOptions:
     """Knobs of cross-article linking, with their documented defaults.
 
     ``min_words``: the fewest words an excerpt needs to be looked for in other articles (short
-    phrases like "he said" would link anything). ``same_speaker_similarity``: rapidfuzz
-    ``token_set_ratio`` (0-100) from which two claims by the same speaker in differently worded
+    phrases like "he said" would link anything). ``min_words_fuzzy``: the fewest words for a
+    ``fuzzy`` (reworded) or changed-figure match to count: a short phrase reworded ("the heart of
+    the Endangered Species Act") is common wording, not the same claim. ``same_speaker_similarity``:
+    rapidfuzz ``token_sort_ratio`` (0-100) from which two claims by the same speaker in differently worded
     excerpts are one claim. ``dispute_similarity``: the same for merging disputes' assertions.
     """
 
     min_words: int = 5
+    min_words_fuzzy: int = 8
     same_speaker_similarity: float = 85.0
     dispute_similarity: float = 80.0
 
@@ -98,10 +103,12 @@ class _Draft:
                           reports=self.reports, kind=self.claim.kind.value, direct_quote=self.claim.direct_quote)
 
 
-def _report_from(article: Article, aligner: Aligner, claim: Claim) -> tuple[Report, bool] | None:
+def _report_from(article: Article, aligner: Aligner, claim: Claim, options: LinkOptions) -> tuple[Report, bool] | None:
     """``article``'s report of ``claim`` and whether a figure differs, or None when it does not
     carry the claim."""
     alignment = aligner.align(claim.evidence)
+    if alignment.status in ("fuzzy", "not_found") and len(claim.evidence.split()) < options.min_words_fuzzy:
+        return None
     if alignment.found and alignment.start is not None and alignment.end is not None:
         differences = _differences(alignment)
         return Report(article=article.id or "", evidence=article.text[alignment.start:alignment.end],
@@ -124,10 +131,32 @@ def _paraphrase_by_speaker(claim: Claim, others: Sequence[Claim], options: LinkO
     for other in others:
         if other.span is None or _speaker_key(other.speaker) != key:
             continue
-        similarity = fuzz.token_set_ratio(fold_fast(claim.evidence), fold_fast(other.evidence))
+        similarity = fuzz.token_sort_ratio(fold_fast(claim.evidence), fold_fast(other.evidence))
         if similarity >= score:
             best, score = other, similarity
     return best
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(fold_fast(text)) if len(w) > 2 or w[0].isdigit()}
+
+
+def _may_carry(excerpt_words: set[str], article_words: set[str]) -> bool:
+    """A cheap test before aligning: an article that holds under half of the excerpt's words
+    cannot hold the excerpt, even with a changed figure or an outlet's own wording."""
+    return len(excerpt_words & article_words) * 2 >= len(excerpt_words)
+
+
+def _quoted_claims(article: Article, options: LinkOptions) -> list[Claim]:
+    """The article's quotations long enough to look for elsewhere, as claims without a speaker
+    (used only when another article carries the same words)."""
+    claims = []
+    for quote in find_quotes(article.text):
+        words = article.text[quote.start:quote.end]
+        if len(words.split()) >= options.min_words:
+            claims.append(Claim(statement=words, kind=ClaimKind.fact, evidence=words, direct_quote=True,
+                                span=Span(start=quote.start, end=quote.end), grounding="exact"))
+    return claims
 
 
 def link_claims(articles: Sequence[Article], briefings: Sequence[Briefing],
@@ -135,34 +164,44 @@ def link_claims(articles: Sequence[Article], briefings: Sequence[Briefing],
     """The story's claims, each with a report per article that carries it.
 
     Claims come in article order; each claim not yet covered starts a story claim, and every other
-    article is searched for it. Ordered with contested claims first, then by how many articles
-    report them, then by first appearance.
+    article is searched for it. Then quotations that no claim covers but two or more articles
+    carry become claims too (without a speaker: the extractor named none). Ordered with contested
+    claims first, then by how many articles report them, then by first appearance.
     """
     aligners = [Aligner(a.text) for a in articles]
+    vocabularies = [_words(a.text) for a in articles]
     drafts: list[_Draft] = []
     order = 0
-    for index, (article, briefing) in enumerate(zip(articles, briefings, strict=True)):
-        for claim in briefing.claims:
-            order += 1
-            if any(d.covers(article.id or "", claim) for d in drafts):
-                continue
-            draft = _Draft(claim, article.id or "", order)
+    candidates = [(i, claim, False) for i, b in enumerate(briefings) for claim in b.claims]
+    candidates += [(i, claim, True) for i, a in enumerate(articles) for claim in _quoted_claims(a, options)]
+    for index, claim, only_if_shared in candidates:
+        article = articles[index]
+        order += 1
+        if any(d.covers(article.id or "", claim) for d in drafts):
+            continue
+        draft = _Draft(claim, article.id or "", order)
+        if not only_if_shared:
             drafts.append(draft)
-            if claim.span is None or len(claim.evidence.split()) < options.min_words:
+        if claim.span is None or len(claim.evidence.split()) < options.min_words:
+            continue
+        excerpt_words = _words(claim.evidence)
+        for other_index, other in enumerate(articles):
+            if other_index == index:
                 continue
-            for other_index, other in enumerate(articles):
-                if other_index == index:
-                    continue
-                found = _report_from(other, aligners[other_index], claim)
-                if found is None:
-                    paraphrase = _paraphrase_by_speaker(claim, briefings[other_index].claims, options)
-                    if paraphrase is None:
-                        continue
+            found = None
+            if _may_carry(excerpt_words, vocabularies[other_index]):
+                found = _report_from(other, aligners[other_index], claim, options)
+            if found is None and not only_if_shared:
+                paraphrase = _paraphrase_by_speaker(claim, briefings[other_index].claims, options)
+                if paraphrase is not None:
                     found = (Report(article=other.id or "", evidence=paraphrase.evidence, span=paraphrase.span,
                                     grounding=paraphrase.grounding), False)
+            if found is not None:
                 report, changed = found
                 draft.reports.append(report)
                 draft.contested = draft.contested or changed
+        if only_if_shared and len(draft.reports) > 1:
+            drafts.append(draft)
     drafts.sort(key=lambda d: (d.verdict() != "contested", -len(d.reports), d.order))
     return [d.finish() for d in drafts]
 
