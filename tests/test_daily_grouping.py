@@ -1,0 +1,62 @@
+"""Offline grouping: names, places, dates and figures decide, not the vocabulary of a kind of event."""
+
+from __future__ import annotations
+
+import random
+
+from briefing import Article
+from briefing.daily.entities import features
+from briefing.daily.grouping import GroupingOptions, group_offline
+from daily_fixtures import quake_day
+
+
+def _partition(articles, groups):
+    return sorted(sorted(articles[i].id for i in g) for g in groups)
+
+
+def test_two_earthquakes_on_one_day_are_two_stories():
+    day = quake_day()
+    assert _partition(day, group_offline(day)) == [["a1", "a2", "a3"], ["b1", "b2"]]
+
+
+def test_every_article_lands_in_exactly_one_story():
+    day = quake_day()
+    members = [i for g in group_offline(day) for i in g]
+    assert sorted(members) == list(range(len(day)))
+
+
+def test_grouping_does_not_depend_on_input_order():
+    day = quake_day()
+    expected = _partition(day, group_offline(day))
+    for seed in range(5):
+        shuffled = day[:]
+        random.Random(seed).shuffle(shuffled)
+        assert _partition(shuffled, group_offline(shuffled)) == expected
+
+
+def test_shared_event_vocabulary_alone_does_not_join_articles():
+    # Same words of the kind of event, nothing else in common: two stories.
+    one = Article(id="x", text="An earthquake struck the town. Buildings collapsed and aftershocks followed. "
+                               "Mayor Olsen of Tarnby said Monday that 40 were hurt.")
+    two = Article(id="y", text="An earthquake struck the town. Buildings collapsed and aftershocks followed. "
+                               "Mayor Quispe of Arequipa said Friday that 7 were hurt.")
+    assert len(group_offline([one, two])) == 2
+
+
+def test_a_higher_threshold_never_joins_more():
+    day = quake_day()
+    loose = len(group_offline(day, GroupingOptions(min_similarity=0.05)))
+    strict = len(group_offline(day, GroupingOptions(min_similarity=0.6)))
+    assert strict >= loose
+
+
+def test_features_are_names_figures_and_dates_not_common_words():
+    found = features("The earthquake hit Ridgecrest on Tuesday. Police said 140 people were hurt in May.")
+    assert {"n:ridgecrest", "w:tuesday", "d:140", "m:may"} <= found
+    assert not any(f.endswith(("earthquake", "people", "hurt")) for f in found)
+    assert "n:police" not in found  # capitalised only because it opens a sentence
+
+
+def test_empty_and_single_day():
+    assert group_offline([]) == []
+    assert group_offline([Article(id="only", text="Just one article about Oslo.")]) == [[0]]
