@@ -119,18 +119,17 @@ def _with_front_matter(article: Article, name: str) -> Article:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         raise InputError("the front matter opened by '---' on the first line is never closed; add a "
-                         "closing '---' line after the metadata", reason="front_matter", path=name,
-                         article=article.id)
+                         "closing '---' line after the metadata", reason="front_matter", path=name)
     import yaml
 
     try:
         meta = yaml.safe_load("".join(lines[1:end])) or {}
     except yaml.YAMLError as e:
         raise InputError(f"the front matter is not valid YAML ({str(e).splitlines()[0]}); fix it or remove it",
-                         reason="front_matter", path=name, article=article.id) from e
+                         reason="front_matter", path=name) from e
     if not isinstance(meta, dict):
         raise InputError("the front matter must be 'key: value' lines (title, source, url, published)",
-                         reason="front_matter", path=name, article=article.id)
+                         reason="front_matter", path=name)
     body = "".join(lines[end + 1:]).lstrip("\n")
     fields = {key: str(meta[key]) for key in METADATA if meta.get(key) is not None}
     if meta.get("id") is not None:

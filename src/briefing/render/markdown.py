@@ -68,8 +68,8 @@ def daily_to_markdown(briefing: DailyBriefing, options: ViewOptions = ViewOption
         lines += [""] + _story(n, story, briefing, options)
     lines += ["", "## Sources", ""]
     for s in briefing.sources:
-        label = s.title or s.id
-        extra = ", ".join(escape_md(x) for x in (s.source, s.published) if x)
+        label = s.title or s.source or s.id
+        extra = ", ".join(escape_md(x) for x in (s.source if s.title else None, s.published, s.id) if x)
         lines.append(f"- {_link(label, s.url)}" + (f" ({extra})" if extra else ""))
         for c in s.copies:
             lines.append(f"   - same text: {_link(c.source or c.title or c.id, c.url)}")
