@@ -18,7 +18,7 @@ class ViewOptions:
     """``single_source_claims``: how many single-source claims each story lists (all contested
     and corroborated ones are listed); the rest stay in the JSON."""
 
-    single_source_claims: int = 4
+    single_source_claims: int = 6
 
 
 def safe_url(url: str | None) -> str | None:
@@ -40,17 +40,15 @@ def source_name(source: Source | None, article: str) -> str:
 
 
 def shown_claims(story: Story, options: ViewOptions = ViewOptions()) -> tuple[list[tuple[int, StoryClaim]], int]:
-    """The (1-based number, claim) pairs a view lists, and how many single-source claims it leaves out."""
-    shown, left = [], 0
-    singles = 0
-    for n, claim in enumerate(story.claims, 1):
-        if claim.verdict == "single_source":
-            singles += 1
-            if singles > options.single_source_claims:
-                left += 1
-                continue
-        shown.append((n, claim))
-    return shown, left
+    """The (1-based number, claim) pairs a view lists, in number order, and how many single-source
+    claims it leaves out. Every contested and corroborated claim is listed; of the single-source
+    ones, quotes with a named speaker come first."""
+    numbered = list(enumerate(story.claims, 1))
+    singles = [(n, c) for n, c in numbered if c.verdict == "single_source"]
+    singles.sort(key=lambda item: (not (item[1].direct_quote and item[1].speaker is not None), item[0]))
+    kept = {n for n, _ in singles[:options.single_source_claims]}
+    shown = [(n, c) for n, c in numbered if c.verdict != "single_source" or n in kept]
+    return shown, len(singles) - len(kept)
 
 
 def sources_by_id(briefing: DailyBriefing) -> dict[str, Source]:
