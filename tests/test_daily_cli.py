@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
+from conftest import SEED
+from daily_fixtures import quake_day
 from typer.testing import CliRunner
 
 from briefing.cli import app
 from briefing.daily import DailyBriefing
-from conftest import SEED
-from daily_fixtures import quake_day
 
 runner = CliRunner()
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 
+from daily_fixtures import quake_day
+
 from briefing import Article
 from briefing.daily.entities import features
 from briefing.daily.grouping import GroupingOptions, group_offline
-from daily_fixtures import quake_day
 
 
 def _partition(articles, groups):

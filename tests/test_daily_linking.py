@@ -3,11 +3,12 @@ that article's own text, differing figures contested, look-alikes not linked."""
 
 from __future__ import annotations
 
+from daily_fixtures import quake_day
+
 from briefing import Article, daily
 from briefing.daily.linking import figure_changed, link_claims
 from briefing.daily.models import Difference
 from briefing.offline import brief_offline
-from daily_fixtures import quake_day
 
 
 def _story_of(d, article_id):

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from daily_fixtures import QUAKE_A1, QUAKE_B1
 
 from briefing import Article, daily, load_articles
 from briefing.daily.duplicates import find_copies
 from briefing.errors import InputError
 from briefing.inputs import read_article
-from daily_fixtures import QUAKE_A1, QUAKE_B1
 
 
 def test_txt_and_md_front_matter_metadata_survives_into_sources(tmp_path):

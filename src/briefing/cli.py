@@ -183,6 +183,6 @@ def brief(
         raise typer.Exit(1)
 
 
-from briefing.daily.command import register as _register_daily  # noqa: E402 - needs the names above
+from briefing.daily.command import register as _register_daily  # registered last: it reads the names above
 
 _register_daily(app)

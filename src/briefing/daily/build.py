@@ -18,7 +18,7 @@ from briefing.daily.duplicates import DuplicateOptions, find_copies
 from briefing.daily.grouping import GroupingOptions, group_offline
 from briefing.daily.linking import LinkOptions, link_claims, merge_disputes
 from briefing.daily.loaders import LoadedArticles
-from briefing.daily.models import Copy, DailyBriefing, Source, Story
+from briefing.daily.models import CitedSentence, Copy, DailyBriefing, Source, Story
 from briefing.daily.synthesis import model_synthesis, offline_synthesis
 from briefing.errors import BriefingError, ExtractionError, InputError
 from briefing.models import Article, Briefing, Usage
@@ -109,7 +109,7 @@ def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title:
     groups = find_copies(given, options.duplicates)
     kept = [given[g[0]] for g in groups]
     copies = {given[g[0]].id: [given[i] for i in g[1:]] for g in groups}
-    usage, warnings = Usage(), []
+    usage, warnings = Usage(), list[str]()
     briefings: list[Briefing] = []
     briefed: list[Article] = []
     brief = briefer.brief if briefer is not None else _offline
@@ -182,7 +182,7 @@ def _story(n: int, articles: list[Article], briefings: list[Briefing], model_hea
     claims = link_claims(articles, briefings, options.linking)
     disputes = merge_disputes(briefings, options.linking)
     headline, summary = offline_synthesis(briefings, claims)
-    sentences = []
+    sentences: list[CitedSentence] = []
     story_id = f"story-{n}"
     if briefer is not None and options.model_synthesis and claims:
         try:

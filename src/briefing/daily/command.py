@@ -10,7 +10,7 @@ when any failed, 2 for a usage or configuration error). Progress goes to stderr 
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -118,17 +118,17 @@ def register(app: typer.Typer) -> None:
     @app.command("daily")
     def daily_command(
         paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .json, .jsonl, .html) or folders of them.", show_default=False)],
-        out: Annotated[Optional[Path], typer.Option("--out", help="Write the briefing to FILE: .html (one self-contained page), .md or .json.", metavar="FILE", dir_okay=False)] = None,
+        out: Annotated[Path | None, typer.Option("--out", help="Write the briefing to FILE: .html (one self-contained page), .md or .json.", metavar="FILE", dir_okay=False)] = None,
         json_: Annotated[bool, typer.Option("--json", help="Print the DailyBriefing as one JSON object on stdout.")] = False,
         offline: Annotated[bool, typer.Option("--offline", help="Offline extractor and grouping; no model, no network.")] = False,
         extractor: Annotated[Extractor, typer.Option(help="auto: the LLM when configured, else offline.")] = Extractor.auto,
-        model: Annotated[Optional[str], typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
+        model: Annotated[str | None, typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
         mode: Annotated[Mode, typer.Option(help="How to ask for structured output.")] = Mode.tools,
-        base_url: Annotated[Optional[str], typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
-        cache: Annotated[Optional[Path], typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run.", metavar="DIR", file_okay=False)] = None,
+        base_url: Annotated[str | None, typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
+        cache: Annotated[Path | None, typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run.", metavar="DIR", file_okay=False)] = None,
         concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model.")] = 4,
-        title: Annotated[Optional[str], typer.Option(help="The briefing's title (default: 'Daily briefing, DATE').")] = None,
-        date: Annotated[Optional[str], typer.Option(help="The briefing's date (default: the articles' most common date).")] = None,
+        title: Annotated[str | None, typer.Option(help="The briefing's title (default: 'Daily briefing, DATE').")] = None,
+        date: Annotated[str | None, typer.Option(help="The briefing's date (default: the articles' most common date).")] = None,
         debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
     ) -> None:
         """Group a day's articles into stories, link quotes across outlets, and write one briefing."""

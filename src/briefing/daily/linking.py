@@ -17,15 +17,20 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from briefing.daily.models import Difference, Report, StoryClaim, StoryDispute, StoryPosition, Verdict
+from briefing.daily.models import (
+    Difference,
+    Report,
+    StoryClaim,
+    StoryDispute,
+    StoryPosition,
+    Verdict,
+)
 from briefing.grounding import Aligner, Alignment
 from briefing.models import Article, Briefing, Claim, ClaimKind, Span, Speaker
 from briefing.offline.marks import find_quotes
 from briefing.textfold import fold_fast
 
-_NUMBER_WORDS = frozenset("""zero one two three four five six seven eight nine ten eleven twelve thirteen
-fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
-ninety hundred hundreds thousand thousands million millions billion billions dozen dozens""".split())
+_NUMBER_WORDS = frozenset(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "dozen", "dozens"])
 _WORDS = re.compile(r"\w+")
 _FIGURE = re.compile(r"\d[\d,.]*|[^\W\d_]+")
 
@@ -112,7 +117,7 @@ def _report_from(article: Article, aligner: Aligner, claim: Claim, options: Link
     if alignment.found and alignment.start is not None and alignment.end is not None:
         differences = _differences(alignment)
         return Report(article=article.id or "", evidence=article.text[alignment.start:alignment.end],
-                      span={"start": alignment.start, "end": alignment.end}, grounding=alignment.status,
+                      span=Span(start=alignment.start, end=alignment.end), grounding=alignment.status,
                       differences=differences), figure_changed(differences)
     near = alignment.nearest
     differences = _differences(alignment)

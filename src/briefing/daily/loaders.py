@@ -120,7 +120,7 @@ def _with_front_matter(article: Article, name: str) -> Article:
     if end is None:
         raise InputError("the front matter opened by '---' on the first line is never closed; add a "
                          "closing '---' line after the metadata", reason="front_matter", path=name)
-    import yaml
+    import yaml  # type: ignore[import-untyped]
 
     try:
         meta = yaml.safe_load("".join(lines[1:end])) or {}

@@ -67,9 +67,7 @@ def lead_briefing(briefings: Sequence[Briefing], claims: Sequence[StoryClaim]) -
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_DATE_WORDS = frozenset("""january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday published updated posted am pm est edt gmt utc
-by first""".split())
+_DATE_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "published", "updated", "posted", "am", "pm", "est", "edt", "gmt", "utc", "by", "first"])
 
 
 def readable_headline(headline: str) -> bool:

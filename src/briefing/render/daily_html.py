@@ -9,8 +9,17 @@ from functools import cache
 
 import jinja2
 
-from briefing.daily.models import DailyBriefing, Source, Story, StoryClaim
-from briefing.render.daily_view import VERDICT_LABEL, ViewOptions, safe_url, shown_claims, source_name
+from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
+from briefing.render.daily_view import (
+    VERDICT_LABEL,
+    ViewOptions,
+    safe_url,
+    same_words,
+    shown_claims,
+    source_name,
+    statement_adds,
+    who,
+)
 
 
 @dataclass(frozen=True)
@@ -33,6 +42,15 @@ class _View:
     def shown(self, story: Story) -> tuple[list[tuple[int, StoryClaim]], int]:
         return shown_claims(story, self.options)
 
+    def groups(self, claim: StoryClaim) -> list[list[Report]]:
+        return same_words(claim.reports)
+
+    def who(self, claim: StoryClaim) -> str:
+        return who(claim)
+
+    def statement(self, claim: StoryClaim) -> bool:
+        return statement_adds(claim)
+
     def verdict(self, claim: StoryClaim) -> str:
         outlets = len({r.article for r in claim.reports})
         label = VERDICT_LABEL[claim.verdict]
@@ -48,7 +66,7 @@ def _template() -> jinja2.Template:
     return env.get_template("daily.html.j2")
 
 
-def daily_to_html(briefing: DailyBriefing, *, full_page: bool = True, options: ViewOptions = ViewOptions()) -> str:
+def daily_to_html(briefing: DailyBriefing, *, full_page: bool = True, options: ViewOptions | None = None) -> str:
     """The briefing as HTML: a whole document (``full_page``), or a fragment for notebooks."""
-    view = _View({s.id: s for s in briefing.sources}, options)
+    view = _View({s.id: s for s in briefing.sources}, options or ViewOptions())
     return _template().render(d=briefing, view=view, full_page=full_page)

@@ -6,7 +6,16 @@ from __future__ import annotations
 import re
 
 from briefing.daily.models import DailyBriefing, Report, Story
-from briefing.render.daily_view import VERDICT_LABEL, ViewOptions, safe_url, shown_claims, source_name, sources_by_id
+from briefing.render.daily_view import (
+    VERDICT_LABEL,
+    ViewOptions,
+    safe_url,
+    shown_claims,
+    source_name,
+    sources_by_id,
+    statement_adds,
+    who,
+)
 from briefing.render.terminal import speaker_label
 
 _SPECIAL = re.compile(r"([\\`*\[\]<>~]|(?<!\w)_|_(?!\w))")
@@ -44,8 +53,9 @@ def _story(n: int, story: Story, briefing: DailyBriefing, options: ViewOptions) 
     if shown:
         lines += ["", "**Claims**", ""]
         for number, claim in shown:
-            lines.append(f"{number}. **{VERDICT_LABEL[claim.verdict]}** · {escape_md(speaker_label(claim.speaker))}: "
-                         f"{escape_md(claim.statement)}")
+            speaker = speaker_label(claim.speaker) if claim.speaker else who(claim)
+            said = f": {escape_md(claim.statement)}" if statement_adds(claim) else ""
+            lines.append(f"{number}. **{VERDICT_LABEL[claim.verdict]}** · {escape_md(speaker)}{said}")
             lines += [f"   - {_report(r, briefing)}" for r in claim.reports]
         if left:
             lines.append(f"\n*{left} more single-source claim(s) in the JSON.*")
@@ -59,8 +69,9 @@ def _story(n: int, story: Story, briefing: DailyBriefing, options: ViewOptions) 
     return lines
 
 
-def daily_to_markdown(briefing: DailyBriefing, options: ViewOptions = ViewOptions()) -> str:
+def daily_to_markdown(briefing: DailyBriefing, options: ViewOptions | None = None) -> str:
     """The briefing as Markdown: stories with claims, reports linked to their sources, disputes."""
+    options = options or ViewOptions()
     how = "offline rule-based extractor" if briefing.extractor == "offline" else (briefing.model or "a model")
     lines = [f"# {escape_md(briefing.title)}", "",
              f"{len(briefing.stories)} stories from {len(briefing.sources)} articles · {escape_md(how)}"]
