@@ -183,6 +183,7 @@ def brief(
         raise typer.Exit(1)
 
 
-from briefing.daily.command import register as _register_daily  # registered last: it reads the names above
+# `briefing daily` is registered last: its module reads the names above.
+from briefing.daily.command import register as _register_daily
 
 _register_daily(app)
