@@ -61,3 +61,11 @@ def test_features_are_names_figures_and_dates_not_common_words():
 def test_empty_and_single_day():
     assert group_offline([]) == []
     assert group_offline([Article(id="only", text="Just one article about Oslo.")]) == [[0]]
+
+
+def test_a_shared_weekday_alone_does_not_join_an_unrelated_article():
+    day = quake_day()[:3] + [Article(id="budget", text=(
+        "Parliament approved the 2027 budget on Tuesday, with 88 votes in favour. "
+        '"This budget rebuilds the railways," Finance Minister Sara Lind told lawmakers in Stockholm.'))]
+    groups = _partition(day, group_offline(day))
+    assert ["budget"] in groups

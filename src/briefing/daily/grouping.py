@@ -30,11 +30,15 @@ class GroupingOptions:
     features) two groups need to be joined; lower joins more. ``split_ratio``: a group is split
     in two when the similarity between its halves is below this share of the halves' own
     (lower splits less). ``min_split``: the fewest articles each half of a split needs.
+    ``min_shared``: the fewest dates and figures two articles must share to count as alike when
+    they share no name (one shared weekday or number is a coincidence, not an event); one shared
+    name is enough.
     """
 
     min_similarity: float = 0.12
     split_ratio: float = 0.3
     min_split: int = 3
+    min_shared: int = 2
 
 
 Vector = dict[str, float]
@@ -57,21 +61,23 @@ def _vectors(feature_sets: Sequence[set[str]]) -> list[Vector]:
     return [{f: weight[f] for f in sorted(s) if f in weight} for s in feature_sets]
 
 
-def similarities(vectors: Sequence[Vector]) -> dict[tuple[int, int], float]:
-    """Cosine similarity of every pair ``(i, j)``, ``i < j``, that shares a feature."""
+def similarities(vectors: Sequence[Vector], min_shared: int = 1) -> dict[tuple[int, int], float]:
+    """Cosine similarity of every pair ``(i, j)``, ``i < j``, that shares ``min_shared`` features."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for f in vector:
             postings[f].append(i)
     dots: dict[tuple[int, int], float] = defaultdict(float)
+    shared: Counter[tuple[int, int]] = Counter()
     for f in sorted(postings):
         holders = postings[f]
         w2 = vectors[holders[0]][f] ** 2
         for x, i in enumerate(holders):
             for j in holders[x + 1:]:
                 dots[i, j] += w2
+                shared[i, j] += min_shared if f.startswith(("n:", "p:")) else 1  # a name is enough alone
     norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in vectors]
-    return {(i, j): d / (norms[i] * norms[j]) for (i, j), d in dots.items()}
+    return {(i, j): d / (norms[i] * norms[j]) for (i, j), d in dots.items() if shared[i, j] >= min_shared}
 
 
 def average_linkage(n: int, sims: dict[tuple[int, int], float], *, min_similarity: float,
@@ -129,7 +135,7 @@ def group_offline(articles: Sequence[Article], options: GroupingOptions = Groupi
     """Stories as groups of article indexes: each article in exactly one group, groups ordered by
     size (most articles first), then by their first article; members in input order."""
     feature_sets = [article_features(a) for a in articles]
-    sims = similarities(_vectors(feature_sets))
+    sims = similarities(_vectors(feature_sets), options.min_shared)
     groups: list[list[int]] = []
     for group in average_linkage(len(articles), sims, min_similarity=options.min_similarity):
         split = _two_events(group, feature_sets, options) if len(group) >= 2 * options.min_split else None
