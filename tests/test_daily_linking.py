@@ -88,3 +88,17 @@ def test_figure_changed_needs_a_figure_on_both_sides():
     assert not figure_changed([Difference(excerpt="injured", article="hurt")])
     assert not figure_changed([Difference(excerpt="", article="140")])
     assert not figure_changed([Difference(excerpt="1,400", article="1400")])
+
+
+def test_daily_is_deterministic_and_reports_progress():
+    stages = []
+    first = daily(quake_day(), progress=lambda stage, done, total: stages.append((stage, done, total)))
+    again = daily(quake_day())
+    assert first.model_dump_json() == again.model_dump_json()
+    assert ("brief", 5, 5) in stages and ("synthesise", 2, 2) in stages
+
+
+def test_missing_and_repeated_ids_are_numbered():
+    a, b, c = quake_day()[:3]
+    d = daily([a.model_copy(update={"id": None}), b.model_copy(update={"id": "x"}), c.model_copy(update={"id": "x"})])
+    assert sorted(s.id for s in d.sources) == ["article-1", "x", "x-2"]
