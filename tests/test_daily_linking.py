@@ -62,14 +62,24 @@ def test_quotes_of_two_different_events_are_never_linked():
             assert len({r.article[0] for r in claim.reports}) == 1  # a* and b* never share a claim
 
 
-def test_a_negated_quote_is_not_the_same_claim():
+def test_a_negated_quote_is_contested_never_corroborated():
     said = Article(id="p", text='"We will not raise taxes on working families this year," said Minister Jonas Berg.')
     unsaid = Article(id="q", text='"We will raise taxes on working families this year," said Minister Jonas Berg.')
     claims = link_claims([said, unsaid], [brief_offline(said), brief_offline(unsaid)])
-    for claim in claims:
-        for report in claim.reports:
-            if report.article == "q" and claim.reports[0].article == "p":
-                assert claim.verdict != "corroborated" or report.differences, "a negation must not pass unseen"
+    both = [c for c in claims if {r.article for r in c.reports} == {"p", "q"}]
+    assert both and all(c.verdict == "contested" for c in both)
+    q = next(r for r in both[0].reports if r.article == "q")
+    assert unsaid.text[q.span.start:q.span.end] == q.evidence and "not" not in q.evidence
+    assert any("not" in d.excerpt for d in q.differences)
+
+
+def test_reordered_words_are_not_linked():
+    one = Article(id="r1", text='Mayor Ann Lee said "the bridge will reopen in March after the repairs are finished" on Monday.')
+    two = Article(id="r2", text='Mayor Ann Lee said "after the repairs are finished the bridge will reopen in March" on Monday.')
+    claims = link_claims([one, two], [brief_offline(one), brief_offline(two)])
+    assert not any(c.verdict == "corroborated" and c.reports[1].grounding == "exact"
+                   and c.reports[1].evidence != c.reports[0].evidence for c in claims)
+    assert all(len(c.reports) == 1 or c.verdict == "contested" for c in claims)
 
 
 def test_a_short_common_phrase_does_not_link():

@@ -4,8 +4,10 @@ speaker) in several articles becomes one story claim with a report per article.
 Each report is grounded in its own article with ``briefing.grounding``: an outlet's slightly
 different wording is still linked (``fuzzy``), and where the words part the report lists the
 ``differences``. An excerpt that ``align`` refuses because a figure changed ("140 injured"
-against "200 injured") is linked all the same, at the ``nearest`` span the alignment names, and
-makes the claim ``contested`` with both reports. The library decides all of this; no model
+against "200 injured") or a negation came or went ("will not raise" against "will raise") is
+linked all the same, at the ``nearest`` span the alignment names, and makes the claim
+``contested`` with both reports, the differing words listed. Reordered or cut excerpts are not
+linked at all. The library decides all of this; no model
 is asked.
 """
 
@@ -43,8 +45,10 @@ class LinkOptions:
     phrases like "he said" would link anything). ``min_words_fuzzy``: the fewest words for a
     ``fuzzy`` (reworded) or changed-figure match to count: a short phrase reworded ("the heart of
     the Endangered Species Act") is common wording, not the same claim. ``same_speaker_similarity``:
-    rapidfuzz ``token_sort_ratio`` (0-100) from which two claims by the same speaker in differently worded
-    excerpts are one claim. ``dispute_similarity``: the same for merging disputes' assertions.
+    rapidfuzz ``ratio`` (0-100, word order counts: "A beat B" is not "B beat A") from which two
+    claims by the same speaker in differently worded excerpts are one claim; their figures and
+    negations must agree. ``dispute_similarity``: rapidfuzz ``token_set_ratio`` from which two
+    disputes' assertions are one dispute.
     """
 
     min_words: int = 5
@@ -68,6 +72,16 @@ def figure_changed(differences: Sequence[Difference]) -> bool:
     """True when a difference swaps one figure for another (not when figures are only added)."""
     return any(figures(d.excerpt) and figures(d.article) and figures(d.excerpt) != figures(d.article)
                for d in differences)
+
+
+_NEGATIONS = frozenset("not no never none nor neither nobody nothing without cannot n't".split())
+
+
+def negation_changed(differences: Sequence[Difference]) -> bool:
+    """True when a difference adds or drops a negation ("will not raise" against "will raise")."""
+    def negated(words: str) -> bool:
+        return any(w in _NEGATIONS or w.endswith("n't") for w in fold_fast(words).split())
+    return any(negated(d.excerpt) != negated(d.article) for d in differences)
 
 
 def _differences(alignment: Alignment) -> list[Difference]:
@@ -108,23 +122,25 @@ class _Draft:
                           reports=self.reports, kind=self.claim.kind.value, direct_quote=self.claim.direct_quote)
 
 
-def _report_from(article: Article, aligner: Aligner, claim: Claim, options: LinkOptions) -> tuple[Report, bool] | None:
-    """``article``'s report of ``claim`` and whether a figure differs, or None when it does not
-    carry the claim."""
+def _report_from(article: Article, aligner: Aligner, claim: Claim,
+                 options: LinkOptions) -> tuple[tuple[Report, bool] | None, bool]:
+    """``article``'s report of ``claim`` and whether the outlets disagree (a figure or a negation
+    differs), or None when it does not carry the claim; and whether ``align`` found a near miss
+    (words that resemble the excerpt but differ in meaning), which no paraphrase may override."""
     alignment = aligner.align(claim.evidence)
+    near_miss = alignment.nearest is not None
     if alignment.status in ("fuzzy", "not_found") and len(claim.evidence.split()) < options.min_words_fuzzy:
-        return None
-    if alignment.found and alignment.start is not None and alignment.end is not None:
-        differences = _differences(alignment)
-        return Report(article=article.id or "", evidence=article.text[alignment.start:alignment.end],
-                      span=Span(start=alignment.start, end=alignment.end), grounding=alignment.status,
-                      differences=differences), figure_changed(differences)
-    near = alignment.nearest
+        return None, near_miss
     differences = _differences(alignment)
-    if near is not None and figure_changed(differences):
-        return Report(article=article.id or "", evidence=article.text[near.start:near.end], span=near,
-                      grounding="exact", differences=differences), True
-    return None
+    if alignment.found and alignment.start is not None and alignment.end is not None:
+        return (Report(article=article.id or "", evidence=article.text[alignment.start:alignment.end],
+                       span=Span(start=alignment.start, end=alignment.end), grounding=alignment.status,
+                       differences=differences), figure_changed(differences) or negation_changed(differences)), False
+    near = alignment.nearest
+    if near is not None and (figure_changed(differences) or negation_changed(differences)):
+        return (Report(article=article.id or "", evidence=article.text[near.start:near.end], span=near,
+                       grounding="exact", differences=differences), True), True
+    return None, near_miss
 
 
 def _paraphrase_by_speaker(claim: Claim, others: Sequence[Claim], options: LinkOptions) -> Claim | None:
@@ -136,7 +152,10 @@ def _paraphrase_by_speaker(claim: Claim, others: Sequence[Claim], options: LinkO
     for other in others:
         if other.span is None or _speaker_key(other.speaker) != key:
             continue
-        similarity = fuzz.token_sort_ratio(fold_fast(claim.evidence), fold_fast(other.evidence))
+        if figures(claim.evidence) != figures(other.evidence) or negation_changed(
+                [Difference(excerpt=claim.evidence, article=other.evidence)]):
+            continue
+        similarity = fuzz.ratio(fold_fast(claim.evidence), fold_fast(other.evidence))
         if similarity >= score:
             best, score = other, similarity
     return best
@@ -193,10 +212,10 @@ def link_claims(articles: Sequence[Article], briefings: Sequence[Briefing],
         for other_index, other in enumerate(articles):
             if other_index == index:
                 continue
-            found = None
+            found, near_miss = None, False
             if _may_carry(excerpt_words, vocabularies[other_index]):
-                found = _report_from(other, aligners[other_index], claim, options)
-            if found is None and not only_if_shared:
+                found, near_miss = _report_from(other, aligners[other_index], claim, options)
+            if found is None and not near_miss and not only_if_shared:
                 paraphrase = _paraphrase_by_speaker(claim, briefings[other_index].claims, options)
                 if paraphrase is not None:
                     found = (Report(article=other.id or "", evidence=paraphrase.evidence, span=paraphrase.span,
