@@ -36,6 +36,13 @@ class _View:
         source = self.sources.get(article)
         return (safe_url(source.url) if source else None) or f"#src-{article}"
 
+    def copies(self, article: str) -> str:
+        """' (also in Outlet, Outlet)' for an article other outlets ran word for word, else ''."""
+        source = self.sources.get(article)
+        if source is None or not source.copies:
+            return ""
+        return " (also in " + ", ".join(c.source or c.title or c.id for c in source.copies) + ")"
+
     def url(self, url: str | None) -> str | None:
         return safe_url(url)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.daily.models import DailyBriefing, Report, Story
+from briefing.daily.models import DailyBriefing, Report, Source, Story
 from briefing.render.daily_view import (
     VERDICT_LABEL,
     ViewOptions,
@@ -31,6 +31,12 @@ def _link(label: str, url: str | None) -> str:
     return f"[{escape_md(label)}](<{safe.replace('>', '%3E')}>)" if safe else escape_md(label)
 
 
+def _also(source: Source | None) -> str:
+    if source is None or not source.copies:
+        return ""
+    return " (also in " + ", ".join(c.source or c.title or c.id for c in source.copies) + ")"
+
+
 def _report(report: Report, briefing: DailyBriefing) -> str:
     source = sources_by_id(briefing).get(report.article)
     where = _link(source_name(source, report.article), source.url if source else None)
@@ -43,7 +49,7 @@ def _report(report: Report, briefing: DailyBriefing) -> str:
 
 def _story(n: int, story: Story, briefing: DailyBriefing, options: ViewOptions) -> list[str]:
     sources = sources_by_id(briefing)
-    outlets = ", ".join(escape_md(source_name(sources.get(a), a)) for a in story.articles)
+    outlets = ", ".join(escape_md(source_name(sources.get(a), a) + _also(sources.get(a))) for a in story.articles)
     lines = [f"## {n}. {escape_md(story.headline)}", "", f"*{len(story.articles)} article(s): {outlets}*", ""]
     if story.summary_sentences:
         lines.append(" ".join(f"{escape_md(s.text)} [{', '.join(map(str, s.claims))}]" for s in story.summary_sentences))
