@@ -4,10 +4,10 @@ one grouping request validated so every article lands in one story, and cited st
 from __future__ import annotations
 
 import pytest
+from daily_fixtures import quake_day
 
 from briefing import Briefer, daily
 from briefing.daily import DailyOptions
-from daily_fixtures import quake_day
 
 pytestmark = pytest.mark.vcr
 

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import pytest
+from daily_fixtures import quake_day
 from pydantic import ValidationError
 
-from briefing.daily.modelgroup import StoryGroups, assignment_problems, grouping_messages
+from briefing.daily.modelgroup import (
+    StoryGroups,
+    assignment_problems,
+    grouping_messages,
+)
 from briefing.daily.synthesis import StorySynthesis, readable_headline
 from briefing.offline import brief_offline
-from daily_fixtures import quake_day
 
 IDS = ["a1", "a2", "b1"]
 

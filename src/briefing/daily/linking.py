@@ -74,7 +74,7 @@ def figure_changed(differences: Sequence[Difference]) -> bool:
                for d in differences)
 
 
-_NEGATIONS = frozenset("not no never none nor neither nobody nothing without cannot n't".split())
+_NEGATIONS = frozenset(["not", "no", "never", "none", "nor", "neither", "nobody", "nothing", "without", "cannot", "n't"])
 
 
 def negation_changed(differences: Sequence[Difference]) -> bool:
