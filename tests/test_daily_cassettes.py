@@ -90,3 +90,35 @@ def test_cli_daily_json_with_a_model(llm_env, tmp_path):
     assert record["extractor"] == "llm" and record["grouping"] == "model"
     assert sorted(sorted(s["articles"]) for s in record["stories"]) == [["a1", "a2"], ["b1", "b2"]]
     assert all(s["summary_sentences"] for s in record["stories"])
+
+
+def _arun(async_llm_client, **options):
+    import asyncio
+
+    from briefing.daily import adaily
+
+    briefer = Briefer(model="gpt-4o-mini", client=async_llm_client)
+    return asyncio.run(adaily(_day(), briefer=briefer, options=DailyOptions(concurrency=1, **options)))
+
+
+@pytest.mark.answers("daily_model_day")
+def test_async_twin_gives_the_same_day(async_llm_client):
+    d = _arun(async_llm_client)
+    assert d.grouping == "model" and _partition(d) == [["a1", "a2"], ["b1", "b2"]]
+    assert d.usage.requests == 4 + 1 + 2 and not d.warnings
+    assert all(s.summary_sentences for s in d.stories)
+
+
+@pytest.mark.answers("daily_synthesis_reasked")
+def test_async_twin_reasks_and_falls_back_the_same_way(async_llm_client):
+    d = _arun(async_llm_client, max_retries=1)
+    eureka = next(s for s in d.stories if "b1" in s.articles)
+    assert not eureka.summary_sentences and any(w.startswith(f"{eureka.id}:") for w in d.warnings)
+
+
+def test_async_twin_offline_equals_sync():
+    import asyncio
+
+    from briefing.daily import adaily
+
+    assert asyncio.run(adaily(quake_day())).model_dump_json() == daily(quake_day()).model_dump_json()

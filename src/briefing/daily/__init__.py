@@ -8,7 +8,7 @@ import sys
 import types
 from typing import Any
 
-from briefing.daily.build import DailyOptions, daily
+from briefing.daily.build import DailyOptions, adaily, daily
 from briefing.daily.duplicates import DuplicateOptions
 from briefing.daily.grouping import GroupingOptions
 from briefing.daily.linking import LinkOptions
@@ -27,9 +27,24 @@ from briefing.daily.models import (
 )
 
 __all__ = [
-    "CitedSentence", "Copy", "DailyBriefing", "DailyOptions", "Difference", "DuplicateOptions",
-    "GroupingOptions", "LinkOptions", "LoadedArticles", "Report", "Source", "Story", "StoryClaim",
-    "StoryDispute", "StoryPosition", "daily", "load_articles",
+    "CitedSentence",
+    "Copy",
+    "DailyBriefing",
+    "DailyOptions",
+    "Difference",
+    "DuplicateOptions",
+    "GroupingOptions",
+    "LinkOptions",
+    "LoadedArticles",
+    "Report",
+    "Source",
+    "Story",
+    "StoryClaim",
+    "StoryDispute",
+    "StoryPosition",
+    "adaily",
+    "daily",
+    "load_articles",
 ]
 
 

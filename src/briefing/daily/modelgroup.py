@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from briefing.daily.grouping import article_features
-from briefing.llm import LLM
 from briefing.models import Article, Briefing, Usage
 from briefing.prompts import load_prompt
+
+if TYPE_CHECKING:
+    from briefing.llm import LLM
 
 MAX_ENTITIES = 12
 """How many of an article's names, places, dates and figures the prompt lists."""
@@ -78,6 +81,20 @@ def grouping_messages(articles: Sequence[Article], briefings: Sequence[Briefing]
     return load_prompt("daily_group").render(articles=rows, language=language)
 
 
+def grouping_request(articles: Sequence[Article], briefings: Sequence[Briefing], *, max_retries: int = 2,
+                     language: str = "English") -> dict[str, Any]:
+    """The keyword arguments of ``LLM.extract``/``aextract`` for the day's grouping request."""
+    return {"messages": grouping_messages(articles, briefings, language), "response_model": StoryGroups,
+            "context": {"article_ids": [a.id or "" for a in articles]}, "max_retries": max_retries}
+
+
+def groups_from(answer: StoryGroups, articles: Sequence[Article]) -> tuple[list[list[int]], list[str]]:
+    """A validated answer as groups of article indexes (in the model's order) and their headlines."""
+    position = {a.id: i for i, a in enumerate(articles)}
+    return ([sorted(position[a] for a in story.articles) for story in answer.stories],
+            [story.headline for story in answer.stories])
+
+
 def group_with_model(llm: LLM, articles: Sequence[Article], briefings: Sequence[Briefing], *,
                      max_retries: int = 2, language: str = "English") -> tuple[list[list[int]], list[str], Usage]:
     """Stories as groups of article indexes (in the model's order), their headlines, and the usage.
@@ -86,10 +103,6 @@ def group_with_model(llm: LLM, articles: Sequence[Article], briefings: Sequence[
         ExtractionError: no valid assignment after ``max_retries`` re-asks.
         APIError: the server failed.
     """
-    ids = [a.id or "" for a in articles]
-    answer = llm.extract(grouping_messages(articles, briefings, language), StoryGroups,
-                         context={"article_ids": ids}, max_retries=max_retries)
-    position = {article_id: i for i, article_id in enumerate(ids)}
-    groups = [sorted(position[a] for a in story.articles) for story in answer.value.stories]
-    headlines = [story.headline for story in answer.value.stories]
+    answer = llm.extract(**grouping_request(articles, briefings, max_retries=max_retries, language=language))
+    groups, headlines = groups_from(answer.value, articles)
     return groups, headlines, answer.usage

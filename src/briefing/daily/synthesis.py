@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from briefing.daily.models import CitedSentence, StoryClaim
 from briefing.errors import ExtractionError
-from briefing.llm import LLM, Answer
 from briefing.models import Briefing, Usage
 from briefing.prompts import load_prompt
 from briefing.render.terminal import speaker_label
+
+if TYPE_CHECKING:
+    from briefing.llm import LLM, Answer
 
 
 class SummarySentence(BaseModel):
@@ -91,6 +94,18 @@ def synthesis_messages(claims: Sequence[StoryClaim], articles: int, language: st
     return load_prompt("daily_synthesis").render(claims=listed, articles=articles, language=language)
 
 
+def synthesis_request(claims: Sequence[StoryClaim], articles: int, *, max_retries: int = 2,
+                      language: str = "English", story: str | None = None) -> dict[str, Any]:
+    """The keyword arguments of ``LLM.extract``/``aextract`` for one story's synthesis."""
+    return {"messages": synthesis_messages(claims, articles, language), "response_model": StorySynthesis,
+            "context": {"claims": len(claims)}, "max_retries": max_retries, "article": story}
+
+
+def cited_from(answer: StorySynthesis) -> tuple[str, list[CitedSentence]]:
+    """A validated answer as the headline and its cited sentences."""
+    return answer.headline, [CitedSentence(text=s.text, claims=sorted(set(s.claims))) for s in answer.sentences]
+
+
 def model_synthesis(llm: LLM, claims: Sequence[StoryClaim], articles: int, *, max_retries: int = 2,
                     language: str = "English", story: str | None = None) -> tuple[str, list[CitedSentence], Usage]:
     """Ask the model for the story's headline and cited summary sentences.
@@ -99,12 +114,11 @@ def model_synthesis(llm: LLM, claims: Sequence[StoryClaim], articles: int, *, ma
         ExtractionError: the answers never cited valid claims after ``max_retries`` re-asks.
         APIError: the server failed.
     """
-    answer: Answer = llm.extract(synthesis_messages(claims, articles, language), StorySynthesis,
-                                 context={"claims": len(claims)}, max_retries=max_retries, article=story)
-    result: StorySynthesis = answer.value
-    sentences = [CitedSentence(text=s.text, claims=sorted(set(s.claims))) for s in result.sentences]
-    return result.headline, sentences, answer.usage
+    answer: Answer = llm.extract(**synthesis_request(claims, articles, max_retries=max_retries,
+                                                     language=language, story=story))
+    headline, sentences = cited_from(answer.value)
+    return headline, sentences, answer.usage
 
 
-__all__ = ["ExtractionError", "StorySynthesis", "lead_briefing", "model_synthesis", "offline_synthesis",
-           "synthesis_messages"]
+__all__ = ["ExtractionError", "StorySynthesis", "cited_from", "lead_briefing", "model_synthesis",
+           "offline_synthesis", "synthesis_messages", "synthesis_request"]
