@@ -58,6 +58,7 @@ _LAZY = {
     "SpeakerMismatch": "briefing.crosscheck",
     "CrossCheck": "briefing.crosscheck",
     "daily": "briefing.daily",
+    "adaily": "briefing.daily",
     "load_articles": "briefing.daily",
     "DailyBriefing": "briefing.daily",
 }
@@ -78,6 +79,7 @@ __all__ = [
     "CrossCheck",
     "SpeakerMismatch",
     "DailyBriefing",
+    "adaily",
     "daily",
     "load_articles",
     "align",
