@@ -69,3 +69,16 @@ def test_a_shared_weekday_alone_does_not_join_an_unrelated_article():
         '"This budget rebuilds the railways," Finance Minister Sara Lind told lawmakers in Stockholm.'))]
     groups = _partition(day, group_offline(day))
     assert ["budget"] in groups
+
+
+def test_an_agency_name_on_every_article_does_not_join_two_events():
+    day = [a.model_copy(update={"text": a.text + "\n\nReporting by Reuters and the Associated Press in Los Angeles."})
+           for a in quake_day()]
+    assert _partition(day, group_offline(day)) == [["a1", "a2", "a3"], ["b1", "b2"]]
+
+
+def test_hostile_and_huge_input_does_not_break_grouping():
+    junk = Article(id="junk", text="\u202e<script>" + " ".join(f"Name{n} {n}" for n in range(20000)))
+    day = quake_day() + [junk, Article(id="blank-ish", text=". . . \u00a0")]
+    groups = _partition(day, group_offline(day))
+    assert ["junk"] in groups and ["a1", "a2", "a3"] in groups

@@ -95,3 +95,9 @@ def test_a_single_article_day_renders(tmp_path):
     d = daily([Article(id="solo", text=quake_day()[0].text)])
     assert "solo" in d.to_markdown() or "Desert" in d.to_markdown()
     assert len(d.stories) == 1 and d.stories[0].articles == ["solo"]
+
+
+def test_hostile_article_ids_are_escaped_in_anchors():
+    a = quake_day()[0].model_copy(update={"id": '"><script>x</script>', "url": None})
+    html = daily([a]).to_html()
+    assert "<script>x" not in html and "&#34;&gt;&lt;script&gt;" in html
