@@ -105,7 +105,7 @@ def test_daily_is_deterministic_and_reports_progress():
     first = daily(quake_day(), progress=lambda stage, done, total: stages.append((stage, done, total)))
     again = daily(quake_day())
     assert first.model_dump_json() == again.model_dump_json()
-    assert ("brief", 5, 5) in stages and ("synthesise", 2, 2) in stages
+    assert ("brief", 5, 5) in stages and ("group", 1, 1) in stages and ("synthesise", 2, 2) in stages
 
 
 def test_missing_and_repeated_ids_are_numbered():

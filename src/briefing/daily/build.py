@@ -157,12 +157,14 @@ class _Day:
             order = sorted(range(len(groups)), key=lambda k: (-len(groups[k]), groups[k][0]))
             self.groups, self.headlines = [groups[k] for k in order], [headlines[k] for k in order]
             self.model_grouped = True
+            self.tick("group", 1, 1)
             return
         if error is not None:
             _spent(self.usage, error)
             self.warnings.append(f"grouping: the model's grouping stayed invalid ({error}); grouped offline instead")
         self.groups = group_offline(self.briefed, self.options.grouping)
         self.headlines = [None] * len(self.groups)
+        self.tick("group", 1, 1)
 
     def story_parts(self, n: int) -> tuple[list[StoryClaim], dict[str, Any] | None]:
         """Story ``n``'s linked claims and its synthesis request (None offline or without claims)."""
