@@ -57,6 +57,7 @@ from briefing.models import (
 if TYPE_CHECKING:  # the lazy names below, as type checkers should see them
     from briefing.cache import BriefingCache
     from briefing.crosscheck import CrossCheck, SpeakerMismatch, cross_check
+    from briefing.daily import DailyBriefing, adaily, daily, load_articles
     from briefing.extract import Briefer
     from briefing.offline import brief_offline
     from briefing.prompts import Prompt
@@ -86,6 +87,10 @@ _LAZY = {
     "CheckOptions": "briefing.verify",
     "Evidence": "briefing.verify",
     "Verification": "briefing.verify",
+    "daily": "briefing.daily",
+    "adaily": "briefing.daily",
+    "load_articles": "briefing.daily",
+    "DailyBriefing": "briefing.daily",
 }
 """Public names imported on first use: name -> module. Add each to the TYPE_CHECKING block too."""
 
@@ -123,6 +128,7 @@ __all__ = [
     "ConfigurationError",
     "ContextLengthError",
     "CrossCheck",
+    "DailyBriefing",
     "Difference",
     "Dispute",
     "Evidence",
@@ -149,12 +155,15 @@ __all__ = [
     "Usage",
     "Verification",
     "acheck",
+    "adaily",
     "align",
     "brief_each",
     "brief_offline",
     "check",
     "check_briefing",
     "cross_check",
+    "daily",
     "ground_briefing",
+    "load_articles",
     "unlocated_excerpts",
 ]

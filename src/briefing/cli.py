@@ -207,3 +207,7 @@ def brief(
 
 
 app.command("check")(check_command)  # `briefing check`: its body lives in check_command.py
+# `briefing daily` is registered last: its module reads the names above.
+from briefing.daily.command import register as _register_daily
+
+_register_daily(app)

@@ -1,0 +1,211 @@
+"""The daily briefing on ECB+ days: grouping (B-cubed), quote linking, and speed.
+
+Reads ``../shared/data/ecbplus-dev`` (or ``--data PATH``) in place, never copied: 277 articles in
+24 stories, two different events of the same kind in each of 12 topics. Each run mixes the
+stories into days that hold both events of every topic they include (the hard case: two
+earthquakes on one day), runs the offline ``daily()`` on each day, and prints
+
+- B-cubed precision, recall and F1 of the grouping, against a TF-IDF + agglomerative clustering
+  baseline (scikit-learn, the ``benchmark`` extra) at its best distance threshold on the same days;
+- the share of quotations carried by two or more articles that come out as one linked claim;
+- the share of linked claims that join articles of different stories;
+- seconds per day (whole offline pipeline: briefing every article, grouping, linking).
+
+    python benchmarks/daily.py [--data PATH] [--seeds 3] [--topics-per-day 4]
+
+These are development figures: the data is for development only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from briefing import Article
+from briefing.daily import DailyBriefing, daily
+from briefing.offline.marks import find_quotes
+from briefing.textfold import fold_fast
+
+DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ecbplus-dev"
+MIN_QUOTE_WORDS = 6
+TARGETS = {"f1": 0.93, "margin": 0.04, "linked": 0.90, "within": 0.98, "seconds_per_100": 10.0}
+
+
+def load(data: Path) -> tuple[dict[str, Article], dict[str, str], dict[str, str]]:
+    """Articles by id, gold story by id, topic by id."""
+    rows = list(csv.DictReader((data / "stories.tsv").open(encoding="utf-8"), delimiter="\t"))
+    articles = {r["article"]: Article(id=r["article"], text=(data / "text" / f"{r['article']}.txt").read_text(encoding="utf-8"),
+                                      url=r.get("url") or None) for r in rows}
+    return articles, {r["article"]: r["story"] for r in rows}, {r["article"]: r["topic"] for r in rows}
+
+
+def days(topic: dict[str, str], seed: int, per_day: int) -> list[list[str]]:
+    """Shuffle the topics and cut them into days of ``per_day`` topics (both events of each)."""
+    topics = sorted(set(topic.values()), key=int)
+    random.Random(seed).shuffle(topics)
+    ids = sorted(topic)
+    return [[a for a in ids if topic[a] in topics[i:i + per_day]] for i in range(0, len(topics), per_day)]
+
+
+def bcubed(labels: dict[str, int], gold: dict[str, str]) -> tuple[float, float]:
+    """B-cubed precision and recall of ``labels`` against ``gold`` over the labelled articles."""
+    by_label, by_gold = defaultdict(set), defaultdict(set)
+    for a, label in labels.items():
+        by_label[label].add(a)
+        by_gold[gold[a]].add(a)
+    p = r = 0.0
+    for a, label in labels.items():
+        both = len(by_label[label] & by_gold[gold[a]])
+        p += both / len(by_label[label])
+        r += both / len(by_gold[gold[a]])
+    return p / len(labels), r / len(labels)
+
+
+def f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def shared_quotations(articles: list[Article]) -> list[dict[str, tuple[int, int]]]:
+    """Quotations of at least MIN_QUOTE_WORDS words found verbatim (after folding) in two or more
+    of the day's articles: for each, the articles that carry it and where."""
+    folded = {a.id: fold_fast(a.text) for a in articles}
+    seen: set[str] = set()
+    shared = []
+    for article in articles:
+        for quote in find_quotes(article.text):
+            words = article.text[quote.start:quote.end]
+            key = fold_fast(words).strip(" .,;:")
+            if len(key.split()) < MIN_QUOTE_WORDS or key in seen:
+                continue
+            seen.add(key)
+            carriers = {}
+            for other in articles:
+                at = folded[other.id].find(key)
+                if at >= 0:
+                    carriers[other.id] = (at, at + len(key))  # fold_fast keeps length for these scripts
+            if len(carriers) >= 2:
+                shared.append(carriers)
+    return shared
+
+
+def linked(quote: dict[str, tuple[int, int]], briefing: DailyBriefing) -> bool:
+    """True when one story claim has a report overlapping the quotation in every article carrying it."""
+    for story in briefing.stories:
+        for claim in story.claims:
+            covered = {r.article for r in claim.reports if r.span is not None and r.article in quote
+                       and r.span.start < quote[r.article][1] and quote[r.article][0] < r.span.end}
+            if covered == set(quote):
+                return True
+    return False
+
+
+def baseline(articles: list[Article], threshold: float) -> dict[str, int]:
+    """TF-IDF (English stop words, sublinear tf) + average-linkage agglomerative clustering."""
+    from sklearn.cluster import AgglomerativeClustering
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform([a.text for a in articles])
+    labels = AgglomerativeClustering(n_clusters=None, distance_threshold=threshold, metric="cosine",
+                                     linkage="average").fit_predict(matrix.toarray())
+    return {a.id: int(label) for a, label in zip(articles, labels, strict=True)}
+
+
+def sensitivity(articles: dict[str, Article], gold: dict[str, str], topic: dict[str, str], args: argparse.Namespace,
+                threshold: float) -> tuple[float, float]:
+    """Mean B-cubed precision and recall of the offline grouping alone at another threshold."""
+    from briefing.daily.grouping import GroupingOptions, group_offline
+
+    scores = []
+    for seed in range(args.seeds):
+        for day_ids in days(topic, seed, args.topics_per_day):
+            day = [articles[a] for a in day_ids]
+            groups = group_offline(day, GroupingOptions(min_similarity=threshold))
+            scores.append(bcubed({day[i].id: n for n, g in enumerate(groups) for i in g}, gold))
+    return sum(p for p, _ in scores) / len(scores), sum(r for _, r in scores) / len(scores)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--seeds", type=int, default=3, help="different mixes of stories into days")
+    parser.add_argument("--topics-per-day", type=int, default=4)
+    args = parser.parse_args(argv)
+    if not (args.data / "stories.tsv").exists():
+        print(f"No ECB+ data at {args.data}; nothing to benchmark (pass --data PATH).")
+        return 0
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("The baseline needs scikit-learn: pip install '.[benchmark]'")
+        return 1
+    articles, gold, topic = load(args.data)
+    ours_p, ours_r, n_days, n_articles, seconds = [], [], 0, 0, 0.0
+    thresholds = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]
+    base: dict[float, list[tuple[float, float]]] = {t: [] for t in thresholds}
+    quotes_total = quotes_linked = claims_linked = claims_crossing = 0
+    for seed in range(args.seeds):
+        for day_ids in days(topic, seed, args.topics_per_day):
+            day = [articles[a] for a in day_ids]
+            start = time.perf_counter()
+            result = daily(day)
+            seconds += time.perf_counter() - start
+            n_days += 1
+            n_articles += len(day)
+            labels = {}
+            for n, story in enumerate(result.stories):
+                for a in story.articles:
+                    labels[a] = n
+            for source in result.sources:  # a syndicated copy goes with the story of its original
+                for copy in source.copies:
+                    labels[copy.id] = labels[source.id]
+            p, r = bcubed(labels, gold)
+            ours_p.append(p)
+            ours_r.append(r)
+            for t in thresholds:
+                base[t].append(bcubed(baseline(day, t), gold))
+            canonical = {c.id: s.id for s in result.sources for c in s.copies}
+            for quote in shared_quotations(day):
+                originals = {a: where for a, where in quote.items() if a not in canonical}
+                quote = {**{canonical[a]: w for a, w in quote.items() if a in canonical}, **originals}  # a copy counts as its original
+                if len(quote) < 2:
+                    continue
+                quotes_total += 1
+                quotes_linked += linked(quote, result)
+            for story in result.stories:
+                for claim in story.claims:
+                    reporters = {r.article for r in claim.reports}
+                    if len(reporters) >= 2:
+                        claims_linked += 1
+                        claims_crossing += len({gold[a] for a in reporters}) > 1
+    p, r = sum(ours_p) / len(ours_p), sum(ours_r) / len(ours_r)
+    ours = f1(p, r)
+    best_t, (bp, br) = max(((t, (sum(x for x, _ in v) / len(v), sum(y for _, y in v) / len(v))) for t, v in base.items()),
+                           key=lambda item: f1(*item[1]))
+    base_f1 = f1(bp, br)
+    per_day = seconds / n_days
+    per_100 = seconds / n_articles * 100
+    share_linked = quotes_linked / quotes_total if quotes_total else 1.0
+    within = 1 - claims_crossing / claims_linked if claims_linked else 1.0
+    print(f"ECB+ dev: {len(articles)} articles, {args.seeds} mixes x {n_days // args.seeds} days "
+          f"({n_articles / n_days:.0f} articles a day, both events of each topic on the same day)")
+    print(f"grouping (B-cubed)      precision {p:.3f}  recall {r:.3f}  F1 {ours:.3f}   [target F1 >= {TARGETS['f1']}]")
+    print(f"baseline TF-IDF+agglo   precision {bp:.3f}  recall {br:.3f}  F1 {base_f1:.3f}   "
+          f"(its best threshold {best_t} of {thresholds}; margin {ours - base_f1:+.3f}, target >= +{TARGETS['margin']})")
+    print(f"shared quotations linked  {quotes_linked}/{quotes_total} = {share_linked:.1%}   [target >= 90%]")
+    print(f"linked claims within one story  {claims_linked - claims_crossing}/{claims_linked} = {within:.1%}   [target >= 98%]")
+    print(f"seconds per day {per_day:.2f}  ({per_100:.2f} s per 100 articles)   [target < 10 s per 100]")
+    met = (ours >= TARGETS["f1"] and ours - base_f1 >= TARGETS["margin"] and share_linked >= TARGETS["linked"]
+           and within >= TARGETS["within"] and per_100 < TARGETS["seconds_per_100"])
+    print("targets met" if met else "targets NOT met")
+    print("sensitivity of the grouping F1 to min_similarity (default 0.12):", ", ".join(
+        f"{t}: {f1(*sensitivity(articles, gold, topic, args, t)):.3f}" for t in (0.08, 0.10, 0.14, 0.16)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""The daily briefing: a day's articles grouped into stories, claims linked across outlets.
+
+``load_articles`` reads files and folders; ``daily`` builds the ``DailyBriefing``. This layer
+sits above the single-article core and imports it, never the reverse.
+"""
+
+import sys
+import types
+from typing import Any
+
+from briefing.daily.build import DailyOptions, adaily, daily
+from briefing.daily.duplicates import DuplicateOptions
+from briefing.daily.grouping import GroupingOptions
+from briefing.daily.linking import LinkOptions
+from briefing.daily.loaders import LoadedArticles, load_articles
+from briefing.daily.models import (
+    CitedSentence,
+    Copy,
+    DailyBriefing,
+    Difference,
+    Report,
+    Source,
+    Story,
+    StoryClaim,
+    StoryDispute,
+    StoryPosition,
+)
+
+__all__ = [
+    "CitedSentence",
+    "Copy",
+    "DailyBriefing",
+    "DailyOptions",
+    "Difference",
+    "DuplicateOptions",
+    "GroupingOptions",
+    "LinkOptions",
+    "LoadedArticles",
+    "Report",
+    "Source",
+    "Story",
+    "StoryClaim",
+    "StoryDispute",
+    "StoryPosition",
+    "adaily",
+    "daily",
+    "load_articles",
+]
+
+
+class _CallableModule(types.ModuleType):
+    """``briefing.daily`` is both this package and the ``daily()`` function: once the package is
+    imported, Python binds ``briefing.daily`` to it, so calling it calls ``daily()``."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> DailyBriefing:
+        return daily(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

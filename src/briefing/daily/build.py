@@ -1,0 +1,331 @@
+"""``daily()``: a day's articles to a ``DailyBriefing``, one step a module.
+
+load (``loaders``) -> fold syndicated copies (``duplicates``) -> brief each article (the model,
+or the offline extractor) -> group into stories (``modelgroup`` with ``grouping`` as fallback)
+-> link claims across articles (``linking``) -> synthesise each story (``synthesis``).
+One article that fails is reported in ``failures`` and the rest go on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from briefing.batch import FATAL, brief_each
+from briefing.daily.duplicates import DuplicateOptions, find_copies
+from briefing.daily.grouping import GroupingOptions, group_offline
+from briefing.daily.linking import LinkOptions, link_claims, merge_disputes
+from briefing.daily.loaders import LoadedArticles
+from briefing.daily.models import (
+    CitedSentence,
+    Copy,
+    DailyBriefing,
+    Source,
+    Story,
+    StoryClaim,
+)
+from briefing.daily.synthesis import cited_from, offline_synthesis, synthesis_request
+from briefing.errors import BriefingError, ExtractionError, InputError
+from briefing.models import Article, Briefing, Usage
+
+if TYPE_CHECKING:
+    from briefing.extract import Briefer
+    from briefing.llm import Answer
+
+Progress = Callable[[str, int, int], None]
+"""Called as ``progress(stage, done, total)`` while the day is built (stages: brief, group, synthesise)."""
+
+
+@dataclass(frozen=True)
+class DailyOptions:
+    """Every knob of the daily briefing, with documented defaults (see each options class).
+
+    ``concurrency``: articles briefed at a time with a model. ``model_grouping`` and
+    ``model_synthesis``: ask the model (when a briefer is given) to group the day and to write
+    cited story summaries; the offline results are the fallback either way. ``max_retries``:
+    re-asks for an invalid grouping or synthesis answer.
+    """
+
+    grouping: GroupingOptions = field(default_factory=GroupingOptions)
+    linking: LinkOptions = field(default_factory=LinkOptions)
+    duplicates: DuplicateOptions = field(default_factory=DuplicateOptions)
+    concurrency: int = 4
+    model_grouping: bool = True
+    model_synthesis: bool = True
+    max_retries: int = 2
+    language: str = "English"
+
+
+def _add(total: Usage, more: Usage) -> None:
+    for name in Usage.model_fields:
+        setattr(total, name, getattr(total, name) + getattr(more, name))
+
+
+def _with_ids(articles: Iterable[Article]) -> list[Article]:
+    """Articles with unique ids: a missing id becomes ``article-N``, a repeated one ``ID-2``, ``ID-3``."""
+    seen: Counter[str] = Counter()
+    out = []
+    for n, article in enumerate(articles, 1):
+        base = article.id or f"article-{n}"
+        seen[base] += 1
+        new_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out.append(article if new_id == article.id else article.model_copy(update={"id": new_id}))
+    return out
+
+
+def _day(articles: Sequence[Article]) -> str | None:
+    """The most common publication date (its YYYY-MM-DD part) among the articles, if any."""
+    days = Counter(a.published[:10] for a in articles if a.published and len(a.published) >= 10)
+    return days.most_common(1)[0][0] if days else None
+
+
+def _source(article: Article, copies: Sequence[Article]) -> Source:
+    return Source(id=article.id or "", title=article.title, source=article.source, url=article.url,
+                  published=article.published,
+                  copies=[Copy(id=c.id or "", title=c.title, source=c.source, url=c.url, published=c.published)
+                          for c in copies])
+
+
+def _error_line(error: BriefingError) -> str:
+    name = getattr(error, "path", None) or error.article or "article"
+    return f"{name}: {error}" if not str(error).startswith(str(name)) else str(error)
+
+
+class _Day:
+    """Everything ``daily`` and ``adaily`` share: the steps between the model calls, and what
+    to do with each answer. The two drivers differ only in how they await the model."""
+
+    def __init__(self, articles: Iterable[Article], briefer: Briefer | None, options: DailyOptions,
+                 progress: Progress | None) -> None:
+        self.briefer, self.options, self.progress = briefer, options, progress
+        self.failures = [_error_line(e) for e in articles.errors] if isinstance(articles, LoadedArticles) else []
+        self.given = _with_ids(articles)
+        groups = find_copies(self.given, options.duplicates)
+        self.kept = [self.given[g[0]] for g in groups]
+        self.copies = {self.given[g[0]].id: [self.given[i] for i in g[1:]] for g in groups}
+        self.usage, self.warnings = Usage(), list[str]()
+        self.briefed: list[Article] = []
+        self.briefings: list[Briefing] = []
+        self.groups: list[list[int]] = []
+        self.headlines: list[str | None] = []
+        self.stories: list[Story] = []
+        self.model_grouped = False
+
+    def tick(self, stage: str, done: int, total: int) -> None:
+        if self.progress:
+            self.progress(stage, done, total)
+
+    def briefed_one(self, item: Article, briefing: Briefing | None, error: BriefingError | None, done: int) -> None:
+        """Record one article's outcome: a briefing, an error, or skipped (neither)."""
+        if briefing is not None:
+            self.briefed.append(item)
+            self.briefings.append(briefing)
+            _add(self.usage, briefing.usage)
+        elif error is not None:
+            self.failures.append(_error_line(error))
+        else:
+            self.failures.append(f"{item.id}: not briefed (the run stopped after an error every article would meet)")
+        self.tick("brief", done, len(self.kept))
+
+    def grouping_request(self) -> dict[str, Any] | None:
+        """The model grouping request, or None when the day is grouped offline.
+
+        Raises:
+            InputError: no article could be briefed at all.
+        """
+        if not self.briefed:
+            raise InputError("no article could be briefed: " + ("; ".join(self.failures) or "no articles were given"),
+                             reason="empty")
+        self.tick("group", 0, 1)
+        if self.briefer is None or not self.options.model_grouping or len(self.briefed) < 2:
+            return None
+        from briefing.daily.modelgroup import grouping_request
+
+        return grouping_request(self.briefed, self.briefings, max_retries=self.options.max_retries,
+                                language=self.options.language)
+
+    def grouped(self, answer: Answer | None, error: ExtractionError | None = None) -> None:
+        """Take the model's grouping (ordered by size), or group offline without one."""
+        if answer is not None:
+            from briefing.daily.modelgroup import groups_from
+
+            _add(self.usage, answer.usage)
+            groups, headlines = groups_from(answer.value, self.briefed)
+            order = sorted(range(len(groups)), key=lambda k: (-len(groups[k]), groups[k][0]))
+            self.groups, self.headlines = [groups[k] for k in order], [headlines[k] for k in order]
+            self.model_grouped = True
+            self.tick("group", 1, 1)
+            return
+        if error is not None:
+            _spent(self.usage, error)
+            self.warnings.append(f"grouping: the model's grouping stayed invalid ({error}); grouped offline instead")
+        self.groups = group_offline(self.briefed, self.options.grouping)
+        self.headlines = [None] * len(self.groups)
+        self.tick("group", 1, 1)
+
+    def story_parts(self, n: int) -> tuple[list[StoryClaim], dict[str, Any] | None]:
+        """Story ``n``'s linked claims and its synthesis request (None offline or without claims)."""
+        members = self.groups[n]
+        self.tick("synthesise", n, len(self.groups))
+        claims = link_claims([self.briefed[i] for i in members], [self.briefings[i] for i in members],
+                             self.options.linking)
+        if self.briefer is None or not self.options.model_synthesis or not claims:
+            return claims, None
+        return claims, synthesis_request(claims, len(members), max_retries=self.options.max_retries,
+                                         language=self.options.language, story=f"story-{n + 1}")
+
+    def story(self, n: int, claims: list[StoryClaim], answer: Answer | None, error: ExtractionError | None = None) -> None:
+        """Finish story ``n`` with the model's cited synthesis, or the extractive one."""
+        articles = [self.briefed[i] for i in self.groups[n]]
+        briefings = [self.briefings[i] for i in self.groups[n]]
+        story_id = f"story-{n + 1}"
+        headline, summary = offline_synthesis(briefings, claims)
+        sentences: list[CitedSentence] = []
+        if answer is not None:
+            _add(self.usage, answer.usage)
+            headline, sentences = cited_from(answer.value)
+            summary = " ".join(s.text for s in sentences)
+        elif error is not None:
+            _spent(self.usage, error)
+            self.warnings.append(f"{story_id}: the model's summary never cited valid claims ({error}); "
+                                 "kept the extractive summary")
+            headline = self.headlines[n] or headline
+        self.stories.append(Story(id=story_id, headline=headline, summary=summary,
+                                  articles=[a.id or "" for a in articles], claims=claims,
+                                  disputes=merge_disputes(briefings, self.options.linking),
+                                  summary_sentences=sentences))
+        self.tick("synthesise", n + 1, len(self.groups))
+
+    def finish(self, title: str | None, date: str | None) -> DailyBriefing:
+        day = date or _day(self.given)
+        briefer = self.briefer
+        return DailyBriefing(
+            title=title or (f"Daily briefing, {day}" if day else "Daily briefing"), date=day, stories=self.stories,
+            sources=[_source(a, self.copies[a.id]) for a in self.briefed], usage=self.usage,
+            extractor="llm" if briefer is not None else "offline",
+            model=briefer.settings.model if briefer is not None else None,
+            grouping="model" if self.model_grouped else "offline",
+            warnings=self.warnings, failures=self.failures,
+        )
+
+
+def _spent(usage: Usage, error: BriefingError) -> None:
+    spent = getattr(error, "usage", None)
+    if spent:
+        _add(usage, spent)
+
+
+def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title: str | None = None,
+          date: str | None = None, options: DailyOptions = DailyOptions(),
+          progress: Progress | None = None) -> DailyBriefing:
+    """Build the day's briefing: stories, claims linked across outlets, disputes and sources.
+
+    Args:
+        articles: ``Article``s (e.g. from ``load_articles``; its ``errors`` are carried into
+            ``failures``). Ids must be unique; missing or repeated ids are numbered.
+        briefer: a ``Briefer`` to brief, group and synthesise with a model; None uses the offline
+            extractor and the offline grouping, with no network and no cost.
+        title, date: the briefing's title and date (default: the articles' most common date).
+        progress: called as ``progress(stage, done, total)`` (stages: brief, group, synthesise).
+
+    Returns:
+        A ``DailyBriefing``. Articles that failed are listed in ``failures``; fallbacks (an
+        invalid model grouping or synthesis) are named in ``warnings``.
+
+    Raises:
+        InputError: when no article can be briefed at all.
+        APIError: a server error during grouping or synthesis (errors briefing one article are
+            that article's failure, not the day's).
+    """
+    day = _Day(articles, briefer, options, progress)
+    brief = briefer.brief if briefer is not None else _offline
+    outcomes = brief_each(brief, day.kept, concurrency=options.concurrency if briefer is not None else 1)
+    for done, outcome in enumerate(outcomes, 1):
+        day.briefed_one(outcome.item, outcome.briefing, outcome.error, done)
+    request = day.grouping_request()
+    if request is None:
+        day.grouped(None)
+    else:
+        assert briefer is not None
+        try:
+            day.grouped(briefer.llm.extract(**request))
+        except ExtractionError as e:
+            day.grouped(None, e)
+    for n in range(len(day.groups)):
+        claims, request = day.story_parts(n)
+        if request is None:
+            day.story(n, claims, None)
+            continue
+        assert briefer is not None
+        try:
+            day.story(n, claims, briefer.llm.extract(**request))
+        except ExtractionError as e:
+            day.story(n, claims, None, e)
+    return day.finish(title, date)
+
+
+async def adaily(articles: Iterable[Article], *, briefer: Briefer | None = None, title: str | None = None,
+                 date: str | None = None, options: DailyOptions = DailyOptions(),
+                 progress: Progress | None = None) -> DailyBriefing:
+    """Async ``daily`` (the briefer needs an ``AsyncOpenAI`` client or a key): same steps, same
+    result; ``options.concurrency`` articles are briefed at a time."""
+    day = _Day(articles, briefer, options, progress)
+    if briefer is None:
+        for done, article in enumerate(day.kept, 1):
+            day.briefed_one(article, _offline(article), None, done)
+    else:
+        results = await _abrief_all(briefer, day.kept, options.concurrency)
+        for done, (article, (briefing, error)) in enumerate(zip(day.kept, results, strict=True), 1):
+            day.briefed_one(article, briefing, error, done)
+    request = day.grouping_request()
+    if request is None:
+        day.grouped(None)
+    else:
+        assert briefer is not None
+        try:
+            day.grouped(await briefer.llm.aextract(**request))
+        except ExtractionError as e:
+            day.grouped(None, e)
+    for n in range(len(day.groups)):
+        claims, request = day.story_parts(n)
+        if request is None:
+            day.story(n, claims, None)
+            continue
+        assert briefer is not None
+        try:
+            day.story(n, claims, await briefer.llm.aextract(**request))
+        except ExtractionError as e:
+            day.story(n, claims, None, e)
+    return day.finish(title, date)
+
+
+async def _abrief_all(briefer: Briefer, articles: list[Article],
+                      concurrency: int) -> list[tuple[Briefing | None, BriefingError | None]]:
+    """Brief every article, ``concurrency`` at a time, in input order; after an error every later
+    article would meet too (``batch.FATAL``) nothing new starts (those come back as (None, None))."""
+    gate = asyncio.Semaphore(concurrency)
+    stop = asyncio.Event()
+
+    async def one(article: Article) -> tuple[Briefing | None, BriefingError | None]:
+        async with gate:
+            if stop.is_set():
+                return None, None
+            try:
+                return await briefer.abrief(article), None
+            except FATAL as e:
+                stop.set()
+                return None, e
+            except BriefingError as e:
+                return None, e
+
+    return list(await asyncio.gather(*(one(a) for a in articles)))
+
+
+def _offline(article: Article) -> Briefing:
+    from briefing.extract import as_article
+    from briefing.offline import brief_offline
+
+    return brief_offline(as_article(article))

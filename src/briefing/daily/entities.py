@@ -1,0 +1,65 @@
+"""What tells one event from another of the same kind: the names, places, dates and figures an
+article mentions, as a set of features for grouping.
+
+Two earthquakes share "magnitude", "epicentre" and "aftershocks"; they do not share the town,
+the date or the death toll. So the features are only: capitalised names (single words and whole
+name phrases, case-folded), numbers, month and weekday names. Common words are never features,
+however often they occur.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# Capitalised words that name nothing: sentence openers, pronouns, titles and connectives.
+FUNCTION_WORDS = frozenset(["a", "an", "the", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "there", "here", "but", "and", "or", "nor", "if", "when", "while", "after", "before", "as", "at", "in", "on", "of", "for", "to", "by", "with", "from", "not", "no", "yes", "so", "what", "who", "how", "why", "where", "which", "mr", "mrs", "ms", "dr", "st", "sir", "also", "however", "meanwhile", "then", "now", "still", "yet", "some", "many", "one", "all", "any", "each", "both", "every", "more", "most", "such", "other", "another", "last", "next", "new", "said", "says", "says"])
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*\d|\d")
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
+_OPENERS = "\"“‘'(["
+
+
+def features(text: str) -> set[str]:
+    """The article's name, figure and date features: ``n:word`` and ``p:name phrase`` for names,
+    ``d:number``, ``m:month``, ``w:weekday``.
+
+    A capitalised word counts as a name when it is capitalised inside a sentence somewhere in
+    the text, so "Police said" at a sentence start adds nothing unless "Police" is a name there.
+    """
+    starts = {0, *(m.end() for m in _SENTENCE_END.finditer(text))}
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+
+    def sentence_initial(at: int) -> bool:
+        return at in starts or (at > 0 and text[at - 1] in _OPENERS)
+
+    mid_capitals = {w.lower() for at, w in tokens if w[0].isupper() and not sentence_initial(at)}
+    found: set[str] = set()
+    run: list[str] = []
+
+    def close_run() -> None:
+        names = [w for w in run if w not in FUNCTION_WORDS]
+        found.update(f"n:{w}" for w in names)
+        if len(names) > 1:
+            found.add("p:" + " ".join(names))
+        run.clear()
+
+    for at, word in tokens:
+        lower = word.lower().rstrip(".")
+        if word[0].isdigit():
+            close_run()
+            found.add("d:" + word.replace(",", ""))
+        elif lower in MONTHS:
+            close_run()
+            found.add("m:" + lower)
+        elif lower in WEEKDAYS:
+            close_run()
+            found.add("w:" + lower)
+        elif word[0].isupper() and lower not in FUNCTION_WORDS and (
+                not sentence_initial(at) or lower in mid_capitals):
+            run.append(lower)
+        else:
+            close_run()
+    close_run()
+    return found

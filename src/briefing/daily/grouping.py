@@ -1,0 +1,143 @@
+"""Group a day's articles into stories offline: deterministic, driven by names, places, dates and
+figures (``briefing.daily.entities``), never by the shared vocabulary of a kind of event.
+
+Each article becomes a set of name/figure/date features weighted by how rare they are in the
+day (a name every article carries tells nothing). Articles are joined by average-linkage
+clustering of the cosine similarity of those vectors until no two groups are similar enough.
+A group is then checked once for two events of the same kind that a shared name glued together
+(two offers for the same player, two coaches of the same team): weighted again within the group,
+where the shared name weighs nothing, it is split in two when its halves barely resemble each
+other compared with how much each resembles itself.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing.daily.entities import features
+from briefing.models import Article
+
+
+@dataclass(frozen=True)
+class GroupingOptions:
+    """Knobs of the offline grouping, with their documented defaults.
+
+    ``min_similarity``: the average cosine similarity (of rarity-weighted name/figure/date
+    features) two groups need to be joined; lower joins more. ``split_ratio``: a group is split
+    in two when the similarity between its halves is below this share of the halves' own
+    (lower splits less). ``min_split``: the fewest articles each half of a split needs.
+    ``min_shared``: the fewest dates and figures two articles must share to count as alike when
+    they share no name (one shared weekday or number is a coincidence, not an event); one shared
+    name is enough.
+    """
+
+    min_similarity: float = 0.12
+    split_ratio: float = 0.3
+    min_split: int = 3
+    min_shared: int = 2
+
+
+Vector = dict[str, float]
+
+
+def article_features(article: Article) -> set[str]:
+    """The grouping features of an article: those of its text and of its title."""
+    found = features(article.text)
+    if article.title:
+        found |= features(article.title)
+    return found
+
+
+def _vectors(feature_sets: Sequence[set[str]]) -> list[Vector]:
+    """Inverse-document-frequency weights within ``feature_sets``; features in one set only, or
+    in every set, weigh nothing and are dropped."""
+    n = len(feature_sets)
+    df = Counter(f for s in feature_sets for f in s)
+    weight = {f: math.log(n / c) for f, c in df.items() if 1 < c < n}
+    return [{f: weight[f] for f in sorted(s) if f in weight} for s in feature_sets]
+
+
+def similarities(vectors: Sequence[Vector], min_shared: int = 1) -> dict[tuple[int, int], float]:
+    """Cosine similarity of every pair ``(i, j)``, ``i < j``, that shares ``min_shared`` features."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, vector in enumerate(vectors):
+        for f in vector:
+            postings[f].append(i)
+    dots: dict[tuple[int, int], float] = defaultdict(float)
+    shared: Counter[tuple[int, int]] = Counter()
+    for f in sorted(postings):
+        holders = postings[f]
+        w2 = vectors[holders[0]][f] ** 2
+        for x, i in enumerate(holders):
+            for j in holders[x + 1:]:
+                dots[i, j] += w2
+                shared[i, j] += min_shared if f.startswith(("n:", "p:")) else 1  # a name is enough alone
+    norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in vectors]
+    return {(i, j): d / (norms[i] * norms[j]) for (i, j), d in dots.items() if shared[i, j] >= min_shared}
+
+
+def average_linkage(n: int, sims: dict[tuple[int, int], float], *, min_similarity: float,
+                    min_clusters: int = 1) -> list[list[int]]:
+    """Agglomerate ``n`` items by average linkage until the most similar pair of groups is below
+    ``min_similarity`` or ``min_clusters`` groups are left. Ties break by index: deterministic."""
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    total: dict[int, dict[int, float]] = defaultdict(dict)  # sum of pairwise similarities
+    for (i, j), s in sims.items():
+        total[i][j] = total[j][i] = s
+    version = [0] * n
+    heap = [(-s, i, j, 0, 0) for (i, j), s in sims.items()]
+    heapq.heapify(heap)
+    while heap and len(members) > min_clusters:
+        neg, a, b, va, vb = heapq.heappop(heap)
+        if a not in members or b not in members or va != version[a] or vb != version[b]:
+            continue
+        if -neg < min_similarity:
+            break
+        members[a].extend(members.pop(b))
+        version[a] += 1
+        for c, s in total.pop(b).items():
+            del total[c][b]
+            if c != a:
+                total[a][c] = total[c][a] = total[a].get(c, 0.0) + s
+        total[a].pop(b, None)
+        for c, s in total[a].items():
+            avg = s / (len(members[a]) * len(members[c]))
+            lo, hi = (a, c) if a < c else (c, a)
+            heapq.heappush(heap, (-avg, lo, hi, version[lo], version[hi]))
+    return sorted(sorted(m) for m in members.values())
+
+
+def _mean(sims: dict[tuple[int, int], float], xs: list[int], ys: list[int]) -> float:
+    pairs = [(x, y) if x < y else (y, x) for x in xs for y in ys if x != y]
+    return sum(sims.get(p, 0.0) for p in pairs) / len(pairs) if pairs else 1.0
+
+
+def _two_events(group: list[int], feature_sets: Sequence[set[str]],
+                options: GroupingOptions) -> list[list[int]] | None:
+    """The group's two halves when it holds two events glued by shared names, else None."""
+    local = _vectors([feature_sets[i] for i in group])
+    sims = similarities(local)
+    halves = average_linkage(len(group), sims, min_similarity=-1.0, min_clusters=2)
+    if len(halves) != 2 or min(map(len, halves)) < options.min_split:
+        return None
+    a, b = halves
+    within = min(_mean(sims, a, a), _mean(sims, b, b))
+    if _mean(sims, a, b) < options.split_ratio * within:
+        return [[group[i] for i in half] for half in halves]
+    return None
+
+
+def group_offline(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[list[int]]:
+    """Stories as groups of article indexes: each article in exactly one group, groups ordered by
+    size (most articles first), then by their first article; members in input order."""
+    feature_sets = [article_features(a) for a in articles]
+    sims = similarities(_vectors(feature_sets), options.min_shared)
+    groups: list[list[int]] = []
+    for group in average_linkage(len(articles), sims, min_similarity=options.min_similarity):
+        split = _two_events(group, feature_sets, options) if len(group) >= 2 * options.min_split else None
+        groups.extend(split or [group])
+    return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))

@@ -1,0 +1,149 @@
+"""The daily briefing's data model: the public contract of ``daily()`` and ``briefing daily --json``.
+
+Field names here are contract (``title``, ``date``, ``stories``, ``sources``, ``usage``,
+``extractor``; a story's ``id``, ``headline``, ``summary``, ``articles``, ``claims``,
+``disputes``; a story claim's ``statement``, ``speaker``, ``verdict``, ``reports``; a report's
+``article``, ``evidence``, ``span``, ``grounding``). Fields may be added, never renamed. This
+module imports no view: HTML and Markdown come from ``briefing.render`` on demand.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from briefing.models import GroundingStatus, Span, Speaker, Stance, Usage
+
+Verdict = Literal["corroborated", "single_source", "contested"]
+
+
+class Difference(BaseModel):
+    """Where a report's words part from the claim's first report: ``excerpt`` (the first
+    report's words) against ``article`` (this report's words)."""
+
+    excerpt: str
+    article: str
+
+
+class Report(BaseModel):
+    """One article's report of a story claim, grounded in that article's own text.
+
+    ``text[span.start:span.end] == evidence`` in the article named by ``article``, or
+    ``grounding`` is ``not_found`` and ``span`` is None.
+    """
+
+    article: str
+    evidence: str
+    span: Span | None = None
+    grounding: GroundingStatus = "not_found"
+    differences: list[Difference] = Field(
+        default_factory=list,
+        description="Words where this report differs from the claim's first report (figures, wording).",
+    )
+
+
+class StoryClaim(BaseModel):
+    """A claim merged across the story's articles, with a report per article that carries it."""
+
+    statement: str
+    speaker: Speaker | None = None
+    verdict: Verdict
+    reports: list[Report]
+    kind: str | None = None
+    direct_quote: bool = False
+
+
+class StoryPosition(BaseModel):
+    """One party's stance in a story dispute, from one article."""
+
+    party: str
+    stance: Stance
+    article: str
+    evidence: str
+    span: Span | None = None
+    grounding: GroundingStatus = "not_found"
+
+
+class StoryDispute(BaseModel):
+    """An assertion contested in the story, positions merged across its articles."""
+
+    assertion: str
+    positions: list[StoryPosition]
+
+
+class CitedSentence(BaseModel):
+    """A summary sentence and the story claims (1-based indexes into ``Story.claims``) it rests on."""
+
+    text: str
+    claims: list[int] = Field(default_factory=list)
+
+
+class Story(BaseModel):
+    """One real-world event, however many outlets cover it."""
+
+    id: str
+    headline: str
+    summary: str
+    articles: list[str] = Field(description="Article ids (the file stem for files), in input order.")
+    claims: list[StoryClaim] = Field(default_factory=list)
+    disputes: list[StoryDispute] = Field(default_factory=list)
+    summary_sentences: list[CitedSentence] = Field(
+        default_factory=list,
+        description="The summary sentence by sentence with the claims each cites (model synthesis only).",
+    )
+
+
+class Copy(BaseModel):
+    """Another outlet's copy of a syndicated article (the same wire story)."""
+
+    id: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+class Source(BaseModel):
+    """An article of the day: where it came from, and the outlets that ran the same text."""
+
+    id: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None
+    copies: list[Copy] = Field(default_factory=list, description="Exact or near-duplicate copies merged into this one.")
+
+
+class DailyBriefing(BaseModel):
+    """A day's articles grouped into stories, claims linked across outlets."""
+
+    model_config = ConfigDict(protected_namespaces=())
+
+    title: str
+    date: str | None = None
+    stories: list[Story]
+    sources: list[Source]
+    usage: Usage = Field(default_factory=Usage)
+    extractor: Literal["llm", "offline"] = "offline"
+    model: str | None = None
+    grouping: Literal["model", "offline"] = "offline"
+    warnings: list[str] = Field(default_factory=list)
+    failures: list[str] = Field(default_factory=list, description="One line per article that could not be read or briefed.")
+
+    def to_markdown(self) -> str:
+        """The briefing as Markdown, for email and chat."""
+        from briefing.render.markdown import daily_to_markdown
+
+        return daily_to_markdown(self)
+
+    def to_html(self) -> str:
+        """The briefing as one self-contained HTML page (no external assets)."""
+        from briefing.render.daily_html import daily_to_html
+
+        return daily_to_html(self)
+
+    def _repr_html_(self) -> str:
+        from briefing.render.daily_html import daily_to_html
+
+        return daily_to_html(self, full_page=False)

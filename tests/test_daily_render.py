@@ -1,0 +1,102 @@
+"""Markdown, HTML and notebook views of a DailyBriefing: self-contained, escaped, linked."""
+
+from __future__ import annotations
+
+import re
+
+from briefing import Article, daily
+from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
+from briefing.models import Span, Speaker
+from briefing.render.daily_view import safe_url
+from briefing.render.markdown import escape_md
+from daily_fixtures import quake_day
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def _hostile_briefing() -> DailyBriefing:
+    evidence = f'{HOSTILE} said "hi"'
+    return DailyBriefing(
+        title=f"Day {HOSTILE}", date="2026-11-25",
+        stories=[Story(id="story-1", headline=f"Headline {HOSTILE}", summary=f"Summary ](javascript:alert(1)) {HOSTILE}",
+                       articles=["a"], claims=[StoryClaim(
+                           statement=f"[click](javascript:alert(1)) {HOSTILE}",
+                           speaker=Speaker(name=f"Eve {HOSTILE}", role="<b>role</b>", anonymous=True, via="<i>AFP</i>"),
+                           verdict="single_source",
+                           reports=[Report(article="a", evidence=evidence, span=Span(start=0, end=len(evidence)),
+                                           grounding="exact")])])],
+        sources=[Source(id="a", title=f"T {HOSTILE}", source=f"Outlet {HOSTILE}", url="javascript:alert(1)")],
+        warnings=[f"warn {HOSTILE}"], failures=[f"bad.txt: {HOSTILE}"],
+    )
+
+
+def test_html_escapes_every_model_and_article_string():
+    html = _hostile_briefing().to_html()
+    assert "<script>" not in html and "<img" not in html and "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
+    assert "&lt;script&gt;" in html
+    assert "javascript:" not in html.replace("](javascript:alert(1))", "").replace("[click](javascript:alert(1))", "")
+    assert 'href="javascript' not in html
+
+
+def test_html_is_one_self_contained_page():
+    html = daily(quake_day()).to_html()
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert '<meta name="viewport"' in html
+    assert not re.search(r"<(script|link|iframe|img)\b", html, re.IGNORECASE)
+    assert not re.search(r"""\bsrc\s*=|@import|url\(""", html, re.IGNORECASE)
+    external = set(re.findall(r'href="(https?://[^"]+)"', html))
+    assert external <= {"https://desert.example/quake", "https://coast.example/quake", "https://valley.example/a2",
+                        "https://state.example/a3"}
+
+
+def test_html_links_every_report_to_its_source_and_shows_speakers():
+    d = daily(quake_day())
+    html = d.to_html()
+    assert 'href="https://desert.example/quake"' in html
+    assert 'href="#src-b2"' in html  # no URL: the link goes to the sources list
+    assert "Maria Lopez" in html and '<li id="story-1-c1" class="contested">' in html
+
+
+def test_notebook_view_is_a_fragment():
+    d = daily(quake_day())
+    fragment = d._repr_html_()
+    assert "<!DOCTYPE" not in fragment and "<html" not in fragment and 'class="daily"' in fragment
+
+
+def test_markdown_escapes_and_links():
+    md = _hostile_briefing().to_markdown()
+    assert not re.search(r"(?<!\\)<(?!https?://)", md), "every < is escaped, except a link's own <URL>"
+    assert not re.search(r"(?<!\\)\]\(", md.replace("](<https://", "")), "no unescaped ]( can open a link"
+    assert "(<javascript" not in md and "javascript:alert(1)>" not in md
+    assert "\\[click\\]" in md
+    day = daily(quake_day()).to_markdown()
+    assert day.startswith("# Daily briefing, 2026-11-25")
+    assert "[Desert Sun](<https://desert.example/quake>)" in day
+    assert "contested" in day and "Maria Lopez" in day
+
+
+def test_escape_md_folds_newlines_and_keeps_words():
+    assert escape_md("a\n\n# b *c* [d](e) snake_case _x_") == "a # b \\*c\\* \\[d\\](e) snake_case \\_x\\_"
+
+
+def test_safe_url_keeps_only_web_links():
+    assert safe_url("https://a.example/x?y=1") == "https://a.example/x?y=1"
+    for bad in ("javascript:alert(1)", "data:text/html,x", "JaVaScRiPt:alert(1)", "//evil.example", "", None, "http://[::1"):
+        assert safe_url(bad) is None
+
+
+def test_empty_lists_render():
+    d = DailyBriefing(title="Quiet day", stories=[], sources=[])
+    assert "Quiet day" in d.to_html() and "0 stories" in d.to_markdown()
+
+
+def test_a_single_article_day_renders(tmp_path):
+    d = daily([Article(id="solo", text=quake_day()[0].text)])
+    assert "solo" in d.to_markdown() or "Desert" in d.to_markdown()
+    assert len(d.stories) == 1 and d.stories[0].articles == ["solo"]
+
+
+def test_hostile_article_ids_are_escaped_in_anchors():
+    a = quake_day()[0].model_copy(update={"id": '"><script>x</script>', "url": None})
+    html = daily([a]).to_html()
+    assert "<script>x" not in html and "&#34;&gt;&lt;script&gt;" in html
