@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationInfo, model_validator
 
+from briefing.budget import OutputBudget
 from briefing.cache import BriefingCache, cache_key
 from briefing.checks import check_briefing
 from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_text
@@ -22,6 +23,8 @@ from briefing.errors import ContextLengthError
 from briefing.inputs import validate_text
 from briefing.llm import LLM, Answer, Settings, resolve_settings
 from briefing.models import Article, Briefing, ExtractedBriefing, Usage
+from briefing.pacing import Pacer
+from briefing.prices import PriceSource, load_prices
 from briefing.prompts import load_prompt
 from briefing.retry import RetryPolicy
 
@@ -109,6 +112,15 @@ class Briefer:
         retry_policy: rate-limit, server-fault and timeout retries.
         cache: a folder (or a ``BriefingCache``) that keeps successful briefings, so briefing the
             same article with the same settings again sends no request; None (default) keeps none.
+        max_output_tokens: the largest first output budget; each request's is sized from its text
+            and ``max_claims`` (see ``output_budget``), and doubled once if the answer is cut off.
+        output_budget: how the output budget is sized (``budget.OutputBudget``); its ``cap`` is
+            ``max_output_tokens`` unless given.
+        rpm, tpm: the key's requests and tokens per minute, when known; otherwise the pacer learns
+            them from the server's ``x-ratelimit-*`` headers, or slows down after a 429.
+        pacer: a ``pacing.Pacer`` to share with other Briefers on the same key (overrides rpm/tpm).
+        prices: a price table, a mapping or a JSON file laid over the shipped prices
+            (``prices.load_prices``); ``usage.cost_usd`` is None for a model with no price.
 
     Raises:
         ConfigurationError: no key, base URL or client, an unknown mode, or an unusable cache folder.
@@ -130,9 +142,18 @@ class Briefer:
         max_output_tokens: int = 4096,
         retry_policy: RetryPolicy | None = None,
         cache: str | os.PathLike[str] | BriefingCache | None = None,
+        output_budget: OutputBudget | None = None,
+        rpm: float | None = None,
+        tpm: float | None = None,
+        pacer: Pacer | None = None,
+        prices: PriceSource = None,
     ) -> None:
         self.settings: Settings = resolve_settings(model=model, mode=mode, api_key=api_key, base_url=base_url)
-        self.llm = LLM(self.settings, client=client, policy=retry_policy, max_output_tokens=max_output_tokens)
+        self.output_budget = output_budget or OutputBudget(cap=max_output_tokens, floor=min(512, max_output_tokens))
+        self.pacer = pacer or Pacer(rpm, tpm)
+        self.prices = load_prices(prices)
+        self.llm = LLM(self.settings, client=client, policy=retry_policy,
+                       max_output_tokens=self.output_budget.cap, pacer=self.pacer)
         self.max_retries = max_retries
         self.grounding_reasks = grounding_reasks
         self.max_claims = max_claims
@@ -156,6 +177,26 @@ class Briefer:
             text=chunk.text, title=article.title, source=article.source,
             max_claims=self.max_claims, language=self.language,
         )
+
+    def _budget(self, chunk: Chunk) -> int:
+        """The output budget for one chunk: sized from its text and ``max_claims``."""
+        return self.output_budget.tokens(chunk.text, self.max_claims)
+
+    def estimate(self, article: Article | str) -> tuple[int, int]:
+        """(prompt tokens, output budget) that briefing ``article`` will reserve, before any call."""
+        article = as_article(article)
+        prompt = output = 0
+        for chunk in self._chunks(article):
+            messages = self._messages(article, chunk)
+            prompt += estimate_tokens("".join(m["content"] for m in messages)) + self._schema_tokens()
+            output += self._budget(chunk)
+        return prompt, output
+
+    def _schema_tokens(self) -> int:
+        """Tokens of the answer schema sent with every request (as a tool or response format)."""
+        import json
+
+        return estimate_tokens(json.dumps(ArticleBriefing.model_json_schema()))
 
     def _context(self, chunk: Chunk) -> dict[str, Any]:
         return {"article_text": chunk.text, "grounding_reasks_left": self.grounding_reasks}
@@ -189,8 +230,10 @@ class Briefer:
         values = [a.value for a in answers if a.value is not None]
         extracted = merge_extracted(values) if len(values) > 1 else values[0]
         usage = Usage(**{
-            field: sum(getattr(a.usage, field) for a in answers) for field in Usage.model_fields
+            field: sum(getattr(a.usage, field) for a in answers)
+            for field, info in Usage.model_fields.items() if info.annotation is int
         })
+        usage.cost_usd = self.prices.cost(self.settings.model, usage)
         briefing = ground_briefing(extracted, article.text)
         briefing = briefing.model_copy(update={
             "article": article.id, "extractor": "llm", "model": self.settings.model,
@@ -224,7 +267,7 @@ class Briefer:
         try:
             return [self.llm.extract(self._messages(article, chunk), ArticleBriefing,
                                      context=self._context(chunk), max_retries=self.max_retries,
-                                     article=article.id)]
+                                     article=article.id, max_tokens=self._budget(chunk))]
         except ContextLengthError as e:
             if resplits == 0:
                 raise
@@ -236,7 +279,7 @@ class Briefer:
         try:
             return [await self.llm.aextract(self._messages(article, chunk), ArticleBriefing,
                                             context=self._context(chunk), max_retries=self.max_retries,
-                                            article=article.id)]
+                                            article=article.id, max_tokens=self._budget(chunk))]
         except ContextLengthError as e:
             if resplits == 0:
                 raise

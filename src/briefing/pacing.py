@@ -1,0 +1,366 @@
+"""Pace model requests under a key's rate limits, so that a 429 is rare rather than routine.
+
+One ``Pacer`` is shared by every request a ``Briefer`` sends, from threads and event loops alike.
+It keeps two token buckets shaped like the provider's (capacity = the per-minute limit, refilled
+continuously): one for requests, one for tokens. A request reserves one request and its estimated
+token cost, which is counted the way the provider counts it: the prompt plus the output budget
+(``max_tokens``). Reservations are taken in arrival order and may run the bucket into debt; each
+request then waits until its debt is repaid, so waiting requests are served first come, first
+served, and the sync and async paths share all of it but the sleep.
+
+Where the limits come from, in order of trust:
+
+- the ``x-ratelimit-limit-*`` / ``x-ratelimit-remaining-*`` headers of every answer (the bucket's
+  capacity becomes the limit, its level never more than what the server says remains);
+- ``rpm`` / ``tpm`` given by hand (a header limit above them does not raise them: a hand limit
+  may deliberately leave room for other jobs on the same key);
+- neither: after a 429 without such headers the pacer guesses a request rate below the rate that
+  was refused (``backoff``), then creeps back up after every success (``recovery``).
+
+A 429 pauses every request that has not been sent yet until the server's reset (``retry-after``,
+else the ``x-ratelimit-reset-*`` of the exhausted limit, else ``bare_pause``), not only the one that
+was refused; the one retry policy (``retry.py``) then retries the refused request.
+
+Why not a limiter library: pyrate-limiter, limits and aiolimiter were considered. aiolimiter is
+async only; none lets the limit and the current level be reset at run time from a server's headers,
+nor pauses all waiters after a 429, nor takes one clock shared by sync and async waiters, which is
+the whole job here. The bucket arithmetic itself is a few lines.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import math
+import re
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from briefing.chunking import estimate_tokens
+
+PACED_PATHS = ("/chat/completions",)
+"""Request paths the pacer counts (the Files and Batches endpoints are not rate limited this way)."""
+
+_DURATION = re.compile(r"(\d+(?:\.\d+)?)(ms|h|m|s)")
+
+
+def parse_duration(value: str | None) -> float | None:
+    """Seconds in an ``x-ratelimit-reset-*`` value such as ``"6m0s"``, ``"1.5s"`` or ``"20ms"``;
+    a bare number is seconds. None when absent or unreadable."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    try:
+        seconds = float(text)
+        return seconds if 0 <= seconds < math.inf else None
+    except ValueError:
+        pass
+    parts = _DURATION.findall(text)
+    if not parts or "".join(n + u for n, u in parts) != text.replace(" ", ""):
+        return None
+    scale = {"ms": 0.001, "s": 1.0, "m": 60.0, "h": 3600.0}
+    return sum(float(n) * scale[u] for n, u in parts)
+
+
+def _number(headers: Mapping[str, str], name: str) -> float | None:
+    try:
+        value = float(headers[name])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return value if 0 <= value < math.inf else None
+
+
+def retry_after(headers: Mapping[str, str]) -> float | None:
+    """The server's ``retry-after-ms`` or ``retry-after`` (in seconds) in seconds, if any."""
+    ms = _number(headers, "retry-after-ms")
+    if ms is not None:
+        return ms / 1000
+    return _number(headers, "retry-after")
+
+
+def request_tokens(body: Mapping[str, Any]) -> int:
+    """A chat request's token cost as the provider reserves it: prompt (messages, tools, schema)
+    plus the output budget (``max_tokens`` or ``max_completion_tokens``)."""
+    prompt = "".join(str(m.get("content") or "") for m in body.get("messages", []) if isinstance(m, Mapping))
+    extras = [body[k] for k in ("tools", "response_format", "functions") if body.get(k)]
+    tokens = estimate_tokens(prompt) + (estimate_tokens(json.dumps(extras)) if extras else 0)
+    output = body.get("max_completion_tokens") or body.get("max_tokens") or 0
+    return tokens + (int(output) if isinstance(output, (int, float)) else 0)
+
+
+@dataclass
+class _Bucket:
+    """A per-minute token bucket that may run into debt (negative level)."""
+
+    capacity: float
+    level: float
+    updated: float
+
+    def refill(self, now: float) -> None:
+        self.level = min(self.capacity, self.level + (now - self.updated) * self.capacity / 60.0)
+        self.updated = now
+
+    def take(self, amount: float) -> float:
+        """Reserve ``amount``; return the seconds until the reservation is covered."""
+        self.level -= amount
+        return max(0.0, -self.level) * 60.0 / self.capacity
+
+
+@dataclass
+class PacerStats:
+    """What pacing did so far: requests paced, 429s seen, seconds spent waiting (all waiters)."""
+
+    requests: int = 0
+    tokens: int = 0
+    rate_limited: int = 0
+    waited: float = 0.0
+    limits: dict[str, float] = field(default_factory=dict)
+
+
+class Pacer:
+    """A rate limiter for one API key, shared by all concurrent requests (thread-safe).
+
+    Args:
+        rpm: requests per minute, when known; None to learn it from headers or 429s.
+        tpm: tokens per minute, when known; None likewise.
+        adaptive: guess a request rate after a 429 that carries no limit headers.
+        backoff: the share of the refused rate to fall back to after such a 429 (0 < backoff < 1).
+        recovery: how much the guessed rate grows after each success (0.01 = 1%).
+        bare_pause: seconds every request waits after a 429 that says nothing of when to retry.
+        window: seconds of recent sends used to measure the rate that was refused.
+        clock, sleep, asleep: injectable for tests; ``clock`` must be monotonic seconds.
+
+    Raises:
+        ValueError: a limit that is not positive, or a backoff or recovery out of range.
+    """
+
+    def __init__(
+        self,
+        rpm: float | None = None,
+        tpm: float | None = None,
+        *,
+        adaptive: bool = True,
+        backoff: float = 0.7,
+        recovery: float = 0.01,
+        bare_pause: float = 1.0,
+        window: float = 60.0,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
+        asleep: Callable[[float], Any] = asyncio.sleep,
+    ) -> None:
+        for name, value in (("rpm", rpm), ("tpm", tpm)):
+            if value is not None and not (0 < value < math.inf):
+                raise ValueError(f"{name} must be a positive number, got {value!r}")
+        if not (0 < backoff < 1) or not (0 <= recovery < 1) or bare_pause < 0 or window <= 0:
+            raise ValueError("Pacer needs 0 < backoff < 1, 0 <= recovery < 1, bare_pause >= 0, window > 0")
+        self._clock, self._sleep, self._asleep = clock, sleep, asleep
+        self.adaptive, self.backoff, self.recovery = adaptive, backoff, recovery
+        self.bare_pause, self.window = bare_pause, window
+        self._lock = threading.Lock()
+        now = clock()
+        self._hand = {"requests": rpm, "tokens": tpm}
+        self._buckets: dict[str, _Bucket] = {
+            kind: _Bucket(limit, limit, now) for kind, limit in self._hand.items() if limit is not None
+        }
+        self._guess: _Bucket | None = None  # the adaptive requests-per-minute guess
+        self._sent: deque[float] = deque(maxlen=10_000)
+        self._paused_until = now
+        self.stats = PacerStats()
+
+    def __repr__(self) -> str:
+        limits = {k: round(b.capacity) for k, b in self._buckets.items()}
+        guess = None if self._guess is None else round(self._guess.capacity, 1)
+        return f"Pacer(limits={limits}, guessed_rpm={guess})"
+
+    # ------------------------------------------------------------------ reserving
+
+    def limits(self) -> dict[str, float]:
+        """The per-minute limits in force: ``requests``, ``tokens`` and/or ``guessed_requests``."""
+        with self._lock:
+            found = {k: b.capacity for k, b in self._buckets.items()}
+            if self._guess is not None:
+                found["guessed_requests"] = self._guess.capacity
+            return found
+
+    def reserve(self, tokens: int) -> float:
+        """Reserve one request of ``tokens``; return the seconds to wait before sending it."""
+        with self._lock:
+            now = self._clock()
+            delay = max(0.0, self._paused_until - now)
+            for bucket, amount in self._charges(tokens):
+                bucket.refill(now)
+                delay = max(delay, bucket.take(amount))
+            self._sent.append(now + delay)
+            self.stats.requests += 1
+            self.stats.tokens += tokens
+            return delay
+
+    def _charges(self, tokens: int) -> list[tuple[_Bucket, float]]:
+        charges = []
+        if "requests" in self._buckets:
+            charges.append((self._buckets["requests"], 1.0))
+        if "tokens" in self._buckets:
+            charges.append((self._buckets["tokens"], float(tokens)))
+        if self._guess is not None:
+            charges.append((self._guess, 1.0))
+        return charges
+
+    def _pause_left(self) -> float:
+        with self._lock:
+            return max(0.0, self._paused_until - self._clock())
+
+    def acquire(self, tokens: int) -> float:
+        """Wait (blocking) until a request of ``tokens`` may be sent; return the seconds waited."""
+        waited = 0.0
+        delay = self.reserve(tokens)
+        while delay > 0:  # a 429 seen while waiting extends the wait for everyone
+            self._sleep(delay)
+            waited += delay
+            delay = self._pause_left()
+        self._count_wait(waited)
+        return waited
+
+    async def aacquire(self, tokens: int) -> float:
+        """Async ``acquire``: the same reservation, awaited instead of slept."""
+        waited = 0.0
+        delay = self.reserve(tokens)
+        while delay > 0:
+            await self._asleep(delay)
+            waited += delay
+            delay = self._pause_left()
+        self._count_wait(waited)
+        return waited
+
+    def _count_wait(self, seconds: float) -> None:
+        if seconds:
+            with self._lock:
+                self.stats.waited += seconds
+
+    # ------------------------------------------------------------------ learning
+
+    def observe(self, status: int, headers: Mapping[str, str]) -> None:
+        """Learn from one answer: its limit headers, and a 429's pause (shared by every waiter)."""
+        with self._lock:
+            now = self._clock()
+            told = self._learn_limits(headers, now)
+            if status == 429:
+                self.stats.rate_limited += 1
+                self._pause(headers, now)
+                if not told and self.adaptive:
+                    self._slow_down(now)
+            elif 200 <= status < 300 and self._guess is not None:
+                self._guess.refill(now)
+                self._guess.capacity *= 1 + self.recovery
+
+    def _learn_limits(self, headers: Mapping[str, str], now: float) -> bool:
+        """Apply ``x-ratelimit-limit/remaining-*``; True when the server sent any of them."""
+        told = False
+        for kind in ("requests", "tokens"):
+            limit = _number(headers, f"x-ratelimit-limit-{kind}")
+            remaining = _number(headers, f"x-ratelimit-remaining-{kind}")
+            if limit is None and remaining is None:
+                continue
+            told = True
+            bucket = self._buckets.get(kind)
+            if limit is not None and limit > 0:
+                hand = self._hand[kind]
+                capacity = limit if hand is None else min(hand, limit)
+                if bucket is None:
+                    # first news of this limit: the server's remaining (or a full bucket) is the level
+                    bucket = self._buckets[kind] = _Bucket(capacity, capacity, now)
+                else:
+                    bucket.refill(now)
+                    bucket.capacity = capacity
+                    bucket.level = min(bucket.level, capacity)
+                self.stats.limits[kind] = capacity
+            if bucket is not None and remaining is not None:
+                bucket.refill(now)
+                bucket.level = min(bucket.level, remaining)
+        if told:
+            self._guess = None  # the server says what the limits are: no need to guess
+        return told
+
+    def _pause(self, headers: Mapping[str, str], now: float) -> None:
+        wait = retry_after(headers)
+        if wait is None:
+            resets = [parse_duration(headers.get(f"x-ratelimit-reset-{kind}"))
+                      for kind in ("requests", "tokens")
+                      if _number(headers, f"x-ratelimit-remaining-{kind}") == 0]
+            known = [r for r in resets if r is not None]
+            wait = max(known) if known else self.bare_pause
+        self._paused_until = max(self._paused_until, now + wait)
+
+    def _slow_down(self, now: float) -> None:
+        """A 429 with no limit headers: fall back to ``backoff`` times the rate just refused."""
+        while self._sent and self._sent[0] < now - self.window:
+            self._sent.popleft()
+        span = max(min(self.window, now - self._sent[0]) if self._sent else self.window, 1.0)
+        measured = len(self._sent) * 60.0 / span
+        current = measured if self._guess is None else min(self._guess.capacity, measured)
+        rpm = max(1.0, current * self.backoff)
+        self._guess = _Bucket(rpm, 0.0, now)  # empty: no burst right after being refused
+
+
+# ---------------------------------------------------------------------- the HTTP hook
+
+
+def _paced(request: Any) -> int | None:
+    """The token cost of an httpx request the pacer counts, else None."""
+    if request.method != "POST" or not request.url.path.endswith(PACED_PATHS):
+        return None
+    try:
+        body = json.loads(request.content or b"{}")
+    except (ValueError, UnicodeDecodeError):
+        return 1
+    return request_tokens(body) if isinstance(body, dict) else 1
+
+
+def event_hooks(pacer: Pacer, *, is_async: bool) -> dict[str, list[Callable[..., Any]]]:
+    """httpx ``event_hooks`` that pace every chat request and learn from every answer's headers."""
+    if is_async:
+        async def arequest(request: Any) -> None:
+            tokens = _paced(request)
+            if tokens is not None:
+                await pacer.aacquire(tokens)
+
+        async def aresponse(response: Any) -> None:
+            if _paced(response.request) is not None:
+                pacer.observe(response.status_code, response.headers)
+
+        return {"request": [arequest], "response": [aresponse]}
+
+    def request(request: Any) -> None:
+        tokens = _paced(request)
+        if tokens is not None:
+            pacer.acquire(tokens)
+
+    def response(response: Any) -> None:
+        if _paced(response.request) is not None:
+            pacer.observe(response.status_code, response.headers)
+
+    return {"request": [request], "response": [response]}
+
+
+def attach(http_client: Any, pacer: Pacer, *, is_async: bool) -> bool:
+    """Add ``pacer``'s hooks to an httpx client (once per pacer); False if it has no event hooks."""
+    hooks = getattr(http_client, "event_hooks", None)
+    if not isinstance(hooks, dict):
+        return False
+    attached: set[int] = getattr(http_client, "_briefing_pacers", set())
+    if id(pacer) in attached:
+        return True
+    new = event_hooks(pacer, is_async=is_async)
+    http_client.event_hooks = {
+        "request": list(hooks.get("request", [])) + new["request"],
+        "response": list(hooks.get("response", [])) + new["response"],
+    }
+    attached.add(id(pacer))
+    try:
+        http_client._briefing_pacers = attached
+    except AttributeError:
+        pass
+    return True
