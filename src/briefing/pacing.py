@@ -82,12 +82,19 @@ def retry_after(headers: Mapping[str, str]) -> float | None:
     return _number(headers, "retry-after")
 
 
+def _estimate(text: str) -> int:
+    """``chunking.estimate_tokens``, with a fast path for ASCII text (most prompts)."""
+    if text.isascii():
+        return math.ceil(len(text) / 4)
+    return estimate_tokens(text)
+
+
 def request_tokens(body: Mapping[str, Any]) -> int:
     """A chat request's token cost as the provider reserves it: prompt (messages, tools, schema)
     plus the output budget (``max_tokens`` or ``max_completion_tokens``)."""
     prompt = "".join(str(m.get("content") or "") for m in body.get("messages", []) if isinstance(m, Mapping))
     extras = [body[k] for k in ("tools", "response_format", "functions") if body.get(k)]
-    tokens = estimate_tokens(prompt) + (estimate_tokens(json.dumps(extras)) if extras else 0)
+    tokens = _estimate(prompt) + (_estimate(json.dumps(extras)) if extras else 0)
     output = body.get("max_completion_tokens") or body.get("max_tokens") or 0
     return tokens + (int(output) if isinstance(output, (int, float)) else 0)
 
@@ -121,6 +128,18 @@ class PacerStats:
     limits: dict[str, float] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Ticket:
+    """One paced request: its cost, when it may be sent, and the running totals reserved up to
+    and including it (so an answer's headers can be set against what was reserved since)."""
+
+    tokens: int
+    send_at: float
+    requests_before: int
+    tokens_before: int
+    waited: float = 0.0
+
+
 class Pacer:
     """A rate limiter for one API key, shared by all concurrent requests (thread-safe).
 
@@ -128,10 +147,14 @@ class Pacer:
         rpm: requests per minute, when known; None to learn it from headers or 429s.
         tpm: tokens per minute, when known; None likewise.
         adaptive: guess a request rate after a 429 that carries no limit headers.
-        backoff: the share of the refused rate to fall back to after such a 429 (0 < backoff < 1).
+        backoff: after such a 429, the guess is this share of the requests the server accepted in
+            the last ``window`` seconds (the first time), or of the previous guess (0 < backoff < 1).
         recovery: how much the guessed rate grows after each success (0.01 = 1%).
         bare_pause: seconds every request waits after a 429 that says nothing of when to retry.
-        window: seconds of recent sends used to measure the rate that was refused.
+        window: seconds of recent successes used for the first guess (a provider's bucket holds a
+            minute's worth, so what it accepted in the last minute is close to its limit).
+        skew: seconds within which requests sent together may reach the server in any order (an
+            answer's headers are not set against those: they may already count them).
         clock, sleep, asleep: injectable for tests; ``clock`` must be monotonic seconds.
 
     Raises:
@@ -144,10 +167,11 @@ class Pacer:
         tpm: float | None = None,
         *,
         adaptive: bool = True,
-        backoff: float = 0.7,
+        backoff: float = 0.8,
         recovery: float = 0.01,
         bare_pause: float = 1.0,
         window: float = 60.0,
+        skew: float = 0.25,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         asleep: Callable[[float], Any] = asyncio.sleep,
@@ -159,7 +183,7 @@ class Pacer:
             raise ValueError("Pacer needs 0 < backoff < 1, 0 <= recovery < 1, bare_pause >= 0, window > 0")
         self._clock, self._sleep, self._asleep = clock, sleep, asleep
         self.adaptive, self.backoff, self.recovery = adaptive, backoff, recovery
-        self.bare_pause, self.window = bare_pause, window
+        self.bare_pause, self.window, self.skew = bare_pause, window, skew
         self._lock = threading.Lock()
         now = clock()
         self._hand = {"requests": rpm, "tokens": tpm}
@@ -167,7 +191,11 @@ class Pacer:
             kind: _Bucket(limit, limit, now) for kind, limit in self._hand.items() if limit is not None
         }
         self._guess: _Bucket | None = None  # the adaptive requests-per-minute guess
-        self._sent: deque[float] = deque(maxlen=10_000)
+        self._guessed_at = -math.inf  # when the guess was last cut
+        self._accepted: deque[float] = deque(maxlen=100_000)
+        self._refusals: deque[float] = deque(maxlen=100_000)
+        self._totals = [0, 0]  # requests and tokens reserved so far
+        self._log: deque[Ticket] = deque(maxlen=10_000)  # recent reservations, in order
         self._paused_until = now
         self.stats = PacerStats()
 
@@ -188,16 +216,22 @@ class Pacer:
 
     def reserve(self, tokens: int) -> float:
         """Reserve one request of ``tokens``; return the seconds to wait before sending it."""
+        ticket = self._reserve(tokens)
+        return ticket.send_at - self._clock()
+
+    def _reserve(self, tokens: int) -> Ticket:
         with self._lock:
             now = self._clock()
             delay = max(0.0, self._paused_until - now)
             for bucket, amount in self._charges(tokens):
                 bucket.refill(now)
                 delay = max(delay, bucket.take(amount))
-            self._sent.append(now + delay)
             self.stats.requests += 1
             self.stats.tokens += tokens
-            return delay
+            ticket = Ticket(tokens, now + delay, *self._totals)
+            self._totals = [self._totals[0] + 1, self._totals[1] + tokens]
+            self._log.append(ticket)
+            return ticket
 
     def _charges(self, tokens: int) -> list[tuple[_Bucket, float]]:
         charges = []
@@ -213,65 +247,76 @@ class Pacer:
         with self._lock:
             return max(0.0, self._paused_until - self._clock())
 
-    def acquire(self, tokens: int) -> float:
-        """Wait (blocking) until a request of ``tokens`` may be sent; return the seconds waited."""
+    def acquire(self, tokens: int) -> Ticket:
+        """Wait (blocking) until a request of ``tokens`` may be sent; return its ticket, with the
+        seconds waited."""
+        ticket = self._reserve(tokens)
         waited = 0.0
-        delay = self.reserve(tokens)
+        delay = ticket.send_at - self._clock()
         while delay > 0:  # a 429 seen while waiting extends the wait for everyone
             self._sleep(delay)
             waited += delay
             delay = self._pause_left()
-        self._count_wait(waited)
-        return waited
+        return self._waited(ticket, waited)
 
-    async def aacquire(self, tokens: int) -> float:
+    async def aacquire(self, tokens: int) -> Ticket:
         """Async ``acquire``: the same reservation, awaited instead of slept."""
+        ticket = self._reserve(tokens)
         waited = 0.0
-        delay = self.reserve(tokens)
+        delay = ticket.send_at - self._clock()
         while delay > 0:
             await self._asleep(delay)
             waited += delay
             delay = self._pause_left()
-        self._count_wait(waited)
-        return waited
+        return self._waited(ticket, waited)
 
-    def _count_wait(self, seconds: float) -> None:
-        if seconds:
-            with self._lock:
-                self.stats.waited += seconds
+    def _waited(self, ticket: Ticket, seconds: float) -> Ticket:
+        if not seconds:
+            return ticket
+        with self._lock:
+            self.stats.waited += seconds
+        return Ticket(ticket.tokens, ticket.send_at, ticket.requests_before, ticket.tokens_before, seconds)
 
     # ------------------------------------------------------------------ learning
 
-    def observe(self, status: int, headers: Mapping[str, str]) -> None:
-        """Learn from one answer: its limit headers, and a 429's pause (shared by every waiter)."""
+    def observe(self, status: int, headers: Mapping[str, str], ticket: Ticket | None = None) -> None:
+        """Learn from the answer to ``ticket``'s request: its limit headers, a 429's pause (shared by
+        every waiter), and for a 429 without limit headers, a slower guessed rate."""
         with self._lock:
             now = self._clock()
-            told = self._learn_limits(headers, now)
+            told = self._learn_limits(headers, now, ticket)
             if status == 429:
                 self.stats.rate_limited += 1
                 self._pause(headers, now)
                 if not told and self.adaptive:
-                    self._slow_down(now)
-            elif 200 <= status < 300 and self._guess is not None:
-                self._guess.refill(now)
-                self._guess.capacity *= 1 + self.recovery
+                    self._slow_down(now, ticket)
+            elif 200 <= status < 300:
+                self._accepted.append(now)
+                if self._guess is not None:
+                    self._guess.refill(now)
+                    self._guess.capacity *= 1 + self.recovery
 
-    def _learn_limits(self, headers: Mapping[str, str], now: float) -> bool:
-        """Apply ``x-ratelimit-limit/remaining-*``; True when the server sent any of them."""
+    def _learn_limits(self, headers: Mapping[str, str], now: float, ticket: Ticket | None) -> bool:
+        """Apply ``x-ratelimit-limit/remaining-*``; True when the server sent any of them.
+
+        The server counted what remained when it admitted this request; what was reserved here
+        since then is not in it yet, so it is taken off (and the refill since added) before the
+        local level is lowered to it.
+        """
         told = False
-        for kind in ("requests", "tokens"):
+        for index, kind in enumerate(("requests", "tokens")):
             limit = _number(headers, f"x-ratelimit-limit-{kind}")
             remaining = _number(headers, f"x-ratelimit-remaining-{kind}")
             if limit is None and remaining is None:
                 continue
             told = True
+            since = 0.0 if ticket is None else self._sent_after(ticket)[index]
             bucket = self._buckets.get(kind)
             if limit is not None and limit > 0:
                 hand = self._hand[kind]
                 capacity = limit if hand is None else min(hand, limit)
                 if bucket is None:
-                    # first news of this limit: the server's remaining (or a full bucket) is the level
-                    bucket = self._buckets[kind] = _Bucket(capacity, capacity, now)
+                    bucket = self._buckets[kind] = _Bucket(capacity, capacity - since, now)
                 else:
                     bucket.refill(now)
                     bucket.capacity = capacity
@@ -279,10 +324,25 @@ class Pacer:
                 self.stats.limits[kind] = capacity
             if bucket is not None and remaining is not None:
                 bucket.refill(now)
-                bucket.level = min(bucket.level, remaining)
+                if ticket is not None:
+                    refilled = max(0.0, now - ticket.send_at) * bucket.capacity / 60.0
+                    remaining = min(bucket.capacity, remaining + refilled)
+                bucket.level = min(bucket.level, remaining - since)
         if told:
             self._guess = None  # the server says what the limits are: no need to guess
         return told
+
+    def _sent_after(self, ticket: Ticket) -> tuple[int, int]:
+        """Requests and tokens reserved after ``ticket`` to be sent clearly later than it (more
+        than ``skew`` after), so that the server cannot have counted them in its answer to it."""
+        first_later = None
+        for later in reversed(self._log):
+            if later.send_at <= ticket.send_at + self.skew or later.requests_before <= ticket.requests_before:
+                break
+            first_later = later
+        if first_later is None:
+            return 0, 0
+        return (self._totals[0] - first_later.requests_before, self._totals[1] - first_later.tokens_before)
 
     def _pause(self, headers: Mapping[str, str], now: float) -> None:
         wait = retry_after(headers)
@@ -294,15 +354,36 @@ class Pacer:
             wait = max(known) if known else self.bare_pause
         self._paused_until = max(self._paused_until, now + wait)
 
-    def _slow_down(self, now: float) -> None:
-        """A 429 with no limit headers: fall back to ``backoff`` times the rate just refused."""
-        while self._sent and self._sent[0] < now - self.window:
-            self._sent.popleft()
-        span = max(min(self.window, now - self._sent[0]) if self._sent else self.window, 1.0)
-        measured = len(self._sent) * 60.0 / span
-        current = measured if self._guess is None else min(self._guess.capacity, measured)
-        rpm = max(1.0, current * self.backoff)
-        self._guess = _Bucket(rpm, 0.0, now)  # empty: no burst right after being refused
+    def _slow_down(self, now: float, ticket: Ticket | None) -> None:
+        """A 429 with no limit headers: guess (or lower) a request rate, once per congestion: a
+        refusal of a request sent before the last cut says nothing new."""
+        if ticket is not None and ticket.send_at <= self._guessed_at:
+            return
+        if self._guess is None:
+            accepted = self._accepted_before(now, ticket)
+            if accepted <= 0:
+                return  # nothing accepted to measure from: the pause and the retry policy must do
+            rpm = accepted * 60.0 / self.window * self.backoff
+        else:
+            self._guess.refill(now)
+            rpm = self._guess.capacity * self.backoff
+        self._guess = _Bucket(max(1.0, rpm), 0.0, now)  # empty: no burst right after being refused
+        self._guessed_at = now
+
+    def _accepted_before(self, now: float, ticket: Ticket | None) -> int:
+        """How many requests the server took in the last ``window`` seconds: the successes seen, or
+        if more, those sent before the refused one (answered or still in flight: a refusal comes
+        back faster than an answer) less the refusals seen."""
+        while self._refusals and self._refusals[0] < now - self.window:
+            self._refusals.popleft()
+        self._refusals.append(now)
+        while self._accepted and self._accepted[0] < now - self.window:
+            self._accepted.popleft()
+        if ticket is None:
+            return len(self._accepted)
+        sent = sum(1 for t in self._log
+                   if t.requests_before < ticket.requests_before and t.send_at >= now - self.window)
+        return max(len(self._accepted), sent - (len(self._refusals) - 1))
 
 
 # ---------------------------------------------------------------------- the HTTP hook
@@ -319,30 +400,35 @@ def _paced(request: Any) -> int | None:
     return request_tokens(body) if isinstance(body, dict) else 1
 
 
+_TICKET = "briefing.pacer_ticket"
+
+
 def event_hooks(pacer: Pacer, *, is_async: bool) -> dict[str, list[Callable[..., Any]]]:
     """httpx ``event_hooks`` that pace every chat request and learn from every answer's headers."""
+    key = f"{_TICKET}.{id(pacer)}"
+
+    def learn(response: Any) -> None:
+        ticket = response.request.extensions.get(key)
+        if ticket is not None:
+            pacer.observe(response.status_code, response.headers, ticket)
+
     if is_async:
         async def arequest(request: Any) -> None:
             tokens = _paced(request)
             if tokens is not None:
-                await pacer.aacquire(tokens)
+                request.extensions[key] = await pacer.aacquire(tokens)
 
         async def aresponse(response: Any) -> None:
-            if _paced(response.request) is not None:
-                pacer.observe(response.status_code, response.headers)
+            learn(response)
 
         return {"request": [arequest], "response": [aresponse]}
 
     def request(request: Any) -> None:
         tokens = _paced(request)
         if tokens is not None:
-            pacer.acquire(tokens)
+            request.extensions[key] = pacer.acquire(tokens)
 
-    def response(response: Any) -> None:
-        if _paced(response.request) is not None:
-            pacer.observe(response.status_code, response.headers)
-
-    return {"request": [request], "response": [response]}
+    return {"request": [request], "response": [learn]}
 
 
 def attach(http_client: Any, pacer: Pacer, *, is_async: bool) -> bool:
