@@ -18,7 +18,7 @@ from rich.markup import escape
 from rich.traceback import Traceback
 
 from briefing.batch import brief_each
-from briefing.errors import BriefingError, ConfigurationError
+from briefing.errors import BriefingError, ConfigurationError, CostLimitError
 from briefing.inputs import read_article
 from briefing.llm import MISSING_CONFIGURATION, resolve_cache, resolve_settings
 from briefing.models import Article, Briefing
@@ -61,7 +61,7 @@ def _error(console: Console, error: BaseException, debug: bool) -> None:
 
 
 def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url: Optional[str],
-                err: Console, cache: Optional[Path] = None):
+                err: Console, cache: Optional[Path] = None, **options):
     """Pick the extractor; return a function Article -> Briefing, and whether it calls a model.
 
     Model briefings are kept in ``cache`` (else ``$BRIEFING_CACHE``) when one is given; offline
@@ -83,8 +83,45 @@ def _make_brief(extractor: Extractor, model: Optional[str], mode: Mode, base_url
     from briefing.extract import Briefer
 
     briefer = Briefer(model=model, mode=mode.value, base_url=base_url,
-                      cache=resolve_cache(str(cache) if cache is not None else None))
+                      cache=resolve_cache(str(cache) if cache is not None else None), **options)
     return briefer.brief, True
+
+
+def _run_options(rpm: Optional[float], tpm: Optional[float], prices: Optional[Path]) -> dict:
+    """The Briefer arguments of --rpm, --tpm and --prices that were given."""
+    given = {"rpm": rpm, "tpm": tpm, "prices": prices}
+    return {name: value for name, value in given.items() if value is not None}
+
+
+class _Runner:
+    """One run's spend: the tally, the --max-cost guard and the progress bar around ``run``."""
+
+    def __init__(self, run, uses_model: bool, max_cost: Optional[float]) -> None:
+        from briefing.prices import load_prices
+        from briefing.tally import CostGuard, RunTally, charged
+
+        briefer = getattr(run, "__self__", None) if uses_model else None  # a Briefer's bound brief
+        self.pacer = getattr(briefer, "pacer", None)
+        self.tally = RunTally(briefer.settings.model if briefer else None,
+                              briefer.prices if briefer else load_prices())
+        guard = None
+        if max_cost is not None and briefer is not None:
+            guard = CostGuard(max_cost, self.tally, lambda article: self._estimate(briefer, article))
+            if self.tally.prices.price(self.tally.model) is None:
+                raise ConfigurationError(f"--max-cost needs a price for {self.tally.model!r}: "
+                                         "add one with --prices FILE")
+        self.run = charged(run, self.tally, guard)
+
+    def _estimate(self, briefer, article) -> Optional[float]:
+        if briefer.cached(article) is not None:
+            return 0.0
+        prompt, output = briefer.estimate(article)
+        return self.tally.prices.estimate(self.tally.model, prompt, output)
+
+    def progress(self, err: Console, total: int, *, quiet: bool, stdout_is_terminal: bool):
+        from briefing.progress import progress_view
+
+        return progress_view(err, total, self.tally, self.pacer, quiet=quiet, stdout_is_terminal=stdout_is_terminal)
 
 
 def _cross_check(briefing: Briefing, article: Article):
@@ -130,13 +167,20 @@ def brief(
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
     html: Annotated[Optional[Path], typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same settings sends no request (default: $BRIEFING_CACHE, else no cache).", metavar="DIR", file_okay=False)] = None,
+    rpm: Annotated[Optional[float], typer.Option("--rpm", min=0.001, help="Your key's requests per minute (default: learned from the server's rate-limit headers).")] = None,
+    tpm: Annotated[Optional[float], typer.Option("--tpm", min=1, help="Your key's tokens per minute (default: learned from the server's rate-limit headers).")] = None,
+    max_cost: Annotated[Optional[float], typer.Option("--max-cost", min=0, metavar="DOLLARS", help="Start no new article once the spend so far plus its estimate would pass DOLLARS.")] = None,
+    prices: Annotated[Optional[Path], typer.Option("--prices", metavar="FILE", dir_okay=False, help="A JSON price table laid over the shipped one (dollars per 1M tokens).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, notes or cost line on stderr; errors still show.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
     out = Console(soft_wrap=False)
     err = Console(stderr=True)
     try:
-        run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache)
+        run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache,
+                                      **_run_options(rpm, tpm, prices))
+        runner = _Runner(run, uses_model, max_cost)
     except BriefingError as e:
         _error(err, e, debug)
         raise typer.Exit(2) from None
@@ -148,36 +192,49 @@ def brief(
         except BriefingError as e:
             articles.append(e)
 
-    failed, skipped, reused = 0, [], 0
-    for outcome in brief_each(run, articles, concurrency=concurrency if uses_model else 1):
-        if outcome.skipped:
-            skipped.append(outcome.item.id or "?")
-            continue
-        if outcome.error is not None:
-            failed += 1
-            _error(err, outcome.error, debug)
-            continue
-        briefing = outcome.briefing
-        reused += briefing.cached
-        if html is not None:
-            _write_html(html, briefing, outcome.item)
-        report = _cross_check(briefing, outcome.item) if cross_check else None
-        if json:
-            record = briefing.model_dump(mode="json")
-            if report is not None:
-                record["cross_check"] = report.model_dump(mode="json")
-            sys.stdout.write(json_module.dumps(record, ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            print_briefing(briefing, out)
-            if report is not None:
-                print_cross_check(report, out)
-    if reused:
+    failed, skipped, reused, over_budget = 0, [], 0, []
+    view = runner.progress(err, len(articles), quiet=quiet, stdout_is_terminal=out.is_terminal)
+    with view:
+        for outcome in brief_each(runner.run, articles, concurrency=concurrency if uses_model else 1):
+            runner.tally.count(outcome.briefing)  # a skipped file counts as failed, as in the exit status
+            view.advance()
+            if outcome.skipped:
+                skipped.append(outcome.item.id or "?")
+                continue
+            if isinstance(outcome.error, CostLimitError) and outcome.error.article:
+                over_budget.append(outcome.error.article)
+                continue
+            if outcome.error is not None:
+                failed += 1
+                _error(err, outcome.error, debug)
+                continue
+            briefing = outcome.briefing
+            reused += briefing.cached
+            if html is not None:
+                _write_html(html, briefing, outcome.item)
+            report = _cross_check(briefing, outcome.item) if cross_check else None
+            if json:
+                record = briefing.model_dump(mode="json")
+                if report is not None:
+                    record["cross_check"] = report.model_dump(mode="json")
+                sys.stdout.write(json_module.dumps(record, ensure_ascii=False) + "\n")
+                sys.stdout.flush()
+            else:
+                print_briefing(briefing, out)
+                if report is not None:
+                    print_cross_check(report, out)
+    if over_budget:
+        failed += len(over_budget)
+        err.print(f"[bold red]error:[/bold red] stopped at --max-cost ${max_cost:g} (spent {runner.tally.cost_text()}); "
+                  f"not briefed: {escape(', '.join(over_budget))}", highlight=False, soft_wrap=True)
+    if reused and not quiet:
         err.print(f"[yellow]note:[/yellow] {reused} of {len(files)} file(s) came from the cache; no request was sent for them",
                   highlight=False, soft_wrap=True)
     if skipped:
         failed += len(skipped)
         err.print(f"[bold red]error:[/bold red] stopped early, since every later file would fail the same way; "
                   f"not briefed: {escape(', '.join(skipped))}", highlight=False, soft_wrap=True)
+    if uses_model and not quiet:
+        err.print(runner.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     if failed:
         raise typer.Exit(1)

@@ -220,6 +220,10 @@ class Briefer:
         hit = self.cache.get(key)
         return key, None if hit is None else hit.model_copy(update={"article": article.id})
 
+    def cached(self, article: Article | str) -> Briefing | None:
+        """The cached briefing of ``article`` with these settings, if any (no request is sent)."""
+        return self._cached(as_article(article))[1]
+
     def _store(self, key: str | None, briefing: Briefing) -> Briefing:
         if key is not None and self.cache is not None:
             self.cache.put(key, briefing)
