@@ -9,6 +9,7 @@ import io
 import json
 
 import pytest
+from conftest import ANSWERS, SEED
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -19,7 +20,6 @@ from briefing.prices import shipped_prices
 from briefing.progress import NoProgress, ProgressView, progress_view
 from briefing.tally import RunTally
 from briefing.testing import Responder, load_answers
-from conftest import ANSWERS, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -48,7 +48,7 @@ def invoke(args, monkeypatch, replies=None, model="gpt-4o-mini"):
 
 
 def test_the_run_ends_with_one_cost_line_and_stdout_stays_pure_json(files, monkeypatch):
-    result, server = invoke(["--json", *files], monkeypatch)
+    result, _ = invoke(["--json", *files], monkeypatch)
 
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]  # every stdout line is JSON
@@ -112,7 +112,7 @@ def test_max_cost_starts_no_article_it_cannot_cover_and_names_them(files, monkey
 
 
 def test_max_cost_holds_under_concurrency(files, monkeypatch):
-    result, server = invoke(["--json", "--concurrency", "3", "--max-cost", "0.003", *files], monkeypatch)
+    _, server = invoke(["--json", "--concurrency", "3", "--max-cost", "0.003", *files], monkeypatch)
     assert len(server.requests) == 1  # the others were refused while the first was under way
 
 
@@ -167,10 +167,10 @@ def test_the_bar_shows_done_failed_cached_tokens_cost_and_rate_limit_wait():
         view.advance()
         view._progress.refresh()
     shown = screen.getvalue()
-    for part in ("1/10", "failed 1", "cached 2", "1,500 tokens", "$0.0123", "waited 42s for rate limits"):
+    for part in ("1/10", "failed 1", "cached 2", "1,500 tok", "$0.0123", "rate-limit wait 42s"):
         assert part in shown
 
 
 def test_the_command_shows_no_bar_on_a_pipe(files, monkeypatch):
     result, _ = invoke(["--json", *files], monkeypatch)
-    assert "━" not in result.stderr and "briefing" not in result.stderr.split("\n")[0][:8]
+    assert "━" not in result.stderr and "rate-limit wait" not in result.stderr

@@ -37,7 +37,7 @@ class ProgressView(AbstractContextManager["ProgressView"]):
                  *, stdout_is_terminal: bool = False) -> None:
         self.tally, self.pacer = tally, pacer
         self._progress = Progress(
-            TextColumn("briefing"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[status]}"),
+            BarColumn(bar_width=16), MofNCompleteColumn(), TextColumn("{task.fields[status]}"),
             TimeElapsedColumn(), console=console, transient=True,
             redirect_stdout=stdout_is_terminal, redirect_stderr=False,
         )
@@ -48,8 +48,8 @@ class ProgressView(AbstractContextManager["ProgressView"]):
         t = self.tally
         waited = getattr(getattr(self.pacer, "stats", None), "waited", 0.0)
         cost = "cost ?" if t.unpriced else f"${t.cost_usd:.4f}"
-        return (f"failed {t.failed} · cached {t.cached} · {t.prompt_tokens + t.completion_tokens:,} tokens · "
-                f"{cost} · waited {waited:.0f}s for rate limits")
+        return (f"failed {t.failed} · cached {t.cached} · {t.prompt_tokens + t.completion_tokens:,} tok · "
+                f"{cost} · rate-limit wait {waited:.0f}s")
 
     def advance(self) -> None:
         self._progress.update(self._task, advance=1, status=self.status())
