@@ -238,3 +238,8 @@ def brief(
         err.print(runner.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     if failed:
         raise typer.Exit(1)
+
+
+from briefing.batchcli import batch_app  # noqa: E402 - the `batch` commands live in their own module
+
+app.add_typer(batch_app, name="batch")
