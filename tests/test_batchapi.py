@@ -155,3 +155,26 @@ def test_a_changed_file_is_not_briefed_from_a_stale_answer(tmp_path, monkeypatch
         result = runner.invoke(app, ["batch", "collect", batch_id, "--json"])
     assert result.exit_code == 1 and result.stdout == ""
     assert "changed since it was submitted" in result.stderr
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+@pytest.mark.parametrize("reask_live", [False, True])
+def test_unlocated_excerpts_stay_not_found_unless_reasked_live(tmp_path, monkeypatch, reask_live):
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(SEED, tmp_path / "first.txt")
+    misquote, fixed = json.loads((ANSWERS / "seed_reask_fixed.json").read_text())["replies"]
+    with BatchServer([misquote], live=[misquote, fixed]) as server:
+        monkeypatch.setenv("OPENAI_API_KEY", REPLAY_KEY)
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        batch_id = runner.invoke(app, ["batch", "submit", "first.txt"]).stdout.strip()
+        extra = ["--reask-live"] if reask_live else []
+        result = runner.invoke(app, ["batch", "collect", batch_id, "--json", *extra])
+    assert result.exit_code == 0, result.stderr
+    briefing = Briefing.model_validate_json(result.stdout)
+    statuses = {c.grounding for c in briefing.claims}
+    if reask_live:
+        assert len(server.live_requests) == 2  # the live path, with its re-ask
+        assert "not_found" not in statuses
+    else:
+        assert server.live_requests == []  # no re-ask in a batch
+        assert "not_found" in statuses

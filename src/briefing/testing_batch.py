@@ -8,7 +8,8 @@ once: each request is answered from a script of replies (the same reply dicts as
 ``briefing.testing.Responder``), so ``GET`` shows it finished. ``outcome`` shapes the run:
 ``{"expire_after": N}`` answers the first N requests and expires the batch (the rest land in the
 error file as ``batch_expired``); ``{"fail": {"INDEX": STATUS}}`` answers those requests with an
-error body in the error file.
+error body in the error file. ``live`` replies answer ``POST /v1/chat/completions`` in order (for
+``--reask-live``).
 """
 
 from __future__ import annotations
@@ -45,8 +46,11 @@ def _multipart_file(body: bytes, content_type: str) -> tuple[str, bytes]:
 class BatchServer:
     """Serve the Files and Batches endpoints on ``http://127.0.0.1:PORT/v1``; a context manager."""
 
-    def __init__(self, replies: list[Reply], outcome: dict[str, Any] | None = None) -> None:
+    def __init__(self, replies: list[Reply], outcome: dict[str, Any] | None = None,
+                 live: list[Reply] | None = None) -> None:
         self.replies, self.outcome = replies, outcome or {}
+        self.live = list(live or [])  # answers to live chat requests (``--reask-live``), in order
+        self.live_requests: list[dict[str, Any]] = []
         self.files: dict[str, tuple[dict[str, Any], bytes]] = {}
         self.batches: dict[str, dict[str, Any]] = {}
         self._lock = threading.Lock()
@@ -74,6 +78,11 @@ class BatchServer:
                         self._send(200, server._upload(body, self.headers.get("content-type", "")))
                     elif self.path.endswith("/batches"):
                         self._send(200, server._create(json.loads(body)))
+                    elif self.path.endswith("/chat/completions") and len(server.live_requests) < len(server.live):
+                        request = json.loads(body)
+                        server.live_requests.append(request)
+                        n = len(server.live_requests) - 1
+                        self._send(200, completion_body(request, server.live[n], n))
                     else:
                         self._send(404, {"error": {"message": "not found", "type": "invalid_request_error",
                                                    "param": None, "code": None}})
