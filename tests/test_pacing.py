@@ -241,6 +241,31 @@ def test_async_and_threads_share_one_pacer():
     assert p.stats.requests == 61 and p.stats.waited == pytest.approx(1.0)
 
 
+@pytest.mark.parametrize("headers", [
+    {"x-ratelimit-limit-requests": "-5", "x-ratelimit-remaining-requests": "-1"},
+    {"x-ratelimit-limit-requests": "nan", "x-ratelimit-remaining-requests": "inf"},
+    {"x-ratelimit-limit-requests": "1e309", "x-ratelimit-remaining-requests": "lots"},
+    {"x-ratelimit-limit-requests": "0"},
+])
+def test_nonsense_limit_headers_set_no_limit(headers):
+    clock = Clock()
+    p = pacer(clock)
+    p.observe(200, headers)
+    assert "requests" not in p.limits()
+    assert p.reserve(1) == 0.0
+
+
+def test_a_server_asking_for_a_day_pauses_everyone_only_up_to_max_pause():
+    clock = Clock()
+    p = pacer(clock, max_pause=30)
+    p.observe(429, {"retry-after": "86400"})
+    assert p.reserve(1) == pytest.approx(30.0)
+    p2 = pacer(clock, max_pause=30)
+    p2.observe(429, {"x-ratelimit-limit-requests": "10000", "x-ratelimit-remaining-requests": "0",
+                     "x-ratelimit-reset-requests": "23h59m"})
+    assert p2.reserve(1) <= 30.0
+
+
 @pytest.mark.parametrize("value, seconds", [
     ("6m0s", 360.0), ("1.5s", 1.5), ("20ms", 0.02), ("1h2m3s", 3723.0), ("7", 7.0), ("0s", 0.0),
     ("", None), ("soon", None), ("-1s", None), ("1x", None), ("5s and more", None), (None, None),

@@ -57,6 +57,10 @@ _LAZY = {
     "cross_check": "briefing.crosscheck",
     "SpeakerMismatch": "briefing.crosscheck",
     "CrossCheck": "briefing.crosscheck",
+    "Pacer": "briefing.pacing",
+    "OutputBudget": "briefing.budget",
+    "PriceTable": "briefing.prices",
+    "load_prices": "briefing.prices",
 }
 
 
@@ -73,11 +77,15 @@ __all__ = [
     "Briefer",
     "BriefingCache",
     "CrossCheck",
+    "OutputBudget",
+    "Pacer",
+    "PriceTable",
     "SpeakerMismatch",
     "align",
     "brief_offline",
     "check_briefing",
     "cross_check",
+    "load_prices",
     "ground_briefing",
     "unlocated_excerpts",
     "APIError",

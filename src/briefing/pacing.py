@@ -155,6 +155,8 @@ class Pacer:
             minute's worth, so what it accepted in the last minute is close to its limit).
         skew: seconds within which requests sent together may reach the server in any order (an
             answer's headers are not set against those: they may already count them).
+        max_pause: the longest shared pause a 429 can impose (a server asking for an hour, e.g. a
+            per-day limit, is waited on for this long; the retry policy then decides).
         clock, sleep, asleep: injectable for tests; ``clock`` must be monotonic seconds.
 
     Raises:
@@ -172,6 +174,7 @@ class Pacer:
         bare_pause: float = 1.0,
         window: float = 60.0,
         skew: float = 0.25,
+        max_pause: float = 60.0,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], None] = time.sleep,
         asleep: Callable[[float], Any] = asyncio.sleep,
@@ -179,11 +182,12 @@ class Pacer:
         for name, value in (("rpm", rpm), ("tpm", tpm)):
             if value is not None and not (0 < value < math.inf):
                 raise ValueError(f"{name} must be a positive number, got {value!r}")
-        if not (0 < backoff < 1) or not (0 <= recovery < 1) or bare_pause < 0 or window <= 0:
-            raise ValueError("Pacer needs 0 < backoff < 1, 0 <= recovery < 1, bare_pause >= 0, window > 0")
+        if not (0 < backoff < 1) or not (0 <= recovery < 1) or bare_pause < 0 or window <= 0 or max_pause < 0:
+            raise ValueError("Pacer needs 0 < backoff < 1, 0 <= recovery < 1, bare_pause >= 0, window > 0, "
+                             "max_pause >= 0")
         self._clock, self._sleep, self._asleep = clock, sleep, asleep
         self.adaptive, self.backoff, self.recovery = adaptive, backoff, recovery
-        self.bare_pause, self.window, self.skew = bare_pause, window, skew
+        self.bare_pause, self.window, self.skew, self.max_pause = bare_pause, window, skew, max_pause
         self._lock = threading.Lock()
         now = clock()
         self._hand = {"requests": rpm, "tokens": tpm}
@@ -352,7 +356,7 @@ class Pacer:
                       if _number(headers, f"x-ratelimit-remaining-{kind}") == 0]
             known = [r for r in resets if r is not None]
             wait = max(known) if known else self.bare_pause
-        self._paused_until = max(self._paused_until, now + wait)
+        self._paused_until = max(self._paused_until, now + min(wait, self.max_pause))
 
     def _slow_down(self, now: float, ticket: Ticket | None) -> None:
         """A 429 with no limit headers: guess (or lower) a request rate, once per congestion: a
