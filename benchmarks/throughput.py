@@ -55,7 +55,8 @@ except ImportError:  # pragma: no cover
 from briefing import Article, Briefer, brief_offline
 from briefing.batch import brief_each
 from briefing.models import ExtractedBriefing
-from briefing.pacing import Pacer, event_hooks
+from briefing.pacehooks import event_hooks
+from briefing.pacing import Pacer
 from briefing.testing import Responder, _tokens
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,7 +10,8 @@ import pytest
 from conftest import ANSWERS, REPLAY_KEY
 
 from briefing.extract import Briefer
-from briefing.pacing import Pacer, parse_duration, request_tokens
+from briefing.pacehooks import request_tokens
+from briefing.pacing import Pacer, parse_duration
 from briefing.retry import RetryPolicy
 from briefing.testing import Responder, load_answers
 

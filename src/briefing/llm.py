@@ -26,7 +26,8 @@ from briefing.errors import (
 )
 from briefing.models import Usage
 from briefing.failures import classify, raw_answer_text, unwrap
-from briefing.pacing import Pacer, attach
+from briefing.pacehooks import attach
+from briefing.pacing import Pacer
 from briefing.retry import RetryPolicy, acall_with_retries, call_with_retries
 from briefing.secrets import protect_logs
 
