@@ -178,3 +178,14 @@ def test_unlocated_excerpts_stay_not_found_unless_reasked_live(tmp_path, monkeyp
     else:
         assert server.live_requests == []  # no re-ask in a batch
         assert "not_found" in statuses
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+def test_an_unknown_batch_id_is_one_clear_line(monkeypatch):
+    with BatchServer([]) as server:
+        monkeypatch.setenv("OPENAI_API_KEY", REPLAY_KEY)
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        result = runner.invoke(app, ["batch", "status", "batch_nope"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "no such batch or file" in result.stderr
+    assert "model" not in result.stderr and REPLAY_KEY not in result.stderr

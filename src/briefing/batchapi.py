@@ -23,7 +23,7 @@ from typing import Any
 
 import openai
 
-from briefing.errors import BriefingError, ConfigurationError, InputError
+from briefing.errors import APIError, BriefingError, ConfigurationError, InputError
 from briefing.extract import Briefer, as_article
 from briefing.models import Article, Briefing
 
@@ -165,11 +165,16 @@ def submit(briefer: Briefer, files: list[tuple[str, Article]], *, client: Any,
 def _call(fn: Any, client: Any) -> Any:
     """Call the SDK; its errors become the library's (one line, no key)."""
     from briefing.failures import classify
+    from briefing.secrets import redact
 
+    base_url = str(getattr(client, "base_url", "") or "")
     try:
         return fn()
+    except openai.NotFoundError as e:
+        raise APIError(f"{base_url} has no such batch or file ({redact(str(e.message))}); check the id, and that "
+                       "OPENAI_BASE_URL / --base-url names the server the batch was submitted to", status=404) from e
     except openai.OpenAIError as e:
-        raise classify(e, model="batch", base_url=str(getattr(client, "base_url", "") or ""), article=None) from e
+        raise classify(e, model="batch", base_url=base_url, article=None) from e
 
 
 def status(batch_id: str, *, client: Any) -> Any:
