@@ -87,3 +87,14 @@ def test_briefer_takes_a_price_mapping(seed_text):
         briefing = Briefer(model="my-local-model", client=client,
                            prices={"my-local-model": {"input": 1.0, "output": 1.0}}).brief(seed_text)
     assert briefing.usage.cost_usd == pytest.approx(briefing.usage.total_tokens / 1e6)
+
+
+def test_the_estimate_before_a_call_bounds_the_cost_after_it(seed_text):
+    with Responder([SEED_REPLY]) as server:
+        briefer = Briefer(model="gpt-4o-mini", client=openai.OpenAI(api_key=REPLAY_KEY, base_url=server.base_url))
+        prompt, output = briefer.estimate(seed_text)
+        briefing = briefer.brief(seed_text)
+    assert abs(prompt - briefing.usage.prompt_tokens) <= 0.1 * briefing.usage.prompt_tokens
+    assert output == server.requests[0]["max_tokens"] >= briefing.usage.completion_tokens
+    estimated = briefer.prices.estimate("gpt-4o-mini", prompt, output)
+    assert estimated >= briefing.usage.cost_usd * 0.99
