@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.traceback import Traceback
 
 from briefing.batch import brief_each
+from briefing.clirun import RunSpend
 from briefing.errors import BriefingError, ConfigurationError, CostLimitError
 from briefing.inputs import read_article
 from briefing.llm import MISSING_CONFIGURATION, resolve_cache, resolve_settings
@@ -93,37 +94,6 @@ def _run_options(rpm: Optional[float], tpm: Optional[float], prices: Optional[Pa
     return {name: value for name, value in given.items() if value is not None}
 
 
-class _Runner:
-    """One run's spend: the tally, the --max-cost guard and the progress bar around ``run``."""
-
-    def __init__(self, run, uses_model: bool, max_cost: Optional[float]) -> None:
-        from briefing.prices import load_prices
-        from briefing.tally import CostGuard, RunTally, charged
-
-        briefer = getattr(run, "__self__", None) if uses_model else None  # a Briefer's bound brief
-        self.pacer = getattr(briefer, "pacer", None)
-        self.tally = RunTally(briefer.settings.model if briefer else None,
-                              briefer.prices if briefer else load_prices())
-        guard = None
-        if max_cost is not None and briefer is not None:
-            guard = CostGuard(max_cost, self.tally, lambda article: self._estimate(briefer, article))
-            if self.tally.prices.price(self.tally.model) is None:
-                raise ConfigurationError(f"--max-cost needs a price for {self.tally.model!r}: "
-                                         "add one with --prices FILE")
-        self.run = charged(run, self.tally, guard)
-
-    def _estimate(self, briefer, article) -> Optional[float]:
-        if briefer.cached(article) is not None:
-            return 0.0
-        prompt, output = briefer.estimate(article)
-        return self.tally.prices.estimate(self.tally.model, prompt, output)
-
-    def progress(self, err: Console, total: int, *, quiet: bool, stdout_is_terminal: bool):
-        from briefing.progress import progress_view
-
-        return progress_view(err, total, self.tally, self.pacer, quiet=quiet, stdout_is_terminal=stdout_is_terminal)
-
-
 def _cross_check(briefing: Briefing, article: Article):
     """The offline cross-check of a model's briefing; None for an offline briefing."""
     if briefing.extractor == "offline":
@@ -180,7 +150,7 @@ def brief(
     try:
         run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache,
                                       **_run_options(rpm, tpm, prices))
-        runner = _Runner(run, uses_model, max_cost)
+        spend = RunSpend(run, uses_model, max_cost)
     except BriefingError as e:
         _error(err, e, debug)
         raise typer.Exit(2) from None
@@ -193,39 +163,36 @@ def brief(
             articles.append(e)
 
     failed, skipped, reused, over_budget = 0, [], 0, []
-    view = runner.progress(err, len(articles), quiet=quiet, stdout_is_terminal=out.is_terminal)
-    with view:
-        for outcome in brief_each(runner.run, articles, concurrency=concurrency if uses_model else 1):
-            runner.tally.count(outcome.briefing)  # a skipped file counts as failed, as in the exit status
-            view.advance()
-            if outcome.skipped:
-                skipped.append(outcome.item.id or "?")
-                continue
-            if isinstance(outcome.error, CostLimitError) and outcome.error.article:
-                over_budget.append(outcome.error.article)
-                continue
-            if outcome.error is not None:
-                failed += 1
-                _error(err, outcome.error, debug)
-                continue
-            briefing = outcome.briefing
-            reused += briefing.cached
-            if html is not None:
-                _write_html(html, briefing, outcome.item)
-            report = _cross_check(briefing, outcome.item) if cross_check else None
-            if json:
-                record = briefing.model_dump(mode="json")
-                if report is not None:
-                    record["cross_check"] = report.model_dump(mode="json")
-                sys.stdout.write(json_module.dumps(record, ensure_ascii=False) + "\n")
-                sys.stdout.flush()
-            else:
-                print_briefing(briefing, out)
-                if report is not None:
-                    print_cross_check(report, out)
+    for outcome in spend.outcomes(brief_each(spend.run, articles, concurrency=concurrency if uses_model else 1),
+                                  err, len(articles), quiet=quiet, stdout_is_terminal=out.is_terminal):
+        if outcome.skipped:
+            skipped.append(outcome.item.id or "?")
+            continue
+        if isinstance(outcome.error, CostLimitError) and outcome.error.article:
+            over_budget.append(outcome.error.article)
+            continue
+        if outcome.error is not None:
+            failed += 1
+            _error(err, outcome.error, debug)
+            continue
+        briefing = outcome.briefing
+        reused += briefing.cached
+        if html is not None:
+            _write_html(html, briefing, outcome.item)
+        report = _cross_check(briefing, outcome.item) if cross_check else None
+        if json:
+            record = briefing.model_dump(mode="json")
+            if report is not None:
+                record["cross_check"] = report.model_dump(mode="json")
+            sys.stdout.write(json_module.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            print_briefing(briefing, out)
+            if report is not None:
+                print_cross_check(report, out)
     if over_budget:
         failed += len(over_budget)
-        err.print(f"[bold red]error:[/bold red] stopped at --max-cost ${max_cost:g} (spent {runner.tally.cost_text()}); "
+        err.print(f"[bold red]error:[/bold red] stopped at --max-cost ${max_cost:g} (spent {spend.tally.cost_text()}); "
                   f"not briefed: {escape(', '.join(over_budget))}", highlight=False, soft_wrap=True)
     if reused and not quiet:
         err.print(f"[yellow]note:[/yellow] {reused} of {len(files)} file(s) came from the cache; no request was sent for them",
@@ -235,7 +202,7 @@ def brief(
         err.print(f"[bold red]error:[/bold red] stopped early, since every later file would fail the same way; "
                   f"not briefed: {escape(', '.join(skipped))}", highlight=False, soft_wrap=True)
     if uses_model and not quiet:
-        err.print(runner.tally.summary(), highlight=False, soft_wrap=True, markup=False)
+        err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     if failed:
         raise typer.Exit(1)
 
