@@ -45,7 +45,8 @@ _PYDANTIC_DOCS = re.compile(r"https://errors\.pydantic\.dev/[0-9][0-9.]*/")
 
 
 def json_body_matcher(r1, r2) -> None:
-    """Requests match when their JSON bodies are equal (key order aside).
+    """Requests match when their JSON bodies are equal (key order aside); a multipart upload (the
+    Files API) when its parts are, whatever its random boundary.
 
     A re-ask quotes pydantic's validation errors, whose links name the installed pydantic's
     version (``errors.pydantic.dev/2.14/v/...``); that part is compared without the version, so
@@ -54,6 +55,8 @@ def json_body_matcher(r1, r2) -> None:
     def load(body):
         if isinstance(body, bytes):
             body = body.decode("utf-8")
+        if body and body.startswith("--"):  # multipart: the first line is the boundary
+            return body.replace(body.split("\r\n", 1)[0], "--BOUNDARY")
         return json.loads(_PYDANTIC_DOCS.sub("https://errors.pydantic.dev/VERSION/", body)) if body else None
     assert load(r1.body) == load(r2.body), "request JSON bodies differ (prompt, schema or article changed)"
 

@@ -58,7 +58,7 @@ def invoke(args: list[str], replies, monkeypatch) -> tuple:
         monkeypatch.setenv("OPENAI_API_KEY", KEY)
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         monkeypatch.delenv("BRIEFING_MODEL", raising=False)
-        result = runner.invoke(app, ["brief", *args])
+        result = runner.invoke(app, ["brief", "--quiet", *args])  # the end-of-run cost line is tested in test_cli_cost.py
     return result, server
 
 

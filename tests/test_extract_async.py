@@ -17,7 +17,7 @@ def test_a_failed_chunk_cancels_the_chunks_still_under_way():
     assert len(briefer._chunks(article)) > 2
     calls = []
 
-    async def aextract(messages, response_model, *, context, max_retries, article=None):
+    async def aextract(messages, response_model, *, context, max_retries, article=None, max_tokens=None):
         calls.append("started")
         if len(calls) == 1:
             raise AuthenticationError("rejected the API key", status=401)

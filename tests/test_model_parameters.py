@@ -41,7 +41,8 @@ def test_rejected_parameters_are_replaced_then_remembered(seed_text):
 
     assert first.usage.requests == 3 and second.usage.requests == 1
     last = server.requests[-1]
-    assert last["max_completion_tokens"] == 4096 and "max_tokens" not in last and "temperature" not in last
+    sized = briefer.output_budget.tokens(seed_text, briefer.options.max_claims)  # the article's budget, not a flat 4096
+    assert last["max_completion_tokens"] == sized < 4096 and "max_tokens" not in last and "temperature" not in last
     assert len(first.claims) == 13
 
 

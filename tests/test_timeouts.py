@@ -89,7 +89,7 @@ def test_cli_timeout_and_retries(monkeypatch):
         monkeypatch.setenv("OPENAI_API_KEY", KEY)
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         started = time.perf_counter()
-        result = runner.invoke(app, ["brief", "--json", "--timeout", "0.2", "--retries", "1", str(SEED)])
+        result = runner.invoke(app, ["brief", "--json", "--quiet", "--timeout", "0.2", "--retries", "1", str(SEED)])
         elapsed = time.perf_counter() - started
 
     assert result.exit_code == 1

@@ -55,11 +55,14 @@ from briefing.models import (
 )
 
 if TYPE_CHECKING:  # the lazy names below, as type checkers should see them
+    from briefing.budget import OutputBudget
     from briefing.cache import BriefingCache
     from briefing.crosscheck import CrossCheck, SpeakerMismatch, cross_check
     from briefing.daily import DailyBriefing, adaily, daily, load_articles
     from briefing.extract import Briefer
     from briefing.offline import brief_offline
+    from briefing.pacing import Pacer
+    from briefing.prices import PriceTable, load_prices
     from briefing.prompts import Prompt
     from briefing.retry import RetryPolicy
     from briefing.verify import (
@@ -91,6 +94,10 @@ _LAZY = {
     "adaily": "briefing.daily",
     "load_articles": "briefing.daily",
     "DailyBriefing": "briefing.daily",
+    "Pacer": "briefing.pacing",
+    "OutputBudget": "briefing.budget",
+    "PriceTable": "briefing.prices",
+    "load_prices": "briefing.prices",
 }
 """Public names imported on first use: name -> module. Add each to the TYPE_CHECKING block too."""
 
@@ -139,7 +146,10 @@ __all__ = [
     "InputError",
     "ModelNotFoundError",
     "Outcome",
+    "OutputBudget",
+    "Pacer",
     "Position",
+    "PriceTable",
     "Prompt",
     "PromptError",
     "QuotaExceededError",
@@ -165,5 +175,6 @@ __all__ = [
     "daily",
     "ground_briefing",
     "load_articles",
+    "load_prices",
     "unlocated_excerpts",
 ]

@@ -18,7 +18,8 @@ from rich.traceback import Traceback
 
 from briefing.batch import brief_each
 from briefing.check_command import check_command
-from briefing.errors import BriefingError, ConfigurationError
+from briefing.clirun import RunSpend
+from briefing.errors import BriefingError, ConfigurationError, CostLimitError
 from briefing.extractor import Extractor as ArticleExtractor
 from briefing.inputs import read_article, unique_ids
 from briefing.models import Article, Briefing
@@ -65,7 +66,7 @@ def _error(console: Console, error: BaseException, debug: bool) -> None:
 
 
 def _make_brief(extractor: Extractor, model: str | None, mode: Mode, base_url: str | None,
-                err: Console, cache: Path | None = None, policy: RetryPolicy | None = None,
+                err: Console, cache: Path | None = None, policy: RetryPolicy | None = None, **options: Any,
                 ) -> tuple[ArticleExtractor, bool]:
     """Pick the extractor; return a function Article -> Briefing, and whether it calls a model.
 
@@ -88,8 +89,14 @@ def _make_brief(extractor: Extractor, model: str | None, mode: Mode, base_url: s
     from briefing.extract import Briefer
 
     briefer = Briefer(model=model, mode=mode.value, base_url=base_url, retry_policy=policy,
-                      cache=resolve_cache(str(cache) if cache is not None else None))
+                      cache=resolve_cache(str(cache) if cache is not None else None), **options)
     return briefer, True
+
+
+def _run_options(rpm: float | None, tpm: float | None, prices: Path | None) -> dict[str, Any]:
+    """The Briefer arguments of --rpm, --tpm and --prices that were given."""
+    given = {"rpm": rpm, "tpm": tpm, "prices": prices}
+    return {name: value for name, value in given.items() if value is not None}
 
 
 def _cross_check(briefing: Briefing, article: Article):
@@ -157,6 +164,11 @@ def brief(
     cache: Annotated[Path | None, typer.Option("--cache", help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same settings sends no request (default: $BRIEFING_CACHE, else no cache).", metavar="DIR", file_okay=False)] = None,
     timeout: Annotated[float | None, typer.Option("--timeout", min=0.001, metavar="SECONDS", help="How long to wait for one answer from the model before trying again (default: 120).")] = None,
     retries: Annotated[int | None, typer.Option("--retries", min=0, max=20, metavar="N", help="Retries after a timeout, a dropped connection, a rate limit or a server error (default: 3); no new attempt starts 180 s after the first.")] = None,
+    rpm: Annotated[float | None, typer.Option("--rpm", min=0.001, help="Your key's requests per minute (default: learned from the server's rate-limit headers).")] = None,
+    tpm: Annotated[float | None, typer.Option("--tpm", min=1, help="Your key's tokens per minute (default: learned from the server's rate-limit headers).")] = None,
+    max_cost: Annotated[float | None, typer.Option("--max-cost", min=0, metavar="DOLLARS", help="Start no new article once the spend so far plus its estimate would pass DOLLARS.")] = None,
+    prices: Annotated[Path | None, typer.Option("--prices", metavar="FILE", dir_okay=False, help="A JSON price table laid over the shipped one (dollars per 1M tokens).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, notes or cost line on stderr; errors still show.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
@@ -166,7 +178,8 @@ def brief(
     try:
         render = get_renderer("json" if json else output_format)
         run, uses_model = _make_brief(Extractor.offline if offline else extractor, model, mode, base_url, err, cache,
-                                      policy)
+                                      policy, **_run_options(rpm, tpm, prices))
+        spend = RunSpend(run, uses_model, max_cost)
     except BriefingError as e:
         _error(err, e, debug)
         raise typer.Exit(2) from None
@@ -179,10 +192,14 @@ def brief(
         except BriefingError as e:
             articles.append(e)
 
-    failed, skipped, reused = 0, [], 0
-    for outcome in brief_each(run, articles, concurrency=concurrency if uses_model else 1):
+    failed, skipped, reused, over_budget = 0, [], 0, []
+    for outcome in spend.outcomes(brief_each(spend.run, articles, concurrency=concurrency if uses_model else 1),
+                                  err, len(articles), quiet=quiet, stdout_is_terminal=out.is_terminal):
         if outcome.skipped:
             skipped.append(outcome.item.id or "?")
+            continue
+        if isinstance(outcome.error, CostLimitError) and outcome.error.article:
+            over_budget.append(outcome.error.article)
             continue
         if outcome.error is not None:
             failed += 1
@@ -195,13 +212,19 @@ def brief(
             _write_html(html, briefing, outcome.item)
         report = _cross_check(briefing, outcome.item) if cross_check else None
         render(briefing, report, out)
-    if reused:
+    if over_budget:
+        failed += len(over_budget)
+        err.print(f"[bold red]error:[/bold red] stopped at --max-cost ${max_cost:g} (spent {spend.tally.cost_text()}); "
+                  f"not briefed: {escape(', '.join(over_budget))}", highlight=False, soft_wrap=True)
+    if reused and not quiet:
         err.print(f"[yellow]note:[/yellow] {reused} of {len(paths)} file(s) came from the cache; no request was sent for them",
                   highlight=False, soft_wrap=True)
     if skipped:
         failed += len(skipped)
         err.print(f"[bold red]error:[/bold red] stopped early, since every later file would fail the same way; "
                   f"not briefed: {escape(', '.join(skipped))}", highlight=False, soft_wrap=True)
+    if uses_model and not quiet:
+        err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     if failed:
         raise typer.Exit(1)
 
@@ -211,3 +234,7 @@ app.command("check")(check_command)  # `briefing check`: its body lives in check
 from briefing.daily.command import register as _register_daily
 
 _register_daily(app)
+
+from briefing.batchcli import batch_app
+
+app.add_typer(batch_app, name="batch")

@@ -102,3 +102,7 @@ class TruncatedOutputError(ExtractionError):
 
 class PromptError(BriefingError):
     """A prompt template is missing or was rendered without a variable it needs."""
+
+
+class CostLimitError(BriefingError):
+    """An article was not started because the run's spend plus its estimate would pass the limit."""

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationInfo, model_validator
 
+from briefing.budget import OutputBudget
 from briefing.cache import BriefingCache, cache_key
 from briefing.checks import check_briefing
 from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_text
@@ -30,6 +31,8 @@ from briefing.options import (
     resolve_options,
     resolve_settings,
 )
+from briefing.pacing import Pacer
+from briefing.prices import PriceSource, load_prices
 from briefing.prompts import Prompt, load_prompt, load_prompt_folder
 from briefing.retry import RetryPolicy
 
@@ -140,6 +143,15 @@ class Briefer:
         prompt: a custom prompt: a ``Prompt``, or a folder with ``system.j2`` and ``user.j2``
             (see ``prompts.load_prompt_folder``); None uses the packaged ``prompts/brief``. Its
             version enters ``Briefing.prompt_version`` and the cache key.
+        max_output_tokens: the largest first output budget; each request's is sized from its text
+            and ``max_claims`` (see ``output_budget``), and doubled once if the answer is cut off.
+        output_budget: how the output budget is sized (``budget.OutputBudget``); its ``cap`` is
+            ``max_output_tokens`` unless given.
+        rpm, tpm: the key's requests and tokens per minute, when known; otherwise the pacer learns
+            them from the server's ``x-ratelimit-*`` headers, or slows down after a 429.
+        pacer: a ``pacing.Pacer`` to share with other Briefers on the same key (overrides rpm/tpm).
+        prices: a price table, a mapping or a JSON file laid over the shipped prices
+            (``prices.load_prices``); ``usage.cost_usd`` is None for a model with no price.
 
     Raises:
         ConfigurationError: no key, base URL or client, an unknown mode, or an unusable cache folder.
@@ -164,6 +176,11 @@ class Briefer:
         cache: str | os.PathLike[str] | BriefingCache | None = None,
         prompt: Prompt | str | os.PathLike[str] | None = None,
         limits: AnswerLimits | None = None,
+        output_budget: OutputBudget | None = None,
+        rpm: float | None = None,
+        tpm: float | None = None,
+        pacer: Pacer | None = None,
+        prices: PriceSource = None,
     ) -> None:
         options = resolve_options(
             options, model=model, mode=mode, max_retries=max_retries, grounding_reasks=grounding_reasks,
@@ -173,8 +190,12 @@ class Briefer:
         assert options.model is not None  # resolve_options always names one
         self.settings: Settings = resolve_settings(model=options.model, mode=options.mode, api_key=api_key,
                                                    base_url=base_url)
+        cap = options.max_output_tokens
+        self.output_budget = output_budget or OutputBudget(cap=cap, floor=min(512, cap))
+        self.pacer = pacer or Pacer(rpm, tpm)
+        self.prices = load_prices(prices)
         self.llm = LLM(self.settings, client=client, policy=retry_policy,
-                       max_output_tokens=options.max_output_tokens)
+                       max_output_tokens=self.output_budget.cap, pacer=self.pacer)
         self.prompt = (load_prompt("brief") if prompt is None
                        else prompt if isinstance(prompt, Prompt) else load_prompt_folder(prompt))
         self.options: BriefingOptions = options.replace(
@@ -203,6 +224,26 @@ class Briefer:
             max_claims=self.options.max_claims, language=self.options.language,
         )
 
+    def _budget(self, chunk: Chunk) -> int:
+        """The output budget for one chunk: sized from its text and ``max_claims``."""
+        return self.output_budget.tokens(chunk.text, self.options.max_claims)
+
+    def estimate(self, article: Article | str) -> tuple[int, int]:
+        """(prompt tokens, output budget) that briefing ``article`` will reserve, before any call."""
+        article = as_article(article)
+        prompt = output = 0
+        for chunk in self._chunks(article):
+            messages = self._messages(article, chunk)
+            prompt += estimate_tokens("".join(m["content"] for m in messages)) + self._schema_tokens()
+            output += self._budget(chunk)
+        return prompt, output
+
+    def _schema_tokens(self) -> int:
+        """Tokens of the answer schema sent with every request (as a tool or response format)."""
+        import json
+
+        return estimate_tokens(json.dumps(ArticleBriefing.model_json_schema()))
+
     def _context(self, chunk: Chunk) -> dict[str, Any]:
         return {"article_text": chunk.text, "grounding_reasks_left": self.options.grounding_reasks,
                 "max_claims": self.options.max_claims, "claim_reasks_left": self.limits.claim_reasks}
@@ -220,6 +261,10 @@ class Briefer:
         hit = self.cache.get(key)
         return key, None if hit is None else hit.model_copy(update=_article_fields(article))
 
+    def cached(self, article: Article | str) -> Briefing | None:
+        """The cached briefing of ``article`` with these settings, if any (no request is sent)."""
+        return self._cached(as_article(article))[1]
+
     def _store(self, key: str | None, briefing: Briefing) -> Briefing:
         if key is not None and self.cache is not None:
             self.cache.put(key, briefing)
@@ -232,8 +277,10 @@ class Briefer:
         extracted = merge_extracted(values) if len(values) > 1 else values[0]
         extracted = cap_strings(extracted, self.limits)
         usage = Usage(**{
-            field: sum(getattr(a.usage, field) for a in answers) for field in Usage.model_fields
+            field: sum(getattr(a.usage, field) for a in answers)
+            for field, info in Usage.model_fields.items() if info.annotation is int
         })
+        usage.cost_usd = self.prices.cost(self.settings.model, usage)
         briefing = ground_briefing(extracted, article.text)
         briefing = briefing.model_copy(update={
             **_article_fields(article), "extractor": "llm", "model": self.settings.model,
@@ -268,7 +315,7 @@ class Briefer:
         try:
             return [self.llm.extract(self._messages(article, chunk), ArticleBriefing,
                                      context=self._context(chunk), max_retries=self.options.max_retries,
-                                     article=article.id)]
+                                     article=article.id, max_tokens=self._budget(chunk))]
         except ContextLengthError as e:
             if resplits == 0:
                 raise
@@ -280,7 +327,7 @@ class Briefer:
         try:
             return [await self.llm.aextract(self._messages(article, chunk), ArticleBriefing,
                                             context=self._context(chunk), max_retries=self.options.max_retries,
-                                            article=article.id)]
+                                            article=article.id, max_tokens=self._budget(chunk))]
         except ContextLengthError as e:
             if resplits == 0:
                 raise

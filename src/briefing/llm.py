@@ -33,6 +33,8 @@ from briefing.options import (  # noqa: F401  (re-exported: llm.Settings etc. ke
     resolve_cache,
     resolve_settings,
 )
+from briefing.pacehooks import attach
+from briefing.pacing import Pacer
 from briefing.retry import RetryPolicy, acall_with_retries, call_with_retries
 from briefing.secrets import protect_logs, redact_url, scrub_chain
 
@@ -78,6 +80,8 @@ class _Meter:
             self.usage.prompt_tokens += usage.prompt_tokens or 0
             self.usage.completion_tokens += usage.completion_tokens or 0
             self.usage.total_tokens += usage.total_tokens or 0
+            details = getattr(usage, "prompt_tokens_details", None)
+            self.usage.cached_prompt_tokens += getattr(details, "cached_tokens", None) or 0
 
 
 def _client_key(client: Any) -> str | None:
@@ -107,7 +111,10 @@ class LLM:
         client: a ready-made ``openai.OpenAI`` / ``AsyncOpenAI`` (Azure, Ollama, vLLM, ...), or an
             instructor client; when None one is built from ``settings``.
         policy: the retry policy for rate limits, server faults and timeouts.
-        max_output_tokens: the answer budget; doubled once when an answer is cut off.
+        max_output_tokens: the answer budget (a call may ask for less); doubled once when an
+            answer is cut off.
+        pacer: the rate limiter every request waits on and every answer teaches (``pacing.py``);
+            its hooks are added to the HTTP client, a given one included. None: no pacing.
     """
 
     def __init__(
@@ -117,8 +124,10 @@ class LLM:
         client: Any = None,
         policy: RetryPolicy | None = None,
         max_output_tokens: int = 4096,
+        pacer: Pacer | None = None,
     ) -> None:
         self.settings = settings
+        self.pacer = pacer
         self.policy = policy or RetryPolicy()
         self.max_output_tokens = max_output_tokens
         self._given = client
@@ -163,6 +172,7 @@ class LLM:
                     given = openai.AsyncOpenAI(**self._openai_kwargs())
                 elif not isinstance(given, (openai.AsyncOpenAI, instructor.AsyncInstructor)):
                     raise ConfigurationError("abrief needs an async client: pass openai.AsyncOpenAI(...)")
+                self._pace(given, is_async=True)
                 self._async = self._wrap(given)
             return self._async
         if self._sync is None:
@@ -171,8 +181,15 @@ class LLM:
                 given = openai.OpenAI(**self._openai_kwargs())
             elif isinstance(given, (openai.AsyncOpenAI, instructor.AsyncInstructor)):
                 raise ConfigurationError("brief needs a sync client: pass openai.OpenAI(...), or use abrief")
+            self._pace(given, is_async=False)
             self._sync = self._wrap(given)
         return self._sync
+
+    def _pace(self, client: Any, is_async: bool) -> None:
+        """Hook the pacer into the HTTP client under ``client`` (an instructor client wraps one)."""
+        if self.pacer is not None:
+            http = getattr(getattr(client, "client", client), "_client", None)
+            attach(http, self.pacer, is_async=is_async)
 
     # ------------------------------------------------------------------ calls
 
@@ -262,7 +279,8 @@ class LLM:
                             attempts=meter.usage.requests, article=article)
 
     def extract(self, messages: list[dict[str, str]], response_model: type[T], *,
-                context: dict, max_retries: int, article: str | None = None) -> Answer:
+                context: dict, max_retries: int, article: str | None = None,
+                max_tokens: int | None = None) -> Answer:
         """Ask the model for ``response_model``, with re-asks, retries and one larger output budget.
 
         Raises:
@@ -271,7 +289,7 @@ class LLM:
         """
         client = self._client(is_async=False)
         meter = _Meter()
-        for request in self._requests(messages, response_model, context, max_retries, meter):
+        for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
             try:
                 value = call_with_retries(partial(self._create, client, request),
                                           self.policy, describe=self._describe(article))
@@ -283,11 +301,12 @@ class LLM:
         self._fail(truncated, meter, article)
 
     async def aextract(self, messages: list[dict[str, str]], response_model: type[T], *,
-                       context: dict, max_retries: int, article: str | None = None) -> Answer:
+                       context: dict, max_retries: int, article: str | None = None,
+                       max_tokens: int | None = None) -> Answer:
         """Async ``extract``; same behaviour and errors."""
         client = self._client(is_async=True)
         meter = _Meter()
-        for request in self._requests(messages, response_model, context, max_retries, meter):
+        for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
             try:
                 value = await acall_with_retries(partial(self._acreate, client, request),
                                                  self.policy, describe=self._describe(article))
@@ -299,9 +318,10 @@ class LLM:
         self._fail(truncated, meter, article)
 
     def _requests(self, messages: list[dict[str, str]], response_model: type[T], context: dict,
-                  max_retries: int, meter: _Meter) -> Iterator[dict[str, Any]]:
+                  max_retries: int, meter: _Meter, max_tokens: int | None = None) -> Iterator[dict[str, Any]]:
         """The request to send, then the same with a doubled output budget if the first was cut off."""
-        for budget in (self.max_output_tokens, self.max_output_tokens * 2):
+        first = min(max_tokens or self.max_output_tokens, self.max_output_tokens)
+        for budget in (first, first * 2):
             yield self._request(messages, response_model, context, max_retries, budget, meter)
 
     def _fail(self, error: BriefingError, meter: _Meter, article: str | None) -> NoReturn:

@@ -273,6 +273,8 @@ class Usage(BaseModel):
     completion_tokens: int = 0
     total_tokens: int = 0
     requests: int = 0
+    cached_prompt_tokens: int = Field(default=0, description="Prompt tokens the provider served from its prompt cache (billed lower).")
+    cost_usd: float | None = Field(default=None, description="US dollars, from the price table; None when the model has no known price.")
 
 
 class UntrustedClaim(BaseModel):

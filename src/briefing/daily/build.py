@@ -60,8 +60,19 @@ class DailyOptions:
 
 
 def _add(total: Usage, more: Usage) -> None:
-    for name in Usage.model_fields:
-        setattr(total, name, getattr(total, name) + getattr(more, name))
+    """Add ``more`` to ``total``; the cost stays None (unknown) once any paid part has no price."""
+    if more.requests == 0 and more.total_tokens == 0:
+        return
+    first = total.requests == 0 and total.total_tokens == 0
+    for name, info in Usage.model_fields.items():
+        if info.annotation is int:
+            setattr(total, name, getattr(total, name) + getattr(more, name))
+    if first:
+        total.cost_usd = more.cost_usd
+    elif total.cost_usd is not None and more.cost_usd is not None:
+        total.cost_usd += more.cost_usd
+    else:
+        total.cost_usd = None
 
 
 def _with_ids(articles: Iterable[Article]) -> list[Article]:

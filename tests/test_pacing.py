@@ -1,0 +1,334 @@
+"""The pacer: token buckets on a fake clock, header learning, shared 429 pauses, adaptation."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+
+import openai
+import pytest
+
+from briefing.extract import Briefer
+from briefing.pacehooks import request_tokens
+from briefing.pacing import Pacer, parse_duration
+from briefing.retry import RetryPolicy
+from briefing.testing import Responder, load_answers
+from helpers import ANSWERS, REPLAY_KEY
+
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+
+class Clock:
+    """A fake monotonic clock whose sleep advances time (and can run a hook on each sleep)."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+        self.slept: list[float] = []
+        self.on_sleep = None
+
+    def __call__(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+        if self.on_sleep:
+            self.on_sleep()
+
+    async def asleep(self, seconds: float) -> None:
+        self.sleep(seconds)
+
+
+def pacer(clock: Clock, **kwargs) -> Pacer:
+    return Pacer(clock=clock, sleep=clock.sleep, asleep=clock.asleep, **kwargs)
+
+
+def test_requests_bucket_allows_a_minute_burst_then_one_per_interval():
+    clock = Clock()
+    p = pacer(clock, rpm=60)
+    assert [p.reserve(10) for _ in range(60)] == [0.0] * 60
+    assert p.reserve(10) == pytest.approx(1.0)
+    assert p.reserve(10) == pytest.approx(2.0)  # first come, first served: the next waits longer
+    clock.now = 10.0  # refilled 10 requests, 2 of them already promised
+    assert p.reserve(10) == 0.0
+
+
+def test_tokens_bucket_counts_the_reserved_tokens():
+    clock = Clock()
+    p = pacer(clock, tpm=6000)
+    assert p.reserve(6000) == 0.0
+    assert p.reserve(600) == pytest.approx(6.0)  # 600 tokens at 100 a second
+
+
+def test_the_tighter_limit_decides():
+    clock = Clock()
+    p = pacer(clock, rpm=1000, tpm=1200)
+    p.reserve(1200)
+    assert p.reserve(100) == pytest.approx(5.0)
+
+
+def test_headers_teach_the_limits_and_what_remains():
+    clock = Clock()
+    p = pacer(clock)
+    assert p.reserve(500) == 0.0  # nothing known yet: no wait
+    p.observe(200, {"x-ratelimit-limit-requests": "100", "x-ratelimit-remaining-requests": "0",
+                    "x-ratelimit-limit-tokens": "60000", "x-ratelimit-remaining-tokens": "50000"})
+    assert p.limits() == {"requests": 100, "tokens": 60000}
+    assert p.reserve(500) == pytest.approx(0.6)  # no request left: wait for one (60/100 s)
+
+
+def test_remaining_never_raises_the_level():
+    clock = Clock()
+    p = pacer(clock, rpm=10)
+    for _ in range(10):
+        p.reserve(1)
+    p.observe(200, {"x-ratelimit-limit-requests": "10", "x-ratelimit-remaining-requests": "9"})
+    assert p.reserve(1) == pytest.approx(6.0)  # the server lags behind what was sent: trust the lower
+
+
+def test_a_header_limit_does_not_raise_a_hand_limit():
+    clock = Clock()
+    p = pacer(clock, rpm=10)
+    p.observe(200, {"x-ratelimit-limit-requests": "5000", "x-ratelimit-remaining-requests": "4999"})
+    assert p.limits()["requests"] == 10
+
+
+def test_a_lower_header_limit_lowers_a_hand_limit():
+    clock = Clock()
+    p = pacer(clock, tpm=1_000_000)
+    p.observe(200, {"x-ratelimit-limit-tokens": "200000", "x-ratelimit-remaining-tokens": "200000"})
+    assert p.limits()["tokens"] == 200000
+
+
+def test_a_429_pauses_every_waiter_not_only_the_refused_one():
+    clock = Clock()
+    p = pacer(clock, rpm=60)
+    for _ in range(60):
+        p.reserve(1)
+    later: list[float] = []
+
+    def refused() -> None:  # while the request sleeps for its slot, another is refused: retry after 5 s
+        clock.on_sleep = None
+        p.observe(429, {"retry-after": "5"})
+        later.append(p.reserve(1))  # a request arriving now waits out the pause too
+
+    clock.on_sleep = refused
+    waited = p.acquire(1).waited
+    assert waited == pytest.approx(1.0 + 5.0)
+    assert p.stats.rate_limited == 1
+    assert later[0] >= 5.0
+
+
+def test_a_429_with_headers_pauses_until_the_exhausted_limit_resets():
+    clock = Clock()
+    p = pacer(clock)
+    p.observe(429, {"x-ratelimit-limit-tokens": "1000", "x-ratelimit-remaining-tokens": "0",
+                    "x-ratelimit-reset-tokens": "2.5s", "x-ratelimit-limit-requests": "100",
+                    "x-ratelimit-remaining-requests": "50", "x-ratelimit-reset-requests": "30s"})
+    assert p.reserve(1) >= 2.5
+    assert "guessed_requests" not in p.limits()  # the server said what its limits are: no guessing
+
+
+def test_a_bare_429_slows_down_then_creeps_back_up():
+    clock = Clock()
+    p = pacer(clock, backoff=0.5, recovery=0.1)
+    for i in range(100):  # the server accepted 100 requests in the last minute
+        clock.now = i * 0.1
+        p.reserve(1)
+        p.observe(200, {})
+    clock.now = 10.0
+    p.observe(429, {})
+    guess = p.limits()["guessed_requests"]
+    assert guess == pytest.approx(50)  # half what the server accepted in the last minute
+    assert p.reserve(1) >= 1.0  # the bare pause, shared
+    p.observe(200, {})
+    assert p.limits()["guessed_requests"] == pytest.approx(guess * 1.1)
+    clock.now = 20.0
+    p.observe(429, {})
+    assert p.limits()["guessed_requests"] == pytest.approx(guess * 1.1 * 0.5)  # a new refusal cuts again
+
+
+def test_refusals_of_requests_sent_before_a_cut_do_not_cut_again():
+    clock = Clock()
+    p = pacer(clock, backoff=0.5)
+    for _ in range(40):
+        p.observe(200, {})
+    in_flight = [p.acquire(1) for _ in range(8)]  # sent together, all refused together
+    clock.now = 1.0
+    for ticket in in_flight:
+        p.observe(429, {}, ticket)
+    assert p.limits()["guessed_requests"] == pytest.approx(20)  # one cut, not eight
+    assert p.stats.rate_limited == 8
+    later = p.acquire(1)
+    clock.now = later.send_at + 1
+    p.observe(429, {}, later)
+    assert p.limits()["guessed_requests"] < 20
+
+
+def test_headers_are_set_against_what_was_reserved_since_the_server_counted():
+    clock = Clock()
+    p = pacer(clock)
+    first = p.acquire(1000)
+    for i in range(7):  # seven more sent clearly later, before the first answer comes back
+        clock.now = 0.5 * (i + 1)
+        p.acquire(1000)
+    clock.now = 4.0
+    # the first answer's headers were made when the server admitted it: the other seven not counted
+    p.observe(200, {"x-ratelimit-limit-tokens": "10000", "x-ratelimit-remaining-tokens": "9000"}, first)
+    # 9000 + 4 s of refill (667) - 7000 since = 2667: room for two more, the third waits 2 s
+    assert p.reserve(1000) == pytest.approx(0.0)
+    assert p.reserve(1000) == pytest.approx(0.0)
+    assert p.reserve(1000) == pytest.approx(2.0)
+
+
+def test_requests_sent_together_may_have_reached_the_server_in_any_order():
+    clock = Clock()
+    p = pacer(clock)
+    burst = [p.acquire(1000) for _ in range(8)]  # sent at the same instant
+    clock.now = 0.2
+    # the server happened to admit the first-reserved last: its headers already count all eight
+    p.observe(200, {"x-ratelimit-limit-tokens": "10000", "x-ratelimit-remaining-tokens": "2000"}, burst[0])
+    assert p.reserve(1000) == pytest.approx(0.0)  # not 2000 - 7000: the other seven are not counted twice
+    assert p.reserve(1000) == pytest.approx(0.0)
+    assert p.reserve(1000) > 0
+
+
+def test_requests_still_in_flight_count_as_accepted_when_a_refusal_comes_back_first():
+    clock = Clock()
+    p = pacer(clock, backoff=0.5)
+    sent = [p.acquire(1) for _ in range(16)]
+    clock.now = 0.1
+    p.observe(200, {}, sent[0])  # answers take longer than refusals: only two seen so far
+    p.observe(200, {}, sent[1])
+    p.observe(429, {}, sent[15])
+    assert p.limits()["guessed_requests"] == pytest.approx(15 * 0.5)  # not 2 * 0.5
+
+
+def test_a_bare_429_before_any_success_only_pauses():
+    clock = Clock()
+    p = pacer(clock)
+    p.observe(429, {})
+    assert "guessed_requests" not in p.limits()  # nothing to measure a rate from: no 1-a-minute guess
+    assert p.reserve(1) == pytest.approx(1.0)
+
+
+def test_without_adaptation_a_bare_429_only_pauses():
+    clock = Clock()
+    p = pacer(clock, adaptive=False)
+    p.observe(429, {})
+    assert "guessed_requests" not in p.limits()
+
+
+def test_async_and_threads_share_one_pacer():
+    clock = Clock()
+    p = pacer(clock, rpm=60)
+    lock = threading.Lock()
+
+    def sync_side():
+        with lock:
+            for _ in range(30):
+                p.reserve(1)
+
+    thread = threading.Thread(target=sync_side)
+    thread.start()
+    thread.join()
+
+    async def async_side():
+        for _ in range(30):
+            await p.aacquire(1)
+        return (await p.aacquire(1)).waited
+
+    assert asyncio.run(async_side()) == pytest.approx(1.0)
+    assert p.stats.requests == 61 and p.stats.waited == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("headers", [
+    {"x-ratelimit-limit-requests": "-5", "x-ratelimit-remaining-requests": "-1"},
+    {"x-ratelimit-limit-requests": "nan", "x-ratelimit-remaining-requests": "inf"},
+    {"x-ratelimit-limit-requests": "1e309", "x-ratelimit-remaining-requests": "lots"},
+    {"x-ratelimit-limit-requests": "0"},
+])
+def test_nonsense_limit_headers_set_no_limit(headers):
+    clock = Clock()
+    p = pacer(clock)
+    p.observe(200, headers)
+    assert "requests" not in p.limits()
+    assert p.reserve(1) == 0.0
+
+
+def test_a_server_asking_for_a_day_pauses_everyone_only_up_to_max_pause():
+    clock = Clock()
+    p = pacer(clock, max_pause=30)
+    p.observe(429, {"retry-after": "86400"})
+    assert p.reserve(1) == pytest.approx(30.0)
+    p2 = pacer(clock, max_pause=30)
+    p2.observe(429, {"x-ratelimit-limit-requests": "10000", "x-ratelimit-remaining-requests": "0",
+                     "x-ratelimit-reset-requests": "23h59m"})
+    assert p2.reserve(1) <= 30.0
+
+
+@pytest.mark.parametrize("value, seconds", [
+    ("6m0s", 360.0), ("1.5s", 1.5), ("20ms", 0.02), ("1h2m3s", 3723.0), ("7", 7.0), ("0s", 0.0),
+    ("", None), ("soon", None), ("-1s", None), ("1x", None), ("5s and more", None), (None, None),
+    ("inf", None), ("nan", None),
+])
+def test_reset_durations(value, seconds):
+    assert parse_duration(value) == (pytest.approx(seconds) if seconds is not None else None)
+
+
+def test_bad_limits_are_refused():
+    for bad in (0, -5, float("inf"), float("nan")):
+        with pytest.raises(ValueError):
+            Pacer(rpm=bad)
+    with pytest.raises(ValueError):
+        Pacer(backoff=1.0)
+
+
+def test_request_tokens_are_prompt_plus_output_budget():
+    body = {"messages": [{"role": "user", "content": "x" * 400}], "max_tokens": 1000}
+    assert request_tokens(body) == 1100
+    assert request_tokens({**body, "max_completion_tokens": 50, "max_tokens": None}) == 150
+    with_tools = request_tokens({**body, "tools": [{"function": {"name": "f" * 400}}]})
+    assert with_tools > 1100
+
+
+# ---------------------------------------------------------------- against a loopback server
+
+SEED_REPLY = load_answers(ANSWERS / "seed_article.json")[0]
+
+
+def test_briefer_learns_limits_from_a_servers_headers(seed_text):
+    headers = {"x-ratelimit-limit-requests": "500", "x-ratelimit-remaining-requests": "499",
+               "x-ratelimit-limit-tokens": "200000", "x-ratelimit-remaining-tokens": "190000",
+               "x-ratelimit-reset-requests": "120ms", "x-ratelimit-reset-tokens": "3s"}
+    with Responder(lambda request, n: {**SEED_REPLY, "headers": headers}) as server:
+        briefer = Briefer(client=openai.OpenAI(api_key=REPLAY_KEY, base_url=server.base_url))
+        briefer.brief(seed_text)
+    assert briefer.pacer.limits() == {"requests": 500, "tokens": 200000}
+    sent = server.requests[0]
+    assert briefer.pacer.stats.tokens == request_tokens(sent)
+
+
+def test_briefer_adapts_to_a_server_that_sends_bare_429s(seed_text):
+    refused = {"status": 429, "error": {"message": "Rate limit reached", "type": "requests",
+                                        "param": None, "code": "rate_limit_exceeded"}}
+    replies = [SEED_REPLY, refused, SEED_REPLY]
+    with Responder(replies) as server:
+        briefer = Briefer(client=openai.OpenAI(api_key=REPLAY_KEY, base_url=server.base_url),
+                          retry_policy=RetryPolicy(initial_wait=0.01, max_wait=0.05))
+        briefer.pacer.bare_pause = 0.05
+        briefer.pacer.window = 0.5  # the one success counts as 120 a minute: a quick test
+        briefer.brief(seed_text)
+        briefing = briefer.brief(seed_text + " ")  # another article: refused once, then briefed
+    assert briefing.usage.requests == 2 and len(server.requests) == 3
+    assert briefer.pacer.stats.rate_limited == 1
+    assert "guessed_requests" in briefer.pacer.limits()
+
+
+def test_async_briefer_is_paced_by_the_same_hooks(seed_text):
+    headers = {"x-ratelimit-limit-requests": "3", "x-ratelimit-remaining-requests": "0"}
+    with Responder(lambda request, n: {**SEED_REPLY, "headers": headers}) as server:
+        briefer = Briefer(client=openai.AsyncOpenAI(api_key=REPLAY_KEY, base_url=server.base_url))
+        asyncio.run(briefer.abrief(seed_text))
+    assert briefer.pacer.limits() == {"requests": 3}
+    assert briefer.pacer.reserve(1) == pytest.approx(20.0, rel=0.05)  # none left: wait 60/3 s
