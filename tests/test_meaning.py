@@ -149,6 +149,19 @@ def test_an_ellipsis_over_a_negation_is_not_placed_but_one_over_other_words_is()
     assert align("The company lost ... in the third quarter, its chief executive said", TEXT).found
 
 
+def test_an_abridgement_with_a_short_part_is_still_located():
+    text = "Jamie Shea said: We always knew that the moment would come when the US would leave."
+    for excerpt in ("We always ... the moment would come when the US would leave",
+                    "We always knew that the moment would come ... leave"):
+        a = align(excerpt, text)
+        assert a.status == "fuzzy" and a.differences == (), excerpt
+
+
+def test_every_part_of_an_abridged_excerpt_must_be_in_the_article():
+    text = "He said we do not believe that we engaged in any improper conduct under the bylaws."
+    _not_placed("Invented ... that we engaged in any improper conduct under the bylaws", text)
+
+
 def test_a_negation_just_before_the_excerpt_is_not_dropped():
     a = _not_placed("say the reform would fail in the upper house")
     assert a.nearest is not None and a.differences[0].article.startswith("not")

@@ -120,6 +120,8 @@ def compare(
         gaps.append((range(i1 + 1, i2), range(j1 + 1, j2)))
     gap(range(i_end + 1, len(ex.tokens)), range(j_end + 1, span[1] + 1), "tail", (i_end, j_end))
     gaps.append((range(i_end + 1, len(ex.tokens)), range(j_end + 1, len(art.tokens))))
+    if len(set(part_of)) > 1 and {part_of[i] for i, _ in matched} != set(part_of):
+        changes.append("a part of the abridged excerpt is not in the article")
     if _moved(ex, art, gaps, span):
         changes.append("word order")
     if art.negation_before(span[0]):

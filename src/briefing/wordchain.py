@@ -165,7 +165,7 @@ class WordIndex:
             span_weight += sum(self.weights[pairs[0][1] : pairs[-1][1] + 1])
             matched.extend(pairs)
             prev_end = pairs[-1][1]
-        matched = _drop_stray_edges(matched, ex.tokens, self.tokens)
+        matched = _drop_stray_edges(matched, ex.tokens, self.tokens, ex.part_of)
         if not matched:
             return None
         (i_first, j_first), (i_last, j_last) = matched[0], matched[-1]
@@ -199,13 +199,14 @@ class WordIndex:
         return -1
 
 
-def _drop_stray_edges(pairs: list[tuple[int, int]], ex: list[str], art: list[str]
-                      ) -> list[tuple[int, int]]:
+def _drop_stray_edges(pairs: list[tuple[int, int]], ex: list[str], art: list[str],
+                      part_of: list[int]) -> list[tuple[int, int]]:
     """Drop a short run of matches at an edge that stands apart from the rest across article
     words the excerpt does not have, when the run is only stop words or its words come again
     in what it skipped ("s | microphone. His | audio was ..." for an excerpt cut from "His
     audio"; "this morning | ... Hastings this morning | announced"): the excerpt's edge words
-    are then compared with the article's words there."""
+    are then compared with the article's words there. Words skipped at an abridgement mark are
+    the excerpt's own choice, never a reason to drop."""
     def run_end(k: int, step: int) -> int:
         while 0 <= k + step < len(pairs) and pairs[k + step][0] - pairs[k][0] == step and (
                 pairs[k + step][1] - pairs[k][1] == step):
@@ -224,7 +225,8 @@ def _drop_stray_edges(pairs: list[tuple[int, int]], ex: list[str], art: list[str
         if k + 1 >= len(pairs):
             break
         (i1, j1), (i2, j2) = pairs[k], pairs[k + 1]
-        if not (j2 - j1 > i2 - i1 and stray(pairs[: k + 1], range(j1 + 1, j2))):
+        if part_of[i1] != part_of[i2] or not (
+                j2 - j1 > i2 - i1 and stray(pairs[: k + 1], range(j1 + 1, j2))):
             break
         pairs = pairs[k + 1 :]
     while len(pairs) > 1:
@@ -232,7 +234,8 @@ def _drop_stray_edges(pairs: list[tuple[int, int]], ex: list[str], art: list[str
         if k == 0:
             break
         (i1, j1), (i2, j2) = pairs[k - 1], pairs[k]
-        if not (j2 - j1 > i2 - i1 and stray(pairs[k:], range(j1 + 1, j2))):
+        if part_of[i1] != part_of[i2] or not (
+                j2 - j1 > i2 - i1 and stray(pairs[k:], range(j1 + 1, j2))):
             break
         pairs = pairs[:k]
     return pairs
