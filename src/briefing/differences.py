@@ -111,6 +111,9 @@ def compare(
     gaps.append((range(i0), range(j0)))
     for (i1, j1), (i2, j2) in itertools.pairwise(matched):
         if part_of[i1] != part_of[i2]:  # an abridgement mark: the article words are skipped
+            tail_words = sum(part_of[i] == part_of[i1] for i in range(i1 + 1, i2))
+            if j2 - (i2 - i1 - 1 - tail_words) <= j1 + tail_words:  # no room for the unmatched words
+                changes.append("the parts of the abridged excerpt overlap in the article")
             if _skips_negation(art, j1, j2):
                 changes.append("abridgement skips a negation")
                 differences.append(Difference(ex.text(i1, i2), art.text(j1, j2)))
@@ -191,7 +194,11 @@ def _cut(e_toks: list[str], a_toks: list[str], edge: str) -> bool:
     if not e_toks or not a_toks:
         return False
     e, a = (e_toks[0], a_toks[0]) if edge == "lead" else (e_toks[-1], a_toks[-1])
-    return e != a and (a.endswith(e) if edge == "lead" else a.startswith(e))
+    if e == a or not e:
+        return False
+    if edge == "lead":  # "nlikely" of "unlikely"; not "358" of "hit.358", cut at punctuation
+        return a.endswith(e) and a[-len(e) - 1].isalnum()
+    return a.startswith(e) and a[len(e)].isalnum()
 
 
 def _skips_negation(art: Words, j1: int, j2: int) -> bool:
