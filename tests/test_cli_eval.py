@@ -8,14 +8,14 @@ import shutil
 import sys
 
 import pytest
-from conftest import REPO
-from test_evaluation import FIXTURE, _polnear, scripted
 from typer.testing import CliRunner
 
 from briefing.annotations import load_annotated
 from briefing.cli import app
 from briefing.evaluation import COLUMNS
 from briefing.testing import Responder
+from eval_helpers import FIXTURE, polnear_copy, scripted
+from helpers import REPO
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -35,7 +35,7 @@ def rows(output: str) -> list[dict]:
 
 
 def test_offline_row_agrees_with_the_attribution_benchmark(tmp_path, no_llm_env):
-    data = _polnear(tmp_path)
+    data = polnear_copy(tmp_path)
     result = runner.invoke(app, ["eval", str(data), "--offline", "--json"])
     assert result.exit_code == 0, result.output
     (row,) = rows(result.stdout)
@@ -112,8 +112,8 @@ def test_without_model_or_offline_and_nothing_configured_it_scores_the_offline_e
 def test_the_eval_module_imports_on_its_own():
     import subprocess
 
-    done = subprocess.run([sys.executable, "-c", "import briefing.cli_eval, briefing.cli as c; "
-                           "print(sorted(x.name or '' for x in c.app.registered_commands))"],
+    done = subprocess.run([sys.executable, "-c", ("import briefing.cli_eval, briefing.cli as c; "
+                           "print(sorted(x.name or '' for x in c.app.registered_commands))")],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "'eval'" in done.stdout

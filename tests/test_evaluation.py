@@ -9,23 +9,21 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
 
 import pytest
-from conftest import REPO
 
 from briefing import Briefer
-from briefing.annotations import AnnotatedArticle, Gold, characters, load_annotated
+from briefing.annotations import Gold, characters, load_annotated
 from briefing.errors import InputError
 from briefing.evaluation import COLUMNS, Predicted, Tally, evaluate, match, predictions
 from briefing.models import Article
 from briefing.offline import brief_offline
 from briefing.retry import RetryPolicy
 from briefing.testing import Responder
+from eval_helpers import FIXTURE, polnear_copy, scripted
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
-FIXTURE = REPO / "tests" / "fixtures" / "eval"
 FAST = RetryPolicy(max_attempts=2, initial_wait=0.01, max_wait=0.02)
 
 
@@ -96,18 +94,6 @@ def test_predictions_are_claims_with_a_speaker_and_a_located_span():
 
 # ----------------------------------------------------------------------------------- the loaders
 
-def _polnear(tmp_path: Path) -> Path:
-    """The fixture in PolNeAR's layout, with a second annotator (sorting last) who disagrees."""
-    root = tmp_path / "polnear"
-    (root / "text").mkdir(parents=True)
-    (root / "attributions").mkdir()
-    for txt in sorted(FIXTURE.glob("*.txt")):
-        shutil.copy(txt, root / "text" / txt.name)
-        shutil.copy(txt.with_suffix(".ann"), root / "attributions" / f"{txt.stem}_a1f0.ann")
-        (root / "attributions" / f"{txt.stem}_zz99.ann").write_text("T1\tContent 0 5\tx\nE1\tAttribution:T1 Content:T1\n")
-    return root
-
-
 def test_brat_folder_reads_every_event_with_discontinuous_spans():
     articles = {a.id: a for a in load_annotated(FIXTURE)}
     assert sorted(articles) == ["harbour-bridge", "river-flood", "school-meals"]
@@ -120,12 +106,12 @@ def test_brat_folder_reads_every_event_with_discontinuous_spans():
 
 
 def test_polnear_layout_uses_the_first_annotator_by_name(tmp_path):
-    assert load_annotated(_polnear(tmp_path)) == load_annotated(FIXTURE)
+    assert load_annotated(polnear_copy(tmp_path)) == load_annotated(FIXTURE)
 
 
 def test_polnear_checkout_layout_is_found_under_data_split(tmp_path):
     root = tmp_path / "checkout" / "data" / "dev"
-    shutil.copytree(_polnear(tmp_path), root)
+    shutil.copytree(polnear_copy(tmp_path), root)
     assert load_annotated(tmp_path / "checkout") == load_annotated(FIXTURE)
 
 
@@ -193,27 +179,6 @@ def test_a_folder_without_annotations_or_a_missing_path_is_an_input_error(tmp_pa
 
 
 # --------------------------------------------------------------------------- scripted models
-
-def _claims(article: AnnotatedArticle, every: int) -> list[dict]:
-    """A claim per annotated attribution (every ``every``-th one), evidence copied from the text."""
-    claims = []
-    for g in article.gold[::every]:
-        start, end = min(g.content), max(g.content) + 1
-        claims.append({"statement": "Restated.", "kind": "fact", "evidence": article.text[start:end],
-                       "speaker": {"name": g.source or "an unnamed source", "anonymous": g.source is None}})
-    return claims
-
-
-def scripted(articles: list[AnnotatedArticle], *, every: int = 1, broken: str | None = None):
-    """A Responder script answering, for the article in the prompt, its annotated attributions."""
-    def reply(request: dict, seq: int) -> dict:
-        prompt = "".join(str(m.get("content") or "") for m in request["messages"])
-        article = next(a for a in articles if a.text.strip() in prompt)
-        if article.id == broken:
-            return {"raw": '{"headline": "cut off'}  # never valid: this article must fail
-        return {"answer": {"headline": article.id, "summary": "A summary.", "claims": _claims(article, every)}}
-    return reply
-
 
 def run_scripted(articles, **kwargs):
     with Responder(scripted(articles, **kwargs)) as server:

@@ -12,7 +12,6 @@ import asyncio
 
 import openai
 import pytest
-from conftest import ANSWERS, SEED
 from typer.testing import CliRunner
 
 from briefing import Briefer, errors
@@ -21,6 +20,7 @@ from briefing.llm import resolve_settings
 from briefing.modes import default_mode, rejection
 from briefing.retry import RetryPolicy
 from briefing.testing import Responder, load_answers
+from helpers import ANSWERS, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 

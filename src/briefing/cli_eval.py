@@ -28,7 +28,6 @@ from briefing.cli import Mode, _error, app
 from briefing.errors import BriefingError, ConfigurationError
 from briefing.evaluation import COLUMNS, Evaluation, evaluate
 from briefing.options import MISSING_CONFIGURATION, resolve_cache, resolve_settings
-from briefing.retry import RetryPolicy
 
 
 def _extractors(models: list[str], offline: bool, mode: Mode | None, base_url: str | None,
@@ -52,6 +51,7 @@ def _extractors(models: list[str], offline: bool, mode: Mode | None, base_url: s
     extractors: list[tuple[str, Any, bool]] = []
     if models:
         from briefing.extract import Briefer
+        from briefing.retry import RetryPolicy
 
         for model in models:
             briefer = Briefer(model=model, mode=settings.mode, base_url=base_url,

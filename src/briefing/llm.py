@@ -188,7 +188,9 @@ class LLM:
             "(or their Azure variants) or an instructor client"
         )
 
-    def _client(self, is_async: bool, mode: str) -> Any:
+    def _client(self, is_async: bool, mode: str | None = None) -> Any:
+        """The instructor client for ``mode`` (default: the mode requests use now), built once."""
+        mode = mode or self.mode
         if is_async:
             if mode not in self._async:
                 given = self._given
