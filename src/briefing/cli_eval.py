@@ -87,7 +87,9 @@ def print_table(rows: list[dict[str, Any]], console: Console) -> None:
 def _run(name: str, brief: Any, articles: list[AnnotatedArticle], *, concurrency: int, iou: float,
          uses_model: bool, err: Console, debug: bool) -> Evaluation:
     """Evaluate one extractor with a progress bar on stderr (shown only on a terminal)."""
-    price = None if uses_model else (lambda briefing: 0.0)  # no price table yet: model cost is unknown
+    def price(briefing: Any) -> float | None:  # the briefing's own cost (None: unpriced model)
+        return briefing.usage.cost_usd if uses_model else 0.0
+
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   console=err, transient=True) as progress:
         task = progress.add_task(f"eval {name}", total=len(articles))

@@ -167,7 +167,7 @@ class Evaluation:
         self.claims += len(briefing.claims)
         self.not_found += sum(c.grounding == "not_found" for c in briefing.claims)
         self.grounded += sum(c.grounding != "not_found" for c in briefing.claims)
-        for name in Usage.model_fields:
+        for name in ("prompt_tokens", "completion_tokens", "total_tokens", "requests"):
             setattr(self.usage, name, getattr(self.usage, name) + getattr(briefing.usage, name))
         if price is not None:
             cost = price(briefing)
