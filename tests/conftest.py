@@ -140,3 +140,17 @@ def no_llm_env(monkeypatch):
     """An environment with no model configured."""
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "BRIEFING_MODEL"):
         monkeypatch.delenv(name, raising=False)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip tests marked ``live`` without a server at ``BRIEFING_TEST_BASE_URL``, and, when
+    re-recording from authored answers, the ``recorded_live`` ones (before their cassette is wiped)."""
+    no_server = not os.environ.get("BRIEFING_TEST_BASE_URL")
+    authored = config.getoption("--record-mode", "none") != "none" and os.environ.get("BRIEFING_LIVE") != "1"
+    for item in items:
+        if no_server and item.get_closest_marker("live"):
+            item.add_marker(pytest.mark.skip(reason="needs a running server: set BRIEFING_TEST_BASE_URL "
+                                                    "(see scripts/local_model.sh)"))
+        if authored and item.get_closest_marker("recorded_live"):
+            item.add_marker(pytest.mark.skip(reason="its cassette is a live recording: re-record it with "
+                                                    "BRIEFING_LIVE=1 against the server"))

@@ -44,6 +44,7 @@ class Mode(str, Enum):
     tools = "tools"
     json_schema = "json_schema"
     md_json = "md_json"
+    auto = "auto"
 
 
 @app.callback()
@@ -65,7 +66,7 @@ def _error(console: Console, error: BaseException, debug: bool) -> None:
     console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
 
 
-def _make_brief(extractor: Extractor, model: str | None, mode: Mode, base_url: str | None,
+def _make_brief(extractor: Extractor, model: str | None, mode: Mode | None, base_url: str | None,
                 err: Console, cache: Path | None = None, policy: RetryPolicy | None = None, **options: Any,
                 ) -> tuple[ArticleExtractor, bool]:
     """Pick the extractor; return a function Article -> Briefing, and whether it calls a model.
@@ -76,7 +77,7 @@ def _make_brief(extractor: Extractor, model: str | None, mode: Mode, base_url: s
     Raises:
         ConfigurationError: ``--extractor llm`` with no model configured, or an unusable cache folder.
     """
-    settings = resolve_settings(model=model, mode=mode.value, base_url=base_url)
+    settings = resolve_settings(model=model, mode=mode.value if mode else None, base_url=base_url)
     if extractor is Extractor.llm and not settings.configured:
         raise ConfigurationError(MISSING_CONFIGURATION)
     if extractor is Extractor.offline or not settings.configured:
@@ -88,7 +89,7 @@ def _make_brief(extractor: Extractor, model: str | None, mode: Mode, base_url: s
         return brief_offline, False
     from briefing.extract import Briefer
 
-    briefer = Briefer(model=model, mode=mode.value, base_url=base_url, retry_policy=policy,
+    briefer = Briefer(model=model, mode=settings.mode, base_url=base_url, retry_policy=policy,
                       cache=resolve_cache(str(cache) if cache is not None else None), **options)
     return briefer, True
 
@@ -156,7 +157,7 @@ def brief(
     offline: Annotated[bool, typer.Option("--offline", help="Use the rule-based extractor; no model, no network.")] = False,
     extractor: Annotated[Extractor, typer.Option(help="auto: the LLM when configured, else offline.")] = Extractor.auto,
     model: Annotated[str | None, typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
-    mode: Annotated[Mode, typer.Option(help="How to ask for structured output; json_schema/md_json for servers without tool calling.")] = Mode.tools,
+    mode: Annotated[Mode | None, typer.Option(help="How to ask for structured output: json_schema/md_json for servers without tool calling; auto tries tools, json_schema, md_json in turn (default: tools for OpenAI, auto for other servers).", show_default=False)] = None,
     base_url: Annotated[str | None, typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model (the offline extractor runs one at a time).")] = 4,
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
@@ -238,3 +239,5 @@ _register_daily(app)
 from briefing.batchcli import batch_app
 
 app.add_typer(batch_app, name="batch")
+
+import briefing.cli_eval  # noqa: F401 - registers `briefing eval` on app (it imports Mode and _error)

@@ -37,6 +37,21 @@ class ConfigurationError(BriefingError):
     """The library is not set up to reach a model (no key, no base URL, bad mode)."""
 
 
+class ModeRejectedError(ConfigurationError):
+    """The server does not accept the structured-output mode (tools, json_schema); retrying cannot help.
+
+    Attributes:
+        mode: the rejected mode.
+        status: the HTTP status the server answered with.
+    """
+
+    def __init__(self, message: str, *, mode: str, status: int | None = None,
+                 article: str | None = None) -> None:
+        super().__init__(message, article=article)
+        self.mode = mode
+        self.status = status
+
+
 class InputError(BriefingError):
     """The article cannot be briefed as given (missing file, empty, binary, not UTF-8, HTML)."""
 

@@ -128,7 +128,9 @@ class Briefer:
             client; when None, one is built from ``api_key``/``base_url`` or the environment. An
             openai client's own retries are turned off so ``retry_policy`` alone decides; an
             instructor client is used as given (build it with ``max_retries=0`` for the same).
-        mode: ``tools`` (default), ``json_schema`` or ``md_json`` for servers without tool calling.
+        mode: ``tools``, ``json_schema``, ``md_json`` (servers without tool calling) or ``auto``
+            (try them in that order, keeping the first the server accepts); None (default) is
+            ``tools`` for OpenAI and ``auto`` for any other ``base_url``.
         max_retries: instructor re-asks when an answer breaks the schema.
         grounding_reasks: re-asks when evidence is not found in the article.
         max_claims: how many claims the prompt asks for at most.
@@ -182,6 +184,8 @@ class Briefer:
         pacer: Pacer | None = None,
         prices: PriceSource = None,
     ) -> None:
+        if mode is None and options is None:  # tools for OpenAI, auto for any other server
+            mode = resolve_settings(base_url=base_url).mode
         options = resolve_options(
             options, model=model, mode=mode, max_retries=max_retries, grounding_reasks=grounding_reasks,
             max_claims=max_claims, language=language, context_tokens=context_tokens,

@@ -20,11 +20,13 @@ from briefing.errors import (
     APIError,
     BriefingError,
     ConfigurationError,
+    ModeRejectedError,
     RefusalError,
     TruncatedOutputError,
 )
 from briefing.failures import classify, raw_answer_text, unwrap
 from briefing.models import Usage
+from briefing.modes import AUTO, AUTO_ORDER, rejected, rejection
 from briefing.options import (  # noqa: F401  (re-exported: llm.Settings etc. keep working)
     DEFAULT_MODEL,
     MISSING_CONFIGURATION,
@@ -115,6 +117,7 @@ class LLM:
             answer is cut off.
         pacer: the rate limiter every request waits on and every answer teaches (``pacing.py``);
             its hooks are added to the HTTP client, a given one included. None: no pacing.
+        auto_modes: the modes ``auto`` tries, in order (default ``briefing.modes.AUTO_ORDER``).
     """
 
     def __init__(
@@ -125,16 +128,21 @@ class LLM:
         policy: RetryPolicy | None = None,
         max_output_tokens: int = 4096,
         pacer: Pacer | None = None,
+        auto_modes: tuple[str, ...] = AUTO_ORDER,
     ) -> None:
+        if not auto_modes or any(m not in MODES for m in auto_modes):
+            raise ConfigurationError(f"auto_modes must name some of {', '.join(MODES)}; got {auto_modes!r}")
         self.settings = settings
         self.pacer = pacer
+        self.auto_modes = auto_modes
         self.policy = policy or RetryPolicy()
         self.max_output_tokens = max_output_tokens
         self._given = client
-        self._sync: Any = None
-        self._async: Any = None
+        self._sync: dict[str, Any] = {}  # an instructor client per mode
+        self._async: dict[str, Any] = {}
         self._token_parameter = "max_tokens"  # learned per endpoint, see _learn
         self._send_temperature = True
+        self._rejected_modes: set[str] = set()  # learned per endpoint under auto, see _fall_back
         if client is None and not settings.configured:
             raise ConfigurationError(MISSING_CONFIGURATION)
         protect_logs(settings.api_key or _client_key(client))
@@ -153,37 +161,55 @@ class LLM:
             "timeout": self.policy.timeout,
         }
 
-    def _wrap(self, client: Any) -> Any:
+    @property
+    def mode(self) -> str:
+        """The mode requests use now: the settings', or under auto the first not rejected yet."""
+        if self.settings.mode != AUTO:
+            return self.settings.mode
+        return next((m for m in self.auto_modes if m not in self._rejected_modes), self.auto_modes[-1])
+
+    def _fall_back(self, error: ModeRejectedError) -> None:
+        """Under auto, remember that this endpoint rejects ``error.mode``; raise ``error`` when no
+        other mode is left to try (or the mode was asked for by name)."""
+        if self.settings.mode != AUTO or isinstance(self._given, (instructor.Instructor, instructor.AsyncInstructor)):
+            raise error
+        self._rejected_modes.add(error.mode)
+        if self.mode in self._rejected_modes:
+            raise error
+
+    def _wrap(self, client: Any, mode: str) -> Any:
         if isinstance(client, (instructor.Instructor, instructor.AsyncInstructor)):
             return client
         if isinstance(client, (openai.OpenAI, openai.AsyncOpenAI)):
             client = client.with_options(max_retries=0, timeout=self.policy.timeout)
-            return instructor.from_openai(client, mode=MODES[self.settings.mode])
+            return instructor.from_openai(client, mode=MODES[mode])
         raise ConfigurationError(
             f"unsupported client {type(client).__name__}: pass an openai.OpenAI, openai.AsyncOpenAI "
             "(or their Azure variants) or an instructor client"
         )
 
-    def _client(self, is_async: bool) -> Any:
+    def _client(self, is_async: bool, mode: str | None = None) -> Any:
+        """The instructor client for ``mode`` (default: the mode requests use now), built once."""
+        mode = mode or self.mode
         if is_async:
-            if self._async is None:
+            if mode not in self._async:
                 given = self._given
                 if given is None:
                     given = openai.AsyncOpenAI(**self._openai_kwargs())
                 elif not isinstance(given, (openai.AsyncOpenAI, instructor.AsyncInstructor)):
                     raise ConfigurationError("abrief needs an async client: pass openai.AsyncOpenAI(...)")
                 self._pace(given, is_async=True)
-                self._async = self._wrap(given)
-            return self._async
-        if self._sync is None:
+                self._async[mode] = self._wrap(given, mode)
+            return self._async[mode]
+        if mode not in self._sync:
             given = self._given
             if given is None:
                 given = openai.OpenAI(**self._openai_kwargs())
             elif isinstance(given, (openai.AsyncOpenAI, instructor.AsyncInstructor)):
                 raise ConfigurationError("brief needs a sync client: pass openai.OpenAI(...), or use abrief")
             self._pace(given, is_async=False)
-            self._sync = self._wrap(given)
-        return self._sync
+            self._sync[mode] = self._wrap(given, mode)
+        return self._sync[mode]
 
     def _pace(self, client: Any, is_async: bool) -> None:
         """Hook the pacer into the HTTP client under ``client`` (an instructor client wraps one)."""
@@ -235,23 +261,38 @@ class LLM:
             return True
         return False
 
-    def _create(self, client: Any, request: dict[str, Any]) -> Any:
-        """Send ``request``, resending once per sampling parameter the model turns out to reject."""
+    def _mode_rejected(self, exc: BaseException, mode: str) -> ModeRejectedError | None:
+        """The configuration error when the server answered that it does not accept ``mode``."""
+        if isinstance(self._given, (instructor.Instructor, instructor.AsyncInstructor)):
+            return None  # its mode is its own; we cannot tell what it sent
+        words = rejection(exc, mode)
+        if words is None:
+            return None
+        return rejected(mode, words, status=getattr(unwrap(exc), "status_code", 0), where=self.base_url,
+                        secrets=(self.settings.api_key or _client_key(self._given) or "",))
+
+    def _create(self, client: Any, mode: str, request: dict[str, Any]) -> Any:
+        """Send ``request``, resending once per sampling parameter the model turns out to reject;
+        a rejected mode raises ``ModeRejectedError`` at once (the retry policy never retries it)."""
         while True:
             sent = self._adapted(request)
             try:
                 return client.chat.completions.create(**sent)
             except Exception as e:
+                if (error := self._mode_rejected(e, mode)) is not None:
+                    raise error from e
                 if not self._learn(e, sent):
                     raise
 
-    async def _acreate(self, client: Any, request: dict[str, Any]) -> Any:
+    async def _acreate(self, client: Any, mode: str, request: dict[str, Any]) -> Any:
         """Async ``_create``."""
         while True:
             sent = self._adapted(request)
             try:
                 return await client.chat.completions.create(**sent)
             except Exception as e:
+                if (error := self._mode_rejected(e, mode)) is not None:
+                    raise error from e
                 if not self._learn(e, sent):
                     raise
 
@@ -287,35 +328,45 @@ class LLM:
             BriefingError: an ``APIError`` subclass, ``ExtractionError``, ``RefusalError`` or
                 ``TruncatedOutputError``, each with a message saying what to do.
         """
-        client = self._client(is_async=False)
         meter = _Meter()
-        for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
+        while True:  # under auto, once more per mode the server rejects
+            mode = self.mode
+            client = self._client(is_async=False, mode=mode)
             try:
-                value = call_with_retries(partial(self._create, client, request),
-                                          self.policy, describe=self._describe(article))
-                return Answer(value, meter.usage)
-            except TruncatedOutputError as e:
-                truncated = e  # try again with the doubled budget
-            except BriefingError as e:
-                self._fail(e, meter, article)
-        self._fail(truncated, meter, article)
+                for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
+                    try:
+                        value = call_with_retries(partial(self._create, client, mode, request),
+                                                  self.policy, describe=self._describe(article))
+                        return Answer(value, meter.usage)
+                    except TruncatedOutputError as e:
+                        truncated = e  # try again with the doubled budget
+                    except BriefingError as e:
+                        self._fail(e, meter, article)
+                self._fail(truncated, meter, article)
+            except ModeRejectedError as e:
+                self._fall_back(e)
 
     async def aextract(self, messages: list[dict[str, str]], response_model: type[T], *,
                        context: dict, max_retries: int, article: str | None = None,
                        max_tokens: int | None = None) -> Answer:
         """Async ``extract``; same behaviour and errors."""
-        client = self._client(is_async=True)
         meter = _Meter()
-        for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
+        while True:  # under auto, once more per mode the server rejects
+            mode = self.mode
+            client = self._client(is_async=True, mode=mode)
             try:
-                value = await acall_with_retries(partial(self._acreate, client, request),
-                                                 self.policy, describe=self._describe(article))
-                return Answer(value, meter.usage)
-            except TruncatedOutputError as e:
-                truncated = e  # try again with the doubled budget
-            except BriefingError as e:
-                self._fail(e, meter, article)
-        self._fail(truncated, meter, article)
+                for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
+                    try:
+                        value = await acall_with_retries(partial(self._acreate, client, mode, request),
+                                                         self.policy, describe=self._describe(article))
+                        return Answer(value, meter.usage)
+                    except TruncatedOutputError as e:
+                        truncated = e  # try again with the doubled budget
+                    except BriefingError as e:
+                        self._fail(e, meter, article)
+                self._fail(truncated, meter, article)
+            except ModeRejectedError as e:
+                self._fall_back(e)
 
     def _requests(self, messages: list[dict[str, str]], response_model: type[T], context: dict,
                   max_retries: int, meter: _Meter, max_tokens: int | None = None) -> Iterator[dict[str, Any]]:

@@ -27,6 +27,8 @@ from briefing.limits import AnswerLimits
 DEFAULT_MODEL = "gpt-4o-mini"
 MODE_NAMES = ("tools", "json_schema", "md_json")
 """How to ask for structured output; ``llm.MODES`` maps each to instructor's mode."""
+AUTO = "auto"
+"""The mode that tries ``briefing.modes.AUTO_ORDER`` in turn, keeping the first the server accepts."""
 MISSING_CONFIGURATION = (
     "no model is configured: set OPENAI_API_KEY (OpenAI), or OPENAI_BASE_URL for an "
     "OpenAI-compatible server such as Ollama or vLLM, or use --offline for the rule-based extractor"
@@ -99,8 +101,8 @@ class BriefingOptions:
     limits: AnswerLimits = field(default_factory=AnswerLimits)
 
     def __post_init__(self) -> None:
-        if self.mode not in MODE_NAMES:
-            raise ConfigurationError(f"unknown mode {self.mode!r}: choose one of {', '.join(MODE_NAMES)}")
+        if self.mode not in MODE_NAMES and self.mode != AUTO:
+            raise ConfigurationError(f"unknown mode {self.mode!r}: choose one of {', '.join(MODE_NAMES)} or {AUTO}")
         for name in ("max_claims", "context_tokens", "max_output_tokens"):
             if getattr(self, name) < 1:
                 raise ConfigurationError(f"{name} must be at least 1, not {getattr(self, name)}")
@@ -133,6 +135,14 @@ def resolve_options(options: BriefingOptions | None = None, *, environ: Mapping[
     return resolved
 
 
+def default_mode(base_url: str | None) -> str:
+    """``tools`` for OpenAI (no base URL, or OpenAI's or Azure's host), ``auto`` for any other server."""
+    if not base_url:
+        return "tools"
+    host = (urlsplit(base_url).hostname or "").lower()
+    return "tools" if host == "api.openai.com" or host.endswith(".openai.azure.com") else AUTO
+
+
 @dataclass(frozen=True)
 class Settings:
     """Where and how to call the model. The key is kept out of ``repr``."""
@@ -157,23 +167,26 @@ class Settings:
 def resolve_settings(
     *,
     model: str | None = None,
-    mode: str = "tools",
+    mode: str | None = None,
     api_key: str | None = None,
     base_url: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Combine arguments with the environment fallbacks; arguments win.
 
+    ``mode`` None means ``tools`` for OpenAI and ``auto`` for any other base URL (``default_mode``).
+
     Raises:
         ConfigurationError: for an unknown mode.
     """
     env = os.environ if environ is None else environ
-    if mode not in MODE_NAMES:
-        raise ConfigurationError(f"unknown mode {mode!r}: choose one of {', '.join(MODE_NAMES)}")
+    if mode is not None and mode not in MODE_NAMES and mode != AUTO:
+        raise ConfigurationError(f"unknown mode {mode!r}: choose one of {', '.join(MODE_NAMES)} or {AUTO}")
+    base_url = base_url or env.get("OPENAI_BASE_URL") or None
     return Settings(
         model=model or env.get("BRIEFING_MODEL") or DEFAULT_MODEL,
-        mode=mode,
-        base_url=base_url or env.get("OPENAI_BASE_URL") or None,
+        mode=mode or default_mode(base_url),
+        base_url=base_url,
         api_key=api_key or env.get("OPENAI_API_KEY") or None,
     )
 

@@ -1,0 +1,69 @@
+"""Replays of a real llama.cpp server running a real model (SmolLM2-135M-Instruct).
+
+These cassettes are live recordings, not authored answers (see cassettes/README.md for versions):
+``scripts/local_model.sh`` started the server, and ``BRIEFING_LIVE=1 OPENAI_API_KEY=unused
+OPENAI_BASE_URL=http://127.0.0.1:8080/v1 python scripts/record_cassettes.py -k local_server``
+recorded them. The model's words are its own; the assertions check what the library must do with
+them and with the server's real rejection of ``response_format`` type json_schema.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing import Briefer, errors
+from briefing.retry import RetryPolicy
+
+pytestmark = [pytest.mark.vcr, pytest.mark.recorded_live]
+
+SLOW = RetryPolicy(max_attempts=2, initial_wait=0.01, max_wait=0.02, timeout=900.0)
+
+
+def briefer(client, **kwargs) -> Briefer:
+    return Briefer(model="local", client=client, retry_policy=SLOW, **kwargs)
+
+
+def sent(vcr) -> list[dict]:
+    return [json.loads(r.body) for r in vcr.requests]
+
+
+def test_local_server_seed_tools_mode(llm_client, seed_text, vcr):
+    briefing = briefer(llm_client, mode="tools").brief(seed_text, id="seed")
+
+    assert all(body.get("tools") for body in sent(vcr))
+    bodies = sent(vcr)
+    assert briefing.usage.requests == len(bodies) == 2
+    assert "do not occur in the article" in json.dumps(bodies[1]["messages"])  # the grounding re-ask
+    assert briefing.claims and all(c.grounding == "not_found" for c in briefing.claims)  # junk, as recorded
+    untrusted = set(briefing.grounding_summary.untrusted)
+    for index, claim in enumerate(briefing.claims):
+        if claim.grounding == "not_found":  # the junk a 135M model copies is never shown as grounded
+            assert claim.span is None and index in untrusted
+        else:
+            assert seed_text[claim.span.start:claim.span.end]
+
+
+def test_local_server_rejects_json_schema(llm_client, seed_text, vcr):
+    with pytest.raises(errors.ModeRejectedError) as info:
+        briefer(llm_client, mode="json_schema").brief(seed_text, id="seed")
+
+    assert len(sent(vcr)) == 1  # the server's 500 is not retried as an outage
+    assert sent(vcr)[0]["response_format"]["type"] == "json_schema"
+    text = str(info.value)
+    assert info.value.status == 500 and "'json_schema'" in text and "--mode tools" in text
+    assert "try again later" not in text
+
+
+def test_local_server_auto_falls_back_after_the_json_schema_rejection(llm_client, seed_text, vcr):
+    b = briefer(llm_client, mode="auto", max_retries=0, max_output_tokens=300)  # short: the fallback is the point
+    b.llm.auto_modes = ("json_schema", "md_json")  # start where the server says no (it takes tools)
+    with pytest.raises(errors.TruncatedOutputError):  # as recorded: md_json was accepted, and the
+        b.brief(seed_text, id="seed")                 # model recited the schema until its budget ran out
+
+    bodies = sent(vcr)
+    assert bodies[0]["response_format"]["type"] == "json_schema"
+    assert len(bodies) == 3 and all("response_format" not in b and "tools" not in b for b in bodies[1:])
+    assert [b["max_tokens"] for b in bodies[1:]] == [300, 600]  # md_json, then its doubled budget
+    assert b.llm.mode == "md_json"
