@@ -62,9 +62,13 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]")
 # --------------------------------------------------------------------------- data
 
 
+_WHOLE_SENTENCE = re.compile(r"\S[^\n]*?[.!?](?=[\s\"\u201d\u2019]|$)")
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences of 8+ words, for data without attribution annotations."""
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)
+    """Sentences of 8+ words, for data without attribution annotations; a sentence ends at
+    . ! or ? before a space or a closing quote, never inside a token ("2.5", "hit.358")."""
+    return [(m.start(), m.end()) for m in _WHOLE_SENTENCE.finditer(text)
             if len(m.group().split()) >= MIN_WORDS_CHANGED]
 
 
@@ -240,8 +244,15 @@ def shuffled(excerpt: str, rng: random.Random) -> str | None:
 
 
 def _cut_in_a_word(text: str, start: int, end: int) -> bool:
-    return (start > 0 and text[start - 1].isalnum() and text[start].isalnum()) or (
-        end < len(text) and text[end - 1].isalnum() and text[end].isalnum())
+    """Whether the span starts or ends inside a word or a token such as "2.5" or "hit.358"."""
+    def joined(i: int) -> bool:  # text[i - 1] and text[i] belong to one token
+        if not 0 < i < len(text):
+            return False
+        if text[i - 1].isalnum() and text[i].isalnum():
+            return True
+        return (text[i - 1] in ".," and i >= 2 and text[i - 2].isalnum() and text[i].isalnum()) or (
+            text[i] in ".," and i + 1 < len(text) and text[i - 1].isalnum() and text[i + 1].isalnum())
+    return joined(start) or joined(end)
 
 
 def _content_words(excerpt: str) -> int:
