@@ -101,7 +101,29 @@ class _Server(ThreadingHTTPServer):
         super().handle_error(request, client_address)
 
 
-class Responder:
+class LoopbackServer:
+    """A server on 127.0.0.1 run in a thread while the ``with`` block lasts; subclasses set
+    ``_server`` and ``_thread``."""
+
+    _server: ThreadingHTTPServer
+    _thread: threading.Thread
+
+    @property
+    def base_url(self) -> str:
+        """The OpenAI-style base URL of the server, ``http://127.0.0.1:PORT/v1``."""
+        host, port = self._server.server_address[:2]
+        return f"http://{host.decode() if isinstance(host, bytes) else host}:{port}/v1"
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+
+class Responder(LoopbackServer):
     """Serve a script of replies on ``http://127.0.0.1:PORT/v1``. Use as a context manager.
 
     Attributes:
@@ -163,15 +185,3 @@ class Responder:
             "message": f"authored answers ran out: request {seq + 1} has no reply in the script",
             "type": "server_error", "param": None, "code": "script_exhausted"}}, seq
 
-    @property
-    def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}/v1"
-
-    def __enter__(self) -> Self:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()

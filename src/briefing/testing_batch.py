@@ -19,9 +19,9 @@ import json
 import re
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Self
+from typing import Any
 
-from briefing.testing import Reply, completion_body
+from briefing.testing import LoopbackServer, Reply, completion_body
 
 _CREATED = 1763990000
 
@@ -43,7 +43,7 @@ def _multipart_file(body: bytes, content_type: str) -> tuple[str, bytes]:
     raise ValueError("no file part")
 
 
-class BatchServer:
+class BatchServer(LoopbackServer):
     """Serve the Files and Batches endpoints on ``http://127.0.0.1:PORT/v1``; a context manager."""
 
     def __init__(self, replies: list[Reply], outcome: dict[str, Any] | None = None,
@@ -102,18 +102,6 @@ class BatchServer:
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)
 
-    @property
-    def base_url(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host.decode() if isinstance(host, bytes) else host}:{port}/v1"
-
-    def __enter__(self) -> Self:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._server.shutdown()
-        self._server.server_close()
 
     # ------------------------------------------------------------------ the API's behaviour
 
