@@ -147,4 +147,5 @@ def test_always_over_the_window_stops_after_two_halvings_and_leaves_nothing_runn
     assert _article_in(server.requests[0]) == seed_text
     assert 1 + MAX_RESPLITS <= sent_when_raised <= 1 + 3 + 9  # article, <= 3 parts, <= 3 parts each
     assert len(server.requests) == sent_when_raised
-    assert all(len(_article_in(r)) < len(seed_text) for r in server.requests[1:])
+    # a part cancelled while its request was on the wire can reach the server without a body ({})
+    assert all(len(_article_in(r)) < len(seed_text) for r in server.requests[1:] if r)
