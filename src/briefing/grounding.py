@@ -111,13 +111,12 @@ class Aligner:
     def __init__(self, text: str, options: AlignOptions = DEFAULT_OPTIONS) -> None:
         self.text = text
         self.options = options
-        self.norm, self._starts, self._ends = normalize(text)
+        index = _text_index(text, options.max_abridged_gap)
+        self.norm, self._starts, self._ends = index.words.norm, index.words.starts, index.words.ends
+        self._tok_lo, self._tok_hi = index.words.lo, index.words.hi
+        self._index, self._words = index.chain, index.words
         self._used: dict[str, list[tuple[int, int]]] = {}
         self._last_fuzzy: dict[str, int] = {}
-        tokens, weights, self._tok_lo, self._tok_hi = tokenize(self.norm)
-        self._index = WordIndex(tokens, weights, options.max_abridged_gap)
-        self._words = Words.of(text, self.norm, self._starts, self._ends, tokens,
-                               self._tok_lo, self._tok_hi)
 
     def align(self, excerpt: str) -> Alignment:
         """Locate ``excerpt`` in the text; returns an ``Alignment`` (status ``not_found``
@@ -301,6 +300,24 @@ def _positions(haystack: str, needle: str) -> list[int]:
         found.append(pos)
         pos = haystack.find(needle, pos + 1)
     return found
+
+
+@dataclass(frozen=True)
+class _TextIndex:
+    """What aligning needs of one text, built once and shared (read-only) by every Aligner."""
+
+    words: Words
+    chain: WordIndex
+
+
+@lru_cache(maxsize=16)
+def _text_index(text: str, max_abridged_gap: int) -> _TextIndex:
+    """The folded text, its words and their index: the validator's re-asks and the grounding of
+    the same article reuse one build instead of normalising the article each time."""
+    norm, starts, ends = normalize(text)
+    tokens, weights, lo, hi = tokenize(norm)
+    return _TextIndex(Words.of(text, norm, starts, ends, tokens, lo, hi),
+                      WordIndex(tokens, weights, max_abridged_gap))
 
 
 @lru_cache(maxsize=16)
