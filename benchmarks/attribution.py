@@ -8,8 +8,8 @@ predicted claim's evidence span is matched one-to-one against the annotated Cont
 IoU >= 0.5 (character sets, so discontinuous spans count exactly). Speaker accuracy is measured
 on matched pairs whose annotated Source is a mention other than a pronoun: the predicted speaker
 is correct when its name shares a word with the Source text. The baseline takes every quoted
-passage as a claim. The scorer and the loader are the library's own (``briefing.evaluation``,
-``briefing.annotations``), shared with ``briefing eval``. Exits 0 with a message when the data is absent.
+passage as a claim. The scorer and the loader are the library's own (``briefing.evaluation.scorer``,
+``briefing.evaluation.annotations``), shared with ``briefing eval``. Exits 0 with a message when the data is absent.
 
 ``--split-half`` also reports the two fixed halves of the articles sorted by file name (A: even
 positions, B: odd positions; both mix all publishers), so a rule can be developed on one half and
@@ -29,11 +29,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.annotations import AnnotatedArticle, find_polnear, load_polnear
-from briefing.evaluation import Predicted, Tally, predictions
-from briefing.models import Article
+from briefing.core.models import Article
+from briefing.evaluation.annotations import AnnotatedArticle, find_polnear, load_polnear
+from briefing.evaluation.scorer import Predicted, Tally, predictions
 from briefing.offline import brief_offline
-from briefing.offline.marks import find_quotes
+from briefing.text.marks import find_quotes
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-dev"

@@ -35,11 +35,11 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from briefing.grounding import align
-from briefing.models import Article
-from briefing.offline.marks import find_quotes
-from briefing.textfold import fold
-from briefing.verify import Checker
+from briefing.core.models import Article
+from briefing.grounding.aligner import align
+from briefing.text.fold import fold
+from briefing.text.marks import find_quotes
+from briefing.verify.checker import Checker
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "ecbplus-dev"
@@ -214,8 +214,8 @@ def report_model() -> bool:
     except ImportError:
         print("\nModel path: vcrpy is not installed (pip install -e '.[test]'); skipped.")
         return True
-    from briefing.extract import Briefer
-    from briefing.inputs import read_article
+    from briefing.brief.briefer import Briefer
+    from briefing.core.inputs import read_article
 
     day = [read_article(p) for p in sorted((REPO / "tests" / "fixtures" / "day").glob("*.txt"))]
     day.append(read_article(REPO / "seeds" / "nato-us-russia-thaw.txt"))

@@ -28,8 +28,8 @@ from pathlib import Path
 
 from briefing import Article
 from briefing.daily import DailyBriefing, daily
-from briefing.offline.marks import find_quotes
-from briefing.textfold import fold_fast
+from briefing.text.fold import fold_fast
+from briefing.text.marks import find_quotes
 
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "ecbplus-dev"
 MIN_QUOTE_WORDS = 6

@@ -26,8 +26,8 @@ from collections import Counter, defaultdict
 from itertools import pairwise
 from pathlib import Path
 
-from briefing.grounding import Aligner, align
-from briefing.textfold import STOPWORDS, normalize, split_words
+from briefing.grounding.aligner import Aligner, align
+from briefing.text.fold import STOPWORDS, normalize, split_words
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "polnear-dev"

@@ -1,6 +1,6 @@
 """Soak run: brief many articles through a flaky local OpenAI-compatible server and count the cost.
 
-A ``briefing.testing.Responder`` on loopback answers each request with the authored answer for the
+A ``briefing.testing.responder.Responder`` on loopback answers each request with the authored answer for the
 article it was sent, except that a seeded 10% of requests get a fault instead: a 429 (with a small
 ``retry-after-ms``), a 500, a 503, or a reply slower than the retry policy's timeout. The articles
 are briefed concurrently with ``Briefer.abrief`` under a semaphore, with the library's own retry
@@ -27,8 +27,8 @@ from collections import Counter
 from typing import Any
 
 from briefing import Briefer, BriefingError
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder
 
 TIMEOUT = 0.5  # seconds; a "slow" fault answers after SLOW_DELAY, well past it
 SLOW_DELAY = 0.8
@@ -235,7 +235,7 @@ class FlakyServer:
 
 
 class RetryCounter(logging.Handler):
-    """Counts the client's retries by what failed, from briefing.retry's INFO records."""
+    """Counts the client's retries by what failed, from briefing.llm.retry's INFO records."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -277,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
 
     policy = RetryPolicy(max_attempts=4, initial_wait=0.05, max_wait=1.0, max_total_wait=5.0, timeout=TIMEOUT)
     counter = RetryCounter()
-    retry_log = logging.getLogger("briefing.retry")
+    retry_log = logging.getLogger("briefing.llm.retry")
     retry_log.addHandler(counter)
     retry_log.setLevel(logging.INFO)
     script = FlakyServer(args.fault_rate, args.seed)

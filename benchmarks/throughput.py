@@ -1,6 +1,6 @@
 """Throughput under a key's rate limits: a morning's news through a server that limits like OpenAI.
 
-A loopback OpenAI-compatible server (``briefing.testing.Responder`` on 127.0.0.1) answers after a
+A loopback OpenAI-compatible server (``briefing.testing.responder.Responder`` on 127.0.0.1) answers after a
 fixed latency and limits the way OpenAI does: token buckets per minute for requests and tokens,
 refilled continuously, full at the start; each request reserves its prompt plus its ``max_tokens``;
 a request that does not fit is answered 429 (with ``retry-after-ms`` and ``x-ratelimit-*`` headers,
@@ -53,11 +53,11 @@ except ImportError:  # pragma: no cover
     import httpx  # type: ignore[no-redef]
 
 from briefing import Article, Briefer, brief_offline
-from briefing.batch import brief_each
-from briefing.models import ExtractedBriefing
-from briefing.pacehooks import event_hooks
-from briefing.pacing import Pacer
-from briefing.testing import Responder, _tokens
+from briefing.brief.each import brief_each
+from briefing.core.models import ExtractedBriefing
+from briefing.llm.pacehooks import event_hooks
+from briefing.llm.pacing import Pacer
+from briefing.testing.responder import Responder, _tokens
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = [REPO.parent / "shared" / "data" / "polnear-dev" / "text",

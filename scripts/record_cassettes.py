@@ -1,7 +1,7 @@
 """Re-record every cassette test's cassette.
 
 By default each test marked ``@pytest.mark.answers(NAME)`` is served by the local OpenAI-compatible
-responder (``briefing.testing``) with the authored answers in ``tests/answers/NAME.json``; the
+responder (``briefing.testing.responder``) with the authored answers in ``tests/answers/NAME.json``; the
 requests and responses are stored under ``cassettes/`` with the URI rewritten to
 ``https://api.openai.com/v1`` and secrets filtered.
 

@@ -2,7 +2,7 @@
 
 Replay is the default (``--record-mode=none --block-network`` in pyproject). ``scripts/record_cassettes.py``
 re-records with ``--record-mode=rewrite``: each cassette test is then served by the local responder
-(``briefing.testing``) with the authored answers named by its ``answers`` marker, and the recorded
+(``briefing.testing.responder``) with the authored answers named by its ``answers`` marker, and the recorded
 URIs are rewritten to ``https://api.openai.com/v1``. With ``BRIEFING_LIVE=1`` and a real
 ``OPENAI_API_KEY``, recording goes to the live API instead.
 """
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 import openai
 import pytest
 
-from briefing.testing import Responder, load_answers
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, CASSETTES, OPENAI_URL, REPLAY_KEY, SECRET_HEADERS, SEED
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from briefing.annotations import AnnotatedArticle
+from briefing.evaluation.annotations import AnnotatedArticle
 from helpers import REPO
 
 FIXTURE = REPO / "tests" / "fixtures" / "eval"

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.grounding import Aligner, align
-from briefing.textfold import STOPWORDS, normalize, on_boundaries, split_words
+from briefing.grounding.aligner import Aligner, align
+from briefing.text.fold import STOPWORDS, normalize, on_boundaries, split_words
 
 SEED = (Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
 

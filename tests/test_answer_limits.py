@@ -1,7 +1,7 @@
 """Limits on what a model returns (issue 11, item 6): too many claims, huge strings, an excerpt
 that is the whole article.
 
-Served by ``briefing.testing.Responder`` on loopback with answers built here (a 5,000-claim answer
+Served by ``briefing.testing.responder.Responder`` on loopback with answers built here (a 5,000-claim answer
 would make a cassette of megabytes); the SDK, instructor, re-asks and grounding run for real.
 """
 
@@ -12,11 +12,11 @@ import json
 import pytest
 
 from briefing import Briefer
-from briefing.checks import check_briefing, is_long_excerpt
-from briefing.limits import AnswerLimits, cap_strings
-from briefing.models import ExtractedBriefing
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder, load_answers
+from briefing.core.limits import AnswerLimits, cap_strings
+from briefing.core.models import ExtractedBriefing
+from briefing.grounding.inarticle import check_briefing, is_long_excerpt
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -110,7 +110,7 @@ def test_long_excerpt(excerpt, long):
 
 def test_thresholds_of_the_long_excerpt_check_are_parameters(seed_text):
     extracted = ExtractedBriefing.model_validate({**SEED_ANSWER, "claims": SEED_CLAIMS[:2]})
-    from briefing.grounding import ground_briefing
+    from briefing.grounding.aligner import ground_briefing
 
     grounded = ground_briefing(cap_strings(extracted, AnswerLimits()), seed_text)
     strict = check_briefing(grounded, seed_text, max_evidence_sentences=1, max_evidence_chars=20)

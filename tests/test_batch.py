@@ -8,7 +8,7 @@ import time
 import pytest
 
 from briefing import AuthenticationError, Briefing, ExtractionError, InputError
-from briefing.batch import brief_each
+from briefing.brief.each import brief_each
 
 
 def _briefing(name: str) -> Briefing:

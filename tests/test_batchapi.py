@@ -1,5 +1,5 @@
 """The Batch API: `briefing batch submit | status | collect` against cassettes of the real
-/v1/files and /v1/batches wire format (recorded from ``briefing.testing_batch.BatchServer``).
+/v1/files and /v1/batches wire format (recorded from ``briefing.testing.batch_server.BatchServer``).
 
 Each test runs the three commands in turn, as a user would, on three files: the seed article and
 two copies. The batch's answers are the authored seed answer; the outcomes differ: completed,
@@ -15,11 +15,11 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing import Briefing
-from briefing.batchapi import _failure, _key, requests_for
-from briefing.cli import app
-from briefing.extract import Briefer
-from briefing.models import Article
-from briefing.testing_batch import BatchServer
+from briefing.brief.batch_api import _failure, _key, requests_for
+from briefing.brief.briefer import Briefer
+from briefing.cli.app import app
+from briefing.core.models import Article
+from briefing.testing.batch_server import BatchServer
 from helpers import ANSWERS, OPENAI_URL, REPLAY_KEY, SEED
 
 runner = CliRunner()

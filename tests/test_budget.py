@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from briefing.budget import OutputBudget
+from briefing.llm.budget import OutputBudget
 from helpers import ANSWERS, SEED
 
 

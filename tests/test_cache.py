@@ -11,11 +11,11 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing import Article, Briefer, Briefing, RefusalError
-from briefing.cache import BriefingCache, cache_key, endpoint
-from briefing.cli import app
-from briefing.options import BriefingOptions
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder, load_answers
+from briefing.brief.cache import BriefingCache, cache_key, endpoint
+from briefing.cli.app import app
+from briefing.core.options import BriefingOptions
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, KEY_LIKE, REPLAY_KEY, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -179,12 +179,12 @@ def test_no_temporary_files_are_left_behind(tmp_path, seed_text):
 
 
 def test_a_failed_write_keeps_the_briefing(tmp_path, seed_text, monkeypatch):
-    import briefing.cache
+    import briefing.brief.cache
 
     def no_space(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(briefing.cache.os, "replace", no_space)
+    monkeypatch.setattr(briefing.brief.cache.os, "replace", no_space)
     with Responder(always(GOOD)) as server:
         result = briefer(server, tmp_path).brief(seed_text)
 

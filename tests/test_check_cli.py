@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli import app
-from briefing.verify import Verification
+from briefing.cli.app import app
+from briefing.verify.checker import Verification
 
 runner = CliRunner()
 DAY = str(Path(__file__).parent / "fixtures" / "day")
@@ -84,7 +84,7 @@ def test_check_with_a_model(llm_env):
 @pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 def test_a_claim_the_model_fails_on_does_not_lose_the_others(tmp_path, monkeypatch):
     """A refusal for the first claim: its line says so, and the second claim is still checked."""
-    from briefing.testing import Responder
+    from briefing.testing.responder import Responder
 
     claims = tmp_path / "claims.txt"
     claims.write_text("The city council will raise taxes next year\nThe bridge was funded by a federal grant\n",

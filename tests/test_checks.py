@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing.checks import check_briefing, figures_in
-from briefing.grounding import ground_briefing
-from briefing.models import Briefing, Claim, ExtractedBriefing
+from briefing.core.models import Briefing, Claim, ExtractedBriefing
+from briefing.grounding.aligner import ground_briefing
+from briefing.grounding.inarticle import check_briefing, figures_in
 
 SEED = (Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
 

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.chunking import Chunk, estimate_tokens, merge_extracted, split_text
-from briefing.models import (
+from briefing.core.models import (
     ExtractedBriefing,
     ExtractedClaim,
     ExtractedDispute,
     ExtractedPosition,
     Speaker,
 )
+from briefing.text.chunking import Chunk, estimate_tokens, merge_extracted, split_text
 
 
 def paragraph(i: int, sentences: int = 4) -> str:

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing import Briefing
-from briefing.cli import app
+from briefing.cli.app import app
 from helpers import SEED
 
 runner = CliRunner()

@@ -1,6 +1,6 @@
 """The command line's spend: the end-of-run cost line, --max-cost, --rpm/--tpm, the progress bar.
 
-Runs the real command against ``briefing.testing.Responder`` on loopback (authored seed answer).
+Runs the real command against ``briefing.testing.responder.Responder`` on loopback (authored seed answer).
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-import briefing.extract
-from briefing.cli import app
-from briefing.pacing import Pacer
-from briefing.prices import shipped_prices
-from briefing.progress import NoProgress, ProgressView, progress_view
-from briefing.tally import RunTally
-from briefing.testing import Responder, load_answers
+import briefing.brief.briefer
+from briefing.brief.tally import RunTally
+from briefing.cli.app import app
+from briefing.cli.progress import NoProgress, ProgressView, progress_view
+from briefing.llm.pacing import Pacer
+from briefing.llm.prices import shipped_prices
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -135,7 +135,7 @@ def test_rpm_and_tpm_reach_the_pacer(files, monkeypatch):
             super().__init__(*args, **kwargs)
             made.append(self)
 
-    monkeypatch.setattr(briefing.extract, "Pacer", Recording)
+    monkeypatch.setattr(briefing.brief.briefer, "Pacer", Recording)
     result, _ = invoke(["--json", "--rpm", "600", "--tpm", "900000", files[0]], monkeypatch)
     assert result.exit_code == 0
     assert made[0].limits() == {"requests": 600, "tokens": 900000}

@@ -2,7 +2,7 @@
 --debug, a non-zero exit, and one bad file never stops the others (stdout keeps the good ones,
 in order, and prints nothing for a failed file).
 
-API faults come from ``briefing.testing.Responder`` on loopback, pointed at by OPENAI_BASE_URL,
+API faults come from ``briefing.testing.responder.Responder`` on loopback, pointed at by OPENAI_BASE_URL,
 so the command runs exactly as a user runs it. Retryable faults carry ``retry-after-ms: 1``.
 """
 
@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing import Briefing
-from briefing.cli import app
-from briefing.testing import Responder, load_answers
+from briefing.cli.app import app
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])

@@ -10,10 +10,10 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from briefing.annotations import load_annotated
-from briefing.cli import app
-from briefing.evaluation import COLUMNS
-from briefing.testing import Responder
+from briefing.cli.app import app
+from briefing.evaluation.annotations import load_annotated
+from briefing.evaluation.scorer import COLUMNS
+from briefing.testing.responder import Responder
 from eval_helpers import FIXTURE, polnear_copy, scripted
 from helpers import REPO
 
@@ -112,7 +112,7 @@ def test_without_model_or_offline_and_nothing_configured_it_scores_the_offline_e
 def test_the_eval_module_imports_on_its_own():
     import subprocess
 
-    done = subprocess.run([sys.executable, "-c", ("import briefing.cli_eval, briefing.cli as c; "
+    done = subprocess.run([sys.executable, "-c", ("import briefing.cli.eval, briefing.cli.app as c; "
                            "print(sorted(x.name or '' for x in c.app.registered_commands))")],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr

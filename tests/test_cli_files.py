@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefing.cli import app
-from briefing.errors import InputError
-from briefing.inputs import read_article
+from briefing.cli.app import app
+from briefing.core.errors import InputError
+from briefing.core.inputs import read_article
 from helpers import SEED
 
 runner = CliRunner()
@@ -141,7 +141,7 @@ def test_folders_with_the_same_file_names(tmp_path, no_llm_env):
 
 
 def test_unique_ids_keep_stems_and_extend_only_the_clashes():
-    from briefing.inputs import unique_ids
+    from briefing.core.inputs import unique_ids
 
     paths = [Path("x/a.txt"), Path("y/a.txt"), Path("y/b.txt"), Path("z/c.md"), Path("z/c.txt")]
     assert unique_ids(paths) == ["x/a", "y/a", "b", "c.md", "c.txt"]
@@ -155,7 +155,7 @@ def test_unique_ids_keep_stems_and_extend_only_the_clashes():
 
 @pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 def test_the_cache_note_counts_files_not_arguments(tmp_path, monkeypatch):
-    from briefing.testing import Responder, load_answers
+    from briefing.testing.responder import Responder, load_answers
     from helpers import ANSWERS
 
     news = tmp_path / "news"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing.crosscheck import cross_check, speakers_agree
-from briefing.models import Article, Briefing, Claim, Span, Speaker
+from briefing.core.models import Article, Briefing, Claim, Span, Speaker
+from briefing.offline.crosscheck import cross_check, speakers_agree
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "nato-us-russia-thaw.txt"
 

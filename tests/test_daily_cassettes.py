@@ -80,7 +80,7 @@ def test_cli_daily_json_with_a_model(llm_env, tmp_path):
 
     from typer.testing import CliRunner
 
-    from briefing.cli import app
+    from briefing.cli.app import app
 
     for article in _day():
         (tmp_path / f"{article.id}.txt").write_text(article.text, encoding="utf-8")

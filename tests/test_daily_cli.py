@@ -6,7 +6,7 @@ import json
 
 from typer.testing import CliRunner
 
-from briefing.cli import app
+from briefing.cli.app import app
 from briefing.daily import DailyBriefing
 from daily_fixtures import quake_day
 from helpers import SEED

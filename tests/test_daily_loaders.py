@@ -7,9 +7,9 @@ import json
 import pytest
 
 from briefing import Article, daily, load_articles
+from briefing.core.errors import InputError
+from briefing.core.inputs import read_article
 from briefing.daily.duplicates import find_copies
-from briefing.errors import InputError
-from briefing.inputs import read_article
 from daily_fixtures import QUAKE_A1, QUAKE_B1
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 from briefing import Article, daily
+from briefing.core.models import Span, Speaker
+from briefing.daily.markdown import escape_md
 from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
-from briefing.models import Span, Speaker
-from briefing.render.daily_view import safe_url
-from briefing.render.markdown import escape_md
+from briefing.daily.view import safe_url
 from daily_fixtures import quake_day
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'

@@ -62,7 +62,7 @@ def test_floor_is_not_below_what_the_code_needs(name: str) -> None:
 
 def test_retry_uses_the_attribute_the_tenacity_floor_is_for() -> None:
     """If retry.py stops reading upcoming_sleep, the tenacity reason above is stale: update it."""
-    source = (REPO / "src" / "briefing" / "retry.py").read_text(encoding="utf-8")
+    source = (REPO / "src" / "briefing" / "llm" / "retry.py").read_text(encoding="utf-8")
     assert "upcoming_sleep" in source
 
 

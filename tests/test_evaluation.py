@@ -1,6 +1,6 @@
 """The shared scorer and the annotation loaders, on hand-made cases and a hand-annotated fixture.
 
-The scripted models are served by ``briefing.testing.Responder`` on loopback: a function of the
+The scripted models are served by ``briefing.testing.responder.Responder`` on loopback: a function of the
 request that answers with exactly the annotated attributions (or every other one) of whichever
 fixture article the prompt carries, so their true scores are known before the run.
 """
@@ -13,13 +13,20 @@ import shutil
 import pytest
 
 from briefing import Briefer
-from briefing.annotations import Gold, characters, load_annotated
-from briefing.errors import InputError
-from briefing.evaluation import COLUMNS, Predicted, Tally, evaluate, match, predictions
-from briefing.models import Article
+from briefing.core.errors import InputError
+from briefing.core.models import Article
+from briefing.evaluation.annotations import Gold, characters, load_annotated
+from briefing.evaluation.scorer import (
+    COLUMNS,
+    Predicted,
+    Tally,
+    evaluate,
+    match,
+    predictions,
+)
+from briefing.llm.retry import RetryPolicy
 from briefing.offline import brief_offline
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder
+from briefing.testing.responder import Responder
 from eval_helpers import FIXTURE, polnear_copy, scripted
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])

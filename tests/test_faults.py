@@ -18,10 +18,11 @@ from collections import Counter
 
 import pytest
 
-from briefing import Briefer, errors
-from briefing.chunking import Chunk
-from briefing.extract import MAX_RESPLITS, halves
-from briefing.retry import RetryPolicy
+from briefing import Briefer
+from briefing.brief.briefer import MAX_RESPLITS, halves
+from briefing.core import errors
+from briefing.llm.retry import RetryPolicy
+from briefing.text.chunking import Chunk
 from helpers import OPENAI_URL, REPLAY_KEY
 
 pytestmark = pytest.mark.vcr
@@ -271,8 +272,8 @@ def test_instructions_inside_an_article_stay_data(run, vcr):
 
 @pytest.mark.answers("long_article_chunks")
 def test_a_long_article_is_briefed_in_chunks_and_merged(run, vcr):
-    from briefing.chunking import split_text
-    from briefing.extract import as_article
+    from briefing.brief.briefer import as_article
+    from briefing.text.chunking import split_text
 
     raw = (FIXTURES / "long_article.txt").read_text(encoding="utf-8")
     briefing = run(raw, id="lead-pipes", context_tokens=150)

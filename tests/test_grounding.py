@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from briefing.grounding import ground_briefing, unlocated_excerpts
-from briefing.models import ExtractedBriefing
+from briefing.core.models import ExtractedBriefing
+from briefing.grounding.aligner import ground_briefing, unlocated_excerpts
 
 SEED = (Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
 
@@ -61,7 +61,7 @@ def test_the_reask_names_what_differs():
     import pytest
     from pydantic import ValidationError
 
-    from briefing.extract import ArticleBriefing
+    from briefing.brief.briefer import ArticleBriefing
 
     text = "Mayor Ana Ruiz said the council will raise taxes on the middle class next year."
     answer = {"headline": "h", "summary": "s", "claims": [

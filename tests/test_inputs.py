@@ -6,8 +6,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from briefing.errors import InputError
-from briefing.inputs import read_article, validate_text
+from briefing.core.errors import InputError
+from briefing.core.inputs import read_article, validate_text
 
 ARTICLE = (
     "NATO allies agreed on Wednesday to raise defence spending to 5% of GDP.\n\n"

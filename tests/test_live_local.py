@@ -16,8 +16,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from briefing import Briefer, errors
-from briefing.retry import RetryPolicy
+from briefing import Briefer
+from briefing.core import errors
+from briefing.llm.retry import RetryPolicy
 
 BASE_URL = os.environ.get("BRIEFING_TEST_BASE_URL", "")
 MODEL = os.environ.get("BRIEFING_TEST_MODEL", "local")

@@ -13,8 +13,9 @@ import json
 
 import pytest
 
-from briefing import Briefer, errors
-from briefing.retry import RetryPolicy
+from briefing import Briefer
+from briefing.core import errors
+from briefing.llm.retry import RetryPolicy
 
 pytestmark = [pytest.mark.vcr, pytest.mark.recorded_live]
 

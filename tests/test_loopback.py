@@ -1,6 +1,6 @@
 """Timeouts and dropped connections, against a real OpenAI-compatible server on loopback.
 
-Cassettes cannot replay a slow or vanished server, so these tests run ``briefing.testing.Responder``
+Cassettes cannot replay a slow or vanished server, so these tests run ``briefing.testing.responder.Responder``
 on 127.0.0.1 (the only host let through ``--block-network`` here) with a 0.2 s request timeout.
 """
 
@@ -11,9 +11,10 @@ import time
 
 import pytest
 
-from briefing import Briefer, errors
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder, load_answers
+from briefing import Briefer
+from briefing.core import errors
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -120,8 +121,8 @@ def _brief(flavour: str, server: Responder, text: str):
 
 @pytest.mark.parametrize("flavour", ["sync", "async"])
 def test_an_article_over_the_window_is_resplit_until_its_parts_fit(flavour, seed_text):
-    from briefing.chunking import Chunk
-    from briefing.extract import halves
+    from briefing.brief.briefer import halves
+    from briefing.text.chunking import Chunk
 
     fits = max(len(p.text) for p in halves(Chunk(0, len(seed_text), seed_text)))
     with Responder(lambda request, n: OVER_WINDOW if len(_article_in(request)) > fits else EMPTY) as server:
@@ -135,7 +136,7 @@ def test_an_article_over_the_window_is_resplit_until_its_parts_fit(flavour, seed
 
 @pytest.mark.parametrize("flavour", ["sync", "async"])
 def test_always_over_the_window_stops_after_two_halvings_and_leaves_nothing_running(flavour, seed_text):
-    from briefing.extract import MAX_RESPLITS
+    from briefing.brief.briefer import MAX_RESPLITS
 
     with Responder(lambda request, n: OVER_WINDOW) as server:
         with pytest.raises(errors.ContextLengthError) as info:

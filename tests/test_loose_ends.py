@@ -11,13 +11,15 @@ from typing import get_args
 import openai
 import pytest
 
-from briefing import Article, Briefer, brief_offline, checks, grounding
-from briefing.models import GroundingStatus
+from briefing import Article, Briefer, brief_offline
+from briefing.core.models import GroundingStatus
+from briefing.grounding import aligner as grounding
+from briefing.grounding import inarticle as checks
+from briefing.llm.retry import RetryPolicy
 from briefing.offline.figures import find_figures
 from briefing.render.terminal import STATUS_LABEL, STATUS_STYLE
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder, load_answers
-from briefing.textfold import STOPWORDS
+from briefing.testing.responder import Responder, load_answers
+from briefing.text.fold import STOPWORDS
 from helpers import ANSWERS, REPLAY_KEY, SEED
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "briefing"
@@ -49,7 +51,7 @@ def test_one_stop_word_list():
     assert import_module("briefing.offline.summary").STOPWORDS is STOPWORDS
     defined = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py")
                if re.search(r"^_?STOP_?WORDS\s*=", p.read_text(encoding="utf-8"), re.MULTILINE)]
-    assert defined == ["textfold.py"]
+    assert defined == ["text/fold.py"]
 
 
 @pytest.mark.parametrize("word", sorted(checks.SCALES))
@@ -67,7 +69,7 @@ def test_one_grounding_status_type():
     assert set(checks._STATUSES) == statuses
     literals = [p.relative_to(SRC).as_posix() for p in SRC.rglob("*.py")
                 if re.search(r"Literal\[\s*\"exact\"", p.read_text(encoding="utf-8"))]
-    assert literals == ["models.py"]
+    assert literals == ["core/models.py"]
 
 
 def test_tests_import_helpers_not_conftest():

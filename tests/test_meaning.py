@@ -17,8 +17,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.grounding import align, describe
-from briefing.textfold import STOPWORDS, fold_char, normalize, on_boundaries
+from briefing.grounding.aligner import align, describe
+from briefing.text.fold import STOPWORDS, fold_char, normalize, on_boundaries
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = (REPO / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")

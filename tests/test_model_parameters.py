@@ -8,8 +8,8 @@ import openai
 import pytest
 
 from briefing import Briefer
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder, load_answers
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, REPLAY_KEY
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])

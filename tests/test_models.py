@@ -3,8 +3,8 @@
 import json
 
 from briefing import Briefing, Claim, Span, Speaker
-from briefing.extract import ArticleBriefing
-from briefing.models import ExtractedBriefing
+from briefing.brief.briefer import ArticleBriefing
+from briefing.core.models import ExtractedBriefing
 
 
 def test_llm_schema_uses_contract_names_and_hides_library_fields():
@@ -31,7 +31,7 @@ def test_briefing_json_round_trips():
 
 
 def test_model_answers_in_other_spellings_are_accepted_without_a_reask():
-    from briefing.models import ExtractedClaim, ExtractedPosition
+    from briefing.core.models import ExtractedClaim, ExtractedPosition
 
     claim = ExtractedClaim.model_validate({
         "statement": "s", "kind": "Denial", "speaker": "Vladimir Putin", "channel": "on the record", "evidence": "e"})
@@ -45,7 +45,7 @@ def test_unknown_values_are_still_rejected():
     import pytest
     from pydantic import ValidationError
 
-    from briefing.models import ExtractedClaim
+    from briefing.core.models import ExtractedClaim
 
     with pytest.raises(ValidationError):
         ExtractedClaim.model_validate({"statement": "s", "kind": "gossip", "evidence": "e"})

@@ -1,6 +1,6 @@
 """``--mode auto`` and rejected modes, against loopback servers that accept only some modes.
 
-Each server is ``briefing.testing.Responder`` with a script that answers like a server without a
+Each server is ``briefing.testing.responder.Responder`` with a script that answers like a server without a
 structured-output feature: the llama.cpp server's 500 for ``response_format`` of type json_schema
 (the words the issue quotes; the live recording is in test_live_local.py), or a 400 naming
 ``tools``. A rejected mode must never be retried as an outage.
@@ -14,12 +14,13 @@ import openai
 import pytest
 from typer.testing import CliRunner
 
-from briefing import Briefer, errors
-from briefing.cli import app
-from briefing.llm import resolve_settings
-from briefing.modes import default_mode, rejection
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder, load_answers
+from briefing import Briefer
+from briefing.cli.app import app
+from briefing.core import errors
+from briefing.llm.client import resolve_settings
+from briefing.llm.modes import default_mode, rejection
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
@@ -177,7 +178,7 @@ def test_the_command_line_names_the_rejected_mode(monkeypatch):
 
 
 def test_auto_modes_must_name_known_modes():
-    from briefing.llm import LLM
+    from briefing.llm.client import LLM
 
     settings = resolve_settings(base_url="http://127.0.0.1:1/v1", environ={})
     with pytest.raises(errors.ConfigurationError, match="auto_modes"):

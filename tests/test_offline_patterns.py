@@ -6,12 +6,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing.models import Article, Channel, ClaimKind
+from briefing.core.models import Article, Channel, ClaimKind
 from briefing.offline import brief_offline
 from briefing.offline.figures import find_figures
-from briefing.offline.marks import find_quotes
-from briefing.offline.sentences import split_sentences
 from briefing.offline.sourcing import parse_speaker
+from briefing.text.marks import find_quotes
+from briefing.text.sentences import split_sentences
 
 
 def claims(text: str):

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 import briefing.offline
-from briefing.models import Article
+from briefing.core.models import Article
 from briefing.offline import brief_offline
 from briefing.offline.intervals import Intervals
 

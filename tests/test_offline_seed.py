@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.models import Article, Channel, ClaimKind
+from briefing.core.models import Article, Channel, ClaimKind
 from briefing.offline import PROMPT_VERSION, brief_offline
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "nato-us-russia-thaw.txt"

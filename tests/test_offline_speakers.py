@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.models import Article
+from briefing.core.models import Article
 from briefing.offline import brief_offline
 
 

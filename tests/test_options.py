@@ -13,9 +13,9 @@ import openai
 import pytest
 
 from briefing import Article, Briefer, ConfigurationError
-from briefing.cache import cache_key
-from briefing.limits import AnswerLimits
-from briefing.options import NOT_IN_KEY, BriefingOptions, resolve_options
+from briefing.brief.cache import cache_key
+from briefing.core.limits import AnswerLimits
+from briefing.core.options import NOT_IN_KEY, BriefingOptions, resolve_options
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = Article(text="The council said the bridge will close for six weeks.", title="Bridge")
@@ -85,7 +85,7 @@ def test_the_environment_is_read_in_one_module():
 
 
 def test_options_module_imports_no_sdk():
-    code = "import sys, briefing.options; print(sorted({'openai', 'instructor'} & set(sys.modules)))"
+    code = "import sys, briefing.core.options; print(sorted({'openai', 'instructor'} & set(sys.modules)))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
@@ -93,7 +93,7 @@ def test_options_module_imports_no_sdk():
 def test_offline_command_loads_neither_openai_nor_instructor():
     code = (
         "import sys\n"
-        "from briefing.cli import app\n"
+        "from briefing.cli.app import app\n"
         f"app(['brief', '--offline', {str(REPO / 'seeds' / 'nato-us-russia-thaw.txt')!r}], standalone_mode=False)\n"
         "print(sorted({'openai', 'instructor'} & set(sys.modules)), file=sys.stderr)\n"
     )

@@ -8,11 +8,11 @@ import threading
 import openai
 import pytest
 
-from briefing.extract import Briefer
-from briefing.pacehooks import request_tokens
-from briefing.pacing import Pacer, parse_duration
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder, load_answers
+from briefing.brief.briefer import Briefer
+from briefing.llm.pacehooks import request_tokens
+from briefing.llm.pacing import Pacer, parse_duration
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, REPLAY_KEY
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])

@@ -7,11 +7,11 @@ import json
 import openai
 import pytest
 
-from briefing.errors import ConfigurationError
-from briefing.extract import Briefer
-from briefing.models import Usage
-from briefing.prices import Price, PriceTable, load_prices, shipped_prices
-from briefing.testing import Responder, load_answers
+from briefing.brief.briefer import Briefer
+from briefing.core.errors import ConfigurationError
+from briefing.core.models import Usage
+from briefing.llm.prices import Price, PriceTable, load_prices, shipped_prices
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, REPLAY_KEY
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])

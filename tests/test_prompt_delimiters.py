@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from briefing import Briefer
-from briefing.prompts import escape_tag, load_prompt
-from briefing.retry import RetryPolicy
+from briefing.llm.prompts import escape_tag, load_prompt
+from briefing.llm.retry import RetryPolicy
 
 FIXTURE = Path(__file__).parent / "fixtures" / "delimiter_article.txt"
 

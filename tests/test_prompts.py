@@ -2,8 +2,8 @@
 
 import pytest
 
-from briefing.errors import PromptError
-from briefing.prompts import load_prompt
+from briefing.core.errors import PromptError
+from briefing.llm.prompts import load_prompt
 
 VARIABLES = {"text": "Body “quoted”.", "title": None, "source": None, "max_claims": 5, "language": "English"}
 

@@ -51,8 +51,8 @@ def test_every_public_name_is_listed_and_resolves() -> None:
 
 
 def test_retry_policy_and_the_batch_helpers_are_exported() -> None:
-    from briefing.batch import Outcome, brief_each
-    from briefing.retry import RetryPolicy
+    from briefing.brief.each import Outcome, brief_each
+    from briefing.llm.retry import RetryPolicy
 
     assert briefing.RetryPolicy is RetryPolicy
     assert briefing.brief_each is brief_each and briefing.Outcome is Outcome

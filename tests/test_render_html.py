@@ -42,8 +42,8 @@ def test_model_text_is_escaped():
 
 
 def test_differences_are_shown_side_by_side_and_escaped():
-    from briefing.grounding import ground_briefing
-    from briefing.models import ExtractedBriefing
+    from briefing.core.models import ExtractedBriefing
+    from briefing.grounding.aligner import ground_briefing
 
     text = "Mayor Ana Ruiz said the council will raise taxes on the <b>middle</b> class next year."
     extracted = ExtractedBriefing(headline="h", summary="s", claims=[

@@ -30,8 +30,8 @@ def test_untrusted_claims_are_named_and_unlocated_evidence_is_loud():
 
 def _checked(evidence: str, text: str) -> Briefing:
     from briefing import check_briefing
-    from briefing.grounding import ground_briefing
-    from briefing.models import ExtractedBriefing
+    from briefing.core.models import ExtractedBriefing
+    from briefing.grounding.aligner import ground_briefing
 
     extracted = ExtractedBriefing(headline="h", summary="s", claims=[
         {"statement": "The council will raise taxes.", "kind": "fact", "evidence": evidence}])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from briefing.retrieval import PassageIndex, split_passages, terms
+from briefing.text.retrieval import PassageIndex, split_passages, terms
 
 DAY = [
     "The council met on Monday. The council will raise taxes next year, the mayor said.",

@@ -14,9 +14,9 @@ import pytest
 from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
-from briefing import errors
-from briefing.failures import classify, is_retryable, unwrap
-from briefing.retry import (
+from briefing.core import errors
+from briefing.llm.failures import classify, is_retryable, unwrap
+from briefing.llm.retry import (
     RetryPolicy,
     RetryStats,
     acall_with_retries,

@@ -11,12 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing import Article, Briefer, PromptError, brief_each, brief_offline
-from briefing.cli import app
-from briefing.extractor import Extractor
-from briefing.prompts import load_prompt, load_prompt_folder
+from briefing.cli.app import app
+from briefing.core.extractor import Extractor
+from briefing.llm.prompts import load_prompt, load_prompt_folder
+from briefing.llm.retry import RetryPolicy
 from briefing.render import formats
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder, load_answers
+from briefing.testing.responder import Responder, load_answers
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "seeds" / "nato-us-russia-thaw.txt"

@@ -38,10 +38,10 @@ import logging
 
 from typer.testing import CliRunner
 
-from briefing import errors
-from briefing.cli import app
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder
+from briefing.cli.app import app
+from briefing.core import errors
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder
 from helpers import SEED
 
 FAKE_KEY = "sk-proj-" + "Zq7Xw9Lm2Np4Rs6Tv8Ux" * 2  # recognisable, 48 characters
@@ -92,7 +92,7 @@ def test_key_is_in_no_log_record_error_or_repr(scenario, seed_text, debug_logs):
 
 
 def test_redact_scrubs_a_configured_key_that_looks_unlike_a_key():
-    from briefing.secrets import redact
+    from briefing.core.secrets import redact
 
     odd = "plain0dd1ooking2key3without4prefix"
     Briefer(model="gpt-4o-mini", api_key=odd)

@@ -13,11 +13,12 @@ import traceback
 import pytest
 from typer.testing import CliRunner
 
-from briefing import Briefer, errors
-from briefing.cli import app
-from briefing.retry import RetryPolicy
-from briefing.secrets import redact_url, scrub
-from briefing.testing import Responder
+from briefing import Briefer
+from briefing.cli.app import app
+from briefing.core import errors
+from briefing.core.secrets import redact_url, scrub
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder
 from helpers import SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])

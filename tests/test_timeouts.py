@@ -1,7 +1,7 @@
 """A hung or vanishing server (issue 11, item 5): bounded wall time, ``--timeout`` and
 ``--retries`` on the command line, and messages that point at the likely cause first.
 
-Runs ``briefing.testing.Responder`` on loopback with sub-second timeouts, as test_loopback does.
+Runs ``briefing.testing.responder.Responder`` on loopback with sub-second timeouts, as test_loopback does.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import time
 import pytest
 from typer.testing import CliRunner
 
-from briefing import Briefer, errors
-from briefing.cli import app
-from briefing.retry import RetryPolicy
-from briefing.testing import Responder, load_answers
+from briefing import Briefer
+from briefing.cli.app import app
+from briefing.core import errors
+from briefing.llm.retry import RetryPolicy
+from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, SEED
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])

@@ -12,10 +12,10 @@ from types import SimpleNamespace
 import pytest
 
 from briefing import InputError
-from briefing.grounding import Alignment, align
-from briefing.inputs import read_article
-from briefing.models import Article, Claim, Difference, Span
-from briefing.verify import (
+from briefing.core.inputs import read_article
+from briefing.core.models import Article, Claim, Difference, Span
+from briefing.grounding.aligner import Alignment, align
+from briefing.verify.checker import (
     Checker,
     CheckOptions,
     Evidence,
@@ -253,7 +253,7 @@ def test_a_short_changed_figure_is_never_support():
 def test_sync_and_async_offline_checks_agree(day):
     import asyncio
 
-    from briefing.verify import acheck
+    from briefing.verify.checker import acheck
 
     for claim in ["The city council will raise taxes next year", "The city council will not raise taxes next year",
                   "The bridge was funded by a federal grant"]:

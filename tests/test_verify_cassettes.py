@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from briefing import Briefer
-from briefing.inputs import read_article
-from briefing.verify import Checker, check
+from briefing.core.inputs import read_article
+from briefing.verify.checker import Checker, check
 
 pytestmark = pytest.mark.vcr
 

@@ -10,10 +10,10 @@ import pytest
 from pydantic import ValidationError
 
 from briefing import Briefer
-from briefing.inputs import read_article
-from briefing.models import Article
-from briefing.verify import Checker, CheckOptions, claim_parts
-from briefing.verify_model import ModelCheck, ModelEvidence, ModelVerdict, locate
+from briefing.core.inputs import read_article
+from briefing.core.models import Article
+from briefing.verify.checker import Checker, CheckOptions, claim_parts
+from briefing.verify.model import ModelCheck, ModelEvidence, ModelVerdict, locate
 
 DAY_DIR = Path(__file__).parent / "fixtures" / "day"
 HERALD = (DAY_DIR / "riverton-herald.txt").read_text(encoding="utf-8")

@@ -9,9 +9,8 @@ and IDEs see them through the ``TYPE_CHECKING`` imports below, and ``dir(briefin
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from briefing.batch import Outcome, brief_each
-from briefing.checks import check_briefing
-from briefing.errors import (
+from briefing.brief.each import Outcome, brief_each
+from briefing.core.errors import (
     APIError,
     AuthenticationError,
     BriefingError,
@@ -27,16 +26,8 @@ from briefing.errors import (
     ServiceUnavailableError,
     TruncatedOutputError,
 )
-from briefing.extractor import Extractor
-from briefing.grounding import (
-    Aligner,
-    Alignment,
-    AlignOptions,
-    align,
-    ground_briefing,
-    unlocated_excerpts,
-)
-from briefing.models import (
+from briefing.core.extractor import Extractor
+from briefing.core.models import (
     Article,
     Briefing,
     Channel,
@@ -53,19 +44,28 @@ from briefing.models import (
     UntrustedClaim,
     Usage,
 )
+from briefing.grounding.aligner import (
+    Aligner,
+    Alignment,
+    AlignOptions,
+    align,
+    ground_briefing,
+    unlocated_excerpts,
+)
+from briefing.grounding.inarticle import check_briefing
 
 if TYPE_CHECKING:  # the lazy names below, as type checkers should see them
-    from briefing.budget import OutputBudget
-    from briefing.cache import BriefingCache
-    from briefing.crosscheck import CrossCheck, SpeakerMismatch, cross_check
+    from briefing.brief.briefer import Briefer
+    from briefing.brief.cache import BriefingCache
     from briefing.daily import DailyBriefing, adaily, daily, load_articles
-    from briefing.extract import Briefer
+    from briefing.llm.budget import OutputBudget
+    from briefing.llm.pacing import Pacer
+    from briefing.llm.prices import PriceTable, load_prices
+    from briefing.llm.prompts import Prompt
+    from briefing.llm.retry import RetryPolicy
     from briefing.offline import brief_offline
-    from briefing.pacing import Pacer
-    from briefing.prices import PriceTable, load_prices
-    from briefing.prompts import Prompt
-    from briefing.retry import RetryPolicy
-    from briefing.verify import (
+    from briefing.offline.crosscheck import CrossCheck, SpeakerMismatch, cross_check
+    from briefing.verify.checker import (
         Checker,
         CheckOptions,
         Evidence,
@@ -73,31 +73,31 @@ if TYPE_CHECKING:  # the lazy names below, as type checkers should see them
         acheck,
         check,
     )
-from briefing.options import BriefingOptions
+from briefing.core.options import BriefingOptions
 
 _LAZY = {
-    "Briefer": "briefing.extract",
-    "BriefingCache": "briefing.cache",
-    "RetryPolicy": "briefing.retry",
-    "Prompt": "briefing.prompts",
+    "Briefer": "briefing.brief.briefer",
+    "BriefingCache": "briefing.brief.cache",
+    "RetryPolicy": "briefing.llm.retry",
+    "Prompt": "briefing.llm.prompts",
     "brief_offline": "briefing.offline",
-    "cross_check": "briefing.crosscheck",
-    "SpeakerMismatch": "briefing.crosscheck",
-    "CrossCheck": "briefing.crosscheck",
-    "check": "briefing.verify",
-    "acheck": "briefing.verify",
-    "Checker": "briefing.verify",
-    "CheckOptions": "briefing.verify",
-    "Evidence": "briefing.verify",
-    "Verification": "briefing.verify",
+    "cross_check": "briefing.offline.crosscheck",
+    "SpeakerMismatch": "briefing.offline.crosscheck",
+    "CrossCheck": "briefing.offline.crosscheck",
+    "check": "briefing.verify.checker",
+    "acheck": "briefing.verify.checker",
+    "Checker": "briefing.verify.checker",
+    "CheckOptions": "briefing.verify.checker",
+    "Evidence": "briefing.verify.checker",
+    "Verification": "briefing.verify.checker",
     "daily": "briefing.daily",
     "adaily": "briefing.daily",
     "load_articles": "briefing.daily",
     "DailyBriefing": "briefing.daily",
-    "Pacer": "briefing.pacing",
-    "OutputBudget": "briefing.budget",
-    "PriceTable": "briefing.prices",
-    "load_prices": "briefing.prices",
+    "Pacer": "briefing.llm.pacing",
+    "OutputBudget": "briefing.llm.budget",
+    "PriceTable": "briefing.llm.prices",
+    "load_prices": "briefing.llm.prices",
 }
 """Public names imported on first use: name -> module. Add each to the TYPE_CHECKING block too."""
 

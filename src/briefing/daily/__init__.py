@@ -8,11 +8,11 @@ import sys
 import types
 from typing import Any
 
+from briefing.core.loaders import LoadedArticles, load_articles
 from briefing.daily.build import DailyOptions, adaily, daily
 from briefing.daily.duplicates import DuplicateOptions
 from briefing.daily.grouping import GroupingOptions
 from briefing.daily.linking import LinkOptions
-from briefing.daily.loaders import LoadedArticles, load_articles
 from briefing.daily.models import (
     CitedSentence,
     Copy,

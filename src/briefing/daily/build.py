@@ -14,11 +14,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from briefing.batch import FATAL, brief_each
+from briefing.brief.each import FATAL, brief_each
+from briefing.core.errors import BriefingError, ExtractionError, InputError
+from briefing.core.loaders import LoadedArticles
+from briefing.core.models import Article, Briefing, Usage
 from briefing.daily.duplicates import DuplicateOptions, find_copies
 from briefing.daily.grouping import GroupingOptions, group_offline
 from briefing.daily.linking import LinkOptions, link_claims, merge_disputes
-from briefing.daily.loaders import LoadedArticles
 from briefing.daily.models import (
     CitedSentence,
     Copy,
@@ -28,12 +30,10 @@ from briefing.daily.models import (
     StoryClaim,
 )
 from briefing.daily.synthesis import cited_from, offline_synthesis, synthesis_request
-from briefing.errors import BriefingError, ExtractionError, InputError
-from briefing.models import Article, Briefing, Usage
 
 if TYPE_CHECKING:
-    from briefing.extract import Briefer
-    from briefing.llm import Answer
+    from briefing.brief.briefer import Briefer
+    from briefing.llm.client import Answer
 
 Progress = Callable[[str, int, int], None]
 """Called as ``progress(stage, done, total)`` while the day is built (stages: brief, group, synthesise)."""
@@ -336,7 +336,7 @@ async def _abrief_all(briefer: Briefer, articles: list[Article],
 
 
 def _offline(article: Article) -> Briefing:
-    from briefing.extract import as_article
+    from briefing.brief.briefer import as_article
     from briefing.offline import brief_offline
 
     return brief_offline(as_article(article))

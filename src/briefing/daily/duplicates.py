@@ -11,8 +11,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from briefing.models import Article
-from briefing.textfold import fold_fast
+from briefing.core.models import Article
+from briefing.text.fold import fold_fast
 
 _WORD = re.compile(r"\w+")
 

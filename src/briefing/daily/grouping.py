@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from briefing.core.models import Article
 from briefing.daily.entities import features
-from briefing.models import Article
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Link claims across a story's articles: the same quotation (or the same claim by the same
 speaker) in several articles becomes one story claim with a report per article.
 
-Each report is grounded in its own article with ``briefing.grounding``: an outlet's slightly
+Each report is grounded in its own article with ``briefing.grounding.aligner``: an outlet's slightly
 different wording is still linked (``fuzzy``), and where the words part the report lists the
 ``differences``. An excerpt that ``align`` refuses because a figure changed ("140 injured"
 against "200 injured") or a negation came or went ("will not raise" against "will raise") is
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from briefing.core.models import Article, Briefing, Claim, ClaimKind, Span, Speaker
 from briefing.daily.models import (
     Difference,
     Report,
@@ -27,10 +28,9 @@ from briefing.daily.models import (
     StoryPosition,
     Verdict,
 )
-from briefing.grounding import Aligner, Alignment
-from briefing.models import Article, Briefing, Claim, ClaimKind, Span, Speaker
-from briefing.offline.marks import find_quotes
-from briefing.textfold import fold_fast
+from briefing.grounding.aligner import Aligner, Alignment
+from briefing.text.fold import fold_fast
+from briefing.text.marks import find_quotes
 
 _NUMBER_WORDS = frozenset(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "dozen", "dozens"])
 _WORDS = re.compile(r"\w+")

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
+from briefing.core.models import Article, Briefing, Usage
 from briefing.daily.grouping import article_features
-from briefing.models import Article, Briefing, Usage
-from briefing.prompts import load_prompt
+from briefing.llm.prompts import load_prompt
 
 if TYPE_CHECKING:
-    from briefing.llm import LLM
+    from briefing.llm.client import LLM
 
 MAX_ENTITIES = 12
 """How many of an article's names, places, dates and figures the prompt lists."""

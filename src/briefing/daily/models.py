@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefing.models import GroundingStatus, Span, Speaker, Stance, Usage
+from briefing.core.models import GroundingStatus, Span, Speaker, Stance, Usage
 
 Verdict = Literal["corroborated", "single_source", "contested"]
 
@@ -133,17 +133,17 @@ class DailyBriefing(BaseModel):
 
     def to_markdown(self) -> str:
         """The briefing as Markdown, for email and chat."""
-        from briefing.render.markdown import daily_to_markdown
+        from briefing.daily.markdown import daily_to_markdown
 
         return daily_to_markdown(self)
 
     def to_html(self) -> str:
         """The briefing as one self-contained HTML page (no external assets)."""
-        from briefing.render.daily_html import daily_to_html
+        from briefing.daily.html import daily_to_html
 
         return daily_to_html(self)
 
     def _repr_html_(self) -> str:
-        from briefing.render.daily_html import daily_to_html
+        from briefing.daily.html import daily_to_html
 
         return daily_to_html(self, full_page=False)

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
+from briefing.core.errors import ExtractionError
+from briefing.core.models import Briefing, Usage
 from briefing.daily.models import CitedSentence, StoryClaim
-from briefing.errors import ExtractionError
-from briefing.models import Briefing, Usage
-from briefing.prompts import load_prompt
+from briefing.llm.prompts import load_prompt
 from briefing.render.terminal import speaker_label
 
 if TYPE_CHECKING:
-    from briefing.llm import LLM, Answer
+    from briefing.llm.client import LLM, Answer
 
 
 class SummarySentence(BaseModel):

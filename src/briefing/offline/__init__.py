@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import re
 
-from briefing.checks import check_briefing
-from briefing.models import Article, Briefing, Claim, Span, Usage
+from briefing.core.models import Article, Briefing, Claim, Span, Usage
+from briefing.grounding.inarticle import check_briefing
 from briefing.offline.disputes import find_disputes
 from briefing.offline.figures import find_figures
 from briefing.offline.intervals import Intervals
 from briefing.offline.kinds import classify
 from briefing.offline.quotes import find_direct_quotes
 from briefing.offline.reported import find_reported
-from briefing.offline.sentences import Sentence, split_sentences
 from briefing.offline.sourcing import Attributed, SpeakerResolver, channel_for
 from briefing.offline.summary import headline, summary
+from briefing.text.sentences import Sentence, split_sentences
 
 __all__ = ["PROMPT_VERSION", "brief_offline"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.models import Dispute, Position
+from briefing.core.models import Dispute, Position
 from briefing.offline.sourcing import Attributed
 
 _DENIAL_CUE = re.compile(r"den(?:y|ies|ied)|refut|dismiss|reject|disput|rebuff|condemn", re.IGNORECASE)

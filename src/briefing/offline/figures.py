@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.checks import SCALES
+from briefing.grounding.inarticle import SCALES
 
 
 @dataclass(frozen=True)

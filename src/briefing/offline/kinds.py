@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.models import ClaimKind
+from briefing.core.models import ClaimKind
 
 # Cue verbs that decide the kind on their own, checked first.
 _CUE_KINDS = [

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from briefing.offline.cues import PRONOUNS
-from briefing.offline.sentences import is_abbreviation
+from briefing.text.sentences import is_abbreviation
 
 # Nouns that denote an unnamed person or group when they head the source phrase.
 PERSON_NOUNS = frozenset(

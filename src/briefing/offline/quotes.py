@@ -11,9 +11,7 @@ from __future__ import annotations
 import re
 
 from briefing.offline.cues import ADVERBIAL, CUE
-from briefing.offline.marks import Quote, find_quotes
 from briefing.offline.phrases import phrase_after
-from briefing.offline.sentences import is_abbreviation, paragraphs
 from briefing.offline.sourcing import (
     Attributed,
     Speaker,
@@ -22,6 +20,8 @@ from briefing.offline.sourcing import (
     parse_speaker,
     source_before_cue,
 )
+from briefing.text.marks import Quote, find_quotes
+from briefing.text.sentences import is_abbreviation, paragraphs
 
 # Before the quote: the window ends with a cue, maybe an audience, then ":" or ",".
 _CUE_BEFORE = re.compile(

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-from briefing.models import Speaker
+from briefing.core.models import Speaker
 from briefing.offline.cues import ADVERBIAL, CUE
 from briefing.offline.phrases import CLAUSE_OPENERS, Phrase, phrase_after, phrase_before
-from briefing.offline.sentences import Sentence
 from briefing.offline.sourcing import (
     Attributed,
     audience_end,
@@ -21,6 +20,7 @@ from briefing.offline.sourcing import (
     parse_speaker,
     source_before_cue,
 )
+from briefing.text.sentences import Sentence
 
 _CUE = re.compile(CUE, re.VERBOSE)
 _LEAD_IN = re.compile(r"(?:" + ADVERBIAL + r")\s*,?\s*(?:that\b\s*)?", re.VERBOSE)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing.models import Channel, Speaker
+from briefing.core.models import Channel, Speaker
 from briefing.offline.cues import PRONOUNS
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefing.models import Article
-from briefing.offline.sentences import Sentence, paragraphs
-from briefing.textfold import STOPWORDS
+from briefing.core.models import Article
+from briefing.text.fold import STOPWORDS
+from briefing.text.sentences import Sentence, paragraphs
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]+")
 _MAX_HEADLINE = 120

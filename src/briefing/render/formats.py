@@ -13,9 +13,9 @@ from collections.abc import Callable
 
 from rich.console import Console
 
-from briefing.crosscheck import CrossCheck
-from briefing.errors import ConfigurationError
-from briefing.models import Briefing
+from briefing.core.errors import ConfigurationError
+from briefing.core.models import Briefing
+from briefing.offline.crosscheck import CrossCheck
 from briefing.render.terminal import print_briefing, print_cross_check
 
 Renderer = Callable[[Briefing, CrossCheck | None, Console], None]

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 import jinja2
 
-from briefing.models import Briefing, Span
+from briefing.core.models import Briefing, Span
 from briefing.render.terminal import STATUS_LABEL, speaker_label
 
 

@@ -8,9 +8,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from briefing.checks import untrusted_reasons
-from briefing.crosscheck import CrossCheck
-from briefing.models import Briefing, Claim, Grounded, Speaker
+from briefing.core.models import Briefing, Claim, Grounded, Speaker
+from briefing.grounding.inarticle import untrusted_reasons
+from briefing.offline.crosscheck import CrossCheck
 
 STATUS_STYLE = {"exact": "green", "normalized": "green", "fuzzy": "yellow", "not_found": "bold red"}
 STATUS_LABEL = {"exact": "exact", "normalized": "normalized", "fuzzy": "fuzzy", "not_found": "NOT FOUND"}

@@ -1,0 +1,315 @@
+"""Brief big, non-urgent runs through the provider's Batch API (half the price at OpenAI).
+
+``submit`` renders each article's requests exactly as the live path would send them (they are
+captured from ``Briefer``'s own request path by an in-process transport, so prompt, schema, mode
+and output budget cannot drift), writes them as JSONL with one ``custom_id`` per request, uploads
+the file (``POST /v1/files``, purpose ``batch``), creates the batch (``POST /v1/batches``) and keeps
+a manifest (custom_id -> file, article id, text digest) in a local folder. ``collect`` downloads the
+output and error files and replays every answer through the live path again (validation, grounding,
+checks), with no re-ask: an unlocated excerpt stays ``not_found`` unless ``reask_live`` briefs that
+article again live. Each briefing is stored in the ``Briefer``'s cache under the live key, so a
+following live run on the same files sends nothing. Failed requests (an error line, an expired
+batch, an answer that does not validate) are reported by file name; nothing else is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import openai
+
+from briefing.brief.briefer import Briefer, as_article
+from briefing.core.errors import APIError, BriefingError, ConfigurationError, InputError
+from briefing.core.models import Article, Briefing
+
+try:  # current openai releases send through httpx2, older ones through httpx
+    import httpx2 as httpx
+except ImportError:  # pragma: no cover
+    import httpx  # type: ignore[no-redef,import-not-found]
+
+ENDPOINT = "/v1/chat/completions"
+MANIFESTS = ".briefing-batches"
+"""The default folder for batch manifests, in the working directory."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One request of a batch: which file and article it briefs."""
+
+    custom_id: str
+    path: str
+    article: str | None
+    digest: str
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _key(messages: Any) -> str:
+    """What identifies a request of one chunk: its first user message (the article text); a
+    re-ask of it keeps that message and adds others, so it has the same key."""
+    users = [m.get("content") for m in messages or [] if isinstance(m, dict) and m.get("role") == "user"]
+    return _digest(json.dumps(users[:1], sort_keys=True, ensure_ascii=False))
+
+
+class _Wire(httpx.BaseTransport):
+    """An in-process transport: records chat requests (and refuses them), or answers each request
+    once with a stored batch answer and refuses any second ask (there is no re-ask in a batch)."""
+
+    def __init__(self, answers: dict[str, dict[str, Any]] | None = None) -> None:
+        self.answers = answers
+        self.sent: list[dict[str, Any]] = []
+        self._used: set[str] = set()
+
+    def handle_request(self, request: Any) -> Any:
+        body = json.loads(request.read() or b"{}")
+        self.sent.append(body)
+        key = _key(body.get("messages"))
+        if self.answers is not None and key in self.answers and key not in self._used:
+            self._used.add(key)
+            return httpx.Response(200, json=self.answers[key], request=request)
+        reason = "captured" if self.answers is None else "no re-ask in a batch (use --reask-live)"
+        return httpx.Response(400, json={"error": {"message": reason, "type": "invalid_request_error",
+                                                   "param": None, "code": "batch_replay"}}, request=request)
+
+
+def _offline_briefer(briefer: Briefer, wire: _Wire, *, replay: bool) -> Briefer:
+    """A Briefer with ``briefer``'s settings that talks to ``wire`` instead of the network."""
+    client = openai.OpenAI(api_key="batch-replay", base_url="http://batch.invalid/v1", max_retries=0,
+                           http_client=openai.DefaultHttpxClient(transport=wire))
+    options = briefer.options
+    if replay:
+        options = options.replace(max_retries=0, grounding_reasks=0)
+    twin = Briefer(client=client, options=options, output_budget=briefer.output_budget, prices=briefer.prices)
+    twin.llm.pacer = None  # nothing here reaches a rate limit
+    twin.prompt = briefer.prompt
+    return twin
+
+
+def requests_for(briefer: Briefer, article: Article) -> list[dict[str, Any]]:
+    """The chat request bodies the live path sends first for ``article`` (one per chunk)."""
+    wire = _Wire()
+    twin = _offline_briefer(briefer, wire, replay=False)
+    for chunk in twin._chunks(article):
+        try:
+            twin.llm.extract(twin._messages(article, chunk), _response_model(), context=twin._context(chunk),
+                             max_retries=0, article=article.id, max_tokens=twin._budget(chunk))
+        except BriefingError:
+            pass  # refused by design once captured
+    first: dict[str, dict[str, Any]] = {}
+    for body in wire.sent:  # a refused request may be resent by an adapting path: keep the first
+        first.setdefault(_key(body.get("messages")), body)
+    return list(first.values())
+
+
+def _response_model() -> Any:
+    from briefing.brief.briefer import ArticleBriefing
+
+    return ArticleBriefing
+
+
+# --------------------------------------------------------------------------- submit
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """A created batch: its id, the uploaded file's id and where its manifest is."""
+
+    batch_id: str
+    input_file_id: str
+    manifest: Path
+    requests: int
+
+
+def submit(briefer: Briefer, files: list[tuple[str, Article]], *, client: Any,
+           folder: str | Path = MANIFESTS, completion_window: str = "24h") -> Submitted:
+    """Upload the requests for ``files`` ((path, article) pairs) and create a batch.
+
+    Raises:
+        InputError: no files to submit.
+        APIError: the upload or the batch creation failed (see ``failures.classify``).
+    """
+    if not files:
+        raise InputError("nothing to submit: give one or more article files", reason="empty")
+    lines: list[str] = []
+    entries: list[Entry] = []
+    for index, (path, article) in enumerate(files):
+        article = as_article(article)
+        for part, body in enumerate(requests_for(briefer, article)):
+            custom_id = f"a{index:05d}-{part}"
+            lines.append(json.dumps({"custom_id": custom_id, "method": "POST", "url": ENDPOINT, "body": body},
+                                    ensure_ascii=False, sort_keys=True))
+            entries.append(Entry(custom_id, path, article.id, _digest(article.text)))
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    uploaded = _call(lambda: client.files.create(file=("briefing-batch.jsonl", data, "application/jsonl"),
+                                                 purpose="batch"), client)
+    batch = _call(lambda: client.batches.create(input_file_id=uploaded.id, endpoint=ENDPOINT,
+                                                completion_window=completion_window,
+                                                metadata={"created_by": "briefing"}), client)
+    manifest = Path(folder) / f"{batch.id}.json"
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps({
+        "batch_id": batch.id, "input_file_id": uploaded.id, "model": briefer.settings.model,
+        "entries": [entry.__dict__ for entry in entries],
+    }, indent=1, ensure_ascii=False), encoding="utf-8")
+    return Submitted(batch.id, uploaded.id, manifest, len(entries))
+
+
+def _call(fn: Any, client: Any) -> Any:
+    """Call the SDK; its errors become the library's (one line, no key)."""
+    from briefing.core.secrets import redact
+    from briefing.llm.failures import classify
+
+    base_url = str(getattr(client, "base_url", "") or "")
+    try:
+        return fn()
+    except openai.NotFoundError as e:
+        raise APIError(f"{base_url} has no such batch or file ({redact(str(e.message))}); check the id, and that "
+                       "OPENAI_BASE_URL / --base-url names the server the batch was submitted to", status=404) from e
+    except openai.OpenAIError as e:
+        raise classify(e, model="batch", base_url=base_url, article=None) from e
+
+
+def status(batch_id: str, *, client: Any) -> Any:
+    """The provider's batch object (``status``, ``request_counts``, file ids)."""
+    return _call(lambda: client.batches.retrieve(batch_id), client)
+
+
+# --------------------------------------------------------------------------- collect
+
+
+@dataclass
+class Collected:
+    """One submitted file and what became of it."""
+
+    path: str
+    article: Article | None
+    briefing: Briefing | None = None
+    error: str | None = None
+    custom_ids: tuple[str, ...] = ()
+
+
+def _lines(client: Any, file_id: str | None) -> Iterator[dict[str, Any]]:
+    if not file_id:
+        return
+    text = _call(lambda: client.files.content(file_id), client).text
+    for line in text.splitlines():
+        if line.strip():
+            yield json.loads(line)
+
+
+def _failure(line: dict[str, Any]) -> str:
+    error = line.get("error") or {}
+    status = None
+    if not error and line.get("response"):
+        status = line["response"].get("status_code")
+        error = (line["response"].get("body") or {}).get("error") or {}
+    code = error.get("code") or error.get("type") or (f"HTTP {status}" if status else "error")
+    return f"{code}: {error.get('message') or 'the request failed'}"
+
+
+def load_manifest(batch_id: str, folder: str | Path = MANIFESTS) -> dict[str, Any]:
+    """The manifest ``submit`` wrote for ``batch_id``.
+
+    Raises:
+        ConfigurationError: no manifest for this batch in ``folder``.
+    """
+    path = Path(folder) / f"{batch_id}.json"
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as e:
+        raise ConfigurationError(
+            f"no manifest for batch {batch_id!r} in {str(folder)!r}: collect from the folder where it was "
+            "submitted, or pass --manifests DIR") from e
+
+
+def collect(briefer: Briefer, batch_id: str, *, client: Any, folder: str | Path = MANIFESTS,
+            reask_live: bool = False) -> list[Collected]:
+    """Download a batch's answers and brief each submitted file from them, in submission order.
+
+    Raises:
+        ConfigurationError: no manifest for ``batch_id``.
+        BriefingError: the batch is still running, or has failed as a whole.
+    """
+    from briefing.core.inputs import read_article
+
+    manifest = load_manifest(batch_id, folder)
+    batch = status(batch_id, client=client)
+    if batch.status in ("validating", "in_progress", "finalizing", "cancelling"):
+        raise BriefingError(f"batch {batch_id} is {batch.status}; run `briefing batch status {batch_id}` and "
+                            "collect once it is completed or expired")
+    if batch.status == "failed" and not batch.output_file_id:
+        errors = getattr(getattr(batch, "errors", None), "data", None) or []
+        detail = "; ".join(f"{e.code}: {e.message}" for e in errors) or "no detail given"
+        raise BriefingError(f"batch {batch_id} failed as a whole ({detail}); nothing was briefed")
+    answers: dict[str, dict[str, Any]] = {}
+    failures: dict[str, str] = {}
+    for line in _lines(client, batch.output_file_id):
+        response = line.get("response") or {}
+        if response.get("status_code") == 200 and not line.get("error"):
+            answers[line["custom_id"]] = response["body"]
+        else:
+            failures[line["custom_id"]] = _failure(line)
+    for line in _lines(client, batch.error_file_id):
+        failures[line["custom_id"]] = _failure(line)
+
+    grouped: dict[str, list[Entry]] = {}
+    for raw in manifest["entries"]:
+        entry = Entry(**raw)
+        grouped.setdefault(entry.path, []).append(entry)
+    results = []
+    for path, entries in grouped.items():
+        results.append(_collect_one(briefer, path, entries, answers, failures, batch.status, reask_live, read_article))
+    return results
+
+
+def _collect_one(briefer: Briefer, path: str, entries: list[Entry], answers: dict[str, dict[str, Any]],
+                 failures: dict[str, str], batch_status: str, reask_live: bool, read_article: Any) -> Collected:
+    ids = tuple(e.custom_id for e in entries)
+    try:
+        article = read_article(Path(path))
+    except BriefingError as e:
+        return Collected(path, None, error=str(e), custom_ids=ids)
+    if entries[0].article:
+        article = article.model_copy(update={"id": entries[0].article})
+    if _digest(as_article(article).text) != entries[0].digest:
+        return Collected(path, article, error="the file changed since it was submitted; brief it again",
+                         custom_ids=ids)
+    missing = [failures.get(i) or f"batch {batch_status}, no answer" for i in ids if i not in answers]
+    if missing:
+        return Collected(path, article, error="; ".join(missing), custom_ids=ids)
+    article = as_article(article)
+    wire = _Wire({_key(_request_messages(briefer, article, i, entries)): answers[i] for i in ids})
+    twin = _offline_briefer(briefer, wire, replay=True)
+    try:
+        briefing = twin.brief(article)
+    except BriefingError as e:
+        return Collected(path, article, error=f"the answer did not validate: {e.message}", custom_ids=ids)
+    briefing.usage.cost_usd = briefer.prices.cost(briefer.settings.model, briefing.usage, batch=True)
+    if reask_live and _unlocated(briefing):
+        try:
+            return Collected(path, article, briefing=briefer.brief(article), custom_ids=ids)
+        except BriefingError as e:
+            return Collected(path, article, briefing=briefing, error=f"the live re-ask failed: {e}", custom_ids=ids)
+    key, _ = briefer._cached(article)
+    briefer._store(key, briefing)
+    return Collected(path, article, briefing=briefing, custom_ids=ids)
+
+
+def _request_messages(briefer: Briefer, article: Article, custom_id: str, entries: list[Entry]) -> Any:
+    """The messages of the request ``custom_id`` stands for (its chunk of ``article``)."""
+    part = [e.custom_id for e in entries].index(custom_id)
+    chunk = briefer._chunks(article)[part]
+    return briefer._messages(article, chunk)
+
+
+def _unlocated(briefing: Briefing) -> bool:
+    located = [c.grounding for c in briefing.claims]
+    located += [p.grounding for d in briefing.disputes for p in d.positions]
+    return "not_found" in located

@@ -1,0 +1,2 @@
+"""The ``briefing`` command. ``briefing.cli.app`` registers the commands; each lives in its own module.
+"""

@@ -1,0 +1,49 @@
+"""Saved HTML pages as articles: the article text and metadata extracted by trafilatura.
+
+trafilatura is the ``html`` extra (``pip install 'briefing[html]'``); without it an ``.html`` file
+fails with an ``InputError`` that says so. Tag stripping by hand would keep menus, ads and
+footers, so there is no fallback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.core.errors import InputError
+from briefing.core.inputs import _decode, read_article, validate_text
+from briefing.core.models import Article
+
+INSTALL_HINT = "install the HTML extra (`pip install 'briefing[html]'`) or save the article as .txt"
+
+
+def read_html_article(path: Path) -> Article:
+    """The article in a saved web page: its main text, title, outlet, canonical URL and date.
+
+    Raises:
+        InputError: the usual file errors (missing, binary, not UTF-8, ...), ``reason="html"``
+            when no article text could be extracted or the extractor is not installed.
+    """
+    name = str(path)
+    try:
+        return read_article(path)  # a .html file that holds plain text is taken as it is
+    except InputError as e:
+        if e.reason != "html":
+            raise
+    page = _decode(path.read_bytes(), name)
+    try:
+        import trafilatura
+    except ImportError as e:
+        raise InputError(f"reading saved web pages needs trafilatura; {INSTALL_HINT}",
+                         reason="html", path=name, article=path.stem) from e
+    document = trafilatura.bare_extraction(page, with_metadata=True, favor_precision=True)
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise InputError("no article text could be found in the page; save the article's text as .txt instead",
+                         reason="html", path=name, article=path.stem)
+    return Article(
+        id=path.stem, text=validate_text(text, name=name),
+        title=getattr(document, "title", None) or None,
+        source=getattr(document, "sitename", None) or None,
+        url=getattr(document, "url", None) or None,
+        published=getattr(document, "date", None) or None,
+    )

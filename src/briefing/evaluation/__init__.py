@@ -1,0 +1,2 @@
+"""Score briefings against annotated attributions: annotation readers and the one scorer.
+"""

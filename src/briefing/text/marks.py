@@ -1,0 +1,78 @@
+"""Find quoted passages: pair opening and closing double quote marks, curly or straight.
+
+Pairing never trusts the marks to balance. A quote never crosses a paragraph break unless the
+next paragraph opens with a quote mark (the news convention for a quote that runs on over several
+paragraphs); an opening mark left unclosed at the end of its paragraph is dropped, so a stray
+mark cannot swallow the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.text.sentences import paragraphs
+
+OPENING = ("“", "„", "«")
+CLOSING = ("”", "»")
+# Straight marks, backticks and doubled apostrophes (''...'', as some archives print quotes):
+# the context decides whether they open or close.
+_MARK = re.compile(r"''|``|[“”„«»\"`]")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted passage: its marks span ``open:start`` and ``end:close`` (trimmed inside)."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether an ambiguous mark at ``i`` opens a quote: it follows a space, dash or bracket."""
+    return i == 0 or text[i - 1].isspace() or text[i - 1] in "([{—–-:"
+
+
+def _pairs_in_paragraph(
+    text: str, start: int, end: int
+) -> tuple[list[tuple[int, int, int, int]], tuple[int, int] | None]:
+    """Pair marks inside one paragraph as (open, inside start, inside end, close); also return
+    an opening mark still open at the paragraph's end."""
+    pairs = []
+    open_at: tuple[int, int] | None = None
+    for mark in _MARK.finditer(text, start, end):
+        ch, i = mark.group(), mark.start()
+        if ch in OPENING or (ch not in CLOSING and open_at is None and _opens(text, i)):
+            open_at = mark.span()  # a second opener in a row means the first one was stray
+        elif open_at is not None:
+            pairs.append((open_at[0], open_at[1], i, mark.end()))
+            open_at = None
+    return pairs, open_at
+
+
+def _trimmed(text: str, open_: int, start: int, end: int, close: int) -> Quote | None:
+    """The passage between the marks without edge spaces or a trailing comma; None when empty."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    if not any(ch.isalnum() for ch in text[start:end]):
+        return None
+    return Quote(open_, close, start, end)
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Return the quoted passages of ``text`` in order, tolerating unbalanced quote marks."""
+    quotes: list[Quote] = []
+    spans = paragraphs(text)
+    for number, (p_start, p_end) in enumerate(spans):
+        pairs, left_open = _pairs_in_paragraph(text, p_start, p_end)
+        for pair in pairs:
+            if (quote := _trimmed(text, *pair)) is not None:
+                quotes.append(quote)
+        runs_on = number + 1 < len(spans) and _MARK.match(text, spans[number + 1][0]) is not None
+        if left_open is not None and runs_on and (quote := _trimmed(text, *left_open, p_end, p_end)) is not None:
+            quotes.append(quote)
+    return quotes
