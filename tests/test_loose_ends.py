@@ -17,7 +17,8 @@ from briefing.grounding import aligner as grounding
 from briefing.grounding import inarticle as checks
 from briefing.llm.retry import RetryPolicy
 from briefing.offline.figures import find_figures
-from briefing.render.terminal import STATUS_LABEL, STATUS_STYLE
+from briefing.core.models import STATUS_LABEL
+from briefing.render.terminal import STATUS_STYLE
 from briefing.testing.responder import Responder, load_answers
 from briefing.text.fold import STOPWORDS
 from helpers import ANSWERS, REPLAY_KEY, SEED

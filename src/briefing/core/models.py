@@ -14,6 +14,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 
 GroundingStatus = Literal["exact", "normalized", "fuzzy", "not_found"]
 Stance = Literal["asserts", "denies", "questions"]
+STATUS_LABEL: dict[str, str] = {
+    "exact": "exact", "normalized": "normalized", "fuzzy": "fuzzy", "not_found": "NOT FOUND",
+}
+"""How each grounding status reads in a view (every view uses these words)."""
 
 
 class Article(BaseModel):
@@ -121,6 +125,23 @@ class Speaker(BaseModel):
             "the article's own reporting, e.g. 'AFP' for 'told AFP' or 'AFP, citing diplomats'."
         ),
     )
+
+    @property
+    def label(self) -> str:
+        """'Jamie Shea (Former NATO official)', or 'unnamed NATO diplomats [anon] via AFP'."""
+        label = self.name
+        if self.role and self.role.lower() not in self.name.lower():
+            label += f" ({self.role})"
+        if self.anonymous:
+            label += " [anon]"
+        if self.via:
+            label += f" via {self.via}"
+        return label
+
+
+def speaker_label(speaker: Speaker | None) -> str:
+    """``speaker.label``, or '(article)' for the article's own voice (no speaker)."""
+    return "(article)" if speaker is None else speaker.label
 
 
 class ExtractedClaim(BaseModel):

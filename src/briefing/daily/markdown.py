@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.models import speaker_label
 from briefing.daily.models import DailyBriefing, Report, Source, Story
 from briefing.daily.view import (
     VERDICT_LABEL,
@@ -16,7 +17,6 @@ from briefing.daily.view import (
     statement_adds,
     who,
 )
-from briefing.render.terminal import speaker_label
 
 _SPECIAL = re.compile(r"([\\`*\[\]<>~]|(?<!\w)_|_(?!\w))")
 

@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from briefing.core.errors import ExtractionError
-from briefing.core.models import Briefing, Usage
+from briefing.core.models import Briefing, Usage, speaker_label
 from briefing.daily.models import CitedSentence, StoryClaim
 from briefing.llm.prompts import load_prompt
-from briefing.render.terminal import speaker_label
 
 if TYPE_CHECKING:
     from briefing.llm.client import LLM, Answer

@@ -10,8 +10,7 @@ from itertools import pairwise
 
 import jinja2
 
-from briefing.core.models import Briefing, Span
-from briefing.render.terminal import STATUS_LABEL, speaker_label
+from briefing.core.models import STATUS_LABEL, Briefing, Span, speaker_label
 
 
 @dataclass(frozen=True)

@@ -8,26 +8,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from briefing.core.models import Briefing, Claim, Grounded, Speaker
+from briefing.core.models import STATUS_LABEL, Briefing, Claim, Grounded, speaker_label
 from briefing.grounding.inarticle import untrusted_reasons
 from briefing.offline.crosscheck import CrossCheck
 
 STATUS_STYLE = {"exact": "green", "normalized": "green", "fuzzy": "yellow", "not_found": "bold red"}
-STATUS_LABEL = {"exact": "exact", "normalized": "normalized", "fuzzy": "fuzzy", "not_found": "NOT FOUND"}
-
-
-def speaker_label(speaker: Speaker | None) -> str:
-    """'Jamie Shea (Former NATO official)', 'unnamed NATO diplomats [anon] via AFP', or '(article)'."""
-    if speaker is None:
-        return "(article)"
-    label = speaker.name
-    if speaker.role and speaker.role.lower() not in speaker.name.lower():
-        label += f" ({speaker.role})"
-    if speaker.anonymous:
-        label += " [anon]"
-    if speaker.via:
-        label += f" via {speaker.via}"
-    return label
 
 
 def _check_notes(claim: Claim) -> Text:
