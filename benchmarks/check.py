@@ -14,7 +14,7 @@ For each quotation, offline (rules over aligned text, no model):
 The baseline is brute force: ``align`` against every article (of the story, and of the big day
 for the first 10 cases), no retrieval; both are timed in the same run.
 
-The model path's figures come from the cassettes of tests/test_verify_cassettes.py, replayed
+The model path's figures come from the cassettes of tests/verify/test_verify_cassettes.py, replayed
 with vcrpy (installed with the test extras). Their model answers are authored fixtures, not a
 live model: they measure the library's handling of a model's answers (located evidence, the
 re-ask, the verdict bookkeeping), not a model's accuracy.

@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.progress import Progress
 
 from briefing.core.errors import BriefingError, ConfigurationError
+from briefing.daily import daily_to_html, daily_to_markdown
 
 if TYPE_CHECKING:
     from briefing.brief.briefer import Briefer
@@ -55,9 +56,9 @@ def _briefer(extractor: str, model: str | None, mode: str, base_url: str | None,
 def render(briefing: Any, suffix: str) -> str:
     """The briefing as the format a file suffix names (.html/.htm, .md, .json)."""
     if suffix in (".html", ".htm"):
-        return briefing.to_html()
+        return daily_to_html(briefing)
     if suffix == ".md":
-        return briefing.to_markdown()
+        return daily_to_markdown(briefing)
     return briefing.model_dump_json(indent=2) + "\n"
 
 
@@ -111,7 +112,7 @@ def run_daily(paths: list[Path], *, out: Path | None, as_json: bool, extractor: 
     if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
     elif out is None:
-        sys.stdout.write(result.to_markdown())
+        sys.stdout.write(daily_to_markdown(result))
     return 1 if result.failures else 0
 
 

@@ -1,6 +1,7 @@
 """The daily briefing: a day's articles grouped into stories, claims linked across outlets.
 
-``load_articles`` reads files and folders; ``daily`` builds the ``DailyBriefing``. This layer
+``load_articles`` reads files and folders; ``daily`` builds the ``DailyBriefing``;
+``daily_to_markdown`` and ``daily_to_html`` are its views (functions over the model). This layer
 sits above the single-article core and imports it, never the reverse.
 """
 
@@ -12,7 +13,9 @@ from briefing.core.loaders import LoadedArticles, load_articles
 from briefing.daily.build import DailyOptions, adaily, daily
 from briefing.daily.duplicates import DuplicateOptions
 from briefing.daily.grouping import GroupingOptions
+from briefing.daily.html import daily_to_html
 from briefing.daily.linking import LinkOptions
+from briefing.daily.markdown import daily_to_markdown
 from briefing.daily.models import (
     CitedSentence,
     Copy,
@@ -44,6 +47,8 @@ __all__ = [
     "StoryPosition",
     "adaily",
     "daily",
+    "daily_to_html",
+    "daily_to_markdown",
     "load_articles",
 ]
 

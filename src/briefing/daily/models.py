@@ -131,19 +131,8 @@ class DailyBriefing(BaseModel):
     warnings: list[str] = Field(default_factory=list)
     failures: list[str] = Field(default_factory=list, description="One line per article that could not be read or briefed.")
 
-    def to_markdown(self) -> str:
-        """The briefing as Markdown, for email and chat."""
-        from briefing.daily.markdown import daily_to_markdown
-
-        return daily_to_markdown(self)
-
-    def to_html(self) -> str:
-        """The briefing as one self-contained HTML page (no external assets)."""
-        from briefing.daily.html import daily_to_html
-
-        return daily_to_html(self)
-
     def _repr_html_(self) -> str:
+        """The notebook hook, the one view this model imports (lazily): ``daily_to_html`` without the page."""
         from briefing.daily.html import daily_to_html
 
         return daily_to_html(self, full_page=False)

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from briefing.grounding.aligner import Aligner, align
 from briefing.text.fold import STOPWORDS, normalize, on_boundaries, split_words
 
-SEED = (Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).parents[2] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
 
 
 def _span(a):

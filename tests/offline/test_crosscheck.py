@@ -9,7 +9,7 @@ import pytest
 from briefing.core.models import Article, Briefing, Claim, Span, Speaker
 from briefing.offline.crosscheck import cross_check, speakers_agree
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "nato-us-russia-thaw.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "nato-us-russia-thaw.txt"
 
 
 @pytest.fixture(scope="module")

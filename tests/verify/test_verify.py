@@ -24,13 +24,13 @@ from briefing.verify.checker import (
     verdict_of,
 )
 
-DAY_DIR = Path(__file__).parent / "fixtures" / "day"
+DAY_DIR = Path(__file__).parents[1] / "fixtures" / "day"
 
 
 @pytest.fixture(scope="module")
 def day() -> list[Article]:
     articles = [read_article(p) for p in sorted(DAY_DIR.glob("*.txt"))]
-    return articles + [read_article(Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt")]
+    return articles + [read_article(Path(__file__).parents[2] / "seeds" / "nato-us-russia-thaw.txt")]
 
 
 def _texts(day):

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from briefing.grounding.aligner import align, describe
 from briefing.text.fold import STOPWORDS, fold_char, normalize, on_boundaries
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEED = (REPO / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
 LONG = (REPO / "tests" / "fixtures" / "long_article.txt").read_text(encoding="utf-8")
 POLNEAR = REPO.parent / "shared" / "data" / "polnear-dev" / "text"

@@ -18,7 +18,7 @@ from briefing.llm.retry import RetryPolicy
 from briefing.render import formats
 from briefing.testing.responder import Responder, load_answers
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "nato-us-russia-thaw.txt"
 GOOD = load_answers(REPO / "tests" / "answers" / "seed_article.json")[0]
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])

@@ -8,7 +8,7 @@ from briefing.core.models import Briefing, Claim, ExtractedBriefing
 from briefing.grounding.aligner import ground_briefing
 from briefing.grounding.inarticle import check_briefing, figures_in
 
-SEED = (Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).parents[2] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
 
 
 def _claim(statement="A claim.", speaker=None, evidence="Further talks are anticipated.", **kw):

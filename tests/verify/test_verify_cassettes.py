@@ -16,8 +16,8 @@ from briefing.verify.checker import Checker, check
 
 pytestmark = pytest.mark.vcr
 
-DAY_DIR = Path(__file__).parent / "fixtures" / "day"
-SEED = Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt"
+DAY_DIR = Path(__file__).parents[1] / "fixtures" / "day"
+SEED = Path(__file__).parents[2] / "seeds" / "nato-us-russia-thaw.txt"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from briefing.core.models import Article
 from briefing.verify.checker import Checker, CheckOptions, claim_parts
 from briefing.verify.model import ModelCheck, ModelEvidence, ModelVerdict, locate
 
-DAY_DIR = Path(__file__).parent / "fixtures" / "day"
+DAY_DIR = Path(__file__).parents[1] / "fixtures" / "day"
 HERALD = (DAY_DIR / "riverton-herald.txt").read_text(encoding="utf-8")
 
 

@@ -17,7 +17,7 @@ from briefing.brief.cache import cache_key
 from briefing.core.limits import AnswerLimits
 from briefing.core.options import NOT_IN_KEY, BriefingOptions, resolve_options
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ARTICLE = Article(text="The council said the bridge will close for six weeks.", title="Bridge")
 BASE = BriefingOptions(model="gpt-4o-mini", prompt_version="brief-abc", endpoint="api.example.com/v1", version="1")
 CHANGED = {"model": "gpt-4o", "mode": "json_schema", "max_claims": 5, "language": "German",

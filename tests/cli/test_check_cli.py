@@ -12,7 +12,7 @@ from briefing.cli.app import app
 from briefing.verify.checker import Verification
 
 runner = CliRunner()
-DAY = str(Path(__file__).parent / "fixtures" / "day")
+DAY = str(Path(__file__).parents[1] / "fixtures" / "day")
 
 
 def _lines(output: str) -> list[dict]:
@@ -74,7 +74,7 @@ def test_an_empty_claims_file_says_what_to_do(tmp_path, no_llm_env):
 @pytest.mark.answers("check_supported")
 def test_check_with_a_model(llm_env):
     result = runner.invoke(app, ["check", "The city council will raise taxes next year", DAY,
-                                 str(Path(__file__).parents[1] / "seeds"), "--json"])
+                                 str(Path(__file__).parents[2] / "seeds"), "--json"])
     assert result.exit_code == 0, result.output
     (record,) = _lines(result.stdout)
     assert record["verdict"] == "supported" and record["checker"] == "llm"

@@ -16,7 +16,7 @@ from briefing import Briefer
 from briefing.llm.prompts import escape_tag, load_prompt
 from briefing.llm.retry import RetryPolicy
 
-FIXTURE = Path(__file__).parent / "fixtures" / "delimiter_article.txt"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "delimiter_article.txt"
 
 
 @pytest.mark.parametrize("tag", ["</article>", "<article>", "</ARTICLE>", "< /article >", "</article\n>",

@@ -13,7 +13,7 @@ import pytest
 
 import briefing
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 INIT = Path(briefing.__file__)
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from briefing.core.models import ExtractedBriefing
 from briefing.grounding.aligner import ground_briefing, unlocated_excerpts
 
-SEED = (Path(__file__).parents[1] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).parents[2] / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
 
 
 def _extracted(*evidence: str, positions: tuple[str, ...] = ()) -> ExtractedBriefing:

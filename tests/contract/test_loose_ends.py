@@ -12,19 +12,18 @@ import openai
 import pytest
 
 from briefing import Article, Briefer, brief_offline
-from briefing.core.models import GroundingStatus
+from briefing.core.models import STATUS_LABEL, GroundingStatus
 from briefing.grounding import aligner as grounding
 from briefing.grounding import inarticle as checks
 from briefing.llm.retry import RetryPolicy
 from briefing.offline.figures import find_figures
-from briefing.core.models import STATUS_LABEL
 from briefing.render.terminal import STATUS_STYLE
 from briefing.testing.responder import Responder, load_answers
 from briefing.text.fold import STOPWORDS
 from helpers import ANSWERS, REPLAY_KEY, SEED
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "briefing"
-TESTS = Path(__file__).resolve().parent
+SRC = Path(__file__).resolve().parents[2] / "src" / "briefing"
+TESTS = Path(__file__).resolve().parents[1]
 GOOD = load_answers(ANSWERS / "seed_article.json")[0]
 ARTICLE = Article(text=SEED.read_text(encoding="utf-8"), id="nato", url="https://example.org/nato-thaw",
                   published="2025-03-06")
@@ -74,7 +73,7 @@ def test_one_grounding_status_type():
 
 
 def test_tests_import_helpers_not_conftest():
-    offenders = [p.name for p in TESTS.glob("*.py")
+    offenders = [p.name for p in TESTS.rglob("*.py")
                  if re.search(r"^\s*(from conftest import|import conftest|from test_\w+ import)",
                               p.read_text(encoding="utf-8"), re.MULTILINE)]
     assert offenders == []

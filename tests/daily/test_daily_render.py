@@ -6,6 +6,7 @@ import re
 
 from briefing import Article, daily
 from briefing.core.models import Span, Speaker
+from briefing.daily import daily_to_html, daily_to_markdown
 from briefing.daily.markdown import escape_md
 from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
 from briefing.daily.view import safe_url
@@ -31,7 +32,7 @@ def _hostile_briefing() -> DailyBriefing:
 
 
 def test_html_escapes_every_model_and_article_string():
-    html = _hostile_briefing().to_html()
+    html = daily_to_html(_hostile_briefing())
     assert "<script>" not in html and "<img" not in html and "onerror=alert" not in html.replace("onerror=alert(1)&gt;", "")
     assert "&lt;script&gt;" in html
     assert "javascript:" not in html.replace("](javascript:alert(1))", "").replace("[click](javascript:alert(1))", "")
@@ -39,7 +40,7 @@ def test_html_escapes_every_model_and_article_string():
 
 
 def test_html_is_one_self_contained_page():
-    html = daily(quake_day()).to_html()
+    html = daily_to_html(daily(quake_day()))
     assert html.lstrip().lower().startswith("<!doctype html>")
     assert '<meta name="viewport"' in html
     assert not re.search(r"<(script|link|iframe|img)\b", html, re.IGNORECASE)
@@ -51,7 +52,7 @@ def test_html_is_one_self_contained_page():
 
 def test_html_links_every_report_to_its_source_and_shows_speakers():
     d = daily(quake_day())
-    html = d.to_html()
+    html = daily_to_html(d)
     assert 'href="https://desert.example/quake"' in html
     assert 'href="#src-b2"' in html  # no URL: the link goes to the sources list
     assert "Maria Lopez" in html and '<li id="story-1-c1" class="contested">' in html
@@ -64,12 +65,12 @@ def test_notebook_view_is_a_fragment():
 
 
 def test_markdown_escapes_and_links():
-    md = _hostile_briefing().to_markdown()
+    md = daily_to_markdown(_hostile_briefing())
     assert not re.search(r"(?<!\\)<(?!https?://)", md), "every < is escaped, except a link's own <URL>"
     assert not re.search(r"(?<!\\)\]\(", md.replace("](<https://", "")), "no unescaped ]( can open a link"
     assert "(<javascript" not in md and "javascript:alert(1)>" not in md
     assert "\\[click\\]" in md
-    day = daily(quake_day()).to_markdown()
+    day = daily_to_markdown(daily(quake_day()))
     assert day.startswith("# Daily briefing, 2026-11-25")
     assert "[Desert Sun](<https://desert.example/quake>)" in day
     assert "contested" in day and "Maria Lopez" in day
@@ -87,16 +88,16 @@ def test_safe_url_keeps_only_web_links():
 
 def test_empty_lists_render():
     d = DailyBriefing(title="Quiet day", stories=[], sources=[])
-    assert "Quiet day" in d.to_html() and "0 stories" in d.to_markdown()
+    assert "Quiet day" in daily_to_html(d) and "0 stories" in daily_to_markdown(d)
 
 
 def test_a_single_article_day_renders(tmp_path):
     d = daily([Article(id="solo", text=quake_day()[0].text)])
-    assert "solo" in d.to_markdown() or "Desert" in d.to_markdown()
+    assert "solo" in daily_to_markdown(d) or "Desert" in daily_to_markdown(d)
     assert len(d.stories) == 1 and d.stories[0].articles == ["solo"]
 
 
 def test_hostile_article_ids_are_escaped_in_anchors():
     a = quake_day()[0].model_copy(update={"id": '"><script>x</script>', "url": None})
-    html = daily([a]).to_html()
+    html = daily_to_html(daily([a]))
     assert "<script>x" not in html and "&#34;&gt;&lt;script&gt;" in html

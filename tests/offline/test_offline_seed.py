@@ -9,7 +9,7 @@ import pytest
 from briefing.core.models import Article, Channel, ClaimKind
 from briefing.offline import PROMPT_VERSION, brief_offline
 
-SEED = Path(__file__).resolve().parents[1] / "seeds" / "nato-us-russia-thaw.txt"
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "nato-us-russia-thaw.txt"
 
 
 @pytest.fixture(scope="module")
