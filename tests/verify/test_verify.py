@@ -15,14 +15,8 @@ from briefing import InputError
 from briefing.core.inputs import read_article
 from briefing.core.models import Article, Claim, Difference, Span
 from briefing.grounding.aligner import Alignment, align
-from briefing.verify.checker import (
-    Checker,
-    CheckOptions,
-    Evidence,
-    check,
-    judge,
-    verdict_of,
-)
+from briefing.verify.checker import Checker, CheckOptions, Evidence, check
+from briefing.verify.rules import judge, verdict_of
 
 DAY_DIR = Path(__file__).parents[1] / "fixtures" / "day"
 

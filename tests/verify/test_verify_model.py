@@ -12,7 +12,8 @@ from pydantic import ValidationError
 from briefing import Briefer
 from briefing.core.inputs import read_article
 from briefing.core.models import Article
-from briefing.verify.checker import Checker, CheckOptions, claim_parts
+from briefing.verify.checker import Checker, CheckOptions
+from briefing.verify.rules import claim_parts
 from briefing.verify.model import ModelCheck, ModelEvidence, ModelVerdict, locate
 
 DAY_DIR = Path(__file__).parents[1] / "fixtures" / "day"
@@ -66,7 +67,7 @@ def test_stances_as_models_write_them_are_accepted():
 
 
 def _request(checker, claim):
-    return ModelCheck(checker, claim_parts(claim), checker.briefer).request()
+    return ModelCheck(checker.articles, checker.index, checker.options, claim_parts(claim), checker.briefer).request()
 
 
 def test_only_the_top_passages_go_to_the_model(briefer):

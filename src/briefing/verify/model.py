@@ -15,22 +15,24 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
-from briefing.core.models import Difference, _lenient
+from briefing.core.models import Article, Difference, _lenient
 from briefing.grounding.aligner import align
 from briefing.llm.client import Answer
 from briefing.llm.prompts import load_prompt
-from briefing.verify.checker import (
+from briefing.text.retrieval import PassageIndex
+from briefing.verify.rules import (
+    CheckOptions,
     ClaimParts,
     Evidence,
     EvidenceStance,
     Verdict,
     Verification,
     judge,
+    tally,
 )
 
 if TYPE_CHECKING:
     from briefing.brief.briefer import Briefer
-    from briefing.verify.checker import Checker
 
 StanceValue = Annotated[EvidenceStance, _lenient({
     "support": "supports", "supporting": "supports", "supported": "supports",
@@ -107,17 +109,19 @@ def _inert(text: str) -> str:
 class ModelCheck:
     """One model check of one claim: the request, then the located answer."""
 
-    def __init__(self, checker: Checker, parts: ClaimParts, briefer: Briefer) -> None:
-        self.checker = checker
+    def __init__(self, articles: list[Article], index: PassageIndex, options: CheckOptions,
+                 parts: ClaimParts, briefer: Briefer) -> None:
+        self.articles = articles
+        self.options = options
         self.parts = parts
         self.briefer = briefer
-        ranked = checker.index.rank(parts.query, checker.options.passages)
+        ranked = index.rank(parts.query, options.passages)
         self.passages = sorted((r.passage for r in ranked), key=lambda p: (p.article, p.start))
         self.answer: Answer | None = None
 
     def request(self) -> dict[str, Any]:
         """The keyword arguments of ``LLM.extract`` for this check."""
-        articles = self.checker.articles
+        articles = self.articles
         excerpts = [x for x in self.parts.excerpts if x != self.parts.statement]
         messages = load_prompt("check").render(
             claim=_inert(self.parts.statement),
@@ -126,9 +130,9 @@ class ModelCheck:
                        "text": _inert(p.text)} for p in self.passages],
         )
         context = {"articles": {a.id or "": a.text for a in articles},
-                   "grounding_reasks_left": self.checker.options.grounding_reasks}
+                   "grounding_reasks_left": self.options.grounding_reasks}
         return {"messages": messages, "response_model": ModelVerdict, "context": context,
-                "max_retries": max(self.briefer.options.max_retries, self.checker.options.grounding_reasks)}
+                "max_retries": max(self.briefer.options.max_retries, self.options.grounding_reasks)}
 
     def finish(self, answer: Answer) -> None:
         self.answer = answer
@@ -138,10 +142,10 @@ class ModelCheck:
         extra: dict[str, Any] = {"checker": "llm", "model": self.briefer.settings.model, "notes": []}
         if self.answer is None:
             extra["notes"].append("no passage shares a word with the claim; the model was not asked")
-            return self.checker.verification(self.parts, [], **extra)
+            return tally(self.parts, [], **extra)
         extra["usage"] = self.answer.usage
         answer: ModelVerdict = self.answer.value
-        texts = {a.id or "": a.text for a in self.checker.articles}
+        texts = {a.id or "": a.text for a in self.articles}
         found: list[tuple[int, Evidence]] = []
         unverified: list[Evidence] = []
         for item in answer.evidence:
@@ -158,7 +162,7 @@ class ModelCheck:
                     "contradicting")
                 located = overruled
             found.extend((e, located) for e in range(len(self.parts.excerpts)))  # it stands for the whole claim
-        result = self.checker.verification(self.parts, found, unverified=unverified, **extra)
+        result = tally(self.parts, found, unverified=unverified, **extra)
         return _explained(result, answer.verdict)
 
 
