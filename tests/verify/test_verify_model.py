@@ -13,8 +13,8 @@ from briefing import Briefer
 from briefing.core.inputs import read_article
 from briefing.core.models import Article
 from briefing.verify.checker import Checker, CheckOptions
-from briefing.verify.rules import claim_parts
 from briefing.verify.model import ModelCheck, ModelEvidence, ModelVerdict, locate
+from briefing.verify.rules import claim_parts
 
 DAY_DIR = Path(__file__).parents[1] / "fixtures" / "day"
 HERALD = (DAY_DIR / "riverton-herald.txt").read_text(encoding="utf-8")
