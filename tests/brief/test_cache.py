@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing import Article, Briefer, Briefing, RefusalError
-from briefing.brief.cache import BriefingCache, cache_key, endpoint
+from briefing.brief.cache import BriefingCache, cache_key
 from briefing.cli.app import app
-from briefing.core.options import BriefingOptions
+from briefing.core.options import BriefingOptions, endpoint
 from briefing.llm.retry import RetryPolicy
 from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, KEY_LIKE, REPLAY_KEY, SEED

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from briefing import Briefer
 from briefing.cli.app import app
 from briefing.core import errors
-from briefing.llm.client import resolve_settings
+from briefing.core.options import resolve_settings
 from briefing.llm.modes import default_mode, rejection
 from briefing.llm.retry import RetryPolicy
 from briefing.testing.responder import Responder, load_answers

@@ -43,47 +43,52 @@ def pacer(clock: Clock, **kwargs) -> Pacer:
     return Pacer(clock=clock, sleep=clock.sleep, asleep=clock.asleep, **kwargs)
 
 
+def wait(p: Pacer, tokens: int) -> float:
+    """Reserve a request of ``tokens``; the seconds it must wait from now."""
+    return p.reserve(tokens).send_at - p._clock()
+
+
 def test_requests_bucket_allows_a_minute_burst_then_one_per_interval():
     clock = Clock()
     p = pacer(clock, rpm=60)
-    assert [p.reserve(10) for _ in range(60)] == [0.0] * 60
-    assert p.reserve(10) == pytest.approx(1.0)
-    assert p.reserve(10) == pytest.approx(2.0)  # first come, first served: the next waits longer
+    assert [wait(p, 10) for _ in range(60)] == [0.0] * 60
+    assert wait(p, 10) == pytest.approx(1.0)
+    assert wait(p, 10) == pytest.approx(2.0)  # first come, first served: the next waits longer
     clock.now = 10.0  # refilled 10 requests, 2 of them already promised
-    assert p.reserve(10) == 0.0
+    assert wait(p, 10) == 0.0
 
 
 def test_tokens_bucket_counts_the_reserved_tokens():
     clock = Clock()
     p = pacer(clock, tpm=6000)
-    assert p.reserve(6000) == 0.0
-    assert p.reserve(600) == pytest.approx(6.0)  # 600 tokens at 100 a second
+    assert wait(p, 6000) == 0.0
+    assert wait(p, 600) == pytest.approx(6.0)  # 600 tokens at 100 a second
 
 
 def test_the_tighter_limit_decides():
     clock = Clock()
     p = pacer(clock, rpm=1000, tpm=1200)
-    p.reserve(1200)
-    assert p.reserve(100) == pytest.approx(5.0)
+    wait(p, 1200)
+    assert wait(p, 100) == pytest.approx(5.0)
 
 
 def test_headers_teach_the_limits_and_what_remains():
     clock = Clock()
     p = pacer(clock)
-    assert p.reserve(500) == 0.0  # nothing known yet: no wait
+    assert wait(p, 500) == 0.0  # nothing known yet: no wait
     p.observe(200, {"x-ratelimit-limit-requests": "100", "x-ratelimit-remaining-requests": "0",
                     "x-ratelimit-limit-tokens": "60000", "x-ratelimit-remaining-tokens": "50000"})
     assert p.limits() == {"requests": 100, "tokens": 60000}
-    assert p.reserve(500) == pytest.approx(0.6)  # no request left: wait for one (60/100 s)
+    assert wait(p, 500) == pytest.approx(0.6)  # no request left: wait for one (60/100 s)
 
 
 def test_remaining_never_raises_the_level():
     clock = Clock()
     p = pacer(clock, rpm=10)
     for _ in range(10):
-        p.reserve(1)
+        wait(p, 1)
     p.observe(200, {"x-ratelimit-limit-requests": "10", "x-ratelimit-remaining-requests": "9"})
-    assert p.reserve(1) == pytest.approx(6.0)  # the server lags behind what was sent: trust the lower
+    assert wait(p, 1) == pytest.approx(6.0)  # the server lags behind what was sent: trust the lower
 
 
 def test_a_header_limit_does_not_raise_a_hand_limit():
@@ -104,13 +109,13 @@ def test_a_429_pauses_every_waiter_not_only_the_refused_one():
     clock = Clock()
     p = pacer(clock, rpm=60)
     for _ in range(60):
-        p.reserve(1)
+        wait(p, 1)
     later: list[float] = []
 
     def refused() -> None:  # while the request sleeps for its slot, another is refused: retry after 5 s
         clock.on_sleep = None
         p.observe(429, {"retry-after": "5"})
-        later.append(p.reserve(1))  # a request arriving now waits out the pause too
+        later.append(wait(p, 1))  # a request arriving now waits out the pause too
 
     clock.on_sleep = refused
     waited = p.acquire(1).waited
@@ -125,7 +130,7 @@ def test_a_429_with_headers_pauses_until_the_exhausted_limit_resets():
     p.observe(429, {"x-ratelimit-limit-tokens": "1000", "x-ratelimit-remaining-tokens": "0",
                     "x-ratelimit-reset-tokens": "2.5s", "x-ratelimit-limit-requests": "100",
                     "x-ratelimit-remaining-requests": "50", "x-ratelimit-reset-requests": "30s"})
-    assert p.reserve(1) >= 2.5
+    assert wait(p, 1) >= 2.5
     assert "guessed_requests" not in p.limits()  # the server said what its limits are: no guessing
 
 
@@ -134,13 +139,13 @@ def test_a_bare_429_slows_down_then_creeps_back_up():
     p = pacer(clock, backoff=0.5, recovery=0.1)
     for i in range(100):  # the server accepted 100 requests in the last minute
         clock.now = i * 0.1
-        p.reserve(1)
+        wait(p, 1)
         p.observe(200, {})
     clock.now = 10.0
     p.observe(429, {})
     guess = p.limits()["guessed_requests"]
     assert guess == pytest.approx(50)  # half what the server accepted in the last minute
-    assert p.reserve(1) >= 1.0  # the bare pause, shared
+    assert wait(p, 1) >= 1.0  # the bare pause, shared
     p.observe(200, {})
     assert p.limits()["guessed_requests"] == pytest.approx(guess * 1.1)
     clock.now = 20.0
@@ -176,9 +181,9 @@ def test_headers_are_set_against_what_was_reserved_since_the_server_counted():
     # the first answer's headers were made when the server admitted it: the other seven not counted
     p.observe(200, {"x-ratelimit-limit-tokens": "10000", "x-ratelimit-remaining-tokens": "9000"}, first)
     # 9000 + 4 s of refill (667) - 7000 since = 2667: room for two more, the third waits 2 s
-    assert p.reserve(1000) == pytest.approx(0.0)
-    assert p.reserve(1000) == pytest.approx(0.0)
-    assert p.reserve(1000) == pytest.approx(2.0)
+    assert wait(p, 1000) == pytest.approx(0.0)
+    assert wait(p, 1000) == pytest.approx(0.0)
+    assert wait(p, 1000) == pytest.approx(2.0)
 
 
 def test_requests_sent_together_may_have_reached_the_server_in_any_order():
@@ -188,9 +193,9 @@ def test_requests_sent_together_may_have_reached_the_server_in_any_order():
     clock.now = 0.2
     # the server happened to admit the first-reserved last: its headers already count all eight
     p.observe(200, {"x-ratelimit-limit-tokens": "10000", "x-ratelimit-remaining-tokens": "2000"}, burst[0])
-    assert p.reserve(1000) == pytest.approx(0.0)  # not 2000 - 7000: the other seven are not counted twice
-    assert p.reserve(1000) == pytest.approx(0.0)
-    assert p.reserve(1000) > 0
+    assert wait(p, 1000) == pytest.approx(0.0)  # not 2000 - 7000: the other seven are not counted twice
+    assert wait(p, 1000) == pytest.approx(0.0)
+    assert wait(p, 1000) > 0
 
 
 def test_requests_still_in_flight_count_as_accepted_when_a_refusal_comes_back_first():
@@ -209,7 +214,7 @@ def test_a_bare_429_before_any_success_only_pauses():
     p = pacer(clock)
     p.observe(429, {})
     assert "guessed_requests" not in p.limits()  # nothing to measure a rate from: no 1-a-minute guess
-    assert p.reserve(1) == pytest.approx(1.0)
+    assert wait(p, 1) == pytest.approx(1.0)
 
 
 def test_without_adaptation_a_bare_429_only_pauses():
@@ -227,7 +232,7 @@ def test_async_and_threads_share_one_pacer():
     def sync_side():
         with lock:
             for _ in range(30):
-                p.reserve(1)
+                wait(p, 1)
 
     thread = threading.Thread(target=sync_side)
     thread.start()
@@ -253,18 +258,18 @@ def test_nonsense_limit_headers_set_no_limit(headers):
     p = pacer(clock)
     p.observe(200, headers)
     assert "requests" not in p.limits()
-    assert p.reserve(1) == 0.0
+    assert wait(p, 1) == 0.0
 
 
 def test_a_server_asking_for_a_day_pauses_everyone_only_up_to_max_pause():
     clock = Clock()
     p = pacer(clock, max_pause=30)
     p.observe(429, {"retry-after": "86400"})
-    assert p.reserve(1) == pytest.approx(30.0)
+    assert wait(p, 1) == pytest.approx(30.0)
     p2 = pacer(clock, max_pause=30)
     p2.observe(429, {"x-ratelimit-limit-requests": "10000", "x-ratelimit-remaining-requests": "0",
                      "x-ratelimit-reset-requests": "23h59m"})
-    assert p2.reserve(1) <= 30.0
+    assert wait(p2, 1) <= 30.0
 
 
 @pytest.mark.parametrize("value, seconds", [
@@ -331,4 +336,4 @@ def test_async_briefer_is_paced_by_the_same_hooks(seed_text):
         briefer = Briefer(client=openai.AsyncOpenAI(api_key=REPLAY_KEY, base_url=server.base_url))
         asyncio.run(briefer.abrief(seed_text))
     assert briefer.pacer.limits() == {"requests": 3}
-    assert briefer.pacer.reserve(1) == pytest.approx(20.0, rel=0.05)  # none left: wait 60/3 s
+    assert wait(briefer.pacer, 1) == pytest.approx(20.0, rel=0.05)  # none left: wait 60/3 s

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from briefing.core.errors import ConfigurationError
 from briefing.core.models import Article, Briefing
-from briefing.core.options import BriefingOptions, endpoint, library_version  # noqa: F401  (re-exported)
+from briefing.core.options import BriefingOptions
 
 FORMAT = 2
 """Bumped when the stored entries or the key's recipe change, so old entries simply miss."""

@@ -85,7 +85,7 @@ def negation_changed(differences: Sequence[Difference]) -> bool:
 
 
 def _differences(alignment: Alignment) -> list[Difference]:
-    return [Difference(excerpt=d.excerpt, article=d.article) for d in alignment.differences]
+    return list(alignment.differences)
 
 
 def _speaker_key(speaker: Speaker | None) -> str | None:
@@ -153,7 +153,7 @@ def _paraphrase_by_speaker(claim: Claim, others: Sequence[Claim], options: LinkO
         if other.span is None or _speaker_key(other.speaker) != key:
             continue
         if figures(claim.evidence) != figures(other.evidence) or negation_changed(
-                [Difference(excerpt=claim.evidence, article=other.evidence)]):
+                [Difference(claim.evidence, other.evidence)]):
             continue
         similarity = fuzz.ratio(fold_fast(claim.evidence), fold_fast(other.evidence))
         if similarity >= score:

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
-from briefing.core.models import Article, Briefing, Usage
+from briefing.core.models import Article, Briefing
 from briefing.daily.grouping import article_features
 from briefing.llm.prompts import load_prompt
-
-if TYPE_CHECKING:
-    from briefing.llm.client import LLM
 
 MAX_ENTITIES = 12
 """How many of an article's names, places, dates and figures the prompt lists."""
@@ -94,15 +91,3 @@ def groups_from(answer: StoryGroups, articles: Sequence[Article]) -> tuple[list[
     return ([sorted(position[a] for a in story.articles) for story in answer.stories],
             [story.headline for story in answer.stories])
 
-
-def group_with_model(llm: LLM, articles: Sequence[Article], briefings: Sequence[Briefing], *,
-                     max_retries: int = 2, language: str = "English") -> tuple[list[list[int]], list[str], Usage]:
-    """Stories as groups of article indexes (in the model's order), their headlines, and the usage.
-
-    Raises:
-        ExtractionError: no valid assignment after ``max_retries`` re-asks.
-        APIError: the server failed.
-    """
-    answer = llm.extract(**grouping_request(articles, briefings, max_retries=max_retries, language=language))
-    groups, headlines = groups_from(answer.value, articles)
-    return groups, headlines, answer.usage

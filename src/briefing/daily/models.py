@@ -13,17 +13,16 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefing.core.models import GroundingStatus, Span, Speaker, Stance, Usage
+from briefing.core.models import (
+    Difference,
+    GroundingStatus,
+    Span,
+    Speaker,
+    Stance,
+    Usage,
+)
 
 Verdict = Literal["corroborated", "single_source", "contested"]
-
-
-class Difference(BaseModel):
-    """Where a report's words part from the claim's first report: ``excerpt`` (the first
-    report's words) against ``article`` (this report's words)."""
-
-    excerpt: str
-    article: str
 
 
 class Report(BaseModel):

@@ -195,12 +195,9 @@ class Pacer:
                 found["guessed_requests"] = self._guess.capacity
             return found
 
-    def reserve(self, tokens: int) -> float:
-        """Reserve one request of ``tokens``; return the seconds to wait before sending it."""
-        ticket = self._reserve(tokens)
-        return ticket.send_at - self._clock()
-
-    def _reserve(self, tokens: int) -> Ticket:
+    def reserve(self, tokens: int) -> Ticket:
+        """Reserve one request of ``tokens`` without waiting; its ticket says when to send it
+        (``send_at``, on this pacer's clock). ``acquire`` and ``aacquire`` wait for it."""
         with self._lock:
             now = self._clock()
             delay = max(0.0, self._paused_until - now)
@@ -231,7 +228,7 @@ class Pacer:
     def acquire(self, tokens: int) -> Ticket:
         """Wait (blocking) until a request of ``tokens`` may be sent; return its ticket, with the
         seconds waited."""
-        ticket = self._reserve(tokens)
+        ticket = self.reserve(tokens)
         waited = 0.0
         delay = ticket.send_at - self._clock()
         while delay > 0:  # a 429 seen while waiting extends the wait for everyone
@@ -242,7 +239,7 @@ class Pacer:
 
     async def aacquire(self, tokens: int) -> Ticket:
         """Async ``acquire``: the same reservation, awaited instead of slept."""
-        ticket = self._reserve(tokens)
+        ticket = self.reserve(tokens)
         waited = 0.0
         delay = ticket.send_at - self._clock()
         while delay > 0:
