@@ -1,6 +1,6 @@
 """Saved HTML pages as articles: the article text and metadata extracted by trafilatura.
 
-trafilatura is the ``html`` extra (``pip install 'briefing[html]'``); without it an ``.html`` file
+trafilatura is the ``html`` extra (``pip install 'grounded-briefing[html]'``); without it an ``.html`` file
 fails with an ``InputError`` that says so. Tag stripping by hand would keep menus, ads and
 footers, so there is no fallback.
 """
@@ -13,7 +13,7 @@ from briefing.core.errors import InputError
 from briefing.core.inputs import _decode, read_article, validate_text
 from briefing.core.models import Article
 
-INSTALL_HINT = "install the HTML extra (`pip install 'briefing[html]'`) or save the article as .txt"
+INSTALL_HINT = "install the HTML extra (`pip install 'grounded-briefing[html]'`) or save the article as .txt"
 
 
 def read_html_article(path: Path) -> Article:

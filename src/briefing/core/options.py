@@ -37,13 +37,18 @@ NOT_IN_KEY: Mapping[str, Any] = {"in_cache_key": False}
 """``field(metadata=NOT_IN_KEY)`` marks an option that cannot change an answer (pacing, prices)."""
 
 
+DISTRIBUTION = "grounded-briefing"
+"""The name on the package index (``pip install grounded-briefing``); the import name is ``briefing``."""
+
+
 @cache
 def library_version() -> str:
-    """The installed briefing version (part of every answer's options: a new release re-briefs)."""
+    """The installed version of this distribution, ``grounded-briefing`` (part of every answer's
+    options: a new release re-briefs)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("briefing")
+        return version(DISTRIBUTION)
     except PackageNotFoundError:
         return "unknown"
 
