@@ -43,7 +43,7 @@ def prompts_dir() -> Path:
         if folder.is_dir():
             return folder
     raise PromptError(
-        f"prompt templates not found in {_PACKAGED} or {_CHECKOUT}; reinstall briefing "
+        f"prompt templates not found in {_PACKAGED} or {_CHECKOUT}; reinstall the package "
         "(`pip install --force-reinstall grounded-briefing`)"
     )
 
