@@ -24,3 +24,21 @@ KEY_LIKE = re.compile(r"sk-[A-Za-z0-9_-]{16,}|[Bb]earer\s+[A-Za-z0-9_.-]{8,}")
 
 HTTPX = import_module(openai.DefaultHttpxClient.__mro__[1].__module__.partition(".")[0])
 """The HTTP library the installed openai sends through: httpx2 from openai 3, httpx before."""
+
+
+def briefer_args(**kwargs):
+    """Briefer keyword arguments from a flat mix: ``BriefingOptions`` fields (mode, max_claims, ...)
+    go into ``options=``; ``rpm``/``tpm`` into a ``Pacer``; the rest pass through."""
+    import dataclasses
+
+    from briefing.core.options import BriefingOptions
+    from briefing.llm.pacing import Pacer
+
+    fields = {f.name for f in dataclasses.fields(BriefingOptions)}
+    options = {k: kwargs.pop(k) for k in list(kwargs) if k in fields}
+    pace = {k: kwargs.pop(k) for k in ("rpm", "tpm") if k in kwargs}
+    if options:
+        kwargs["options"] = BriefingOptions(**options)
+    if pace:
+        kwargs["pacer"] = Pacer(**pace)
+    return kwargs

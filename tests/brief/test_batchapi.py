@@ -19,6 +19,7 @@ from briefing.brief.batch_api import _failure, _key, requests_for
 from briefing.brief.briefer import Briefer
 from briefing.cli.app import app
 from briefing.core.models import Article
+from briefing.core.options import BriefingOptions
 from briefing.testing.batch_server import BatchServer
 from helpers import ANSWERS, OPENAI_URL, REPLAY_KEY, SEED
 
@@ -131,7 +132,7 @@ def test_batch_requests_are_the_live_requests(seed_text):
 
 def test_a_long_article_becomes_one_request_per_chunk():
     text = ("The council met on Monday. " * 40 + "\n\n") * 6
-    requests = requests_for(Briefer(api_key="x", context_tokens=300), Article(text=text))
+    requests = requests_for(Briefer(api_key="x", options=BriefingOptions(context_tokens=300)), Article(text=text))
     assert len(requests) > 1 and len({_key(r["messages"]) for r in requests}) == len(requests)
 
 

@@ -7,6 +7,7 @@ import asyncio
 import pytest
 
 from briefing import Briefer, Briefing
+from briefing.core.options import BriefingOptions
 
 pytestmark = pytest.mark.vcr
 
@@ -58,7 +59,7 @@ def test_seed_article_tools_mode(llm_client, seed_text):
 
 @pytest.mark.answers("seed_article")
 def test_seed_article_json_schema_mode(llm_client, seed_text):
-    briefing = Briefer(model="gpt-4o-mini", client=llm_client, mode="json_schema").brief(seed_text)
+    briefing = Briefer(client=llm_client, options=BriefingOptions(model="gpt-4o-mini", mode="json_schema")).brief(seed_text)
 
     assert len(briefing.claims) == 13
     assert all(c.grounding == "exact" for c in briefing.claims)
@@ -67,7 +68,7 @@ def test_seed_article_json_schema_mode(llm_client, seed_text):
 
 @pytest.mark.answers("seed_article")
 def test_seed_article_md_json_mode(llm_client, seed_text):
-    briefing = Briefer(model="gpt-4o-mini", client=llm_client, mode="md_json").brief(seed_text)
+    briefing = Briefer(client=llm_client, options=BriefingOptions(model="gpt-4o-mini", mode="md_json")).brief(seed_text)
 
     assert briefing.headline.startswith("European allies")
     _assert_grounded(briefing, seed_text)

@@ -16,7 +16,7 @@ from briefing.cli.app import app
 from briefing.core.options import BriefingOptions, endpoint
 from briefing.llm.retry import RetryPolicy
 from briefing.testing.responder import Responder, load_answers
-from helpers import ANSWERS, KEY_LIKE, REPLAY_KEY, SEED
+from helpers import ANSWERS, KEY_LIKE, REPLAY_KEY, SEED, briefer_args
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -33,7 +33,7 @@ def always(reply: dict):
 def briefer(server: Responder, folder, **options) -> Briefer:
     client = openai.OpenAI(api_key=REPLAY_KEY, base_url=server.base_url)
     options = {"model": "gpt-4o-mini", "retry_policy": RetryPolicy(max_attempts=1), **options}
-    return Briefer(client=client, cache=folder, **options)
+    return Briefer(**briefer_args(client=client, cache=folder, **options))
 
 
 def entries(folder) -> list:

@@ -7,12 +7,13 @@ import asyncio
 import pytest
 
 from briefing import Article, AuthenticationError, Briefer
+from briefing.core.options import BriefingOptions
 
 PARAGRAPH = "The council said the bridge would close for repairs next month. " * 8
 
 
 def test_a_failed_chunk_cancels_the_chunks_still_under_way():
-    briefer = Briefer(model="gpt-4o-mini", api_key="sk-test-not-a-real-key", context_tokens=200)
+    briefer = Briefer(api_key="sk-test-not-a-real-key", options=BriefingOptions(model="gpt-4o-mini", context_tokens=200))
     article = Article(text="\n\n".join([PARAGRAPH] * 6))
     assert len(briefer._chunks(article)) > 2
     calls = []

@@ -17,6 +17,7 @@ from briefing.llm.prompts import load_prompt, load_prompt_folder
 from briefing.llm.retry import RetryPolicy
 from briefing.render import formats
 from briefing.testing.responder import Responder, load_answers
+from helpers import briefer_args
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "seeds" / "nato-us-russia-thaw.txt"
@@ -26,7 +27,7 @@ pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
 def _briefer(server: Responder, **kwargs) -> Briefer:
     client = openai.OpenAI(api_key="loopback-key-not-secret", base_url=server.base_url)
-    return Briefer(model="gpt-4o-mini", client=client, retry_policy=RetryPolicy(max_attempts=1), **kwargs)
+    return Briefer(**briefer_args(model="gpt-4o-mini", client=client, retry_policy=RetryPolicy(max_attempts=1), **kwargs))
 
 
 def _custom_prompt(folder: Path) -> Path:

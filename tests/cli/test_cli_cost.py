@@ -12,7 +12,7 @@ import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
-import briefing.brief.briefer
+import briefing.llm.pacing
 from briefing.brief.tally import RunTally
 from briefing.cli.app import app
 from briefing.cli.progress import NoProgress, ProgressView, progress_view
@@ -135,7 +135,7 @@ def test_rpm_and_tpm_reach_the_pacer(files, monkeypatch):
             super().__init__(*args, **kwargs)
             made.append(self)
 
-    monkeypatch.setattr(briefing.brief.briefer, "Pacer", Recording)
+    monkeypatch.setattr(briefing.llm.pacing, "Pacer", Recording)
     result, _ = invoke(["--json", "--rpm", "600", "--tpm", "900000", files[0]], monkeypatch)
     assert result.exit_code == 0
     assert made[0].limits() == {"requests": 600, "tokens": 900000}

@@ -16,13 +16,11 @@ def test_pyproject_names_our_distribution_not_the_other_briefing():
     assert project["name"] == DISTRIBUTION == "grounded-briefing"
 
 
-def test_the_installed_distribution_holds_the_briefing_package_and_the_command():
+def test_the_installed_distribution_is_ours_and_installs_the_command():
     dist = distribution(DISTRIBUTION)
     assert library_version() == dist.version != "unknown"
-    assert any(ep.name == "briefing" and ep.value == "briefing.cli.app:app" for ep in dist.entry_points)
-    top = (dist.read_text("top_level.txt") or "").split()
-    files = [str(f) for f in dist.files or []]
-    assert top == ["briefing"] or any(f.endswith("briefing/__init__.py") or f.endswith(".pth") for f in files)
+    assert [ep.value for ep in dist.entry_points if ep.name == "briefing"] == ["briefing.cli.app:app"]
+    assert "briefing/prompts/brief/system.j2" in [str(f) for f in dist.files or []]
 
 
 def test_every_install_hint_names_our_distribution():

@@ -17,7 +17,7 @@ from briefing.core.models import ExtractedBriefing
 from briefing.grounding.inarticle import check_briefing, is_long_excerpt
 from briefing.llm.retry import RetryPolicy
 from briefing.testing.responder import Responder, load_answers
-from helpers import ANSWERS
+from helpers import ANSWERS, briefer_args
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -33,8 +33,9 @@ def answer(claims: int, **changes) -> dict:
 
 def brief(replies, seed_text, **kwargs):
     with Responder(replies) as server:
-        briefer = Briefer(model="gpt-4o-mini", base_url=server.base_url, api_key="loopback-key-not-secret",
-                          retry_policy=RetryPolicy(max_attempts=1), **kwargs)
+        briefer = Briefer(**briefer_args(model="gpt-4o-mini", base_url=server.base_url,
+                                         api_key="loopback-key-not-secret",
+                                         retry_policy=RetryPolicy(max_attempts=1), **kwargs))
         briefing = briefer.brief(seed_text, id="seed")
     return briefing, server.requests
 
@@ -122,8 +123,8 @@ def test_thresholds_of_the_long_excerpt_check_are_parameters(seed_text):
 def test_other_limits_are_another_cache_entry(tmp_path, seed_text):
     with Responder([answer(3), answer(3)]) as server:
         def briefer(**kwargs):
-            return Briefer(model="gpt-4o-mini", base_url=server.base_url, api_key="loopback-key-not-secret",
-                           cache=tmp_path, **kwargs)
+            return Briefer(**briefer_args(model="gpt-4o-mini", base_url=server.base_url,
+                                          api_key="loopback-key-not-secret", cache=tmp_path, **kwargs))
         briefer().brief(seed_text)
         short = briefer(limits=AnswerLimits(max_headline_chars=20)).brief(seed_text)
         again = briefer(limits=AnswerLimits(max_headline_chars=20)).brief(seed_text)

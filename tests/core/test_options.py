@@ -71,7 +71,7 @@ def test_model_falls_back_to_the_environment_then_the_default():
 
 def test_the_briefer_fills_prompt_version_and_a_credential_free_endpoint():
     client = openai.OpenAI(api_key="sk-test-not-a-key", base_url="http://user:pw@localhost:9/v1?token=zz")
-    briefer = Briefer(options=BriefingOptions(model="m", max_claims=7), client=client, language="French")
+    briefer = Briefer(options=BriefingOptions(model="m", max_claims=7, language="French"), client=client)
     assert briefer.options.max_claims == 7 and briefer.options.language == "French"
     assert briefer.options.prompt_version == briefer.prompt.version
     assert briefer.options.endpoint == "localhost:9/v1"

@@ -15,6 +15,7 @@ import pytest
 from briefing import Briefer
 from briefing.core.errors import InputError
 from briefing.core.models import Article
+from briefing.core.options import BriefingOptions
 from briefing.evaluation.annotations import Gold, characters, load_annotated
 from briefing.evaluation.scorer import (
     COLUMNS,
@@ -189,8 +190,7 @@ def test_a_folder_without_annotations_or_a_missing_path_is_an_input_error(tmp_pa
 
 def run_scripted(articles, **kwargs):
     with Responder(scripted(articles, **kwargs)) as server:
-        briefer = Briefer(model="scripted", base_url=server.base_url, api_key="loopback-not-secret",
-                          retry_policy=FAST, max_retries=1)
+        briefer = Briefer(base_url=server.base_url, api_key="loopback-not-secret", retry_policy=FAST, options=BriefingOptions(model="scripted", max_retries=1))
         return evaluate(briefer.brief, articles, extractor="scripted", concurrency=2), server
 
 

@@ -23,7 +23,7 @@ from briefing.brief.briefer import MAX_RESPLITS, halves
 from briefing.core import errors
 from briefing.llm.retry import RetryPolicy
 from briefing.text.chunking import Chunk
-from helpers import OPENAI_URL, REPLAY_KEY
+from helpers import OPENAI_URL, REPLAY_KEY, briefer_args
 
 pytestmark = pytest.mark.vcr
 
@@ -34,7 +34,7 @@ ARTICLE = "nato-us-russia-thaw"
 def briefer(client, **kwargs) -> Briefer:
     kwargs.setdefault("model", "gpt-4o-mini")
     kwargs.setdefault("retry_policy", FAST)
-    return Briefer(client=client, **kwargs)
+    return Briefer(**briefer_args(client=client, **kwargs))
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ import pytest
 from briefing import Briefer
 from briefing.core import errors
 from briefing.llm.retry import RetryPolicy
+from helpers import briefer_args
 
 BASE_URL = os.environ.get("BRIEFING_TEST_BASE_URL", "")
 MODEL = os.environ.get("BRIEFING_TEST_MODEL", "local")
@@ -29,7 +30,7 @@ pytestmark = [pytest.mark.live,
 
 
 def briefer(**kwargs) -> Briefer:
-    return Briefer(model=MODEL, base_url=BASE_URL, retry_policy=SLOW, **kwargs)
+    return Briefer(**briefer_args(model=MODEL, base_url=BASE_URL, retry_policy=SLOW, **kwargs))
 
 
 def test_tools_mode_briefs_the_seed_with_every_excerpt_located_or_not_found(seed_text):

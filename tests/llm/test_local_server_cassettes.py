@@ -16,6 +16,7 @@ import pytest
 from briefing import Briefer
 from briefing.core import errors
 from briefing.llm.retry import RetryPolicy
+from helpers import briefer_args
 
 pytestmark = [pytest.mark.vcr, pytest.mark.recorded_live]
 
@@ -23,7 +24,7 @@ SLOW = RetryPolicy(max_attempts=2, initial_wait=0.01, max_wait=0.02, timeout=900
 
 
 def briefer(client, **kwargs) -> Briefer:
-    return Briefer(model="local", client=client, retry_policy=SLOW, **kwargs)
+    return Briefer(**briefer_args(model="local", client=client, retry_policy=SLOW, **kwargs))
 
 
 def sent(vcr) -> list[dict]:

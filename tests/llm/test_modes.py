@@ -17,11 +17,11 @@ from typer.testing import CliRunner
 from briefing import Briefer
 from briefing.cli.app import app
 from briefing.core import errors
-from briefing.core.options import resolve_settings
+from briefing.core.options import BriefingOptions, resolve_settings
 from briefing.llm.modes import default_mode, rejection
 from briefing.llm.retry import RetryPolicy
 from briefing.testing.responder import Responder, load_answers
-from helpers import ANSWERS, SEED
+from helpers import ANSWERS, SEED, briefer_args
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 
@@ -56,7 +56,7 @@ def server_accepting(*accepted: str):
 
 
 def briefer(server: Responder, **kwargs) -> Briefer:
-    return Briefer(model="local", base_url=server.base_url, retry_policy=POLICY, **kwargs)
+    return Briefer(**briefer_args(model="local", base_url=server.base_url, retry_policy=POLICY, **kwargs))
 
 
 # ------------------------------------------------------------------------------- the default
@@ -159,8 +159,7 @@ def test_auto_keeps_tools_when_the_server_accepts_them(seed_text):
 
 def test_async_auto_falls_back_the_same_way(seed_text):
     with Responder(server_accepting("json_schema")) as server:
-        b = Briefer(model="local", client=openai.AsyncOpenAI(base_url=server.base_url, api_key="x"),
-                    mode="auto", retry_policy=POLICY)
+        b = Briefer(client=openai.AsyncOpenAI(base_url=server.base_url, api_key="x"), retry_policy=POLICY, options=BriefingOptions(model="local", mode="auto"))
         briefing = asyncio.run(b.abrief(seed_text))
     assert [kind(r) for r in server.requests] == ["tools", "json_schema"]
     assert len(briefing.claims) == 13 and b.llm.mode == "json_schema"

@@ -120,38 +120,28 @@ class Briefer:
     """Briefs news articles with an LLM.
 
     Args:
-        model: the model name; falls back to ``BRIEFING_MODEL``, then ``gpt-4o-mini``.
-        options: a ``BriefingOptions`` with every answer-changing knob; the keyword arguments
-            below override its fields when given (None keeps the options' value, and the
-            options' defaults are the documented ones).
+        model: the model name, overriding ``options.model``; without either, ``BRIEFING_MODEL``,
+            then ``gpt-4o-mini``.
+        options: a ``BriefingOptions`` with every answer-changing knob (mode, max_claims,
+            language, context_tokens, max_retries, grounding_reasks, max_output_tokens, limits);
+            None uses the documented defaults. A ``mode`` of None (the default) is ``tools`` for
+            OpenAI and ``auto`` for any other ``base_url``.
         client: a ready-made ``openai.OpenAI``/``AsyncOpenAI`` (or Azure) client, or an instructor
             client; when None, one is built from ``api_key``/``base_url`` or the environment. An
             openai client's own retries are turned off so ``retry_policy`` alone decides; an
             instructor client is used as given (build it with ``max_retries=0`` for the same).
-        mode: ``tools``, ``json_schema``, ``md_json`` (servers without tool calling) or ``auto``
-            (try them in that order, keeping the first the server accepts); None (default) is
-            ``tools`` for OpenAI and ``auto`` for any other ``base_url``.
-        max_retries: instructor re-asks when an answer breaks the schema.
-        grounding_reasks: re-asks when evidence is not found in the article.
-        max_claims: how many claims the prompt asks for at most.
-        context_tokens: the article budget per request; longer articles are briefed in chunks.
-        retry_policy: rate-limit, server-fault and timeout retries.
-        limits: bounds on the answer (``briefing.core.limits.AnswerLimits``): an answer with more than
-            ``max_claims`` claims is re-asked once, then its first ``max_claims`` are kept; long
-            headlines, summaries, statements and names are cut; an excerpt longer than a few
-            sentences is flagged as untrusted.
+        api_key, base_url: the server, when no ``client`` is given (fallbacks: ``OPENAI_API_KEY``,
+            ``OPENAI_BASE_URL``).
+        retry_policy: rate-limit, server-fault and timeout retries (``RetryPolicy``).
         cache: a folder (or a ``BriefingCache``) that keeps successful briefings, so briefing the
             same article with the same settings again sends no request; None (default) keeps none.
         prompt: a custom prompt: a ``Prompt``, or a folder with ``system.j2`` and ``user.j2``
             (see ``prompts.load_prompt_folder``); None uses the packaged ``prompts/brief``. Its
             version enters ``Briefing.prompt_version`` and the cache key.
-        max_output_tokens: the largest first output budget; each request's is sized from its text
-            and ``max_claims`` (see ``output_budget``), and doubled once if the answer is cut off.
-        output_budget: how the output budget is sized (``budget.OutputBudget``); its ``cap`` is
-            ``max_output_tokens`` unless given.
-        rpm, tpm: the key's requests and tokens per minute, when known; otherwise the pacer learns
-            them from the server's ``x-ratelimit-*`` headers, or slows down after a 429.
-        pacer: a ``pacing.Pacer`` to share with other Briefers on the same key (overrides rpm/tpm).
+        output_budget: how each request's output budget is sized (``OutputBudget``); its ``cap``
+            is ``options.max_output_tokens`` unless given.
+        pacer: a ``Pacer`` for the key's rate limits, shared with other Briefers on the same key
+            (``Pacer(rpm, tpm)``); None learns them from the server's ``x-ratelimit-*`` headers.
         prices: a price table, a mapping or a JSON file laid over the shipped prices
             (``prices.load_prices``); ``usage.cost_usd`` is None for a model with no price.
 
@@ -167,36 +157,22 @@ class Briefer:
         client: Any = None,
         api_key: str | None = None,
         base_url: str | None = None,
-        mode: str | None = None,
-        max_retries: int | None = None,
-        grounding_reasks: int | None = None,
-        max_claims: int | None = None,
-        language: str | None = None,
-        context_tokens: int | None = None,
-        max_output_tokens: int | None = None,
         retry_policy: RetryPolicy | None = None,
         cache: str | os.PathLike[str] | BriefingCache | None = None,
         prompt: Prompt | str | os.PathLike[str] | None = None,
-        limits: AnswerLimits | None = None,
         output_budget: OutputBudget | None = None,
-        rpm: float | None = None,
-        tpm: float | None = None,
         pacer: Pacer | None = None,
         prices: PriceSource = None,
     ) -> None:
-        if mode is None and options is None:  # tools for OpenAI, auto for any other server
-            mode = resolve_settings(base_url=base_url).mode
-        options = resolve_options(
-            options, model=model, mode=mode, max_retries=max_retries, grounding_reasks=grounding_reasks,
-            max_claims=max_claims, language=language, context_tokens=context_tokens,
-            max_output_tokens=max_output_tokens, limits=limits,
-        )
+        options = resolve_options(options, model=model)
+        if options.mode is None:  # tools for OpenAI, auto for any other server
+            options = options.replace(mode=resolve_settings(base_url=base_url).mode)
         assert options.model is not None  # resolve_options always names one
         self.settings: Settings = resolve_settings(model=options.model, mode=options.mode, api_key=api_key,
                                                    base_url=base_url)
         cap = options.max_output_tokens
         self.output_budget = output_budget or OutputBudget(cap=cap, floor=min(512, cap))
-        self.pacer = pacer or Pacer(rpm, tpm)
+        self.pacer = pacer or Pacer()
         self.prices = load_prices(prices)
         self.llm = LLM(self.settings, client=client, policy=retry_policy,
                        max_output_tokens=self.output_budget.cap, pacer=self.pacer)

@@ -88,15 +88,20 @@ def _make_brief(extractor: Extractor, model: str | None, mode: Mode | None, base
                       "using the offline rule-based extractor", highlight=False, soft_wrap=True)
         return brief_offline, False
     from briefing.brief.briefer import Briefer
+    from briefing.core.options import BriefingOptions
 
-    briefer = Briefer(model=model, mode=settings.mode, base_url=base_url, retry_policy=policy,
+    briefer = Briefer(options=BriefingOptions(model=model, mode=settings.mode), base_url=base_url, retry_policy=policy,
                       cache=resolve_cache(str(cache) if cache is not None else None), **options)
     return briefer, True
 
 
 def _run_options(rpm: float | None, tpm: float | None, prices: Path | None) -> dict[str, Any]:
     """The Briefer arguments of --rpm, --tpm and --prices that were given."""
-    given = {"rpm": rpm, "tpm": tpm, "prices": prices}
+    given: dict[str, Any] = {"prices": prices}
+    if rpm is not None or tpm is not None:
+        from briefing.llm.pacing import Pacer
+
+        given["pacer"] = Pacer(rpm, tpm)
     return {name: value for name, value in given.items() if value is not None}
 
 

@@ -19,7 +19,7 @@ from rich.markup import escape
 
 from briefing.core.errors import BriefingError, ConfigurationError, InputError
 from briefing.core.models import Article
-from briefing.core.options import MISSING_CONFIGURATION, MODE_NAMES, resolve_settings
+from briefing.core.options import MISSING_CONFIGURATION, MODE_NAMES, BriefingOptions, resolve_settings
 from briefing.verify.checker import Checker, CheckOptions, Verification
 
 _STYLE = {"supported": "bold green", "contradicted": "bold red", "not_mentioned": "bold yellow"}
@@ -67,7 +67,7 @@ def _briefer(offline: bool, model: str | None, mode: str, base_url: str | None,
         return None
     from briefing.brief.briefer import Briefer
 
-    return Briefer(model=model, mode=mode, base_url=base_url)
+    return Briefer(options=BriefingOptions(model=model, mode=mode), base_url=base_url)
 
 
 def print_verification(v: Verification, out: Console) -> None:

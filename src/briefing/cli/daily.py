@@ -48,8 +48,9 @@ def _briefer(extractor: str, model: str | None, mode: str, base_url: str | None,
                       "using the offline extractor and grouping", highlight=False, soft_wrap=True)
         return None
     from briefing.brief.briefer import Briefer
+    from briefing.core.options import BriefingOptions
 
-    return Briefer(model=model, mode=mode, base_url=base_url,
+    return Briefer(options=BriefingOptions(model=model, mode=mode), base_url=base_url,
                    cache=resolve_cache(str(cache) if cache is not None else None))
 
 

@@ -25,7 +25,7 @@ from rich.table import Table
 
 from briefing.cli.app import Mode, _error, app
 from briefing.core.errors import BriefingError, ConfigurationError
-from briefing.core.options import MISSING_CONFIGURATION, resolve_cache, resolve_settings
+from briefing.core.options import MISSING_CONFIGURATION, BriefingOptions, resolve_cache, resolve_settings
 from briefing.evaluation.annotations import AnnotatedArticle, load_annotated
 from briefing.evaluation.scorer import COLUMNS, Evaluation, evaluate
 
@@ -54,7 +54,7 @@ def _extractors(models: list[str], offline: bool, mode: Mode | None, base_url: s
         from briefing.llm.retry import RetryPolicy
 
         for model in models:
-            briefer = Briefer(model=model, mode=settings.mode, base_url=base_url,
+            briefer = Briefer(options=BriefingOptions(model=model, mode=settings.mode), base_url=base_url,
                               cache=resolve_cache(str(cache) if cache is not None else None),
                               retry_policy=RetryPolicy(timeout=timeout) if timeout else None)
             extractors.append((model, briefer.brief, True))

@@ -76,7 +76,8 @@ class BriefingOptions:
     Args:
         model: the model name; None means ``BRIEFING_MODEL``, else ``gpt-4o-mini`` (see
             ``resolve_options``).
-        mode: ``tools``, ``json_schema`` or ``md_json``: how structured output is asked for.
+        mode: ``tools``, ``json_schema``, ``md_json`` or ``auto``: how structured output is asked
+            for; None (default) lets the ``Briefer`` choose from the server (``default_mode``).
         max_claims: how many claims the prompt asks for at most.
         language: the language the briefing is written in.
         context_tokens: the article budget per request; longer articles are briefed in chunks.
@@ -93,7 +94,7 @@ class BriefingOptions:
     """
 
     model: str | None = None
-    mode: str = "tools"
+    mode: str | None = None
     max_claims: int = 15
     language: str = "English"
     context_tokens: int = 24_000
@@ -106,7 +107,7 @@ class BriefingOptions:
     limits: AnswerLimits = field(default_factory=AnswerLimits)
 
     def __post_init__(self) -> None:
-        if self.mode not in MODE_NAMES and self.mode != AUTO:
+        if self.mode is not None and self.mode not in MODE_NAMES and self.mode != AUTO:
             raise ConfigurationError(f"unknown mode {self.mode!r}: choose one of {', '.join(MODE_NAMES)} or {AUTO}")
         for name in ("max_claims", "context_tokens", "max_output_tokens"):
             if getattr(self, name) < 1:
