@@ -64,6 +64,11 @@ def halves(chunk: Chunk) -> list[Chunk]:
     return [Chunk(chunk.start + p.start, chunk.start + p.end, p.text) for p in parts]
 
 
+def _spent(error: ContextLengthError) -> Answer:
+    """What a request the server refused as too long still cost (counted in the usage)."""
+    return Answer(None, error.usage or Usage())
+
+
 class ArticleBriefing(ExtractedBriefing):
     """The briefing of one news article, every evidence excerpt copied verbatim from it."""
 
@@ -290,30 +295,31 @@ class Briefer:
         answers = [answer for chunk in self._chunks(article) for answer in self._brief_chunk(article, chunk)]
         return self._store(key, self._finish(article, answers))
 
+    def _request(self, article: Article, chunk: Chunk) -> dict[str, Any]:
+        """The keyword arguments of ``LLM.extract`` / ``aextract`` for one chunk: the one request
+        body both twins send."""
+        return {"messages": self._messages(article, chunk), "response_model": ArticleBriefing,
+                "context": self._context(chunk), "max_retries": self.options.max_retries,
+                "article": article.id, "max_tokens": self._budget(chunk)}
+
     def _brief_chunk(self, article: Article, chunk: Chunk, resplits: int = MAX_RESPLITS) -> list[Answer]:
         """Brief one chunk; if the server says it is over the context window, brief its halves."""
         try:
-            return [self.llm.extract(self._messages(article, chunk), ArticleBriefing,
-                                     context=self._context(chunk), max_retries=self.options.max_retries,
-                                     article=article.id, max_tokens=self._budget(chunk))]
+            return [self.llm.extract(**self._request(article, chunk))]
         except ContextLengthError as e:
             if resplits == 0:
                 raise
-            spent = Answer(None, e.usage or Usage())
-            return [spent] + [answer for half in halves(chunk) for answer in self._brief_chunk(article, half, resplits - 1)]
+            return [_spent(e)] + [answer for half in halves(chunk) for answer in self._brief_chunk(article, half, resplits - 1)]
 
     async def _abrief_chunk(self, article: Article, chunk: Chunk, resplits: int = MAX_RESPLITS) -> list[Answer]:
-        """Async ``_brief_chunk``."""
+        """Async ``_brief_chunk``: the same request and the same halving, awaited."""
         try:
-            return [await self.llm.aextract(self._messages(article, chunk), ArticleBriefing,
-                                            context=self._context(chunk), max_retries=self.options.max_retries,
-                                            article=article.id, max_tokens=self._budget(chunk))]
+            return [await self.llm.aextract(**self._request(article, chunk))]
         except ContextLengthError as e:
             if resplits == 0:
                 raise
-            spent = Answer(None, e.usage or Usage())
             parts = await _gather(*(self._abrief_chunk(article, half, resplits - 1) for half in halves(chunk)))
-            return [spent] + [answer for part in parts for answer in part]
+            return [_spent(e)] + [answer for part in parts for answer in part]
 
     async def abrief(self, article: Article | str, *, id: str | None = None) -> Briefing:
         """Async ``brief`` (needs an ``AsyncOpenAI`` client or a key/base URL); same result and errors."""

@@ -19,7 +19,12 @@ from rich.markup import escape
 
 from briefing.core.errors import BriefingError, ConfigurationError, InputError
 from briefing.core.models import Article
-from briefing.core.options import MISSING_CONFIGURATION, MODE_NAMES, BriefingOptions, resolve_settings
+from briefing.core.options import (
+    MISSING_CONFIGURATION,
+    MODE_NAMES,
+    BriefingOptions,
+    resolve_settings,
+)
 from briefing.verify.checker import Checker, CheckOptions, Verification
 
 _STYLE = {"supported": "bold green", "contradicted": "bold red", "not_mentioned": "bold yellow"}

@@ -25,7 +25,12 @@ from rich.table import Table
 
 from briefing.cli.app import Mode, _error, app
 from briefing.core.errors import BriefingError, ConfigurationError
-from briefing.core.options import MISSING_CONFIGURATION, BriefingOptions, resolve_cache, resolve_settings
+from briefing.core.options import (
+    MISSING_CONFIGURATION,
+    BriefingOptions,
+    resolve_cache,
+    resolve_settings,
+)
 from briefing.evaluation.annotations import AnnotatedArticle, load_annotated
 from briefing.evaluation.scorer import COLUMNS, Evaluation, evaluate
 
