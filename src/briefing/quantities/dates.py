@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator
 
 from briefing.quantities.model import Comparison, DateMention
-from briefing.quantities.options import QuantityOptions
+from briefing.quantities.options import DEFAULT_OPTIONS, QuantityOptions
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
@@ -152,9 +152,9 @@ def _mention(text: str, found: re.Match[str]) -> DateMention | None:
             if not _cased(name):
                 return None
             day, year = _day_number(found.group(d)), found.group(y)
-            if name == "May" and day is None and year is None and surface != text.strip():
-                if _word_before(text, start) not in _BEFORE_MAY_WORDS:
-                    return None
+            if (name == "May" and day is None and year is None and surface != text.strip()
+                    and _word_before(text, start) not in _BEFORE_MAY_WORDS):
+                return None
             kind = "month" if day is None and year is None else "date"
             return DateMention(surface, start, end, kind, month=_month_number(name), day=day,
                                year=int(year) if year else None)
@@ -228,7 +228,7 @@ _FIELDS = ("weekday", "year", "month", "day")
 
 
 def compare_dates(
-    a: DateMention, b: DateMention, options: QuantityOptions = QuantityOptions()
+    a: DateMention, b: DateMention, options: QuantityOptions = DEFAULT_OPTIONS
 ) -> Comparison:
     """Compare two date mentions field by field; returns a :class:`Comparison`.
 

@@ -29,3 +29,7 @@ class QuantityOptions:
     approximate_rel_tol: float = 0.1
     min_significant_digits: int = 2
     ambiguous_clock_matches_both: bool = True
+
+
+DEFAULT_OPTIONS = QuantityOptions()
+"""The default thresholds, shared as the default argument of every comparing function."""

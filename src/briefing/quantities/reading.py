@@ -68,8 +68,13 @@ _QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
     ("just under|just shy of|just below|nearly|almost|not quite", "nearly"),
     ("more than|upwards of|in excess of|greater than|over|above", "more_than"),
     ("fewer than|less than|under|below", "less_than"),
-    ("about|around|roughly|approximately|approx\\.|some|an estimated|estimated|circa|close to"
-     "|in the region of|c\\.", "approximately"),
+    (
+        (
+            "about|around|roughly|approximately|approx\\.|some|an estimated|estimated|circa"
+            "|close to|in the region of|c\\."
+        ),
+        "approximately",
+    ),
 )
 _QUALIFIER_RE = re.compile(
     r"(?i)(?<![\w-])(?:"
@@ -93,7 +98,7 @@ _HYPHEN_SUFFIX_RE = re.compile(r"(?i)-(?:old|long|wide|high|tall|deep)\b")
 _GLUED_RE = re.compile(r"[A-Za-z0-9]|/[0-9]")
 _WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
 _STOPWORDS = frozenset(
-    "of the a an and or to in on at by for from with as than more less per each who which that "
+    "of the a an to in on at by for from with as than more less per each who which that "
     "were was are is had have has been be".split()
 )
 _SINGLE_LETTER_UNITS = frozenset("mgFC")
@@ -277,6 +282,8 @@ def _counted(text: str, end: int) -> str | None:
         if found is None:
             return None
         word = found.group(1).lower()
+        if word in ("and", "or", "but"):
+            return None
         if word not in _STOPWORDS:
             return word
         position = found.end()

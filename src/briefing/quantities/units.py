@@ -170,3 +170,26 @@ def to_base(value: float, unit: str | None) -> float:
     assert unit is not None
     scale, offset = _affine(unit)
     return scale * value + offset
+
+
+def from_base(value: float, unit: str | None) -> float:
+    """``value`` in the dimension's base unit converted to ``unit`` (inverse of to_base)."""
+    if unit in _NOT_PINT:
+        return value
+    assert unit is not None
+    scale, offset = _affine(unit)
+    return (value - offset) / scale
+
+
+UNIT_SYMBOLS: dict[str, str] = {
+    "mile / hour": "mph", "kilometer / hour": "km/h", "meter / second": "m/s", "knot": "knots",
+    "mile ** 2": "sq mi", "kilometer ** 2": "km²", "meter ** 2": "m²", "foot ** 2": "sq ft",
+    "acre": "acres", "hectare": "ha", "meter ** 3": "m³", "nautical_mile": "nautical miles",
+    "mile": "mi", "kilometer": "km", "centimeter": "cm", "millimeter": "mm", "meter": "m",
+    "foot": "ft", "inch": "in", "yard": "yd", "kilogram": "kg", "gram": "g", "tonne": "t",
+    "pound": "lb", "ounce": "oz", "degree_Fahrenheit": "°F", "degree_Celsius": "°C",
+    "milliliter": "ml", "liter": "l", "gallon": "gal", "oil_barrel": "barrels",
+    "gigawatt": "GW", "megawatt": "MW", "kilowatt": "kW", "year": "years", "month": "months",
+    "week": "weeks", "day": "days", "hour": "hours", "minute": "minutes", "second": "seconds",
+    "percent": "%", "fraction": "%",
+}
