@@ -18,6 +18,7 @@ ordinals ("3rd"), numbers glued to letters ("G7", "5G", "COVID-19", "1990s"), sl
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass
@@ -127,7 +128,7 @@ def _place(value: float) -> float:
 
 def _digits_number(text: str, start: int, end: int) -> _Number | None:
     written = text[start:end].replace(",", "")
-    if len(written) > _MAX_DIGITS + 1:
+    if len(written.replace(".", "")) > _MAX_DIGITS:
         return None
     whole, _dot, decimals = written.partition(".")
     value = float(written)
@@ -383,7 +384,11 @@ def _is_score(text: str, number: _Number, cores: list[re.Match[str]], index: int
 
 
 def _is_blocked(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
-    return any(start < b_end and b_start < end for b_start, b_end in blocked)
+    """Whether text[start:end] overlaps one of the sorted, disjoint ``blocked`` spans."""
+    index = bisect.bisect_right(blocked, (start, math.inf)) - 1
+    if index >= 0 and blocked[index][1] > start:
+        return True
+    return index + 1 < len(blocked) and blocked[index + 1][0] < end
 
 
 def find_quantities(text: str) -> list[Quantity]:
