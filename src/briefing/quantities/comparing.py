@@ -10,8 +10,12 @@ Rules, in order:
    figures are "same" when the converted value of either one, rounded to the precision the
    other is written with, gives that other figure. A whole number's trailing zeros are read
    as rounding, down to ``QuantityOptions.min_significant_digits`` (2): "190 km/h" stands for
-   185-195, so 120 mph (193.1 km/h) matches both "193 km/h" and "190 km/h"; "100" stands for
-   95-105. Failing that, a difference within ``conversion_rel_tol`` (2%) is "consistent".
+   185-195, so 120 mph (193.1 km/h) matches both "193 km/h" and "190 km/h", and 200 km/h
+   (124.3 mph) matches "120 mph"; "100" stands for 95-105. A rounding window is at most
+   ``max_rounding_rel`` (10%) of the figure either side ("1 foot" is 0.9-1.1 ft). Temperatures
+   are read to their last written digit (100F = 37.8C matches "38C", not "40C"). Failing
+   that, a difference within ``conversion_rel_tol`` (2%), measured in either figure's unit, is
+   "consistent".
 4. A figure written with a scale word ("1.2 million", "$88m") is read as rounded: a figure that
    rounds to it ("1,234,567", "$88.4m") is "consistent".
 5. Bounds, approximations and ranges are intervals: "more than 100" is (100, inf), "at least 5"
@@ -39,14 +43,24 @@ def _close(x: float, y: float) -> bool:
 
 def rounding_step(q: Quantity, options: QuantityOptions) -> float:
     """The width of the rounding window of ``q`` in its unit: 10 for "190", 1 for "24"."""
+    if q.dimension == "temperature":
+        return q.step
     significant = q.leading / 10 ** (options.min_significant_digits - 1)
     return min(q.precision, max(significant, q.step))
 
 
+def _half_window(q: Quantity, value: float, options: QuantityOptions) -> float:
+    half = rounding_step(q, options) / 2
+    if q.dimension == "temperature":
+        return half
+    return min(half, abs(value) * options.max_rounding_rel)
+
+
 def _interval(q: Quantity, options: QuantityOptions, rounding: bool) -> Interval:
     """The values ``q`` allows, in its written unit."""
-    half = rounding_step(q, options) / 2 if rounding else 0.0
     low, high = q.value_low, q.value_high
+    finite = low if math.isfinite(low) else high
+    half = _half_window(q, finite, options) if rounding else 0.0
     spread = max(abs(low) * options.approximate_rel_tol, half)
     if q.qualifier == "approximately":
         return low - spread, False, low + spread, False
@@ -141,6 +155,14 @@ def compare_quantities(
     return Comparison("conflicting", f"{bound.text} {verb} {other.text}{how}", a, b, converted)
 
 
+def _within(a: Quantity, b: Quantity, rel_tol: float) -> bool:
+    """Whether either figure, converted to the other's unit, is within ``rel_tol`` of it."""
+    a_in_b = from_base(a.low, b.unit)
+    b_in_a = from_base(b.low, a.unit)
+    return math.isclose(a_in_b, b.value_low, rel_tol=rel_tol) or math.isclose(
+        b_in_a, a.value_low, rel_tol=rel_tol)
+
+
 def _compare_exact(a: Quantity, b: Quantity, options: QuantityOptions, units_differ: bool,
                    rounding: bool, how: str, converted: bool) -> Comparison:
     value_a, value_b = a.low, b.low
@@ -153,7 +175,7 @@ def _compare_exact(a: Quantity, b: Quantity, options: QuantityOptions, units_dif
             if units_differ:
                 return Comparison("same", f"{a.text} ≈ {b.text}{how}", a, b, True)
             return Comparison("consistent", f"{a.text} ≈ {b.text} (rounded)", a, b, converted)
-    if units_differ and math.isclose(value_a, value_b, rel_tol=options.conversion_rel_tol):
+    if units_differ and _within(a, b, options.conversion_rel_tol):
         return Comparison("consistent",
                           f"{a.text} ≈ {b.text} (within {options.conversion_rel_tol:.0%}){how}",
                           a, b, True)

@@ -20,6 +20,9 @@ class QuantityOptions:
     * ``min_significant_digits`` [2] -- a whole number written with trailing zeros ("190",
       "490") is read as rounded to its last non-zero digit, but never to fewer than this many
       significant digits: "190" may stand for 185..195, "100" for 95..105 (not 50..150).
+      Temperatures are never read this way: "100F" is 99.5..100.5.
+    * ``max_rounding_rel`` [0.1] -- a rounding window is never wider than this fraction of the
+      figure either side: "1 foot" stands for 0.9..1.1 ft (not 0.5..1.5), "$1m" for $0.9m..$1.1m.
     * ``ambiguous_clock_matches_both`` [True] -- a clock time without a.m./p.m. and without a
       leading zero ("6:00", "6 o'clock") matches both 6 a.m. and 6 p.m.; when False it is read
       on the 24-hour clock (6:00 is 6 a.m.). "06:00" and "18:00" are never ambiguous.
@@ -28,6 +31,7 @@ class QuantityOptions:
     conversion_rel_tol: float = 0.02
     approximate_rel_tol: float = 0.1
     min_significant_digits: int = 2
+    max_rounding_rel: float = 0.1
     ambiguous_clock_matches_both: bool = True
 
 
