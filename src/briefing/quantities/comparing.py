@@ -143,9 +143,12 @@ def compare_quantities(
     how = f" ({_reading_note(a, b)})" if converted else ""
     if a.is_exact and b.is_exact:
         return _compare_exact(a, b, options, units_differ, rounding, how, converted)
-    a_interval = _to_base(_interval(a, options, rounding), a.unit)
-    b_interval = _to_base(_interval(b, options, rounding), b.unit)
-    if (a.qualifier == b.qualifier and _close(a.low, b.low) and _close(a.high, b.high)):
+    a_unit, b_unit = (a.unit, b.unit) if units_differ else (None, None)
+    a_interval = _to_base(_interval(a, options, rounding), a_unit)
+    b_interval = _to_base(_interval(b, options, rounding), b_unit)
+    same_values = _close(to_base(a.value_low, a_unit), to_base(b.value_low, b_unit)) and _close(
+        to_base(a.value_high, a_unit), to_base(b.value_high, b_unit))
+    if a.qualifier == b.qualifier and same_values:
         return Comparison("same", f"{a.text} = {b.text}{how}", a, b, converted)
     bound, other = (a, b) if not a.is_exact else (b, a)
     if _overlap(a_interval, b_interval):
@@ -165,12 +168,13 @@ def _within(a: Quantity, b: Quantity, rel_tol: float) -> bool:
 
 def _compare_exact(a: Quantity, b: Quantity, options: QuantityOptions, units_differ: bool,
                    rounding: bool, how: str, converted: bool) -> Comparison:
-    value_a, value_b = a.low, b.low
+    a_unit, b_unit = (a.unit, b.unit) if units_differ else (None, None)
+    value_a, value_b = to_base(a.value_low, a_unit), to_base(b.value_low, b_unit)
     if _close(value_a, value_b):
         return Comparison("same", f"{a.text} = {b.text}{how}", a, b, converted)
     if rounding:
-        window_a = _to_base(_interval(a, options, True), a.unit)
-        window_b = _to_base(_interval(b, options, True), b.unit)
+        window_a = _to_base(_interval(a, options, True), a_unit)
+        window_b = _to_base(_interval(b, options, True), b_unit)
         if _contains(window_b, value_a) or _contains(window_a, value_b):
             if units_differ:
                 return Comparison("same", f"{a.text} ≈ {b.text}{how}", a, b, True)

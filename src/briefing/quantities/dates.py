@@ -67,7 +67,6 @@ _DATE_RE = re.compile(
     """,
     re.VERBOSE | re.IGNORECASE,
 )
-_CASED_RE = re.compile(rf"{_MONTH_NAME}|{_WEEKDAY_NAME}")
 
 _BEFORE_YEAR_WORDS = frozenset(
     "in since by from until till of year early late mid the during before after between to "
@@ -136,8 +135,8 @@ def _day_number(text: str | None) -> int | None:
 
 
 def _cased(name: str) -> bool:
-    """Month and weekday names count only when capitalised as names."""
-    return _CASED_RE.fullmatch(name) is not None
+    """Month and weekday names count only when capitalised as names ("March", not "march")."""
+    return name[0].isupper() and name[1:].rstrip(".").islower()
 
 
 def _mention(text: str, found: re.Match[str]) -> DateMention | None:

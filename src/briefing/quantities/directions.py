@@ -52,7 +52,7 @@ class DirectionLexicon:
         "went up"/"went down", "rose"/"went down" and "guilty"/"not guilty" are found.
 
         >>> load_directions().opposite("shares went up".split(), "shares went down".split())
-        ('up', 'down')
+        ('went up', 'went down')
         """
         a, b = list(a_words), list(b_words)
         matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
@@ -94,9 +94,13 @@ def parse_pairs(text: str) -> list[tuple[str, str]]:
     return pairs
 
 
-@cache
 def load_directions(language: str = "en") -> DirectionLexicon:
     """The cached :class:`DirectionLexicon` of ``language`` (ValueError if there is none)."""
+    return _load(language)
+
+
+@cache
+def _load(language: str) -> DirectionLexicon:
     if not re.fullmatch(r"[a-z]{2,3}", language):
         raise ValueError(f"not a language code: {language!r}")
     path = resources.files("briefing.quantities") / "lexicons" / f"directions.{language}.tsv"
