@@ -6,7 +6,12 @@ from importlib import resources
 
 import pytest
 
-from briefing.quantities import DirectionLexicon, are_opposites, load_directions, tokenize
+from briefing.quantities import (
+    DirectionLexicon,
+    are_opposites,
+    load_directions,
+    tokenize,
+)
 from briefing.quantities.directions import parse_pairs
 
 
