@@ -138,6 +138,8 @@ def test_notes() -> None:
     assert compare("5", "5%").note == "different kinds of figure (count, percent): 5 vs 5%"
     assert compare("100F", "38C").note == "100F ≈ 38C (converted: 100°F = 37.78°C)"
     assert compare("fewer than 10 miles", "20 km").note.endswith("(converted: 10 mi = 16.09 km)")
+    assert compare("one-fifth", "20%").note == "one-fifth = 20% (one-fifth = 20%)"
+    assert compare("33%", "a third of").note == "33% ≈ a third (a third = 33.33%)"
     assert "within 2%" in compare("32.8 feet", "10.1 metres").note
 
 

@@ -107,6 +107,9 @@ def _format(value: float, unit: str | None) -> str:
 
 
 def _reading_note(a: Quantity, b: Quantity) -> str:
+    if "fraction" in (a.unit, b.unit):
+        fraction = a if a.unit == "fraction" else b
+        return f"{fraction.text} = {_format(fraction.value_low, 'percent')}"
     if a.unit != b.unit:
         value = a.value_low if math.isfinite(a.value_low) else a.value_high
         converted = from_base(to_base(value, a.unit), b.unit)
