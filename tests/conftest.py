@@ -17,9 +17,15 @@ from urllib.parse import urlsplit, urlunsplit
 
 import openai
 import pytest
+from hypothesis import settings
 
 from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, CASSETTES, OPENAI_URL, REPLAY_KEY, SECRET_HEADERS, SEED
+
+# Property tests draw the same examples in every run and keep no database: a run in CI is the
+# run on a developer's machine.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.load_profile("repeatable")
 
 
 def _to_openai_uri(request):

@@ -277,7 +277,9 @@ def test_swapping_two_content_words_is_never_placed(passage, data):
     words[a], words[b] = words[b], words[a]
     swapped = " ".join(words)
     assume(_unique(text, swapped))
-    assert align(swapped, text).status == "not_found"
+    found = align(swapped, text)
+    # never placed where its words were swapped (a near-copy elsewhere may hold it as a misquote)
+    assert found.status == "not_found" or found.end <= start or found.start >= end
 
 
 @_PROPS

@@ -64,7 +64,10 @@ def compare(a: str, b: str, options: QuantityOptions = DEFAULT_OPTIONS) -> Compa
         ("10-12", "10 to 12", "same"),
         ("more than $1m", "more than $1 million", "same"),
         ("about 5 miles", "about 5 miles", "same"),
-        ("about 5 miles", "about 8 km", "consistent"),
+        ("about 5 miles", "about 8 km", "same"),  # one tally, the same qualifier: compared as stated
+        ("about 100 people", "about 120 people", "conflicting"),
+        ("at least 140 people", "at least 200 people", "conflicting"),
+        ("more than 100", "more than 100", "same"),
         # conversions
         ("15 miles", "24 km", "same"),
         ("15 miles", "40 km", "conflicting"),

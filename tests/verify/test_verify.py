@@ -142,9 +142,26 @@ def test_a_checker_checks_many_claims_against_one_index(day):
      None),
     # words in another order are not the article's words: no support, and no contradiction
     ("next year the council will raise taxes", "The council will raise taxes next year.", None),
-    # a word put in place of the article's is not the article's claim, though grounding forgives it
+    # an opposite put in place of the article's word contradicts it
     ("EU countries have been cutting their military spending",
+     "EU countries have been increasing their military spending.", "contradicts"),
+    ("Prices went down after the vote", "Prices went up after the vote.", "contradicts"),
+    ("The vote came before the storm", "The vote came after the storm.", "contradicts"),
+    ("The storm hit the coast on Tuesday", "The storm hit the coast on Wednesday.", "contradicts"),
+    # another word put in place of the article's is not the article's claim, though grounding forgives it
+    ("EU countries have been reviewing their military spending",
      "EU countries have been increasing their military spending.", None),
+    # the same figure in other units or in words, and a bound the figure meets, say the same
+    ("The storm was 24 km wide when it hit the coast", "The storm was 15 miles wide when it hit the coast.",
+     "supports"),
+    ("The boy spent two nights in the forest", "The boy spent 2 nights in the forest.", "supports"),
+    ("More than 100 people were injured in the blast", "120 people were injured in the blast.", "supports"),
+    ("At least 5 people were injured in the blast", "3 people were injured in the blast.", "contradicts"),
+    # a modifier left out: the claim says less than the article
+    ("Three cables between Italy and Egypt were damaged",
+     "Three cables between Italy and Egypt in the Mediterranean Sea were damaged.", "supports"),
+    # ... unless the left-out word hedges what the article says
+    ("The suspect killed the guard with a knife", "The suspect allegedly killed the guard with a knife.", None),
     ("The mayor will raise taxes and fees next year", "The mayor will raise taxes next year.", None),
     ("We appreciate your respect to her and her family's privacy at this time",
      "The rep pleaded for her and her family's privacy at this time.", None),
@@ -153,35 +170,38 @@ def test_a_checker_checks_many_claims_against_one_index(day):
      "Putin has dismissed such speculation as “complete nonsense.”", "supports"),
 ])
 def test_what_the_articles_words_say_about_a_claim(claim, sentence, stance):
-    judged = judge(align(claim, sentence))
-    assert (judged[0] if judged else None) == stance
+    judged = judge(claim, align(claim, sentence), sentence)
+    assert (judged.stance if judged else None) == stance
     if judged:
-        assert judged[1].end <= len(sentence)
+        assert judged.span.end <= len(sentence)
     verdict = {"supports": "supported", "contradicts": "contradicted", None: "not_mentioned"}[stance]
     assert check(claim, [sentence]).verdict == verdict
 
 
 def test_a_resemblance_not_counted_is_named_in_a_note():
-    v = check("EU countries have been cutting their military spending",
+    v = check("EU countries have been reviewing their military spending",
               ["EU countries have been increasing their military spending."])
     assert v.verdict == "not_mentioned" and v.evidence == []
     assert v.notes == [("closest, not counted: 'EU countries have been increasing their military spending' in "
-                        "'article-1', where claim and article words differ: 'cutting' / 'increasing'")]
+                        "'article-1', where claim and article words differ: 'reviewing' / 'increasing'")]
 
 
 def test_an_unlocated_alignment_never_supports():
-    assert judge(Alignment(None, None, "not_found", 0.0)) is None
+    text = "The council will raise the taxes next year."
+    assert judge("some claim", Alignment(None, None, "not_found", 0.0), text) is None
     near = Alignment(None, None, "not_found", 0.4, nearest=Span(start=0, end=24),
                      differences=(Difference("some", "the"),), change="word order")
-    assert judge(near) is None  # no contradiction either
+    assert judge("the council will raise some taxes", near, text) is None  # no contradiction either
     negated = Alignment(None, None, "not_found", 0.0, nearest=Span(start=4, end=27),
                         differences=(Difference("will not", "will"),), change="negation")
-    stance, span, status, diffs = judge(negated, offset=100)
-    assert (stance, status, diffs) == ("contradicts", "not_found", (Difference("will not", "will"),))
-    assert span == Span(start=104, end=127)
+    judged = judge("council will not raise the taxes", negated, text, offset=100)
+    assert judged is not None
+    assert (judged.stance, judged.status, judged.differences) == (
+        "contradicts", "not_found", (Difference("will not", "will"),))
+    assert judged.span == Span(start=104, end=127)
     one_sided = Alignment(None, None, "not_found", 0.0, nearest=Span(start=0, end=9),
                           differences=(Difference("200 people", "many people"),), change="figure")
-    assert judge(one_sided) is None
+    assert judge("200 people", one_sided, "many people came") is None
 
 
 def test_verdict_bookkeeping():

@@ -153,6 +153,12 @@ def compare_quantities(
         to_base(a.value_high, a_unit), to_base(b.value_high, b_unit))
     if a.qualifier == b.qualifier and same_values:
         return Comparison("same", f"{a.text} = {b.text}{how}", a, b, converted)
+    if a.qualifier == b.qualifier and a.qualifier != "range":  # one tally reported twice
+        stated = _compare_exact(a, b, options, units_differ, rounding, how, converted)
+        if stated.relation == "conflicting":
+            return Comparison("conflicting", f"{a.text} ≠ {b.text} (the same qualifier, another figure){how}",
+                              a, b, converted)
+        return stated
     bound, other = (a, b) if not a.is_exact else (b, a)
     if _overlap(a_interval, b_interval):
         verb = "allows" if other.is_exact else "overlaps"

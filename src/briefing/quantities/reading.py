@@ -40,6 +40,7 @@ from briefing.quantities.units import (
     match_currency_word,
     match_unit,
 )
+from briefing.text.fold import STOPWORDS
 
 _MAX_DIGITS = 30
 
@@ -98,10 +99,8 @@ _POINTS_RE = re.compile(r"(?i)[ \t]+(?:percentage|pct\.?)[ \t]+points?\b")
 _HYPHEN_SUFFIX_RE = re.compile(r"(?i)-(?:old|long|wide|high|tall|deep)\b")
 _GLUED_RE = re.compile(r"[A-Za-z0-9]|/[0-9]")
 _WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
-_STOPWORDS = frozenset(
-    "of the a an to in on at by for from with as than more less per each who which that "
-    "were was are is had have has been be".split()
-)
+_NOT_COUNTED = STOPWORDS | {"less", "per"}
+"""Words after a figure that are not what it counts ("140 of the", "5 per cent")."""
 _SINGLE_LETTER_UNITS = frozenset("mgFC")
 
 
@@ -285,7 +284,7 @@ def _counted(text: str, end: int) -> str | None:
         word = found.group(1).lower()
         if word in ("and", "or", "but"):
             return None
-        if word not in _STOPWORDS:
+        if word not in _NOT_COUNTED:
             return word
         position = found.end()
     return None

@@ -90,12 +90,15 @@ def locate(item: ModelEvidence, texts: dict[str, str]) -> Evidence | None:
     text = texts.get(item.article)
     if text is None or not item.evidence.strip():
         return None
-    judged = judge(align(item.evidence, text))
-    if judged is None or judged[0] != "supports":  # located: the excerpt says what the article says
+    alignment = align(item.evidence, text)
+    if not alignment.found:  # the model's excerpt must be the article's words
         return None
-    _, span, status, differences = judged
+    judged = judge(item.evidence, alignment, text)
+    if judged is None or judged.stance != "supports":  # located: the excerpt says what the article says
+        return None
+    span = judged.span
     return Evidence(article=item.article, evidence=text[span.start:span.end], span=span,
-                    grounding=status, stance=item.stance, differences=list(differences))
+                    grounding=judged.status, stance=item.stance, differences=list(judged.differences))
 
 
 _TAG = re.compile(r"</?(?:passage|claim|quote)\b", re.IGNORECASE)
@@ -175,9 +178,9 @@ def _contradicts_claim(item: Evidence, parts: ClaimParts, text: str) -> Evidence
         return None
     window = text[item.span.start:item.span.end]
     for excerpt in parts.excerpts:
-        judged = judge(align(excerpt, window), item.span.start)
-        if judged is not None and judged[0] == "contradicts":
-            return item.model_copy(update={"stance": "contradicts", "differences": list(judged[3])})
+        judged = judge(excerpt, align(excerpt, window), window, item.span.start)
+        if judged is not None and judged.stance == "contradicts":
+            return item.model_copy(update={"stance": "contradicts", "differences": list(judged.differences)})
     return None
 
 

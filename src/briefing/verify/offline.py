@@ -19,11 +19,25 @@ from briefing.verify.rules import (
 _RANK = {"exact": 0, "normalized": 1, "fuzzy": 2, "not_found": 3}
 
 
+def _without_narrower_contradictions(best: dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]]
+                                     ) -> dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]]:
+    """Drop contradicting evidence that overlaps supporting evidence in the same article: the
+    article's words that carry the claim cannot also deny it (a verbatim claim is never
+    contradicted by a narrower window of its own words)."""
+    supports = [(k, item.span) for (k, _, stance), (_, item) in best.items()
+                if stance == "supports" and item.span is not None]
+    return {key: value for key, value in best.items()
+            if key[2] != "contradicts" or value[1].span is None
+            or not any(k == key[0] and s.start < value[1].span.end and value[1].span.start < s.end
+                       for k, s in supports)}
+
+
 def check_offline(articles: list[Article], index: PassageIndex, parts: ClaimParts,
               options: CheckOptions) -> Verification:
     """The rules over aligned text: align each excerpt against the best passages and their
     neighbours; the verdict is ``tally`` over what they say."""
     best: dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]] = {}
+    notes: dict[tuple[int, int, str], tuple[str, ...]] = {}
     near_miss: tuple[str, Alignment, str] | None = None  # the first resemblance not counted
     for rank, ranked in enumerate(index.rank(parts.query, options.offline_passages)):
         k = ranked.passage.article
@@ -31,19 +45,24 @@ def check_offline(articles: list[Article], index: PassageIndex, parts: ClaimPart
         window = articles[k].text[lo:hi]
         for e, excerpt in enumerate(parts.excerpts):
             alignment = align(excerpt, window)
-            judged = judge(alignment, lo)
+            judged = judge(excerpt, alignment, window, lo, options.agreement)
             if judged is None:
                 if near_miss is None and alignment.differences:
                     near_miss = (articles[k].id or "", alignment, window)
                 continue
-            stance, span, status, differences = judged
-            item = Evidence(article=articles[k].id or "", stance=stance, span=span,
+            span = judged.span
+            item = Evidence(article=articles[k].id or "", stance=judged.stance, span=span,
                             evidence=articles[k].text[span.start:span.end],
-                            grounding=status, differences=list(differences))
-            key, order = (k, e, stance), (_RANK[status], rank)
+                            grounding=judged.status, differences=list(judged.differences))
+            key, order = (k, e, judged.stance), (_RANK[judged.status], rank)
             if key not in best or order < best[key][0]:
                 best[key] = (order, item)
-    result = tally(parts, [(e, item) for (_, e, _), (_, item) in sorted(best.items())])
+                notes[key] = judged.notes
+    best = _without_narrower_contradictions(best)
+    said = [f"{articles[k].id}: {note}" for key, (_, item) in sorted(best.items())
+            for k in (key[0],) for note in notes.get(key, ())]
+    result = tally(parts, [(e, item) for (_, e, _), (_, item) in sorted(best.items())],
+                   notes=list(dict.fromkeys(said)))
     if result.verdict != "not_mentioned" and has_content_words(parts.around):
         result.notes.append(f"the quotation was checked word for word; the words around it "
                             f"({short(parts.around)!r}) were not (only a model judges them)")

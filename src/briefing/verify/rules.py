@@ -7,15 +7,22 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
 from briefing.core.errors import InputError
 from briefing.core.models import Article, Difference, GroundingStatus, Span, Usage
+from briefing.grounding.agreement import (
+    AgreementOptions,
+    agree,
+    widen,
+    word_differences,
+)
 from briefing.grounding.aligner import Alignment
-from briefing.text.fold import STOPWORDS, normalized, number_value, split_words
+from briefing.grounding.inorder import find_in_order
+from briefing.text.fold import STOPWORDS, normalized, split_words
 from briefing.text.marks import find_quotes
 
 Verdict = Literal["supported", "contradicted", "not_mentioned"]
@@ -75,6 +82,8 @@ class CheckOptions:
         min_quote_words: a quotation inside a claim shorter than this is part of the claim, not
             an excerpt to align on its own (scare quotes such as "nonsense").
         grounding_reasks: how often the model is asked again for an excerpt not located.
+        agreement: when the article's words say the same as the claim's, and when they
+            contradict it (``AgreementOptions``: unit conversion tolerance, lexicons' language).
     """
 
     passages: int = 8
@@ -84,6 +93,7 @@ class CheckOptions:
     max_claim_chars: int = 2000
     min_quote_words: int = 3
     grounding_reasks: int = 1
+    agreement: AgreementOptions = field(default_factory=AgreementOptions)
 
 
 @dataclass(frozen=True)
@@ -157,61 +167,60 @@ def as_articles(articles: Iterable[Article | str]) -> list[Article]:
     return out
 
 
-# --------------------------------------------------------------------------- what changed
+# --------------------------------------------------------------------------- what one alignment says
 
 # Why ``align`` would not locate words it resembled (``Alignment.change``, judged in
-# briefing.grounding.differences) that make the article's words say otherwise than the claim: a negation
-# added or dropped (or skipped over by "..."), a figure changed. Words in another order or cut
-# in half only mean that the claim's words are not the article's: neither support nor denial.
-CONTRADICTING_CHANGES = frozenset({"negation", "abridgement skips a negation", "figure"})
+# briefing.grounding.differences) that still leave the article's words comparable with the
+# claim's: a negation, a figure (perhaps only written in other units or as a word), or none named.
+# Words in another order or cut in half only mean that the claim's words are not the article's.
+COMPARABLE_CHANGES = frozenset({None, "negation", "abridgement skips a negation", "figure"})
 
 
-def _gives_figure(words: str) -> bool:
-    return any(number_value(w) is not None for w in split_words(normalized(words))[0])
+@dataclass(frozen=True)
+class Judgement:
+    """What one alignment of a claim's words says: the stance, where (``span`` in the article),
+    how the words matched, where they part, and notes (conversions made, why it contradicts)."""
+
+    stance: EvidenceStance
+    span: Span
+    status: GroundingStatus
+    differences: tuple[Difference, ...]
+    notes: tuple[str, ...] = ()
 
 
-def contradicts(alignment: Alignment) -> bool:
-    """Whether a ``not_found`` alignment resembled article words that contradict the excerpt:
-    a negation added or dropped, or another figure where the excerpt gives one ("140 injured"
-    for "200 injured"; "many injured" for "200 injured" gives none, so it only fails to support)."""
-    if alignment.found or alignment.nearest is None or alignment.change not in CONTRADICTING_CHANGES:
-        return False
-    if alignment.change == "figure":
-        return any(_gives_figure(d.excerpt) and _gives_figure(d.article) for d in alignment.differences)
-    return True
+def judge(excerpt: str, alignment: Alignment, text: str, offset: int = 0,
+          options: AgreementOptions | None = None) -> Judgement | None:
+    """What one alignment of ``excerpt`` against ``text`` says about the claim (``agree``).
 
-
-def _content_words(text: str) -> list[str]:
-    return [w for w in split_words(normalized(text))[0] if w not in STOPWORDS]
-
-
-def _says_no_more(difference: Difference) -> bool:
-    """Whether the claim's side of a difference keeps to the article's words: every content word
-    it has, the article has there too ("Putin dismissed" / "Putin has dismissed"). A word put in
-    place of the article's ("cutting" / "increasing") or added to it is not the article's claim,
-    even where grounding would forgive it as a slip of quotation."""
-    article = set(_content_words(difference.article))
-    return all(w in article for w in _content_words(difference.excerpt))
-
-
-def judge(alignment: Alignment, offset: int = 0
-          ) -> tuple[EvidenceStance, Span, GroundingStatus, tuple[Difference, ...]] | None:
-    """What one alignment of a claim's words says about the claim.
-
-    Located (``exact``, ``normalized``, ``fuzzy``: ``align`` never locates words whose meaning
-    differs) with no content word of the claim's missing from the article's words there:
-    supports, at the located span. Not located, but resembling article words that
-    ``contradicts`` it: contradicts, at those words (``nearest``). Otherwise None. Spans are
-    shifted by ``offset`` (for an alignment against a window of the article starting there).
+    Located (``exact``, ``normalized``, ``fuzzy``) words that agree support the claim at the
+    located span, and words that disagree (an opposite direction word, a date) contradict it
+    there. Words ``align`` would not locate but names as ``nearest`` (a negation, a figure
+    changed) contradict the claim when they disagree, and support it when they say the same
+    after reading number words and converting units ("15 miles" / "24 km": ``fuzzy``).
+    Otherwise None. Spans are shifted by ``offset`` (for an alignment against a window of the
+    article starting there).
     """
+    places: list[tuple[int, int, GroundingStatus, tuple[Difference, ...] | None]] = []
     if alignment.found and alignment.start is not None and alignment.end is not None:
-        if not all(_says_no_more(d) for d in alignment.differences):
-            return None
-        span = Span(start=alignment.start + offset, end=alignment.end + offset)
-        return "supports", span, alignment.status, alignment.differences
-    if contradicts(alignment) and alignment.nearest is not None:
-        span = Span(start=alignment.nearest.start + offset, end=alignment.nearest.end + offset)
-        return "contradicts", span, "not_found", alignment.differences
+        places.append((alignment.start, alignment.end, alignment.status, alignment.differences))
+    elif alignment.nearest is not None and alignment.change in COMPARABLE_CHANGES:
+        places.append((alignment.nearest.start, alignment.nearest.end, "not_found", alignment.differences))
+    in_order = find_in_order(excerpt, text)  # the claim may leave out the article's modifiers
+    if in_order is not None:
+        places.append((in_order.start, in_order.end, "not_found", None))
+    for start, end, status, differences in places:
+        if (widened := widen(text, start, end)) != (start, end):
+            start, end = widened
+            differences = None  # the words compared changed: compare them afresh
+        if differences is None:
+            differences = tuple(word_differences(excerpt, text[start:end]))
+        verdict = agree(excerpt, text[start:end], differences, change=alignment.change, options=options)
+        span = Span(start=start + offset, end=end + offset)
+        if verdict.contradicts:
+            return Judgement("contradicts", span, status, differences, verdict.reasons)
+        if verdict.same:
+            return Judgement("supports", span, "fuzzy" if status == "not_found" else status,
+                             differences, verdict.notes)
     return None
 
 
@@ -246,7 +255,8 @@ def tally(parts: ClaimParts, found: list[tuple[int, Evidence]], **extra: Any) ->
 
 
 def has_content_words(text: str) -> bool:
-    return bool(_content_words(text))
+    """Whether ``text`` holds a word that is not a stop word."""
+    return any(w not in STOPWORDS for w in split_words(normalized(text))[0])
 
 
 def short(text: str, limit: int = 120) -> str:

@@ -1,0 +1,217 @@
+"""Do a claim's words and the article words they were matched to say the same thing?
+
+The one rule behind every verdict: ``check`` (supported / contradicted), daily linking
+(corroborated / contested), copy folding and the synthesis check all ask ``agree``.
+
+- **contradicts** when the two really disagree: a negation added or dropped, a figure that still
+  differs after reading number words and converting units, a different weekday, month, year or
+  clock time, or a direction word put in place of its opposite ("rose" / "fell");
+- **same** when the claim keeps to the article's words: every content word of the claim is there
+  (modifiers the claim leaves out are fine, unless they hedge or condition the statement: "may",
+  "allegedly", "if"), figures agree after reading "two" as 2 and converting "15 miles" to "24 km"
+  (the conversion is noted), and no figure of the claim is missing from the article's words;
+- **unclear** otherwise: other words, a figure the article does not give, or amounts in two
+  currencies (noted: they cannot be compared without an exchange rate). Never a false alarm.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from briefing.core.models import Difference
+from briefing.quantities import (
+    DateMention,
+    Quantity,
+    QuantityOptions,
+    TextComparison,
+    compare_texts,
+    find_dates,
+    find_quantities,
+)
+from briefing.text.fold import NEGATIONS, STOPWORDS, fold_fast, negated_form
+
+Relation = Literal["same", "contradicts", "unclear"]
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_MEANING_CHANGES = frozenset({"negation", "abridgement skips a negation"})
+"""``Alignment.change`` values that are a contradiction by themselves (``differences.py``)."""
+
+
+@dataclass(frozen=True)
+class AgreementOptions:
+    """Every knob of ``agree``, with its default.
+
+    Attributes:
+        quantities: how figures, units and dates compare (``QuantityOptions``: conversion
+            tolerance, "about", clock times), default ``QuantityOptions()``.
+        language: the language of the direction and hedge lexicons, default ``"en"``
+            (``quantities/lexicons/directions.en.tsv``, ``grounding/lexicons/hedges.en.txt``).
+    """
+
+    quantities: QuantityOptions = field(default_factory=QuantityOptions)
+    language: str = "en"
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """What ``agree`` found: the relation, why it contradicts (``reasons``), and ``notes``
+    (conversions made, amounts not compared, words that part)."""
+
+    relation: Relation
+    reasons: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def contradicts(self) -> bool:
+        return self.relation == "contradicts"
+
+    @property
+    def same(self) -> bool:
+        return self.relation == "same"
+
+
+@cache
+def hedges(language: str = "en") -> frozenset[str]:
+    """The words that hedge or condition a statement, from ``lexicons/hedges.<language>.txt``."""
+    name = f"hedges.{language}.txt"
+    text = resources.files("briefing.grounding").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines()
+                     if (w := line.split("#", 1)[0].strip().lower()))
+
+
+def _words(text: str) -> list[tuple[str, int, int]]:
+    """(folded word, start, end) for every word of ``text``."""
+    return [(fold_fast(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def negated(words: str) -> bool:
+    """Whether a run of words holds a negation ("not", "never", "n't", "denied", ...)."""
+    return any(w in NEGATIONS or w.endswith("n't") for w, _, _ in _words(words))
+
+
+def negation_changed(differences: Sequence[Difference]) -> bool:
+    """Whether a difference adds or drops a negation ("will not raise" / "will raise"), or puts a
+    word in place of its negated form ("binding" / "non-binding")."""
+    for d in differences:
+        if negated(d.excerpt) != negated(d.article):
+            return True
+        ours = [w for w, _, _ in _words(d.excerpt)]
+        theirs = [w for w, _, _ in _words(d.article)]
+        if any(negated_form(a, b) for a in ours for b in theirs):
+            return True
+    return False
+
+
+def word_differences(claim: str, article: str) -> list[Difference]:
+    """Where two texts part, word by word (case and punctuation folded): (claim words, article
+    words) pairs, for texts that were not aligned by ``align``."""
+    ours, theirs = _words(claim), _words(article)
+    matcher = difflib.SequenceMatcher(None, [w for w, _, _ in ours], [w for w, _, _ in theirs], autojunk=False)
+    found = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "equal":
+            found.append(Difference(claim[ours[i1][1]:ours[i2 - 1][2]] if i2 > i1 else "",
+                                    article[theirs[j1][1]:theirs[j2 - 1][2]] if j2 > j1 else ""))
+    return found
+
+
+def _covered(words: list[tuple[str, int, int]], spans: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the words inside one of ``spans`` (figures and dates already compared)."""
+    return {i for i, (_, start, end) in enumerate(words)
+            if any(s < end and start < e for s, e in spans)}
+
+
+def _compared_spans(comparison: TextComparison, side: str) -> list[tuple[int, int]]:
+    spans = []
+    for c in comparison.comparisons:
+        item = c.a if side == "a" else c.b
+        if item is not None and c.relation in ("same", "consistent"):
+            spans.append((item.start, item.end))
+    return spans
+
+
+def widen(text: str, start: int, end: int, reach: int = 80) -> tuple[int, int]:
+    """``(start, end)`` grown over a figure or date that touches it ("120" before "people were
+    injured"), so that the words compared hold the article's figure, not only its noun."""
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    window = text[lo:hi]
+    found: list[Quantity | DateMention] = [*find_quantities(window), *find_dates(window)]
+    items = [(q.start + lo, q.end + lo) for q in found]
+    changed = True
+    while changed:
+        changed = False
+        for a, b in items:
+            touches = (a < end and start < b) or (b <= start and not text[b:start].strip(" ,")) or (
+                a >= end and not text[end:a].strip(" ,"))
+            if touches and (a < start or b > end):
+                start, end, changed = min(start, a), max(end, b), True
+    return start, end
+
+
+def _in_order(words: list[str], sequence: list[str]) -> bool:
+    """Whether ``words`` occur in ``sequence`` in this order (others may stand between)."""
+    rest = iter(sequence)
+    return all(any(w == x for x in rest) for w in words)
+
+
+def agree(claim: str, article: str, differences: Sequence[Difference] | None = None, *,
+          change: str | None = None, options: AgreementOptions | None = None) -> Agreement:
+    """Compare a claim's words with the article words they were matched to.
+
+    Args:
+        claim: the claim's words (an excerpt, a statement, another outlet's report).
+        article: the article words at the matched place.
+        differences: where the two part (``Alignment.differences``), used to find a negation
+            added or dropped; None compares the two word by word (``word_differences``).
+        change: the alignment's ``change``, if any.
+        options: ``AgreementOptions``.
+
+    Returns:
+        An ``Agreement``: ``contradicts`` (with reasons), ``same`` (with notes of conversions)
+        or ``unclear``.
+
+    >>> agree("Prices fell sharply", "Prices rose sharply").reasons
+    ('opposite words: fell / rose',)
+    >>> agree("a storm 15 miles wide", "a storm 24 km wide").relation
+    'same'
+    """
+    options = options or AgreementOptions()
+    reasons: list[str] = []
+    if differences is None:
+        differences = word_differences(claim, article)
+    if change in _MEANING_CHANGES or negation_changed(differences):
+        reasons.append("a negation added or dropped")
+    compared = compare_texts(claim, article, options.quantities, options.language)
+    if compared.opposite is not None:
+        reasons.append(f"opposite words: {compared.opposite[0]} / {compared.opposite[1]}")
+    reasons += [c.note for c in compared.conflicts]
+    if reasons:
+        return Agreement("contradicts", tuple(reasons), tuple(compared.conversions))
+    notes = [*compared.conversions, *compared.incomparable]
+    if compared.incomparable:
+        return Agreement("unclear", (), tuple(notes))
+    if compared.unmatched:
+        missing = ", ".join(repr(item.text) for item in compared.unmatched)
+        return Agreement("unclear", (), (*notes, f"the article's words here do not give {missing}"))
+    ours, theirs = _words(claim), _words(article)
+    skip_ours = _covered(ours, _compared_spans(compared, "a"))
+    skip_theirs = _covered(theirs, _compared_spans(compared, "b"))
+    their_seq = [w for i, (w, _, _) in enumerate(theirs) if i not in skip_theirs]
+    their_words = set(their_seq)
+    content = [w for i, (w, _, _) in enumerate(ours) if i not in skip_ours and w not in STOPWORDS]
+    extra = [w for w in content if w not in their_words]
+    if extra:
+        return Agreement("unclear", (), (*notes, f"words not in the article here: {', '.join(extra[:5])}"))
+    if not _in_order(content, their_seq):
+        return Agreement("unclear", (), (*notes, "the same words in another order"))
+    our_words = {w for w, _, _ in ours}
+    hedged = [w for w in their_words - our_words if w in hedges(options.language)]
+    if hedged:
+        return Agreement("unclear", (), (*notes, f"the article hedges what the claim states: {', '.join(sorted(hedged))}"))
+    return Agreement("same", (), tuple(notes))

@@ -1,0 +1,72 @@
+"""Find a claim's words in an article in their order, with the article's own words between them.
+
+A claim often says less than the article: "three cables between Italy and Egypt were damaged"
+for "three cables between Italy and Egypt in the Mediterranean Sea were damaged". ``align``
+looks for the claim as a quotation and may miss such a claim, or locate only part of it.
+``find_in_order`` finds the article span that holds every word of the claim in the claim's
+order, each gap between two of them at most ``max_gap`` article words. Whether the words left
+out change the meaning (a "not", an "allegedly") is for ``agreement.agree`` to say.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing.core.models import Span
+from briefing.text.fold import fold_fast, number_value
+
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+@dataclass(frozen=True)
+class InOrderOptions:
+    """``max_gap``: the most article words between two consecutive claim words (default 6);
+    ``min_words``: the fewest words a claim needs to be looked for this way (default 4: a short
+    phrase would be found anywhere)."""
+
+    max_gap: int = 6
+    min_words: int = 4
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    return [(fold_fast(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    x, y = number_value(a), number_value(b)
+    return x is not None and x == y
+
+
+def find_in_order(claim: str, text: str, options: InOrderOptions | None = None) -> Span | None:
+    """The shortest span of ``text`` holding every word of ``claim`` in order, with at most
+    ``max_gap`` words between consecutive ones; None when there is none (or the claim is short).
+
+    >>> text = "Three cables between Italy and Egypt in the Mediterranean Sea were damaged."
+    >>> span = find_in_order("three cables between Italy and Egypt were damaged", text)
+    >>> text[span.start:span.end]
+    'Three cables between Italy and Egypt in the Mediterranean Sea were damaged'
+    """
+    options = options or InOrderOptions()
+    ours, theirs = _tokens(claim), _tokens(text)
+    if len(ours) < options.min_words or not theirs:
+        return None
+    best: tuple[int, int] | None = None
+    for start, (word, _, _) in enumerate(theirs):
+        if not _same(ours[0][0], word):
+            continue
+        at, ok = start, True
+        for wanted, _, _ in ours[1:]:
+            nxt = next((j for j in range(at + 1, min(len(theirs), at + 2 + options.max_gap))
+                        if _same(wanted, theirs[j][0])), None)
+            if nxt is None:
+                ok = False
+                break
+            at = nxt
+        if ok and (best is None or at - start < best[1] - best[0]):
+            best = (start, at)
+    if best is None:
+        return None
+    return Span(start=theirs[best[0]][1], end=theirs[best[1]][2])
