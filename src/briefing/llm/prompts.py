@@ -44,7 +44,7 @@ def prompts_dir() -> Path:
             return folder
     raise PromptError(
         f"prompt templates not found in {_PACKAGED} or {_CHECKOUT}; reinstall briefing "
-        "(`pip install --force-reinstall briefing`)"
+        "(`pip install --force-reinstall grounded-briefing`)"
     )
 
 
