@@ -50,7 +50,8 @@ class LoadedArticles(list[Article]):
 
     ``errors`` holds one ``InputError`` per file (or record) that did not load, each saying what to
     do; ``items`` holds articles and errors together in reading order; ``skipped`` one line per
-    file or folder that was left out on purpose, and why.
+    file or folder that was left out on purpose, and why; ``paths`` the file each article came
+    from, by article id.
     """
 
     def __init__(self, articles: Iterable[Article] = (), errors: Iterable[InputError] = ()) -> None:
@@ -58,6 +59,7 @@ class LoadedArticles(list[Article]):
         self.errors: list[InputError] = list(errors)
         self.items: list[Article | InputError] = [*self, *self.errors]
         self.skipped: list[str] = []
+        self.paths: dict[str, Path] = {}
 
 
 def _as_list(paths: PathsLike) -> list[Path]:
@@ -148,23 +150,24 @@ def load_articles(paths: PathsLike, *, strict: bool = False,
         InputError: the first bad file, only when ``strict``.
     """
     files, skipped = _walk(paths, exclude)
-    items: list[Article | InputError] = []
+    read: list[tuple[Path, Article | InputError]] = []
     for path, id_ in zip(files, unique_ids(files), strict=True):
         try:
-            items.extend(load_file(path, id=id_))
+            read.extend((path, a) for a in load_file(path, id=id_))
         except InputError as e:
             if strict:
                 raise
-            items.append(e)
+            read.append((path, e))
         except RecordErrors as e:
             if strict:
                 raise e.errors[0] from None
-            items.extend(e.articles)  # the good records first, then the bad ones' errors
-            items.extend(e.errors)
-    renamed = iter(distinct_ids(a for a in items if isinstance(a, Article)))
-    items = [next(renamed) if isinstance(item, Article) else item for item in items]
-    loaded = LoadedArticles(a for a in items if isinstance(a, Article))
-    loaded.errors = [e for e in items if isinstance(e, InputError)]
-    loaded.items = items
+            read.extend((path, a) for a in e.articles)  # the good records first, then the bad ones' errors
+            read.extend((path, error) for error in e.errors)
+    renamed = iter(distinct_ids(a for _, a in read if isinstance(a, Article)))
+    read = [(path, next(renamed) if isinstance(item, Article) else item) for path, item in read]
+    loaded = LoadedArticles(a for _, a in read if isinstance(a, Article))
+    loaded.errors = [e for _, e in read if isinstance(e, InputError)]
+    loaded.items = [item for _, item in read]
     loaded.skipped = skipped
+    loaded.paths = {a.id or "": path for path, a in read if isinstance(a, Article)}
     return loaded
