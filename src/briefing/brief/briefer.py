@@ -16,7 +16,7 @@ from pydantic import ValidationInfo, model_validator
 
 from briefing.brief.cache import BriefingCache, cache_key
 from briefing.core.errors import ContextLengthError
-from briefing.core.inputs import as_article, validate_text
+from briefing.core.inputs import as_article
 from briefing.core.limits import AnswerLimits, cap_strings
 from briefing.core.models import Article, Briefing, ExtractedBriefing, Usage
 from briefing.core.options import (

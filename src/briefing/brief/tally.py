@@ -103,7 +103,7 @@ class CostGuard:
         with self._lock:
             if self.tally.cost_usd + self._reserved + guess > self.limit:
                 raise CostLimitError(
-                    f"not started: the spend so far (${self.tally.cost_usd:.4f}) plus this article's estimate "
+                    f"not started: the spend so far (${self.tally.cost_usd:.4f}) plus its estimate "
                     f"(${guess:.4f}) would pass --max-cost ${self.limit:g}",
                     article=getattr(article, "id", None))
             self._reserved += guess

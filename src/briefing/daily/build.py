@@ -336,7 +336,9 @@ async def _abrief_all(briefer: Briefer, articles: list[Article],
 
 
 def _offline(article: Article) -> Briefing:
-    from briefing.core.inputs import as_article  # not brief.briefer: that loads the SDKs
+    from briefing.core.inputs import (
+        as_article,  # not brief.briefer: that loads the SDKs
+    )
     from briefing.offline import brief_offline
 
     return brief_offline(as_article(article))
