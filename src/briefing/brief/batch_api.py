@@ -23,8 +23,9 @@ from typing import Any
 
 import openai
 
-from briefing.brief.briefer import Briefer, as_article
+from briefing.brief.briefer import Briefer
 from briefing.core.errors import APIError, BriefingError, ConfigurationError, InputError
+from briefing.core.inputs import as_article
 from briefing.core.models import Article, Briefing
 
 try:  # current openai releases send through httpx2, older ones through httpx

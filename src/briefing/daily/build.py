@@ -336,9 +336,8 @@ async def _abrief_all(briefer: Briefer, articles: list[Article],
 
 
 def _offline(article: Article) -> Briefing:
-    from briefing.core.inputs import (
-        as_article,  # not brief.briefer: that loads the SDKs
-    )
+    # from core, not brief.briefer: that module loads the SDKs, which an offline day never needs
+    from briefing.core.inputs import as_article
     from briefing.offline import brief_offline
 
     return brief_offline(as_article(article))
