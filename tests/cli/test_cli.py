@@ -117,11 +117,13 @@ def test_html_pages_are_written_per_article(tmp_path, no_llm_env):
     assert "<mark" in page and "Jamie Shea" in page
 
 
-def test_a_folder_stands_for_its_text_files_in_name_order(tmp_path, no_llm_env):
+def test_a_folder_stands_for_its_article_files_in_name_order(tmp_path, no_llm_env):
     (tmp_path / "b.txt").write_text('The mayor said: "The bridge reopens on Monday."\n', encoding="utf-8")
     (tmp_path / "a.txt").write_text('"Turnout was low," the clerk said.\n', encoding="utf-8")
-    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    (tmp_path / "notes.docx").write_text("not an article", encoding="utf-8")
     result = runner.invoke(app, ["brief", "--offline", "--json", str(tmp_path)])
 
     assert result.exit_code == 0, result.output
     assert [json.loads(line)["article"] for line in result.stdout.splitlines()] == ["a", "b"]
+    [skipped] = [line for line in result.stderr.splitlines() if "notes.docx" in line]
+    assert "not an article file" in skipped

@@ -107,10 +107,11 @@ def bad_files(tmp_path):
                     "<p>More</p></div></body></html>\n", encoding="utf-8")
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n\n", encoding="utf-8")
-    second = tmp_path / "second-copy.txt"
-    second.write_bytes(SEED.read_bytes())
-    return {"missing": tmp_path / "missing.txt", "binary": binary, "html": page, "empty": empty,
-            "second": second}
+    copies = {}
+    for name in ("second", "third", "fourth"):
+        copies[name] = tmp_path / f"{name}-copy.txt"
+        copies[name].write_bytes(SEED.read_bytes())
+    return {"missing": tmp_path / "missing.txt", "binary": binary, "html": page, "empty": empty, **copies}
 
 
 def test_bad_files_do_not_stop_the_others_and_json_keeps_order(bad_files, monkeypatch):
@@ -131,12 +132,12 @@ def test_bad_files_do_not_stop_the_others_and_json_keeps_order(bad_files, monkey
 
 def test_a_failure_in_the_middle_prints_nothing_on_stdout_for_that_file(bad_files, monkeypatch):
     answers = [GOOD, {"refusal": "I can't help with that."}, GOOD]
-    files = [SEED, bad_files["second"], SEED]
+    files = [SEED, bad_files["second"], bad_files["third"]]
     result, _ = invoke(["--json", "--concurrency", "1", *map(str, files)], answers, monkeypatch)
 
     assert result.exit_code == 1
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [record["article"] for record in out] == ["nato-us-russia-thaw", "nato-us-russia-thaw"]
+    assert [record["article"] for record in out] == ["nato-us-russia-thaw", "third-copy"]
     assert result.stderr.splitlines() == [line for line in result.stderr.splitlines() if line]
     assert len(result.stderr.splitlines()) == 1
     assert result.stderr.startswith("error: second-copy: ")
@@ -152,7 +153,7 @@ def test_readable_view_also_keeps_going(bad_files, monkeypatch):
 
 def test_an_account_wide_error_stops_the_batch_and_names_the_files_not_briefed(bad_files, monkeypatch):
     answers = [GOOD, fault(401, "invalid_api_key", "Incorrect API key provided.")]
-    files = [SEED, bad_files["second"], SEED, bad_files["second"]]
+    files = [SEED, bad_files["second"], bad_files["third"], bad_files["fourth"]]
     result, server = invoke(["--json", "--concurrency", "1", *map(str, files)], answers, monkeypatch)
 
     assert result.exit_code == 1
@@ -160,15 +161,25 @@ def test_an_account_wide_error_stops_the_batch_and_names_the_files_not_briefed(b
     assert [json.loads(line)["article"] for line in result.stdout.splitlines()] == ["nato-us-russia-thaw"]
     lines = result.stderr.splitlines()
     assert len(lines) == 2 and "rejected the API key" in lines[0]
-    assert lines[1].startswith("error: stopped early") and "nato-us-russia-thaw, second-copy" in lines[1]
+    assert lines[1].startswith("error: stopped early") and "third-copy, fourth-copy" in lines[1]
 
 
 def test_concurrent_briefings_print_in_the_order_given(bad_files, monkeypatch):
-    files = [SEED, bad_files["second"], SEED, bad_files["second"]]
+    files = [SEED, bad_files["second"], bad_files["third"], bad_files["fourth"]]
     result, server = invoke(["--json", "--concurrency", "4", *map(str, files)], lambda request, n: GOOD,
                             monkeypatch)
 
     assert result.exit_code == 0, result.stderr
     assert len(server.requests) == 4
     articles = [json.loads(line)["article"] for line in result.stdout.splitlines()]
-    assert articles == ["nato-us-russia-thaw", "second-copy", "nato-us-russia-thaw", "second-copy"]
+    assert articles == ["nato-us-russia-thaw", "second-copy", "third-copy", "fourth-copy"]
+
+
+def test_the_same_file_given_twice_is_briefed_once(bad_files, monkeypatch):
+    files = [SEED, bad_files["second"], SEED]
+    result, server = invoke(["--json", *map(str, files)], lambda request, n: GOOD, monkeypatch)
+
+    assert result.exit_code == 0, result.stderr
+    assert len(server.requests) == 2
+    assert [json.loads(line)["article"] for line in result.stdout.splitlines()] == ["nato-us-russia-thaw",
+                                                                                    "second-copy"]

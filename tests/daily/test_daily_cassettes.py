@@ -90,6 +90,9 @@ def test_cli_daily_json_with_a_model(llm_env, tmp_path):
     assert record["extractor"] == "llm" and record["grouping"] == "model"
     assert sorted(sorted(s["articles"]) for s in record["stories"]) == [["a1", "a2"], ["b1", "b2"]]
     assert all(s["summary_sentences"] for s in record["stories"])
+    usage = record["usage"]  # the cost line counts the grouping and synthesis requests too
+    assert result.stderr.strip().splitlines()[-1].startswith(
+        f"briefed 4, failed 0, cached 0; tokens {usage['prompt_tokens']:,} in, {usage['completion_tokens']:,} out; $")
 
 
 def _arun(async_llm_client, **options):

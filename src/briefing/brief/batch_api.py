@@ -23,8 +23,9 @@ from typing import Any
 
 import openai
 
-from briefing.brief.briefer import Briefer, as_article
+from briefing.brief.briefer import Briefer
 from briefing.core.errors import APIError, BriefingError, ConfigurationError, InputError
+from briefing.core.inputs import as_article
 from briefing.core.models import Article, Briefing
 
 try:  # current openai releases send through httpx2, older ones through httpx
@@ -237,8 +238,6 @@ def collect(briefer: Briefer, batch_id: str, *, client: Any, folder: str | Path 
         ConfigurationError: no manifest for ``batch_id``.
         BriefingError: the batch is still running, or has failed as a whole.
     """
-    from briefing.core.inputs import read_article
-
     manifest = load_manifest(batch_id, folder)
     batch = status(batch_id, client=client)
     if batch.status in ("validating", "in_progress", "finalizing", "cancelling"):
@@ -259,28 +258,42 @@ def collect(briefer: Briefer, batch_id: str, *, client: Any, folder: str | Path 
     for line in _lines(client, batch.error_file_id):
         failures[line["custom_id"]] = _failure(line)
 
-    grouped: dict[str, list[Entry]] = {}
+    grouped: dict[tuple[str, str | None], list[Entry]] = {}  # a list file holds several articles
     for raw in manifest["entries"]:
         entry = Entry(**raw)
-        grouped.setdefault(entry.path, []).append(entry)
+        grouped.setdefault((entry.path, entry.article), []).append(entry)
     results = []
-    for path, entries in grouped.items():
-        results.append(_collect_one(briefer, path, entries, answers, failures, batch.status, reask_live, read_article))
+    for (path, _), entries in grouped.items():
+        results.append(_collect_one(briefer, path, entries, answers, failures, batch.status, reask_live))
     return results
 
 
+def _submitted(path: str, entry: Entry) -> Article:
+    """The article ``entry`` was submitted for, read again from its file (the one with its text).
+
+    Raises:
+        InputError: the file cannot be read, or no longer holds that text.
+    """
+    from briefing.core.articlefiles import RecordErrors, load_file
+
+    try:
+        articles = load_file(Path(path))
+    except RecordErrors as e:
+        articles = e.articles
+    for article in articles:
+        if _digest(as_article(article).text) == entry.digest:
+            return article.model_copy(update={"id": entry.article or article.id})
+    raise InputError("the file changed since it was submitted; brief it again", reason="changed", path=path,
+                     article=entry.article)
+
+
 def _collect_one(briefer: Briefer, path: str, entries: list[Entry], answers: dict[str, dict[str, Any]],
-                 failures: dict[str, str], batch_status: str, reask_live: bool, read_article: Any) -> Collected:
+                 failures: dict[str, str], batch_status: str, reask_live: bool) -> Collected:
     ids = tuple(e.custom_id for e in entries)
     try:
-        article = read_article(Path(path))
-    except BriefingError as e:
-        return Collected(path, None, error=str(e), custom_ids=ids)
-    if entries[0].article:
-        article = article.model_copy(update={"id": entries[0].article})
-    if _digest(as_article(article).text) != entries[0].digest:
-        return Collected(path, article, error="the file changed since it was submitted; brief it again",
-                         custom_ids=ids)
+        article = _submitted(path, entries[0])
+    except InputError as e:
+        return Collected(path, None, error=e.message if e.reason == "changed" else str(e), custom_ids=ids)
     missing = [failures.get(i) or f"batch {batch_status}, no answer" for i in ids if i not in answers]
     if missing:
         return Collected(path, article, error="; ".join(missing), custom_ids=ids)

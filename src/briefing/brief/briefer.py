@@ -16,7 +16,7 @@ from pydantic import ValidationInfo, model_validator
 
 from briefing.brief.cache import BriefingCache, cache_key
 from briefing.core.errors import ContextLengthError
-from briefing.core.inputs import validate_text
+from briefing.core.inputs import as_article
 from briefing.core.limits import AnswerLimits, cap_strings
 from briefing.core.models import Article, Briefing, ExtractedBriefing, Usage
 from briefing.core.options import (
@@ -105,20 +105,6 @@ class ArticleBriefing(ExtractedBriefing):
 def _article_fields(article: Article) -> dict[str, str | None]:
     """What a Briefing keeps of its Article: the id, url and publication date."""
     return {"article": article.id, "url": article.url, "published": article.published}
-
-
-def as_article(article: Article | str, *, id: str | None = None) -> Article:
-    """Accept an Article or plain text; validate the text before any paid call.
-
-    Raises:
-        InputError: empty, binary-looking or HTML text.
-    """
-    if isinstance(article, str):
-        article = Article(text=article, id=id)
-    elif id is not None and article.id is None:
-        article = article.model_copy(update={"id": id})
-    text = validate_text(article.text, name=article.id)
-    return article if text == article.text else article.model_copy(update={"text": text})
 
 
 class Briefer:

@@ -53,14 +53,15 @@ class RunTally:
             self.cost_usd += cost
             return cost
 
-    def count(self, briefing: Briefing | None) -> None:
-        """Count one finished article: briefed (and whether from the cache), or failed (None)."""
+    def count(self, briefing: Briefing | object | None) -> None:
+        """Count one finished item (an article's ``Briefing``, a claim's verdict): done (and
+        whether from the cache), or failed (None)."""
         with self._lock:
             if briefing is None:
                 self.failed += 1
             else:
                 self.briefed += 1
-                self.cached += briefing.cached
+                self.cached += bool(getattr(briefing, "cached", False))
 
     def cost_text(self) -> str:
         """The dollars spent, or why they are not known."""
@@ -68,9 +69,9 @@ class RunTally:
             return f"cost unknown (no price for {self.model!r}; add one with --prices FILE)"
         return f"${self.cost_usd:.4f}"
 
-    def summary(self) -> str:
-        """The one line the command line ends a run with."""
-        return (f"briefed {self.briefed}, failed {self.failed}, cached {self.cached}; "
+    def summary(self, done: str = "briefed") -> str:
+        """The one line the command line ends a run with (``done``: what was done to each item)."""
+        return (f"{done} {self.briefed}, failed {self.failed}, cached {self.cached}; "
                 f"tokens {self.prompt_tokens:,} in, {self.completion_tokens:,} out; {self.cost_text()}")
 
 
@@ -102,7 +103,7 @@ class CostGuard:
         with self._lock:
             if self.tally.cost_usd + self._reserved + guess > self.limit:
                 raise CostLimitError(
-                    f"not started: the spend so far (${self.tally.cost_usd:.4f}) plus this article's estimate "
+                    f"not started: the spend so far (${self.tally.cost_usd:.4f}) plus its estimate "
                     f"(${guess:.4f}) would pass --max-cost ${self.limit:g}",
                     article=getattr(article, "id", None))
             self._reserved += guess

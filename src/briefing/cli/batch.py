@@ -11,7 +11,23 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from briefing.core.errors import BriefingError, ConfigurationError
+from briefing.cli.common import (
+    BaseUrlOption,
+    MaxClaimsOption,
+    ModelOption,
+    ModeOption,
+    PricesOption,
+    QuietOption,
+    RetriesOption,
+    RunOptions,
+    TimeoutOption,
+    error_line,
+    make_briefer,
+    read_inputs,
+)
+from briefing.core.errors import BriefingError, ConfigurationError, CostLimitError
+from briefing.core.models import Article
+from briefing.core.options import MISSING_CONFIGURATION, resolve_settings
 
 batch_app = typer.Typer(no_args_is_help=True, help="Brief big, non-urgent runs with the provider's Batch API "
                                                    "(half the price at OpenAI; answers within 24 hours).")
@@ -20,56 +36,98 @@ Manifests = Annotated[Path, typer.Option("--manifests", metavar="DIR", file_okay
                                          help="Where batch manifests are kept (custom_id -> file).")]
 
 
-def _setup(model: str | None, base_url: str | None, cache: Path | None) -> tuple[Any, Any]:
-    """The Briefer (same settings as ``brief``) and an openai client for the Files/Batches calls.
+def _setup(run: RunOptions) -> tuple[Any, Any]:
+    """The Briefer (built as every command builds it) and an openai client for the Files/Batches calls.
 
     Raises:
         ConfigurationError: no key or base URL.
     """
     import openai
 
-    from briefing.brief.briefer import Briefer
-    from briefing.llm.client import (
-        MISSING_CONFIGURATION,
-        resolve_cache,
-        resolve_settings,
-    )
-
-    settings = resolve_settings(model=model, base_url=base_url)
+    settings = resolve_settings(model=run.model, base_url=run.base_url)
     if not settings.configured:
         raise ConfigurationError(MISSING_CONFIGURATION)
-    briefer = Briefer(model=model, base_url=base_url, cache=resolve_cache(str(cache) if cache else None))
-    client = openai.OpenAI(api_key=settings.api_key or "not-needed", base_url=settings.base_url)
+    briefer = make_briefer(run)
+    limits: dict[str, Any] = {}
+    if run.timeout is not None:
+        limits["timeout"] = run.timeout
+    if run.retries is not None:
+        limits["max_retries"] = run.retries
+    client = openai.OpenAI(api_key=settings.api_key or "not-needed", base_url=settings.base_url, **limits)
     return briefer, client
 
 
+def _estimate(briefer: Any, articles: list[Article]) -> float | None:
+    """The batch's cost at most, at batch prices (each article's prompt and full output budget);
+    None when the model has no price."""
+    from briefing.core.models import Usage
+
+    total = 0.0
+    for article in articles:
+        prompt, output = briefer.estimate(article)
+        cost = briefer.prices.cost(briefer.settings.model, Usage(prompt_tokens=prompt, completion_tokens=output),
+                                   batch=True)
+        if cost is None:
+            return None
+        total += cost
+    return total
+
+
 def _fail(err: Console, error: BaseException, code: int = 2) -> typer.Exit:
-    err.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
+    error_line(err, error)
     return typer.Exit(code)
 
 
 @batch_app.command()
 def submit(
-    files: Annotated[list[Path], typer.Argument(help="Article text files, or folders of them.", show_default=False)],
-    model: Annotated[str | None, typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
-    base_url: Annotated[str | None, typer.Option(help="An OpenAI-compatible server with a Batch API.")] = None,
+    files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .md (with front matter), .json/.jsonl lists, saved .html (the html extra), or folders of them.", show_default=False)],
+    model: ModelOption = None,
+    mode: ModeOption = None,
+    base_url: BaseUrlOption = None,
+    timeout: TimeoutOption = None,
+    retries: RetriesOption = None,
+    max_cost: Annotated[float | None, typer.Option("--max-cost", min=0, metavar="DOLLARS", show_default=False, help="Submit nothing when the batch's estimate (at batch prices, every article's full output budget) would pass DOLLARS.")] = None,
+    prices: PricesOption = None,
+    quiet: QuietOption = False,
+    max_claims: MaxClaimsOption = None,
     manifests: Manifests = Path(".briefing-batches"),
 ) -> None:
-    """Upload one request per article (per chunk of a long one), create the batch, print its id."""
-    from briefing.brief.batch_api import submit as submit_batch
-    from briefing.cli.app import _expand
-    from briefing.core.inputs import read_article
+    """Upload one request per article (per chunk of a long one), create the batch, print its id.
 
+    Not here: --offline (a batch is a model run), --rpm/--tpm (the provider paces a batch itself),
+    --cache (the answers are cached by `batch collect --cache`) and --out (the id goes to stdout).
+    """
+    from briefing.brief.batch_api import submit as submit_batch
+
+    run = RunOptions(model=model, mode=mode, base_url=base_url, timeout=timeout, retries=retries,
+                     max_cost=max_cost, prices=prices, quiet=quiet, max_claims=max_claims)
     err = Console(stderr=True)
     try:
-        briefer, client = _setup(model, base_url, None)
-        articles = [(str(path), read_article(path)) for path in _expand(files)]
-        done = submit_batch(briefer, articles, client=client, folder=manifests)
+        briefer, client = _setup(run)
+    except BriefingError as e:
+        raise _fail(err, e) from None
+    loaded = read_inputs(files, run, err, written=(manifests,))
+    for error in loaded.errors:
+        error_line(err, error)
+    try:
+        estimate = _estimate(briefer, list(loaded))
+        if max_cost is not None and estimate is None:
+            raise ConfigurationError(f"--max-cost needs a price for {briefer.settings.model!r}: add one with --prices FILE")
+        if max_cost is not None and estimate is not None and estimate > max_cost:
+            raise CostLimitError(f"not submitted: the batch's estimate (${estimate:.4f} at batch prices) would pass "
+                                 f"--max-cost ${max_cost:g}; submit fewer files or raise --max-cost")
+        done = submit_batch(briefer, [(str(loaded.paths[a.id or ""]), a) for a in loaded], client=client,
+                            folder=manifests)
     except BriefingError as e:
         raise _fail(err, e) from None
     print(done.batch_id)
-    err.print(f"{done.requests} request(s) from {len(articles)} file(s); manifest {done.manifest}; "
-              f"check with `briefing batch status {done.batch_id}`", highlight=False, soft_wrap=True)
+    if not quiet:
+        cost = "cost unknown (no price; add one with --prices FILE)" if estimate is None else f"at most ${estimate:.4f}"
+        err.print(f"{done.requests} request(s) from {len(loaded)} article(s); manifest {done.manifest}; "
+                  f"check with `briefing batch status {done.batch_id}`; {cost} at batch prices",
+                  highlight=False, soft_wrap=True, markup=False)
+    if loaded.errors:
+        raise typer.Exit(1)
 
 
 @batch_app.command()
@@ -82,7 +140,7 @@ def status(
 
     err = Console(stderr=True)
     try:
-        _, client = _setup(None, base_url, None)
+        _, client = _setup(RunOptions(base_url=base_url))
         batch = batch_status(batch_id, client=client)
     except BriefingError as e:
         raise _fail(err, e) from None
@@ -110,7 +168,7 @@ def collect(
     out, err = Console(soft_wrap=False), Console(stderr=True)
     try:
         model = model or load_manifest(batch_id, manifests).get("model")
-        briefer, client = _setup(model, base_url, cache)
+        briefer, client = _setup(RunOptions(model=model, base_url=base_url, cache=cache))
         results = collect_batch(briefer, batch_id, client=client, folder=manifests, reask_live=reask_live)
     except BriefingError as e:
         raise _fail(err, e) from None

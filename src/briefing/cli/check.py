@@ -3,7 +3,8 @@
 ``briefing check "CLAIM" PATHS...`` checks one claim; ``--claims FILE`` checks each non-blank
 line of FILE, in order, and with ``--json`` prints exactly one JSON object per claim (a claim
 that fails prints ``{"claim": ..., "error": ...}`` in its place). A file that cannot be read is
-reported and left out; the exit status is 1 when anything failed, 2 for a usage error.
+reported and left out; the exit status is 1 when anything failed, 2 for a usage error. With a
+model, the run ends with the cost line; ``--max-cost`` starts no request past the budget.
 """
 
 from __future__ import annotations
@@ -11,20 +12,39 @@ from __future__ import annotations
 import json as json_module
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
-from briefing.core.errors import BriefingError, ConfigurationError, InputError
-from briefing.core.models import Article
-from briefing.core.options import (
-    MISSING_CONFIGURATION,
-    MODE_NAMES,
-    BriefingOptions,
-    resolve_settings,
+from briefing.cli.common import (
+    BaseUrlOption,
+    CacheOption,
+    DebugOption,
+    MaxClaimsOption,
+    MaxCostOption,
+    ModelOption,
+    ModeOption,
+    OfflineOption,
+    OutOption,
+    PricesOption,
+    QuietOption,
+    RetriesOption,
+    RpmOption,
+    RunOptions,
+    TimeoutOption,
+    TpmOption,
+    error_line,
+    make_briefer,
+    model_configured,
+    output,
+    read_inputs,
+    refuse,
 )
+from briefing.cli.progress import stage_progress
+from briefing.cli.run import RunSpend
+from briefing.core.errors import BriefingError, InputError
 from briefing.verify.checker import Checker, CheckOptions, Verification
 
 _STYLE = {"supported": "bold green", "contradicted": "bold red", "not_mentioned": "bold yellow"}
@@ -54,25 +74,8 @@ def _claims_and_paths(args: list[str], claims_file: Path | None) -> tuple[list[s
                              reason="usage")
         claims, paths = [args[0]], args[1:]
     if not paths:
-        raise InputError("give the articles to check against: files or folders of *.txt", reason="usage")
+        raise InputError("give the articles to check against: files or folders of articles", reason="usage")
     return claims, [Path(p) for p in paths]
-
-
-def _briefer(offline: bool, model: str | None, mode: str, base_url: str | None,
-             err: Console) -> Any:
-    """A ``Briefer`` when a model is configured and not ``--offline``; else None (with a note)."""
-    if offline:
-        return None
-    settings = resolve_settings(model=model, mode=mode, base_url=base_url)
-    if not settings.configured:
-        if model or base_url:
-            raise ConfigurationError(MISSING_CONFIGURATION)
-        err.print("[yellow]note:[/yellow] no model configured (set OPENAI_API_KEY or OPENAI_BASE_URL); "
-                  "checking offline, by rules over the aligned text", highlight=False, soft_wrap=True)
-        return None
-    from briefing.brief.briefer import Briefer
-
-    return Briefer(options=BriefingOptions(model=model, mode=mode), base_url=base_url)
 
 
 def print_verification(v: Verification, out: Console) -> None:
@@ -94,55 +97,81 @@ def print_verification(v: Verification, out: Console) -> None:
 
 
 def check_command(
-    args: Annotated[list[str], typer.Argument(help='The claim in quotes, then article files or folders (their *.txt files). With --claims, only files and folders.', metavar='"CLAIM" PATHS...', show_default=False)],
+    args: Annotated[list[str], typer.Argument(help='The claim in quotes, then article files or folders (.txt, .md, .json/.jsonl, saved .html). With --claims, only files and folders.', metavar='"CLAIM" PATHS...', show_default=False)],
     claims: Annotated[Path | None, typer.Option("--claims", help="Check each line of FILE as a claim, in order.", metavar="FILE", dir_okay=False)] = None,
     json: Annotated[bool, typer.Option("--json", help="Print each result as one JSON object per line.")] = False,
-    offline: Annotated[bool, typer.Option("--offline", help="Check by rules over the aligned text; no model, no network.")] = False,
-    model: Annotated[str | None, typer.Option(help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).")] = None,
-    mode: Annotated[str, typer.Option(help=f"How to ask for structured output: {', '.join(MODE_NAMES)}.")] = "tools",
-    base_url: Annotated[str | None, typer.Option(help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).")] = None,
+    offline: OfflineOption = False,
+    model: ModelOption = None,
+    mode: ModeOption = None,
+    base_url: BaseUrlOption = None,
     passages: Annotated[int, typer.Option(min=1, max=100, help="Passages sent to the model for each claim.")] = CheckOptions.passages,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    timeout: TimeoutOption = None,
+    retries: RetriesOption = None,
+    rpm: RpmOption = None,
+    tpm: TpmOption = None,
+    max_cost: MaxCostOption = None,
+    prices: PricesOption = None,
+    cache: CacheOption = None,
+    quiet: QuietOption = False,
+    max_claims: MaxClaimsOption = None,
+    out: OutOption = None,
+    debug: DebugOption = False,
 ) -> None:
     """Check claims against articles: supported, contradicted or not mentioned, with the evidence."""
-    from briefing.cli.app import _error, _expand
-    from briefing.core.inputs import read_article
-
-    out, err = Console(soft_wrap=False), Console(stderr=True)
+    run = RunOptions(model=model, mode=mode, base_url=base_url, offline=offline, timeout=timeout, retries=retries,
+                     rpm=rpm, tpm=tpm, max_cost=max_cost, prices=prices, quiet=quiet, out=out, debug=debug)
+    err = Console(stderr=True)
     try:
+        refuse("check", cache=(cache, "a check's answer is not kept, each claim is asked afresh"),
+               max_claims=(max_claims, "a check extracts no claims from the articles"))
         claim_list, paths = _claims_and_paths(args, claims)
-        briefer = _briefer(offline, model, mode, base_url, err)
+        uses_model = model_configured(run, err, fallback="checking offline, by rules over the aligned text")
+        spend = RunSpend(make_briefer(run), True, max_cost) if uses_model else None
     except BriefingError as e:
-        _error(err, e, debug)
+        error_line(err, e, debug)
         raise typer.Exit(2) from None
 
-    failed = 0
-    articles: list[Article] = []
-    for path in _expand(paths):
-        try:
-            articles.append(read_article(path))
-        except BriefingError as e:
-            failed += 1
-            _error(err, e, debug)
+    loaded = read_inputs(paths, run, err, written=(claims,))
+    for error in loaded.errors:
+        error_line(err, error, debug)
     try:
-        checker = Checker(articles, briefer, options=CheckOptions(passages=passages))
+        checker = Checker(loaded, spend.metered() if spend else None, options=CheckOptions(passages=passages))
     except BriefingError as e:
-        _error(err, e, debug)
+        error_line(err, e, debug)
         raise typer.Exit(2) from None
-
-    for claim in claim_list:
-        try:
-            v = checker.check(claim)
-        except BriefingError as e:
-            failed += 1
-            _error(err, e, debug)
-            if json:
-                sys.stdout.write(json_module.dumps({"claim": claim, "error": str(e)}, ensure_ascii=False) + "\n")
-            continue
-        if json:
-            sys.stdout.write(json_module.dumps(v.model_dump(mode="json"), ensure_ascii=False) + "\n")
-            sys.stdout.flush()
-        else:
-            print_verification(v, out)
-    if failed:
+    with output(out) as stream:
+        failed = _check_all(checker, claim_list, stream or sys.stdout, err, run, spend, as_json=json)
+    if spend is not None and not quiet:
+        err.print(spend.tally.summary("checked"), highlight=False, soft_wrap=True, markup=False)
+    if failed or loaded.errors:
         raise typer.Exit(1)
+
+
+def _check_all(checker: Checker, claims: list[str], stream: TextIO, err: Console, run: RunOptions,
+               spend: RunSpend | None, *, as_json: bool) -> int:
+    """Check each claim and print its result (or its error); returns how many failed."""
+    out = Console(file=stream, soft_wrap=False)
+    failed = 0
+    with stage_progress(err, quiet=run.quiet or len(claims) < 2) as progress:
+        for n, claim in enumerate(claims, 1):
+            try:
+                v = checker.check(claim)
+            except BriefingError as e:
+                failed += 1
+                if spend is not None:
+                    spend.tally.count(None)
+                error_line(err, e, run.debug)
+                if as_json:
+                    stream.write(json_module.dumps({"claim": claim, "error": str(e)}, ensure_ascii=False) + "\n")
+                continue
+            finally:
+                if progress is not None:
+                    progress("check", n, len(claims))
+            if spend is not None:
+                spend.tally.count(v)
+            if as_json:
+                stream.write(json_module.dumps(v.model_dump(mode="json"), ensure_ascii=False) + "\n")
+                stream.flush()
+            else:
+                print_verification(v, out)
+    return failed

@@ -1,11 +1,14 @@
-"""The progress bar ``briefing brief`` shows on a terminal: done, failed, cached, tokens, cost so
-far and time spent waiting for rate limits. On stderr only, and only when stderr is a terminal
-(never on a pipe, never with ``--quiet``), so stdout stays exactly what was asked for.
+"""The progress bars the commands show on a terminal: per article (done, failed, cached, tokens,
+cost so far and time spent waiting for rate limits), or per stage of a longer run (``daily``'s
+brief, group, synthesise; ``check``'s claims; ``eval``'s extractors). On stderr only, and only when
+stderr is a terminal (never on a pipe, never with ``--quiet``), so stdout stays exactly what was
+asked for.
 """
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from types import TracebackType
 from typing import Any, Self
 
@@ -80,3 +83,22 @@ def progress_view(console: Console, total: int, tally: RunTally, pacer: Any = No
     if quiet or total < 2 or not console.is_terminal:
         return NoProgress()
     return ProgressView(console, total, tally, pacer, stdout_is_terminal=stdout_is_terminal)
+
+
+@contextmanager
+def stage_progress(console: Console, *, quiet: bool) -> Iterator[Callable[[str, int, int], None] | None]:
+    """A ``progress(stage, done, total)`` callback drawing one bar per stage on ``console`` while
+    the block runs; None (draw nothing) on a pipe or when ``quiet``."""
+    if quiet or not console.is_terminal:
+        yield None
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(bar_width=16), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield progress

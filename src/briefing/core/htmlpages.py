@@ -16,8 +16,10 @@ from briefing.core.models import Article
 INSTALL_HINT = "install the HTML extra (`pip install 'grounded-briefing[html]'`) or save the article as .txt"
 
 
-def read_html_article(path: Path) -> Article:
+def read_html_article(path: Path, *, id: str | None = None) -> Article:
     """The article in a saved web page: its main text, title, outlet, canonical URL and date.
+
+    ``id`` defaults to the file name's stem.
 
     Raises:
         InputError: the usual file errors (missing, binary, not UTF-8, ...), ``reason="html"``
@@ -25,7 +27,7 @@ def read_html_article(path: Path) -> Article:
     """
     name = str(path)
     try:
-        return read_article(path)  # a .html file that holds plain text is taken as it is
+        return read_article(path, id=id)  # a .html file that holds plain text is taken as it is
     except InputError as e:
         if e.reason != "html":
             raise
@@ -34,14 +36,14 @@ def read_html_article(path: Path) -> Article:
         import trafilatura
     except ImportError as e:
         raise InputError(f"reading saved web pages needs trafilatura; {INSTALL_HINT}",
-                         reason="html", path=name, article=path.stem) from e
+                         reason="html", path=name, article=id or path.stem) from e
     document = trafilatura.bare_extraction(page, with_metadata=True, favor_precision=True)
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise InputError("no article text could be found in the page; save the article's text as .txt instead",
-                         reason="html", path=name, article=path.stem)
+                         reason="html", path=name, article=id or path.stem)
     return Article(
-        id=path.stem, text=validate_text(text, name=name),
+        id=id or path.stem, text=validate_text(text, name=name),
         title=getattr(document, "title", None) or None,
         source=getattr(document, "sitename", None) or None,
         url=getattr(document, "url", None) or None,

@@ -235,3 +235,17 @@ def _html_evidence(text: str) -> str | None:
     if len(tags) >= _MIN_TAGS_FOR_RATIO and markup >= _MIN_MARKUP_RATIO:
         return f"{len(tags)} tags make up {markup:.0%} of it"
     return None
+
+
+def as_article(article: Article | str, *, id: str | None = None) -> Article:
+    """Accept an Article or plain text; validate the text before any paid call.
+
+    Raises:
+        InputError: empty, binary-looking or HTML text.
+    """
+    if isinstance(article, str):
+        article = Article(text=article, id=id)
+    elif id is not None and article.id is None:
+        article = article.model_copy(update={"id": id})
+    text = validate_text(article.text, name=article.id)
+    return article if text == article.text else article.model_copy(update={"text": text})

@@ -1,187 +1,173 @@
-"""Load a day's articles from files: ``.txt``, ``.md`` (optional front matter), ``.json``/``.jsonl``
-article lists and saved ``.html`` pages (text extracted by trafilatura, the ``html`` extra).
+"""The one input reader: files and folders in, articles with unique ids out.
 
-Bad files fail one by one with the same ``InputError``s as ``briefing brief`` (see
-``briefing.core.inputs``); the good ones are still returned, and the errors travel with them.
+Every command reads its articles here (``briefing brief``, ``check``, ``daily``, ``batch submit``),
+so they all read the same inputs the same way:
+
+- a folder stands for its article files (``.txt``, ``.md``/``.markdown`` with optional front
+  matter, ``.json``/``.jsonl`` article lists, saved ``.html``/``.htm`` pages), its subfolders
+  included, in name order; hidden files and folders are left out, and any other file in a folder
+  is skipped and named in ``skipped``. A file named on its own is read whatever its suffix (as
+  text, unless the suffix says otherwise);
+- what the run itself writes (``exclude``: its ``--out`` file, cache folder, batch manifests) is
+  never read, and is named in ``skipped`` when a folder or argument contains it;
+- the same file given twice is read once;
+- ids: the file name's stem, with parent folders in front where stems clash (``north/same``,
+  ``south/same``; see ``inputs.unique_ids``); an id written in the file (front matter, a JSON
+  record) wins; and an id is never given twice: a repeat becomes ``ID-2`` (or the next number no
+  other article has), so ``same``, ``same-2``, ``same`` give ``same``, ``same-2``, ``same-3``.
+
+Bad files fail one by one with the ``InputError``s of ``briefing.core.inputs``; the good ones are
+still returned, and the errors travel with them. Reading one file is ``articlefiles.load_file``.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from pydantic import ValidationError
-
+from briefing.core.articlefiles import (
+    HTML_SUFFIXES,
+    LIST_SUFFIXES,
+    METADATA,
+    SUFFIXES,
+    TEXT_SUFFIXES,
+    RecordErrors,
+    load_file,
+)
 from briefing.core.errors import InputError
-from briefing.core.inputs import read_article, validate_text
+from briefing.core.inputs import unique_ids
 from briefing.core.models import Article
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-LIST_SUFFIXES = (".json", ".jsonl")
-HTML_SUFFIXES = (".html", ".htm")
-SUFFIXES = TEXT_SUFFIXES + LIST_SUFFIXES + HTML_SUFFIXES
-METADATA = ("title", "source", "url", "published")
+__all__ = ["HTML_SUFFIXES", "LIST_SUFFIXES", "METADATA", "SUFFIXES", "TEXT_SUFFIXES", "LoadedArticles",
+           "distinct_ids", "expand_paths", "load_articles", "load_file"]
+
+PathsLike = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 
 class LoadedArticles(list[Article]):
-    """The articles that loaded, in order; ``errors`` holds one ``InputError`` per file (or
-    record) that did not, each saying what to do."""
+    """The articles that loaded, in order.
+
+    ``errors`` holds one ``InputError`` per file (or record) that did not load, each saying what to
+    do; ``items`` holds articles and errors together in reading order; ``skipped`` one line per
+    file or folder that was left out on purpose, and why; ``paths`` the file each article came
+    from, by article id.
+    """
 
     def __init__(self, articles: Iterable[Article] = (), errors: Iterable[InputError] = ()) -> None:
         super().__init__(articles)
         self.errors: list[InputError] = list(errors)
+        self.items: list[Article | InputError] = [*self, *self.errors]
+        self.skipped: list[str] = []
+        self.paths: dict[str, Path] = {}
 
 
-def expand_paths(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Paths as given; a folder stands for its article files (known suffixes), in name order."""
+def _as_list(paths: PathsLike) -> list[Path]:
     if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
+        return [Path(paths)]
+    return [Path(p) for p in paths]
+
+
+def _key(path: Path) -> Path:
+    return Path(os.path.abspath(path))
+
+
+def _walk(paths: PathsLike, exclude: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[str]]:
+    """(the article files, in order and each once; a line per file or folder skipped)."""
+    excluded = {_key(Path(p)) for p in exclude}
     found: list[Path] = []
-    for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            found.extend(sorted(f for f in p.iterdir()
-                                if f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith(".")))
+    seen: set[Path] = set()
+    skipped: list[str] = []
+
+    def take(path: Path) -> None:
+        if _key(path) in seen:
+            return
+        seen.add(_key(path))
+        found.append(path)
+
+    def folder(path: Path) -> None:
+        for entry in sorted(path.iterdir(), key=lambda p: p.name):
+            if entry.name.startswith("."):
+                continue
+            if _key(entry) in excluded:
+                skipped.append(f"{entry}: written by this run, not read as an article")
+            elif entry.is_dir():
+                folder(entry)
+            elif entry.suffix.lower() in SUFFIXES and entry.is_file():
+                take(entry)
+            else:
+                skipped.append(f"{entry}: not an article file ({', '.join(SUFFIXES)}); left out")
+
+    for path in _as_list(paths):
+        if _key(path) in excluded:
+            skipped.append(f"{path}: written by this run, not read as an article")
+        elif path.is_dir():
+            folder(path)
         else:
-            found.append(p)
-    return found
+            take(path)  # a missing or odd file is read, and fails there with the reason
+    return found, skipped
 
 
-def load_articles(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
-                  strict: bool = False) -> LoadedArticles:
-    """Read articles from files and folders (a folder: its article files, in name order).
+def expand_paths(paths: PathsLike, *, exclude: Iterable[str | os.PathLike[str]] = ()) -> list[Path]:
+    """Paths as given (each once); a folder stands for its article files, subfolders included, in
+    name order; ``exclude`` (files or folders the run writes) is left out."""
+    return _walk(paths, exclude)[0]
 
-    ``.txt`` is the text; ``.md`` may open with ``---`` front matter (title, source, url,
-    published); ``.json`` holds one article object or a list of them (or ``{"articles": [...]}``);
-    ``.jsonl`` one object a line; ``.html``/``.htm`` pages have their article text extracted.
-    Any other suffix is read as text. Ids default to the file stem (``stem-N`` in lists).
+
+def distinct_ids(articles: Iterable[Article]) -> list[Article]:
+    """``articles`` with no id given twice: a missing id becomes ``article-N``, a repeated one
+    ``ID-2`` (or ``ID-3``, ... the first that no other article has), so no two articles ever
+    share an id, and no renamed one takes an id another article already has."""
+    articles = list(articles)
+    wanted = {a.id for a in articles if a.id}
+    used: set[str] = set()
+    out = []
+    for n, article in enumerate(articles, 1):
+        base = article.id or f"article-{n}"
+        new_id, k = base, 1
+        while new_id in used or (new_id != base and new_id in wanted):
+            k += 1
+            new_id = f"{base}-{k}"
+        used.add(new_id)
+        out.append(article if new_id == article.id else article.model_copy(update={"id": new_id}))
+    return out
+
+
+def load_articles(paths: PathsLike, *, strict: bool = False,
+                  exclude: Iterable[str | os.PathLike[str]] = ()) -> LoadedArticles:
+    """Read articles from files and folders (see the module docstring for what is read and the ids).
+
+    Args:
+        paths: files and folders.
+        strict: raise the first bad file's error instead of collecting it.
+        exclude: files and folders the run writes (an output file, a cache folder): never read.
 
     Returns:
-        ``LoadedArticles``: a list of ``Article`` with ``.errors``, one ``InputError`` per bad file.
+        ``LoadedArticles``: a list of ``Article`` with ``.errors`` (one ``InputError`` per bad file
+        or record), ``.items`` (both, in reading order) and ``.skipped`` (files left out, and why).
 
     Raises:
         InputError: the first bad file, only when ``strict``.
     """
-    loaded = LoadedArticles()
-    for path in expand_paths(paths):
+    files, skipped = _walk(paths, exclude)
+    read: list[tuple[Path, Article | InputError]] = []
+    for path, id_ in zip(files, unique_ids(files), strict=True):
         try:
-            loaded.extend(load_file(path))
+            read.extend((path, a) for a in load_file(path, id=id_))
         except InputError as e:
             if strict:
                 raise
-            loaded.errors.append(e)
-        except _RecordErrors as e:
+            read.append((path, e))
+        except RecordErrors as e:
             if strict:
                 raise e.errors[0] from None
-            loaded.extend(e.articles)
-            loaded.errors.extend(e.errors)
+            read.extend((path, a) for a in e.articles)  # the good records first, then the bad ones' errors
+            read.extend((path, error) for error in e.errors)
+    renamed = iter(distinct_ids(a for _, a in read if isinstance(a, Article)))
+    read = [(path, next(renamed) if isinstance(item, Article) else item) for path, item in read]
+    loaded = LoadedArticles(a for _, a in read if isinstance(a, Article))
+    loaded.errors = [e for _, e in read if isinstance(e, InputError)]
+    loaded.items = [item for _, item in read]
+    loaded.skipped = skipped
+    loaded.paths = {a.id or "": path for path, a in read if isinstance(a, Article)}
     return loaded
-
-
-class _RecordErrors(Exception):
-    """Some records of an article list failed; carries the good ones and the errors."""
-
-    def __init__(self, articles: list[Article], errors: list[InputError]) -> None:
-        super().__init__(f"{len(errors)} bad records")
-        self.articles = articles
-        self.errors = errors
-
-
-def load_file(path: str | os.PathLike[str]) -> list[Article]:
-    """The articles in one file (one, except for ``.json``/``.jsonl`` lists).
-
-    Raises:
-        InputError: the file cannot be used (missing, binary, not UTF-8, empty, ...).
-    """
-    p = Path(path)
-    suffix = p.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        from briefing.core.htmlpages import read_html_article
-
-        return [read_html_article(p)]
-    article = read_article(p)
-    if suffix in (".md", ".markdown"):
-        return [_with_front_matter(article, str(p))]
-    if suffix in LIST_SUFFIXES:
-        return _article_list(article.text, p, lines=suffix == ".jsonl")
-    return [article]
-
-
-def _with_front_matter(article: Article, name: str) -> Article:
-    """Split ``---`` front matter off a Markdown article and keep its metadata."""
-    text = article.text
-    lines = text.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        return article
-    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
-    if end is None:
-        raise InputError("the front matter opened by '---' on the first line is never closed; add a "
-                         "closing '---' line after the metadata", reason="front_matter", path=name)
-    import yaml  # type: ignore[import-untyped]
-
-    try:
-        meta = yaml.safe_load("".join(lines[1:end])) or {}
-    except yaml.YAMLError as e:
-        raise InputError(f"the front matter is not valid YAML ({str(e).splitlines()[0]}); fix it or remove it",
-                         reason="front_matter", path=name) from e
-    if not isinstance(meta, dict):
-        raise InputError("the front matter must be 'key: value' lines (title, source, url, published)",
-                         reason="front_matter", path=name)
-    body = "".join(lines[end + 1:]).lstrip("\n")
-    fields = {key: str(meta[key]) for key in METADATA if meta.get(key) is not None}
-    if meta.get("id") is not None:
-        fields["id"] = str(meta["id"])
-    return article.model_copy(update={"text": validate_text(body, name=name), **fields})
-
-
-def _article_list(text: str, path: Path, *, lines: bool) -> list[Article]:
-    """Articles from a JSON list (or object) or JSON Lines; bad records fail one by one."""
-    name = str(path)
-    records: list[tuple[str, Any]] = []
-    if lines:
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                records.append((f"{name}:{n}", line))
-    else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as e:
-            raise InputError(f"the file is not valid JSON ({e.msg} at line {e.lineno}); fix it, or use .jsonl "
-                             "with one article object a line", reason="json", path=name) from e
-        if isinstance(data, dict) and isinstance(data.get("articles"), list):
-            data = data["articles"]
-        items = data if isinstance(data, list) else [data]
-        records = [(f"{name}#{n}", item) for n, item in enumerate(items, 1)]
-    articles: list[Article] = []
-    errors: list[InputError] = []
-    for n, (where, record) in enumerate(records, 1):
-        try:
-            articles.append(_record(record, where, default_id=f"{path.stem}-{n}" if len(records) > 1 else path.stem))
-        except InputError as e:
-            errors.append(e)
-    if errors:
-        raise _RecordErrors(articles, errors)
-    return articles
-
-
-def _record(record: Any, where: str, *, default_id: str) -> Article:
-    if isinstance(record, str):
-        try:
-            record = json.loads(record)
-        except json.JSONDecodeError as e:
-            raise InputError(f"the line is not valid JSON ({e.msg}); write one article object a line",
-                             reason="json", path=where) from e
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise InputError('each article must be an object with a "text" string (and optional id, title, '
-                         'source, url, published)', reason="json", path=where)
-    fields = {key: record[key] for key in ("id", *METADATA) if record.get(key) is not None}
-    fields = {key: str(value) for key, value in fields.items()}
-    fields.setdefault("id", default_id)
-    try:
-        article = Article(text=record["text"], **fields)
-    except ValidationError as e:
-        raise InputError(f"the article object is not valid ({e.errors()[0]['msg']})", reason="json", path=where) from e
-    return article.model_copy(update={"text": validate_text(article.text, name=where)})

@@ -336,7 +336,8 @@ async def _abrief_all(briefer: Briefer, articles: list[Article],
 
 
 def _offline(article: Article) -> Briefing:
-    from briefing.brief.briefer import as_article
+    # from core, not brief.briefer: that module loads the SDKs, which an offline day never needs
+    from briefing.core.inputs import as_article
     from briefing.offline import brief_offline
 
     return brief_offline(as_article(article))

@@ -105,18 +105,28 @@ def _figure_claims(text: str, sentences: list[Sentence], attributed: list[Attrib
     return claims
 
 
-def brief_offline(article: Article) -> Briefing:
+def brief_offline(article: Article, *, max_claims: int | None = None) -> Briefing:
     """Brief ``article`` with rules alone: quotes, reported speech, figures, disputes, summary.
+
+    ``max_claims`` keeps the first that many claims in article order, as a model's answer with
+    too many claims is cut (``BriefingOptions.max_claims``); None (default) keeps every claim.
 
     Returns a checked ``Briefing`` with ``extractor="offline"`` (speaker and figure checks and a
     grounding summary, as for a model's briefing); never calls a model, never raises on odd input
     (unbalanced quote marks, no sentences at all).
+
+    Raises:
+        ValueError: ``max_claims`` below 1.
     """
+    if max_claims is not None and max_claims < 1:
+        raise ValueError(f"max_claims must be at least 1, not {max_claims}")
     text = article.text
     sentences = split_sentences(text)
     attributed = _attributions(text, sentences)
     claims = [_claim(text, item) for item in attributed] + _figure_claims(text, sentences, attributed)
     claims.sort(key=lambda c: c.span.start if c.span else 0)
+    if max_claims is not None:
+        claims = claims[:max_claims]
     briefing = Briefing(
         headline=headline(article, sentences),
         summary=summary(article, sentences),

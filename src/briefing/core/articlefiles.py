@@ -1,0 +1,135 @@
+"""One article file -> its articles: ``.txt`` is the text; ``.md`` may open with ``---`` front
+matter; ``.json``/``.jsonl`` hold article lists; ``.html``/``.htm`` pages have their text extracted
+(trafilatura, the ``html`` extra). Walking folders and giving ids is ``briefing.core.loaders``' job.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from briefing.core.errors import InputError
+from briefing.core.inputs import read_article, validate_text
+from briefing.core.models import Article
+
+TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+LIST_SUFFIXES = (".json", ".jsonl")
+HTML_SUFFIXES = (".html", ".htm")
+SUFFIXES = TEXT_SUFFIXES + LIST_SUFFIXES + HTML_SUFFIXES
+METADATA = ("title", "source", "url", "published")
+
+
+class RecordErrors(Exception):
+    """Some records of an article list failed; carries the good ones (``articles``) and the
+    ``errors``, one ``InputError`` per bad record."""
+
+    def __init__(self, articles: list[Article], errors: list[InputError]) -> None:
+        super().__init__(f"{len(errors)} bad records")
+        self.articles = articles
+        self.errors = errors
+
+
+def load_file(path: str | os.PathLike[str], *, id: str | None = None) -> list[Article]:
+    """The articles in one file (one, except for ``.json``/``.jsonl`` lists).
+
+    ``id`` (default: the file name's stem) is the article's id, or in a list the base of the
+    default ids ``ID-1``, ``ID-2``...; an id written in the file (front matter, a record) wins.
+
+    Raises:
+        InputError: the file cannot be used (missing, binary, not UTF-8, empty, ...).
+        RecordErrors: some records of an article list are bad (carries the good ones).
+    """
+    p = Path(path)
+    base = id or p.stem
+    suffix = p.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        from briefing.core.htmlpages import read_html_article
+
+        return [read_html_article(p, id=base)]
+    article = read_article(p, id=base)
+    if suffix in (".md", ".markdown"):
+        return [_with_front_matter(article, str(p))]
+    if suffix in LIST_SUFFIXES:
+        return _article_list(article.text, p, base, lines=suffix == ".jsonl")
+    return [article]
+
+
+def _with_front_matter(article: Article, name: str) -> Article:
+    """Split ``---`` front matter off a Markdown article and keep its metadata."""
+    text = article.text
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return article
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise InputError("the front matter opened by '---' on the first line is never closed; add a "
+                         "closing '---' line after the metadata", reason="front_matter", path=name)
+    import yaml  # type: ignore[import-untyped]
+
+    try:
+        meta = yaml.safe_load("".join(lines[1:end])) or {}
+    except yaml.YAMLError as e:
+        raise InputError(f"the front matter is not valid YAML ({str(e).splitlines()[0]}); fix it or remove it",
+                         reason="front_matter", path=name) from e
+    if not isinstance(meta, dict):
+        raise InputError("the front matter must be 'key: value' lines (title, source, url, published)",
+                         reason="front_matter", path=name)
+    body = "".join(lines[end + 1:]).lstrip("\n")
+    fields = {key: str(meta[key]) for key in METADATA if meta.get(key) is not None}
+    if meta.get("id") is not None:
+        fields["id"] = str(meta["id"])
+    return article.model_copy(update={"text": validate_text(body, name=name), **fields})
+
+
+def _article_list(text: str, path: Path, base: str, *, lines: bool) -> list[Article]:
+    """Articles from a JSON list (or object) or JSON Lines; bad records fail one by one."""
+    name = str(path)
+    records: list[tuple[str, Any]] = []
+    if lines:
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                records.append((f"{name}:{n}", line))
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            raise InputError(f"the file is not valid JSON ({e.msg} at line {e.lineno}); fix it, or use .jsonl "
+                             "with one article object a line", reason="json", path=name) from e
+        if isinstance(data, dict) and isinstance(data.get("articles"), list):
+            data = data["articles"]
+        items = data if isinstance(data, list) else [data]
+        records = [(f"{name}#{n}", item) for n, item in enumerate(items, 1)]
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for n, (where, record) in enumerate(records, 1):
+        try:
+            articles.append(_record(record, where, default_id=f"{base}-{n}" if len(records) > 1 else base))
+        except InputError as e:
+            errors.append(e)
+    if errors:
+        raise RecordErrors(articles, errors)
+    return articles
+
+
+def _record(record: Any, where: str, *, default_id: str) -> Article:
+    if isinstance(record, str):
+        try:
+            record = json.loads(record)
+        except json.JSONDecodeError as e:
+            raise InputError(f"the line is not valid JSON ({e.msg}); write one article object a line",
+                             reason="json", path=where) from e
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError('each article must be an object with a "text" string (and optional id, title, '
+                         'source, url, published)', reason="json", path=where)
+    fields = {key: record[key] for key in ("id", *METADATA) if record.get(key) is not None}
+    fields = {key: str(value) for key, value in fields.items()}
+    fields.setdefault("id", default_id)
+    try:
+        article = Article(text=record["text"], **fields)
+    except ValidationError as e:
+        raise InputError(f"the article object is not valid ({e.errors()[0]['msg']})", reason="json", path=where) from e
+    return article.model_copy(update={"text": validate_text(article.text, name=where)})
