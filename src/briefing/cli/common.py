@@ -219,13 +219,15 @@ def make_briefer(run: RunOptions, *, model: str | None = None) -> Briefer:
         ConfigurationError: no key or base URL, an unknown mode, or an unusable cache folder.
     """
     from briefing.brief.briefer import Briefer
+    from briefing.llm.pacing import Pacer
 
     settings = resolve_settings(model=model or run.model, mode=run.mode.value if run.mode else None,
                                 base_url=run.base_url)
-    return Briefer(model=model or run.model, mode=settings.mode, base_url=run.base_url,
-                   retry_policy=retry_policy(run), max_claims=run.max_claims,
+    options = BriefingOptions(model=model or run.model, mode=settings.mode,
+                              max_claims=run.max_claims or DEFAULT_MAX_CLAIMS)
+    return Briefer(options=options, base_url=run.base_url, retry_policy=retry_policy(run),
                    cache=resolve_cache(str(run.cache) if run.cache is not None else None),
-                   rpm=run.rpm, tpm=run.tpm, prices=run.prices)
+                   pacer=Pacer(run.rpm, run.tpm), prices=run.prices)
 
 
 def model_configured(run: RunOptions, err: Console, *, fallback: str) -> bool:

@@ -1,7 +1,7 @@
 """The only module that talks to openai and instructor: clients, modes, retries, usage.
 
 Configuration arrives as ``Settings`` (resolved, with the environment fallbacks, in
-``briefing.core.options``, which imports no SDK; its names are re-exported here for old imports).
+``briefing.core.options``, which imports no SDK).
 """
 
 from __future__ import annotations
@@ -25,14 +25,7 @@ from briefing.core.errors import (
     TruncatedOutputError,
 )
 from briefing.core.models import Usage
-from briefing.core.options import (  # noqa: F401  (re-exported: llm.Settings etc. keep working)
-    DEFAULT_MODEL,
-    MISSING_CONFIGURATION,
-    MODE_NAMES,
-    Settings,
-    resolve_cache,
-    resolve_settings,
-)
+from briefing.core.options import MODE_NAMES, Settings
 from briefing.core.secrets import protect_logs, redact_url, scrub_chain
 from briefing.llm.failures import classify, raw_answer_text, unwrap
 from briefing.llm.modes import AUTO, AUTO_ORDER, rejected, rejection
