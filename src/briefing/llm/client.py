@@ -25,7 +25,7 @@ from briefing.core.errors import (
     TruncatedOutputError,
 )
 from briefing.core.models import Usage
-from briefing.core.options import MODE_NAMES, Settings
+from briefing.core.options import MISSING_CONFIGURATION, MODE_NAMES, Settings
 from briefing.core.secrets import protect_logs, redact_url, scrub_chain
 from briefing.llm.failures import classify, raw_answer_text, unwrap
 from briefing.llm.modes import AUTO, AUTO_ORDER, rejected, rejection
