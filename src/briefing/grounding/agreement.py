@@ -34,6 +34,7 @@ from briefing.quantities import (
     find_dates,
     find_quantities,
 )
+from briefing.quantities.directions import LONG_TEXT_WORDS
 from briefing.text.fold import NEGATIONS, STOPWORDS, fold_fast, negated_form
 
 Relation = Literal["same", "contradicts", "unclear"]
@@ -112,7 +113,10 @@ def word_differences(claim: str, article: str) -> list[Difference]:
     """Where two texts part, word by word (case and punctuation folded): (claim words, article
     words) pairs, for texts that were not aligned by ``align``."""
     ours, theirs = _words(claim), _words(article)
-    matcher = difflib.SequenceMatcher(None, [w for w, _, _ in ours], [w for w, _, _ in theirs], autojunk=False)
+    a, b = [w for w, _, _ in ours], [w for w, _, _ in theirs]
+    if a == b:
+        return []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) + len(b) > LONG_TEXT_WORDS)
     found = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag != "equal":

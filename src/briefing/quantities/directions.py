@@ -13,6 +13,9 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
+LONG_TEXT_WORDS = 400
+"""Past this many words in the two texts together, ``opposite`` lets difflib skip frequent words."""
+
 _TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -55,7 +58,11 @@ class DirectionLexicon:
         ('went up', 'went down')
         """
         a, b = list(a_words), list(b_words)
-        matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        if a == b:
+            return None
+        # difflib is quadratic on long runs of one word; past a few hundred words its heuristic
+        # (frequent words are junk) keeps hostile input fast, and short texts stay exact
+        matcher = difflib.SequenceMatcher(None, a, b, autojunk=len(a) + len(b) > LONG_TEXT_WORDS)
         for tag, i1, i2, j1, j2 in matcher.get_opcodes():
             if tag == "equal":
                 continue

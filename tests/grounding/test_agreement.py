@@ -1,0 +1,155 @@
+"""agree(): when two texts say the same thing, when they contradict each other, and when neither.
+
+Each rule has its adversarial partner beside it: the input that would make the rule lie.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.models import Difference
+from briefing.grounding.agreement import (
+    Agreement,
+    AgreementOptions,
+    agree,
+    hedges,
+    negated,
+    negation_changed,
+    widen,
+    word_differences,
+)
+from briefing.quantities import QuantityOptions
+
+SAME, CONTRADICTS, UNCLEAR = "same", "contradicts", "unclear"
+
+
+@pytest.mark.parametrize("claim, article, relation", [
+    # says it: the article's words, or fewer of them
+    ("The council will raise taxes", "The council will raise taxes", SAME),
+    ("Three cables were damaged", "Three undersea cables in the sea were damaged", SAME),
+    # number words, hyphenated ages, units converted the way newsrooms round
+    ("He spent two nights there", "He spent 2 nights there", SAME),
+    ("an 8-year-old boy was found", "an eight-year-old boy was found", SAME),
+    ("a storm 15 miles wide", "a storm 24 km wide", SAME),
+    ("winds of 120 mph", "winds of 193 km/h", SAME),
+    ("a tower 150 metres tall", "a tower 492 feet tall", SAME),
+    ("1.2 million people voted", "1,200,000 people voted", SAME),
+    # ... and their partners: the figure really differs
+    ("a storm 15 miles wide", "a storm 40 km wide", CONTRADICTS),
+    ("He spent two nights there", "He spent 3 nights there", CONTRADICTS),
+    ("3 dead and 140 injured", "3 dead and 400 injured", CONTRADICTS),
+    ("It cost 2.5 million", "It cost 25 million", CONTRADICTS),
+    # bounds: a bound the figure meets says the same; one it breaks contradicts
+    ("more than 100 people died", "120 people died", SAME),
+    ("at least 5 people died", "3 people died", CONTRADICTS),
+    ("at least 140 people were hurt", "at least 200 people were hurt", CONTRADICTS),
+    # currencies are not compared without a rate
+    ("the deal cost $88m", "the deal cost 103 million euros", UNCLEAR),
+    ("the deal cost $88m", "the deal cost $88 million", SAME),
+    ("the deal cost $88m", "the deal cost $98m", CONTRADICTS),
+    # negation, including a negating prefix
+    ("they will raise taxes", "they will not raise taxes", CONTRADICTS),
+    ("they won't raise taxes", "they will raise taxes", CONTRADICTS),
+    ("the resolution is binding", "the resolution is non-binding", CONTRADICTS),
+    # direction words are meaning
+    ("Prices fell sharply", "Prices rose sharply", CONTRADICTS),
+    ("Shares went up on Monday", "Shares went down on Monday", CONTRADICTS),
+    ("the vote came before the storm", "the vote came after the storm", CONTRADICTS),
+    ("the team won the final", "the team lost the final", CONTRADICTS),
+    ("Prices rose sharply", "Prices rose sharply", SAME),
+    # dates
+    ("It happened on Tuesday", "It happened on Wednesday", CONTRADICTS),
+    ("the law passed in March", "the law passed in May", CONTRADICTS),
+    ("the plant opened in 2013", "the plant opened in 2008", CONTRADICTS),
+    ("the talks start at 6:00", "the talks start at 6 a.m.", SAME),
+    # neither: other words, another order, a figure the article does not give, a hedge left out
+    ("Smith beat Jones", "Jones beat Smith", UNCLEAR),
+    ("EU countries are reviewing spending", "EU countries are increasing spending", UNCLEAR),
+    ("200 people were injured", "Many people were injured", UNCLEAR),
+    ("The suspect killed the guard", "The suspect allegedly killed the guard", UNCLEAR),
+    ("Taxes will rise", "Taxes will rise if the bill passes", UNCLEAR),
+])
+def test_what_two_texts_say(claim, article, relation):
+    assert agree(claim, article).relation == relation
+
+
+def test_a_contradiction_says_why_and_a_conversion_is_noted():
+    opposite = agree("Prices fell sharply", "Prices rose sharply")
+    assert opposite.contradicts and not opposite.same
+    assert opposite.reasons == ("opposite words: fell / rose",)
+    converted = agree("a storm 15 miles wide", "a storm 24 km wide")
+    assert converted.same and not converted.contradicts and converted.reasons == ()
+    assert converted.notes == ("15 miles ≈ 24 km (converted: 15 mi = 24.14 km)",)
+    figure = agree("3 dead and 140 injured", "3 dead and 400 injured")
+    assert figure.reasons == ("140 ≠ 400",)
+    currency = agree("the deal cost $88m", "the deal cost 103 million euros")
+    assert currency.notes == ("different currencies (USD, EUR): not compared without an exchange rate",)
+    missing = agree("200 people were injured", "Many people were injured")
+    assert missing.notes == ("the article's words here do not give '200'",)
+    assert agree("Smith beat Jones", "Jones beat Smith").notes == ("the same words in another order",)
+    assert agree("Smith met Jones", "Smith met Brown").notes == ("words not in the article here: jones",)
+    assert agree("Smith killed Jones", "Smith allegedly killed Jones").notes == (
+        "the article hedges what the claim states: allegedly",)
+
+
+def test_given_differences_decide_the_negation_and_a_change_name_counts():
+    # the differences an alignment found are trusted over a fresh word-by-word comparison
+    assert agree("a b c d", "a b c d", [Difference("will not", "will")]).contradicts
+    assert agree("a b c d", "a b c d", []).same
+    assert agree("a b c d", "a b c d", [], change="negation").contradicts
+    assert agree("a b c d", "a b c d", [], change="abridgement skips a negation").contradicts
+    assert agree("a b c d", "a b c d", [], change="word order").same  # order is checked on the words
+
+
+def test_negations_and_their_forms():
+    assert negated("did not say") and negated("didn't say") and negated("never said") and negated("denied it")
+    assert not negated("said it") and not negated("knot notably")
+    assert negation_changed([Difference("likely", "unlikely")])
+    assert negation_changed([Difference("binding", "non-binding")])
+    assert not negation_changed([Difference("binding", "bonding")])
+    assert not negation_changed([Difference("will", "would")])
+
+
+def test_word_differences_are_the_places_where_two_texts_part():
+    assert word_differences("the storm was 15 miles wide", "the storm was 24 km wide") == [
+        Difference("15 miles", "24 km")]
+    assert word_differences("taxes will rise", "taxes will not rise") == [Difference("", "not")]
+    assert word_differences("a b", "a b") == []
+    assert word_differences("x a b", "a b") == [Difference("x", "")]
+
+
+def test_widen_takes_in_a_figure_that_touches_the_span():
+    text = "Officials said 120 people were injured in the blast."
+    start = text.index("people")
+    assert text[slice(*widen(text, start, len(text) - 1))] == "120 people were injured in the blast"
+    # a figure separated by other words stays out
+    text = "In 2013, officials said people were injured."
+    start = text.index("people")
+    assert widen(text, start, len(text) - 1) == (start, len(text) - 1)
+
+
+def test_the_hedge_lexicon_is_data_in_english_first():
+    words = hedges("en")
+    assert {"allegedly", "may", "if", "reportedly"} <= words
+    assert "said" not in words and "" not in words and all(w == w.strip().lower() for w in words)
+    with pytest.raises(FileNotFoundError):
+        hedges("xx")
+
+
+def test_options_reach_the_figures():
+    strict = AgreementOptions(quantities=QuantityOptions(min_significant_digits=3, conversion_rel_tol=0.01))
+    # "190" read to 3 significant digits, and 1.6% off, no longer admits 120 mph = 193.1 km/h
+    assert agree("winds of 120 mph", "winds of 190 km/h").same
+    assert agree("winds of 120 mph", "winds of 190 km/h", options=strict).contradicts
+    assert AgreementOptions() == AgreementOptions(quantities=QuantityOptions(), language="en")
+
+
+def test_agreement_defaults_and_hostile_input():
+    assert Agreement("same") == Agreement("same", (), ())
+    huge = "word " * 20_000
+    assert agree(huge, huge).same
+    assert agree("", "").same  # nothing claimed, nothing contradicted
+    assert agree("{{ 7*7 }} <script>", "{{ 7*7 }} <script>").same
+    # a 5,000-digit "number" is not read as a figure: its words simply differ
+    assert agree("9" * 5000, "9" * 4999 + "8").relation == UNCLEAR
+    assert agree(huge + "rose", huge + "fell").contradicts
