@@ -224,9 +224,13 @@ def _pronoun_one(sentence: str, m: re.Match[str]) -> bool:
                 or after.group(1) in PRONOUN_ONE_AFTER)
 
 
-def _date_before(sentence: str, at: int) -> bool:
-    before = sentence[:at].rstrip().split(" ")[-1:]
-    return bool(before) and before[0].rstrip(".").capitalize() in {m[:3] for m in MONTHS} | set(MONTHS)
+def _label_before(sentence: str, at: int) -> bool:
+    """The number is a date's day or a label's number ("March 3", "Section 7", "Oregon 214")."""
+    before = sentence[:at].rstrip().split(" ")
+    if len(before) < 2 or not before[-1]:
+        return False
+    word = before[-1].rstrip(".")
+    return word.capitalize() in {m[:3] for m in MONTHS} | set(MONTHS) or (word[:1].isupper() and word.isalpha())
 
 
 def numbers(sentence: str, rng: random.Random, window: Window = None) -> str | None:
@@ -239,7 +243,7 @@ def numbers(sentence: str, rng: random.Random, window: Window = None) -> str | N
         value = int(text)
         word = ONES[value - 1] if 1 <= value <= 12 else TENS.get(value)
         if (word is None or CLOCK_AFTER.match(sentence, m.end()) or MONEY_OR_PERCENT_AFTER.match(sentence, m.end())
-                or _date_before(sentence, m.start()) or _in_range(sentence, m.start(), m.end())
+                or _label_before(sentence, m.start()) or _in_range(sentence, m.start(), m.end())
                 or not in_window(m.start(), m.end(), window)):
             continue
         edits.append((m.start(), m.end(), word.capitalize() if m.start() == 0 else word))
