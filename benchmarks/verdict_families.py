@@ -318,6 +318,9 @@ def direction(sentence: str, rng: random.Random, window: Window = None) -> str |
             nxt = after[0].lower().strip(",.;:") if after else ""
             if low in ("up", "down") and not (before and before[0].lower() in MOTION):
                 continue
+            if low == "after" and {"named", "called", "known", "modeled", "modelled"} & {
+                    w.lower() for w in sentence[:m.start()].split()[-6:]}:
+                continue  # "named after X" has no opposite
             if low in ("last", "first") and nxt in TIME_NOUNS:  # "last week" is a date, not an order
                 continue
             if low in ("more", "most") and nxt in ("and", "or", "of", "to"):
@@ -343,6 +346,10 @@ def date(sentence: str, rng: random.Random, window: Window = None) -> str | None
     return pick(sentence, edits, rng)
 
 
+TITLES = frozenset(("Mr Mrs Ms Dr Lt Gen Sen Rep Gov Adm Capt Col Sgt Cpl Maj Prof Rev St Jr Sr Mt Ft Gov "
+                    "Vice President Chief Judge Justice Sir Lady Lord").split())
+
+
 class Names:
     """Which capitalised words are names: words seldom written in lower case in the whole corpus."""
 
@@ -355,7 +362,7 @@ class Names:
                 (self.upper if word[0].isupper() else self.lower)[word.lower()] += 1
 
     def is_name(self, word: str) -> bool:
-        if word in MONTHS or word in WEEKDAYS or len(word) < 2 or not word[0].isupper():
+        if word in MONTHS or word in WEEKDAYS or word in TITLES or len(word) < 2 or not word[0].isupper():
             return False
         low = word.lower()
         return self.upper[low] >= 1 and self.lower[low] * 4 <= self.upper[low]
