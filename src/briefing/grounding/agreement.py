@@ -158,6 +158,31 @@ def widen(text: str, start: int, end: int, reach: int = 80) -> tuple[int, int]:
     return start, end
 
 
+def reach_edges(claim: str, text: str, start: int, end: int, reach: int = 3) -> tuple[int, int]:
+    """``(start, end)`` grown to the claim's first and last words when they stand within
+    ``reach`` words outside it (a span that stopped at a changed figure: "about" for the claim's
+    "about 97 km away" in "... about 60 miles away")."""
+    words = _words(claim)
+    if not words:
+        return start, end
+    after = _words(text[end:end + 40 * reach])[:reach]
+    last = next((e for w, _, e in after if w == words[-1][0]), None)
+    if last is not None and not any(w == words[-1][0] for w, _, _ in _words(text[start:end])[-1:]):
+        end += last
+    before = _words(text[max(0, start - 40 * reach):start])[-reach:]
+    base = max(0, start - 40 * reach)
+    first = next((b for w, b, _ in reversed(before) if w == words[0][0]), None)
+    if first is not None and not any(w == words[0][0] for w, _, _ in _words(text[start:end])[:1]):
+        start = base + first
+    return start, end
+
+
+def _negation_only(a: str, b: str) -> bool:
+    """Whether two opposite phrases differ only by a negation ("will" / "will not")."""
+    ours, theirs = {w for w, _, _ in _words(a)}, {w for w, _, _ in _words(b)}
+    return all(negated(w) for w in ours ^ theirs)
+
+
 def _in_order(words: list[str], sequence: list[str]) -> bool:
     """Whether ``words`` occur in ``sequence`` in this order (others may stand between)."""
     rest = iter(sequence)
@@ -192,7 +217,7 @@ def agree(claim: str, article: str, differences: Sequence[Difference] | None = N
     if change in _MEANING_CHANGES or negation_changed(differences):
         reasons.append("a negation added or dropped")
     compared = compare_texts(claim, article, options.quantities, options.language)
-    if compared.opposite is not None:
+    if compared.opposite is not None and not (reasons and _negation_only(*compared.opposite)):
         reasons.append(f"opposite words: {compared.opposite[0]} / {compared.opposite[1]}")
     reasons += [c.note for c in compared.conflicts]
     if reasons:

@@ -1,10 +1,22 @@
-"""The offline path of ``check``: rules over aligned text, no model."""
+"""The offline path of ``check``: rules over aligned text, no model.
+
+A claim is judged by ``rules.judge`` against the best passages. A claim that quotes someone is
+judged twice: each quotation word for word, and the claim as a whole (its words as printed:
+"..., X did not say" contradicts "..., X said"). A quotation found whose claim is not found as
+a whole has the claim's words around the quotation compared with the article's words around
+it: different words there (another speaker, another day) leave the claim unconfirmed, never
+supported.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from briefing.core.models import Article, Span
+from briefing.grounding.agreement import agree
 from briefing.grounding.aligner import Alignment, align
 from briefing.text.retrieval import PassageIndex
+from briefing.text.sentences import split_sentences
 from briefing.verify.rules import (
     CheckOptions,
     ClaimParts,
@@ -17,10 +29,12 @@ from briefing.verify.rules import (
 )
 
 _RANK = {"exact": 0, "normalized": 1, "fuzzy": 2, "not_found": 3}
+_CONTEXT_CHARS = 1_000  # how far around a located quotation its sentence is looked for
+
+Best = dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]]
 
 
-def _without_narrower_contradictions(best: dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]]
-                                     ) -> dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]]:
+def _without_narrower_contradictions(best: Best) -> Best:
     """Drop contradicting evidence that overlaps supporting evidence in the same article: the
     article's words that carry the claim cannot also deny it (a verbatim claim is never
     contradicted by a narrower window of its own words)."""
@@ -32,13 +46,13 @@ def _without_narrower_contradictions(best: dict[tuple[int, int, str], tuple[tupl
                        for k, s in supports)}
 
 
-def check_offline(articles: list[Article], index: PassageIndex, parts: ClaimParts,
-              options: CheckOptions) -> Verification:
-    """The rules over aligned text: align each excerpt against the best passages and their
-    neighbours; the verdict is ``tally`` over what they say."""
-    best: dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]] = {}
+def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions
+            ) -> tuple[Best, dict[tuple[int, int, str], tuple[str, ...]], tuple[str, Alignment, str] | None]:
+    """Judge every excerpt against the top passages: the best evidence per (article, excerpt,
+    stance), its notes, and the first resemblance that was not counted."""
+    best: Best = {}
     notes: dict[tuple[int, int, str], tuple[str, ...]] = {}
-    near_miss: tuple[str, Alignment, str] | None = None  # the first resemblance not counted
+    near_miss: tuple[str, Alignment, str] | None = None
     for rank, ranked in enumerate(index.rank(parts.query, options.offline_passages)):
         k = ranked.passage.article
         lo, hi = index.neighbours(ranked.position, options.context)
@@ -58,18 +72,85 @@ def check_offline(articles: list[Article], index: PassageIndex, parts: ClaimPart
             if key not in best or order < best[key][0]:
                 best[key] = (order, item)
                 notes[key] = judged.notes
-    best = _without_narrower_contradictions(best)
-    said = [f"{articles[k].id}: {note}" for key, (_, item) in sorted(best.items())
-            for k in (key[0],) for note in notes.get(key, ())]
-    result = tally(parts, [(e, item) for (_, e, _), (_, item) in sorted(best.items())],
-                   notes=list(dict.fromkeys(said)))
-    if result.verdict != "not_mentioned" and has_content_words(parts.around):
-        result.notes.append(f"the quotation was checked word for word; the words around it "
-                            f"({short(parts.around)!r}) were not (only a model judges them)")
-    if result.verdict == "not_mentioned" and not result.evidence and near_miss is not None:
-        article, alignment, window = near_miss
-        where = alignment.nearest or Span(start=alignment.start or 0, end=alignment.end or 0)
-        differs = "; ".join(f"{d.excerpt or '-'!r} / {d.article or '-'!r}" for d in alignment.differences)
-        result.notes.append(f"closest, not counted: {short(window[where.start:where.end])!r} in "
-                            f"{article!r}, where claim and article words differ: {differs}")
+    return _without_narrower_contradictions(best), notes, near_miss
+
+
+def _judged(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions
+            ) -> tuple[Verification, tuple[str, Alignment, str] | None]:
+    best, notes, near_miss = _search(articles, index, parts, options)
+    said = [f"{articles[key[0]].id}: {note}" for key in sorted(best) for note in notes.get(key, ())]
+    found = [(e, item) for (_, e, _), (_, item) in sorted(best.items())]
+    return tally(parts, found, notes=list(dict.fromkeys(said))), near_miss
+
+
+def _sentence_around(text: str, span: Span) -> tuple[int, int]:
+    """The sentence(s) of ``text`` that hold ``span``."""
+    lo = max(0, span.start - _CONTEXT_CHARS)
+    hi = min(len(text), span.end + _CONTEXT_CHARS)
+    held = [s for s in split_sentences(text[lo:hi]) if s.start + lo < span.end and span.start < s.end + lo]
+    if not held:
+        return span.start, span.end
+    return held[0].start + lo, held[-1].end + lo
+
+
+def _around_words(result: Verification, parts: ClaimParts, articles: list[Article],
+                  options: CheckOptions) -> Verification:
+    """A quotation found word for word: compare the claim's words around it with the article's
+    words around it, in the sentence that holds it."""
+    texts = {a.id or "": a.text for a in articles}
+    confirmed, contradicting, notes = False, [], list(result.notes)
+    for item in result.evidence:
+        if item.stance != "supports" or item.span is None:
+            continue
+        text = texts[item.article]
+        start, end = _sentence_around(text, item.span)
+        theirs = f"{text[start:item.span.start]} {text[item.span.end:end]}"
+        verdict = agree(parts.around, theirs, options=options.agreement)
+        if verdict.same:
+            confirmed = True
+        elif verdict.contradicts:
+            contradicting.append(Evidence(article=item.article, evidence=text[start:end],
+                                          span=Span(start=start, end=end), grounding="not_found",
+                                          stance="contradicts"))
+            notes += [f"{item.article}: the words around the quotation: {r}" for r in verdict.reasons]
+    if contradicting:
+        return result.model_copy(update={"verdict": "contradicted", "notes": notes,
+                                         "evidence": [*result.evidence, *contradicting]})
+    if confirmed:
+        return result
+    notes.append(f"the quotation is in the coverage, but the words around it ({short(parts.around)!r}) "
+                 "are not the article's there (another speaker, time or wording?): not confirmed offline; "
+                 "a model can judge a paraphrase")
+    return result.model_copy(update={"verdict": "not_mentioned", "notes": notes})
+
+
+def check_offline(articles: list[Article], index: PassageIndex, parts: ClaimParts,
+                  options: CheckOptions) -> Verification:
+    """The rules over aligned text (module docstring); the verdict is ``tally`` over what the
+    located evidence says."""
+    result, near_miss = _judged(articles, index, parts, options)
+    if has_content_words(parts.around):  # the claim quotes someone: its other words count too
+        whole, _ = _judged(articles, index, replace(parts, excerpts=(parts.statement,), around=""), options)
+        if whole.verdict == "contradicted" and result.verdict != "contradicted":
+            result = whole  # "..., X did not say" against "..., X said"
+        elif result.verdict == "supported" and whole.verdict != "supported":
+            result = _around_words(result, parts, articles, options)
+        elif result.verdict == "not_mentioned" and whole.verdict == "supported":
+            result = whole
+    if result.verdict == "not_mentioned" and not result.evidence:
+        result.notes.append(_closest(near_miss))
     return result
+
+
+def _closest(near_miss: tuple[str, Alignment, str] | None) -> str:
+    """The honest note of a claim not found offline: what came closest and what differs, and
+    that the offline rules compare words, so a paraphrase needs a model."""
+    hint = ("offline checks compare the claim's words with the articles' words; a claim made in "
+            "other words needs a model to judge (briefing check --model ...)")
+    if near_miss is None:
+        return f"no passage carries the claim's words; {hint}"
+    article, alignment, window = near_miss
+    where = alignment.nearest or Span(start=alignment.start or 0, end=alignment.end or 0)
+    differs = "; ".join(f"{d.excerpt or '-'!r} / {d.article or '-'!r}" for d in alignment.differences)
+    return (f"closest, not counted: {short(window[where.start:where.end])!r} in {article!r}, where "
+            f"claim and article words differ: {differs}; {hint}")

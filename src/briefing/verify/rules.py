@@ -17,6 +17,7 @@ from briefing.core.models import Article, Difference, GroundingStatus, Span, Usa
 from briefing.grounding.agreement import (
     AgreementOptions,
     agree,
+    reach_edges,
     widen,
     word_differences,
 )
@@ -209,7 +210,7 @@ def judge(excerpt: str, alignment: Alignment, text: str, offset: int = 0,
     if in_order is not None:
         places.append((in_order.start, in_order.end, "not_found", None))
     for start, end, status, differences in places:
-        if (widened := widen(text, start, end)) != (start, end):
+        if (widened := reach_edges(excerpt, text, *widen(text, start, end))) != (start, end):
             start, end = widened
             differences = None  # the words compared changed: compare them afresh
         if differences is None:
