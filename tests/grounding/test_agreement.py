@@ -39,6 +39,11 @@ SAME, CONTRADICTS, UNCLEAR = "same", "contradicts", "unclear"
     ("He spent two nights there", "He spent 3 nights there", CONTRADICTS),
     ("3 dead and 140 injured", "3 dead and 400 injured", CONTRADICTS),
     ("It cost 2.5 million", "It cost 25 million", CONTRADICTS),
+    # digits the figure reader leaves alone are compared as written: scores, days, numbers in names
+    ("despite a 89 - 39 record", "despite a 43 - 39 record", CONTRADICTS),
+    ("despite a 43 - 39 record", "despite a 43 - 39 record", SAME),
+    ("the Boeing 747 landed", "the Boeing 737 landed", CONTRADICTS),
+    ("the 3-2 win", "the win", UNCLEAR),
     # bounds: a bound the figure meets says the same; one it breaks contradicts
     ("more than 100 people died", "120 people died", SAME),
     ("at least 5 people died", "3 people died", CONTRADICTS),
@@ -150,6 +155,6 @@ def test_agreement_defaults_and_hostile_input():
     assert agree(huge, huge).same
     assert agree("", "").same  # nothing claimed, nothing contradicted
     assert agree("{{ 7*7 }} <script>", "{{ 7*7 }} <script>").same
-    # a 5,000-digit "number" is not read as a figure: its words simply differ
-    assert agree("9" * 5000, "9" * 4999 + "8").relation == UNCLEAR
+    # a 5,000-digit "number" is not read as a figure, but its digits are compared as written
+    assert agree("9" * 5000, "9" * 4999 + "8").reasons == (f"other figures: {'9' * 5000} / {'9' * 4999 + '8'}",)
     assert agree(huge + "rose", huge + "fell").contradicts

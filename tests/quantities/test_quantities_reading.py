@@ -220,3 +220,14 @@ def test_hostile_inputs_are_fast() -> None:
 def test_many_digits_are_not_a_figure() -> None:
     assert find_quantities("1" * 31) == []
     assert one("1" * 30).value_low == float("1" * 30)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("temperatures reached -5°C.", [-5.0]),
+    ("a low of (−12) overnight", [-12.0]),
+    ("a 8-12 range", [8.0, 12.0]),  # a range, not a negative 12
+    ("won 43 - 39", []),  # a score: no figure, no negative
+])
+def test_a_minus_glued_to_digits_after_a_space_is_a_sign(text, values):
+    found = find_quantities(text)
+    assert [v for q in found for v in dict.fromkeys((q.value_low, q.value_high))] == values

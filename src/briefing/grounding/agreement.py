@@ -177,6 +177,29 @@ def reach_edges(claim: str, text: str, start: int, end: int, reach: int = 3) -> 
     return start, end
 
 
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _unread_digits(text: str, comparison: TextComparison, side: str) -> list[str]:
+    """The digit groups of ``text`` outside every figure and date that was read in it."""
+    items = [c.a if side == "a" else c.b for c in comparison.comparisons]
+    items += list(comparison.unmatched if side == "a" else comparison.unmatched_b)
+    spans = [(i.start, i.end) for i in items if i is not None]
+    return [m.group() for m in _DIGITS.finditer(text)
+            if not any(s < m.end() and m.start() < e for s, e in spans)]
+
+
+def _changed_digits(claim: str, article: str, compared: TextComparison) -> list[str]:
+    """Digits the figure reader does not read (a score "43 - 39", a day of the month, a
+    number in a name) compared as written: the claim's must stand in the article's words in the
+    same order, else they were changed. An article that gives no such digits is not compared."""
+    ours = _unread_digits(claim, compared, "a")
+    theirs = _unread_digits(article, compared, "b")
+    if ours and theirs and not _in_order(ours, theirs):
+        return [f"other figures: {' '.join(ours)} / {' '.join(theirs)}"]
+    return []
+
+
 def _negation_only(a: str, b: str) -> bool:
     """Whether two opposite phrases differ only by a negation ("will" / "will not")."""
     ours, theirs = {w for w, _, _ in _words(a)}, {w for w, _, _ in _words(b)}
@@ -220,6 +243,8 @@ def agree(claim: str, article: str, differences: Sequence[Difference] | None = N
     if compared.opposite is not None and not (reasons and _negation_only(*compared.opposite)):
         reasons.append(f"opposite words: {compared.opposite[0]} / {compared.opposite[1]}")
     reasons += [c.note for c in compared.conflicts]
+    if not compared.conflicts:
+        reasons += _changed_digits(claim, article, compared)
     if reasons:
         return Agreement("contradicts", tuple(reasons), tuple(compared.conversions))
     notes = [*compared.conversions, *compared.incomparable]

@@ -19,6 +19,7 @@ ordinals ("3rd"), numbers glued to letters ("G7", "5G", "COVID-19", "1990s"), sl
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -370,6 +371,15 @@ def _range_end(text: str, number: _Number, cores: list[re.Match[str]], index: in
     return high, next_match.start()
 
 
+def _signed(text: str, number: _Number) -> _Number:
+    """``number`` made negative when a minus sign is glued to its digits and stands after a space,
+    a bracket or the start ("reached -5°C", "(−12)"); "8-12" and "43 - 39" are not negatives."""
+    at = number.start - 1
+    if number.words or at < 0 or text[at] not in "-−" or (at > 0 and text[at - 1] not in " \t\n(["):
+        return number
+    return dataclasses.replace(number, start=at, value=-number.value)
+
+
 def _is_score(text: str, number: _Number, cores: list[re.Match[str]], index: int) -> bool:
     """'won 3-2', 'a 5-4 vote': two numbers joined by a dash, the second not larger."""
     if index + 1 >= len(cores) or not cores[index].group("digits"):
@@ -417,6 +427,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if number is None:
             index += 1
             continue
+        number = _signed(text, number)
         if _is_score(text, number, cores, index):
             index += 2
             continue
