@@ -67,6 +67,9 @@ def compare(a: str, b: str, options: QuantityOptions = DEFAULT_OPTIONS) -> Compa
         ("about 5 miles", "about 8 km", "same"),  # one tally, the same qualifier: compared as stated
         ("about 100 people", "about 120 people", "conflicting"),
         ("at least 140 people", "at least 200 people", "conflicting"),
+        ("over $363 million", "over $729 million", "conflicting"),  # a scale word's rounding aside
+        ("under two weeks", "under seven weeks", "conflicting"),  # the open end is not the figure
+        ("under two weeks", "under 2 weeks", "same"),
         ("more than 100", "more than 100", "same"),
         # conversions
         ("15 miles", "24 km", "same"),

@@ -27,6 +27,7 @@ Rules, in order:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from briefing.quantities.model import Comparison, Quantity
@@ -154,7 +155,7 @@ def compare_quantities(
     if a.qualifier == b.qualifier and same_values:
         return Comparison("same", f"{a.text} = {b.text}{how}", a, b, converted)
     if a.qualifier == b.qualifier and a.qualifier != "range":  # one tally reported twice
-        stated = _compare_exact(a, b, options, units_differ, rounding, how, converted)
+        stated = _compare_exact(_as_stated(a), _as_stated(b), options, units_differ, rounding, how, converted)
         if stated.relation == "conflicting":
             return Comparison("conflicting", f"{a.text} ≠ {b.text} (the same qualifier, another figure){how}",
                               a, b, converted)
@@ -165,6 +166,12 @@ def compare_quantities(
         return Comparison("consistent", f"{bound.text} {verb} {other.text}{how}", a, b, converted)
     verb = "excludes" if other.is_exact else "does not overlap"
     return Comparison("conflicting", f"{bound.text} {verb} {other.text}{how}", a, b, converted)
+
+
+def _as_stated(quantity: Quantity) -> Quantity:
+    """The figure a bound or an approximation states, as a plain figure ("over $363m" -> $363m)."""
+    finite = quantity.value_high if math.isinf(quantity.value_low) else quantity.value_low
+    return dataclasses.replace(quantity, qualifier=None, value_low=finite, value_high=finite)
 
 
 def _within(a: Quantity, b: Quantity, rel_tol: float) -> bool:
