@@ -158,3 +158,20 @@ def test_agreement_defaults_and_hostile_input():
     # a 5,000-digit "number" is not read as a figure, but its digits are compared as written
     assert agree("9" * 5000, "9" * 4999 + "8").reasons == (f"other figures: {'9' * 5000} / {'9' * 4999 + '8'}",)
     assert agree(huge + "rose", huge + "fell").contradicts
+
+
+@pytest.mark.parametrize("claim, evidence, missing", [
+    ("500 people died in Ridgecrest on Tuesday", "Ridgecrest on Tuesday", ("500",)),
+    ("500 people died in Ridgecrest on Tuesday", "About 500 people died in Ridgecrest on Tuesday", ()),
+    ("500 people died in Ridgecrest on Tuesday", "500 people died on Tuesday", ("Ridgecrest",)),
+    ("The storm was 15 miles wide", "the storm was 24 km wide", ()),  # converted, carried
+    ("The Angels offered $160 million", "the Angels offered $150 million", ("$160 million",)),
+    ("Mayor Ruiz said it", "Ruiz said it", ()),  # a title is not a name
+    ("Governor Smith said it", "Ruiz said it", ("Smith",)),
+    ("It happened on Tuesday", "It happened", ("Tuesday",)),
+    ("They won 3-2", "They won", ("3", "2")),
+])
+def test_what_a_support_must_carry(claim, evidence, missing):
+    from briefing.grounding.agreement import carried
+
+    assert carried(claim, evidence) == missing

@@ -101,3 +101,44 @@ def test_bad_claims_fail_before_any_request(briefer):
 
     with pytest.raises(InputError):
         Checker([HERALD], briefer).check("x" * 5000)
+
+
+# --------------------------------------------------------------------------- support must carry the claim
+
+
+def test_a_support_that_does_not_state_the_claims_figure_is_sent_back_once():
+    claim = "At least 140 people were injured when the old bridge collapsed in March"
+    context = {"articles": {"herald": HERALD}, "claim": claim, "grounding_reasks_left": 1}
+    partial = _answer(("herald", "the old bridge collapsed in March", "supports"))
+    with pytest.raises(ValidationError) as caught:
+        ModelVerdict.model_validate(partial, context=context)
+    assert "'the old bridge collapsed in March' lacks At least 140" in str(caught.value)
+    assert context["grounding_reasks_left"] == 0
+    full = _answer(("herald", "At least 140 people were injured when the old bridge collapsed in March", "supports"))
+    assert ModelVerdict.model_validate(full, context={**context, "grounding_reasks_left": 1}).verdict == "supported"
+    # a contradicting excerpt need not carry the claim's figure: it states another
+    other = _answer(("herald", "the old bridge collapsed in March", "contradicts"), verdict="contradicted")
+    assert ModelVerdict.model_validate(other, context={**context, "grounding_reasks_left": 1}).evidence
+
+
+def _run(briefer, claim, answer):
+    checker = Checker([Article(text=HERALD, id="herald")], briefer)
+    run = ModelCheck(checker.articles, checker.index, checker.options, claim_parts(claim), briefer)
+    from briefing.core.models import Usage
+    from briefing.llm.client import Answer
+    run.finish(Answer(ModelVerdict.model_validate(answer), Usage()))
+    return run.verification()
+
+
+def test_a_support_still_short_of_the_claim_is_not_counted_and_says_why(briefer):
+    v = _run(briefer, "At least 140 people were injured when the old bridge collapsed in March",
+             _answer(("herald", "the old bridge collapsed in March", "supports")))
+    assert v.verdict == "not_mentioned" and v.evidence == []
+    assert ("the model gave 'the old bridge collapsed in March' (article 'herald') as support, but it does "
+            "not state At least 140; not counted") in v.notes
+    named = _run(briefer, "Governor Smith said the old bridge collapsed in March",
+                 _answer(("herald", "the old bridge collapsed in March", "supports")))
+    assert named.verdict == "not_mentioned" and any("does not state Smith" in n for n in named.notes)
+    carried = _run(briefer, "The old bridge collapsed in March",
+                   _answer(("herald", "the old bridge collapsed in March", "supports")))
+    assert carried.verdict == "supported" and [e.stance for e in carried.evidence] == ["supports"]

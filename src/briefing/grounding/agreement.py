@@ -78,12 +78,20 @@ class Agreement:
 
 
 @cache
+def _lexicon(kind: str, language: str) -> frozenset[str]:
+    name = f"{kind}.{language}.txt"
+    text = resources.files("briefing.grounding").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
+
+
 def hedges(language: str = "en") -> frozenset[str]:
     """The words that hedge or condition a statement, from ``lexicons/hedges.<language>.txt``."""
-    name = f"hedges.{language}.txt"
-    text = resources.files("briefing.grounding").joinpath("lexicons", name).read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines()
-                     if (w := line.split("#", 1)[0].strip().lower()))
+    return _lexicon("hedges", language)
+
+
+def titles(language: str = "en") -> frozenset[str]:
+    """Titles written before a name ("Mayor"), from ``lexicons/titles.<language>.txt``."""
+    return _lexicon("titles", language)
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -198,6 +206,35 @@ def _changed_digits(claim: str, article: str, compared: TextComparison) -> list[
     if ours and theirs and not _in_order(ours, theirs):
         return [f"other figures: {' '.join(ours)} / {' '.join(theirs)}"]
     return []
+
+
+_NAME = re.compile(r"[A-Z][\w’'-]*")
+
+
+def carried(claim: str, evidence: str, options: AgreementOptions | None = None) -> tuple[str, ...]:
+    """What of the claim's figures, dates and names ``evidence`` does not carry; empty when it
+    carries them all. "Ridgecrest on Tuesday" does not carry "500" of "500 people died in
+    Ridgecrest on Tuesday". A name is a capitalised word (at a sentence start, one that is not a
+    stop word); a figure must have a counterpart that is the same or consistent.
+
+    >>> carried("500 people died in Ridgecrest on Tuesday", "Ridgecrest on Tuesday")
+    ('500 people',)
+    """
+    options = options or AgreementOptions()
+    compared = compare_texts(claim, evidence, options.quantities, options.language)
+    missing = [item.text for item in compared.unmatched]
+    missing += [c.a.text for c in compared.comparisons
+                if c.a is not None and c.relation not in ("same", "consistent")]
+    theirs = {w for w, _, _ in _words(evidence)}
+    digits = _unread_digits(evidence, compared, "b")
+    missing += [d for d in _unread_digits(claim, compared, "a") if d not in digits]
+    for match in _NAME.finditer(claim):
+        word = fold_fast(match.group()).replace("’", "'")
+        opening = not claim[:match.start()].strip() or claim[:match.start()].rstrip()[-1] in ".!?\"“"
+        if (opening and word in STOPWORDS) or word in theirs or word.rstrip(".") in titles(options.language):
+            continue
+        missing.append(match.group())
+    return tuple(dict.fromkeys(missing))
 
 
 def _negation_only(a: str, b: str) -> bool:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
 from briefing.core.models import Article, Difference, _lenient
+from briefing.grounding.agreement import carried
 from briefing.grounding.aligner import align
 from briefing.llm.client import Answer
 from briefing.llm.prompts import load_prompt
@@ -80,6 +81,16 @@ class ModelVerdict(BaseModel):
                 "excerpt character for character from a passage of the article you name, or answer "
                 "not_mentioned with no evidence if no passage states or contradicts the claim."
             )
+        claim = context.get("claim")
+        short = [(item, gaps) for item in self.evidence if item.stance == "supports" and claim
+                 and (gaps := carried(claim, item.evidence))]
+        if short:
+            context["grounding_reasks_left"] -= 1
+            listed = "; ".join(f"{item.evidence!r} lacks {', '.join(gaps)}" for item, gaps in short)
+            raise ValueError(
+                f"a supporting excerpt must state the claim's figures and names: {listed}. Quote the "
+                "clause or sentence that states them, or answer not_mentioned if no passage does."
+            )
         return self
 
 
@@ -132,7 +143,7 @@ class ModelCheck:
             passages=[{"article": _inert(articles[p.article].id or "").replace('"', "'"),
                        "text": _inert(p.text)} for p in self.passages],
         )
-        context = {"articles": {a.id or "": a.text for a in articles},
+        context = {"articles": {a.id or "": a.text for a in articles}, "claim": self.parts.statement,
                    "grounding_reasks_left": self.options.grounding_reasks}
         return {"messages": messages, "response_model": ModelVerdict, "context": context,
                 "max_retries": max(self.briefer.options.max_retries, self.options.grounding_reasks)}
@@ -164,6 +175,12 @@ class ModelCheck:
                     f"its words part from the claim's: {_listed(overruled.differences)}; counted as "
                     "contradicting")
                 located = overruled
+            gaps = carried(self.parts.statement, located.evidence, self.options.agreement)
+            if located.stance == "supports" and gaps:
+                extra["notes"].append(
+                    f"the model gave {located.evidence!r} (article {located.article!r}) as support, but "
+                    f"it does not state {', '.join(gaps)}; not counted")
+                continue
             found.extend((e, located) for e in range(len(self.parts.excerpts)))  # it stands for the whole claim
         result = tally(self.parts, found, unverified=unverified, **extra)
         return _explained(result, answer.verdict)
