@@ -14,8 +14,7 @@ from briefing.cli.app import app
 from briefing.evaluation.annotations import load_annotated
 from briefing.evaluation.scorer import COLUMNS
 from briefing.testing.responder import Responder
-from eval_helpers import FIXTURE, polnear_copy, scripted
-from helpers import REPO
+from helpers import FIXTURE, REPO, polnear_copy, scripted
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 

@@ -28,7 +28,7 @@ from briefing.evaluation.scorer import (
 from briefing.llm.retry import RetryPolicy
 from briefing.offline import brief_offline
 from briefing.testing.responder import Responder
-from eval_helpers import FIXTURE, polnear_copy, scripted
+from helpers import FIXTURE, polnear_copy, scripted
 
 pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
 

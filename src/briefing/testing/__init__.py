@@ -1,7 +1,10 @@
-"""Loopback OpenAI-compatible servers for tests and users' tests. No library module imports this package.
+"""Test doubles of a model server for tests and users' tests: the loopback ``Responder`` and
+``BatchServer`` (real HTTP on 127.0.0.1) and the in-process ``FakeModel`` (no socket). No library
+module imports this package.
 """
 
 from briefing.testing.batch_server import BatchServer
+from briefing.testing.inprocess import FakeModel
 from briefing.testing.responder import (
     LoopbackServer,
     Reply,
@@ -10,4 +13,4 @@ from briefing.testing.responder import (
     load_answers,
 )
 
-__all__ = ["BatchServer", "LoopbackServer", "Reply", "Responder", "completion_body", "load_answers"]
+__all__ = ["BatchServer", "FakeModel", "LoopbackServer", "Reply", "Responder", "completion_body", "load_answers"]

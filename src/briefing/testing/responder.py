@@ -90,6 +90,41 @@ def completion_body(request: dict[str, Any], reply: Reply, seq: int) -> dict[str
     }
 
 
+def reply_response(request: dict[str, Any], reply: Reply, seq: int) -> tuple[int, bytes, dict[str, str]]:
+    """The HTTP status, body and headers that answer ``request`` with ``reply`` (the ``seq``-th)."""
+    status = reply.get("status", 200)
+    payload = reply["error_body"] if "error_body" in reply else (
+        {"error": reply["error"]} if status != 200 else completion_body(request, reply, seq)
+    )
+    data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+    headers = {"content-type": "application/json", "content-length": str(len(data)),
+               "openai-processing-ms": str(200 + seq), "openai-version": "2020-10-01",
+               "x-request-id": f"req_{_digest(str(seq), json.dumps(request, sort_keys=True))[:32]}"}
+    headers.update({name: str(value) for name, value in reply.get("headers", {}).items()})
+    return status, data, headers
+
+
+class Scripted:
+    """A script of replies handed out in request order, every request kept (thread-safe)."""
+
+    def __init__(self, script: Script) -> None:
+        self.script = script
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+
+    def _next(self, request: dict[str, Any]) -> tuple[Reply, int]:
+        with self._lock:
+            seq = len(self.requests)
+            self.requests.append(request)
+            if callable(self.script):
+                return self.script(request, seq), seq
+            if seq < len(self.script):
+                return self.script[seq], seq
+        return {"status": 500, "error": {
+            "message": f"authored answers ran out: request {seq + 1} has no reply in the script",
+            "type": "server_error", "param": None, "code": "script_exhausted"}}, seq
+
+
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 128  # the default backlog of 5 drops connections from concurrent clients
@@ -123,7 +158,7 @@ class LoopbackServer:
         self._server.server_close()
 
 
-class Responder(LoopbackServer):
+class Responder(Scripted, LoopbackServer):
     """Serve a script of replies on ``http://127.0.0.1:PORT/v1``. Use as a context manager.
 
     Attributes:
@@ -132,9 +167,7 @@ class Responder(LoopbackServer):
     """
 
     def __init__(self, script: Script, *, port: int = 0) -> None:
-        self.script = script
-        self.requests: list[dict[str, Any]] = []
-        self._lock = threading.Lock()
+        Scripted.__init__(self, script)
         responder = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -153,35 +186,13 @@ class Responder(LoopbackServer):
                     self.close_connection = True
                     self.connection.close()
                     return
-                status = reply.get("status", 200)
-                payload = reply["error_body"] if "error_body" in reply else (
-                    {"error": reply["error"]} if status != 200 else completion_body(request, reply, seq)
-                )
-                data = json.dumps(payload, ensure_ascii=False, indent=2).encode("utf-8") + b"\n"
+                status, data, headers = reply_response(request, reply, seq)
                 self.send_response(status)
-                self.send_header("content-type", "application/json")
-                self.send_header("content-length", str(len(data)))
-                self.send_header("openai-processing-ms", str(200 + seq))
-                self.send_header("openai-version", "2020-10-01")
-                self.send_header("x-request-id", f"req_{_digest(str(seq), json.dumps(request, sort_keys=True))[:32]}")
-                for name, value in reply.get("headers", {}).items():
-                    self.send_header(name, str(value))
+                for name, value in headers.items():
+                    self.send_header(name, value)
                 self.end_headers()
                 self.wfile.write(data)
 
         self._server = _Server(("127.0.0.1", port), Handler)
         self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
                                         daemon=True)  # a quick shutdown
-
-    def _next(self, request: dict[str, Any]) -> tuple[Reply, int]:
-        with self._lock:
-            seq = len(self.requests)
-            self.requests.append(request)
-            if callable(self.script):
-                return self.script(request, seq), seq
-            if seq < len(self.script):
-                return self.script[seq], seq
-        return {"status": 500, "error": {
-            "message": f"authored answers ran out: request {seq + 1} has no reply in the script",
-            "type": "server_error", "param": None, "code": "script_exhausted"}}, seq
-
