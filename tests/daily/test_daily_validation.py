@@ -69,3 +69,13 @@ def test_datelines_are_not_headlines():
     assert not readable_headline("May 2, 2013, 1: 12 PM")
     assert not readable_headline("PUBLISHED: THURSDAY, MAY 2, 2013")
     assert readable_headline("Quake injures 140 in Ridgecrest")
+
+
+def test_ids_are_never_given_twice_by_the_library_either():
+    from briefing import Article, daily
+
+    given = [Article(text="Officials said the bridge opened on Monday after years of work.", id=i)
+             for i in ("same", "same-2", "same")]
+    day = daily(given)
+    ids = [s.id for s in day.sources] + [c.id for s in day.sources for c in s.copies]
+    assert sorted(ids) == ["same", "same-2", "same-3"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefing.brief.each import FATAL, brief_each
 from briefing.core.errors import BriefingError, ExtractionError, InputError
-from briefing.core.loaders import LoadedArticles
+from briefing.core.loaders import LoadedArticles, distinct_ids
 from briefing.core.models import Article, Briefing, Usage
 from briefing.daily.duplicates import DuplicateOptions, find_copies
 from briefing.daily.grouping import GroupingOptions, group_offline
@@ -75,18 +75,6 @@ def _add(total: Usage, more: Usage) -> None:
         total.cost_usd = None
 
 
-def _with_ids(articles: Iterable[Article]) -> list[Article]:
-    """Articles with unique ids: a missing id becomes ``article-N``, a repeated one ``ID-2``, ``ID-3``."""
-    seen: Counter[str] = Counter()
-    out = []
-    for n, article in enumerate(articles, 1):
-        base = article.id or f"article-{n}"
-        seen[base] += 1
-        new_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        out.append(article if new_id == article.id else article.model_copy(update={"id": new_id}))
-    return out
-
-
 def _day(articles: Sequence[Article]) -> str | None:
     """The most common publication date (its YYYY-MM-DD part) among the articles, if any."""
     days = Counter(a.published[:10] for a in articles if a.published and len(a.published) >= 10)
@@ -113,7 +101,7 @@ class _Day:
                  progress: Progress | None) -> None:
         self.briefer, self.options, self.progress = briefer, options, progress
         self.failures = [_error_line(e) for e in articles.errors] if isinstance(articles, LoadedArticles) else []
-        self.given = _with_ids(articles)
+        self.given = distinct_ids(articles)
         groups = find_copies(self.given, options.duplicates)
         self.kept = [self.given[g[0]] for g in groups]
         self.copies = {self.given[g[0]].id: [self.given[i] for i in g[1:]] for g in groups}
