@@ -60,8 +60,7 @@ def _half_window(q: Quantity, value: float, options: QuantityOptions) -> float:
 def _interval(q: Quantity, options: QuantityOptions, rounding: bool) -> Interval:
     """The values ``q`` allows, in its written unit."""
     low, high = q.value_low, q.value_high
-    finite = low if math.isfinite(low) else high
-    half = _half_window(q, finite, options) if rounding else 0.0
+    half = _half_window(q, low, options) if rounding else 0.0
     spread = max(abs(low) * options.approximate_rel_tol, half)
     if q.qualifier == "approximately":
         return low - spread, False, low + spread, False
@@ -101,7 +100,7 @@ def _contains(interval: Interval, value: float) -> bool:
 
 def _format(value: float, unit: str | None) -> str:
     symbol = UNIT_SYMBOLS.get(unit or "", "")
-    number = f"{value:,.4g}" if abs(value) < 1e15 else f"{value:.4g}"
+    number = f"{value:,.4g}"
     if symbol in ("%", "°F", "°C"):
         return f"{number}{symbol}"
     return f"{number} {symbol}".strip()

@@ -250,13 +250,13 @@ def _tail(text: str, number: _Number, currency: str | None) -> _Tail | None:
     if percent:
         return _Tail(percent.end(), "percent", "percent")
     spaced = re.match(r"[ \t]+", text[end:end + 5])
-    word_currency = match_currency_word(text, end + (spaced.end() if spaced else 0))
-    if spaced and word_currency:
+    word_currency = match_currency_word(text, end + spaced.end()) if spaced else None
+    if word_currency:
         code, currency_end = word_currency
         return _Tail(currency_end, "currency", None, code)
     if end < len(text) and text[end] == "-":
         unit = match_unit(text, end + 1)
-        if unit and unit[1] in ("duration", "length", "mass", "area", "volume", "power"):
+        if unit and unit[1] != "temperature":
             suffix = _HYPHEN_SUFFIX_RE.match(text, unit[2])
             return _Tail(suffix.end() if suffix else unit[2], unit[1], unit[0])
     unit = match_unit(text, end)
@@ -266,9 +266,8 @@ def _tail(text: str, number: _Number, currency: str | None) -> _Tail | None:
             unit = None
     if unit is not None:
         name, dimension, unit_end = unit
-        if name == "pound" and (number.scaled or re.match(r"(?i)[ \t]+sterling\b", text[unit_end:])):
-            sterling = re.match(r"(?i)[ \t]+sterling\b", text[unit_end:])
-            return _Tail(unit_end + (sterling.end() if sterling else 0), "currency", None, "GBP")
+        if name == "pound" and number.scaled:
+            return _Tail(unit_end, "currency", None, "GBP")
         return _Tail(unit_end, dimension, name)
     if _glued(text, end):
         return None
@@ -308,7 +307,7 @@ def _read(text: str, number: _Number, cores: list[re.Match[str]], index: int,
             high, _sep = high_core
             if currency is not None:
                 high = _abbreviated_scale(text, high)
-            if high.factor > 1 and number.factor == 1:
+            if number.factor < high.factor and number.value * high.factor <= high.value:
                 number = _scale(number, high.factor, number.end)
             qualifier, used = "range", 2
             if between is not None:
