@@ -3,7 +3,8 @@
 ``WebServer`` serves ``Route``s by path on ``http://127.0.0.1:PORT`` while its ``with`` block
 lasts, and counts what was asked: ``hits[path]`` (requests per path), ``conditional[path]``
 (requests that carried ``If-None-Match`` or ``If-Modified-Since``), ``sent[path]`` (body bytes
-written) and ``agents`` (the ``User-Agent`` of every request). A route may answer with a status,
+written), ``agents`` (the ``User-Agent`` of every request), ``arrivals`` (path and
+``time.monotonic()`` of every request) and ``peak`` (the most requests it was answering at once). A route may answer with a status,
 any content type, validators (an ``ETag`` and ``Last-Modified``: a matching conditional request
 gets ``304``), a redirect, a delay (latency), or a body that streams from an iterator: a huge
 one, or one that never ends (the iterator stops when the server does). A path without a route
@@ -17,6 +18,7 @@ is ``404``.
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -90,6 +92,9 @@ class WebServer(LoopbackServer):
         self.conditional: Counter[str] = Counter()
         self.sent: Counter[str] = Counter()
         self.agents: list[str] = []
+        self.arrivals: list[tuple[str, float]] = []
+        self.peak = 0
+        self._busy = 0
         self.stopping = threading.Event()
         self._lock = threading.Lock()
         site = self
@@ -129,8 +134,19 @@ class WebServer(LoopbackServer):
         with self._lock:
             self.hits[path] += 1
             self.agents.append(handler.headers.get("User-Agent") or "")
+            self.arrivals.append((path, time.monotonic()))
             if any(validators):
                 self.conditional[path] += 1
+            self._busy += 1
+            self.peak = max(self.peak, self._busy)
+        try:
+            self._respond(handler, path, route, validators)
+        finally:
+            with self._lock:
+                self._busy -= 1
+
+    def _respond(self, handler: BaseHTTPRequestHandler, path: str, route: Route,
+                 validators: tuple[str | None, str | None]) -> None:
         wait = self.latency + route.delay
         if wait and self.stopping.wait(wait):
             return

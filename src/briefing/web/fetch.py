@@ -8,8 +8,8 @@ What every request gets:
   the whole origin); a ``Crawl-delay`` lengthens the delay for that origin;
 - at most ``per_host`` requests at once to one origin, starts at least ``delay`` seconds apart,
   and at most ``max_connections`` at once in all;
-- one deadline for the whole fetch (``timeout``: connecting, redirects and the body), and a size
-  cap (``max_bytes``): the body is streamed and the fetch stops at the cap;
+- one deadline for the whole fetch (``timeout``: connecting, redirects and the body; time spent
+  waiting for the host's turn does not count), and a size cap (``max_bytes``): the body is streamed and the fetch stops at the cap;
 - redirects followed by hand, at most ``max_redirects``, a loop named as a loop, only to http(s),
   and only within the host asked for (``www.`` aside) unless ``other_hosts``;
 - conditional GET through ``HttpCache`` when a cache folder is given: a ``304`` is served from
@@ -141,6 +141,19 @@ class FetchStats:
                 setattr(self, name, getattr(self, name) + n)
 
 
+class _Deadline:
+    """The time one fetch has left; waiting for a host's turn adds the wait back."""
+
+    def __init__(self, seconds: float) -> None:
+        self.at = time.monotonic() + seconds
+
+    def left(self) -> float:
+        return self.at - time.monotonic()
+
+    def extend(self, seconds: float) -> None:
+        self.at += seconds
+
+
 class _Origin:
     """One origin's turn-taking: a slot per allowed concurrent request, starts ``delay`` apart."""
 
@@ -245,7 +258,7 @@ class Fetcher:
                 error status, too many redirects or a loop, or nothing in time; the body is not a
                 page or a feed, or passed ``max_bytes``.
         """
-        deadline = time.monotonic() + self.options.timeout
+        deadline = _Deadline(self.options.timeout)
         try:
             return self._follow(url, deadline)
         except FetchError:
@@ -293,7 +306,7 @@ class Fetcher:
                 self._origins[key] = _Origin(max(1, self.options.per_host), self.options.delay)
             return self._origins[key]
 
-    def _follow(self, url: str, deadline: float) -> Fetched:
+    def _follow(self, url: str, deadline: _Deadline) -> Fetched:
         shown = redact_url(url)
         current, seen = url, [url]
         while True:
@@ -317,14 +330,16 @@ class Fetcher:
             seen.append(target)
             current = target
 
-    def _get(self, url: str, shown: str, deadline: float, *, max_bytes: int | None = None,
+    def _get(self, url: str, shown: str, deadline: _Deadline, *, max_bytes: int | None = None,
              any_type: bool = False) -> Fetched | str:
         """One request: a ``Fetched`` body, or the ``Location`` of a redirect."""
         cached = self.cache.get(url) if self.cache is not None and not any_type else None
         headers = cached.conditional_headers() if cached is not None else {}
         origin = self._origin(url)
+        asked = time.monotonic()
         with origin.turn(self._connections):
-            remaining = deadline - time.monotonic()
+            deadline.extend(time.monotonic() - asked)  # the wait for a turn is not the server's time
+            remaining = deadline.left()
             if remaining <= 0:
                 raise FetchError(f"no answer within {self.options.timeout:g} s (FetchOptions.timeout)",
                                  url=shown, reason="timeout")
@@ -341,7 +356,7 @@ class Fetcher:
                 raise FetchError(f"could not fetch it ({detail}); check the URL and your connection",
                                  url=shown, reason="connection") from e
 
-    def _read(self, response: Any, url: str, shown: str, cached: CachedResponse | None, deadline: float,
+    def _read(self, response: Any, url: str, shown: str, cached: CachedResponse | None, deadline: _Deadline,
               max_bytes: int | None, any_type: bool) -> Fetched | str:
         status = response.status_code
         if status in REDIRECTS and response.headers.get("location"):
@@ -377,7 +392,7 @@ class Fetcher:
             if len(body) > cap:
                 raise FetchError(f"too large: stopped reading at {cap:,} bytes (FetchOptions.max_bytes); "
                                  "the rest was not downloaded", url=shown, reason="too_large", status=status)
-            if time.monotonic() > deadline:
+            if deadline.left() < 0:
                 raise FetchError(f"not finished within {self.options.timeout:g} s (FetchOptions.timeout): "
                                  f"{len(body):,} bytes read, the rest was not waited for",
                                  url=shown, reason="timeout", status=status)
@@ -395,11 +410,13 @@ class Fetcher:
         return fetched
 
     # ------------------------------------------------------------------------------ robots
-    def _check_robots(self, url: str, shown: str, deadline: float) -> None:
+    def _check_robots(self, url: str, shown: str, deadline: _Deadline) -> None:
         if not self.options.robots:
             return
         origin = self._origin(url)
+        asked = time.monotonic()
         with origin.robots_lock:  # fetched once per origin, however many threads ask
+            deadline.extend(time.monotonic() - asked)
             if not origin.robots_read:
                 origin.robots, origin.robots_error = self._read_robots(url, deadline)
                 origin.robots_read = True
@@ -412,7 +429,7 @@ class Fetcher:
             raise FetchError(f"robots.txt at {_origin_of(url)} disallows this path for {AGENT_TOKEN}; not fetched",
                              url=shown, reason="robots")
 
-    def _read_robots(self, url: str, deadline: float) -> tuple[RobotFileParser | None, str | None]:
+    def _read_robots(self, url: str, deadline: _Deadline) -> tuple[RobotFileParser | None, str | None]:
         """(the parsed robots.txt, or None when everything is allowed; the reason the whole origin is
         disallowed, or None)."""
         robots_url = f"{_origin_of(url)}/robots.txt"
