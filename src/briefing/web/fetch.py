@@ -290,10 +290,12 @@ class Fetcher:
                 except FetchError as e:
                     results[url] = e
 
-        per_origin = max(1, self.options.per_host)
+        # twice as many lanes as requests allowed at once: while one lane works on what it fetched
+        # (parses, extracts), another takes the host's free slot; the slots still bound the requests
+        per_origin = 2 * max(1, self.options.per_host)
         jobs = [queue for n in range(per_origin) for queue in lanes.values() if n < len(queue)]
         if jobs:
-            with ThreadPoolExecutor(max_workers=min(len(jobs), self.options.max_connections)) as pool:
+            with ThreadPoolExecutor(max_workers=min(len(jobs), 2 * self.options.max_connections)) as pool:
                 for future in [pool.submit(lane, queue) for queue in jobs]:
                     future.result()
         return [results[url] for url in urls]
