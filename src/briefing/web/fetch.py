@@ -18,8 +18,9 @@ What every request gets:
   archive, a body that starts like one) is refused with the reason before its body is read.
 
 Every failure is a ``FetchError`` (one line, credentials in URLs redacted, a ``reason`` for code);
-nothing here raises a traceback at the user. ``Fetcher.fetch_all`` fetches many URLs in order of
-the answers, politely in parallel, and returns each result or error in the order given.
+nothing here raises a traceback at the user. ``Fetcher.fetch_all`` fetches many URLs politely in
+parallel (lanes per origin) and returns each result or error in the order given. Fetching is
+synchronous, in threads; there is no async twin yet.
 """
 
 from __future__ import annotations
