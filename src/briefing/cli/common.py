@@ -107,6 +107,22 @@ OutOption = Annotated[Path | None, typer.Option(
     help="Write the output to FILE instead of stdout; daily picks the format by its suffix: .html (one "
          "self-contained page), .md or .json. The file is never read back as an article.")]
 DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
+SourcesOption = Annotated[Path | None, typer.Option(
+    "--sources", metavar="FILE", dir_okay=False, show_default=False,
+    help="A sources file (TOML): outlets with their feeds, pages and labels, and optionally the model, "
+         "out and history; options given here win over it.")]
+SinceOption = Annotated[str | None, typer.Option(
+    "--since", metavar="WHEN", show_default=False,
+    help="Keep feed entries and pages published from WHEN on: an ISO date (that whole day) or time, local "
+         "time unless it has an offset (default with feeds or pages: the last 24 hours). Undated ones are "
+         "kept and named in a note.")]
+UntilOption = Annotated[str | None, typer.Option(
+    "--until", metavar="WHEN", show_default=False,
+    help="Keep feed entries and pages published up to WHEN (an ISO date: to its end; or a time).")]
+FetchCacheOption = Annotated[Path | None, typer.Option(
+    "--fetch-cache", metavar="DIR", file_okay=False, show_default=False,
+    help="Keep fetched feeds and pages with their ETag/Last-Modified in DIR, so a re-run downloads only what "
+         "changed (default: $XDG_CACHE_HOME/briefing/fetch, else ~/.cache/briefing/fetch).")]
 
 
 @dataclass(frozen=True)
@@ -275,6 +291,23 @@ def output(out: Path | None) -> Iterator[TextIO | None]:
 
 
 # --------------------------------------------------------------------------------------- input
+WEB_SCHEMES = ("http://", "https://")
+
+
+def split_inputs(arguments: list[str]) -> tuple[list[Path], list[str]]:
+    """(the files and folders, the http(s) URLs) among command-line ``arguments``, each in order."""
+    urls = [a for a in arguments if a.strip().lower().startswith(WEB_SCHEMES)]
+    return [Path(a) for a in arguments if a not in urls], [u.strip() for u in urls]
+
+
+def default_fetch_cache() -> Path:
+    """Where fetched feeds and pages are kept between runs unless ``--fetch-cache`` says otherwise."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefing" / "fetch"
+
+
 def read_inputs(paths: list[Path], run: RunOptions, err: Console, *,
                 written: tuple[Path | None, ...] = ()) -> LoadedArticles:
     """The articles in ``paths`` (``briefing.core.loaders.load_articles``: every command reads the

@@ -1,7 +1,11 @@
-"""``briefing daily``: read the day's files, build the day's briefing, write it.
+"""``briefing daily``: read the day's files, feeds and pages, build the day's briefing, write it.
 
-Errors print one line each on stderr; a file that fails does not stop the others (exit status 1
-when any failed, 2 for a usage or configuration error). Progress goes to stderr on a terminal; a
+Arguments are files, folders, and feed or page URLs; ``--sources FILE`` adds a sources file's
+outlets (and its model, out and history settings, which options given on the command line
+override). Feeds and pages are read by ``briefing.web`` (imported only when there are some, so a
+run over files loads no HTTP library), within the ``--since``/``--until`` window (default: the
+last 24 hours). Errors print one line each on stderr; a file, feed or page that fails does not
+stop the others (exit status 1 when any failed, 2 for a usage or configuration error). Progress goes to stderr on a terminal; a
 model run ends with the cost line (briefs, grouping and synthesis alike), and ``--max-cost`` starts
 no request past the budget.
 """
@@ -10,8 +14,9 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -23,6 +28,7 @@ from briefing.cli.common import (
     DebugOption,
     ExtractorChoice,
     ExtractorOption,
+    FetchCacheOption,
     MaxClaimsOption,
     MaxCostOption,
     ModelOption,
@@ -34,18 +40,27 @@ from briefing.cli.common import (
     RetriesOption,
     RpmOption,
     RunOptions,
+    SinceOption,
+    SourcesOption,
     TimeoutOption,
     TpmOption,
+    UntilOption,
+    default_fetch_cache,
     error_line,
     make_briefer,
     model_configured,
     note_line,
     read_inputs,
+    split_inputs,
 )
 from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
+from briefing.core.loaders import LoadedArticles
 from briefing.daily import DailyOptions, daily, daily_to_html, daily_to_markdown
+
+if TYPE_CHECKING:
+    from briefing.web import Sources
 
 OUTPUTS = (".html", ".htm", ".md", ".json")
 
@@ -76,16 +91,95 @@ def _setup(run: RunOptions, err: Console) -> RunSpend | None:
     return RunSpend(make_briefer(run), True, run.max_cost)
 
 
-def run_daily(paths: list[Path], run: RunOptions, *, as_json: bool, concurrency: int, title: str | None,
-              date: str | None) -> int:
+@dataclass(frozen=True)
+class WebInputs:
+    """What ``briefing daily`` reads from the web: a sources file, URLs, the window, the cache."""
+
+    sources: Path | None = None
+    since: str | None = None
+    until: str | None = None
+    history: Path | None = None
+    fetch_cache: Path | None = None
+
+
+def _read_sources(web: WebInputs, run: RunOptions, err: Console) -> tuple[Sources | None, RunOptions]:
+    """The sources file (None without one), and ``run`` with the file's model and out where the
+    command line gave none.
+
+    Raises:
+        ConfigurationError: ``--history`` (not implemented yet), or a bad sources file.
+    """
+    if web.history is not None:
+        raise ConfigurationError("--history is not implemented yet: comparing with earlier days comes in a later "
+                                 "release; leave it out")
+    if web.sources is None:
+        return None, run
+    from briefing.web import read_sources
+
+    sources = read_sources(web.sources)
+    if sources.history is not None:
+        note_line(err, f"{web.sources}: history = {str(sources.history)!r} is not used yet: comparing with earlier "
+                  "days comes in a later release", quiet=run.quiet)
+    return sources, replace(run, model=run.model or sources.model, out=run.out or sources.out)
+
+
+def _read_web(sources: Sources | None, urls: list[str], web: WebInputs, run: RunOptions,
+              err: Console) -> LoadedArticles:
+    """The articles of the sources file's outlets and of ``urls``; each failed feed or page is in
+    the result's ``errors``, and the notes (malformed feeds, the window, undated articles) go to stderr.
+
+    Raises:
+        ConfigurationError: a bad ``--since``/``--until``, or an unusable fetch cache.
+    """
+    from briefing.web import DateWindow, FetchOptions, gather
+
+    window = DateWindow.parse(web.since, web.until) if web.since or web.until else DateWindow.last(24)
+    cache = web.fetch_cache or default_fetch_cache()
+    gathered = gather(sources=sources, urls=urls, window=window, options=FetchOptions(cache=cache))
+    for line in gathered.notes:
+        note_line(err, line, quiet=run.quiet)
+    stats = gathered.stats
+    note_line(err, f"read {len(gathered.articles)} articles from the web ({window.describe()}): {stats.requests} "
+              f"requests, {stats.downloaded} downloaded, {stats.not_modified} unchanged (from {cache}), "
+              f"{len(gathered.errors)} failed", quiet=run.quiet)
+    return LoadedArticles(gathered.articles, gathered.errors)
+
+
+def _read_all(arguments: list[str], web: WebInputs, run: RunOptions,
+              err: Console) -> tuple[LoadedArticles, RunOptions]:
+    """Every article the run reads: files and folders, then feeds and pages.
+
+    Raises:
+        ConfigurationError: nothing to read, a bad sources file, window or cache, or ``--history``.
+    """
+    paths, urls = split_inputs(arguments)
+    sources, run = _read_sources(web, run, err)
+    if not paths and not urls and sources is None:
+        raise ConfigurationError("nothing to read: give article files or folders, feed or page URLs, or "
+                                 "--sources FILE")
+    files = read_inputs(paths, run, err) if paths else LoadedArticles()
+    if not urls and sources is None:
+        if web.since or web.until:
+            raise ConfigurationError("--since and --until filter feeds and pages; give feed or page URLs or "
+                                     "--sources FILE, or leave them out")
+        return files, run
+    fetched = _read_web(sources, urls, web, run, err)
+    articles = LoadedArticles([*files, *fetched], [*files.errors, *fetched.errors])
+    articles.items = [*files.items, *fetched.items]
+    articles.skipped, articles.paths = files.skipped, files.paths
+    return articles, run
+
+
+def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurrency: int, title: str | None,
+              date: str | None, web: WebInputs = WebInputs()) -> int:
     """Run ``briefing daily``; returns the exit status."""
     err = Console(stderr=True)
     try:
+        articles, run = _read_all(arguments, web, run, err)
         spend = _setup(run, err)
     except BriefingError as e:
         error_line(err, e, run.debug)
         return 2
-    articles = read_inputs(paths, run, err)
     for error in articles.errors:
         error_line(err, error, run.debug)
     try:
@@ -117,7 +211,17 @@ def run_daily(paths: list[Path], run: RunOptions, *, as_json: bool, concurrency:
 
 
 def daily_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md, .json, .jsonl, .html) or folders of them.", show_default=False)],
+    inputs: Annotated[list[str] | None, typer.Argument(
+        metavar="PATHS_OR_URLS", show_default=False,
+        help="Article files (.txt, .md, .json, .jsonl, .html), folders of them, and feed or page URLs "
+             "(http/https: a URL that reads as an RSS, Atom or JSON feed is a feed, any other a page).")] = None,
+    sources: SourcesOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    history: Annotated[Path | None, typer.Option(
+        "--history", metavar="DIR", file_okay=False, show_default=False,
+        help="Not implemented yet: keeping each day's briefing to compare with the next.")] = None,
+    fetch_cache: FetchCacheOption = None,
     out: OutOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the DailyBriefing as one JSON object on stdout.")] = False,
     offline: OfflineOption = False,
@@ -139,10 +243,12 @@ def daily_command(
     max_claims: MaxClaimsOption = None,
     debug: DebugOption = False,
 ) -> None:
-    """Group a day's articles into stories, link quotes across outlets, and write one briefing."""
+    """Group a day's articles (files, feeds, pages) into stories, link quotes across outlets, and write one
+    briefing."""
     run = RunOptions(model=model, mode=mode, base_url=base_url, offline=offline, extractor=extractor,
                      timeout=timeout, retries=retries, rpm=rpm, tpm=tpm, max_cost=max_cost, prices=prices,
                      cache=cache, quiet=quiet, max_claims=max_claims, out=out, debug=debug)
-    status = run_daily(paths, run, as_json=json_, concurrency=concurrency, title=title, date=date)
+    web = WebInputs(sources=sources, since=since, until=until, history=history, fetch_cache=fetch_cache)
+    status = run_daily(inputs or [], run, as_json=json_, concurrency=concurrency, title=title, date=date, web=web)
     if status:
         raise typer.Exit(status)

@@ -121,3 +121,32 @@ class PromptError(BriefingError):
 
 class CostLimitError(BriefingError):
     """An article was not started because the run's spend plus its estimate would pass the limit."""
+
+
+class FetchError(InputError):
+    """A feed or page could not be fetched or read: refused (robots.txt, a PDF, too large), or the
+    server failed (404, 500, a timeout, a redirect loop). The day goes on without it.
+
+    Attributes:
+        url: the URL asked for, credentials redacted.
+        reason: one word for code: ``robots``, ``status``, ``timeout``, ``too_large``,
+            ``not_a_page``, ``redirects``, ``connection``, ``url``, ``no_entries``, ``no_text``.
+        status: the HTTP status, when the server answered.
+    """
+
+    def __init__(self, message: str, *, url: str, reason: str, status: int | None = None) -> None:
+        super().__init__(message, reason=reason, path=url, article=url)
+        self.url = url
+        self.status = status
+
+
+class SourcesError(ConfigurationError):
+    """A sources file cannot be used as written; the message names the file, the place and the fix.
+
+    Attributes:
+        path: the sources file.
+    """
+
+    def __init__(self, message: str, *, path: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path

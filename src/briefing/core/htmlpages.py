@@ -32,18 +32,29 @@ def read_html_article(path: Path, *, id: str | None = None) -> Article:
         if e.reason != "html":
             raise
     page = _decode(path.read_bytes(), name)
+    return extract_html(page, name=name, id=id or path.stem)
+
+
+def extract_html(page: str, *, name: str, id: str | None = None) -> Article:
+    """The article in a web page's HTML: its main text, title, outlet, canonical URL and date
+    (trafilatura, favouring precision). ``name`` (a file name or URL) prefixes error messages.
+
+    Raises:
+        InputError: ``reason="html"`` when no article text could be extracted or trafilatura is
+            not installed; the usual text errors (binary, mis-decoded) for the extracted text.
+    """
     try:
         import trafilatura
     except ImportError as e:
-        raise InputError(f"reading saved web pages needs trafilatura; {INSTALL_HINT}",
-                         reason="html", path=name, article=id or path.stem) from e
+        raise InputError(f"reading web pages needs trafilatura; {INSTALL_HINT}",
+                         reason="html", path=name, article=id) from e
     document = trafilatura.bare_extraction(page, with_metadata=True, favor_precision=True)
     text = getattr(document, "text", None) if document is not None else None
     if not text or not text.strip():
         raise InputError("no article text could be found in the page; save the article's text as .txt instead",
-                         reason="html", path=name, article=id or path.stem)
+                         reason="html", path=name, article=id)
     return Article(
-        id=id or path.stem, text=validate_text(text, name=name),
+        id=id, text=validate_text(text, name=name),
         title=getattr(document, "title", None) or None,
         source=getattr(document, "sitename", None) or None,
         url=getattr(document, "url", None) or None,
