@@ -8,6 +8,7 @@ from the article text, so every span is exact by construction.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from briefing.core.models import Article, Briefing, Claim, Span, Usage
 from briefing.grounding.inarticle import check_briefing
@@ -15,9 +16,15 @@ from briefing.offline.disputes import find_disputes
 from briefing.offline.figures import find_figures
 from briefing.offline.intervals import Intervals
 from briefing.offline.kinds import classify
+from briefing.offline.names import (
+    SpeakerResolver,
+    learn_genders,
+    merge_names,
+    person_mentions,
+)
 from briefing.offline.quotes import find_direct_quotes
 from briefing.offline.reported import find_reported
-from briefing.offline.sourcing import Attributed, SpeakerResolver, channel_for
+from briefing.offline.sourcing import Attributed, channel_for
 from briefing.offline.summary import headline, summary
 from briefing.text.sentences import Sentence, split_sentences
 
@@ -48,19 +55,29 @@ def _by_source(reported: list[Attributed]) -> dict[int, Intervals]:
 
 
 def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
-    """Direct quotes and reported speech, deduplicated, in text order, pronouns resolved."""
+    """Direct quotes and reported speech, deduplicated, in text order, pronouns resolved (an
+    attribution whose pronoun has no antecedent is left out: its speaker is unknown, and a claim
+    with no speaker would read as the article's own words), speaker names merged."""
     quotes = find_direct_quotes(text)
     quoted = Intervals((q.start, q.end) for q in quotes)
     reported = [c for c in find_reported(text, sentences) if not _covered_by_quote(c, quoted)]
     by_source = _by_source(reported)
     quotes = [q for q in quotes if not _inside_reported(q, by_source)]
-    resolver = SpeakerResolver()
+    mentions = person_mentions(text, sentences)
+    resolver = SpeakerResolver(mentions, learn_genders(mentions))
+    starts = [s.start for s in sentences]
     resolved = []
     for item in sorted(quotes + reported, key=lambda a: (a.start, a.end)):
-        speaker = resolver.resolve(item.speaker)
-        resolved.append(Attributed(item.start, item.end, speaker, item.cue, item.direct,
-                                   item.source_start))
-    return resolved
+        at = item.source_start if item.source_start >= 0 else item.start
+        sentence = sentences[max(0, bisect_right(starts, at) - 1)] if sentences else None
+        speaker = resolver.resolve(item.speaker, at, sentence.start if sentence else at)
+        if speaker is not None:
+            resolved.append(Attributed(item.start, item.end, speaker, item.cue, item.direct,
+                                       item.source_start))
+    names = merge_names([a.speaker for a in resolved], [m.name for m in mentions])
+    return [Attributed(a.start, a.end, a.speaker.model_copy(update={"name": names[a.speaker.name]})
+                       if names.get(a.speaker.name, a.speaker.name) != a.speaker.name else a.speaker,
+                       a.cue, a.direct, a.source_start) for a in resolved]
 
 
 def _claim(text: str, item: Attributed) -> Claim:
