@@ -110,3 +110,32 @@ def test_ambiguous_and_generic_short_names_are_kept():
             "The House said it would vote on Friday afternoon.\n")
     assert [n for n, _ in claims(text)] == [
         "Hillary Clinton", "Bill Clinton", "Clinton", "The White House", "The House"]
+
+
+# Speaker phrases end where the name ends; nested attribution ----------------------------------
+
+def test_a_speaker_phrase_never_ends_with_a_preposition():
+    text = "Police at first told workers to stay home until the fire was out.\n"
+    assert [n for n, _ in claims(text)] == ["Police"]
+
+
+def test_a_speaker_phrase_never_runs_past_a_comma_into_a_passive():
+    from briefing.offline.sourcing import parse_speaker
+
+    assert parse_speaker("The Associated Press, real estate records obtained by").name == (
+        "The Associated Press")
+    assert parse_speaker("Former NATO official Jamie Shea").name == "Jamie Shea"
+
+
+def test_a_closing_attribution_takes_the_whole_nested_clause():
+    text = "LaCalamita said nothing after officers surrounded him, Pickell said.\n"
+    assert claims(text) == [("Pickell", "LaCalamita said nothing after officers surrounded him")]
+
+
+def test_a_parenthetical_attribution_is_not_nested():
+    # 'X, he said, Y': the source sits inside the sentence; the clause is still the speaker's own
+    text = ("Mayor Ana Ruiz toured the plant on Monday.\n\n"
+            "The pumps, Ana Ruiz said, had failed twice in the storm.\n\n"
+            "Ana Ruiz said the bridge would reopen in May, and Lena Okafor said it would not.\n")
+    names = [n for n, _ in claims(text)]
+    assert names == ["Ana Ruiz", "Ana Ruiz", "Lena Okafor"]

@@ -65,8 +65,27 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     return " ".join(role), name
 
 
+_PHRASE_END = frozenset("of for at by in on to with from the a an and or".split())
+
+
+def _noun_phrase(phrase: str) -> str:
+    words = phrase.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _PHRASE_END:
+        words.pop()
+    trimmed = " ".join(words)
+    if ", " in trimmed and words[-1].islower() and words[-1].endswith("ed"):
+        trimmed = trimmed.split(", ")[0]
+    return trimmed
+
+
 def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = None) -> Speaker:
-    """Build a ``Speaker`` from a source phrase; an unnamed head noun makes it anonymous."""
+    """Build a ``Speaker`` from a source phrase; an unnamed head noun makes it anonymous.
+
+    The name ends where the noun phrase ends: trailing prepositions, articles and conjunctions
+    are dropped, and a phrase that runs past a comma into a passive ('The Associated Press, real
+    estate records obtained by') keeps only its part before the comma.
+    """
+    phrase = _noun_phrase(phrase)
     words = phrase.split()
     head = words[-1].lower().rstrip(".,") if words else ""
     # "Diplomats said" at a sentence start is as anonymous as "diplomats said"
