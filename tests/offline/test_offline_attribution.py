@@ -93,10 +93,10 @@ def test_they_takes_the_last_group_and_is_unknown_without_one():
 def test_case_variants_surnames_and_short_names_are_merged():
     text = ("SEACOM said the cable was cut near the coast on Sunday.\n\n"
             "Seacom said repairs would take at least three weeks.\n\n"
-            "President Vladimir Putin said the talks would go on.\n\n"
+            "President Vladimir Putin said the talks with Kyiv would go on.\n\n"
             "Putin said the ceasefire would hold through the winter.\n\n"
-            "The United States Geological Survey said the quake struck at dawn.\n\n"
-            "The Geological Survey said aftershocks were likely for days.\n")
+            "The United States Geological Survey said the quake struck the valley at dawn.\n\n"
+            "The Geological Survey said aftershocks were likely for several days.\n")
     assert [n for n, _ in claims(text)] == [
         "Seacom", "Seacom", "Vladimir Putin", "Vladimir Putin",
         "The United States Geological Survey", "The United States Geological Survey"]
@@ -104,9 +104,9 @@ def test_case_variants_surnames_and_short_names_are_merged():
 
 def test_ambiguous_and_generic_short_names_are_kept():
     text = ("Hillary Clinton said the plan would cost too much.\n\n"
-            "Bill Clinton said the plan was sound.\n\n"
+            "Bill Clinton said the plan was sound and fully paid for.\n\n"
             "Clinton said the vote would come next week.\n\n"
-            "The White House said the president would sign it.\n\n"
+            "The White House said the president would sign it next week.\n\n"
             "The House said it would vote on Friday afternoon.\n")
     assert [n for n, _ in claims(text)] == [
         "Hillary Clinton", "Bill Clinton", "Clinton", "The White House", "The House"]
@@ -135,7 +135,28 @@ def test_a_closing_attribution_takes_the_whole_nested_clause():
 def test_a_parenthetical_attribution_is_not_nested():
     # 'X, he said, Y': the source sits inside the sentence; the clause is still the speaker's own
     text = ("Mayor Ana Ruiz toured the plant on Monday.\n\n"
-            "The pumps, Ana Ruiz said, had failed twice in the storm.\n\n"
-            "Ana Ruiz said the bridge would reopen in May, and Lena Okafor said it would not.\n")
+            "The pumps, Ana Ruiz said, had failed twice in the storm last night.\n\n"
+            "Ana Ruiz said the bridge would reopen in May, and Lena Okafor said it would stay shut all year.\n")
     names = [n for n, _ in claims(text)]
     assert names == ["Ana Ruiz", "Ana Ruiz", "Lena Okafor"]
+
+
+# Fragments and headlines ----------------------------------------------------------------------
+
+def test_fragments_under_six_words_are_dropped_but_a_whole_short_quotation_is_kept():
+    text = ("Ana Ruiz called it the first choice.\n\n"
+            "Lena Okafor said it was nonsense.\n\n"
+            "“Nonsense,” said Lena Okafor, the treasurer.\n")
+    assert claims(text) == [("Lena Okafor", "Nonsense")]
+
+
+def test_min_words_is_a_parameter():
+    text = "Lena Okafor said it was nonsense.\n"
+    briefing = brief_offline(Article(text=text), min_words=2)
+    assert [c.evidence for c in briefing.claims] == ["it was nonsense"]
+
+
+def test_a_headline_is_no_claim():
+    text = ("Mayor says bridge will reopen in May\n\n"
+            "Mayor Ana Ruiz said on Monday that the bridge over the river would reopen in May.\n")
+    assert claims(text) == [("Ana Ruiz", "the bridge over the river would reopen in May")]

@@ -13,7 +13,8 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]+")
 _MAX_HEADLINE = 120
 
 
-def _looks_like_headline(line: str) -> bool:
+def looks_like_headline(line: str) -> bool:
+    """A short line (16 words at most) with no closing full stop, question or exclamation mark."""
     return len(line.split()) <= 16 and not re.search(r"[.!?][”\"’]?$", line)
 
 
@@ -35,7 +36,7 @@ def headline(article: Article, sentences: list[Sentence]) -> str:
     paras = paragraphs(article.text)
     if len(paras) > 1:
         first = article.text[paras[0][0]:paras[0][1]]
-        if _looks_like_headline(first):
+        if looks_like_headline(first):
             return first
     return _shorten(sentences[0].text) if sentences else ""
 
@@ -51,7 +52,7 @@ def _words(sentence: str) -> set[str]:
 
 def summary(article: Article, sentences: list[Sentence], size: int = 3) -> str:
     """The lead sentence plus the most central others (sharing most words), in article order."""
-    body = [s for s in sentences if len(s.text.split()) >= 6 and not _looks_like_headline(s.text)
+    body = [s for s in sentences if len(s.text.split()) >= 6 and not looks_like_headline(s.text)
             and _balanced(s.text)]
     if not body:
         return " ".join(s.text for s in sentences[:size])
