@@ -11,6 +11,7 @@ form after that.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -202,6 +203,7 @@ class SpeakerResolver:
     def __init__(self, mentions: Sequence[Mention] = (), genders: dict[str, str] | None = None) -> None:
         self._seen: list[tuple[int, Speaker]] = []
         self._mentions = sorted(mentions, key=lambda m: m.position)
+        self._positions = [m.position for m in self._mentions]
         self._genders = genders or {}
 
     def _gender(self, name: str, known: str | None) -> str | None:
@@ -210,9 +212,9 @@ class SpeakerResolver:
 
     def _mentioned(self, before: int, wanted: str) -> tuple[int, Speaker] | None:
         """The latest person named before ``before`` who may be "he"/"she"."""
-        for mention in reversed(self._mentions):
-            if mention.position < before and self._gender(mention.name, mention.gender) in {
-                    None, wanted}:
+        for i in range(bisect_left(self._positions, before) - 1, -1, -1):
+            mention = self._mentions[i]
+            if self._gender(mention.name, mention.gender) in {None, wanted}:
                 return mention.position, Speaker(name=mention.name, anonymous=False)
         return None
 
