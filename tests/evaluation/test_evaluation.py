@@ -88,7 +88,7 @@ def test_no_prediction_and_no_named_source_are_zero_and_none_not_errors():
 
 
 def test_predictions_are_claims_with_a_speaker_and_a_located_span():
-    text = "Mayor Ana Ruiz said the bridge is unsafe. The bridge opened in 1920."
+    text = "Mayor Ana Ruiz said the bridge is unsafe for heavy trucks. The bridge opened in 1920."
     briefing = brief_offline(Article(text=text))
     model = briefing.model_copy(update={"claims": [
         briefing.claims[0],

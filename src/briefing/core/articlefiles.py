@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,7 +56,29 @@ def load_file(path: str | os.PathLike[str], *, id: str | None = None) -> list[Ar
         return [_with_front_matter(article, str(p))]
     if suffix in LIST_SUFFIXES:
         return _article_list(article.text, p, base, lines=suffix == ".jsonl")
+    if suffix == ".txt" and (title := headline_title(article.text)) is not None:
+        article = article.model_copy(update={"title": title})
     return [article]
+
+
+def headline_title(text: str, *, max_words: int = 16) -> str | None:
+    """The first line of a plain-text article when it reads as its headline, else None.
+
+    A headline is short (``max_words`` words at most, default 16), has no final full stop (a
+    question or exclamation mark may end it), and is followed by a blank line and more text: how
+    a headline sits above its story. The line stays in the article's text, so spans still index
+    the file's words as written; front matter and JSON titles are read elsewhere and win.
+    """
+    first, blank, rest = text.lstrip("\ufeff").partition("\n")
+    line = first.strip()
+    if not line or not rest.strip() or rest.split("\n", 1)[0].strip():
+        return None
+    words = line.split()
+    if len(words) > max_words or re.search(r"[.:;,]['’\"”]?$", line):
+        return None
+    if not blank:
+        return None
+    return line
 
 
 def _with_front_matter(article: Article, name: str) -> Article:

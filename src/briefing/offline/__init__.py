@@ -8,6 +8,7 @@ from the article text, so every span is exact by construction.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from briefing.core.models import Article, Briefing, Claim, Span, Usage
 from briefing.grounding.inarticle import check_briefing
@@ -15,11 +16,18 @@ from briefing.offline.disputes import find_disputes
 from briefing.offline.figures import find_figures
 from briefing.offline.intervals import Intervals
 from briefing.offline.kinds import classify
+from briefing.offline.names import (
+    SpeakerResolver,
+    learn_genders,
+    merge_names,
+    person_mentions,
+)
 from briefing.offline.quotes import find_direct_quotes
 from briefing.offline.reported import find_reported
-from briefing.offline.sourcing import Attributed, SpeakerResolver, channel_for
-from briefing.offline.summary import headline, summary
-from briefing.text.sentences import Sentence, split_sentences
+from briefing.offline.sourcing import Attributed, channel_for
+from briefing.offline.summary import headline, looks_like_headline, summary
+from briefing.text.marks import find_quotes
+from briefing.text.sentences import Sentence, paragraphs, split_sentences
 
 __all__ = ["PROMPT_VERSION", "brief_offline"]
 
@@ -48,19 +56,29 @@ def _by_source(reported: list[Attributed]) -> dict[int, Intervals]:
 
 
 def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
-    """Direct quotes and reported speech, deduplicated, in text order, pronouns resolved."""
+    """Direct quotes and reported speech, deduplicated, in text order, pronouns resolved (an
+    attribution whose pronoun has no antecedent is left out: its speaker is unknown, and a claim
+    with no speaker would read as the article's own words), speaker names merged."""
     quotes = find_direct_quotes(text)
     quoted = Intervals((q.start, q.end) for q in quotes)
     reported = [c for c in find_reported(text, sentences) if not _covered_by_quote(c, quoted)]
     by_source = _by_source(reported)
     quotes = [q for q in quotes if not _inside_reported(q, by_source)]
-    resolver = SpeakerResolver()
+    mentions = person_mentions(text, sentences)
+    resolver = SpeakerResolver(mentions, learn_genders(mentions))
+    starts = [s.start for s in sentences]
     resolved = []
     for item in sorted(quotes + reported, key=lambda a: (a.start, a.end)):
-        speaker = resolver.resolve(item.speaker)
-        resolved.append(Attributed(item.start, item.end, speaker, item.cue, item.direct,
-                                   item.source_start))
-    return resolved
+        at = item.source_start if item.source_start >= 0 else item.start
+        sentence = sentences[max(0, bisect_right(starts, at) - 1)] if sentences else None
+        speaker = resolver.resolve(item.speaker, at, sentence.start if sentence else at)
+        if speaker is not None:
+            resolved.append(Attributed(item.start, item.end, speaker, item.cue, item.direct,
+                                       item.source_start))
+    names = merge_names([a.speaker for a in resolved], [m.name for m in mentions])
+    return [Attributed(a.start, a.end, a.speaker.model_copy(update={"name": names[a.speaker.name]})
+                       if names.get(a.speaker.name, a.speaker.name) != a.speaker.name else a.speaker,
+                       a.cue, a.direct, a.source_start) for a in resolved]
 
 
 def _claim(text: str, item: Attributed) -> Claim:
@@ -105,25 +123,66 @@ def _figure_claims(text: str, sentences: list[Sentence], attributed: list[Attrib
     return claims
 
 
-def brief_offline(article: Article, *, max_claims: int | None = None) -> Briefing:
+def _quotes_the_speaker(text: str, claim: Claim) -> bool:
+    """Whether a claim is a whole quotation ('“Nonsense,” she said') or holds one ('dismissed
+    such speculation as “complete nonsense”'): quoted words are the speaker's own, however few."""
+    if claim.span is None:
+        return False
+    before = text[:claim.span.start].rstrip()[-2:]
+    after = text[claim.span.end:].lstrip(",.!?")[:2]
+    enclosed = any(m in before for m in "“\"«„") and any(m in after for m in "”\"»")
+    return enclosed or len(find_quotes(claim.evidence)) > 0
+
+
+def _headings(text: str) -> Intervals:
+    """Paragraphs that read as a headline or a heading: short, no closing punctuation, with more
+    text after them."""
+    paras = paragraphs(text)
+    return Intervals((start, end) for i, (start, end) in enumerate(paras)
+                     if i + 1 < len(paras) and looks_like_headline(text[start:end]))
+
+
+def _readable(text: str, claim: Claim, headings: Intervals, min_words: int) -> bool:
+    """Whether a claim reads as a statement: not a headline, and at least ``min_words`` words
+    unless it is or holds a quotation (quoted words are what the speaker said)."""
+    if claim.span is None:
+        return True
+    if claim.channel != "unattributed" and claim.speaker and (
+            headings.contains(claim.span.start, claim.span.end)) and not (
+            text[claim.span.start - 2:claim.span.start].endswith(":")
+            or text[max(0, claim.span.start - 3):claim.span.start].strip().endswith(":")):
+        return False
+    if claim.speaker is None and headings.contains(claim.span.start, claim.span.end):
+        return False
+    return len(claim.evidence.split()) >= min_words or _quotes_the_speaker(text, claim)
+
+
+def brief_offline(article: Article, *, max_claims: int | None = None, min_words: int = 6) -> Briefing:
     """Brief ``article`` with rules alone: quotes, reported speech, figures, disputes, summary.
 
     ``max_claims`` keeps the first that many claims in article order, as a model's answer with
     too many claims is cut (``BriefingOptions.max_claims``); None (default) keeps every claim.
+    ``min_words`` (default 6) drops claims shorter than that many words unless they are or hold a
+    quotation ('“Nonsense,” she said', 'dismissed it as “nonsense”'): a fragment such as "the Obama team's first choice" is no
+    statement a reader can weigh. Claims inside a headline or heading are dropped too.
 
     Returns a checked ``Briefing`` with ``extractor="offline"`` (speaker and figure checks and a
     grounding summary, as for a model's briefing); never calls a model, never raises on odd input
     (unbalanced quote marks, no sentences at all).
 
     Raises:
-        ValueError: ``max_claims`` below 1.
+        ValueError: ``max_claims`` below 1 or ``min_words`` below 0.
     """
     if max_claims is not None and max_claims < 1:
         raise ValueError(f"max_claims must be at least 1, not {max_claims}")
+    if min_words < 0:
+        raise ValueError(f"min_words must be 0 or more, not {min_words}")
     text = article.text
     sentences = split_sentences(text)
     attributed = _attributions(text, sentences)
     claims = [_claim(text, item) for item in attributed] + _figure_claims(text, sentences, attributed)
+    headings = _headings(text)
+    claims = [c for c in claims if _readable(text, c, headings, min_words)]
     claims.sort(key=lambda c: c.span.start if c.span else 0)
     if max_claims is not None:
         claims = claims[:max_claims]

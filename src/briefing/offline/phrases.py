@@ -86,6 +86,10 @@ def _source_token(word: str) -> bool:
     return bare[0].isupper() or word.lower() in MODIFIERS or bare.lower() in MODIFIERS
 
 
+# Words a noun phrase never ends with: prepositions, articles, conjunctions.
+_TRAILING = frozenset("of for at by in on to with from the a an and or".split())
+
+
 def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Phrase | None:
     """The source phrase that ends at ``end`` (just before a cue), or None when there is none.
 
@@ -128,6 +132,8 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         taken.append(tokens[i])
     while taken and taken[-1][2].lower() in {"of", "for", "at"}:
         taken.pop()  # a phrase never starts with a preposition
+    while taken and taken[0][2].lower() in _TRAILING:
+        taken.pop(0)  # nor ends with one: 'Police at first told' is the police
     # a phrase of modifiers alone ("the", "former") is no source, except "one"/"another"
     if not taken or not (headed or any(_head_like(w) for _, _, w in taken)):
         return None

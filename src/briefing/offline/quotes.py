@@ -9,6 +9,7 @@ reported-speech rules, which attribute the whole clause.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from briefing.offline.cues import ADVERBIAL, CUE
 from briefing.offline.phrases import phrase_after
@@ -141,22 +142,44 @@ def _standalone(text: str, quote: Quote, before: tuple[int, int], after: tuple[i
     return not text[before[0]:before[1]].strip() and not re.search(r"\w", text[after[0]:after[1]])
 
 
+def _runs(quotes: list[Quote]) -> list[tuple[Quote, Quote]]:
+    """Each quotation as (first, last) paragraph quote: a quotation that runs on over several
+    paragraphs (an opening mark on each, the closing mark only on the last) is one run; any
+    other quote is a run of one."""
+    runs: list[tuple[Quote, Quote]] = []
+    first: Quote | None = None
+    for quote in quotes:
+        first = first or quote
+        if not quote.runs_on:
+            runs.append((first, quote))
+            first = None
+    if first is not None:
+        runs.append((first, quotes[-1]))
+    return runs
+
+
 def find_direct_quotes(text: str) -> list[Attributed]:
-    """Attribute each quoted passage to its speaker; quotes with no speaker are left out."""
+    """Attribute each quotation to its speaker; quotations with no speaker are left out.
+
+    A quotation over several paragraphs is one claim, its speaker named before its first
+    paragraph or after its last. A paragraph that is only a quotation, right after a paragraph
+    whose quotation is attributed, carries on that speaker (the news continuation quote).
+    """
     found: list[Attributed] = []
     paras = paragraphs(text)
+    starts = [p[0] for p in paras]
     last: Attributed | None = None
     last_para = -1
-    para = 0
     previous_close = 0
-    for quote in find_quotes(text):
-        while para + 1 < len(paras) and paras[para + 1][0] <= quote.open:
-            para += 1
-        p_start, p_end = paras[para]
-        floor = max(p_start, previous_close if previous_close <= quote.open else p_start)
+    for first, final in _runs(find_quotes(text)):
+        para = max(0, bisect_right(starts, first.open) - 1)
+        end_para = max(0, bisect_right(starts, final.open) - 1)
+        p_start = paras[para][0]
+        floor = max(p_start, previous_close if previous_close <= first.open else p_start)
+        quote = Quote(first.open, final.close, first.start, final.end)
         before = _window_before(text, quote, floor)
-        after = _window_after(text, quote, p_end)
-        previous_close = quote.close
+        after = _window_after(text, quote, paras[end_para][1])
+        previous_close = final.close
         hit = _speaker_after(text, *after)
         if hit is not None and _own_statement_after(text, quote, hit, after[1]):
             hit = None
@@ -172,9 +195,10 @@ def find_direct_quotes(text: str) -> list[Attributed]:
             assert last is not None
             found[-1] = last = Attributed(last.start, quote.end, last.speaker, last.cue, True,
                                           last.source_start)
+            last_para = end_para
             continue
         last = Attributed(quote.start, quote.end, speaker, cue, True, source_start)
-        last_para = para
+        last_para = end_para
         found.append(last)
     return found
 

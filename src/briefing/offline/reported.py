@@ -315,7 +315,10 @@ def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
 def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Reported speech in every sentence, one family after another.
 
-    A transcript turn wins; an 'according to X' wrapping a clause with its own speaker
+    A transcript turn wins. A closing attribution that ends the sentence scopes over the whole
+    clause before it when every other attribution sits inside that clause: in
+    'LaCalamita said nothing after officers surrounded him, Pickell said' Pickell reports what
+    LaCalamita said, so the clause is Pickell's claim. An 'according to X' wrapping a clause with its own speaker
     ('According to a report, diplomats said ...') becomes that speaker's ``via``.
     """
     found: list[Attributed] = []
@@ -324,8 +327,12 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
             found.extend(turn)
             continue
         outer = according_to(text, sentence)
-        inner = (source_cue_content(text, sentence) or content_then_source(text, sentence)
-                 or subject_participle(text, sentence))
+        closing = content_then_source(text, sentence)
+        inner = source_cue_content(text, sentence)
+        if closing and closing[0].end <= closing[0].source_start and inner and all(
+                closing[0].start <= a.source_start and a.end <= closing[0].end for a in inner):
+            inner = closing  # nested: 'X said A, Pickell said' is Pickell's, the whole clause
+        inner = inner or closing or subject_participle(text, sentence)
         if outer and inner and outer[0].start <= inner[0].source_start < outer[0].end:
             via = outer[0].speaker.name
             found.extend(

@@ -1,4 +1,4 @@
-"""Sourcing: turn a source phrase into a ``Speaker`` and ``Channel``, and resolve pronoun speakers.
+"""Sourcing: turn a source phrase into a ``Speaker`` and ``Channel``, and judge what it names.
 
 Who said it (name and role), whether the article names them (anonymous diplomats, "a source",
 officials), and how it reached the article (``told AFP``, ``AFP, citing diplomats``, a report).
@@ -65,8 +65,27 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     return " ".join(role), name
 
 
+_PHRASE_END = frozenset("of for at by in on to with from the a an and or".split())
+
+
+def _noun_phrase(phrase: str) -> str:
+    words = phrase.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _PHRASE_END:
+        words.pop()
+    trimmed = " ".join(words)
+    if ", " in trimmed and words[-1].islower() and words[-1].endswith("ed"):
+        trimmed = trimmed.split(", ")[0]
+    return trimmed
+
+
 def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = None) -> Speaker:
-    """Build a ``Speaker`` from a source phrase; an unnamed head noun makes it anonymous."""
+    """Build a ``Speaker`` from a source phrase; an unnamed head noun makes it anonymous.
+
+    The name ends where the noun phrase ends: trailing prepositions, articles and conjunctions
+    are dropped, and a phrase that runs past a comma into a passive ('The Associated Press, real
+    estate records obtained by') keeps only its part before the comma.
+    """
+    phrase = _noun_phrase(phrase)
     words = phrase.split()
     head = words[-1].lower().rstrip(".,") if words else ""
     # "Diplomats said" at a sentence start is as anonymous as "diplomats said"
@@ -106,7 +125,7 @@ SINGULAR_PERSON_NOUNS = frozenset(
         "people", "men", "women", "one", "another", "someone", "democrats", "republicans"})
 
 
-def _gender(speaker: Speaker) -> str | None:
+def gender(speaker: Speaker) -> str | None:
     """'he' or 'she' when an honorific or a gendered noun in the speaker says so."""
     words = {w.lower().rstrip(".,") for w in f"{speaker.role or ''} {speaker.name}".split()}
     if words & {"mr", "sir", "spokesman", "congressman", "chairman", "man", "father", "husband",
@@ -138,33 +157,6 @@ def is_person_like(speaker: Speaker) -> bool:
     if speaker.anonymous or words[0].lower() in {"the", "a", "an"}:
         return False
     return words[-1][:1].isupper() and last not in ORGANISATION_WORDS | DOCUMENT_NOUNS
-
-
-class SpeakerResolver:
-    """Resolves pronoun speakers to the most recent fitting speaker named before them."""
-
-    def __init__(self) -> None:
-        self._seen: list[Speaker] = []
-
-    def resolve(self, speaker: Speaker) -> Speaker:
-        """Return the speaker a pronoun stands for (or ``speaker`` unchanged), and remember it."""
-        if speaker.name.lower() in {"another", "one", "a second", "a third", "a fourth"}:
-            for earlier in reversed(self._seen):
-                if earlier.anonymous and len(words := earlier.name.split()) > 1:
-                    noun = words[-1].removesuffix("s") if words[-1].endswith("s") else words[-1]
-                    speaker = speaker.model_copy(update={"name": f"{speaker.name} {noun}"})
-                    break
-        if is_pronoun(speaker.name):
-            plural = speaker.name.lower() == "they"
-            for earlier in reversed(self._seen):
-                fits = (earlier.anonymous or earlier.name.endswith("s")) if plural else (
-                    is_person_like(earlier)
-                    and _gender(earlier) in {None, speaker.name.lower()})
-                if fits:
-                    return earlier.model_copy(update={"via": speaker.via or earlier.via})
-            return speaker
-        self._seen.append(speaker)
-        return speaker
 
 
 @dataclass(frozen=True)

@@ -10,34 +10,47 @@ from briefing.text.fold import STOPWORDS
 from briefing.text.sentences import Sentence, paragraphs
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]+")
-_MAX_HEADLINE = 120
 
 
-def _looks_like_headline(line: str) -> bool:
-    return len(line.split()) <= 16 and not re.search(r"[.!?][”\"’]?$", line)
+def looks_like_headline(line: str, max_words: int = 16) -> bool:
+    """A short line (``max_words`` words at most, default 16) with no closing full stop, question
+    or exclamation mark."""
+    return len(line.split()) <= max_words and not re.search(r"[.!?][”\"’]?$", line)
 
 
-def _shorten(sentence: str) -> str:
-    """Cut a lead sentence to a headline's length at a clause or word boundary."""
-    sentence = re.sub(r"[.!?]+[”\"’]?$", "", sentence.strip())
-    if len(sentence) <= _MAX_HEADLINE:
-        return sentence
-    clause = sentence.split(", ")[0]
-    if 30 <= len(clause) <= _MAX_HEADLINE:
-        return clause
-    return sentence[:_MAX_HEADLINE].rsplit(" ", 1)[0] + "…"
+def shouts(line: str) -> bool:
+    """Whether a line is set in capitals ("THE WHITE HOUSE"): a kicker or a section label, not a
+    headline to show."""
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _sentence_case(line: str) -> str:
+    """A line in capitals in sentence case: only its first letter stays a capital."""
+    return line[:1].upper() + line[1:].lower()
+
+
+def _whole(sentence: str) -> str:
+    """A lead sentence as a headline: whole (never cut mid-way), without its final full stop."""
+    return re.sub(r"(?<![.!?])\.([”\"’]?)$", r"\1", sentence.strip())
 
 
 def headline(article: Article, sentences: list[Sentence]) -> str:
-    """The title, or the first line when it reads as a headline, else the lead shortened."""
-    if article.title:
-        return article.title.strip()
+    """The title (in sentence case if set in capitals), or the first line when it reads as a
+    headline and is not set in capitals, else the first whole sentence that is not in capitals."""
+    if article.title and article.title.strip():
+        title = article.title.strip()
+        return _sentence_case(title) if shouts(title) else title
     paras = paragraphs(article.text)
     if len(paras) > 1:
         first = article.text[paras[0][0]:paras[0][1]]
-        if _looks_like_headline(first):
+        if looks_like_headline(first) and not shouts(first):
             return first
-    return _shorten(sentences[0].text) if sentences else ""
+    lead = next((s for s in sentences if not shouts(s.text) and not looks_like_headline(s.text)),
+                next((s for s in sentences if not shouts(s.text)), None))
+    if lead is not None:
+        return _whole(lead.text)
+    return _sentence_case(_whole(sentences[0].text)) if sentences else ""
 
 
 def _balanced(sentence: str) -> bool:
@@ -51,7 +64,7 @@ def _words(sentence: str) -> set[str]:
 
 def summary(article: Article, sentences: list[Sentence], size: int = 3) -> str:
     """The lead sentence plus the most central others (sharing most words), in article order."""
-    body = [s for s in sentences if len(s.text.split()) >= 6 and not _looks_like_headline(s.text)
+    body = [s for s in sentences if len(s.text.split()) >= 6 and not looks_like_headline(s.text)
             and _balanced(s.text)]
     if not body:
         return " ".join(s.text for s in sentences[:size])

@@ -1,8 +1,9 @@
 """Find quoted passages: pair opening and closing double quote marks, curly or straight.
 
 Pairing never trusts the marks to balance. A quote never crosses a paragraph break unless the
-next paragraph opens with a quote mark (the news convention for a quote that runs on over several
-paragraphs); an opening mark left unclosed at the end of its paragraph is dropped, so a stray
+next paragraph opens with a quote mark of the same kind, typed or typeset (the news convention for
+a quote that runs on over several paragraphs; a quotation never switches between straight and curly
+marks); an opening mark left unclosed at the end of its paragraph is dropped, so a stray
 mark cannot swallow the rest of the article.
 """
 
@@ -22,12 +23,18 @@ _MARK = re.compile(r"''|``|[“”„«»\"`]")
 
 @dataclass(frozen=True)
 class Quote:
-    """A quoted passage: its marks span ``open:start`` and ``end:close`` (trimmed inside)."""
+    """A quoted passage: its marks span ``open:start`` and ``end:close`` (trimmed inside).
+
+    ``runs_on`` marks a paragraph of a quotation that carries on into the next paragraph: its
+    opening mark is never closed in its paragraph and the next paragraph opens with a mark (the
+    news convention for a quotation over several paragraphs); ``close`` is then the paragraph's end.
+    """
 
     open: int
     close: int
     start: int
     end: int
+    runs_on: bool = False
 
 
 def _opens(text: str, i: int) -> bool:
@@ -52,7 +59,8 @@ def _pairs_in_paragraph(
     return pairs, open_at
 
 
-def _trimmed(text: str, open_: int, start: int, end: int, close: int) -> Quote | None:
+def _trimmed(text: str, open_: int, start: int, end: int, close: int, *,
+             runs_on: bool = False) -> Quote | None:
     """The passage between the marks without edge spaces or a trailing comma; None when empty."""
     while start < end and text[start].isspace():
         start += 1
@@ -60,7 +68,12 @@ def _trimmed(text: str, open_: int, start: int, end: int, close: int) -> Quote |
         end -= 1
     if not any(ch.isalnum() for ch in text[start:end]):
         return None
-    return Quote(open_, close, start, end)
+    return Quote(open_, close, start, end, runs_on)
+
+
+def _straight(mark: str) -> bool:
+    """Whether a mark is typed (straight, backticks, doubled apostrophes), not typeset."""
+    return mark[0] in "\"`'"
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -72,7 +85,10 @@ def find_quotes(text: str) -> list[Quote]:
         for pair in pairs:
             if (quote := _trimmed(text, *pair)) is not None:
                 quotes.append(quote)
-        runs_on = number + 1 < len(spans) and _MARK.match(text, spans[number + 1][0]) is not None
-        if left_open is not None and runs_on and (quote := _trimmed(text, *left_open, p_end, p_end)) is not None:
+        follows = _MARK.match(text, spans[number + 1][0]) if number + 1 < len(spans) else None
+        runs_on = left_open is not None and follows is not None and (
+            _straight(text[left_open[0]:left_open[1]]) == _straight(follows.group()))
+        if left_open is not None and runs_on and (
+                quote := _trimmed(text, *left_open, p_end, p_end, runs_on=True)) is not None:
             quotes.append(quote)
     return quotes

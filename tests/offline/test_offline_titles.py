@@ -1,0 +1,72 @@
+"""Titles and headlines (issue 19): a .txt article's headline line becomes its title, front
+matter and JSON titles win, and an offline headline is a whole sentence that never shouts."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.core.articlefiles import headline_title, load_file
+from briefing.core.models import Article
+from briefing.offline import brief_offline
+
+BODY = "Mayor Ana Ruiz said on Monday that the bridge over the river would reopen in May.\n"
+
+
+def test_a_txt_headline_line_becomes_the_title_and_stays_in_the_text(tmp_path):
+    path = tmp_path / "art-009.txt"
+    path.write_text("Bridge to reopen in May, mayor says\n\n" + BODY, encoding="utf-8")
+    [article] = load_file(path)
+    assert article.title == "Bridge to reopen in May, mayor says"
+    assert article.text.startswith("Bridge to reopen")  # spans index the file's text as written
+    briefing = brief_offline(article)
+    assert briefing.headline == "Bridge to reopen in May, mayor says"
+    assert all(c.span and article.text[c.span.start:c.span.end] == c.evidence for c in briefing.claims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        BODY,  # the first line is the lead sentence: it ends with a full stop
+        "Bridge to reopen in May, mayor says\n" + BODY,  # no blank line after it
+        "Bridge to reopen in May, mayor says\n\n",  # nothing after it
+        " ".join(["word"] * 17) + "\n\n" + BODY,  # too long for a headline
+    ],
+)
+def test_no_title_when_the_first_line_is_no_headline(tmp_path, text):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    assert load_file(path)[0].title is None
+
+
+def test_headline_title_word_limit_is_a_parameter():
+    text = "Bridge to reopen in May, mayor says\n\n" + BODY
+    assert headline_title(text, max_words=3) is None
+    assert headline_title(text) == "Bridge to reopen in May, mayor says"
+
+
+def test_front_matter_and_json_titles_win(tmp_path):
+    md = tmp_path / "a.md"
+    md.write_text("---\ntitle: The council's title\n---\nBridge to reopen\n\n" + BODY, encoding="utf-8")
+    assert load_file(md)[0].title == "The council's title"
+    js = tmp_path / "b.json"
+    js.write_text(json.dumps([{"text": "Bridge to reopen\n\n" + BODY, "title": "From JSON"}]),
+                  encoding="utf-8")
+    assert load_file(js)[0].title == "From JSON"
+
+
+def test_an_offline_headline_is_a_whole_sentence_never_cut():
+    lead = ("I confirmed yesterday that the mayor has offered the job of running the harbor to a "
+            "longtime ally from the council, who has not yet said whether she will take it, and "
+            "that the council will vote on it in June.")
+    briefing = brief_offline(Article(text=lead + "\n\nThe vote is set for June 3.\n"))
+    assert briefing.headline == lead.removesuffix(".")
+    assert "…" not in briefing.headline and "..." not in briefing.headline
+
+
+def test_an_offline_headline_never_shouts():
+    text = "THE WHITE HOUSE\n\n" + BODY
+    briefing = brief_offline(Article(text=text))
+    assert briefing.headline == BODY.strip().removesuffix(".")
+    assert brief_offline(Article(text=BODY, title="BRIDGE TO REOPEN")).headline == "Bridge to reopen"
