@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing.brief.each import FATAL, brief_each
-from briefing.core.errors import BriefingError, ExtractionError, InputError
+from briefing.core.errors import (
+    APIError,
+    BriefingError,
+    ContextLengthError,
+    ExtractionError,
+    InputError,
+)
 from briefing.core.loaders import LoadedArticles
 from briefing.core.models import Article, Briefing, Usage
 from briefing.daily.duplicates import DuplicateOptions, find_copies
@@ -100,6 +106,17 @@ def _source(article: Article, copies: Sequence[Article]) -> Source:
                           for c in copies])
 
 
+MODEL_STEP_ERRORS = (ExtractionError, APIError)
+"""What a grouping or synthesis request may raise that the day survives (offline fallback)."""
+
+
+def _short(error: BriefingError, limit: int = 240) -> str:
+    """The first line of ``error``'s message, at most ``limit`` characters (no raw answer dumps)."""
+    first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    first = first.removeprefix(f"{error.article}: ") if error.article else first
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
 def _error_line(error: BriefingError) -> str:
     name = getattr(error, "path", None) or error.article or "article"
     return f"{name}: {error}" if not str(error).startswith(str(name)) else str(error)
@@ -124,6 +141,9 @@ class _Day:
         self.headlines: list[str | None] = []
         self.stories: list[Story] = []
         self.model_grouped = False
+        self.down: APIError | None = None  # a server error that ends the day's optional model steps
+        self.unasked: set[int] = set()  # stories not sent to a server that had failed
+        self.extractive: dict[str, list[str]] = {}  # why -> the stories that kept the extractive summary
 
     def tick(self, stage: str, done: int, total: int) -> None:
         if self.progress:
@@ -158,7 +178,14 @@ class _Day:
         return grouping_request(self.briefed, self.briefings, max_retries=self.options.max_retries,
                                 language=self.options.language)
 
-    def grouped(self, answer: Answer | None, error: ExtractionError | None = None) -> None:
+    def _failed(self, error: BriefingError) -> None:
+        """Count what a failed model step spent; a server error (not a too-long prompt) ends the
+        day's model steps: the retry policy has already retried it."""
+        _spent(self.usage, error)
+        if isinstance(error, APIError) and not isinstance(error, ContextLengthError):
+            self.down = self.down or error
+
+    def grouped(self, answer: Answer | None, error: BriefingError | None = None) -> None:
         """Take the model's grouping (ordered by size), or group offline without one."""
         if answer is not None:
             from briefing.daily.modelgroup import groups_from
@@ -171,8 +198,9 @@ class _Day:
             self.tick("group", 1, 1)
             return
         if error is not None:
-            _spent(self.usage, error)
-            self.warnings.append(f"grouping: the model's grouping stayed invalid ({error}); grouped offline instead")
+            self._failed(error)
+            why = "the server failed" if isinstance(error, APIError) else "the model's grouping stayed invalid"
+            self.warnings.append(f"grouping: {why} ({_short(error)}); grouped offline instead")
         self.groups = group_offline(self.briefed, self.options.grouping)
         self.headlines = [None] * len(self.groups)
         self.tick("group", 1, 1)
@@ -185,10 +213,13 @@ class _Day:
                              self.options.linking)
         if self.briefer is None or not self.options.model_synthesis or not claims:
             return claims, None
+        if self.down is not None:
+            self.unasked.add(n)
+            return claims, None
         return claims, synthesis_request(claims, len(members), max_retries=self.options.max_retries,
                                          language=self.options.language, story=f"story-{n + 1}")
 
-    def story(self, n: int, claims: list[StoryClaim], answer: Answer | None, error: ExtractionError | None = None) -> None:
+    def story(self, n: int, claims: list[StoryClaim], answer: Answer | None, error: BriefingError | None = None) -> None:
         """Finish story ``n`` with the model's cited synthesis, or the extractive one."""
         articles = [self.briefed[i] for i in self.groups[n]]
         briefings = [self.briefings[i] for i in self.groups[n]]
@@ -199,10 +230,14 @@ class _Day:
             _add(self.usage, answer.usage)
             headline, sentences = cited_from(answer.value)
             summary = " ".join(s.text for s in sentences)
-        elif error is not None:
-            _spent(self.usage, error)
-            self.warnings.append(f"{story_id}: the model's summary never cited valid claims ({error}); "
-                                 "kept the extractive summary")
+        elif error is not None or n in self.unasked:
+            if error is not None:
+                self._failed(error)
+                why = (f"the server failed ({_short(error)})" if isinstance(error, APIError)
+                       else f"the model's summary never cited valid claims ({_short(error)})")
+            else:
+                why = "not asked after the server failed"
+            self.extractive.setdefault(why, []).append(story_id)
             headline = self.headlines[n] or headline
         self.stories.append(Story(id=story_id, headline=headline, summary=summary,
                                   articles=[a.id or "" for a in articles], claims=claims,
@@ -211,6 +246,11 @@ class _Day:
         self.tick("synthesise", n + 1, len(self.groups))
 
     def finish(self, title: str | None, date: str | None) -> DailyBriefing:
+        if self.extractive:
+            count = sum(len(ids) for ids in self.extractive.values())
+            reasons = "; ".join(f"{', '.join(ids)}: {why}" for why, ids in self.extractive.items())
+            self.warnings.append(f"synthesis: {count} of {len(self.groups)} stories kept the extractive summary "
+                                 f"({reasons})")
         day = date or _day(self.given)
         briefer = self.briefer
         return DailyBriefing(
@@ -247,9 +287,9 @@ def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title:
         invalid model grouping or synthesis) are named in ``warnings``.
 
     Raises:
-        InputError: when no article can be briefed at all.
-        APIError: a server error during grouping or synthesis (errors briefing one article are
-            that article's failure, not the day's).
+        InputError: when no article can be briefed at all. A server error during grouping or
+            synthesis is not raised: the day falls back to the offline grouping or the extractive
+            summaries, says so in ``warnings`` and sends no further model step to that server.
     """
     day = _Day(articles, briefer, options, progress)
     brief = briefer.brief if briefer is not None else _offline
@@ -263,7 +303,7 @@ def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title:
         assert briefer is not None
         try:
             day.grouped(briefer.llm.extract(**request))
-        except ExtractionError as e:
+        except MODEL_STEP_ERRORS as e:
             day.grouped(None, e)
     for n in range(len(day.groups)):
         claims, request = day.story_parts(n)
@@ -273,7 +313,7 @@ def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title:
         assert briefer is not None
         try:
             day.story(n, claims, briefer.llm.extract(**request))
-        except ExtractionError as e:
+        except MODEL_STEP_ERRORS as e:
             day.story(n, claims, None, e)
     return day.finish(title, date)
 
@@ -298,7 +338,7 @@ async def adaily(articles: Iterable[Article], *, briefer: Briefer | None = None,
         assert briefer is not None
         try:
             day.grouped(await briefer.llm.aextract(**request))
-        except ExtractionError as e:
+        except MODEL_STEP_ERRORS as e:
             day.grouped(None, e)
     for n in range(len(day.groups)):
         claims, request = day.story_parts(n)
@@ -308,7 +348,7 @@ async def adaily(articles: Iterable[Article], *, briefer: Briefer | None = None,
         assert briefer is not None
         try:
             day.story(n, claims, await briefer.llm.aextract(**request))
-        except ExtractionError as e:
+        except MODEL_STEP_ERRORS as e:
             day.story(n, claims, None, e)
     return day.finish(title, date)
 
