@@ -58,7 +58,7 @@ def _mismatch(item: Grounded, evidence: str, text: str) -> bool:
 
 def spans_mismatch(briefing: Briefing, text: str) -> str | None:
     """The first evidence excerpt of ``briefing`` whose span does not hold it in ``text``, if any."""
-    items = [(c, c.evidence) for c in briefing.claims]
+    items: list[tuple[Grounded, str]] = [(c, c.evidence) for c in briefing.claims]
     items += [(p, p.evidence) for d in briefing.disputes for p in d.positions]
     return next((evidence for item, evidence in items if _mismatch(item, evidence, text)), None)
 
