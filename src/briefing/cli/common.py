@@ -11,6 +11,8 @@ or tenacity.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -263,15 +265,55 @@ def choose_extractor(run: RunOptions, err: Console, *,
 
 
 # -------------------------------------------------------------------------------------- output
+def check_out(out: Path | None) -> None:
+    """Check, before any request is sent, that ``--out`` names a file this run can write: not a
+    folder, and in a folder that exists or can be made, and that takes new files.
+
+    Raises:
+        ConfigurationError: naming ``--out`` and what to do.
+    """
+    if out is None:
+        return
+    if out.is_dir():
+        raise ConfigurationError(f"--out {out}: is a folder; give the name of a file to write")
+    folder = out.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the nearest folder that exists: the rest would be made
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        what = "is not a folder" if not folder.is_dir() else "is not writable"
+        raise ConfigurationError(f"--out {out}: cannot write there ({folder} {what}); "
+                                 "give a file in a folder you can write to")
+
+
 @contextmanager
 def output(out: Path | None) -> Iterator[TextIO | None]:
-    """The ``--out`` file opened for writing (its folder made), or None for stdout."""
+    """The ``--out`` file opened for writing, or None for stdout. The text goes to a temporary
+    file in the same folder (made if needed), moved into place when the block ends normally (a
+    ``typer.Exit`` too); on any other error it is removed and an existing ``out`` is left as it was."""
     if out is None:
         yield None
         return
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as stream:
-        yield stream
+    fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            try:
+                yield stream
+            except (typer.Exit, SystemExit):
+                stream.close()
+                os.replace(temp, out)
+                raise
+        os.replace(temp, out)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def write_out(out: Path, text: str) -> None:
+    """Write ``text`` to ``out`` atomically (``output``)."""
+    with output(out) as stream:
+        assert stream is not None
+        stream.write(text)
 
 
 # --------------------------------------------------------------------------------------- input
