@@ -164,18 +164,25 @@ def submit(briefer: Briefer, files: list[tuple[str, Article]], *, client: Any,
 
 
 def _call(fn: Any, client: Any) -> Any:
-    """Call the SDK; its errors become the library's (one line, no key)."""
-    from briefing.core.secrets import redact
+    """Call the SDK; its errors become the library's (one line, no key, no credentials of the URL,
+    and none in the SDK's errors chained below)."""
+    from briefing.core.secrets import protect_url, redact, redact_url, scrub_chain
     from briefing.llm.failures import classify
 
     base_url = str(getattr(client, "base_url", "") or "")
+    protect_url(base_url)
+    shown = redact_url(base_url)
+    error: BriefingError
     try:
         return fn()
     except openai.NotFoundError as e:
-        raise APIError(f"{base_url} has no such batch or file ({redact(str(e.message))}); check the id, and that "
-                       "OPENAI_BASE_URL / --base-url names the server the batch was submitted to", status=404) from e
+        error = APIError(f"{shown} has no such batch or file ({redact(str(e.message))}); check the id, and that "
+                         "OPENAI_BASE_URL / --base-url names the server the batch was submitted to", status=404)
+        error.__cause__ = e
     except openai.OpenAIError as e:
-        raise classify(e, model="batch", base_url=base_url, article=None) from e
+        error = classify(e, model="batch", base_url=shown, article=None)
+        error.__cause__ = e
+    raise scrub_chain(error)  # outside the except: the SDK's error is not chained again as its context
 
 
 def status(batch_id: str, *, client: Any) -> Any:

@@ -27,7 +27,7 @@ from briefing.core.errors import (
 )
 from briefing.core.models import Usage
 from briefing.core.options import MISSING_CONFIGURATION, MODE_NAMES, Settings
-from briefing.core.secrets import protect_logs, redact_url, scrub_chain
+from briefing.core.secrets import protect_logs, protect_url, redact_url, scrub_chain
 from briefing.llm.failures import classify, raw_answer_text, unwrap
 from briefing.llm.modes import AUTO, AUTO_ORDER, rejected, rejection
 from briefing.llm.pacehooks import attach
@@ -168,6 +168,7 @@ class LLM:
         if client is None and not settings.configured:
             raise ConfigurationError(MISSING_CONFIGURATION)
         protect_logs(settings.api_key or _client_key(client))
+        protect_url(settings.base_url)  # a URL's credentials, wherever a server or the SDK repeats them
 
     def __repr__(self) -> str:
         url = redact_url(self.settings.base_url) if self.settings.base_url else None
