@@ -218,7 +218,8 @@ def make_briefer(run: RunOptions, *, model: str | None = None) -> Briefer:
     """The ``Briefer`` for ``run`` (``model`` overrides ``--model``): the one place one is built.
 
     Raises:
-        ConfigurationError: no key or base URL, an unknown mode, or an unusable cache folder.
+        ConfigurationError: no key or base URL, an unknown mode, an unusable cache folder, or a
+            ``--tpm`` smaller than one request (which would wait for hours before each one).
     """
     from briefing.brief.briefer import Briefer
     from briefing.llm.pacing import Pacer
@@ -227,9 +228,17 @@ def make_briefer(run: RunOptions, *, model: str | None = None) -> Briefer:
                                 base_url=run.base_url)
     options = BriefingOptions(model=model or run.model, mode=settings.mode,
                               max_claims=run.max_claims or DEFAULT_MAX_CLAIMS)
-    return Briefer(options=options, base_url=run.base_url, retry_policy=retry_policy(run),
-                   cache=resolve_cache(str(run.cache) if run.cache is not None else None),
-                   pacer=Pacer(run.rpm, run.tpm), prices=run.prices)
+    briefer = Briefer(options=options, base_url=run.base_url, retry_policy=retry_policy(run),
+                      cache=resolve_cache(str(run.cache) if run.cache is not None else None),
+                      pacer=Pacer(run.rpm, run.tpm), prices=run.prices)
+    if run.tpm is not None:
+        prompt, output = briefer.estimate(Article(text="A one-line article."))
+        if run.tpm < prompt + output:
+            raise ConfigurationError(
+                f"--tpm {run.tpm:g} is smaller than one request: the smallest brief reserves about "
+                f"{prompt + output:,} tokens (its prompt and its answer's budget), so each request would wait "
+                f"{(prompt + output) / run.tpm:.0f} minutes; give --tpm at least {prompt + output:,}, or leave it out")
+    return briefer
 
 
 def model_configured(run: RunOptions, err: Console, *, fallback: str) -> bool:

@@ -81,11 +81,13 @@ def _add(total: Usage, more: Usage) -> None:
         total.cost_usd = None
 
 
-def _with_ids(articles: Iterable[Article]) -> list[Article]:
-    """Articles with unique ids: a missing id becomes ``article-N``, a repeated one ``ID-2``, ``ID-3``."""
+def _with_ids(articles: Iterable[Article | str]) -> list[Article]:
+    """Articles with unique ids: a missing id becomes ``article-N``, a repeated one ``ID-2``, ``ID-3``;
+    a plain string is an article's text (judged when it is briefed, as ``check`` does)."""
     seen: Counter[str] = Counter()
     out = []
-    for n, article in enumerate(articles, 1):
+    for n, given in enumerate(articles, 1):
+        article = Article(text=given) if isinstance(given, str) else given
         base = article.id or f"article-{n}"
         seen[base] += 1
         new_id = base if seen[base] == 1 else f"{base}-{seen[base]}"
@@ -126,7 +128,7 @@ class _Day:
     """Everything ``daily`` and ``adaily`` share: the steps between the model calls, and what
     to do with each answer. The two drivers differ only in how they await the model."""
 
-    def __init__(self, articles: Iterable[Article], briefer: Briefer | None, options: DailyOptions,
+    def __init__(self, articles: Iterable[Article | str], briefer: Briefer | None, options: DailyOptions,
                  progress: Progress | None) -> None:
         self.briefer, self.options, self.progress = briefer, options, progress
         self.failures = [_error_line(e) for e in articles.errors] if isinstance(articles, LoadedArticles) else []
@@ -269,13 +271,13 @@ def _spent(usage: Usage, error: BriefingError) -> None:
         _add(usage, spent)
 
 
-def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title: str | None = None,
+def daily(articles: Iterable[Article | str], *, briefer: Briefer | None = None, title: str | None = None,
           date: str | None = None, options: DailyOptions = DailyOptions(),
           progress: Progress | None = None) -> DailyBriefing:
     """Build the day's briefing: stories, claims linked across outlets, disputes and sources.
 
     Args:
-        articles: ``Article``s (e.g. from ``load_articles``; its ``errors`` are carried into
+        articles: ``Article``s or plain texts (e.g. from ``load_articles``; its ``errors`` are carried into
             ``failures``). Ids must be unique; missing or repeated ids are numbered.
         briefer: a ``Briefer`` to brief, group and synthesise with a model; None uses the offline
             extractor and the offline grouping, with no network and no cost.
@@ -318,7 +320,7 @@ def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title:
     return day.finish(title, date)
 
 
-async def adaily(articles: Iterable[Article], *, briefer: Briefer | None = None, title: str | None = None,
+async def adaily(articles: Iterable[Article | str], *, briefer: Briefer | None = None, title: str | None = None,
                  date: str | None = None, options: DailyOptions = DailyOptions(),
                  progress: Progress | None = None) -> DailyBriefing:
     """Async ``daily`` (the briefer needs an ``AsyncOpenAI`` client or a key): same steps, same
