@@ -63,3 +63,43 @@ def test_a_503_during_grouping_groups_offline_and_keeps_the_day(is_async):
     assert len(requests) == 5  # no synthesis is asked of a server that just failed
     assert any("grouping" in w and "grouped offline" in w for w in d.warnings)
     assert all(s.summary for s in d.stories)
+
+
+# ---------------------------------------------------------------- model-path noise (issue 18, item 13)
+
+REJECTED = {"status": 401, "error": {"message": "Incorrect API key provided: replay-k*****cret.",
+                                     "type": "invalid_request_error", "param": None, "code": "invalid_api_key"}}
+
+
+def test_a_rejected_key_names_the_count_and_the_first_files_not_all():
+    from briefing import Article, InputError
+
+    articles = [Article(id=f"file-{n:03d}", text=f"The council of town {n} met on Tuesday and voted.")
+                for n in range(200)]
+    with Responder(lambda request, n: REJECTED) as server:
+        client = openai.OpenAI(api_key="loopback-key-not-secret", base_url=server.base_url)
+        briefer = Briefer(model="gpt-4o-mini", client=client, retry_policy=RetryPolicy(max_attempts=1))
+        with pytest.raises(InputError) as caught:
+            daily(articles, briefer=briefer, options=DailyOptions(concurrency=1))
+    message = str(caught.value)
+    assert len(message) < 1_000, len(message)
+    assert "200" in message and "file-000" in message and "file-199" not in message
+    assert "Incorrect API key" in message
+
+
+def test_a_days_cost_prices_grouping_and_synthesis_too():
+    d, _ = _run([*BRIEFS, GROUPING, *SYNTHESES])
+    assert d.usage.requests == 7 and d.usage.cost_usd is not None
+    priced = Briefer(api_key="x").prices.cost("gpt-4o-mini", d.usage)
+    assert d.usage.cost_usd == pytest.approx(priced)
+
+
+def test_a_synthesis_answer_is_capped_like_a_briefing():
+    huge = {"answer": {"headline": "H" * 400_000,
+                       "sentences": [{"text": f"Sentence {n} " + "x" * 2_000, "claims": [1]} for n in range(3_000)]}}
+    d, _ = _run([*BRIEFS, GROUPING, huge, huge])
+    for story in d.stories:
+        assert len(story.headline) <= 300
+        assert 1 <= len(story.summary_sentences) <= DailyOptions().max_summary_sentences
+        assert all(len(s.text) <= 1_000 for s in story.summary_sentences)
+        assert len(story.summary) <= 2_000 + len(story.summary_sentences)

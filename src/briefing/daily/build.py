@@ -22,6 +22,7 @@ from briefing.core.errors import (
     ExtractionError,
     InputError,
 )
+from briefing.core.limits import AnswerLimits, cut
 from briefing.core.loaders import LoadedArticles
 from briefing.core.models import Article, Briefing, Usage
 from briefing.daily.duplicates import DuplicateOptions, find_copies
@@ -52,7 +53,9 @@ class DailyOptions:
     ``concurrency``: articles briefed at a time with a model. ``model_grouping`` and
     ``model_synthesis``: ask the model (when a briefer is given) to group the day and to write
     cited story summaries; the offline results are the fallback either way. ``max_retries``:
-    re-asks for an invalid grouping or synthesis answer.
+    re-asks for an invalid grouping or synthesis answer. ``max_summary_sentences``: a model's
+    story summary keeps at most this many sentences (default 12); its headline, each sentence and
+    the whole summary are cut to the briefer's ``AnswerLimits`` as a briefing's are.
     """
 
     grouping: GroupingOptions = field(default_factory=GroupingOptions)
@@ -63,6 +66,7 @@ class DailyOptions:
     model_synthesis: bool = True
     max_retries: int = 2
     language: str = "English"
+    max_summary_sentences: int = 12
 
 
 def _add(total: Usage, more: Usage) -> None:
@@ -79,6 +83,28 @@ def _add(total: Usage, more: Usage) -> None:
         total.cost_usd += more.cost_usd
     else:
         total.cost_usd = None
+
+
+def _listed(failures: list[str], shown: int = 3) -> str:
+    """The first ``shown`` failure lines and how many more: a rejected key must not print one
+    line naming every file of a large day."""
+    more = len(failures) - shown
+    return "; ".join(failures[:shown]) + (f"; and {more} more" if more > 0 else "")
+
+
+def _capped(headline: str, sentences: list[CitedSentence], limits: AnswerLimits,
+            most: int) -> tuple[str, list[CitedSentence]]:
+    """A model's story headline and summary sentences cut to ``limits`` (as a briefing's are):
+    at most ``most`` sentences, each a statement's length, within a summary's length in all."""
+    kept: list[CitedSentence] = []
+    room = limits.max_summary_chars
+    for sentence in sentences[:most]:
+        text = cut(sentence.text, min(limits.max_statement_chars, room))
+        if not text or room <= 0:
+            break
+        kept.append(sentence.model_copy(update={"text": text}))
+        room -= len(text) + 1
+    return cut(headline, limits.max_headline_chars), kept
 
 
 def _with_ids(articles: Iterable[Article | str]) -> list[Article]:
@@ -170,8 +196,8 @@ class _Day:
             InputError: no article could be briefed at all.
         """
         if not self.briefed:
-            raise InputError("no article could be briefed: " + ("; ".join(self.failures) or "no articles were given"),
-                             reason="empty")
+            raise InputError(f"no article could be briefed ({len(self.failures)} failed): "
+                             + (_listed(self.failures) or "no articles were given"), reason="empty")
         self.tick("group", 0, 1)
         if self.briefer is None or not self.options.model_grouping or len(self.briefed) < 2:
             return None
@@ -183,17 +209,26 @@ class _Day:
     def _failed(self, error: BriefingError) -> None:
         """Count what a failed model step spent; a server error (not a too-long prompt) ends the
         day's model steps: the retry policy has already retried it."""
-        _spent(self.usage, error)
+        spent = getattr(error, "usage", None)
+        if spent:
+            _add(self.usage, self._priced(spent))
         if isinstance(error, APIError) and not isinstance(error, ContextLengthError):
             self.down = self.down or error
+
+    def _priced(self, usage: Usage) -> Usage:
+        """``usage`` of a grouping or synthesis request, with its cost at the briefer's prices."""
+        if self.briefer is None or usage.cost_usd is not None:
+            return usage
+        return usage.model_copy(update={"cost_usd": self.briefer.prices.cost(self.briefer.settings.model, usage)})
 
     def grouped(self, answer: Answer | None, error: BriefingError | None = None) -> None:
         """Take the model's grouping (ordered by size), or group offline without one."""
         if answer is not None:
             from briefing.daily.modelgroup import groups_from
 
-            _add(self.usage, answer.usage)
+            _add(self.usage, self._priced(answer.usage))
             groups, headlines = groups_from(answer.value, self.briefed)
+            headlines = [cut(h, self.briefer.limits.max_headline_chars) if self.briefer else h for h in headlines]
             order = sorted(range(len(groups)), key=lambda k: (-len(groups[k]), groups[k][0]))
             self.groups, self.headlines = [groups[k] for k in order], [headlines[k] for k in order]
             self.model_grouped = True
@@ -229,8 +264,11 @@ class _Day:
         headline, summary = offline_synthesis(briefings, claims)
         sentences: list[CitedSentence] = []
         if answer is not None:
-            _add(self.usage, answer.usage)
+            _add(self.usage, self._priced(answer.usage))
             headline, sentences = cited_from(answer.value)
+            if self.briefer is not None:
+                headline, sentences = _capped(headline, sentences, self.briefer.limits,
+                                              self.options.max_summary_sentences)
             summary = " ".join(s.text for s in sentences)
         elif error is not None or n in self.unasked:
             if error is not None:
@@ -263,12 +301,6 @@ class _Day:
             grouping="model" if self.model_grouped else "offline",
             warnings=self.warnings, failures=self.failures,
         )
-
-
-def _spent(usage: Usage, error: BriefingError) -> None:
-    spent = getattr(error, "usage", None)
-    if spent:
-        _add(usage, spent)
 
 
 def daily(articles: Iterable[Article | str], *, briefer: Briefer | None = None, title: str | None = None,
