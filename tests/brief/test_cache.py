@@ -294,3 +294,41 @@ def test_an_unusable_cache_folder_is_a_usage_error(tmp_path, server_env):
 
     assert result.exit_code == 2 and server.requests == []
     assert "cache" in result.stderr
+
+
+@pytest.mark.parametrize("edit", ["exact span elsewhere", "span past the end", "source text forged",
+                                  "not_found with a span", "position moved"])
+def test_an_entry_whose_spans_are_not_its_evidence_is_a_miss(tmp_path, seed_text, edit, caplog):
+    """An edited entry cannot show grounding the text does not have: on load every located span
+    must hold its evidence (or the source text stored with it); else the entry is a miss."""
+    with Responder(always(GOOD)) as server:
+        briefer(server, tmp_path).brief(seed_text)
+        (entry,) = entries(tmp_path)
+        data = json.loads(entry.read_text(encoding="utf-8"))
+        claim = next(c for c in data["claims"] if c["grounding"] == "exact")
+        position = next(p for d in data["disputes"] for p in d["positions"] if p["span"])
+        if edit == "exact span elsewhere":
+            claim["span"] = {"start": 0, "end": len(claim["evidence"])}
+        elif edit == "span past the end":
+            claim["span"] = {"start": len(seed_text) - 3, "end": len(seed_text) + 40}
+        elif edit == "source text forged":
+            claim.update(span={"start": 0, "end": 12}, grounding="fuzzy", source_text="forged words")
+        elif edit == "not_found with a span":
+            claim.update(grounding="not_found")
+        else:
+            position["span"] = {"start": position["span"]["start"] + 1, "end": position["span"]["end"] + 1}
+        entry.write_text(json.dumps(data), encoding="utf-8")
+        rebriefed = briefer(server, tmp_path).brief(seed_text)
+
+    assert len(server.requests) == 2 and not rebriefed.cached
+    assert "does not match the article" in caplog.text
+    for c in rebriefed.claims:
+        assert c.span is None or seed_text[c.span.start:c.span.end] == (c.source_text or c.evidence)
+
+
+def test_an_unedited_entry_passes_the_span_check(tmp_path, seed_text):
+    with Responder(always(GOOD)) as server:
+        first = briefer(server, tmp_path).brief(seed_text)
+        again = briefer(server, tmp_path).brief(seed_text)
+    assert len(server.requests) == 1 and again.cached
+    assert any(c.grounding == "exact" for c in again.claims) and again.claims == first.claims

@@ -101,3 +101,47 @@ def test_hostile_article_ids_are_escaped_in_anchors():
     a = quake_day()[0].model_copy(update={"id": '"><script>x</script>', "url": None})
     html = daily_to_html(daily([a]))
     assert "<script>x" not in html and "&#34;&gt;&lt;script&gt;" in html
+
+
+def _links_and_html(markdown: str) -> tuple[list[str], list[str]]:
+    """The hrefs and the raw HTML a GFM-like CommonMark renderer (autolinks on) makes of ``markdown``."""
+    from markdown_it import MarkdownIt
+
+    hrefs, html = [], []
+    tokens = MarkdownIt("gfm-like").parse(markdown)
+    for token in tokens:
+        for t in [token, *(token.children or [])]:
+            if t.type == "link_open":
+                hrefs.append(t.attrGet("href"))
+            if t.type in ("html_inline", "html_block"):
+                html.append(t.content)
+    return hrefs, html
+
+
+def test_a_hostile_url_renders_no_html_and_no_extra_link():
+    urls = {"img": "https://x.example/a<img src=x onerror=alert(1)",
+            "newline": "https://x.example/b\n[Reset your password](https://evil.example/reset)",
+            "angle": "https://x.example/c> [Reset](https://evil.example/r) <",
+            "backslash": "https://x.example/d\\>\n<script>alert(1)</script>"}
+    briefing = DailyBriefing(
+        title="Day", date="2026-11-25",
+        stories=[Story(id="story-1", headline="Pay at https://evil.example/pay now",
+                       summary="Or www.evil.example/login, said https://evil.example.", articles=list(urls),
+                       claims=[StoryClaim(statement="Visit https://evil.example/x today", verdict="single_source",
+                                          reports=[Report(article=a, evidence="see http://evil.example/e",
+                                                          grounding="exact") for a in urls])])],
+        sources=[Source(id=a, title=f"Outlet {a}", url=u) for a, u in urls.items()],
+    )
+    hrefs, html = _links_and_html(daily_to_markdown(briefing))
+    assert html == []
+    assert hrefs and all(h.startswith("https://x.example/") for h in hrefs), hrefs
+    assert not any("evil.example" in h.split("x.example", 1)[1] and "%" not in h for h in hrefs)
+    assert {h[:len("https://x.example/a")] for h in hrefs} == {"https://x.example/" + k for k in "abcd"}
+
+
+def test_safe_url_percent_encodes_what_a_link_destination_may_not_hold():
+    assert safe_url("https://x.example/a<img src=x>") == "https://x.example/a%3Cimg%20src=x%3E"
+    assert safe_url(" https://x.example/a\nb ") == "https://x.example/a%0Ab"
+    assert safe_url("https://x.example/q?a=1&b=%20#frag") == "https://x.example/q?a=1&b=%20#frag"
+    assert safe_url("https://x.example/\\\"`") == "https://x.example/%5C%22%60"
+    assert safe_url("https://zürich.example/straße") == "https://zürich.example/straße"

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -163,18 +164,25 @@ def submit(briefer: Briefer, files: list[tuple[str, Article]], *, client: Any,
 
 
 def _call(fn: Any, client: Any) -> Any:
-    """Call the SDK; its errors become the library's (one line, no key)."""
-    from briefing.core.secrets import redact
+    """Call the SDK; its errors become the library's (one line, no key, no credentials of the URL,
+    and none in the SDK's errors chained below)."""
+    from briefing.core.secrets import protect_url, redact, redact_url, scrub_chain
     from briefing.llm.failures import classify
 
     base_url = str(getattr(client, "base_url", "") or "")
+    protect_url(base_url)
+    shown = redact_url(base_url)
+    error: BriefingError
     try:
         return fn()
     except openai.NotFoundError as e:
-        raise APIError(f"{base_url} has no such batch or file ({redact(str(e.message))}); check the id, and that "
-                       "OPENAI_BASE_URL / --base-url names the server the batch was submitted to", status=404) from e
+        error = APIError(f"{shown} has no such batch or file ({redact(str(e.message))}); check the id, and that "
+                         "OPENAI_BASE_URL / --base-url names the server the batch was submitted to", status=404)
+        error.__cause__ = e
     except openai.OpenAIError as e:
-        raise classify(e, model="batch", base_url=base_url, article=None) from e
+        error = classify(e, model="batch", base_url=shown, article=None)
+        error.__cause__ = e
+    raise scrub_chain(error)  # outside the except: the SDK's error is not chained again as its context
 
 
 def status(batch_id: str, *, client: Any) -> Any:
@@ -196,46 +204,119 @@ class Collected:
     custom_ids: tuple[str, ...] = ()
 
 
-def _lines(client: Any, file_id: str | None) -> Iterator[dict[str, Any]]:
+class CollectedBatch(list[Collected]):
+    """What ``collect`` returns: one ``Collected`` per submitted file, in submission order, and
+    ``problems``: one line per line of the provider's output or error file that was left out
+    (cut off, not JSON, not an object, no ``custom_id``, an answer given twice)."""
+
+    def __init__(self, results: Iterable[Collected] = (), problems: Iterable[str] = ()) -> None:
+        super().__init__(results)
+        self.problems = list(problems)
+
+
+_CUSTOM_ID = re.compile(r'"custom_id"\s*:\s*"([^"\\]{1,128})"')
+
+
+def _lines(client: Any, file_id: str | None, which: str, problems: list[str],
+           broken: dict[str, str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """The complete lines of a batch's ``which`` (output or error) file, numbered; each line that
+    cannot be used is named in ``problems``, and the request it names, if any, in ``broken``."""
     if not file_id:
         return
     text = _call(lambda: client.files.content(file_id), client).text
-    for line in text.splitlines():
-        if line.strip():
-            yield json.loads(line)
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{which} file line {n}"
+        try:
+            record = json.loads(line)
+        except (ValueError, RecursionError):
+            problems.append(f"{where}: not a JSON line (cut off or damaged); left out")
+            if found := _CUSTOM_ID.search(line):
+                broken.setdefault(found.group(1), f"its answer ({where}) is cut off or damaged")
+            continue
+        if not isinstance(record, dict):
+            problems.append(f"{where}: not a JSON object; left out")
+        elif not isinstance(record.get("custom_id"), str):
+            problems.append(f"{where}: no custom_id; left out")
+        else:
+            yield n, record
 
 
 def _failure(line: dict[str, Any]) -> str:
     error = line.get("error") or {}
     status = None
-    if not error and line.get("response"):
-        status = line["response"].get("status_code")
-        error = (line["response"].get("body") or {}).get("error") or {}
+    response = line.get("response")
+    if not error and isinstance(response, dict):
+        status = response.get("status_code")
+        body = response.get("body")
+        error = (body.get("error") if isinstance(body, dict) else None) or {}
+    if not isinstance(error, dict):
+        error = {"message": str(error)}
     code = error.get("code") or error.get("type") or (f"HTTP {status}" if status else "error")
     return f"{code}: {error.get('message') or 'the request failed'}"
+
+
+def _manifest_problem(data: Any) -> str | None:
+    """What is wrong with a manifest's content, or None."""
+    if not isinstance(data, dict):
+        return "not a batch manifest: it holds no object"
+    entries = data.get("entries")
+    if not isinstance(entries, list) or not entries:
+        return "its entries are missing or not a list"
+    seen: set[str] = set()
+    for n, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            return f"entry {n} is not an object"
+        for key in ("custom_id", "path", "digest"):
+            if not isinstance(entry.get(key), str):
+                return f"entry {n} has no {key}"
+        if entry.get("article") is not None and not isinstance(entry["article"], str):
+            return f"entry {n} has an article id that is not text"
+        if entry["custom_id"] in seen:
+            return f"entry {n} repeats custom_id {entry['custom_id']!r}"
+        seen.add(entry["custom_id"])
+    return None
 
 
 def load_manifest(batch_id: str, folder: str | Path = MANIFESTS) -> dict[str, Any]:
     """The manifest ``submit`` wrote for ``batch_id``.
 
     Raises:
-        ConfigurationError: no manifest for this batch in ``folder``.
+        ConfigurationError: no manifest for this batch in ``folder``, or one that is damaged or
+            was edited into something else.
     """
     path = Path(folder) / f"{batch_id}.json"
     try:
-        return dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError) as e:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError) as e:
         raise ConfigurationError(
             f"no manifest for batch {batch_id!r} in {str(folder)!r}: collect from the folder where it was "
             "submitted, or pass --manifests DIR") from e
+    except (OSError, ValueError) as e:
+        raise ConfigurationError(f"the manifest {str(path)!r} cannot be read ({getattr(e, 'strerror', None) or e}); "
+                                 "check its permissions") from e
+    again = "restore it from a backup, or submit the files again"
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as e:
+        raise ConfigurationError(f"the manifest {str(path)!r} is damaged (not valid JSON: cut off or edited); "
+                                 f"{again}") from e
+    if (problem := _manifest_problem(data)) is not None:
+        raise ConfigurationError(f"the manifest {str(path)!r} is not a batch manifest as submit wrote it "
+                                 f"({problem}); {again}")
+    return dict(data)
 
 
 def collect(briefer: Briefer, batch_id: str, *, client: Any, folder: str | Path = MANIFESTS,
-            reask_live: bool = False) -> list[Collected]:
+            reask_live: bool = False) -> CollectedBatch:
     """Download a batch's answers and brief each submitted file from them, in submission order.
 
+    Every complete line of the provider's files is used; the lines that cannot be are named in the
+    result's ``problems`` (and the files they answered fail, naming why).
+
     Raises:
-        ConfigurationError: no manifest for ``batch_id``.
+        ConfigurationError: no manifest for ``batch_id``, or a damaged or edited one.
         BriefingError: the batch is still running, or has failed as a whole.
     """
     manifest = load_manifest(batch_id, folder)
@@ -247,25 +328,48 @@ def collect(briefer: Briefer, batch_id: str, *, client: Any, folder: str | Path 
         errors = getattr(getattr(batch, "errors", None), "data", None) or []
         detail = "; ".join(f"{e.code}: {e.message}" for e in errors) or "no detail given"
         raise BriefingError(f"batch {batch_id} failed as a whole ({detail}); nothing was briefed")
-    answers: dict[str, dict[str, Any]] = {}
-    failures: dict[str, str] = {}
-    for line in _lines(client, batch.output_file_id):
-        response = line.get("response") or {}
-        if response.get("status_code") == 200 and not line.get("error"):
-            answers[line["custom_id"]] = response["body"]
-        else:
-            failures[line["custom_id"]] = _failure(line)
-    for line in _lines(client, batch.error_file_id):
-        failures[line["custom_id"]] = _failure(line)
-
+    entries = [Entry(raw["custom_id"], raw["path"], raw.get("article"), raw["digest"]) for raw in manifest["entries"]]
+    answers, failures, problems = _read_answers(client, batch, {e.custom_id for e in entries})
     grouped: dict[tuple[str, str | None], list[Entry]] = {}  # a list file holds several articles
-    for raw in manifest["entries"]:
-        entry = Entry(**raw)
+    for entry in entries:
         grouped.setdefault((entry.path, entry.article), []).append(entry)
     results = []
-    for (path, _), entries in grouped.items():
-        results.append(_collect_one(briefer, path, entries, answers, failures, batch.status, reask_live))
-    return results
+    for (path, _), group in grouped.items():
+        results.append(_collect_one(briefer, path, group, answers, failures, batch.status, reask_live))
+    return CollectedBatch(results, problems)
+
+
+def _read_answers(client: Any, batch: Any, submitted: set[str]) -> tuple[dict[str, Any], dict[str, str], list[str]]:
+    """(answers by custom_id, failures by custom_id, problems) from the batch's output and error
+    files. Every complete line is kept; a request answered twice, differently, keeps neither
+    answer (which one is right cannot be told) and is named."""
+    answers: dict[str, Any] = {}
+    failures: dict[str, str] = {}
+    problems: list[str] = []
+    seen: dict[str, tuple[str, str]] = {}  # custom_id -> (where, the line as read)
+    lines = [("output", n, line) for n, line in _lines(client, batch.output_file_id, "output", problems, failures)]
+    lines += [("error", n, line) for n, line in _lines(client, batch.error_file_id, "error", problems, failures)]
+    for which, n, line in lines:
+        custom_id, where = line["custom_id"], f"{which} file line {n}"
+        if custom_id not in submitted:
+            problems.append(f"{where}: custom_id {custom_id!r} is not in the manifest; left out")
+            continue
+        as_read = json.dumps(line, sort_keys=True)
+        if custom_id in seen:
+            if seen[custom_id][1] != as_read:
+                problems.append(f"{where}: custom_id {custom_id!r} answered twice, differently (also "
+                                f"{seen[custom_id][0]}); neither answer is used")
+                answers.pop(custom_id, None)
+                failures[custom_id] = f"answered twice, differently ({seen[custom_id][0]}, {where}); brief it again"
+            continue
+        seen[custom_id] = (where, as_read)
+        response = line.get("response")
+        if (which == "output" and isinstance(response, dict) and response.get("status_code") == 200
+                and isinstance(response.get("body"), dict) and not line.get("error")):
+            answers[custom_id] = response["body"]
+        else:
+            failures[custom_id] = _failure(line)
+    return answers, failures, problems
 
 
 def _submitted(path: str, entry: Entry) -> Article:
@@ -294,7 +398,8 @@ def _collect_one(briefer: Briefer, path: str, entries: list[Entry], answers: dic
         article = _submitted(path, entries[0])
     except InputError as e:
         return Collected(path, None, error=e.message if e.reason == "changed" else str(e), custom_ids=ids)
-    missing = [failures.get(i) or f"batch {batch_status}, no answer" for i in ids if i not in answers]
+    missing = [failures.get(i) or f"batch {batch_status}, no answer" for i in ids
+               if i not in answers or i in failures]
     if missing:
         return Collected(path, article, error="; ".join(missing), custom_ids=ids)
     article = as_article(article)

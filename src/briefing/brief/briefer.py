@@ -229,7 +229,7 @@ class Briefer:
         if self.cache is None:
             return None, None
         key = cache_key(article, self.options)
-        hit = self.cache.get(key)
+        hit = self.cache.get(key, article.text)
         return key, None if hit is None else hit.model_copy(update=_article_fields(article))
 
     def cached(self, article: Article | str) -> Briefing | None:

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 from briefing.core.errors import ConfigurationError
-from briefing.core.models import Article, Briefing
+from briefing.core.models import Article, Briefing, Grounded
 from briefing.core.options import BriefingOptions
 
 FORMAT = 2
@@ -41,6 +41,26 @@ def cache_key(article: Article, options: BriefingOptions) -> str:
     }
     blob = json.dumps(material, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _mismatch(item: Grounded, evidence: str, text: str) -> bool:
+    """True when ``item``'s grounding is not what ``text`` holds: a located span must hold the
+    evidence (exact) or the article words stored with it (``source_text``); not_found has none."""
+    span = item.span
+    if item.grounding == "not_found" or span is None:
+        return span is not None or item.grounding != "not_found"
+    if not 0 <= span.start <= span.end <= len(text):
+        return True
+    expected = evidence if item.grounding == "exact" else (item.source_text or evidence)
+    return text[span.start:span.end] != expected or (item.grounding == "exact" and item.source_text not in
+                                                      (None, evidence))
+
+
+def spans_mismatch(briefing: Briefing, text: str) -> str | None:
+    """The first evidence excerpt of ``briefing`` whose span does not hold it in ``text``, if any."""
+    items: list[tuple[Grounded, str]] = [(c, c.evidence) for c in briefing.claims]
+    items += [(p, p.evidence) for d in briefing.disputes for p in d.positions]
+    return next((evidence for item, evidence in items if _mismatch(item, evidence, text)), None)
 
 
 class BriefingCache:
@@ -73,14 +93,20 @@ class BriefingCache:
             raise ValueError(f"not a cache key: {key!r}")
         return self.folder / f"{key}.json"
 
-    def get(self, key: str) -> Briefing | None:
-        """The stored briefing for ``key``, marked ``cached=True``; None when absent or unreadable."""
+    def get(self, key: str, text: str | None = None) -> Briefing | None:
+        """The stored briefing for ``key``, marked ``cached=True``; None when absent, unreadable,
+        or (given the article's ``text``) when a span does not hold its evidence: an edited entry
+        never shows grounding the article does not have."""
         try:
             data = self.path(key).read_text(encoding="utf-8")
             briefing = Briefing.model_validate_json(data)
         except (OSError, ValueError) as e:  # ValueError covers decoding and validation errors
             if not isinstance(e, FileNotFoundError):
                 log.warning("briefing cache entry %s is unreadable (%s); treating it as a miss", key, e)
+            return None
+        if text is not None and (wrong := spans_mismatch(briefing, text)) is not None:
+            log.warning("briefing cache entry %s does not match the article (the span of %r does not hold it); "
+                        "treating it as a miss", key, wrong[:80])
             return None
         return briefing.model_copy(update={"cached": True})
 

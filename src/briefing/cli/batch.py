@@ -173,6 +173,8 @@ def collect(
     except BriefingError as e:
         raise _fail(err, e) from None
     tally = RunTally(briefer.settings.model, briefer.prices)
+    for problem in results.problems:
+        err.print(f"[bold red]error:[/bold red] {escape(problem)}", highlight=False, soft_wrap=True)
     for result in results:
         tally.count(result.briefing)
         tally.charge(result.briefing.usage if result.briefing else None)
@@ -187,5 +189,5 @@ def collect(
         else:
             print_briefing(result.briefing, out)
     err.print(tally.summary() + " (batch prices)", highlight=False, soft_wrap=True, markup=False)
-    if tally.failed:
+    if tally.failed or results.problems:
         raise typer.Exit(1)

@@ -33,6 +33,7 @@ from briefing.cli.common import (
     RunOptions,
     TimeoutOption,
     TpmOption,
+    check_out,
     choose_extractor,
     error_line,
     output,
@@ -97,6 +98,7 @@ def brief_command(
     err = Console(stderr=True)
     try:
         render = get_renderer("json" if json else output_format)
+        check_out(out)
         chosen = choose_extractor(run, err)
         spend = RunSpend(chosen.extract, chosen.uses_model, max_cost)
     except BriefingError as e:

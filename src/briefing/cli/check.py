@@ -35,6 +35,7 @@ from briefing.cli.common import (
     RunOptions,
     TimeoutOption,
     TpmOption,
+    check_out,
     error_line,
     make_briefer,
     model_configured,
@@ -125,6 +126,7 @@ def check_command(
         refuse("check", cache=(cache, "a check's answer is not kept, each claim is asked afresh"),
                max_claims=(max_claims, "a check extracts no claims from the articles"))
         claim_list, paths = _claims_and_paths(args, claims)
+        check_out(out)
         uses_model = model_configured(run, err, fallback="checking offline, by rules over the aligned text")
         spend = RunSpend(make_briefer(run), True, max_cost) if uses_model else None
     except BriefingError as e:

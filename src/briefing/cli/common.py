@@ -11,6 +11,8 @@ or tenacity.
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -232,7 +234,8 @@ def make_briefer(run: RunOptions, *, model: str | None = None) -> Briefer:
     """The ``Briefer`` for ``run`` (``model`` overrides ``--model``): the one place one is built.
 
     Raises:
-        ConfigurationError: no key or base URL, an unknown mode, or an unusable cache folder.
+        ConfigurationError: no key or base URL, an unknown mode, an unusable cache folder, or a
+            ``--tpm`` smaller than one request (which would wait for hours before each one).
     """
     from briefing.brief.briefer import Briefer
     from briefing.llm.pacing import Pacer
@@ -241,9 +244,17 @@ def make_briefer(run: RunOptions, *, model: str | None = None) -> Briefer:
                                 base_url=run.base_url)
     options = BriefingOptions(model=model or run.model, mode=settings.mode,
                               max_claims=run.max_claims or DEFAULT_MAX_CLAIMS)
-    return Briefer(options=options, base_url=run.base_url, retry_policy=retry_policy(run),
-                   cache=resolve_cache(str(run.cache) if run.cache is not None else None),
-                   pacer=Pacer(run.rpm, run.tpm), prices=run.prices)
+    briefer = Briefer(options=options, base_url=run.base_url, retry_policy=retry_policy(run),
+                      cache=resolve_cache(str(run.cache) if run.cache is not None else None),
+                      pacer=Pacer(run.rpm, run.tpm), prices=run.prices)
+    if run.tpm is not None:
+        prompt, output = briefer.estimate(Article(text="A one-line article."))
+        if run.tpm < prompt + output:
+            raise ConfigurationError(
+                f"--tpm {run.tpm:g} is smaller than one request: the smallest brief reserves about "
+                f"{prompt + output:,} tokens (its prompt and its answer's budget), so each request would wait "
+                f"{(prompt + output) / run.tpm:.0f} minutes; give --tpm at least {prompt + output:,}, or leave it out")
+    return briefer
 
 
 def model_configured(run: RunOptions, err: Console, *, fallback: str) -> bool:
@@ -279,15 +290,55 @@ def choose_extractor(run: RunOptions, err: Console, *,
 
 
 # -------------------------------------------------------------------------------------- output
+def check_out(out: Path | None) -> None:
+    """Check, before any request is sent, that ``--out`` names a file this run can write: not a
+    folder, and in a folder that exists or can be made, and that takes new files.
+
+    Raises:
+        ConfigurationError: naming ``--out`` and what to do.
+    """
+    if out is None:
+        return
+    if out.is_dir():
+        raise ConfigurationError(f"--out {out}: is a folder; give the name of a file to write")
+    folder = out.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the nearest folder that exists: the rest would be made
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        what = "is not a folder" if not folder.is_dir() else "is not writable"
+        raise ConfigurationError(f"--out {out}: cannot write there ({folder} {what}); "
+                                 "give a file in a folder you can write to")
+
+
 @contextmanager
 def output(out: Path | None) -> Iterator[TextIO | None]:
-    """The ``--out`` file opened for writing (its folder made), or None for stdout."""
+    """The ``--out`` file opened for writing, or None for stdout. The text goes to a temporary
+    file in the same folder (made if needed), moved into place when the block ends normally (a
+    ``typer.Exit`` too); on any other error it is removed and an existing ``out`` is left as it was."""
     if out is None:
         yield None
         return
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("w", encoding="utf-8") as stream:
-        yield stream
+    fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as stream:
+            try:
+                yield stream
+            except (typer.Exit, SystemExit):
+                stream.close()
+                os.replace(temp, out)
+                raise
+        os.replace(temp, out)
+    finally:
+        if os.path.exists(temp):
+            os.unlink(temp)
+
+
+def write_out(out: Path, text: str) -> None:
+    """Write ``text`` to ``out`` atomically (``output``)."""
+    with output(out) as stream:
+        assert stream is not None
+        stream.write(text)
 
 
 # --------------------------------------------------------------------------------------- input

@@ -45,6 +45,7 @@ from briefing.cli.common import (
     TimeoutOption,
     TpmOption,
     UntilOption,
+    check_out,
     default_fetch_cache,
     error_line,
     make_briefer,
@@ -52,6 +53,7 @@ from briefing.cli.common import (
     note_line,
     read_inputs,
     split_inputs,
+    write_out,
 )
 from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
@@ -83,6 +85,7 @@ def _setup(run: RunOptions, err: Console) -> RunSpend | None:
     """
     if run.out is not None and run.out.suffix.lower() not in OUTPUTS:
         raise ConfigurationError(f"--out {run.out.name}: the file name must end in .html, .md or .json")
+    check_out(run.out)
     if not model_configured(run, err, fallback="using the offline extractor and grouping"):
         if run.max_claims is not None:
             raise ConfigurationError("--max-claims caps a model's claims in `briefing daily`; the offline daily "
@@ -196,8 +199,7 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
     for line in result.warnings:
         note_line(err, line)
     if run.out is not None:
-        run.out.parent.mkdir(parents=True, exist_ok=True)
-        run.out.write_text(render(result, run.out.suffix.lower()), encoding="utf-8")
+        write_out(run.out, render(result, run.out.suffix.lower()))
         if not run.quiet:
             err.print(f"wrote {escape(str(run.out))}: {len(result.stories)} stories from {len(result.sources)} "
                       "articles", highlight=False, soft_wrap=True)

@@ -31,6 +31,7 @@ from briefing.cli.common import (
     RunOptions,
     TimeoutOption,
     TpmOption,
+    check_out,
     error_line,
     make_briefer,
     model_configured,
@@ -140,6 +141,7 @@ def eval_command(
                      out=out, debug=debug)
     err = Console(stderr=True)
     try:
+        check_out(out)
         articles = load_annotated(data)
         extractors = _extractors(model or [], run, err)
     except BriefingError as e:

@@ -14,7 +14,13 @@ from typing import Any
 from pydantic import ValidationError
 
 from briefing.core.errors import InputError
-from briefing.core.inputs import read_article, validate_text
+from briefing.core.inputs import (
+    DEFAULT_MAX_BYTES,
+    DEFAULT_MAX_LIST_BYTES,
+    read_article,
+    read_text,
+    validate_text,
+)
 from briefing.core.models import Article
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -51,11 +57,15 @@ def load_file(path: str | os.PathLike[str], *, id: str | None = None) -> list[Ar
         from briefing.core.htmlpages import read_html_article
 
         return [read_html_article(p, id=base)]
+    if suffix in LIST_SUFFIXES:  # bounded as a list; each record is judged (and bounded) as an article
+        text = read_text(p, max_bytes=DEFAULT_MAX_LIST_BYTES, what="an article list").removeprefix("\ufeff")
+        if not text.strip():
+            raise InputError("the file is empty or only whitespace; write a JSON list of article objects",
+                             reason="empty", path=str(p))
+        return _article_list(text, p, base, lines=suffix == ".jsonl")
     article = read_article(p, id=base)
     if suffix in (".md", ".markdown"):
         return [_with_front_matter(article, str(p))]
-    if suffix in LIST_SUFFIXES:
-        return _article_list(article.text, p, base, lines=suffix == ".jsonl")
     if suffix == ".txt" and (title := headline_title(article.text)) is not None:
         article = article.model_copy(update={"title": title})
     return [article]
@@ -81,6 +91,22 @@ def headline_title(text: str, *, max_words: int = 16) -> str | None:
     return line
 
 
+_NESTED = "it is nested too deeply to be an article ({}); write flat article objects"
+
+
+def _one_value(fields: dict[str, Any], what: str, name: str, reason: str) -> dict[str, str]:
+    """``fields`` as strings, when each is one value (a string, number, date or boolean).
+
+    Raises:
+        InputError: a field holds a list or a mapping.
+    """
+    for key, value in fields.items():
+        if isinstance(value, (list, dict, tuple, set)):
+            raise InputError(f"{what} {key!r} must be one value, not a {type(value).__name__}; write it as text",
+                             reason=reason, path=name)
+    return {key: str(value) for key, value in fields.items()}
+
+
 def _with_front_matter(article: Article, name: str) -> Article:
     """Split ``---`` front matter off a Markdown article and keep its metadata."""
     text = article.text
@@ -94,17 +120,19 @@ def _with_front_matter(article: Article, name: str) -> Article:
     import yaml  # type: ignore[import-untyped]
 
     try:
-        meta = yaml.safe_load("".join(lines[1:end])) or {}
+        meta = yaml.load("".join(lines[1:end]), Loader=_front_matter_loader()) or {}  # a SafeLoader, without aliases
     except yaml.YAMLError as e:
         raise InputError(f"the front matter is not valid YAML ({str(e).splitlines()[0]}); fix it or remove it",
+                         reason="front_matter", path=name) from e
+    except RecursionError as e:
+        raise InputError("the front matter is " + _NESTED.format("YAML") + ", or remove it",
                          reason="front_matter", path=name) from e
     if not isinstance(meta, dict):
         raise InputError("the front matter must be 'key: value' lines (title, source, url, published)",
                          reason="front_matter", path=name)
     body = "".join(lines[end + 1:]).lstrip("\n")
-    fields = {key: str(meta[key]) for key in METADATA if meta.get(key) is not None}
-    if meta.get("id") is not None:
-        fields["id"] = str(meta["id"])
+    fields = _one_value({key: meta[key] for key in ("id", *METADATA) if meta.get(key) is not None},
+                        "the front matter's", name, "front_matter")
     return article.model_copy(update={"text": validate_text(body, name=name), **fields})
 
 
@@ -122,6 +150,9 @@ def _article_list(text: str, path: Path, base: str, *, lines: bool) -> list[Arti
         except json.JSONDecodeError as e:
             raise InputError(f"the file is not valid JSON ({e.msg} at line {e.lineno}); fix it, or use .jsonl "
                              "with one article object a line", reason="json", path=name) from e
+        except RecursionError as e:
+            raise InputError("the file is not an article list: " + _NESTED.format("JSON"), reason="json",
+                             path=name) from e
         if isinstance(data, dict) and isinstance(data.get("articles"), list):
             data = data["articles"]
         items = data if isinstance(data, list) else [data]
@@ -145,14 +176,40 @@ def _record(record: Any, where: str, *, default_id: str) -> Article:
         except json.JSONDecodeError as e:
             raise InputError(f"the line is not valid JSON ({e.msg}); write one article object a line",
                              reason="json", path=where) from e
+        except RecursionError as e:
+            raise InputError("the line is not an article: " + _NESTED.format("JSON"), reason="json", path=where) from e
     if not isinstance(record, dict) or not isinstance(record.get("text"), str):
         raise InputError('each article must be an object with a "text" string (and optional id, title, '
                          'source, url, published)', reason="json", path=where)
-    fields = {key: record[key] for key in ("id", *METADATA) if record.get(key) is not None}
-    fields = {key: str(value) for key, value in fields.items()}
+    if len(record["text"].encode("utf-8", "surrogatepass")) > DEFAULT_MAX_BYTES:
+        raise InputError(f"the article's text is more than the {DEFAULT_MAX_BYTES:,}-byte limit for one article; "
+                         "split it into separate articles", reason="too_large", path=where)
+    fields = _one_value({key: record[key] for key in ("id", *METADATA) if record.get(key) is not None},
+                        "the article's", where, "json")
     fields.setdefault("id", default_id)
     try:
         article = Article(text=record["text"], **fields)
     except ValidationError as e:
         raise InputError(f"the article object is not valid ({e.errors()[0]['msg']})", reason="json", path=where) from e
-    return article.model_copy(update={"text": validate_text(article.text, name=where)})
+    try:
+        text = validate_text(article.text, name=where)
+    except InputError as e:
+        e.path = e.path or where  # a record's place in its file, as for the other record errors
+        raise
+    return article.model_copy(update={"text": text})
+
+
+def _front_matter_loader() -> type:
+    """PyYAML's safe loader without aliases: ``*name`` repeats a value by reference, and a few
+    hundred bytes of nested aliases expand into gigabytes when the values are read (an alias bomb)."""
+    import yaml
+
+    class FrontMatterLoader(yaml.SafeLoader):
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise yaml.composer.ComposerError(None, None, "aliases (*name) are not allowed in front matter",
+                                                  event.start_mark)
+            return super().compose_node(parent, index)
+
+    return FrontMatterLoader

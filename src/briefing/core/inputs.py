@@ -18,6 +18,7 @@ from briefing.core.errors import InputError
 from briefing.core.models import Article
 
 DEFAULT_MAX_BYTES = 10 * 2**20  # far above any news article; guards against briefing a dump
+DEFAULT_MAX_LIST_BYTES = 100 * 2**20  # a .json/.jsonl article list: each record is held to DEFAULT_MAX_BYTES
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -109,6 +110,18 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
     an HTML page, or empty.
     """
     p = Path(path)
+    return Article(id=id or p.stem, text=_validate(read_text(p, max_bytes=max_bytes), str(path), path=str(path)))
+
+
+def read_text(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES,
+              what: str = "one article") -> str:
+    """The UTF-8 text of the file at ``path``, not yet judged as article text (an article list's
+    records are judged one by one); ``what`` names the file's kind in the size error.
+
+    Raises ``InputError`` when the path is missing, not a regular file, unreadable, larger than
+    ``max_bytes``, binary, or not UTF-8.
+    """
+    p = Path(path)
     name = str(path)
     try:
         exists = p.exists()
@@ -131,15 +144,16 @@ def read_article(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_B
         if size > max_bytes:
             raise _error(
                 "too_large",
-                f"the file is {size:,} bytes, more than the {max_bytes:,}-byte limit for one article; "
-                "split it into separate articles, or raise max_bytes if it really is one",
+                f"the file is {size:,} bytes, more than the {max_bytes:,}-byte limit for {what}; "
+                + ("split it into separate articles, or raise max_bytes if it really is one" if what == "one article"
+                   else "split it into several files"),
                 name, path=name,
             )
         data = p.read_bytes()
     except OSError as e:
         raise _error("unreadable", f"the file cannot be read ({e.strerror or e}); check its permissions",
                      name, path=name) from e
-    return Article(id=id or p.stem, text=_validate(_decode(data, name), name, path=name))
+    return _decode(data, name)
 
 
 def _broken_link(p: Path, name: str) -> InputError:

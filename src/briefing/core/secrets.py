@@ -54,6 +54,34 @@ def redact_url(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, query, fragment))
 
 
+def url_secrets(url: str | None) -> list[str]:
+    """The parts of ``url`` that ``redact_url`` hides: the user name and password, and every query
+    or fragment value but ``SAFE_QUERY_PARAMETERS`` (each 4 characters or longer)."""
+    if not url:
+        return []
+    try:
+        parts = urlsplit(url)
+        found = [parts.username or "", parts.password or ""]
+    except ValueError:
+        return []
+    for pair in [*parts.query.split("&"), *parts.fragment.split("&")]:
+        name, has_value, value = pair.partition("=")
+        if has_value and name.lower() not in SAFE_QUERY_PARAMETERS:
+            found.append(value)
+        elif not has_value:
+            found.append(name)
+    return sorted({s for s in found if len(s) >= 4}, key=len, reverse=True)
+
+
+def protect_url(url: str | None) -> None:
+    """Remember the credentials in ``url`` (``url_secrets`` of 8 characters or more, like API keys:
+    shorter ones would blank common words), so that ``redact``, the log filter and ``scrub_chain``
+    hide them wherever a server or an SDK repeats them."""
+    secrets = [s for s in url_secrets(url) if len(s) >= 8]
+    with _keys_lock:
+        _keys.update(secrets)
+
+
 def _redact_parameter(pair: str) -> str:
     name, has_value, _ = pair.partition("=")
     if not has_value:

@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from briefing.brief.each import FATAL, brief_each
-from briefing.core.errors import BriefingError, ExtractionError, InputError
+from briefing.core.errors import (
+    APIError,
+    BriefingError,
+    ContextLengthError,
+    ExtractionError,
+    InputError,
+)
+from briefing.core.limits import AnswerLimits, cut
 from briefing.core.loaders import LoadedArticles, distinct_ids
 from briefing.core.models import Article, Briefing, Usage
 from briefing.daily.duplicates import DuplicateOptions, find_copies
@@ -46,7 +53,9 @@ class DailyOptions:
     ``concurrency``: articles briefed at a time with a model. ``model_grouping`` and
     ``model_synthesis``: ask the model (when a briefer is given) to group the day and to write
     cited story summaries; the offline results are the fallback either way. ``max_retries``:
-    re-asks for an invalid grouping or synthesis answer.
+    re-asks for an invalid grouping or synthesis answer. ``max_summary_sentences``: a model's
+    story summary keeps at most this many sentences (default 12); its headline, each sentence and
+    the whole summary are cut to the briefer's ``AnswerLimits`` as a briefing's are.
     """
 
     grouping: GroupingOptions = field(default_factory=GroupingOptions)
@@ -57,6 +66,7 @@ class DailyOptions:
     model_synthesis: bool = True
     max_retries: int = 2
     language: str = "English"
+    max_summary_sentences: int = 12
 
 
 def _add(total: Usage, more: Usage) -> None:
@@ -75,6 +85,34 @@ def _add(total: Usage, more: Usage) -> None:
         total.cost_usd = None
 
 
+def _listed(failures: list[str], shown: int = 3) -> str:
+    """The first ``shown`` failure lines and how many more: a rejected key must not print one
+    line naming every file of a large day."""
+    more = len(failures) - shown
+    return "; ".join(failures[:shown]) + (f"; and {more} more" if more > 0 else "")
+
+
+def _capped(headline: str, sentences: list[CitedSentence], limits: AnswerLimits,
+            most: int) -> tuple[str, list[CitedSentence]]:
+    """A model's story headline and summary sentences cut to ``limits`` (as a briefing's are):
+    at most ``most`` sentences, each a statement's length, within a summary's length in all."""
+    kept: list[CitedSentence] = []
+    room = limits.max_summary_chars
+    for sentence in sentences[:most]:
+        text = cut(sentence.text, min(limits.max_statement_chars, room))
+        if not text or room <= 0:
+            break
+        kept.append(sentence.model_copy(update={"text": text}))
+        room -= len(text) + 1
+    return cut(headline, limits.max_headline_chars), kept
+
+
+def _with_ids(articles: Iterable[Article | str]) -> list[Article]:
+    """Articles with ids no two share (``core.loaders.distinct_ids``); a plain string is an
+    article's text (judged when it is briefed, as ``check`` does)."""
+    return distinct_ids(Article(text=a) if isinstance(a, str) else a for a in articles)
+
+
 def _day(articles: Sequence[Article]) -> str | None:
     """The most common publication date (its YYYY-MM-DD part) among the articles, if any."""
     days = Counter(a.published[:10] for a in articles if a.published and len(a.published) >= 10)
@@ -88,6 +126,17 @@ def _source(article: Article, copies: Sequence[Article]) -> Source:
                           for c in copies])
 
 
+MODEL_STEP_ERRORS = (ExtractionError, APIError)
+"""What a grouping or synthesis request may raise that the day survives (offline fallback)."""
+
+
+def _short(error: BriefingError, limit: int = 240) -> str:
+    """The first line of ``error``'s message, at most ``limit`` characters (no raw answer dumps)."""
+    first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+    first = first.removeprefix(f"{error.article}: ") if error.article else first
+    return first if len(first) <= limit else first[: limit - 1] + "…"
+
+
 def _error_line(error: BriefingError) -> str:
     name = getattr(error, "path", None) or error.article or "article"
     return f"{name}: {error}" if not str(error).startswith(str(name)) else str(error)
@@ -97,11 +146,11 @@ class _Day:
     """Everything ``daily`` and ``adaily`` share: the steps between the model calls, and what
     to do with each answer. The two drivers differ only in how they await the model."""
 
-    def __init__(self, articles: Iterable[Article], briefer: Briefer | None, options: DailyOptions,
+    def __init__(self, articles: Iterable[Article | str], briefer: Briefer | None, options: DailyOptions,
                  progress: Progress | None) -> None:
         self.briefer, self.options, self.progress = briefer, options, progress
         self.failures = [_error_line(e) for e in articles.errors] if isinstance(articles, LoadedArticles) else []
-        self.given = distinct_ids(articles)
+        self.given = _with_ids(articles)
         groups = find_copies(self.given, options.duplicates)
         self.kept = [self.given[g[0]] for g in groups]
         self.copies = {self.given[g[0]].id: [self.given[i] for i in g[1:]] for g in groups}
@@ -112,6 +161,9 @@ class _Day:
         self.headlines: list[str | None] = []
         self.stories: list[Story] = []
         self.model_grouped = False
+        self.down: APIError | None = None  # a server error that ends the day's optional model steps
+        self.unasked: set[int] = set()  # stories not sent to a server that had failed
+        self.extractive: dict[str, list[str]] = {}  # why -> the stories that kept the extractive summary
 
     def tick(self, stage: str, done: int, total: int) -> None:
         if self.progress:
@@ -136,8 +188,8 @@ class _Day:
             InputError: no article could be briefed at all.
         """
         if not self.briefed:
-            raise InputError("no article could be briefed: " + ("; ".join(self.failures) or "no articles were given"),
-                             reason="empty")
+            raise InputError(f"no article could be briefed ({len(self.failures)} failed): "
+                             + (_listed(self.failures) or "no articles were given"), reason="empty")
         self.tick("group", 0, 1)
         if self.briefer is None or not self.options.model_grouping or len(self.briefed) < 2:
             return None
@@ -146,21 +198,38 @@ class _Day:
         return grouping_request(self.briefed, self.briefings, max_retries=self.options.max_retries,
                                 language=self.options.language)
 
-    def grouped(self, answer: Answer | None, error: ExtractionError | None = None) -> None:
+    def _failed(self, error: BriefingError) -> None:
+        """Count what a failed model step spent; a server error (not a too-long prompt) ends the
+        day's model steps: the retry policy has already retried it."""
+        spent = getattr(error, "usage", None)
+        if spent:
+            _add(self.usage, self._priced(spent))
+        if isinstance(error, APIError) and not isinstance(error, ContextLengthError):
+            self.down = self.down or error
+
+    def _priced(self, usage: Usage) -> Usage:
+        """``usage`` of a grouping or synthesis request, with its cost at the briefer's prices."""
+        if self.briefer is None or usage.cost_usd is not None:
+            return usage
+        return usage.model_copy(update={"cost_usd": self.briefer.prices.cost(self.briefer.settings.model, usage)})
+
+    def grouped(self, answer: Answer | None, error: BriefingError | None = None) -> None:
         """Take the model's grouping (ordered by size), or group offline without one."""
         if answer is not None:
             from briefing.daily.modelgroup import groups_from
 
-            _add(self.usage, answer.usage)
+            _add(self.usage, self._priced(answer.usage))
             groups, headlines = groups_from(answer.value, self.briefed)
+            headlines = [cut(h, self.briefer.limits.max_headline_chars) if self.briefer else h for h in headlines]
             order = sorted(range(len(groups)), key=lambda k: (-len(groups[k]), groups[k][0]))
             self.groups, self.headlines = [groups[k] for k in order], [headlines[k] for k in order]
             self.model_grouped = True
             self.tick("group", 1, 1)
             return
         if error is not None:
-            _spent(self.usage, error)
-            self.warnings.append(f"grouping: the model's grouping stayed invalid ({error}); grouped offline instead")
+            self._failed(error)
+            why = "the server failed" if isinstance(error, APIError) else "the model's grouping stayed invalid"
+            self.warnings.append(f"grouping: {why} ({_short(error)}); grouped offline instead")
         self.groups = group_offline(self.briefed, self.options.grouping)
         self.headlines = [None] * len(self.groups)
         self.tick("group", 1, 1)
@@ -173,10 +242,13 @@ class _Day:
                              self.options.linking)
         if self.briefer is None or not self.options.model_synthesis or not claims:
             return claims, None
+        if self.down is not None:
+            self.unasked.add(n)
+            return claims, None
         return claims, synthesis_request(claims, len(members), max_retries=self.options.max_retries,
                                          language=self.options.language, story=f"story-{n + 1}")
 
-    def story(self, n: int, claims: list[StoryClaim], answer: Answer | None, error: ExtractionError | None = None) -> None:
+    def story(self, n: int, claims: list[StoryClaim], answer: Answer | None, error: BriefingError | None = None) -> None:
         """Finish story ``n`` with the model's cited synthesis, or the extractive one."""
         articles = [self.briefed[i] for i in self.groups[n]]
         briefings = [self.briefings[i] for i in self.groups[n]]
@@ -184,13 +256,20 @@ class _Day:
         headline, summary = offline_synthesis(briefings, claims)
         sentences: list[CitedSentence] = []
         if answer is not None:
-            _add(self.usage, answer.usage)
+            _add(self.usage, self._priced(answer.usage))
             headline, sentences = cited_from(answer.value)
+            if self.briefer is not None:
+                headline, sentences = _capped(headline, sentences, self.briefer.limits,
+                                              self.options.max_summary_sentences)
             summary = " ".join(s.text for s in sentences)
-        elif error is not None:
-            _spent(self.usage, error)
-            self.warnings.append(f"{story_id}: the model's summary never cited valid claims ({error}); "
-                                 "kept the extractive summary")
+        elif error is not None or n in self.unasked:
+            if error is not None:
+                self._failed(error)
+                why = (f"the server failed ({_short(error)})" if isinstance(error, APIError)
+                       else f"the model's summary never cited valid claims ({_short(error)})")
+            else:
+                why = "not asked after the server failed"
+            self.extractive.setdefault(why, []).append(story_id)
             headline = self.headlines[n] or headline
         self.stories.append(Story(id=story_id, headline=headline, summary=summary,
                                   articles=[a.id or "" for a in articles], claims=claims,
@@ -199,6 +278,11 @@ class _Day:
         self.tick("synthesise", n + 1, len(self.groups))
 
     def finish(self, title: str | None, date: str | None) -> DailyBriefing:
+        if self.extractive:
+            count = sum(len(ids) for ids in self.extractive.values())
+            reasons = "; ".join(f"{', '.join(ids)}: {why}" for why, ids in self.extractive.items())
+            self.warnings.append(f"synthesis: {count} of {len(self.groups)} stories kept the extractive summary "
+                                 f"({reasons})")
         day = date or _day(self.given)
         briefer = self.briefer
         return DailyBriefing(
@@ -211,19 +295,13 @@ class _Day:
         )
 
 
-def _spent(usage: Usage, error: BriefingError) -> None:
-    spent = getattr(error, "usage", None)
-    if spent:
-        _add(usage, spent)
-
-
-def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title: str | None = None,
+def daily(articles: Iterable[Article | str], *, briefer: Briefer | None = None, title: str | None = None,
           date: str | None = None, options: DailyOptions = DailyOptions(),
           progress: Progress | None = None) -> DailyBriefing:
     """Build the day's briefing: stories, claims linked across outlets, disputes and sources.
 
     Args:
-        articles: ``Article``s (e.g. from ``load_articles``; its ``errors`` are carried into
+        articles: ``Article``s or plain texts (e.g. from ``load_articles``; its ``errors`` are carried into
             ``failures``). Ids must be unique; missing or repeated ids are numbered.
         briefer: a ``Briefer`` to brief, group and synthesise with a model; None uses the offline
             extractor and the offline grouping, with no network and no cost.
@@ -235,9 +313,9 @@ def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title:
         invalid model grouping or synthesis) are named in ``warnings``.
 
     Raises:
-        InputError: when no article can be briefed at all.
-        APIError: a server error during grouping or synthesis (errors briefing one article are
-            that article's failure, not the day's).
+        InputError: when no article can be briefed at all. A server error during grouping or
+            synthesis is not raised: the day falls back to the offline grouping or the extractive
+            summaries, says so in ``warnings`` and sends no further model step to that server.
     """
     day = _Day(articles, briefer, options, progress)
     brief = briefer.brief if briefer is not None else _offline
@@ -251,7 +329,7 @@ def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title:
         assert briefer is not None
         try:
             day.grouped(briefer.llm.extract(**request))
-        except ExtractionError as e:
+        except MODEL_STEP_ERRORS as e:
             day.grouped(None, e)
     for n in range(len(day.groups)):
         claims, request = day.story_parts(n)
@@ -261,12 +339,12 @@ def daily(articles: Iterable[Article], *, briefer: Briefer | None = None, title:
         assert briefer is not None
         try:
             day.story(n, claims, briefer.llm.extract(**request))
-        except ExtractionError as e:
+        except MODEL_STEP_ERRORS as e:
             day.story(n, claims, None, e)
     return day.finish(title, date)
 
 
-async def adaily(articles: Iterable[Article], *, briefer: Briefer | None = None, title: str | None = None,
+async def adaily(articles: Iterable[Article | str], *, briefer: Briefer | None = None, title: str | None = None,
                  date: str | None = None, options: DailyOptions = DailyOptions(),
                  progress: Progress | None = None) -> DailyBriefing:
     """Async ``daily`` (the briefer needs an ``AsyncOpenAI`` client or a key): same steps, same
@@ -286,7 +364,7 @@ async def adaily(articles: Iterable[Article], *, briefer: Briefer | None = None,
         assert briefer is not None
         try:
             day.grouped(await briefer.llm.aextract(**request))
-        except ExtractionError as e:
+        except MODEL_STEP_ERRORS as e:
             day.grouped(None, e)
     for n in range(len(day.groups)):
         claims, request = day.story_parts(n)
@@ -296,7 +374,7 @@ async def adaily(articles: Iterable[Article], *, briefer: Briefer | None = None,
         assert briefer is not None
         try:
             day.story(n, claims, await briefer.llm.aextract(**request))
-        except ExtractionError as e:
+        except MODEL_STEP_ERRORS as e:
             day.story(n, claims, None, e)
     return day.finish(title, date)
 

@@ -18,17 +18,18 @@ from briefing.daily.view import (
     who,
 )
 
-_SPECIAL = re.compile(r"([\\`*\[\]<>~]|(?<!\w)_|_(?!\w))")
+_SPECIAL = re.compile(r"([\\`*\[\]<>~]|(?<!\w)_|_(?!\w)|(?<=\w):(?=//)|(?i:(?<=\bwww)\.))")
 
 
 def escape_md(text: str) -> str:
-    """``text`` with Markdown's special characters backslash-escaped and newlines folded to spaces."""
+    """``text`` with Markdown's special characters backslash-escaped and newlines folded to spaces;
+    a bare ``https://`` or ``www.`` gets an escaped ``:`` or ``.`` so GFM does not make it a link."""
     return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def _link(label: str, url: str | None) -> str:
     safe = safe_url(url)
-    return f"[{escape_md(label)}](<{safe.replace('>', '%3E')}>)" if safe else escape_md(label)
+    return f"[{escape_md(label)}](<{safe}>)" if safe else escape_md(label)  # safe_url encodes < > and breaks
 
 
 def _also(source: Source | None) -> str:

@@ -6,7 +6,7 @@ safe links. Presentation only: nothing here changes the briefing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
 
@@ -21,15 +21,28 @@ class ViewOptions:
     single_source_claims: int = 6
 
 
+_URL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%")
+
+
+def _url_char(char: str) -> str:
+    if char in _URL_SAFE or (ord(char) > 127 and char.isprintable() and not char.isspace()):
+        return char
+    return quote(char, safe="")
+
+
 def safe_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) link; None for anything else (``javascript:``, ``data:``, junk)."""
+    """``url`` when it is an http(s) link, with every character a link destination may not hold
+    (spaces, line breaks, controls, ``<>"\\`^{|}``) percent-encoded, so that it cannot end a Markdown
+    link or open HTML; None for anything else (``javascript:``, ``data:``, junk)."""
     if not url:
         return None
     try:
         parts = urlsplit(url.strip())
     except ValueError:
         return None
-    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return "".join(map(_url_char, url.strip()))
 
 
 def source_name(source: Source | None, article: str) -> str:

@@ -53,7 +53,7 @@ def _ranges(text: str, offsets: str, path: Path, line: int) -> list[tuple[int, i
     ranges = []
     for part in offsets.split(";"):
         bounds = part.split()
-        if len(bounds) != 2 or not all(b.isdigit() for b in bounds):
+        if len(bounds) != 2 or not all(b.isascii() and b.isdigit() for b in bounds):  # not '5²', '٣'
             raise _bad(path, line, f"offsets {offsets!r} are not 'START END' pairs joined by ';'")
         start, end = int(bounds[0]), int(bounds[1])
         if not start <= end <= len(text):

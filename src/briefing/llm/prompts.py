@@ -1,8 +1,13 @@
 """Load and render the prompt templates under ``prompts/``; a prompt's version is a hash of its files.
 
 Templates are Jinja2 with ``StrictUndefined``: rendering without a variable the template uses is a
-``PromptError``, never a silently empty string. The ``escape_tag`` filter keeps article text from
-opening or closing the tag that delimits it (``{{ text | escape_tag("article") }}``).
+``PromptError``, never a silently empty string. Every value a template writes goes through one
+helper, ``prompt_value``, applied by the environment itself (Jinja's ``finalize``): it defuses every
+tag the prompt's own files use as a delimiter (``<article>``, ``</claims>``, ...), so no article,
+id or model-written headline can close its block and add instructions. Two filters shape a value
+for where it goes: ``inline`` folds line breaks (a value on a ``headline: ...`` or ``[3] ...`` line
+cannot forge the next line) and ``attribute`` also writes ``"``, ``<`` and ``>`` as entities (an
+id in ``id="..."``). ``escape_tag("article")`` is kept for templates that name their tag.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,15 +28,46 @@ _PACKAGED = Path(__file__).resolve().parents[1] / "prompts"  # inside an install
 _CHECKOUT = Path(__file__).resolve().parents[3] / "prompts"  # a source checkout / editable install
 
 
-def escape_tag(text: str, tag: str) -> str:
-    """``text`` with every ``<tag ...>`` and ``</tag>`` (any case and spacing) written ``&lt;tag``.
+def prompt_value(text: str, tags: Iterable[str]) -> str:
+    """``text`` with every ``<tag ...>`` and ``</tag>`` of ``tags`` (any case and spacing) written
+    ``&lt;tag``: the one escaping helper for values in prompts (idempotent).
 
     Article text that contained ``</article>`` would otherwise end the prompt's delimited block
     early, and what follows would read as instructions. Only those tags change; everything else,
     other markup included, is left exactly as it is.
     """
-    pattern = re.compile(rf"<(?=\s*/?\s*{re.escape(tag)}(?![\w-]))", re.IGNORECASE)
-    return pattern.sub("&lt;", text)
+    names = "|".join(re.escape(tag) for tag in sorted(set(tags), key=len, reverse=True))
+    if not names:
+        return text
+    return re.sub(rf"<(?=\s*/?\s*(?:{names})(?![\w-]))", "&lt;", text, flags=re.IGNORECASE)
+
+
+def escape_tag(text: str, tag: str) -> str:
+    """``prompt_value`` for one tag (``{{ text | escape_tag("article") }}``)."""
+    return prompt_value(text, (tag,))
+
+
+def inline(value: object) -> str:
+    """``value`` on one line: runs of whitespace, line breaks included, become one space."""
+    return " ".join(str(value).split())
+
+
+def attribute(value: object) -> str:
+    """``value`` for a double-quoted attribute: on one line, ``"``, ``<`` and ``>`` written as
+    ``&quot;``, ``&lt;`` and ``&gt;``."""
+    return inline(value).replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_TAG_NAME = re.compile(r"</?\s*([A-Za-z][\w-]*)")
+
+
+def _finalize(tags: frozenset[str]) -> Callable[[object], object]:
+    """Jinja's ``finalize``: every value a template writes, through ``prompt_value``."""
+    def finalize(value: object) -> object:
+        if isinstance(value, (int, float)) or value is None:
+            return value
+        return prompt_value(value if isinstance(value, str) else str(value), tags)
+    return finalize
 
 
 def prompts_dir() -> Path:
@@ -94,15 +131,17 @@ def load_prompt_folder(folder: str | os.PathLike[str], *, name: str | None = Non
     """
     folder = Path(folder)
     name = name or folder.name
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(folder),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=False,
-        autoescape=False,
-    )
-    env.filters["escape_tag"] = escape_tag
     try:
         sources = {part: (folder / f"{part}.j2").read_text(encoding="utf-8") for part in ("system", "user")}
+        tags = frozenset(tag.lower() for source in sources.values() for tag in _TAG_NAME.findall(source))
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(folder),
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=False,
+            autoescape=False,
+            finalize=_finalize(tags),
+        )
+        env.filters.update(escape_tag=escape_tag, inline=inline, attribute=attribute)
         templates = {part: env.get_template(f"{part}.j2") for part in sources}
     except (OSError, jinja2.TemplateError) as e:
         raise PromptError(
