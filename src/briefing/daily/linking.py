@@ -55,7 +55,7 @@ from briefing.grounding.agreement import (
 )
 from briefing.grounding.aligner import Aligner
 from briefing.grounding.inorder import find_in_order
-from briefing.text.fold import fold_fast
+from briefing.text.fold import fold_fast, number_value
 from briefing.text.marks import find_quotes
 
 _WORDS = re.compile(r"\w+")
@@ -167,8 +167,8 @@ def _report(article: Article, start: int, end: int, grounding: GroundingStatus,
                   notes=_notes(agreement, options))
 
 
-def _report_from(article: Article, aligner: Aligner, claim: Claim,
-                 options: LinkOptions) -> tuple[Report | None, bool]:
+def _report_from(article: Article, aligner: Aligner, claim: Claim, options: LinkOptions,
+                 vocabulary: set[str] | None = None) -> tuple[Report | None, bool]:
     """``article``'s report of ``claim`` (with what ``agree`` says of it), or None when it does
     not carry the claim; and whether ``align`` found a near miss (words that resemble the
     excerpt but differ in meaning), which no paraphrase may override.
@@ -191,7 +191,7 @@ def _report_from(article: Article, aligner: Aligner, claim: Claim,
         located = _compared(claim.evidence, text, start, end, alignment.differences, alignment.change, options)
         if located[2].relation != "unclear":
             return _report(article, *located[:2], alignment.status, alignment.differences, located[2], options), False
-        in_order = _in_order(claim.evidence, article, options)
+        in_order = _in_order(claim.evidence, article, options, vocabulary)
         if in_order is not None:
             return in_order, False
         return _report(article, *located[:2], alignment.status, alignment.differences, located[2], options), False
@@ -203,7 +203,7 @@ def _report_from(article: Article, aligner: Aligner, claim: Claim,
             return _report(article, start, end, "exact", alignment.differences, agreement, options), True
         if agreement.same or alignment.change == "figure":  # unclear figures: two currencies, noted
             return _report(article, start, end, "fuzzy", alignment.differences, agreement, options), True
-    return _in_order(claim.evidence, article, options), near_miss
+    return _in_order(claim.evidence, article, options, vocabulary), near_miss
 
 
 def _compared(excerpt: str, text: str, start: int, end: int, differences: Sequence[Difference],
@@ -216,9 +216,12 @@ def _compared(excerpt: str, text: str, start: int, end: int, differences: Sequen
     return start, end, compare(excerpt, text[start:end], differences, change=change, options=options)
 
 
-def _in_order(excerpt: str, article: Article, options: LinkOptions) -> Report | None:
+def _in_order(excerpt: str, article: Article, options: LinkOptions,
+              vocabulary: set[str] | None = None) -> Report | None:
     """The claim's words found in order with the article's modifiers between them, as a report
     when ``agree`` says they are the same or contradict (a negation in between); None otherwise."""
+    if vocabulary is not None and not _words_there(excerpt, vocabulary):
+        return None  # a word of the claim is nowhere in the article: it cannot be there in order
     text = article.text
     span = find_in_order(excerpt, text)
     if span is None:
@@ -256,6 +259,12 @@ def _paraphrase_by_speaker(claim: Claim, others: Sequence[Claim],
 
 def _words(text: str) -> set[str]:
     return {w for w in _WORDS.findall(fold_fast(text)) if len(w) > 2 or w[0].isdigit()}
+
+
+def _words_there(excerpt: str, vocabulary: set[str]) -> bool:
+    """Whether every word of ``excerpt`` (but numbers, which may be written otherwise) is in the
+    article's ``vocabulary`` (``_words``): a cheap test before looking for the words in order."""
+    return all(w in vocabulary for w in _words(excerpt) if number_value(w) is None)
 
 
 def _may_carry(excerpt_words: set[str], article_words: set[str]) -> bool:
@@ -307,7 +316,8 @@ def link_claims(articles: Sequence[Article], briefings: Sequence[Briefing],
                 continue
             found, near_miss = None, False
             if _may_carry(excerpt_words, vocabularies[other_index]):
-                found, near_miss = _report_from(other, aligners[other_index], claim, options)
+                found, near_miss = _report_from(other, aligners[other_index], claim, options,
+                                                vocabularies[other_index])
             if found is None and not near_miss and not only_if_shared:
                 paraphrase = _paraphrase_by_speaker(claim, briefings[other_index].claims, options)
                 if paraphrase is not None:
