@@ -126,3 +126,26 @@ def test_async_twin_offline_equals_sync():
     from briefing.daily import adaily
 
     assert asyncio.run(adaily(quake_day())).model_dump_json() == daily(quake_day()).model_dump_json()
+
+
+@pytest.mark.answers("daily_synthesis_figure_reasked")
+def test_a_summary_figure_its_claims_do_not_carry_is_reasked(llm_client, vcr):
+    d = _run(llm_client)
+    ridgecrest = next(s for s in d.stories if "a1" in s.articles)
+    assert not d.warnings and ridgecrest.summary_sentences
+    assert "400" not in ridgecrest.summary and "140" in ridgecrest.summary
+    assert d.usage.requests == 4 + 1 + 3
+    body = vcr.requests[6].body
+    reask = body.decode() if isinstance(body, bytes) else body
+    assert "sentence 1 states '400', which its claims do not carry" in reask
+
+
+@pytest.mark.answers("daily_synthesis_figure_always")
+def test_a_summary_figure_that_stays_wrong_falls_back_to_the_extractive_summary(llm_client):
+    d = _run(llm_client, max_retries=1)
+    ridgecrest = next(s for s in d.stories if "a1" in s.articles)
+    eureka = next(s for s in d.stories if "b1" in s.articles)
+    assert not ridgecrest.summary_sentences and "400" not in ridgecrest.summary
+    assert ridgecrest.summary.startswith("A magnitude 6.1 earthquake struck near Ridgecrest")
+    assert any(w.startswith(f"{ridgecrest.id}:") for w in d.warnings)
+    assert eureka.summary_sentences  # the other story keeps the model's summary

@@ -81,3 +81,53 @@ def test_hostile_and_huge_input_does_not_break_grouping():
     day = quake_day() + [junk, Article(id="blank-ish", text=". . . \u00a0")]
     groups = _partition(day, group_offline(day))
     assert ["junk"] in groups and ["a1", "a2", "a3"] in groups
+
+
+def _ids(*wanted):
+    by_id = {a.id: a for a in quake_day()}
+    return [by_id[i] for i in wanted]
+
+
+def test_two_articles_about_one_event_are_one_story():
+    day = _ids("a1", "a2")
+    assert _partition(day, group_offline(day)) == [["a1", "a2"]]
+
+
+BUDGET = Article(id="budget", text=(
+    "Parliament approved the 2027 budget on Tuesday, with 88 votes in favour. "
+    '"This budget rebuilds the railways," Finance Minister Sara Lind told lawmakers in Stockholm.'))
+
+
+def test_two_unrelated_articles_are_two_stories():
+    day = [*_ids("a2"), BUDGET]
+    assert _partition(day, group_offline(day)) == [["a2"], ["budget"]]
+
+
+def test_two_articles_of_two_events_sharing_only_a_weekday_are_two_stories():
+    day = [*_ids("a1"), BUDGET]  # both say "Tuesday"
+    assert _partition(day, group_offline(day)) == [["a1"], ["budget"]]
+
+
+def test_three_articles_about_one_event_are_one_story():
+    day = _ids("a1", "a2", "a3")
+    assert _partition(day, group_offline(day)) == [["a1", "a2", "a3"]]
+
+
+def test_three_articles_about_two_events_are_two_stories():
+    day = [*_ids("a1", "a2"), BUDGET]
+    assert _partition(day, group_offline(day)) == [["a1", "a2"], ["budget"]]
+    day = [*_ids("b1"), BUDGET, *_ids("b2")]
+    assert _partition(day, group_offline(day)) == [["b1", "b2"], ["budget"]]
+
+
+def test_a_small_day_weighs_every_feature_the_same_only_up_to_small_day():
+    day = _ids("a1", "a2")
+    # weighted by rarity as on a large day, the features both share weigh nothing: apart
+    assert len(group_offline(day, GroupingOptions(small_day=1))) == 2
+    assert len(group_offline(day, GroupingOptions(small_day=2))) == 1
+
+
+def test_the_small_day_similarity_decides():
+    day = _ids("a1", "a2")  # cosine 0.67 with equal weights
+    assert len(group_offline(day, GroupingOptions(small_day_similarity=0.7))) == 2
+    assert len(group_offline(day, GroupingOptions(small_day_similarity=0.6))) == 1

@@ -4,8 +4,7 @@ that article's own text, differing figures contested, look-alikes not linked."""
 from __future__ import annotations
 
 from briefing import Article, daily
-from briefing.daily.linking import figure_changed, link_claims
-from briefing.daily.models import Difference
+from briefing.daily.linking import compare, link_claims
 from briefing.offline import brief_offline
 from daily_fixtures import quake_day
 
@@ -51,7 +50,8 @@ def test_a_figure_that_differs_between_outlets_is_contested_with_both_reports():
     by_article = {r.article: r for r in claim.reports}
     assert "140" in by_article["a1"].evidence and "200" in by_article["a2"].evidence
     assert all(_grounded(r, day) for r in claim.reports)
-    assert any(figure_changed(r.differences) for r in claim.reports)
+    a2 = by_article["a2"]
+    assert a2.agreement == "contradicts" and "140 ≠ 200" in a2.notes
 
 
 def test_quotes_of_two_different_events_are_never_linked():
@@ -91,12 +91,12 @@ def test_a_short_common_phrase_does_not_link():
             assert r.grounding != "fuzzy"
 
 
-def test_figure_changed_needs_a_figure_on_both_sides():
-    assert figure_changed([Difference(excerpt="140", article="200")])
-    assert figure_changed([Difference(excerpt="two hundred", article="140")])
-    assert not figure_changed([Difference(excerpt="injured", article="hurt")])
-    assert not figure_changed([Difference(excerpt="", article="140")])
-    assert not figure_changed([Difference(excerpt="1,400", article="1400")])
+def test_compare_needs_a_figure_on_both_sides_to_contradict():
+    assert compare("140 people were hurt", "200 people were hurt").contradicts
+    assert compare("two hundred people were hurt", "140 people were hurt").contradicts
+    assert not compare("people were injured", "people were hurt").contradicts
+    assert not compare("people were hurt", "140 people were hurt").contradicts
+    assert compare("1,400 people were hurt", "1400 people were hurt").same
 
 
 def test_daily_is_deterministic_and_reports_progress():

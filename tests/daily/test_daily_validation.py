@@ -10,7 +10,12 @@ from briefing.daily.modelgroup import (
     assignment_problems,
     grouping_messages,
 )
-from briefing.daily.synthesis import StorySynthesis, readable_headline
+from briefing.daily.synthesis import (
+    StorySynthesis,
+    readable_headline,
+    synthesis_context,
+    uncarried,
+)
 from briefing.offline import brief_offline
 from daily_fixtures import quake_day
 
@@ -79,3 +84,76 @@ def test_ids_are_never_given_twice_by_the_library_either():
     day = daily(given)
     ids = [s.id for s in day.sources] + [c.id for s in day.sources for c in s.copies]
     assert sorted(ids) == ["same", "same-2", "same-3"]
+
+
+CHIEF = "Kern County fire chief David Witt said 140 people were injured in Ridgecrest on Tuesday."
+PRICES = "Finance minister Jonas Berg said food prices rose sharply last month."
+
+
+@pytest.mark.parametrize("sentence, problem", [
+    ("The quake killed 400 people, the fire chief said.", "states '400'"),
+    ("The fire chief said 140 people were injured on Wednesday.", "states 'Wednesday'"),
+    ("The fire chief said no one was injured.", "negation"),
+    ("Food prices fell sharply last month, the minister said.", "says 'fell' where its claims say 'rose'"),
+])
+def test_a_sentence_must_not_state_what_its_claims_do_not_carry(sentence, problem):
+    found = uncarried(sentence, [CHIEF, PRICES])
+    assert any(problem in p for p in found), found
+
+
+@pytest.mark.parametrize("sentence", [
+    "The fire chief said 140 people were injured on Tuesday.",
+    "One hundred forty people were hurt, the fire chief said.",
+    "One of the outlets says 140 were injured; two outlets cover the quake.",
+    "Food prices rose sharply last month, the minister said.",
+])
+def test_a_sentence_that_keeps_to_its_claims_passes(sentence):
+    assert uncarried(sentence, [CHIEF, PRICES], counts=[2.0]) == []
+
+
+def test_converted_units_are_carried_and_a_wrong_conversion_is_not():
+    claim = "The harbour master said the storm was 15 miles wide."
+    assert uncarried("The storm was 24 km wide.", [claim]) == []
+    assert uncarried("The storm was 40 km wide.", [claim])
+
+
+def test_the_counts_the_model_was_given_are_carried():
+    assert uncarried("Three outlets report the fire chief's figure of 140.", [CHIEF], counts=[3.0]) == []
+    assert uncarried("Three outlets report the fire chief's figure of 140.", [CHIEF], counts=[2.0])
+
+
+def _answer(text, claims):
+    return {"headline": "h", "sentences": [{"text": text, "claims": claims}]}
+
+
+def test_the_synthesis_answer_is_reasked_for_a_figure_its_cited_claims_do_not_carry():
+    context = {"claims": 2, "claim_texts": [CHIEF, PRICES], "counts": [2.0]}
+    with pytest.raises(ValidationError, match="sentence 1 states '400'"):
+        StorySynthesis.model_validate(_answer("The quake killed 400 people.", [1]), context=context)
+    StorySynthesis.model_validate(_answer("The quake injured 140 people.", [1]), context=context)
+    # a direction word is read against the cited claims' own direction words: the opposite is refused
+    with pytest.raises(ValidationError, match="fell"):
+        StorySynthesis.model_validate(_answer("Food prices fell sharply.", [2]), context=context)
+    StorySynthesis.model_validate(_answer("Food prices rose sharply.", [2]), context=context)
+    # a figure carried by a claim the sentence does not cite is not carried
+    with pytest.raises(ValidationError, match="states '140'"):
+        StorySynthesis.model_validate(_answer("Food prices rose and 140 were hurt.", [2]), context=context)
+
+
+def test_citation_problems_are_named_alone_before_the_figures_are_checked():
+    context = {"claims": 2, "claim_texts": [CHIEF, PRICES], "counts": []}
+    with pytest.raises(ValidationError) as raised:
+        StorySynthesis.model_validate({"headline": "h", "sentences": [
+            {"text": "The quake killed 400 people.", "claims": [1]}, {"text": "It was bad.", "claims": []}]},
+            context=context)
+    assert "sentence 2 cites no claim" in str(raised.value) and "400" not in str(raised.value).split("input_value")[0]
+
+
+def test_synthesis_context_carries_claim_words_and_counts():
+    from briefing.daily.models import Report, StoryClaim
+
+    claim = StoryClaim(statement="The chief says 140 were hurt.", verdict="corroborated", reports=[
+        Report(article="a", evidence="140 people were injured"), Report(article="b", evidence="140 people were hurt")])
+    context = synthesis_context([claim], articles=3)
+    assert context["claims"] == 1 and context["counts"] == [2.0, 3.0]
+    assert "140 people were injured" in context["claim_texts"][0] and "were hurt" in context["claim_texts"][0]

@@ -2,7 +2,10 @@
 figures (``briefing.daily.entities``), never by the shared vocabulary of a kind of event.
 
 Each article becomes a set of name/figure/date features weighted by how rare they are in the
-day (a name every article carries tells nothing). Articles are joined by average-linkage
+day (a name every article carries tells nothing). A small day (``GroupingOptions.small_day``
+articles or fewer) has no other articles to tell rare from common: there every feature weighs
+the same, so names and figures that both articles of a two-article day share are evidence that
+they report one event, and the features one carries alone are evidence that they do not. Articles are joined by average-linkage
 clustering of the cosine similarity of those vectors until no two groups are similar enough.
 A group is then checked once for two events of the same kind that a shared name glued together
 (two offers for the same player, two coaches of the same team): weighted again within the group,
@@ -32,13 +35,18 @@ class GroupingOptions:
     (lower splits less). ``min_split``: the fewest articles each half of a split needs.
     ``min_shared``: the fewest dates and figures two articles must share to count as alike when
     they share no name (one shared weekday or number is a coincidence, not an event); one shared
-    name is enough.
+    name is enough. ``small_day``: days of at most this many articles weigh every feature the
+    same (a day of two or three articles cannot say which names are common);
+    ``small_day_similarity``: the cosine similarity two groups of such a day need to be joined
+    (with equal weights: the shared features over the geometric mean of each article's count).
     """
 
     min_similarity: float = 0.12
     split_ratio: float = 0.3
     min_split: int = 3
     min_shared: int = 2
+    small_day: int = 3
+    small_day_similarity: float = 0.15
 
 
 Vector = dict[str, float]
@@ -52,10 +60,13 @@ def article_features(article: Article) -> set[str]:
     return found
 
 
-def _vectors(feature_sets: Sequence[set[str]]) -> list[Vector]:
+def _vectors(feature_sets: Sequence[set[str]], small_day: int = 0) -> list[Vector]:
     """Inverse-document-frequency weights within ``feature_sets``; features in one set only, or
-    in every set, weigh nothing and are dropped."""
+    in every set, weigh nothing and are dropped. ``small_day`` sets or fewer: every feature
+    weighs 1 (too few articles to tell rare from common)."""
     n = len(feature_sets)
+    if n <= small_day:
+        return [{f: 1.0 for f in sorted(s)} for s in feature_sets]
     df = Counter(f for s in feature_sets for f in s)
     weight = {f: math.log(n / c) for f, c in df.items() if 1 < c < n}
     return [{f: weight[f] for f in sorted(s) if f in weight} for s in feature_sets]
@@ -135,9 +146,11 @@ def group_offline(articles: Sequence[Article], options: GroupingOptions = Groupi
     """Stories as groups of article indexes: each article in exactly one group, groups ordered by
     size (most articles first), then by their first article; members in input order."""
     feature_sets = [article_features(a) for a in articles]
-    sims = similarities(_vectors(feature_sets), options.min_shared)
+    sims = similarities(_vectors(feature_sets, options.small_day), options.min_shared)
+    small = len(articles) <= options.small_day
+    threshold = options.small_day_similarity if small else options.min_similarity
     groups: list[list[int]] = []
-    for group in average_linkage(len(articles), sims, min_similarity=options.min_similarity):
+    for group in average_linkage(len(articles), sims, min_similarity=threshold):
         split = _two_events(group, feature_sets, options) if len(group) >= 2 * options.min_split else None
         groups.extend(split or [group])
     return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))

@@ -13,6 +13,7 @@ from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryCla
 from briefing.daily.view import (
     VERDICT_LABEL,
     ViewOptions,
+    differs,
     safe_url,
     same_words,
     shown_claims,
@@ -51,6 +52,9 @@ class _View:
 
     def groups(self, claim: StoryClaim) -> list[list[Report]]:
         return same_words(claim.reports)
+
+    def differs(self, report: Report) -> bool:
+        return differs(report)
 
     def who(self, claim: StoryClaim) -> str:
         return who(claim)

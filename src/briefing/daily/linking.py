@@ -3,23 +3,41 @@ speaker) in several articles becomes one story claim with a report per article.
 
 Each report is grounded in its own article with ``briefing.grounding.aligner``: an outlet's slightly
 different wording is still linked (``fuzzy``), and where the words part the report lists the
-``differences``. An excerpt that ``align`` refuses because a figure changed ("140 injured"
-against "200 injured") or a negation came or went ("will not raise" against "will raise") is
-linked all the same, at the ``nearest`` span the alignment names, and makes the claim
-``contested`` with both reports, the differing words listed. Reordered or cut excerpts are not
-linked at all. The library decides all of this; no model
-is asked.
+``differences``. Whether the two reports say the same thing is decided by one rule,
+``briefing.grounding.agreement.agree`` (the rule ``check`` uses too), on the words ``align``
+located, or on the ``nearest`` words it names when it refused them (a figure or a negation
+changed), or on the claim's words found in order with the article's modifiers between them:
+
+- **contradicts** (a figure that still differs after reading number words and converting units,
+  a negation added or dropped, an opposite direction word, another weekday, month, year or time):
+  the report is linked and the claim is ``contested``, the reasons in the report's ``notes``;
+- **same** (the same words, modifiers left out, "8" for "eight", "15 miles" for "24 km"): the
+  report corroborates the claim, and its ``notes`` show any conversion made;
+- **unclear** (amounts in two currencies, other words): the report is linked with a note, never
+  contested, and by default does not count toward ``corroborated`` (``LinkOptions.unclear_corroborates``):
+  a reader sees the same claim, with the amounts or the words not confirmed.
+
+Reordered or cut excerpts are not linked at all. The library decides all of this; no model is
+asked.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from briefing.core.models import Article, Briefing, Claim, ClaimKind, Span, Speaker
+from briefing.core.models import (
+    Article,
+    Briefing,
+    Claim,
+    ClaimKind,
+    GroundingStatus,
+    Span,
+    Speaker,
+)
 from briefing.daily.models import (
     Difference,
     Report,
@@ -28,13 +46,26 @@ from briefing.daily.models import (
     StoryPosition,
     Verdict,
 )
-from briefing.grounding.aligner import Aligner, Alignment
-from briefing.text.fold import fold_fast
+from briefing.grounding.agreement import (
+    Agreement,
+    AgreementOptions,
+    agree,
+    widen,
+    word_differences,
+)
+from briefing.grounding.aligner import Aligner
+from briefing.grounding.inorder import find_in_order
+from briefing.text.fold import fold_fast, number_value
 from briefing.text.marks import find_quotes
 
-_NUMBER_WORDS = frozenset(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion", "billions", "dozen", "dozens"])
 _WORDS = re.compile(r"\w+")
-_FIGURE = re.compile(r"\d[\d,.]*|[^\W\d_]+")
+
+COMPARABLE_CHANGES = frozenset({None, "negation", "abridgement skips a negation", "figure"})
+"""Why ``align`` refused words (``Alignment.change``) that still leave them comparable with the
+claim's: a negation, a figure (perhaps only in other units or written as a word), or none named.
+Words in another order or cut in half are another statement, not another report of this one."""
+
+NOT_COUNTED = "linked as the same claim, not counted as corroboration"
 
 
 @dataclass(frozen=True)
@@ -46,46 +77,40 @@ class LinkOptions:
     ``fuzzy`` (reworded) or changed-figure match to count: a short phrase reworded ("the heart of
     the Endangered Species Act") is common wording, not the same claim. ``same_speaker_similarity``:
     rapidfuzz ``ratio`` (0-100, word order counts: "A beat B" is not "B beat A") from which two
-    claims by the same speaker in differently worded excerpts are one claim; their figures and
-    negations must agree. ``dispute_similarity``: rapidfuzz ``token_set_ratio`` from which two
-    disputes' assertions are one dispute.
+    claims by the same speaker in differently worded excerpts are one claim; a pair that
+    ``agree`` finds contradicting (a figure, a negation, a direction word) is not linked this way,
+    since words matched by resemblance alone may be two statements. ``dispute_similarity``:
+    rapidfuzz ``token_set_ratio`` from which two disputes' assertions are one dispute.
+    ``unclear_corroborates``: whether a report ``agree`` calls unclear (two currencies, other
+    words) counts toward ``corroborated``; default False: corroborated means the words say the
+    same. ``widen_reach``: how many characters around a reworded match are searched for a
+    figure or date touching it, so the words compared hold the article's figure (default 80).
+    ``agreement``: the ``AgreementOptions`` of ``agree`` (unit conversion tolerance, lexicons).
     """
 
     min_words: int = 5
     min_words_fuzzy: int = 8
     same_speaker_similarity: float = 85.0
     dispute_similarity: float = 80.0
+    unclear_corroborates: bool = False
+    widen_reach: int = 80
+    agreement: AgreementOptions = field(default_factory=AgreementOptions)
 
 
-def figures(words: str) -> list[str]:
-    """The figures in a run of words: digit groups (separators dropped) and number words."""
-    found = []
-    for token in _FIGURE.findall(words.lower()):
-        if token[0].isdigit():
-            found.append(token.replace(",", "").rstrip("."))
-        elif token in _NUMBER_WORDS:
-            found.append(token)
-    return found
+def compare(ours: str, theirs: str, differences: Sequence[Difference] | None = None, *,
+            change: str | None = None, options: LinkOptions = LinkOptions()) -> Agreement:
+    """What one report says of another's words (``agree``), read both ways: a report that only
+    leaves words of the claim out (a modifier) is as much the same as one that adds some; a report
+    that puts other words in their place ("this spring" for "next spring") is not.
 
-
-def figure_changed(differences: Sequence[Difference]) -> bool:
-    """True when a difference swaps one figure for another (not when figures are only added)."""
-    return any(figures(d.excerpt) and figures(d.article) and figures(d.excerpt) != figures(d.article)
-               for d in differences)
-
-
-_NEGATIONS = frozenset(["not", "no", "never", "none", "nor", "neither", "nobody", "nothing", "without", "cannot", "n't"])
-
-
-def negation_changed(differences: Sequence[Difference]) -> bool:
-    """True when a difference adds or drops a negation ("will not raise" against "will raise")."""
-    def negated(words: str) -> bool:
-        return any(w in _NEGATIONS or w.endswith("n't") for w in fold_fast(words).split())
-    return any(negated(d.excerpt) != negated(d.article) for d in differences)
-
-
-def _differences(alignment: Alignment) -> list[Difference]:
-    return list(alignment.differences)
+    Returns:
+        The ``Agreement`` of ``ours`` with ``theirs`` (contradicts, same or unclear, with notes).
+    """
+    found = agree(ours, theirs, differences, change=change, options=options.agreement)
+    if found.relation != "unclear" or any(d.article for d in word_differences(ours, theirs)):
+        return found  # the report puts words of its own in place of the claim's: not a shorter report
+    back = agree(theirs, ours, change=change, options=options.agreement)
+    return back if back.relation != "unclear" else found
 
 
 def _speaker_key(speaker: Speaker | None) -> str | None:
@@ -98,12 +123,12 @@ def _speaker_key(speaker: Speaker | None) -> str | None:
 class _Draft:
     """A story claim being built: its first claim and the reports found so far."""
 
-    def __init__(self, claim: Claim, article: str, order: int) -> None:
+    def __init__(self, claim: Claim, article: str, order: int, options: LinkOptions) -> None:
         self.claim = claim
         self.order = order
+        self.options = options
         self.reports: list[Report] = [Report(article=article, evidence=claim.evidence, span=claim.span,
                                              grounding=claim.grounding)]
-        self.contested = False
 
     def covers(self, article: str, claim: Claim) -> bool:
         """True when this draft already has a report in ``article`` overlapping ``claim``'s span."""
@@ -113,38 +138,108 @@ class _Draft:
             for r in self.reports)
 
     def verdict(self) -> Verdict:
-        if self.contested:
+        """contested when a report contradicts the first; corroborated when two or more articles
+        report the same (the first report counts; an unclear one only with ``unclear_corroborates``)."""
+        if any(r.agreement == "contradicts" for r in self.reports):
             return "contested"
-        return "corroborated" if len({r.article for r in self.reports}) >= 2 else "single_source"
+        counted = {"same", "unclear"} if self.options.unclear_corroborates else {"same"}
+        agreeing = {r.article for r in self.reports if r.agreement is None or r.agreement in counted}
+        return "corroborated" if len(agreeing) >= 2 else "single_source"
 
     def finish(self) -> StoryClaim:
         return StoryClaim(statement=self.claim.statement, speaker=self.claim.speaker, verdict=self.verdict(),
                           reports=self.reports, kind=self.claim.kind.value, direct_quote=self.claim.direct_quote)
 
 
-def _report_from(article: Article, aligner: Aligner, claim: Claim,
-                 options: LinkOptions) -> tuple[tuple[Report, bool] | None, bool]:
-    """``article``'s report of ``claim`` and whether the outlets disagree (a figure or a negation
-    differs), or None when it does not carry the claim; and whether ``align`` found a near miss
-    (words that resemble the excerpt but differ in meaning), which no paraphrase may override."""
+def _notes(agreement: Agreement, options: LinkOptions) -> list[str]:
+    """What a report shows under its words: why it contradicts, the conversions made, or why it
+    is linked without counting."""
+    notes = list(dict.fromkeys([*agreement.reasons, *agreement.notes]))
+    if agreement.relation == "unclear" and not options.unclear_corroborates:
+        notes.append(NOT_COUNTED)
+    return notes
+
+
+def _report(article: Article, start: int, end: int, grounding: GroundingStatus,
+            differences: Sequence[Difference], agreement: Agreement, options: LinkOptions) -> Report:
+    return Report(article=article.id or "", evidence=article.text[start:end], span=Span(start=start, end=end),
+                  grounding=grounding, differences=list(differences), agreement=agreement.relation,
+                  notes=_notes(agreement, options))
+
+
+def _report_from(article: Article, aligner: Aligner, claim: Claim, options: LinkOptions,
+                 vocabulary: set[str] | None = None) -> tuple[Report | None, bool]:
+    """``article``'s report of ``claim`` (with what ``agree`` says of it), or None when it does
+    not carry the claim; and whether ``align`` found a near miss (words that resemble the
+    excerpt but differ in meaning), which no paraphrase may override.
+
+    Located words are compared as they are (``exact`` and ``normalized`` ones are the same
+    words). Words ``align`` refused for a figure or a negation are linked only when ``agree``
+    can compare them: contradicting (contested), the same after conversion (corroborating), or
+    unclear (two currencies: noted). Reworded words that are neither the same nor a
+    contradiction are linked as unclear only when ``align`` located them."""
     alignment = aligner.align(claim.evidence)
     near_miss = alignment.nearest is not None
+    text = article.text
     if alignment.status in ("fuzzy", "not_found") and len(claim.evidence.split()) < options.min_words_fuzzy:
         return None, near_miss
-    differences = _differences(alignment)
     if alignment.found and alignment.start is not None and alignment.end is not None:
-        return (Report(article=article.id or "", evidence=article.text[alignment.start:alignment.end],
-                       span=Span(start=alignment.start, end=alignment.end), grounding=alignment.status,
-                       differences=differences), figure_changed(differences) or negation_changed(differences)), False
+        start, end = alignment.start, alignment.end
+        if alignment.status in ("exact", "normalized"):
+            return _report(article, start, end, alignment.status, alignment.differences,
+                           Agreement("same"), options), False
+        located = _compared(claim.evidence, text, start, end, alignment.differences, alignment.change, options)
+        if located[2].relation != "unclear":
+            return _report(article, *located[:2], alignment.status, alignment.differences, located[2], options), False
+        in_order = _in_order(claim.evidence, article, options, vocabulary)
+        if in_order is not None:
+            return in_order, False
+        return _report(article, *located[:2], alignment.status, alignment.differences, located[2], options), False
     near = alignment.nearest
-    if near is not None and (figure_changed(differences) or negation_changed(differences)):
-        return (Report(article=article.id or "", evidence=article.text[near.start:near.end], span=near,
-                       grounding="exact", differences=differences), True), True
-    return None, near_miss
+    if near is not None and alignment.change in COMPARABLE_CHANGES:
+        start, end, agreement = _compared(claim.evidence, text, near.start, near.end, alignment.differences,
+                                          alignment.change, options)
+        if agreement.contradicts:
+            return _report(article, start, end, "exact", alignment.differences, agreement, options), True
+        if agreement.same or alignment.change == "figure":  # unclear figures: two currencies, noted
+            return _report(article, start, end, "fuzzy", alignment.differences, agreement, options), True
+    return _in_order(claim.evidence, article, options, vocabulary), near_miss
 
 
-def _paraphrase_by_speaker(claim: Claim, others: Sequence[Claim], options: LinkOptions) -> Claim | None:
-    """Another article's claim by the same speaker saying the same in other words, if any."""
+def _compared(excerpt: str, text: str, start: int, end: int, differences: Sequence[Difference],
+              change: str | None, options: LinkOptions) -> tuple[int, int, Agreement]:
+    """``agree`` over the matched words, grown over a figure or date that touches them."""
+    widened = widen(text, start, end, options.widen_reach)
+    if widened != (start, end):
+        start, end = widened
+        differences = word_differences(excerpt, text[start:end])
+    return start, end, compare(excerpt, text[start:end], differences, change=change, options=options)
+
+
+def _in_order(excerpt: str, article: Article, options: LinkOptions,
+              vocabulary: set[str] | None = None) -> Report | None:
+    """The claim's words found in order with the article's modifiers between them, as a report
+    when ``agree`` says they are the same or contradict (a negation in between); None otherwise."""
+    if vocabulary is not None and not _words_there(excerpt, vocabulary):
+        return None  # a word of the claim is nowhere in the article: it cannot be there in order
+    text = article.text
+    span = find_in_order(excerpt, text)
+    if span is None:
+        return None
+    start, end = widen(text, span.start, span.end, options.widen_reach)
+    words = text[start:end]
+    agreement = agree(excerpt, words, word_differences(excerpt, words), options=options.agreement)
+    if agreement.relation == "unclear":
+        return None
+    return Report(article=article.id or "", evidence=words, span=Span(start=start, end=end), grounding="fuzzy",
+                  differences=word_differences(excerpt, words), agreement=agreement.relation,
+                  notes=_notes(agreement, options))
+
+
+def _paraphrase_by_speaker(claim: Claim, others: Sequence[Claim],
+                           options: LinkOptions) -> tuple[Claim, Agreement] | None:
+    """Another article's claim by the same speaker saying the same in other words, if any, with
+    what ``agree`` says of the two; a pair that contradicts is never linked this way."""
     key = _speaker_key(claim.speaker)
     if key is None:
         return None
@@ -152,17 +247,24 @@ def _paraphrase_by_speaker(claim: Claim, others: Sequence[Claim], options: LinkO
     for other in others:
         if other.span is None or _speaker_key(other.speaker) != key:
             continue
-        if figures(claim.evidence) != figures(other.evidence) or negation_changed(
-                [Difference(claim.evidence, other.evidence)]):
-            continue
         similarity = fuzz.ratio(fold_fast(claim.evidence), fold_fast(other.evidence))
-        if similarity >= score:
-            best, score = other, similarity
+        if similarity < score:
+            continue
+        agreement = compare(claim.evidence, other.evidence, options=options)
+        if agreement.contradicts:
+            continue
+        best, score = (other, agreement), similarity
     return best
 
 
 def _words(text: str) -> set[str]:
     return {w for w in _WORDS.findall(fold_fast(text)) if len(w) > 2 or w[0].isdigit()}
+
+
+def _words_there(excerpt: str, vocabulary: set[str]) -> bool:
+    """Whether every word of ``excerpt`` (but numbers, which may be written otherwise) is in the
+    article's ``vocabulary`` (``_words``): a cheap test before looking for the words in order."""
+    return all(w in vocabulary for w in _words(excerpt) if number_value(w) is None)
 
 
 def _may_carry(excerpt_words: set[str], article_words: set[str]) -> bool:
@@ -203,7 +305,7 @@ def link_claims(articles: Sequence[Article], briefings: Sequence[Briefing],
         order += 1
         if any(d.covers(article.id or "", claim) for d in drafts):
             continue
-        draft = _Draft(claim, article.id or "", order)
+        draft = _Draft(claim, article.id or "", order, options)
         if not only_if_shared:
             drafts.append(draft)
         if claim.span is None or len(claim.evidence.split()) < options.min_words:
@@ -214,16 +316,17 @@ def link_claims(articles: Sequence[Article], briefings: Sequence[Briefing],
                 continue
             found, near_miss = None, False
             if _may_carry(excerpt_words, vocabularies[other_index]):
-                found, near_miss = _report_from(other, aligners[other_index], claim, options)
+                found, near_miss = _report_from(other, aligners[other_index], claim, options,
+                                                vocabularies[other_index])
             if found is None and not near_miss and not only_if_shared:
                 paraphrase = _paraphrase_by_speaker(claim, briefings[other_index].claims, options)
                 if paraphrase is not None:
-                    found = (Report(article=other.id or "", evidence=paraphrase.evidence, span=paraphrase.span,
-                                    grounding=paraphrase.grounding), False)
+                    said, agreement = paraphrase
+                    found = Report(article=other.id or "", evidence=said.evidence, span=said.span,
+                                   grounding=said.grounding, agreement=agreement.relation,
+                                   notes=_notes(agreement, options))
             if found is not None:
-                report, changed = found
-                draft.reports.append(report)
-                draft.contested = draft.contested or changed
+                draft.reports.append(found)
         if only_if_shared and len(draft.reports) > 1:
             drafts.append(draft)
     drafts.sort(key=lambda d: (d.verdict() != "contested", -len(d.reports), d.order))

@@ -63,7 +63,9 @@ def _story(n: int, story: Story, briefing: DailyBriefing, options: ViewOptions) 
             speaker = speaker_label(claim.speaker) if claim.speaker else who(claim)
             said = f": {escape_md(claim.statement)}" if statement_adds(claim) else ""
             lines.append(f"{number}. **{VERDICT_LABEL[claim.verdict]}** · {escape_md(speaker)}{said}")
-            lines += [f"   - {_report(r, briefing)}" for r in claim.reports]
+            for r in claim.reports:
+                lines.append(f"   - {_report(r, briefing)}")
+                lines += [f"      - note: {escape_md(note)}" for note in r.notes]
         if left:
             lines.append(f"\n*{left} more single-source claim(s) in the JSON.*")
     if story.disputes:

@@ -23,6 +23,7 @@ from briefing.core.models import (
 )
 
 Verdict = Literal["corroborated", "single_source", "contested"]
+Relation = Literal["same", "contradicts", "unclear"]
 
 
 class Report(BaseModel):
@@ -39,6 +40,23 @@ class Report(BaseModel):
     differences: list[Difference] = Field(
         default_factory=list,
         description="Words where this report differs from the claim's first report (figures, wording).",
+    )
+    agreement: Relation | None = Field(
+        default=None,
+        description=(
+            "What the library's agreement rule says of this report's words against the claim's first "
+            "report: same (corroborates: modifiers left out, numbers as words, converted units), "
+            "contradicts (a figure, negation, direction word or date differs: the claim is contested) "
+            "or unclear (linked, e.g. amounts in two currencies; not counted as corroboration by "
+            "default). None for the first report."
+        ),
+    )
+    notes: list[str] = Field(
+        default_factory=list,
+        description=(
+            "What the reader should know about this report: conversions made (\"15 miles ≈ 24 km\"), why "
+            "it contradicts (\"140 ≠ 400\"), or why it is linked without counting (\"different currencies\")."
+        ),
     )
 
 

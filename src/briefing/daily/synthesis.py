@@ -2,8 +2,12 @@
 sentence cites the story claims it rests on.
 
 The model's answer is validated: a sentence that cites nothing, or cites a claim number that
-does not exist, is re-asked with the problem named. When the answers stay invalid, the story
-keeps the offline, extractive summary and the day's briefing says so in ``warnings``.
+does not exist, is re-asked with the problem named; so is a sentence that states a figure, a
+date, a negation or a direction word that the claims it cites do not carry ("killed 400" citing
+a claim that says 140; "prices fell" citing "prices rose"), by the rules of
+``briefing.quantities`` and ``briefing.grounding.agreement`` (``uncarried``). When the answers
+stay invalid, the story keeps the offline, extractive summary and the day's briefing says so in
+``warnings``.
 """
 
 from __future__ import annotations
@@ -17,7 +21,16 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 from briefing.core.errors import ExtractionError
 from briefing.core.models import Briefing, Usage, speaker_label
 from briefing.daily.models import CitedSentence, StoryClaim
+from briefing.grounding.agreement import AgreementOptions, negated
 from briefing.llm.prompts import load_prompt
+from briefing.quantities import (
+    compare_dates,
+    compare_quantities,
+    find_dates,
+    find_quantities,
+    load_directions,
+    tokenize,
+)
 
 if TYPE_CHECKING:
     from briefing.llm.client import LLM, Answer
@@ -53,7 +66,61 @@ class StorySynthesis(BaseModel):
         if problems:
             raise ValueError("; ".join(problems) + ". Cite, for every sentence, the numbers of the listed claims "
                              "it rests on, and drop any sentence that no listed claim supports.")
+        texts: list[str] | None = (info.context or {}).get("claim_texts")
+        if texts is None:
+            return self
+        counts: list[float] = (info.context or {}).get("counts", [])
+        for n, sentence in enumerate(self.sentences, 1):  # only once every citation is valid
+            cited = [texts[c - 1] for c in sentence.claims if c <= len(texts)]
+            problems += [f"sentence {n} {p}" for p in uncarried(sentence.text, cited, counts)]
+        if problems:
+            raise ValueError("; ".join(problems) + ". State in each sentence only the figures, dates, negations "
+                             "and directions that the claims it cites carry, as those claims give them; cite the "
+                             "claims that carry them, or leave them out.")
         return self
+
+
+def uncarried(sentence: str, cited: Sequence[str], counts: Sequence[float] = (),
+              options: AgreementOptions | None = None) -> list[str]:
+    """What a summary sentence states that the claims it cites (their statements and reports'
+    words, ``cited``) do not carry: a figure or date that no figure or date of theirs agrees with
+    (after reading number words and converting units), a negation none of them has, or a direction
+    word whose opposite a cited claim uses in its place ("fell" where the claim says "rose"; a
+    direction word the claims neither use nor contradict is not a problem: "after the quake").
+    Empty when the sentence keeps to its claims.
+
+    ``counts``: numbers the model was given besides the claims (how many articles and reports), so
+    "three outlets report" is carried; "one" read as a figure is never a problem ("one of them").
+    """
+    options = options or AgreementOptions()
+    quantity_options = options.quantities
+    whole = " ".join(cited)
+    problems: list[str] = []
+    theirs = find_quantities(whole)
+    for q in find_quantities(sentence):
+        if q.from_words and q.value_low == q.value_high and (q.value_low <= 1 or q.value_low in counts):
+            continue
+        if q.value_low == q.value_high and q.value_low in counts and q.dimension == "count":
+            continue
+        if not any(compare_quantities(q, t, quantity_options).relation in ("same", "consistent") for t in theirs):
+            given = ", ".join(t.text for t in theirs[:4])
+            problems.append(f"states {q.text!r}, which its claims do not carry" + (f" (they give {given})" if given else ""))
+    their_dates = find_dates(whole)
+    for d in find_dates(sentence):
+        if not any(compare_dates(d, t, quantity_options).relation in ("same", "consistent") for t in their_dates):
+            problems.append(f"states {d.text!r}, which its claims do not carry")
+    if negated(sentence) and not any(negated(text) for text in cited):
+        problems.append("states a negation that its claims do not carry")
+    lexicon = load_directions(options.language)
+    ours = tokenize(sentence)
+    cited_words = [tokenize(text) for text in cited]
+    everything = " ".join(w for words in cited_words for w in words)
+    for words in cited_words:
+        found = lexicon.opposite(ours, words)
+        if found is not None and f" {found[0]} " not in f" {everything} ":
+            problems.append(f"says {found[0]!r} where its claims say {found[1]!r}")
+            break
+    return problems
 
 
 def lead_briefing(briefings: Sequence[Briefing], claims: Sequence[StoryClaim]) -> Briefing:
@@ -97,7 +164,15 @@ def synthesis_request(claims: Sequence[StoryClaim], articles: int, *, max_retrie
                       language: str = "English", story: str | None = None) -> dict[str, Any]:
     """The keyword arguments of ``LLM.extract``/``aextract`` for one story's synthesis."""
     return {"messages": synthesis_messages(claims, articles, language), "response_model": StorySynthesis,
-            "context": {"claims": len(claims)}, "max_retries": max_retries, "article": story}
+            "context": synthesis_context(claims, articles), "max_retries": max_retries, "article": story}
+
+
+def synthesis_context(claims: Sequence[StoryClaim], articles: int) -> dict[str, Any]:
+    """What the answer is validated against: the number of claims, each claim's words (its
+    statement and its reports' evidence) and the counts the prompt gives (articles, reports)."""
+    texts = [" ".join([c.statement, *(r.evidence for r in c.reports)]) for c in claims]
+    counts = sorted({float(articles), *(float(len({r.article for r in c.reports})) for c in claims)})
+    return {"claims": len(claims), "claim_texts": texts, "counts": counts}
 
 
 def cited_from(answer: StorySynthesis) -> tuple[str, list[CitedSentence]]:
@@ -120,4 +195,4 @@ def model_synthesis(llm: LLM, claims: Sequence[StoryClaim], articles: int, *, ma
 
 
 __all__ = ["ExtractionError", "StorySynthesis", "cited_from", "lead_briefing", "model_synthesis",
-           "offline_synthesis", "synthesis_messages", "synthesis_request"]
+           "offline_synthesis", "synthesis_context", "synthesis_messages", "synthesis_request", "uncarried"]

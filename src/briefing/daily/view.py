@@ -67,11 +67,12 @@ def shown_claims(story: Story, options: ViewOptions = ViewOptions()) -> tuple[li
 
 def same_words(reports: list[Report]) -> list[list[Report]]:
     """Reports grouped by identical wording (first appearance order), so a quotation that six
-    outlets carry word for word is shown once with six links; reports with differences stand alone."""
+    outlets carry word for word is shown once with six links; reports with differences or notes
+    stand alone."""
     groups: list[list[Report]] = []
     by_words: dict[str, list[Report]] = {}
     for report in reports:
-        if report.differences or report.grounding == "not_found":
+        if report.differences or report.notes or report.grounding == "not_found":
             groups.append([report])
             continue
         key = _fold(report.evidence)
@@ -84,6 +85,12 @@ def same_words(reports: list[Report]) -> list[list[Report]]:
 
 
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "someone", "one"])
+
+
+def differs(report: Report) -> bool:
+    """True when a report's words contradict the claim's first report (shown in red): the
+    library's agreement rule said so, or, in a briefing made before it was recorded, the words part."""
+    return report.agreement == "contradicts" or (report.agreement is None and bool(report.differences))
 
 
 def named(claim: StoryClaim) -> bool:

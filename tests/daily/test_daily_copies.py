@@ -1,0 +1,84 @@
+"""Copy folding: a syndicated copy is folded only when it says the same thing. A copy that
+differs in a figure, a negation or a direction word stays its own article, and its claim is
+contested with both reports; a copy that differs only in a byline or in how a number is written
+is folded."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing import Article, daily
+from briefing.daily.duplicates import DuplicateOptions, disagreements, find_copies
+from daily_fixtures import QUAKE_A1
+
+
+def _copy(old: str, new: str, **extra: str) -> Article:
+    assert old in QUAKE_A1
+    return Article(id="copy", text=QUAKE_A1.replace(old, new), source="Wire Two", **extra)
+
+
+ORIGINAL = Article(id="orig", text=QUAKE_A1, source="Wire One")
+
+
+def test_a_copy_that_differs_only_in_a_byline_is_folded():
+    copy = Article(id="copy", text=QUAKE_A1 + "\n\nBy Jane Doe, Associated Press.")
+    original = ORIGINAL.model_copy(update={"text": QUAKE_A1 + "\n\nBy John Smith, Reuters."})
+    assert find_copies([original, copy]) == [[0, 1]]
+    d = daily([original, copy])
+    assert [s.id for s in d.sources] == ["orig"] and [c.id for c in d.sources[0].copies] == ["copy"]
+
+
+@pytest.mark.parametrize("old, new", [("140", "one hundred forty"), ("Main Street", "Main St."), ("Tuesday,", "Tuesday ,")])
+def test_a_copy_that_says_the_same_is_folded(old, new):
+    assert find_copies([ORIGINAL, _copy(old, new)]) == [[0, 1]]
+
+
+@pytest.mark.parametrize("old, new, reason", [
+    ("140 people", "400 people", "140 ≠ 400"),
+    ("were likely", "were not likely", "negation"),
+    ("on Tuesday", "on Wednesday", "weekday"),
+])
+def test_a_copy_that_differs_in_meaning_is_not_folded(old, new, reason):
+    copy = _copy(old, new)
+    assert find_copies([ORIGINAL, copy]) == [[0], [1]]
+    assert any(reason in r for r in disagreements(ORIGINAL.text, copy.text))
+
+
+@pytest.mark.parametrize("ours, theirs", [("before dawn", "after dawn"), ("power rose", "power fell")])
+def test_a_copy_with_an_opposite_direction_word_is_not_folded(ours, theirs):
+    def with_(words: str) -> Article:
+        return Article(id=words, text=QUAKE_A1.replace("on Tuesday,", f"on Tuesday {words},"))
+    first, second = with_(ours), with_(theirs)
+    assert find_copies([first, second]) == [[0], [1]]
+    assert any("opposite" in r for r in disagreements(first.text, second.text))
+    assert find_copies([first, with_(ours)]) == [[0, 1]]
+
+
+def test_a_copy_with_another_figure_stays_and_the_claim_is_contested_with_both_reports():
+    copy = _copy("140 people", "400 people")
+    d = daily([ORIGINAL, copy])
+    assert sorted(s.id for s in d.sources) == ["copy", "orig"]
+    assert len(d.stories) == 1
+    witt = [c for c in d.stories[0].claims if any("people were injured" in r.evidence for r in c.reports)]
+    assert len(witt) == 1 and witt[0].verdict == "contested"
+    by_article = {r.article: r for r in witt[0].reports}
+    assert "140" in by_article["orig"].evidence and "400" in by_article["copy"].evidence
+    assert "140 ≠ 400" in by_article["copy"].notes
+
+
+def test_a_negated_copy_stays_and_is_contested():
+    copy = _copy("aftershocks were likely", "aftershocks were not likely")
+    d = daily([ORIGINAL, copy])
+    assert len(d.sources) == 2 and len(d.stories) == 1
+    assert any(c.verdict == "contested" and {r.article for r in c.reports} == {"orig", "copy"}
+               for c in d.stories[0].claims)
+
+
+def test_the_context_reaches_a_unit_next_to_a_changed_figure():
+    text = "Officials said the storm front was 15 miles wide when it reached the coast on Monday. " * 3
+    converted = text.replace("15 miles", "24 km", 1)
+    wrong = text.replace("15 miles", "40 km", 1)
+    assert disagreements(text, converted) == []
+    assert disagreements(text, wrong)
+    # with no words of context the unit still travels with the figure (one differing place)
+    assert disagreements(text, converted, DuplicateOptions(context_words=0)) == []
