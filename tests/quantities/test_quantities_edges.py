@@ -92,6 +92,22 @@ def test_not_money_and_not_figures(text: str) -> None:
 
 def test_rupees_symbol() -> None:
     assert one("Rs 500").currency == "INR"
+    assert one("TRs 500").currency is None
+
+
+def test_hyphenated_temperatures_are_not_read() -> None:
+    assert one("a 10-C drop").dimension == "count"
+
+
+def test_a_bare_lower_end_takes_the_scale_only_below_the_upper_end() -> None:
+    assert (one("1 to 1 million").value_low, one("1 to 1 million").value_high) == (1.0, 1e6)
+
+
+def test_counted_nouns_fold_plurals_of_four_letters_or_more() -> None:
+    from briefing.quantities.texts import _noun
+
+    assert [_noun(one(t)) for t in ("3 cars", "3 car", "3 gas", "3 houses")] == [
+        "car", "car", "gas", "house"]
 
 
 def test_the_two_is_a_number_but_the_one_is_not() -> None:
@@ -149,6 +165,8 @@ def test_which_figures(text: str, figures: list[str]) -> None:
         ("one a hundred", (1.0, 3, 1.0)),
         ("one hundred and dozen", (100.0, 11, 100.0)),
         ("one hundred hundred", (100.0, 11, 100.0)),
+        ("a hundred and five", (105.0, 18, 1.0)),
+        ("one hundred five hundred", (105.0, 16, 1.0)),
         ("twenty dozen", (20.0, 6, 10.0)),
         ("and", None),
         ("a", None),

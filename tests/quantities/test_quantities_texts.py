@@ -7,9 +7,11 @@ import importlib
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
+from briefing import quantities
 from briefing.quantities import Quantity, compare_texts, may_hold_figures
 
 
@@ -94,8 +96,9 @@ def test_pint_is_loaded_only_to_convert() -> None:
         "compare_texts('15 miles', '24 km')\n"
         "assert 'pint' in sys.modules\n"
     )
+    source_root = str(Path(quantities.__file__).resolve().parents[2])
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env={"PYTHONPATH": "src", "PATH": ""}, check=False)
+                          env={"PYTHONPATH": source_root, "PATH": ""}, check=False)
     assert done.returncode == 0, done.stderr
 
 

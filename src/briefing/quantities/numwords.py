@@ -60,7 +60,6 @@ def parse_number_words(run: str) -> tuple[float, int, float] | None:
     last = ""
     end = 0
     place = 1.0
-    pending_and = False
     for index, (word, word_end) in enumerate(tokens):
         if word in ("a", "an"):
             following = tokens[index + 1][0] if index + 1 < len(tokens) else ""
@@ -71,7 +70,6 @@ def parse_number_words(run: str) -> tuple[float, int, float] | None:
         if word == "and":
             if last not in ("hundred", "scale"):
                 break
-            pending_and = True
             continue
         if word in SMALL:
             if last not in ("", "tens", "hundred", "scale"):
@@ -89,7 +87,7 @@ def parse_number_words(run: str) -> tuple[float, int, float] | None:
             current *= 100
             last, place = "hundred", 100.0
         elif word == "dozen":
-            if last not in ("", "a", "small") or pending_and:
+            if last not in ("", "a", "small"):
                 break
             current = max(current, 1) * 12
             last, place = "dozen", 1.0
@@ -100,7 +98,6 @@ def parse_number_words(run: str) -> tuple[float, int, float] | None:
             total += current * scale
             current = 0
             last, place = "scale", float(scale)
-        pending_and = False
         end = word_end
     if end == 0:
         return None

@@ -307,7 +307,7 @@ def _read(text: str, number: _Number, cores: list[re.Match[str]], index: int,
             high, _sep = high_core
             if currency is not None:
                 high = _abbreviated_scale(text, high)
-            if number.factor < high.factor and number.value * high.factor <= high.value:
+            if number.factor < high.factor and number.value * high.factor < high.value:
                 number = _scale(number, high.factor, number.end)
             qualifier, used = "range", 2
             if between is not None:
