@@ -96,7 +96,7 @@ def test_a_days_cost_prices_grouping_and_synthesis_too():
 
 def test_a_synthesis_answer_is_capped_like_a_briefing():
     huge = {"answer": {"headline": "H" * 400_000,
-                       "sentences": [{"text": f"Sentence {n} " + "x" * 2_000, "claims": [1]} for n in range(3_000)]}}
+                       "sentences": [{"text": "A sentence " + "x" * 2_000, "claims": [1]} for _ in range(3_000)]}}
     d, _ = _run([*BRIEFS, GROUPING, huge, huge])
     for story in d.stories:
         assert len(story.headline) <= 300
