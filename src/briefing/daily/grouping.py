@@ -33,12 +33,17 @@ class GroupingOptions:
     ``min_shared``: the fewest dates and figures two articles must share to count as alike when
     they share no name (one shared weekday or number is a coincidence, not an event); one shared
     name is enough.
+    ``max_postings``: a feature held by more than this many articles proposes no pairs (a figure
+    or date in a fifth of a big day would make every pair of them a candidate; it still counts in
+    the similarity of pairs that other features propose); ``None`` uses every feature. Days up to
+    this many articles are grouped exactly as without the cap.
     """
 
     min_similarity: float = 0.12
     split_ratio: float = 0.3
     min_split: int = 3
     min_shared: int = 2
+    max_postings: int | None = 50
 
 
 Vector = dict[str, float]
@@ -61,12 +66,18 @@ def _vectors(feature_sets: Sequence[set[str]]) -> list[Vector]:
     return [{f: weight[f] for f in sorted(s) if f in weight} for s in feature_sets]
 
 
-def similarities(vectors: Sequence[Vector], min_shared: int = 1) -> dict[tuple[int, int], float]:
-    """Cosine similarity of every pair ``(i, j)``, ``i < j``, that shares ``min_shared`` features."""
+def similarities(vectors: Sequence[Vector], min_shared: int = 1,
+                 max_postings: int | None = None) -> dict[tuple[int, int], float]:
+    """Cosine similarity of every pair ``(i, j)``, ``i < j``, that shares ``min_shared`` features
+    (a name counts as ``min_shared``). With ``max_postings``, only pairs that share a feature
+    held by at most that many vectors are candidates; their similarity still counts every
+    shared feature, so a candidate pair scores exactly as without the cap."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for f in vector:
             postings[f].append(i)
+    if max_postings is not None and any(len(h) > max_postings for h in postings.values()):
+        return _capped(vectors, postings, min_shared, max_postings)
     dots: dict[tuple[int, int], float] = defaultdict(float)
     shared: Counter[tuple[int, int]] = Counter()
     for f in sorted(postings):
@@ -78,6 +89,27 @@ def similarities(vectors: Sequence[Vector], min_shared: int = 1) -> dict[tuple[i
                 shared[i, j] += min_shared if f.startswith(("n:", "p:")) else 1  # a name is enough alone
     norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in vectors]
     return {(i, j): d / (norms[i] * norms[j]) for (i, j), d in dots.items() if shared[i, j] >= min_shared}
+
+
+def _capped(vectors: Sequence[Vector], postings: dict[str, list[int]], min_shared: int,
+            max_postings: int) -> dict[tuple[int, int], float]:
+    """``similarities`` over the pairs proposed by features held by at most ``max_postings``
+    vectors: linear in the day instead of quadratic. Sums in feature order, as the full scan
+    does, so the floats are the same."""
+    candidates: set[tuple[int, int]] = set()
+    for holders in postings.values():
+        if len(holders) <= max_postings:
+            candidates.update((i, j) for x, i in enumerate(holders) for j in holders[x + 1:])
+    norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in vectors]
+    sims: dict[tuple[int, int], float] = {}
+    for i, j in candidates:
+        common = sorted(vectors[i].keys() & vectors[j].keys())
+        if sum(min_shared if f.startswith(("n:", "p:")) else 1 for f in common) >= min_shared:
+            dot = 0.0
+            for f in common:
+                dot += vectors[postings[f][0]][f] ** 2  # as the full scan weighs it
+            sims[i, j] = dot / (norms[i] * norms[j])
+    return dict(sorted(sims.items()))
 
 
 def average_linkage(n: int, sims: dict[tuple[int, int], float], *, min_similarity: float,
@@ -135,7 +167,7 @@ def group_offline(articles: Sequence[Article], options: GroupingOptions = Groupi
     """Stories as groups of article indexes: each article in exactly one group, groups ordered by
     size (most articles first), then by their first article; members in input order."""
     feature_sets = [article_features(a) for a in articles]
-    sims = similarities(_vectors(feature_sets), options.min_shared)
+    sims = similarities(_vectors(feature_sets), options.min_shared, options.max_postings)
     groups: list[list[int]] = []
     for group in average_linkage(len(articles), sims, min_similarity=options.min_similarity):
         split = _two_events(group, feature_sets, options) if len(group) >= 2 * options.min_split else None
