@@ -19,7 +19,15 @@ with vcrpy (installed with the test extras). Their model answers are authored fi
 live model: they measure the library's handling of a model's answers (located evidence, the
 re-ask, the verdict bookkeeping), not a model's accuracy.
 
-    python benchmarks/check.py [--data PATH] [--min-words 5]
+Speed (issue 18, item 15), before and after in the same run: ``--claims`` (1,000) claims against
+a 500-article day, in CPU seconds (``time.process_time``). The day is the 277 ECB+ articles and
+copies of the first 223 of them (id ``<id>-copy``, same text) to reach 500. The claims are
+sentences of the articles drawn with a fixed seed, every other one negated (``negate``). "Before"
+is a Checker that keeps no window aligners (``window_cache_chars=0``) and ranks by sorting every
+passage in Python (the old ``PassageIndex.rank``); "after" is the default Checker. The verdicts
+must be identical (the run says so and exits 1 otherwise).
+
+    python benchmarks/check.py [--data PATH] [--min-words 5] [--claims 1000] [--only-speed]
 
 Exits 0 with a message when the data is absent.
 """
@@ -246,20 +254,79 @@ def _same_json(r1, r2) -> None:
     assert load(r1.body) == load(r2.body)
 
 
+def _rank_sorted(self, query, top):
+    """``PassageIndex.rank`` before issue 18: every passage sorted in Python."""
+    from briefing.text.retrieval import Ranked, terms
+
+    words = terms(query)
+    if self._bm25 is None or not words or top <= 0:
+        return []
+    scores = self._bm25.get_scores(words)
+    order = sorted((i for i, s in enumerate(scores) if s > 0), key=lambda i: (-scores[i], i))
+    return [Ranked(self.passages[i], float(scores[i]), i) for i in order[:top]]
+
+
+def report_speed(stories: dict[str, list[Article]], n_claims: int, day_size: int = 500) -> bool:
+    """CPU seconds of ``n_claims`` claims against a ``day_size``-article day, before and after."""
+    import random
+    from unittest import mock
+
+    from briefing.text.retrieval import PassageIndex
+    from briefing.text.sentences import split_sentences
+
+    articles = [a for story in stories.values() for a in story]
+    day = articles + [Article(id=f"{a.id}-copy", text=a.text) for a in articles[:day_size - len(articles)]]
+    sentences = [a.text[s.start:s.end] for a in articles for s in split_sentences(a.text)]
+    sentences = [s for s in sentences if 5 <= len(s.split()) <= 60]
+    rng = random.Random(18)
+    claims = [c if n % 2 == 0 else negate(c)[0] for n, c in enumerate(rng.sample(sentences, n_claims))]
+    results, cpu = {}, {}
+    for name in ("before", "after"):
+        start = time.process_time()
+        if name == "before":
+            from briefing.grounding import inorder
+
+            with mock.patch.object(PassageIndex, "rank", _rank_sorted), \
+                    mock.patch.object(inorder, "_tokens", inorder._tokens.__wrapped__):
+                checker = Checker(day, window_cache_chars=0)
+                results[name] = [checker.check(c).model_dump() for c in claims]
+        else:
+            checker = Checker(day)
+            results[name] = [checker.check(c).model_dump() for c in claims]
+        cpu[name] = time.process_time() - start
+    same = results["before"] == results["after"]
+    verdicts = defaultdict(int)
+    for r in results["after"]:
+        verdicts[r["verdict"]] += 1
+    print(f"\nspeed: {n_claims} claims against a {len(day)}-article day (CPU s, Checker built included)")
+    print(f"  before (no window cache, Python sort)   {cpu['before']:.1f} s  ({cpu['before'] / n_claims * 1000:.1f} ms a claim)")
+    print(f"  after  (window aligners kept, numpy)    {cpu['after']:.1f} s  ({cpu['after'] / n_claims * 1000:.1f} ms a claim)"
+          f"   [target {n_claims * 12 / 1000:.0f} s for {n_claims}]")
+    print(f"  verdicts identical: {same}  ({dict(verdicts)}); window cache "
+          f"{checker.aligners.chars:,} chars of {checker.aligners.max_chars:,}")
+    return same and cpu["after"] <= n_claims * 12 / 1000
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--min-words", type=int, default=5, help="the shortest quotation checked")
+    parser.add_argument("--claims", type=int, default=1000, help="claims in the speed run")
+    parser.add_argument("--only-speed", action="store_true", help="only the speed run")
     args = parser.parse_args(argv)
-    met = report_model()
     if not (args.data / "stories.tsv").is_file() or not (args.data / "text").is_dir():
+        report_model()
         print(f"\nECB+ data not found at {args.data}; no offline figures (pass --data PATH).")
         return 0
     stories = load_stories(args.data)
+    if args.only_speed:
+        return 0 if report_speed(stories, args.claims) else 1
+    met = report_model()
     cases = shared_quotations(stories, args.min_words)
     print(f"\n{sum(map(len, stories.values()))} articles in {len(stories)} stories; "
           f"{len(cases)} quotations of {args.min_words}+ words carried by 2+ articles of a story")
     met &= report_offline(*run_offline(stories, cases))
+    met &= report_speed(stories, args.claims)
     print(f"\nTargets {'met' if met else 'NOT met'}.")
     return 0
 

@@ -189,3 +189,14 @@ def test_similar_disputes_merge_and_positions_deduplicate():
 def test_merge_needs_parts():
     with pytest.raises(ValueError):
         merge_extracted([])
+
+
+def test_the_precomputed_mark_table_is_the_computed_one() -> None:
+    """issue 18, item 17: ``MARKS`` is data, and stays what ``_mark_class`` computes."""
+    import unicodedata
+
+    from briefing.text import fold
+
+    assert fold.MARKS == fold._mark_class()
+    if unicodedata.unidata_version == fold._MARKS_UNICODE:
+        assert fold.MARKS is fold._MARKS_PRECOMPUTED

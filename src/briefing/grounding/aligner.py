@@ -13,8 +13,8 @@ model's answer into a grounded ``Briefing``.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from briefing.core.models import (
@@ -312,20 +312,54 @@ class _TextIndex:
     chain: WordIndex
 
 
-@lru_cache(maxsize=16)
+INDEX_CACHE_BYTES = 200_000_000
+"""The default bound of the text-index cache: about 200 MB of indexes (an index costs about
+``INDEX_BYTES_PER_CHAR`` bytes a character of its text): a 10 MB text is indexed but not kept;
+many small texts (articles, passage windows) are, 64 at most."""
+INDEX_BYTES_PER_CHAR = 40  # measured: ~34 bytes a character kept (benchmarks/memory.py)
+
+
+class _IndexCache:
+    """The last text indexes built; the least recently used go first once their estimated size
+    passes ``max_bytes`` or there are more than ``max_entries``."""
+
+    def __init__(self, max_bytes: int = INDEX_CACHE_BYTES, max_entries: int = 64) -> None:
+        self.max_bytes, self.max_entries = max_bytes, max_entries
+        self.bytes = 0
+        self._kept: OrderedDict[tuple[str, int], _TextIndex] = OrderedDict()
+
+    def get(self, text: str, max_abridged_gap: int) -> _TextIndex:
+        key = (text, max_abridged_gap)
+        index = self._kept.get(key)
+        if index is not None:
+            self._kept.move_to_end(key)
+            return index
+        index = _build_index(text, max_abridged_gap)
+        cost = len(text) * INDEX_BYTES_PER_CHAR
+        if cost <= self.max_bytes:
+            self._kept[key] = index
+            self.bytes += cost
+            while self.bytes > self.max_bytes or len(self._kept) > self.max_entries:
+                (old, _), _ = self._kept.popitem(last=False)
+                self.bytes -= len(old) * INDEX_BYTES_PER_CHAR
+        return index
+
+
+_INDEXES = _IndexCache()
+
+
 def _text_index(text: str, max_abridged_gap: int) -> _TextIndex:
     """The folded text, its words and their index: the validator's re-asks and the grounding of
-    the same article reuse one build instead of normalising the article each time."""
+    the same article reuse one build instead of normalising the article each time (kept in a
+    cache bounded by ``INDEX_CACHE_BYTES``)."""
+    return _INDEXES.get(text, max_abridged_gap)
+
+
+def _build_index(text: str, max_abridged_gap: int) -> _TextIndex:
     norm, starts, ends = normalize(text)
     tokens, weights, lo, hi = tokenize(norm)
     return _TextIndex(Words.of(text, norm, starts, ends, tokens, lo, hi),
                       WordIndex(tokens, weights, max_abridged_gap))
-
-
-@lru_cache(maxsize=16)
-def _aligner(text: str, options: AlignOptions) -> Aligner:
-    return Aligner(text, options)
-
 
 def align(excerpt: str, text: str, options: AlignOptions = DEFAULT_OPTIONS) -> Alignment:
     """Locate ``excerpt`` in ``text``; returns an ``Alignment`` with offsets into ``text``.
@@ -333,7 +367,7 @@ def align(excerpt: str, text: str, options: AlignOptions = DEFAULT_OPTIONS) -> A
     Stateless: the same arguments always give the same answer (the first best occurrence).
     Never raises for any string input.
     """
-    return _aligner(text, options)._align(excerpt, track=False)
+    return Aligner(text, options)._align(excerpt, track=False)  # the index is cached; the rest is cheap
 
 
 def _grounded(alignment: Alignment, evidence: str) -> dict[str, Any]:

@@ -34,18 +34,18 @@ class Words:
     """The words of one side (excerpt or article) with their places, for reporting."""
 
     tokens: list[str]
-    lo: list[int]  # start of each token in the normalised text
-    hi: list[int]  # end of each token in the normalised text
+    lo: Sequence[int]  # start of each token in the normalised text
+    hi: Sequence[int]  # end of each token in the normalised text
     norm: str
-    starts: list[int]  # normalised index -> original start offset
-    ends: list[int]  # normalised index -> original end offset
+    starts: Sequence[int]  # normalised index -> original start offset (an array: 8 bytes each)
+    ends: Sequence[int]  # normalised index -> original end offset
     original: str
     negations: list[bool]  # negation words, "n't" included
     particles: list[bool]  # the negations that bind the next words ("not", "never", "n't")
 
     @classmethod
-    def of(cls, original: str, norm: str, starts: list[int], ends: list[int],
-           tokens: list[str], lo: list[int], hi: list[int]) -> Words:
+    def of(cls, original: str, norm: str, starts: Sequence[int], ends: Sequence[int],
+           tokens: list[str], lo: Sequence[int], hi: Sequence[int]) -> Words:
         return cls(tokens, lo, hi, norm, starts, ends, original, negation_flags(tokens),
                    negation_flags(tokens, NEGATION_PARTICLES))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefing.core.models import Span
 from briefing.text.fold import fold_fast, number_value
@@ -29,15 +30,19 @@ class InOrderOptions:
     min_words: int = 4
 
 
-def _tokens(text: str) -> list[tuple[str, int, int]]:
-    return [(fold_fast(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+Token = tuple[str, int, int, "float | str | None"]  # folded word, start, end, number value
 
 
-def _same(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    x, y = number_value(a), number_value(b)
-    return x is not None and x == y
+@lru_cache(maxsize=256)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` with their offsets and number values. Kept for the last 256 texts:
+    ``check`` looks for every claim in the same passage windows."""
+    words = [(fold_fast(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return tuple((w, start, end, number_value(w)) for w, start, end in words)
+
+
+def _same(a: Token, b: Token) -> bool:
+    return a[0] == b[0] or (a[3] is not None and a[3] == b[3])
 
 
 def find_in_order(claim: str, text: str, options: InOrderOptions | None = None) -> Span | None:
@@ -54,13 +59,13 @@ def find_in_order(claim: str, text: str, options: InOrderOptions | None = None) 
     if len(ours) < options.min_words or not theirs:
         return None
     best: tuple[int, int] | None = None
-    for start, (word, _, _) in enumerate(theirs):
-        if not _same(ours[0][0], word):
+    for start, word in enumerate(theirs):
+        if not _same(ours[0], word):
             continue
         at, ok = start, True
-        for wanted, _, _ in ours[1:]:
+        for wanted in ours[1:]:
             nxt = next((j for j in range(at + 1, min(len(theirs), at + 2 + options.max_gap))
-                        if _same(wanted, theirs[j][0])), None)
+                        if _same(wanted, theirs[j])), None)
             if nxt is None:
                 ok = False
                 break

@@ -93,9 +93,16 @@ class PassageIndex:
         words = terms(query)
         if self._bm25 is None or not words or top <= 0:
             return []
-        scores = self._bm25.get_scores(words)
-        order = sorted((i for i, s in enumerate(scores) if s > 0), key=lambda i: (-scores[i], i))
-        return [Ranked(self.passages[i], float(scores[i]), i) for i in order[:top]]
+        import numpy as np  # bm25s brought it
+
+        scores = np.asarray(self._bm25.get_scores(words))
+        held = np.flatnonzero(scores > 0)
+        if len(held) > top:  # the top-k without sorting every passage; ties go to the earlier
+            kth = np.partition(scores[held], len(held) - top)[len(held) - top]
+            above = held[scores[held] > kth]
+            held = np.concatenate([above, held[scores[held] == kth][:top - len(above)]])
+        order = held[np.lexsort((held, -scores[held]))]
+        return [Ranked(self.passages[i], float(scores[i]), i) for i in order.tolist()]
 
     def neighbours(self, position: int, context: int) -> tuple[int, int]:
         """``(start, end)`` in its article of the passage at ``position`` widened by up to

@@ -10,11 +10,12 @@ supported.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import replace
 
 from briefing.core.models import Article, Span
 from briefing.grounding.agreement import agree
-from briefing.grounding.aligner import Alignment, align
+from briefing.grounding.aligner import Aligner, Alignment
 from briefing.text.retrieval import PassageIndex
 from briefing.text.sentences import split_sentences
 from briefing.verify.rules import (
@@ -31,6 +32,37 @@ from briefing.verify.rules import (
 _RANK = {"exact": 0, "normalized": 1, "fuzzy": 2, "not_found": 3}
 _CONTEXT_CHARS = 1_000  # how far around a located quotation its sentence is looked for
 
+WINDOW_CACHE_CHARS = 1_000_000  # the default bound of a Checker's window aligners (~120 MB)
+
+
+class WindowAligners:
+    """The aligners of passage windows, kept for the next claims: a window is normalised and
+    indexed once per ``Checker`` instead of once per claim. Least recently used windows go first
+    once their texts hold more than ``max_chars`` characters (an aligner costs ~118 bytes a
+    character); ``max_chars=0`` keeps none. Aligning is stateless here, so the verdicts are the
+    same with or without it."""
+
+    def __init__(self, max_chars: int = WINDOW_CACHE_CHARS) -> None:
+        self.max_chars = max_chars
+        self.chars = 0
+        self._kept: OrderedDict[tuple[int, int, int], Aligner] = OrderedDict()
+
+    def get(self, key: tuple[int, int, int], window: str) -> Aligner:
+        """The aligner of ``window`` (article ``key[0]``'s text ``[key[1]:key[2]]``)."""
+        aligner = self._kept.get(key)
+        if aligner is not None:
+            self._kept.move_to_end(key)
+            return aligner
+        aligner = Aligner(window)
+        if len(window) <= self.max_chars:
+            self._kept[key] = aligner
+            self.chars += len(window)
+            while self.chars > self.max_chars:
+                _, old = self._kept.popitem(last=False)
+                self.chars -= len(old.text)
+        return aligner
+
+
 Best = dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]]
 
 
@@ -46,8 +78,8 @@ def _without_narrower_contradictions(best: Best) -> Best:
                        for k, s in supports)}
 
 
-def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions
-            ) -> tuple[Best, dict[tuple[int, int, str], tuple[str, ...]], tuple[str, Alignment, str] | None]:
+def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions,
+            aligners: WindowAligners) -> tuple[Best, dict[tuple[int, int, str], tuple[str, ...]], tuple[str, Alignment, str] | None]:
     """Judge every excerpt against the top passages: the best evidence per (article, excerpt,
     stance), its notes, and the first resemblance that was not counted."""
     best: Best = {}
@@ -57,8 +89,9 @@ def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, opt
         k = ranked.passage.article
         lo, hi = index.neighbours(ranked.position, options.context)
         window = articles[k].text[lo:hi]
+        aligner = aligners.get((k, lo, hi), window)
         for e, excerpt in enumerate(parts.excerpts):
-            alignment = align(excerpt, window)
+            alignment = aligner._align(excerpt, track=False)  # as ``align``: stateless
             judged = judge(excerpt, alignment, window, lo, options.agreement)
             if judged is None:
                 if near_miss is None and alignment.differences:
@@ -75,9 +108,9 @@ def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, opt
     return _without_narrower_contradictions(best), notes, near_miss
 
 
-def _judged(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions
-            ) -> tuple[Verification, tuple[str, Alignment, str] | None]:
-    best, notes, near_miss = _search(articles, index, parts, options)
+def _judged(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions,
+            aligners: WindowAligners) -> tuple[Verification, tuple[str, Alignment, str] | None]:
+    best, notes, near_miss = _search(articles, index, parts, options, aligners)
     said = [f"{articles[key[0]].id}: {note}" for key in sorted(best) for note in notes.get(key, ())]
     found = [(e, item) for (_, e, _), (_, item) in sorted(best.items())]
     return tally(parts, found, notes=list(dict.fromkeys(said))), near_miss
@@ -125,12 +158,14 @@ def _around_words(result: Verification, parts: ClaimParts, articles: list[Articl
 
 
 def check_offline(articles: list[Article], index: PassageIndex, parts: ClaimParts,
-                  options: CheckOptions) -> Verification:
+                  options: CheckOptions, aligners: WindowAligners | None = None) -> Verification:
     """The rules over aligned text (module docstring); the verdict is ``tally`` over what the
-    located evidence says."""
-    result, near_miss = _judged(articles, index, parts, options)
+    located evidence says. ``aligners`` keeps the windows' aligners for the next claims."""
+    aligners = aligners if aligners is not None else WindowAligners(0)
+    result, near_miss = _judged(articles, index, parts, options, aligners)
     if has_content_words(parts.around):  # the claim quotes someone: its other words count too
-        whole, _ = _judged(articles, index, replace(parts, excerpts=(parts.statement,), around=""), options)
+        whole, _ = _judged(articles, index, replace(parts, excerpts=(parts.statement,), around=""), options,
+                           aligners)
         if whole.verdict == "contradicted" and result.verdict != "contradicted":
             result = whole  # "..., X did not say" against "..., X said"
         elif result.verdict == "supported" and whole.verdict != "supported":
