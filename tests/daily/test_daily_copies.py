@@ -82,3 +82,43 @@ def test_the_context_reaches_a_unit_next_to_a_changed_figure():
     assert disagreements(text, wrong)
     # with no words of context the unit still travels with the figure (one differing place)
     assert disagreements(text, converted, DuplicateOptions(context_words=0)) == []
+
+
+def test_a_copy_that_changes_only_the_unit_is_read_with_its_figure():
+    text = "Officials said the storm front was 15 miles wide when it reached the coast on Monday. " * 3
+    changed = text.replace("15 miles", "15 km", 1)
+    assert any("15 miles ≠ 15 km" in r for r in disagreements(text, changed))
+    # without context the unit alone is compared ("miles" / "km"): no figure, no disagreement
+    assert disagreements(text, changed, DuplicateOptions(context_words=0)) == []
+    assert find_copies([Article(id="x", text=text), Article(id="y", text=changed)]) == [[0], [1]]
+
+
+def test_articles_that_share_three_of_four_paragraphs_are_not_copies():
+    rest = ("Later the council met in the town hall to discuss shelters for families who lost their homes, "
+            "and the governor promised state money for repairs to roads, schools and water pipes.")
+    paragraphs = QUAKE_A1.split("\n\n")
+    follow_up = Article(id="follow-up", text="\n\n".join(paragraphs[:3]) + "\n\n" + rest)  # shingle overlap 0.58
+    assert find_copies([ORIGINAL, follow_up]) == [[0], [1]]
+    assert find_copies([ORIGINAL, follow_up], DuplicateOptions(min_overlap=0.55)) == [[0, 1]]
+    assert find_copies([ORIGINAL, follow_up], DuplicateOptions(min_overlap=0.6)) == [[0], [1]]
+
+
+def test_duplicate_options_are_frozen():
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        DuplicateOptions().min_overlap = 0.1  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    ("140 people were hurt when the storm front reached the coast on Monday, officials said. " * 3,
+     "400 people were hurt when the storm front reached the coast on Monday, officials said. "
+     + "140 people were hurt when the storm front reached the coast on Monday, officials said. " * 2),
+    ("Officials said the storm front reached the coast on Monday and the number of people hurt was 140. " * 2
+     + "Officials said the storm front reached the coast on Monday and the number of people hurt was 140",
+     "Officials said the storm front reached the coast on Monday and the number of people hurt was 140. " * 2
+     + "Officials said the storm front reached the coast on Monday and the number of people hurt was 400"),
+])
+def test_a_figure_changed_in_the_first_or_last_word_is_found(ours, theirs):
+    assert any("140 ≠ 400" in r for r in disagreements(ours, theirs))
+    assert find_copies([Article(id="x", text=ours), Article(id="y", text=theirs)]) == [[0], [1]]
