@@ -84,6 +84,28 @@ def test_a_negating_prefix_is_a_negation():
     assert ("likely", "unlikely") in [tuple(d) for d in a.differences]
 
 
+NON_BINDING = "The resolution adopted on Monday is non-binding on all member states, diplomats said."
+
+
+@pytest.mark.parametrize("excerpt", [
+    "The resolution adopted on Monday is binding on all member states",
+    "resolution adopted on Monday is binding on all member states",
+    "binding on all member states",  # cut off the "non-" it follows
+    "The resolution adopted on Monday is non",  # cut off the word "non-" starts
+])
+def test_a_hyphenated_negating_prefix_is_a_negation(excerpt):
+    """Issue 18: "non-binding" was split into "non" and "binding", so "is binding" was placed
+    as a fuzzy match of "is non-binding" (differences: "is" / "is non")."""
+    _not_placed(excerpt, NON_BINDING)
+
+
+def test_a_non_hyphenated_claim_of_a_negated_word_is_placed_as_written():
+    a = align("The resolution adopted on Monday is non-binding on all member states", NON_BINDING)
+    assert (a.status, a.start) == ("exact", 0)
+    b = align("The resolution adopted on Monday is nonbinding on all member states", NON_BINDING)
+    assert b.status == "fuzzy" and [tuple(d) for d in b.differences] == [("nonbinding", "non-binding")]
+
+
 @pytest.mark.parametrize(
     "excerpt",
     [
