@@ -42,3 +42,16 @@ def briefer_args(**kwargs):
     if pace:
         kwargs["pacer"] = Pacer(**pace)
     return kwargs
+
+
+def run_examples(fn) -> tuple[int, int]:
+    """Run the ``>>>`` examples in ``fn``'s docstring with its module's names; return (failed,
+    attempted). Unlike ``doctest.testmod`` this runs one docstring, whatever else the module holds."""
+    import doctest
+    import sys
+
+    globs = dict(vars(sys.modules[fn.__module__]))
+    test = doctest.DocTestParser().get_doctest(fn.__doc__ or "", globs, fn.__name__, None, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test, out=lambda s: None)
+    return runner.failures, runner.tries

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import json
+import re
 import time
 
 import instructor
@@ -447,18 +448,21 @@ def test_a_non_http_failure_with_retry_after_like_text_backs_off():
     assert all(1.0 <= wait_seconds(exc, 3, POLICY) <= 2.0 for _ in range(20))
 
 
+_NEEDS = "RetryPolicy needs 0 <= initial_wait <= max_wait and max_total_wait >= 0"
+
+
 @pytest.mark.parametrize(("bad", "message"), [
-    ({"max_attempts": 0}, "max_attempts must be at least 1"),
-    ({"initial_wait": -1}, "0 <= initial_wait <= max_wait"),
-    ({"initial_wait": 5, "max_wait": 1}, "0 <= initial_wait <= max_wait"),
-    ({"max_total_wait": -0.1}, "max_total_wait >= 0"),
-    ({"timeout": 0}, "timeout must be a positive"),
-    ({"timeout": float("inf")}, "timeout must be a positive"),
-    ({"max_elapsed": 0}, "max_elapsed must be a positive"),
-    ({"max_elapsed": float("inf")}, "max_elapsed must be a positive"),
+    ({"max_attempts": 0}, "RetryPolicy.max_attempts must be at least 1"),
+    ({"initial_wait": -1}, _NEEDS),
+    ({"initial_wait": 5, "max_wait": 1}, _NEEDS),
+    ({"max_total_wait": -0.1}, _NEEDS),
+    ({"timeout": 0}, "RetryPolicy.timeout must be a positive number of seconds"),
+    ({"timeout": float("inf")}, "RetryPolicy.timeout must be a positive number of seconds"),
+    ({"max_elapsed": 0}, "RetryPolicy.max_elapsed must be a positive number of seconds"),
+    ({"max_elapsed": float("inf")}, "RetryPolicy.max_elapsed must be a positive number of seconds"),
 ])
 def test_each_bad_bound_names_itself(bad, message):
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
         RetryPolicy(**bad)
 
 
@@ -467,7 +471,8 @@ def test_edge_bounds_are_accepted():
     assert RetryPolicy(initial_wait=3, max_wait=3).max_wait == 3
 
 
-def test_elapsed_time_bounds_the_attempts(monkeypatch):
+@pytest.mark.parametrize(("max_elapsed", "attempts"), [(25, 3), (22, 3), (21.9, 2)])
+def test_elapsed_time_bounds_the_attempts(monkeypatch, max_elapsed, attempts):
     """No new attempt starts once ``max_elapsed`` would be passed by the wait before it."""
     clock = [0.0]
 
@@ -475,13 +480,14 @@ def test_elapsed_time_bounds_the_attempts(monkeypatch):
         clock[0] += 10  # each attempt takes 10 s
         raise status_error(503, headers={"retry-after": "1"})
 
-    policy = RetryPolicy(max_attempts=10, max_elapsed=25)
+    policy = RetryPolicy(max_attempts=10, max_elapsed=max_elapsed)
     monkeypatch.setattr(time, "monotonic", lambda: clock[0])  # tenacity's clock
     stats = RetryStats()
     with pytest.raises(errors.ServiceUnavailableError):
         call_with_retries(slow, policy, describe=describe, stats=stats,
                           sleep=lambda s: clock.__setitem__(0, clock[0] + s))
-    assert stats.attempts == 3 and stats.waited == 2.0  # at 22 s a wait of 1 s is allowed; at 32 s none
+    # after the second attempt, 21 s in, a wait of 1 s reaches 22 s; after the third, 32 s
+    assert stats.attempts == attempts and stats.waited == attempts - 1.0
 
 
 def test_each_retry_is_logged_with_its_wait_and_attempt(caplog):
