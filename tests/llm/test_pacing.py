@@ -284,9 +284,9 @@ def test_reset_durations(value, seconds):
 
 def test_bad_limits_are_refused():
     for bad in (0, -5, float("inf"), float("nan")):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=f"^rpm must be a positive number, got {bad!r}$"):
             Pacer(rpm=bad)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^Pacer needs 0 < backoff < 1"):
         Pacer(backoff=1.0)
 
 
