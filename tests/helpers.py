@@ -85,3 +85,16 @@ def scripted(articles: list[AnnotatedArticle], *, every: int = 1, broken: str | 
     return reply
 
 
+
+
+def run_examples(fn) -> tuple[int, int]:
+    """Run the ``>>>`` examples in ``fn``'s docstring with its module's names; return (failed,
+    attempted). Unlike ``doctest.testmod`` this runs one docstring, whatever else the module holds."""
+    import doctest
+    import sys
+
+    globs = dict(vars(sys.modules[fn.__module__]))
+    test = doctest.DocTestParser().get_doctest(fn.__doc__ or "", globs, fn.__name__, None, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    runner.run(test, out=lambda s: None)
+    return runner.failures, runner.tries

@@ -27,7 +27,9 @@ def _groups(*stories):
 
 
 def test_a_valid_assignment_passes():
-    StoryGroups.model_validate(_groups(["a1", "a2"], ["b1"]), context={"article_ids": IDS})
+    groups = StoryGroups.model_validate(_groups(["a1", "a2"], ["b1"]), context={"article_ids": IDS})
+    assert [(s.headline, s.articles) for s in groups.stories] == [("s0", ["a1", "a2"]), ("s1", ["b1"])]
+    assert assignment_problems(groups, IDS) == []
 
 
 @pytest.mark.parametrize("stories, problem", [

@@ -165,8 +165,8 @@ def test_fewer_than_two_content_words_are_never_located(excerpt):
 def test_a_short_excerpt_that_is_a_whole_quotation_is_located(excerpt, quoted):
     text = f"Asked about the plan, the minister replied {quoted} and left."
     a = align(excerpt, text)
-    assert a.status in ("exact", "normalized")
-    assert text[a.start : a.end].strip("“”'\"«»,") == excerpt.strip("“”'\"«»,")
+    assert a.status == "exact"
+    assert text[a.start : a.end] == excerpt
 
 
 def test_cjk_and_emoji_offsets():
@@ -271,7 +271,8 @@ def test_normalized_variants_align_to_the_same_span(pieces, data):
         st.sampled_from(["", ".", "”", ",", '."']))
     assume(_content_words(original) >= 2)
     a = align(variant, text)
-    assert a.status in ("exact", "normalized")
+    verbatim = [p for p in range(len(text)) if text.startswith(variant, p) and on_boundaries(text, p, p + len(variant))]
+    assert a.status == ("exact" if verbatim else "normalized")
     got = normalize(text[a.start : a.end])[0].strip(" \"'.,-")
     assert got == normalize(original)[0]
     if _occurrences(normalize(text)[0], normalize(original)[0]) == 1:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from briefing.grounding.aligner import align, describe
+from briefing.grounding.aligner import Alignment, align, describe
 from briefing.text.fold import STOPWORDS, fold_char, normalize, on_boundaries
 
 REPO = Path(__file__).resolve().parents[2]
@@ -84,6 +84,28 @@ def test_a_negating_prefix_is_a_negation():
     assert ("likely", "unlikely") in [tuple(d) for d in a.differences]
 
 
+NON_BINDING = "The resolution adopted on Monday is non-binding on all member states, diplomats said."
+
+
+@pytest.mark.parametrize("excerpt", [
+    "The resolution adopted on Monday is binding on all member states",
+    "resolution adopted on Monday is binding on all member states",
+    "binding on all member states",  # cut off the "non-" it follows
+    "The resolution adopted on Monday is non",  # cut off the word "non-" starts
+])
+def test_a_hyphenated_negating_prefix_is_a_negation(excerpt):
+    """Issue 18: "non-binding" was split into "non" and "binding", so "is binding" was placed
+    as a fuzzy match of "is non-binding" (differences: "is" / "is non")."""
+    _not_placed(excerpt, NON_BINDING)
+
+
+def test_a_non_hyphenated_claim_of_a_negated_word_is_placed_as_written():
+    a = align("The resolution adopted on Monday is non-binding on all member states", NON_BINDING)
+    assert (a.status, a.start) == ("exact", 0)
+    b = align("The resolution adopted on Monday is nonbinding on all member states", NON_BINDING)
+    assert b.status == "fuzzy" and [tuple(d) for d in b.differences] == [("nonbinding", "non-binding")]
+
+
 @pytest.mark.parametrize(
     "excerpt",
     [
@@ -97,8 +119,8 @@ def test_a_negating_prefix_is_a_negation():
 def test_a_changed_figure_is_not_placed(excerpt):
     a = align(excerpt, TEXT)
     if "fourth" in excerpt:  # an ordinal is an ordinary word: a fuzzy misquote, shown as such
-        assert a.status in ("fuzzy", "not_found")
-        assert a.status == "not_found" or ("fourth", "third") in [tuple(d) for d in a.differences]
+        assert a.status == "fuzzy"
+        assert [tuple(d) for d in a.differences] == [("million dollars", "million"), ("fourth", "third")]
         return
     assert a.status == "not_found" and a.nearest is not None
 
@@ -188,7 +210,7 @@ def test_a_full_width_digit_is_the_same_figure_but_not_the_same_text():
 
 def test_a_short_excerpt_is_placed_only_as_a_whole_quotation():
     text = "Asked whether he would resign, the minister said: \u201cNever.\u201d Then he left."
-    assert align("Never", text).status in ("exact", "normalized")
+    assert align("Never", text).status == "exact"
     assert align("he left", text).status == "not_found"  # one content word, not a quotation
 
 
@@ -204,7 +226,7 @@ def test_hostile_input_never_raises():
     for excerpt in ["...", "\u2026", "not not not not not", "0" * 5000, "\x00\ufffd" * 50,
                     "(a+)+$[" * 30, "no " * 2000, TEXT * 3]:
         a = align(excerpt, TEXT)
-        assert a.status in ("exact", "normalized", "fuzzy", "not_found")
+        assert a == Alignment(None, None, "not_found", 0.0), excerpt  # and nothing resembled
 
 
 # --------------------------------------------------------------------------- properties
@@ -230,6 +252,13 @@ _AUX = {"will", "would", "can", "could", "should", "is", "are", "was", "were", "
 _NEGATIONS = {"not", "never", "no"}
 
 
+def _control(text: str, start: int, end: int) -> None:
+    """The unchanged passage is located where it is: a property below is not passing only because
+    ``align`` finds nothing."""
+    a = align(text[start:end], text)
+    assert a.status == "exact" and text[a.start : a.end] == text[start:end], (text[start:end], a)
+
+
 def _unique(text: str, excerpt: str) -> bool:
     core = normalize(excerpt)[0].strip(" .,;:!?\"'")
     norm = normalize(text)[0]
@@ -240,6 +269,7 @@ def _unique(text: str, excerpt: str) -> bool:
 @given(st.sampled_from(PASSAGES), st.data())
 def test_inserting_a_negation_is_never_placed(passage, data):
     text, start, end = passage
+    _control(text, start, end)
     words = text[start:end].split()
     aux = [k for k, w in enumerate(words[:-1]) if w.lower().strip(",;:") in _AUX]
     assume(aux and not any(w.lower() in _NEGATIONS or "n't" in w or "n\u2019t" in w for w in words))
@@ -252,6 +282,7 @@ def test_inserting_a_negation_is_never_placed(passage, data):
 @given(st.sampled_from(NUMBERED), st.data())
 def test_changing_a_number_is_never_placed(passage, data):
     text, start, end = passage
+    _control(text, start, end)
     words = text[start:end].split()
     numbered = [k for k, w in enumerate(words) if any(c.isdigit() for c in w)]
     assume(numbered)
@@ -269,6 +300,7 @@ def test_changing_a_number_is_never_placed(passage, data):
 @given(st.sampled_from(PASSAGES), st.data())
 def test_swapping_two_content_words_is_never_placed(passage, data):
     text, start, end = passage
+    _control(text, start, end)
     words = text[start:end].split()
     content = [k for k, w in enumerate(words) if w.isalpha() and w.lower() not in STOPWORDS]
     assume(len({words[k].lower() for k in content}) >= 2)
@@ -286,6 +318,7 @@ def test_swapping_two_content_words_is_never_placed(passage, data):
 @given(st.sampled_from(PASSAGES), st.data())
 def test_starting_or_ending_inside_a_word_is_never_placed(passage, data):
     text, start, end = passage
+    _control(text, start, end)
     excerpt = text[start:end].rstrip(".!?\u201d\"")
     first, last = excerpt.split()[0], excerpt.split()[-1]
     at_start = data.draw(st.booleans())
@@ -301,6 +334,7 @@ def test_starting_or_ending_inside_a_word_is_never_placed(passage, data):
 @given(st.sampled_from(PASSAGES), st.data())
 def test_every_located_span_of_a_real_passage_lies_on_word_boundaries(passage, data):
     text, start, end = passage
+    _control(text, start, end)
     i = data.draw(st.integers(start, end - 1))
     j = data.draw(st.integers(i + 1, end))
     a = align(text[i:j], text)

@@ -43,7 +43,12 @@ def test_non_english_text_is_not_underestimated():
     assert OutputBudget().tokens(greek, 15) > OutputBudget().tokens(ascii_text, 15)
 
 
-@pytest.mark.parametrize("kwargs", [{"cap": 0}, {"per_claim": -1}, {"floor": 5000, "cap": 4096}, {"min_claims": -1}])
-def test_nonsense_budgets_are_refused(kwargs):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"cap": 0}, "OutputBudget figures must be positive"),
+    ({"per_claim": -1}, "OutputBudget figures must be positive"),
+    ({"floor": 5000, "cap": 4096}, "OutputBudget needs min_claims >= 0 and floor <= cap"),
+    ({"min_claims": -1}, "OutputBudget needs min_claims >= 0 and floor <= cap"),
+])
+def test_nonsense_budgets_are_refused(kwargs, message):
+    with pytest.raises(ValueError, match=f"^{message}$"):
         OutputBudget(**kwargs)

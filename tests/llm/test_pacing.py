@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import threading
 
 import openai
@@ -283,9 +284,9 @@ def test_reset_durations(value, seconds):
 
 def test_bad_limits_are_refused():
     for bad in (0, -5, float("inf"), float("nan")):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=f"^rpm must be a positive number, got {bad!r}$"):
             Pacer(rpm=bad)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^Pacer needs 0 < backoff < 1"):
         Pacer(backoff=1.0)
 
 
@@ -337,3 +338,173 @@ def test_async_briefer_is_paced_by_the_same_hooks(seed_text):
         asyncio.run(briefer.abrief(seed_text))
     assert briefer.pacer.limits() == {"requests": 3}
     assert wait(briefer.pacer, 1) == pytest.approx(20.0, rel=0.05)  # none left: wait 60/3 s
+
+
+# --------------------------------------------------------------------------- pinned (issue 18, item 20)
+
+
+def test_the_async_path_waits_out_a_429_seen_while_it_waits():
+    """``aacquire``: a 429 observed during the wait extends it for the async waiter too."""
+    clock = Clock()
+    p = pacer(clock, rpm=60)
+    for _ in range(60):
+        wait(p, 1)
+
+    def refused() -> None:
+        clock.on_sleep = None
+        p.observe(429, {"retry-after": "5"})
+
+    clock.on_sleep = refused
+    ticket = asyncio.run(p.aacquire(1))
+    assert ticket.waited == pytest.approx(1.0 + 5.0) and clock.slept == [pytest.approx(1.0), pytest.approx(5.0)]
+    assert p.stats.waited == pytest.approx(6.0)
+
+
+def test_a_ticket_that_need_not_wait_is_returned_as_reserved():
+    clock = Clock()
+    p = pacer(clock, rpm=60)
+    ticket = p.acquire(7)
+    assert (ticket.tokens, ticket.send_at, ticket.waited, ticket.requests_before, ticket.tokens_before) == (
+        7, 0.0, 0.0, 0, 0)
+    second = asyncio.run(p.aacquire(5))
+    assert (second.requests_before, second.tokens_before, second.waited) == (1, 7, 0.0)
+    assert clock.slept == [] and p.stats.waited == 0.0 and (p.stats.requests, p.stats.tokens) == (2, 12)
+
+
+@pytest.mark.parametrize(("headers", "seconds"), [
+    ({"retry-after-ms": "1500"}, 1.5), ({"retry-after-ms": "1500", "retry-after": "7"}, 1.5),
+    ({"retry-after": "7"}, 7.0), ({"retry-after-ms": "soon", "retry-after": "7"}, 7.0), ({}, None),
+])
+def test_retry_after_headers(headers, seconds):
+    from briefing.llm.pacing import retry_after
+
+    assert retry_after(headers) == seconds
+
+
+def test_a_429_with_retry_after_ms_pauses_that_long():
+    clock = Clock()
+    p = pacer(clock)
+    p.observe(429, {"retry-after-ms": "2500"})
+    assert wait(p, 1) == pytest.approx(2.5)
+
+
+_PACER_NEEDS = "Pacer needs 0 < backoff < 1, 0 <= recovery < 1, bare_pause >= 0, window > 0, max_pause >= 0"
+
+
+@pytest.mark.parametrize(("kwargs", "message"), [
+    ({"rpm": 0}, "rpm must be a positive number, got 0"),
+    ({"tpm": -5}, "tpm must be a positive number, got -5"),
+    ({"rpm": float("inf")}, "rpm must be a positive number, got inf"),
+    ({"backoff": 1.0}, _PACER_NEEDS),
+    ({"backoff": 0}, _PACER_NEEDS),
+    ({"recovery": 1.0}, _PACER_NEEDS),
+    ({"recovery": -0.1}, _PACER_NEEDS),
+    ({"bare_pause": -1}, _PACER_NEEDS),
+    ({"window": 0}, _PACER_NEEDS),
+    ({"max_pause": -1}, _PACER_NEEDS),
+])
+def test_each_bad_argument_is_refused_by_name(kwargs, message):
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        Pacer(**kwargs)
+
+
+def test_edge_arguments_are_accepted():
+    Pacer(recovery=0, bare_pause=0, max_pause=0, window=0.001, backoff=0.999)
+
+
+def test_repr_shows_the_limits_and_the_guess():
+    clock = Clock()
+    p = pacer(clock, rpm=60.4, tpm=1000)
+    assert repr(p) == "Pacer(limits={'requests': 60, 'tokens': 1000}, guessed_rpm=None)"
+    q = pacer(clock, backoff=0.51)
+    for _ in range(33):
+        q.observe(200, {})
+    q.observe(429, {})
+    assert repr(q) == "Pacer(limits={}, guessed_rpm=16.8)"  # 33 * 0.51 = 16.83
+
+
+def test_a_guessed_rate_spaces_requests_one_at_a_time():
+    clock = Clock()
+    p = pacer(clock, backoff=0.5)
+    for _ in range(60):
+        p.observe(200, {})
+    p.observe(429, {})  # guess: 30 a minute, starting empty (no burst after a refusal)
+    clock.now = 10.0  # past the bare pause; 5 requests refilled
+    assert [round(wait(p, 1), 6) for _ in range(7)] == [0.0] * 5 + [2.0, 4.0]
+
+
+def test_refusals_older_than_the_window_are_forgotten():
+    """``_accepted_before``: requests sent before the refused one, less the other refusals of the
+    last ``window`` seconds; a refusal exactly ``window`` seconds old still counts."""
+    clock = Clock()
+    p = pacer(clock, window=10)
+    tickets = [p.acquire(1) for _ in range(12)]
+    assert p._accepted_before(0.0, tickets[10]) == 10  # ten sent before it, no other refusal
+    assert p._accepted_before(10.0, tickets[11]) == 10  # eleven sent before, one other refusal
+    assert p._accepted_before(10.5, tickets[11]) == 0  # all sent more than a window ago
+    assert list(p._refusals) == [10.0, 10.5]
+
+
+@pytest.mark.parametrize(("value", "seconds"), [("0", 0.0), ("0.5", 0.5), ("1m 30s", 90.0), ("1 m", None), (" 2s ", 2.0)])
+def test_more_reset_durations(value, seconds):
+    assert parse_duration(value) == (None if seconds is None else pytest.approx(seconds))
+
+
+def test_a_429_pauses_until_the_reset_of_the_limit_that_ran_out():
+    clock = Clock()
+    p = pacer(clock, adaptive=False)
+    p.observe(429, {"x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "3s",
+                    "x-ratelimit-remaining-tokens": "500", "x-ratelimit-reset-tokens": "30s"})
+    assert wait(p, 1) == pytest.approx(3.0)  # not the 30 s of the tokens, which had not run out
+
+
+def test_a_refusal_of_a_request_sent_at_the_cut_does_not_cut_again():
+    clock = Clock()
+    p = pacer(clock, backoff=0.5)
+    for _ in range(40):
+        p.observe(200, {})
+    clock.now = 1.0
+    first, second = p.acquire(1), p.acquire(1)  # both sent at 1.0
+    p.observe(429, {}, first)  # the cut, at 1.0
+    p.observe(429, {}, second)
+    assert p.limits()["guessed_requests"] == pytest.approx(20)
+
+
+def test_a_guessed_rate_is_at_least_one_a_minute():
+    clock = Clock()
+    p = pacer(clock, backoff=0.5)
+    p.observe(200, {})
+    p.observe(429, {})
+    assert p.limits()["guessed_requests"] == 1.0
+
+
+def test_a_success_exactly_a_window_old_still_counts():
+    clock = Clock()
+    p = pacer(clock, window=10)
+    p.observe(200, {})
+    assert p._accepted_before(10.0, None) == 1
+    assert p._accepted_before(10.5, None) == 0
+
+
+def test_a_request_sent_exactly_skew_later_may_already_be_counted():
+    clock = Clock()
+    p = pacer(clock, skew=0.5)
+    first = p.acquire(1000)
+    clock.now = 0.5
+    p.acquire(1000)  # exactly ``skew`` later: the server may have counted it
+    p.observe(200, {"x-ratelimit-limit-tokens": "10000", "x-ratelimit-remaining-tokens": "9000"}, first)
+    assert p._buckets["tokens"].level == pytest.approx(9000 + 0.5 * 10000 / 60)
+
+
+def test_requests_reserved_since_are_taken_off_what_remains():
+    clock = Clock()
+    p = pacer(clock)
+    first = p.acquire(1000)
+    for t in (1.0, 2.0, 3.0):
+        clock.now = t
+        p.acquire(1000)
+    clock.now = 4.0
+    p.observe(200, {"x-ratelimit-limit-requests": "100", "x-ratelimit-remaining-requests": "90",
+                    "x-ratelimit-limit-tokens": "10000", "x-ratelimit-remaining-tokens": "9000"}, first)
+    assert p._buckets["requests"].level == pytest.approx(90 + 4 * 100 / 60 - 3)
+    assert p._buckets["tokens"].level == pytest.approx(9000 + 4 * 10000 / 60 - 3000)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import email.utils
 import json
+import re
 import time
 
 import instructor
@@ -15,7 +16,7 @@ from instructor.core.exceptions import InstructorRetryException
 from pydantic import BaseModel
 
 from briefing.core import errors
-from briefing.llm.failures import classify, is_retryable, unwrap
+from briefing.llm.failures import classify, is_retryable, short_label, unwrap
 from briefing.llm.retry import (
     RetryPolicy,
     RetryStats,
@@ -216,13 +217,6 @@ def test_backoff_is_jittered_exponential_and_capped():
     assert 0.25 <= wait_seconds(garbage, 1, POLICY) <= 0.5
 
 
-@pytest.mark.parametrize("bad", [{"max_attempts": 0}, {"initial_wait": -1}, {"timeout": 0},
-                                 {"initial_wait": 5, "max_wait": 1}])
-def test_policy_bounds_are_checked(bad):
-    with pytest.raises(ValueError):
-        RetryPolicy(**bad)
-
-
 # --------------------------------------------------------------------------- call_with_retries
 
 
@@ -381,3 +375,134 @@ def test_through_the_sdk_401_is_described_without_the_key():
             POLICY, describe=describe, sleep=lambda s: None)
     text = str(info.value)
     assert "OPENAI_API_KEY" in text and KEY[:8] not in text and KEY not in repr(info.value)
+
+
+# --------------------------------------------------------------------------- pinned (issue 18, item 20)
+
+
+def test_the_documented_defaults():
+    assert RetryPolicy() == RetryPolicy(max_attempts=4, initial_wait=0.5, max_wait=20.0,
+                                        max_total_wait=60.0, timeout=120.0, max_elapsed=180.0)
+
+
+def test_the_default_total_wait_stops_a_fourth_attempt_after_a_minute_of_waiting():
+    sleeps: list[float] = []
+    fn = Flaky(*[status_error(429, "rate_limit_exceeded", headers={"retry-after": "20"})] * 10)
+    with pytest.raises(errors.RateLimitError):
+        call_with_retries(fn, RetryPolicy(max_attempts=10), describe=describe, sleep=sleeps.append)
+    assert sleeps == [20, 20, 20] and fn.calls == 4  # 60 s waited is allowed; 80 s is not
+    fn = Flaky(*[status_error(429, "rate_limit_exceeded", headers={"retry-after": "20.5"})] * 10)
+    sleeps.clear()
+    with pytest.raises(errors.RateLimitError):
+        call_with_retries(fn, RetryPolicy(max_attempts=10), describe=describe, sleep=sleeps.append)
+    assert sleeps == [20, 20, 20] and fn.calls == 4  # capped at max_wait 20
+
+
+def test_zero_total_wait_never_waits():
+    sleeps: list[float] = []
+    fn = Flaky(status_error(503), status_error(503))
+    with pytest.raises(errors.ServiceUnavailableError):
+        call_with_retries(fn, RetryPolicy(max_total_wait=0), describe=describe, sleep=sleeps.append)
+    assert sleeps == [] and fn.calls == 1
+
+
+def test_retry_after_as_an_http_date():
+    """An HTTP date in the future is the seconds until then (capped at ``max_wait``), one in the
+    past is no wait, and a date with no zone ("-0000") is read as UTC."""
+    for usegmt in (True, False):
+        soon = email.utils.formatdate(time.time() + 30, usegmt=usegmt)
+        past = email.utils.formatdate(time.time() - 30, usegmt=usegmt)
+        assert usegmt or soon.endswith("-0000")
+        assert 28 <= wait_seconds(status_error(429, headers={"retry-after": soon}), 1, RetryPolicy(max_wait=40)) <= 30
+        assert wait_seconds(status_error(429, headers={"retry-after": soon}), 1, POLICY) == 20
+        assert wait_seconds(status_error(429, headers={"retry-after": past}), 1, POLICY) == 0.0
+
+
+@pytest.mark.parametrize(("headers", "seconds"), [
+    ({"retry-after-ms": "1500"}, 1.5),
+    ({"retry-after-ms": "soon", "retry-after": "3"}, 3.0),  # an unreadable ms header falls back
+    ({"retry-after": "0"}, 0.0),
+    ({"retry-after-ms": "0"}, 0.0),
+    ({"retry-after": "2.5"}, 2.5),
+])
+def test_retry_after_headers(headers, seconds):
+    assert wait_seconds(status_error(429, headers=headers), 1, POLICY) == seconds
+
+
+@pytest.mark.parametrize("headers", [{"retry-after": "-1"}, {"retry-after": "inf"}, {"retry-after-ms": "-5"},
+                                     {"retry-after": "nan"}, {}])
+def test_a_retry_after_that_is_no_wait_falls_back_to_backoff(headers):
+    waits = {wait_seconds(status_error(429, headers=headers), 2, POLICY) for _ in range(20)}
+    assert all(0.5 <= w <= 1.0 for w in waits)
+
+
+def test_a_non_http_failure_with_retry_after_like_text_backs_off():
+    exc = openai.APIConnectionError(request=request())
+    assert all(1.0 <= wait_seconds(exc, 3, POLICY) <= 2.0 for _ in range(20))
+
+
+_NEEDS = "RetryPolicy needs 0 <= initial_wait <= max_wait and max_total_wait >= 0"
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    ({"max_attempts": 0}, "RetryPolicy.max_attempts must be at least 1"),
+    ({"initial_wait": -1}, _NEEDS),
+    ({"initial_wait": 5, "max_wait": 1}, _NEEDS),
+    ({"max_total_wait": -0.1}, _NEEDS),
+    ({"timeout": 0}, "RetryPolicy.timeout must be a positive number of seconds"),
+    ({"timeout": float("inf")}, "RetryPolicy.timeout must be a positive number of seconds"),
+    ({"max_elapsed": 0}, "RetryPolicy.max_elapsed must be a positive number of seconds"),
+    ({"max_elapsed": float("inf")}, "RetryPolicy.max_elapsed must be a positive number of seconds"),
+])
+def test_each_bad_bound_names_itself(bad, message):
+    with pytest.raises(ValueError, match=f"^{re.escape(message)}$"):
+        RetryPolicy(**bad)
+
+
+def test_edge_bounds_are_accepted():
+    RetryPolicy(max_attempts=1, initial_wait=0, max_wait=0, max_total_wait=0)
+    assert RetryPolicy(initial_wait=3, max_wait=3).max_wait == 3
+
+
+@pytest.mark.parametrize(("max_elapsed", "attempts"), [(25, 3), (22, 3), (21.9, 2)])
+def test_elapsed_time_bounds_the_attempts(monkeypatch, max_elapsed, attempts):
+    """No new attempt starts once ``max_elapsed`` would be passed by the wait before it."""
+    clock = [0.0]
+
+    def slow() -> str:
+        clock[0] += 10  # each attempt takes 10 s
+        raise status_error(503, headers={"retry-after": "1"})
+
+    policy = RetryPolicy(max_attempts=10, max_elapsed=max_elapsed)
+    monkeypatch.setattr(time, "monotonic", lambda: clock[0])  # tenacity's clock
+    stats = RetryStats()
+    with pytest.raises(errors.ServiceUnavailableError):
+        call_with_retries(slow, policy, describe=describe, stats=stats,
+                          sleep=lambda s: clock.__setitem__(0, clock[0] + s))
+    # after the second attempt, 21 s in, a wait of 1 s reaches 22 s; after the third, 32 s
+    assert stats.attempts == attempts and stats.waited == attempts - 1.0
+
+
+def test_each_retry_is_logged_with_its_wait_and_attempt(caplog):
+    fn = Flaky(status_error(503, headers={"retry-after": "1.5"}))
+    with caplog.at_level("INFO", logger="briefing.llm.retry"):
+        call_with_retries(fn, POLICY, describe=describe, sleep=lambda s: None)
+    assert [r.getMessage() for r in caplog.records] == [
+        f"retrying in 1.50s after {short_label(status_error(503))} (attempt 1 of at most 4)"]
+
+
+def test_the_async_variant_reraises_a_briefing_error_unchanged_and_counts_waits():
+    original = errors.TruncatedOutputError("cut off")
+    calls = Flaky(status_error(503, headers={"retry-after": "2"}), original)
+    stats = RetryStats()
+
+    async def call() -> str:
+        return calls()
+
+    async def sleep(seconds: float) -> None:
+        return None
+
+    with pytest.raises(errors.TruncatedOutputError) as info:
+        asyncio.run(acall_with_retries(call, POLICY, describe=describe, stats=stats, sleep=sleep))
+    assert info.value is original and info.value.__cause__ is None
+    assert (stats.attempts, stats.waited) == (2, 2.0)

@@ -51,7 +51,7 @@ def test_a_hung_server_stops_at_the_elapsed_limit_not_after_every_attempt(seed_t
 def test_the_default_policy_bounds_a_hung_server_to_minutes_not_eight():
     policy = RetryPolicy()
     assert policy.max_elapsed + policy.timeout <= 5 * 60  # was 4 attempts of 120 s plus waits
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^RetryPolicy.max_elapsed must be a positive number of seconds$"):
         RetryPolicy(max_elapsed=0)
 
 

@@ -7,7 +7,7 @@ on 127.0.0.1 (the only host let through ``--block-network`` here) with a 0.2 s r
 from __future__ import annotations
 
 import asyncio
-import time
+import threading
 
 import pytest
 
@@ -33,15 +33,12 @@ def briefer(server: Responder, **kwargs) -> Briefer:
 
 def test_a_reply_slower_than_the_timeout_is_retried(seed_text):
     with Responder([SLOW, GOOD]) as server:
-        b = briefer(server)
-        b.llm._client(is_async=False)  # build the client (and import the SDKs) before timing
-        started = time.perf_counter()
-        briefing = b.brief(seed_text)
-        elapsed = time.perf_counter() - started
+        briefing = briefer(server).brief(seed_text)
 
+    # The slow reply is the right answer: a client that waited it out would have sent one request.
+    # Two requests show that it gave up at the timeout (no wall-clock bound: it flakes on a busy machine).
     assert len(server.requests) == 2 and briefing.usage.requests == 2
     assert len(briefing.claims) == 13
-    assert elapsed < SLOW["delay"] + 1  # gave up on the slow reply at the timeout, did not wait it out
 
 
 def test_always_slow_is_service_unavailable_naming_the_timeout(seed_text):
@@ -138,15 +135,28 @@ def test_an_article_over_the_window_is_resplit_until_its_parts_fit(flavour, seed
 def test_always_over_the_window_stops_after_two_halvings_and_leaves_nothing_running(flavour, seed_text):
     from briefing.brief.briefer import MAX_RESPLITS
 
+    threads = set(threading.enumerate())
+    left: list[object] = []
     with Responder(lambda request, n: OVER_WINDOW) as server:
-        with pytest.raises(errors.ContextLengthError) as info:
-            _brief(flavour, server, seed_text)
-        sent_when_raised = len(server.requests)
-        time.sleep(0.3)  # a part still running would send its request by now
+        b = briefer(server)
+        if flavour == "sync":
+            with pytest.raises(errors.ContextLengthError) as info:
+                b.brief(seed_text, id="seed")
+        else:
+            async def run() -> pytest.ExceptionInfo[errors.ContextLengthError]:
+                with pytest.raises(errors.ContextLengthError) as caught:
+                    await b.abrief(seed_text, id="seed")
+                # nothing left running: every other part was cancelled and awaited before the raise
+                left.extend(t for t in asyncio.all_tasks() if t is not asyncio.current_task())
+                return caught
 
+            info = asyncio.run(run())
+        # no thread of the briefer outlives the call (the server's handler threads are its own)
+        left.extend(t for t in threading.enumerate() if t not in threads and not t.daemon)
+
+    assert left == []
     assert "context window" in str(info.value) and info.value.status == 400
     assert _article_in(server.requests[0]) == seed_text
-    assert 1 + MAX_RESPLITS <= sent_when_raised <= 1 + 3 + 9  # article, <= 3 parts, <= 3 parts each
-    assert len(server.requests) == sent_when_raised
+    assert 1 + MAX_RESPLITS <= len(server.requests) <= 1 + 3 + 9  # article, <= 3 parts, <= 3 parts each
     # a part cancelled while its request was on the wire can reach the server without a body ({})
     assert all(len(_article_in(r)) < len(seed_text) for r in server.requests[1:] if r)

@@ -84,7 +84,7 @@ def test_zero_overlap_tiles_the_text():
 
 @pytest.mark.parametrize(("max_chars", "overlap"), [(0, 0), (100, 100), (100, -1)])
 def test_bad_arguments(max_chars, overlap):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=r"^split_text needs max_chars > 0 and 0 <= overlap_chars < max_chars$"):
         split_text(ARTICLE, max_chars=max_chars, overlap_chars=overlap)
 
 
@@ -187,7 +187,7 @@ def test_similar_disputes_merge_and_positions_deduplicate():
 
 
 def test_merge_needs_parts():
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="^merge_extracted needs at least one part$"):
         merge_extracted([])
 
 

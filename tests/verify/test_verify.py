@@ -141,6 +141,13 @@ def test_a_checker_checks_many_claims_against_one_index(day):
      None),
     # words in another order are not the article's words: no support, and no contradiction
     ("next year the council will raise taxes", "The council will raise taxes next year.", None),
+    # a word put in place of its hyphenated negated form contradicts it (issue 18: was not_mentioned),
+    # and the words after "non-" are not the article's words (they were: supported)
+    ("The resolution is binding on all member states", "The resolution is non-binding on all member states.",
+     "contradicts"),
+    ("binding on all member states", "The resolution is non-binding on all member states.", None),
+    ("The resolution is non-binding on all member states", "The resolution is binding on all member states.",
+     "contradicts"),
     # an opposite put in place of the article's word contradicts it
     ("EU countries have been cutting their military spending",
      "EU countries have been increasing their military spending.", "contradicts"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from briefing.core.models import Difference
 from briefing.text.fold import (
+    HYPHENATED_NEGATING_PREFIXES,
     NEGATION_PARTICLES,
     STOPWORDS,
     negated_form,
@@ -196,9 +197,11 @@ def _cut(e_toks: list[str], a_toks: list[str], edge: str) -> bool:
     e, a = (e_toks[0], a_toks[0]) if edge == "lead" else (e_toks[-1], a_toks[-1])
     if e == a or not e:
         return False
-    if edge == "lead":  # "nlikely" of "unlikely"; not "358" of "hit.358", cut at punctuation
-        return a.endswith(e) and a[-len(e) - 1].isalnum()
-    return a.startswith(e) and a[len(e)].isalnum()
+    # "nlikely" of "unlikely", "binding" or "non" of "non-binding" (one word); not "358" of
+    # "hit.358", cut at punctuation
+    if edge == "lead":
+        return a.endswith(e) and (a[-len(e) - 1].isalnum() or a[: -len(e) - 1] in HYPHENATED_NEGATING_PREFIXES)
+    return a.startswith(e) and (a[len(e)].isalnum() or e in HYPHENATED_NEGATING_PREFIXES)
 
 
 def _skips_negation(art: Words, j1: int, j2: int) -> bool:

@@ -107,6 +107,9 @@ NEGATIONS = frozenset(
 NEGATION_PARTICLES = frozenset({"not", "never", "no", "cannot"})
 # Prefixes that negate the word they start: "unlikely", "illegal", "non-binding", "disagree".
 NEGATING_PREFIXES = ("non", "dis", "un", "in", "im", "il", "ir")
+# The ones that also negate across a hyphen ("non-binding", "un-American"); "in-house" and
+# "in-depth" are not negations. A word so written is one word: never split, never cut.
+HYPHENATED_NEGATING_PREFIXES = frozenset({"non", "un"})
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -142,8 +145,9 @@ def number_value(token: str) -> float | str | None:
 def negated_form(a: str, b: str) -> bool:
     """Whether one word is the other with a negating prefix ("likely"/"unlikely")."""
     short, long = sorted((a, b), key=len)
-    return bool(short) and any(
-        long == p + short or long == f"{p}-{short}" for p in NEGATING_PREFIXES
+    return bool(short) and (
+        any(long == p + short for p in NEGATING_PREFIXES)
+        or any(long == f"{p}-{short}" for p in HYPHENATED_NEGATING_PREFIXES)
     )
 
 
@@ -232,10 +236,22 @@ def core_bounds(norm: str) -> tuple[int, int]:
 
 def on_boundaries(s: str, start: int, end: int) -> bool:
     """Whether ``s[start:end]`` neither starts nor ends inside a word (each CJK character is a
-    word of its own)."""
-    return not (0 < start < len(s) and _joined(s[start - 1], s[start])) and not (
-        0 < end < len(s) and _joined(s[end - 1], s[end])
+    word of its own; a hyphenated negating prefix and its word are one word: "non-binding")."""
+    return not (0 < start < len(s) and (_joined(s[start - 1], s[start]) or _in_negated_compound(s, start))) and not (
+        0 < end < len(s) and (_joined(s[end - 1], s[end]) or _in_negated_compound(s, end))
     )
+
+
+def _in_negated_compound(s: str, k: int) -> bool:
+    """Whether offset ``k`` falls at the hyphen of a hyphenated negating prefix ("non|-binding",
+    "non-|binding")."""
+    dash = k - 1 if s[k - 1] in DASHES else k if s[k] in DASHES else -1
+    if dash < 1 or dash + 1 >= len(s) or not is_word(s[dash + 1]):
+        return False
+    lo = dash
+    while lo > 0 and is_word(s[lo - 1]):
+        lo -= 1
+    return normalized(s[lo:dash]) in HYPHENATED_NEGATING_PREFIXES
 
 
 def _joined(left: str, right: str) -> bool:
@@ -257,7 +273,8 @@ def _is_cjk(c: str) -> bool:
 
 def tokenize(norm: str) -> tuple[list[str], list[float], array[int], array[int]]:
     """The words of a normalised string: tokens, weights, start and end offsets (``array``s).
-    Hyphenated compounds are split into their pieces, which share one word's weight."""
+    Hyphenated compounds are split into their pieces, which share one word's weight; a negating
+    prefix stays with the piece it negates ("non-binding")."""
     tokens: list[str] = []
     weights: list[float] = []
     los: array[int] = array("q")
@@ -265,7 +282,7 @@ def tokenize(norm: str) -> tuple[list[str], list[float], array[int], array[int]]
     seen: dict[str, str] = {}  # one string per distinct word: a big text repeats its words
     share: dict[int, float] = {}
     for m in TOKEN.finditer(norm):
-        pieces = m.group().split("-")
+        pieces = _pieces(m.group())
         pos = m.start()
         weight = share.setdefault(len(pieces), 1.0 / len(pieces))
         for piece in pieces:
@@ -275,6 +292,17 @@ def tokenize(norm: str) -> tuple[list[str], list[float], array[int], array[int]]
             his.append(pos + len(piece))
             pos += len(piece) + 1
     return tokens, weights, los, his
+
+
+def _pieces(word: str) -> list[str]:
+    """The pieces of a hyphenated word, a negating prefix kept with the piece after it."""
+    pieces: list[str] = []
+    for piece in word.split("-"):
+        if pieces and pieces[-1] in HYPHENATED_NEGATING_PREFIXES:
+            pieces[-1] += "-" + piece
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def split_words(norm: str) -> tuple[list[str], list[float]]:

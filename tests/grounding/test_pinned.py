@@ -1,0 +1,249 @@
+"""What the grounding docs promise, pinned one by one (issue 18, item 20): the documented defaults
+of ``AlignOptions``, the negation words and figures the rules name, and each example in the
+docstrings of ``wordchain`` and ``differences``."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.models import Difference
+from briefing.grounding.aligner import AlignOptions, align
+from briefing.grounding.differences import _cut
+from briefing.grounding.wordchain import _trim
+
+T = ("The minister said the new tax on imported steel would take effect in March. "
+     "Officials refused to comment on the talks with the union leaders. "
+     "The strike never ended the talks between the union and the firm. "
+     "The ruling was inaccurate according to the appeals court judges. "
+     "Sales rose 2.5 percent to 1,200 units in the first quarter of the year.")
+
+
+def _pairs(a):
+    return [tuple(d) for d in a.differences]
+
+
+# --------------------------------------------------------------------------- documented defaults
+
+
+def test_the_documented_defaults():
+    assert AlignOptions() == AlignOptions(min_content_words=2, min_tokens=5, min_content=3,
+                                          min_content_verbatim=2, min_similarity=0.75,
+                                          max_abridged_gap=150)
+
+
+def test_min_tokens_a_misquote_needs_five_words():
+    five = align("new tax on imported iron", T)
+    assert (five.status, five.score, _pairs(five)) == ("fuzzy", 0.8, [("iron", "steel")])
+    assert align("tax on imported iron", T).status == "not_found"
+    four = align("tax on imported iron", T, AlignOptions(min_tokens=4, min_content=2))
+    assert four.status == "fuzzy" and T[four.start:four.end] == "tax on imported steel"
+    assert align("new tax on imported iron", T, AlignOptions(min_tokens=6)).status == "not_found"
+
+
+def test_min_similarity_is_a_lower_bound_that_is_met_at_equality():
+    """One wrong word in five scores 0.8: located at 0.8, not above it."""
+    assert align("new tax on imported iron", T, AlignOptions(min_similarity=0.8)).status == "fuzzy"
+    assert align("new tax on imported iron", T, AlignOptions(min_similarity=0.81)).status == "not_found"
+
+
+def test_min_content_counts_the_content_words_matched():
+    # "new", "tax", "imported" matched ("iron" is not): three, as many as the default needs
+    assert align("new tax on imported iron", T, AlignOptions(min_content=3)).status == "fuzzy"
+    assert align("new tax on imported iron", T, AlignOptions(min_content=4)).status == "not_found"
+
+
+def test_min_content_words_for_a_verbatim_excerpt():
+    assert align("imported steel", T).status == "exact"
+    assert align("imported steel", T, AlignOptions(min_content_words=3)).status == "not_found"
+    assert align("the union", T).status == "not_found"  # one content word
+    assert align("the union", T, AlignOptions(min_content_words=1)).status == "exact"
+
+
+def test_max_abridged_gap_bounds_what_an_abridgement_mark_stands_for():
+    text = "The mayor said " + "very " * 20 + "clearly that the bridge over the river will close in May."
+    excerpt = "The mayor said ... that the bridge over the river will close in May"
+    assert align(excerpt, text).status == "fuzzy"
+    assert align(excerpt, text, AlignOptions(max_abridged_gap=10)).status == "not_found"
+
+
+# --------------------------------------------------------------------------- negation words
+
+
+def test_refuse_is_a_negation():
+    a = align("Officials agreed to comment on the talks with the union leaders", T)
+    assert (a.status, a.change, _pairs(a)) == ("not_found", "negation", [("agreed", "refused")])
+    dropped = align("Officials to comment on the talks with the union leaders", T)
+    assert (dropped.status, dropped.change) == ("not_found", "negation")
+    # the same negation in another tense is a misquote, not a change of meaning
+    same = align("Officials refuse to comment on the talks with the union leaders", T)
+    assert (same.status, _pairs(same)) == ("fuzzy", [("refuse", "refused")])
+
+
+def test_never_just_before_the_span_is_a_negation():
+    a = align("ended the talks between the union and the firm", T)
+    assert (a.status, a.change, _pairs(a)) == ("not_found", "negation", [("ended", "never ended")])
+    assert T[a.nearest.start:a.nearest.end] == "ended the talks between the union and the firm"
+
+
+@pytest.mark.parametrize(("excerpt", "pair"), [
+    ("The ruling was accurate according to the appeals court judges", ("accurate", "inaccurate")),
+    ("naccurate according to the appeals court judges", ("naccurate", "inaccurate")),
+])
+def test_an_in_antonym_is_a_negation(excerpt, pair):
+    a = align(excerpt, T)
+    assert a.status == "not_found" and pair in _pairs(a)
+    assert a.change == ("negation" if pair[0] == "accurate" else "partial word")
+
+
+# --------------------------------------------------------------------------- decimal and comma figures
+
+
+@pytest.mark.parametrize(("excerpt", "pair"), [
+    ("Sales rose 25 percent to 1,200 units in the first quarter", ("25", "2.5")),
+    ("Sales rose 2.6 percent to 1,200 units in the first quarter", ("2.6", "2.5")),
+    ("Sales rose 2,5 percent to 1,200 units in the first quarter", ("2,5", "2.5")),
+    ("Sales rose 2.5 percent to 1,300 units in the first quarter", ("1,300", "1,200")),
+    ("Sales rose 2.5 percent to 1.200 units in the first quarter", ("1.200", "1,200")),
+    ("Sales rose 2.5 percent to 12,000 units in the first quarter", ("12,000", "1,200")),
+])
+def test_a_changed_decimal_or_comma_figure_is_not_placed(excerpt, pair):
+    a = align(excerpt, T)
+    assert (a.status, a.change, _pairs(a)) == ("not_found", "figure", [pair])
+
+
+def test_the_same_figure_without_its_thousands_comma_is_a_misquote():
+    a = align("Sales rose 2.5 percent to 1200 units in the first quarter", T)
+    assert (a.status, _pairs(a)) == ("fuzzy", [("1200", "1,200")])
+    assert align("Sales rose 2.5 percent to 1,200 units", T).status == "exact"
+
+
+# --------------------------------------------------------------------------- wordchain's examples
+
+
+def test_a_stray_stop_word_at_the_edge_is_dropped_and_its_cut_reported():
+    """``_drop_stray_edges``: "s | microphone. His | audio was ..." for an excerpt cut from "His
+    audio": the "s" is compared with "His", a word cut in half."""
+    text = "The minister's microphone failed. His audio was cut off during the long speech in parliament."
+    a = align("s audio was cut off during the long speech", text)
+    assert (a.status, a.change, _pairs(a)) == ("not_found", "partial word", [("s", "His")])
+    assert text[a.nearest.start:a.nearest.end] == "His audio was cut off during the long speech"
+
+
+def test_an_edge_run_whose_words_come_again_is_dropped():
+    """``_drop_stray_edges``: "this morning | ... Hastings this morning | announced"."""
+    text = ("The council met this morning in the town hall, and Hastings this morning announced the "
+            "closure of the old plant in Leeds.")
+    a = align("this morning announced the closing of the old plant in Leeds", text)
+    assert (a.status, _pairs(a)) == ("fuzzy", [("closing", "closure")])
+    assert a.start == text.index("this morning announced")
+
+
+def test_content_words_swapped_at_either_edge_are_word_order():
+    """``Match``: the span may cover swapped words at either edge beyond the pairs; content words
+    swapped there are words in another order."""
+    text = "Officials said the bridge over the river will close in May for repairs, the mayor said."
+    lead = align("river the over bridge will close in May for repairs", text)
+    assert (lead.status, lead.change) == ("not_found", "word order")
+    tail = align("the bridge over the river will close in repairs for May", text)
+    assert (tail.status, tail.change) == ("not_found", "word order")
+    # a stop word swapped at the edge is a misquote
+    stop = align("bridge the over the river will close in May for repairs", text)
+    assert (stop.status, stop.change, _pairs(stop)) == ("fuzzy", None, [("bridge the", "bridge")])
+
+
+@pytest.mark.parametrize(("pairs", "kept"), [
+    ([], []),
+    ([(0, 0), (1, 1), (2, 2), (3, 9), (4, 10)], [(0, 0), (1, 1), (2, 2)]),  # 6 words skipped cost 3
+    ([(0, 0), (1, 1), (2, 5), (3, 6)], [(0, 0), (1, 1), (2, 5), (3, 6)]),  # 3 skipped cost 1.5
+    ([(0, 0), (1, 4), (2, 5), (3, 6)], [(1, 4), (2, 5), (3, 6)]),  # 3 skipped after one match
+    ([(0, 0), (1, 2), (2, 3)], [(0, 0), (1, 2), (2, 3)]),  # one skipped costs 0.5
+    ([(0, 0), (4, 1), (5, 2)], [(4, 1), (5, 2)]),  # skips count on the excerpt's side too
+])
+def test_trim_keeps_the_best_scoring_run(pairs, kept):
+    """``_trim``: each match earns 1, each word skipped between neighbours costs 0.5 (the larger
+    of the two skips)."""
+    assert _trim(pairs) == kept
+
+
+# --------------------------------------------------------------------------- differences' examples
+
+
+def test_an_edge_word_the_excerpt_repeats_is_compared_with_the_word_beyond():
+    """``_slide_inwards``: "is is the only ..." against "This is the only ..."."""
+    text = "This is the only bridge across the river that the city will repair this year."
+    a = align("is is the only bridge across the river that the city will repair", text)
+    assert (a.status, a.change, _pairs(a)) == ("not_found", "partial word", [("is is", "is")])
+
+
+@pytest.mark.parametrize(("e", "a", "edge", "cut"), [
+    ("nlikely", "unlikely", "lead", True), ("charg", "charged", "tail", True),
+    ("358", "hit.358", "lead", False),  # cut at punctuation, not inside a word
+    ("binding", "non-binding", "lead", True), ("non", "non-binding", "tail", True),
+    ("house", "in-house", "lead", False),
+    ("likely", "likely", "lead", False), ("", "x", "tail", False), ("x", "", "tail", False),
+    ("charged", "charged.", "tail", False), ("likely", "unlikely", "tail", False),
+    ("charg", "charged", "lead", False),
+])
+def test_cut_is_a_word_cut_in_half_at_the_excerpt_edge(e, a, edge, cut):
+    assert _cut([e] if e else [], [a] if a else [], edge) is cut
+
+
+@pytest.mark.parametrize(("excerpt", "text"), [
+    ("Police said the young man was charg",
+     "Police said the young man was charged with fraud before the summer began in the city."),
+    ("nlikely to be charged with fraud before the summer",
+     "The suspect is unlikely to be charged with fraud before the summer, police said."),
+])
+def test_an_excerpt_cut_in_half_at_either_edge_is_not_placed(excerpt, text):
+    a = align(excerpt, text)
+    assert (a.status, a.change) == ("not_found", "partial word")
+
+
+def test_a_figure_after_punctuation_is_a_word_of_its_own():
+    text = "The missile hit.358 people were evacuated from the town near the border on Monday."
+    a = align("358 people were evacuated from the town near the border", text)
+    assert a.status == "exact" and text[a.start:a.end].startswith("358")
+
+
+def test_a_negation_particle_just_before_the_span_binds_it():
+    """``Words.negation_before``: "did not | say the reform would fail"; clause punctuation
+    between them breaks the bond."""
+    a = align("say the reform would fail in the upper house",
+              "He did not say the reform would fail in the upper house.")
+    assert (a.status, a.change, _pairs(a)) == ("not_found", "negation", [("say", "not say")])
+    fenced = align("say the reform would fail in the upper house",
+                   "He did not; say the reform would fail in the upper house.")
+    assert fenced.status == "exact"
+
+
+def test_an_added_negation_is_shown_with_its_neighbour():
+    """``_difference``: an insertion reads "will not" against "will"."""
+    a = align("The council will not raise taxes on the middle class next year",
+              "The council will raise taxes on the middle class next year.")
+    assert a.differences == (Difference("will not", "will"),)
+
+
+def test_content_words_in_another_order():
+    """``_moved``: "NATO blamed Russia" against "Russia blamed NATO"."""
+    text = "NATO blamed Russia for the attack on the convoy near the border, officials said."
+    a = align("Russia blamed NATO for the attack on the convoy near the border", text)
+    assert (a.status, a.change) == ("not_found", "word order")
+
+
+def test_an_abridgement_over_a_negation_fenced_off_on_both_sides_is_not_a_change():
+    """``_skips_negation``: clause punctuation on both sides fences a negation off."""
+    fenced = "The plan, which was not popular with voters, would still go ahead in the spring."
+    open_ = "The plan which was not popular with voters would still go ahead in the spring."
+    half = "The plan, which was not popular with voters would still go ahead in the spring."
+    excerpt = "The plan ... would still go ahead in the spring"
+    assert align(excerpt, fenced).status == "fuzzy" and align(excerpt, fenced).differences == ()
+    for text in (open_, half):
+        a = align(excerpt, text)
+        assert (a.status, a.change) == ("not_found", "abridgement skips a negation")
+        assert Difference("plan ... would", text[4:text.index(" still")]) in a.differences
+
+
+def test_an_abridgement_that_leaves_out_a_figure_is_not_a_difference():
+    text = "The company lost 18 million dollars in the third quarter, its chief executive said."
+    a = align("The company lost ... in the third quarter, its chief executive said", text)
+    assert (a.status, a.differences) == ("fuzzy", ())

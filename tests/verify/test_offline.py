@@ -1,0 +1,88 @@
+"""The offline check's bookkeeping around quotations (verify/offline.py; issue 18, item 20)."""
+
+from __future__ import annotations
+
+from briefing.core.models import Span
+from briefing.verify.checker import check
+from briefing.verify.offline import _without_narrower_contradictions
+from briefing.verify.rules import Evidence
+
+QUOTE = "\u201cWe have no other way to pay for the new bridge\u201d"
+LONG_BEFORE = ("On Wednesday, after a long debate in the chamber about the state of the roads and schools and "
+               "parks in the city, Ruiz said \u201cWe have no other way to pay for the new bridge.\u201d The vote "
+               "is next week.")
+
+
+def _located(v, texts):
+    for item in v.evidence:
+        assert texts[item.article][item.span.start:item.span.end] == item.evidence
+
+
+def test_words_around_a_quotation_that_agree_confirm_it():
+    v = check(f"On Wednesday Ruiz said {QUOTE}", [LONG_BEFORE])
+    assert v.verdict == "supported" and v.notes == []
+    assert [(e.stance, e.evidence, e.grounding) for e in v.evidence] == [
+        ("supports", "We have no other way to pay for the new bridge", "exact")]
+
+
+def test_words_around_a_quotation_that_contradict_it_contradict_the_claim():
+    v = check(f"On Tuesday Ruiz said {QUOTE}", [LONG_BEFORE])
+    assert v.verdict == "contradicted"
+    sentence = LONG_BEFORE[: LONG_BEFORE.index(" The vote")]
+    assert [(e.stance, e.evidence, e.span, e.grounding) for e in v.evidence] == [
+        ("supports", "We have no other way to pay for the new bridge", Span(start=124, end=170), "exact"),
+        ("contradicts", sentence, Span(start=0, end=len(sentence)), "not_found")]
+    assert v.notes == ["article-1: the words around the quotation: different weekday: Tuesday vs Wednesday"]
+    _located(v, {"article-1": LONG_BEFORE})
+
+
+def test_other_words_around_a_quotation_leave_it_unconfirmed():
+    v = check(f"Smith said {QUOTE}", [LONG_BEFORE])
+    assert v.verdict == "not_mentioned"
+    assert [e.stance for e in v.evidence] == ["supports"]
+    assert v.notes == [("the quotation is in the coverage, but the words around it ('Smith said') are not the "
+                        "article's there (another speaker, time or wording?): not confirmed offline; a model can "
+                        "judge a paraphrase")]
+
+
+def test_a_claim_that_says_the_quotation_was_not_said_is_contradicted_as_a_whole():
+    article = "\u201cWe have no other way to pay for the new bridge,\u201d Ruiz said on Monday."
+    v = check(f"{QUOTE}, Ruiz did not say", [article])
+    assert v.verdict == "contradicted"
+    assert [e.stance for e in v.evidence] == ["contradicts"]
+    assert v.notes == ["article-1: a negation added or dropped"]
+
+
+def test_every_quotation_of_a_claim_is_looked_for_in_every_passage():
+    article = "Ruiz said \u201cWe have no other way to pay for the new bridge.\u201d The vote is next week."
+    v = check(f"Ruiz said \u201cWe will build a tunnel under the river\u201d and {QUOTE}", [article])
+    assert v.verdict == "not_mentioned"
+    assert [e.evidence for e in v.evidence] == ["We have no other way to pay for the new bridge"]
+    assert v.notes == ["only part of the claim was found; not found: 'We will build a tunnel under the river'"]
+
+
+def test_a_contradiction_inside_supporting_words_of_the_same_article_is_dropped():
+    def item(article, start, end, stance):
+        return ((0, 0), Evidence(article=article, evidence="x", span=Span(start=start, end=end), stance=stance))
+
+    best = {
+        (0, 0, "supports"): item("a", 0, 50, "supports"),
+        (0, 1, "contradicts"): item("a", 10, 20, "contradicts"),  # inside the support: dropped
+        (0, 2, "contradicts"): item("a", 50, 60, "contradicts"),  # touches it: kept
+        (1, 0, "contradicts"): item("b", 10, 20, "contradicts"),  # another article: kept
+        (0, 3, "contradicts"): ((0, 0), Evidence(article="a", evidence="x", stance="contradicts")),  # no span
+    }
+    kept = _without_narrower_contradictions(best)
+    assert sorted(kept) == [(0, 0, "supports"), (0, 2, "contradicts"), (0, 3, "contradicts"), (1, 0, "contradicts")]
+
+
+def test_the_sentence_around_a_quotation_far_into_an_article_is_its_own():
+    filler = "The weather was mild and the markets were calm in the afternoon. " * 20  # 1,300 characters
+    article = filler + LONG_BEFORE
+    v = check(f"On Tuesday Ruiz said {QUOTE}", [article])
+    assert v.verdict == "contradicted"
+    contradicting = [e for e in v.evidence if e.stance == "contradicts"]
+    sentence = LONG_BEFORE[: LONG_BEFORE.index(" The vote")]
+    assert [e.evidence for e in contradicting] == [sentence]
+    assert contradicting[0].span == Span(start=len(filler), end=len(filler) + len(sentence))
+    _located(v, {"article-1": article})
