@@ -131,3 +131,12 @@ def test_the_small_day_similarity_decides():
     day = _ids("a1", "a2")  # cosine 0.67 with equal weights
     assert len(group_offline(day, GroupingOptions(small_day_similarity=0.7))) == 2
     assert len(group_offline(day, GroupingOptions(small_day_similarity=0.6))) == 1
+
+
+def test_grouping_options_are_frozen():
+    import dataclasses
+
+    import pytest
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        GroupingOptions().small_day = 10  # type: ignore[misc]

@@ -111,3 +111,11 @@ def test_missing_and_repeated_ids_are_numbered():
     a, b, c = quake_day()[:3]
     d = daily([a.model_copy(update={"id": None}), b.model_copy(update={"id": "x"}), c.model_copy(update={"id": "x"})])
     assert sorted(s.id for s in d.sources) == ["article-1", "x", "x-2"]
+
+
+def test_contested_claims_come_first_then_the_most_reported():
+    story = _story_of(daily(quake_day()), "a1")
+    verdicts = [c.verdict for c in story.claims]
+    assert verdicts[0] == "contested" and "contested" not in verdicts[verdicts.count("contested"):]
+    rest = [len(c.reports) for c in story.claims if c.verdict != "contested"]
+    assert rest == sorted(rest, reverse=True)

@@ -13,6 +13,7 @@ from briefing.daily.linking import (
     NOT_COUNTED,
     LinkOptions,
     _paraphrase_by_speaker,
+    compare,
     link_claims,
 )
 from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
@@ -189,3 +190,40 @@ def test_html_marks_a_contradicting_report_in_red():
                           agreement="contradicts", notes=["140 ≠ 400"])], "contested")
     html = daily_to_html(d)
     assert '<li class="differs">' in html and '<div class="note">140 ≠ 400</div>' in html
+
+
+def test_compare_reads_a_shorter_report_both_ways_but_not_a_reworded_one():
+    full = "three cables between Italy and Egypt in the Mediterranean Sea were damaged"
+    short = "three cables between Italy and Egypt were damaged"
+    assert compare(full, short).relation == "same"  # the report leaves a modifier out
+    assert compare(short, full).relation == "same"  # the report adds one
+    assert compare("prices will rise next spring", "prices will rise this spring").relation == "unclear"
+    assert compare(full, "three cables between Italy and Egypt were not damaged").relation == "contradicts"
+
+
+def _pair(first: str, second: str) -> list[StoryClaim]:
+    a, b = Article(id="a", text=first), Article(id="b", text=second)
+    return [c for c in link_claims([a, b], [brief_offline(a), brief_offline(b)])
+            if {r.article for r in c.reports} == {"a", "b"}]
+
+
+def test_a_short_quotation_links_only_word_for_word():
+    verbatim = _pair('Mayor Ann Lee said "the bridge will reopen soon" on Monday.',
+                     'In Tromso, engineer Per Dahl said "the bridge will reopen soon" to reporters.')
+    assert len(verbatim) == 1 and verbatim[0].verdict == "corroborated"
+    # under min_words_fuzzy words, a reworded quotation by someone else is not the same claim
+    reworded = _pair('Mayor Ann Lee said "the old bridge will reopen soon" on Monday.',
+                     'In Tromso, engineer Per Dahl said "the new bridge will reopen soon" to reporters.')
+    assert reworded == []
+
+
+def test_a_quotation_under_min_words_is_not_looked_for():
+    assert _pair('Mayor Ann Lee said "we will rebuild" on Monday.',
+                 'Speaking in Tromso, Lee said "we will rebuild" to reporters.') == []
+
+
+def test_link_options_are_frozen():
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        LinkOptions().min_words = 1  # type: ignore[misc]
