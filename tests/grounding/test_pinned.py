@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.models import Difference
-from briefing.grounding.aligner import AlignOptions, align
+from briefing.grounding.aligner import AlignOptions, align, describe
 from briefing.grounding.differences import _cut
 from briefing.grounding.wordchain import _trim
 
@@ -247,3 +247,60 @@ def test_an_abridgement_that_leaves_out_a_figure_is_not_a_difference():
     text = "The company lost 18 million dollars in the third quarter, its chief executive said."
     a = align("The company lost ... in the third quarter, its chief executive said", text)
     assert (a.status, a.differences) == ("fuzzy", ())
+
+
+def test_an_abridgement_mark_reaches_as_far_as_max_abridged_gap():
+    text = "The mayor said " + "very " * 40 + "clearly that the bridge over the river will close in May."
+    excerpt = "The mayor said ... that the bridge over the river will close in May"
+    assert align(excerpt, text).status == "fuzzy"
+    assert align(excerpt, text, AlignOptions(max_abridged_gap=30)).status == "not_found"
+
+
+def test_an_abridged_excerpt_whose_parts_are_verbatim_needs_fewer_content_words():
+    """``min_content_verbatim``: every part in the text word for word."""
+    text = "Jamie Shea said: We always knew that the moment would come when the US would leave."
+    excerpt = "We always ... the moment would come when the US would leave"
+    assert align(excerpt, text, AlignOptions(min_content=10)).status == "fuzzy"
+    assert align(excerpt, text, AlignOptions(min_content=10, min_content_verbatim=10)).status == "not_found"
+
+
+@pytest.mark.parametrize(("text", "start"), [
+    ("He said it was early. Later he said that the bridge over the river will close in May.", 28),
+    ("He said that the bridge over the river will close in May, officials said.", 0),
+])
+def test_a_part_of_stop_words_is_placed_at_its_nearest_copy_before_the_next_part(text, start):
+    a = align("he said ... the bridge over the river will close in May", text)
+    assert (a.status, a.start, a.differences) == ("fuzzy", start, ())
+    assert text[a.start:a.end].lower() == "he said that the bridge over the river will close in may"
+
+
+def test_a_negation_earlier_in_the_article_does_not_keep_a_stray_edge():
+    """``_drop_stray_edges`` looks only at the words the run skipped for a negation."""
+    text = ("Nobody knew why the minister's microphone failed. His audio was cut off during the long "
+            "speech in parliament.")
+    a = align("s audio was cut off during the long speech", text)
+    assert (a.status, a.change, _pairs(a)) == ("not_found", "partial word", [("s", "His")])
+
+
+# --------------------------------------------------------------------------- aligner details
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ('"Nonsense," he said and left.', True),  # a quotation at the very start of the text
+    ('Nonsense, he said and "left"', False),  # no quote mark before it (and none wraps around)
+])
+def test_a_whole_quotation_at_the_edges_of_the_text(text, found):
+    a = align("Nonsense", text)
+    assert a.found is found and (not found or (a.status, a.start, a.end) == ("exact", 1, 9))
+
+
+def test_a_normalized_copy_after_one_inside_a_word_is_found():
+    text = "An unlikely event happened. A likely event followed."
+    a = align("Likely event", text)
+    assert (a.status, a.start, a.end) == ("normalized", 30, 42)
+
+
+def test_describe_a_fuzzy_match_names_where_it_was_located():
+    text = "NATO blamed Russia for the attack on the convoy near the border, officials said."
+    a = align("NATO blamed Russia for the assault on the convoy near the border", text)
+    assert describe(a) == "you wrote 'assault'; the article says 'attack' (at 0-63)"
