@@ -235,9 +235,10 @@ def test_an_abridgement_over_a_negation_fenced_off_on_both_sides_is_not_a_change
     fenced = "The plan, which was not popular with voters, would still go ahead in the spring."
     open_ = "The plan which was not popular with voters would still go ahead in the spring."
     half = "The plan, which was not popular with voters would still go ahead in the spring."
+    other_half = "The plan which was not popular with voters, would still go ahead in the spring."
     excerpt = "The plan ... would still go ahead in the spring"
     assert align(excerpt, fenced).status == "fuzzy" and align(excerpt, fenced).differences == ()
-    for text in (open_, half):
+    for text in (open_, half, other_half):
         a = align(excerpt, text)
         assert (a.status, a.change) == ("not_found", "abridgement skips a negation")
         assert Difference("plan ... would", text[4:text.index(" still")]) in a.differences
@@ -304,3 +305,35 @@ def test_describe_a_fuzzy_match_names_where_it_was_located():
     text = "NATO blamed Russia for the attack on the convoy near the border, officials said."
     a = align("NATO blamed Russia for the assault on the convoy near the border", text)
     assert describe(a) == "you wrote 'assault'; the article says 'attack' (at 0-63)"
+
+
+def test_an_edge_word_repeated_at_the_end_is_compared_with_the_word_beyond():
+    """``_slide_inwards`` at the tail: "... will repair repair" against "... will repair this"."""
+    text = "This is the only bridge across the river that the city will repair this year."
+    a = align("the only bridge across the river that the city will repair repair", text)
+    assert (a.status, _pairs(a)) == ("fuzzy", [("repair", "this")])
+    assert text[a.start:a.end] == "the only bridge across the river that the city will repair this"
+
+
+def test_a_misquote_right_after_a_negation_names_both():
+    a = align("say the reform would fail in the lower house", "He did not say the reform would fail in the upper house.")
+    assert (a.status, a.change) == ("not_found", "negation")
+    assert a.differences == (Difference("lower", "upper"), Difference("say the", "not say the"))
+
+
+def test_a_negation_the_excerpt_leaves_out_is_shown_with_its_neighbour():
+    a = align("We will cut jobs at the plant in Leeds this year",
+              "We will not cut jobs at the plant in Leeds this year, the manager promised.")
+    assert (a.status, a.change, a.differences) == ("not_found", "negation", (Difference("will", "will not"),))
+
+
+def test_an_excerpt_word_before_an_abridgement_mark_that_the_article_lacks_is_a_difference():
+    text = "Jamie Shea said: We always knew that the moment would come when the US would leave."
+    a = align("We always thought ... the moment would come when the US would leave", text)
+    assert (a.status, a.change, _pairs(a)) == ("fuzzy", None, [("always thought", "always")])
+
+
+def test_cut_compares_the_last_words_of_a_tail_gap():
+    assert _cut(["by", "summ"], ["before", "the", "summer"], "tail")
+    assert not _cut(["summ", "by"], ["summer", "the", "before"], "tail")
+    assert _cut(["nlikely", "to"], ["unlikely", "be"], "lead")
