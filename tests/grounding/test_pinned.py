@@ -337,3 +337,11 @@ def test_cut_compares_the_last_words_of_a_tail_gap():
     assert _cut(["by", "summ"], ["before", "the", "summer"], "tail")
     assert not _cut(["summ", "by"], ["summer", "the", "before"], "tail")
     assert _cut(["nlikely", "to"], ["unlikely", "be"], "lead")
+
+
+def test_a_part_not_in_the_article_still_leaves_the_others_compared():
+    """``_score`` goes on past a part it cannot place: the rest resembles the article (``nearest``)."""
+    text = "He said we do not believe that we engaged in any improper conduct under the bylaws."
+    a = align("Invented ... that we engaged in any improper conduct under the bylaws", text)
+    assert (a.status, a.change) == ("not_found", "a part of the abridged excerpt is not in the article")
+    assert text[a.nearest.start:a.nearest.end] == "believe that we engaged in any improper conduct under the bylaws"
