@@ -11,7 +11,14 @@ import jinja2
 
 from briefing.daily.coverage import day_coverage
 from briefing.daily.coverageview import coverage_html
-from briefing.daily.models import Coverage, DailyBriefing, Report, Source, Story, StoryClaim
+from briefing.daily.models import (
+    Coverage,
+    DailyBriefing,
+    Report,
+    Source,
+    Story,
+    StoryClaim,
+)
 from briefing.daily.view import (
     VERDICT_LABEL,
     ViewOptions,
