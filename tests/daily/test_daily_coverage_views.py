@@ -51,7 +51,7 @@ def test_a_day_without_outlets_shows_no_coverage():
 
 
 def _svgs(html: str) -> list[ET.Element]:
-    return [ET.fromstring(m) for m in re.findall(r"<svg .*?</svg>", html, flags=re.S)]
+    return [ET.fromstring(m) for m in re.findall(r"<svg .*?</svg>", html, flags=re.DOTALL)]
 
 
 def test_html_has_one_accessible_svg_bar_per_story_without_scripts_or_assets():

@@ -9,7 +9,7 @@ module imports no view: HTML and Markdown come from ``briefing.render`` on deman
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,6 +21,9 @@ from briefing.core.models import (
     Stance,
     Usage,
 )
+
+if TYPE_CHECKING:
+    import pandas
 
 Verdict = Literal["corroborated", "single_source", "contested"]
 Relation = Literal["same", "contradicts", "unclear"]
@@ -182,6 +185,23 @@ class DailyBriefing(BaseModel):
     grouping: Literal["model", "offline"] = "offline"
     warnings: list[str] = Field(default_factory=list)
     failures: list[str] = Field(default_factory=list, description="One line per article that could not be read or briefed.")
+
+    def to_records(self) -> dict[str, list[dict[str, str | int | bool | None]]]:
+        """The briefing as flat tables of plain dicts: ``stories``, ``claims``, ``reports`` and
+        ``coverage``, linked by ids (``briefing.daily.records``); needs no pandas."""
+        from briefing.daily.records import to_records
+
+        return to_records(self)
+
+    def to_frames(self) -> dict[str, pandas.DataFrame]:
+        """``to_records`` as pandas DataFrames, one per table.
+
+        Raises:
+            ConfigurationError: pandas is not installed (``pip install 'grounded-briefing[frames]'``).
+        """
+        from briefing.daily.records import to_frames
+
+        return to_frames(self)
 
     def _repr_html_(self) -> str:
         """The notebook hook, the one view this model imports (lazily): ``daily_to_html`` without the page."""
