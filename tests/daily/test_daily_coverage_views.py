@@ -139,3 +139,23 @@ def test_the_notebook_shows_the_same_bars():
     fragment = WEST_DAY._repr_html_()
     assert [ET.tostring(s) for s in _svgs(fragment)] == [ET.tostring(s) for s in _svgs(daily_to_html(WEST_DAY))]
     assert len(_svgs(fragment)) == 2 and "<html" not in fragment
+
+
+def test_a_huge_day_draws_bounded_bars_and_lines():
+    from briefing.daily.coverageview import MAX_NAMES, MAX_SEGMENTS
+
+    outlets = [(f"a{n}", f"Outlet {n}", {"region": f"Region {n}"}) for n in range(2000)]
+    d = _briefing(outlets, [[f"a{n}" for n in range(1500)], ["a1999"]])
+    html = daily_to_html(d)
+    big, small = _svgs(html)
+    assert len(list(big.iter(f"{SVG}rect"))) <= 2 * (1 + MAX_SEGMENTS)  # outlets row, then a capped region row
+    *_, (other_bg, other_fill) = _row_rects(big)
+    assert float(other_fill.get("width")) < float(other_bg.get("width"))  # 1489 of the 1989 other regions
+    assert "1989 other values: 1489 of 1989" in ET.tostring(big, encoding="unicode")
+    parts = re.findall(r'<div class="coverage".*?</div></div>', html, flags=re.DOTALL)
+    assert len(parts) == 2 and all(len(p) < 12_000 for p in parts)  # the page lists 2000 sources; the bars stay small
+    line = next(x for x in daily_to_markdown(d).splitlines() if x.startswith("*Covered by 1500"))
+    assert f"and {1500 - MAX_NAMES} more" in line and len(line) < 2000
+    # the partner: the story of the last region fills only the shared last segment
+    *_, (other_bg, other_fill) = _row_rects(small)
+    assert float(other_fill.get("width")) == 0.5  # 1 of 1989: the thinnest visible sliver

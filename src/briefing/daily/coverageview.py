@@ -17,8 +17,26 @@ SHORT = 60
 MAX_ROWS = 6
 """Label keys drawn as bars at most; the rest are named in the caption only."""
 
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D1F", "#555555")
+MAX_SEGMENTS = 12
+"""Values drawn as segments of one bar at most; the day's later values share the last segment."""
+
+MAX_NAMES = 10
+"""Names listed at most in one part of a line (outlets, missing values), then 'and N more'."""
+
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#8C6D1F", "#7F7F7F")
 """Label values' colours, in the day's value order (Okabe-Ito, readable with colour blindness)."""
+
+OTHER = "#555555"
+"""The colour of the values past ``MAX_SEGMENTS - 1``, drawn as one segment."""
+
+
+def _colour(index: int, values: int) -> str:
+    """The colour of a key's ``index``-th value of ``values``: the palette's, or ``OTHER`` for
+    the values that share the bar's last segment."""
+    if values > MAX_SEGMENTS and index >= MAX_SEGMENTS - 1:
+        return OTHER
+    return PALETTE[index % len(PALETTE)]
+
 
 _LABEL_W, _BAR_W, _ROW_H, _BAR_H = 84, 200, 16, 10
 
@@ -26,6 +44,11 @@ _LABEL_W, _BAR_W, _ROW_H, _BAR_H = 84, 200, 16, 10
 def _short(text: str, limit: int = SHORT) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _listed(names: list[str]) -> str:
+    shown = ", ".join(map(_short, names[:MAX_NAMES]))
+    return shown + (f" and {len(names) - MAX_NAMES} more" if len(names) > MAX_NAMES else "")
 
 
 def _only(coverage: Coverage, key: str) -> str:
@@ -36,15 +59,15 @@ def coverage_text(coverage: Coverage) -> str:
     """'Covered by 3 outlets: A, B, C · region: US-West 2, EU 1 (none from Asia) · only US-West
     (region)', plain text (names cut to ``SHORT`` characters; escape it for the view's format)."""
     n = len(coverage.outlets)
-    parts = [f"Covered by {n} outlet{'' if n == 1 else 's'}: " + ", ".join(map(_short, coverage.outlets))]
+    parts = [f"Covered by {n} outlet{'' if n == 1 else 's'}: " + _listed(coverage.outlets)]
     for key in dict.fromkeys([*coverage.labels, *coverage.missing]):
-        carried = ", ".join(f"{_short(v)} {k}" for v, k in coverage.labels.get(key, {}).items())
-        missing = ", ".join(map(_short, coverage.missing.get(key, [])))
+        carried = _listed([f"{_short(v)} {k}" for v, k in coverage.labels.get(key, {}).items()])
+        missing = _listed(coverage.missing.get(key, []))
         if carried and missing:
             carried += f" (none from {missing})"
         parts.append(f"{_short(key)}: {carried or f'none from {missing}'}")
     if coverage.unlabeled:
-        parts.append("no labels: " + ", ".join(map(_short, coverage.unlabeled)))
+        parts.append("no labels: " + _listed(coverage.unlabeled))
     parts += [f"only {_short(_only(coverage, key))} ({_short(key)})" for key in coverage.one_sided]
     return " · ".join(parts)
 
@@ -54,8 +77,13 @@ def _rows(coverage: Coverage, day: Coverage) -> list[tuple[str, list[tuple[int, 
     rows = [("outlets", [(len(day.outlets), len(coverage.outlets), "#1f2328", "outlets")])]
     for key, values in list(day.labels.items())[:MAX_ROWS]:
         carried = coverage.labels.get(key, {})
-        rows.append((key, [(total, carried.get(value, 0), PALETTE[i % len(PALETTE)], value)
-                           for i, (value, total) in enumerate(values.items())]))
+        segments = [(total, carried.get(value, 0), _colour(i, len(values)), value)
+                    for i, (value, total) in enumerate(values.items())]
+        if len(segments) > MAX_SEGMENTS:
+            rest = segments[MAX_SEGMENTS - 1:]
+            segments[MAX_SEGMENTS - 1:] = [(sum(s[0] for s in rest), sum(s[1] for s in rest), OTHER,
+                                            f"{len(rest)} other values")]
+        rows.append((key, segments))
     return rows
 
 
@@ -93,16 +121,18 @@ def coverage_svg(coverage: Coverage, day: Coverage) -> str:
 def coverage_html(coverage: Coverage, day: Coverage) -> str:
     """The coverage bar with its caption (each label value beside its colour), as an HTML fragment
     (every string escaped): what the HTML view and the notebook show under a story's sources."""
-    colours = {(key, value): PALETTE[i % len(PALETTE)]
+    colours = {(key, value): _colour(i, len(values))
                for key, values in day.labels.items() for i, value in enumerate(values)}
     caption = [escape(f"Covered by {len(coverage.outlets)} of {len(day.outlets)} outlets")]
-    for key in dict.fromkeys([*coverage.labels, *coverage.missing]):
-        values = [f'<span style="color:{colours.get((key, v), "#555555")}">■</span> {escape(_short(v))} {n}'
-                  for v, n in coverage.labels.get(key, {}).items()]
-        values += [f'<s>{escape(_short(v))}</s>' for v in coverage.missing.get(key, [])]
-        caption.append(f"{escape(_short(key))}: " + ", ".join(values))
+    for key in list(dict.fromkeys([*coverage.labels, *coverage.missing]))[:MAX_NAMES]:
+        carried = list(coverage.labels.get(key, {}).items())
+        values = [f'<span style="color:{colours.get((key, v), OTHER)}">■</span> {escape(_short(v))} {n}'
+                  for v, n in carried[:MAX_NAMES]]
+        values += [f'<s>{escape(_short(v))}</s>' for v in coverage.missing.get(key, [])[:MAX_NAMES]]
+        more = max(len(carried) - MAX_NAMES, 0) + max(len(coverage.missing.get(key, [])) - MAX_NAMES, 0)
+        caption.append(f"{escape(_short(key))}: " + ", ".join(values) + (f" and {more} more" if more else ""))
     if coverage.unlabeled:
-        caption.append("no labels: " + escape(", ".join(map(_short, coverage.unlabeled))))
+        caption.append("no labels: " + escape(_listed(coverage.unlabeled)))
     flag = "".join(f' <strong style="color:#a40e26">only {escape(_short(_only(coverage, key)))} '
                    f'({escape(_short(key))})</strong>' for key in coverage.one_sided)
     return (f'<div class="coverage" style="margin:.4rem 0;font-size:.8rem;color:#656d76">'
