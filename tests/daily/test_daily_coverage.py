@@ -176,3 +176,34 @@ def test_coverage_survives_a_json_round_trip():
     for story in older["stories"]:
         del story["coverage"]  # a briefing saved before coverage existed still loads
     assert all(s.coverage is None for s in DailyBriefing.model_validate(older).stories)
+
+
+@pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+@pytest.mark.parametrize("asynchronous", [False, True])
+def test_the_model_path_fills_coverage_too(asynchronous):
+    import asyncio
+
+    import openai
+
+    from briefing import Briefer, adaily
+    from briefing.llm.retry import RetryPolicy
+    from briefing.testing.responder import Responder, load_answers
+    from helpers import ANSWERS
+
+    answers = load_answers(ANSWERS / "daily_model_day.json")  # 4 briefings, a grouping, 2 syntheses
+    labels = {"Desert Sun": {"region": "South"}, "Valley Post": {"region": "South"}, "Coast Times": {"region": "North"}}
+    by_id = {a.id: a.model_copy(update={"labels": labels.get(a.source or "", {})}) for a in quake_day()}
+    articles = [by_id["a1"], by_id["a2"], by_id["b1"], by_id["b2"]]
+    with Responder(answers) as server:
+        kind = openai.AsyncOpenAI if asynchronous else openai.OpenAI
+        briefer = Briefer(model="gpt-4o-mini", client=kind(api_key="loopback-key-not-secret", base_url=server.base_url),
+                          retry_policy=RetryPolicy(max_attempts=1))
+        options = DailyOptions(concurrency=1)
+        d = (asyncio.run(adaily(articles, briefer=briefer, options=options)) if asynchronous
+             else daily(articles, briefer=briefer, options=options))
+    assert d.extractor == "llm" and d.grouping == "model"
+    coverage = {tuple(sorted(s.articles)): s.coverage for s in d.stories}
+    assert coverage[("a1", "a2")] == Coverage(outlets=["Desert Sun", "Valley Post"], labels={"region": {"South": 2}},
+                                              missing={"region": ["North"]}, one_sided=["region"])
+    assert coverage[("b1", "b2")] == Coverage(outlets=["Coast Times", "North Wire"], labels={"region": {"North": 1}},
+                                              missing={"region": ["South"]}, unlabeled=["North Wire"])
