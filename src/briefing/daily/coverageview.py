@@ -97,7 +97,8 @@ def coverage_svg(coverage: Coverage, day: Coverage) -> str:
     said = escape(coverage_text(coverage), quote=True)
     width, height = _LABEL_W + _BAR_W, _ROW_H * len(rows)
     parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" class="coverage" role="img" aria-label="{said}" '
-              f'width="{width}" height="{height}" viewBox="0 0 {width} {height}"><title>{said}</title>')]
+              f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" style="max-width:100%;height:auto">'
+              f'<title>{said}</title>')]
     for r, (name, segments) in enumerate(rows):
         y = r * _ROW_H
         parts.append(f'<text x="0" y="{y + _BAR_H}" font-size="10" font-family="sans-serif" fill="#656d76">'
