@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from briefing.daily.models import Copy, Coverage, Source, Story
 
@@ -60,14 +61,20 @@ class _Day:
             outlet.labels.setdefault(k, v)  # the first article of an outlet that names the key wins
         return key
 
+    @cached_property
     def values(self) -> dict[str, dict[str, int]]:
-        """label key -> value -> how many of the day's outlets have it (keys and values in first-seen order)."""
-        counts: dict[str, dict[str, int]] = {}
-        for outlet in self.outlets.values():
-            for k, v in outlet.labels.items():
-                counts.setdefault(k, {}).setdefault(v, 0)
-                counts[k][v] += 1
-        return counts
+        """label key -> value -> how many of the day's outlets have it (keys and values in first-seen
+        order); read once every outlet is added."""
+        return _counts(self.outlets.values())
+
+
+def _counts(outlets: Iterable[_Outlet]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for outlet in outlets:
+        for k, v in outlet.labels.items():
+            counts.setdefault(k, {}).setdefault(v, 0)
+            counts[k][v] += 1
+    return counts
 
 
 def _read(sources: Iterable[Source]) -> tuple[_Day, dict[str, list[str]]]:
@@ -89,7 +96,7 @@ def day_coverage(sources: Iterable[Source]) -> Coverage:
     """The whole day's coverage: every outlet, and every label value with its number of outlets
     (``missing`` and ``one_sided`` are empty). Views draw a story's share against it."""
     day, _ = _read(sources)
-    values = day.values()
+    values = day.values
     return Coverage(outlets=[o.name for o in day.outlets.values()], labels=_named(day, values),
                     unlabeled=[o.name for o in day.outlets.values() if not o.labels] if values else [])
 
@@ -106,12 +113,8 @@ def _story(story: Story, day: _Day, by_article: dict[str, list[str]], options: C
     if not keys:
         return None
     outlets = [day.outlets[k] for k in keys]
-    counts: dict[str, dict[str, int]] = {}
-    for outlet in outlets:
-        for k, v in outlet.labels.items():
-            counts.setdefault(k, {}).setdefault(v, 0)
-            counts[k][v] += 1
-    day_values = day.values()
+    counts = _counts(outlets)
+    day_values = day.values
     counts = {k: counts[k] for k in day_values if k in counts}  # the day's key order
     missing = {k: [v for v in values if v not in counts.get(k, {})] for k, values in day_values.items()}
     one_sided = [
