@@ -29,6 +29,8 @@ KNOWN_FLOORS = {
     "instructor": ("1.17", "the hooks and the v2 retry loop llm.py uses"),
     "vcrpy": ("8.2", "the first vcrpy that intercepts openai 3's httpx2"),
     "click": ("8.2", "the tests read CliRunner results' stderr, captured apart only from click 8.2"),
+    "pandas": ("2.2.2", ("the first pandas built for numpy 2 (pandas 2.2.1 and older fail to import with the numpy "
+                         "that a fresh install resolves); to_frames() works with 2.2.2 and 3.x")),
     "pint": ("0.24.4", ("pint 0.24.0-0.24.3 raise 'cannot inherit frozen dataclass' loading their unit "
                         "definitions on Python 3.11.7, so no unit converts")),
 }

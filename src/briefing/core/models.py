@@ -29,6 +29,11 @@ class Article(BaseModel):
     source: str | None = Field(default=None, description="The outlet that published it.")
     url: str | None = None
     published: str | None = Field(default=None, description="Publication date or timestamp.")
+    labels: dict[str, str] = Field(
+        default_factory=dict,
+        description="The outlet's labels from a sources file (the user's own: region, type, leaning); "
+                    "empty for articles read from files.",
+    )
 
 
 class Span(BaseModel):

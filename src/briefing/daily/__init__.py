@@ -11,6 +11,7 @@ from typing import Any
 
 from briefing.core.loaders import LoadedArticles, load_articles
 from briefing.daily.build import DailyOptions, adaily, daily
+from briefing.daily.coverage import CoverageOptions
 from briefing.daily.duplicates import DuplicateOptions
 from briefing.daily.grouping import GroupingOptions
 from briefing.daily.html import daily_to_html
@@ -19,6 +20,7 @@ from briefing.daily.markdown import daily_to_markdown
 from briefing.daily.models import (
     CitedSentence,
     Copy,
+    Coverage,
     DailyBriefing,
     Difference,
     Report,
@@ -32,6 +34,8 @@ from briefing.daily.models import (
 __all__ = [
     "CitedSentence",
     "Copy",
+    "Coverage",
+    "CoverageOptions",
     "DailyBriefing",
     "DailyOptions",
     "Difference",

@@ -2,7 +2,8 @@
 
 load (``loaders``) -> fold syndicated copies (``duplicates``) -> brief each article (the model,
 or the offline extractor) -> group into stories (``modelgroup`` with ``grouping`` as fallback)
--> link claims across articles (``linking``) -> synthesise each story (``synthesis``).
+-> link claims across articles (``linking``) -> synthesise each story (``synthesis``) -> each
+story's outlets and label groups (``coverage``).
 One article that fails is reported in ``failures`` and the rest go on.
 """
 
@@ -25,6 +26,7 @@ from briefing.core.errors import (
 from briefing.core.limits import AnswerLimits, cut
 from briefing.core.loaders import LoadedArticles, distinct_ids
 from briefing.core.models import Article, Briefing, Usage
+from briefing.daily.coverage import CoverageOptions, with_coverage
 from briefing.daily.duplicates import DuplicateOptions, find_copies
 from briefing.daily.grouping import GroupingOptions, group_offline
 from briefing.daily.linking import LinkOptions, link_claims, merge_disputes
@@ -55,7 +57,8 @@ class DailyOptions:
     cited story summaries; the offline results are the fallback either way. ``max_retries``:
     re-asks for an invalid grouping or synthesis answer. ``max_summary_sentences``: a model's
     story summary keeps at most this many sentences (default 12); its headline, each sentence and
-    the whole summary are cut to the briefer's ``AnswerLimits`` as a briefing's are.
+    the whole summary are cut to the briefer's ``AnswerLimits`` as a briefing's are. ``coverage``:
+    when a story counts as carried by one label group only (``CoverageOptions``).
     """
 
     grouping: GroupingOptions = field(default_factory=GroupingOptions)
@@ -67,6 +70,7 @@ class DailyOptions:
     max_retries: int = 2
     language: str = "English"
     max_summary_sentences: int = 12
+    coverage: CoverageOptions = field(default_factory=CoverageOptions)
 
 
 def _add(total: Usage, more: Usage) -> None:
@@ -121,8 +125,9 @@ def _day(articles: Sequence[Article]) -> str | None:
 
 def _source(article: Article, copies: Sequence[Article]) -> Source:
     return Source(id=article.id or "", title=article.title, source=article.source, url=article.url,
-                  published=article.published,
-                  copies=[Copy(id=c.id or "", title=c.title, source=c.source, url=c.url, published=c.published)
+                  published=article.published, labels=dict(article.labels),
+                  copies=[Copy(id=c.id or "", title=c.title, source=c.source, url=c.url, published=c.published,
+                               labels=dict(c.labels))
                           for c in copies])
 
 
@@ -285,9 +290,10 @@ class _Day:
                                  f"({reasons})")
         day = date or _day(self.given)
         briefer = self.briefer
+        sources = [_source(a, self.copies[a.id]) for a in self.briefed]
         return DailyBriefing(
-            title=title or (f"Daily briefing, {day}" if day else "Daily briefing"), date=day, stories=self.stories,
-            sources=[_source(a, self.copies[a.id]) for a in self.briefed], usage=self.usage,
+            title=title or (f"Daily briefing, {day}" if day else "Daily briefing"), date=day,
+            stories=with_coverage(self.stories, sources, self.options.coverage), sources=sources, usage=self.usage,
             extractor="llm" if briefer is not None else "offline",
             model=briefer.settings.model if briefer is not None else None,
             grouping="model" if self.model_grouped else "offline",

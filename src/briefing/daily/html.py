@@ -5,11 +5,20 @@ are kept only when they are http(s) URLs."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 import jinja2
 
-from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
+from briefing.daily.coverage import day_coverage
+from briefing.daily.coverageview import coverage_html
+from briefing.daily.models import (
+    Coverage,
+    DailyBriefing,
+    Report,
+    Source,
+    Story,
+    StoryClaim,
+)
 from briefing.daily.view import (
     VERDICT_LABEL,
     ViewOptions,
@@ -61,6 +70,14 @@ class _View:
 
     def statement(self, claim: StoryClaim) -> bool:
         return statement_adds(claim)
+
+    @cached_property
+    def day(self) -> Coverage:
+        return day_coverage(self.sources.values())
+
+    def coverage(self, story: Story) -> str:
+        """The story's coverage bar and caption (escaped HTML; the template marks it safe), or ''."""
+        return coverage_html(story.coverage, self.day) if story.coverage is not None else ""
 
     def verdict(self, claim: StoryClaim) -> str:
         outlets = len({r.article for r in claim.reports})

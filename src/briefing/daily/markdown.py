@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.models import speaker_label
+from briefing.daily.coverageview import coverage_text
 from briefing.daily.models import DailyBriefing, Report, Source, Story
 from briefing.daily.view import (
     VERDICT_LABEL,
@@ -52,6 +53,8 @@ def _story(n: int, story: Story, briefing: DailyBriefing, options: ViewOptions) 
     sources = sources_by_id(briefing)
     outlets = ", ".join(escape_md(source_name(sources.get(a), a) + _also(sources.get(a))) for a in story.articles)
     lines = [f"## {n}. {escape_md(story.headline)}", "", f"*{len(story.articles)} article(s): {outlets}*", ""]
+    if story.coverage is not None:
+        lines[-1:-1] = ["", f"*{escape_md(coverage_text(story.coverage))}*"]
     if story.summary_sentences:
         lines.append(" ".join(f"{escape_md(s.text)} [{', '.join(map(str, s.claims))}]" for s in story.summary_sentences))
     else:

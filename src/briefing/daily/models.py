@@ -9,7 +9,7 @@ module imports no view: HTML and Markdown come from ``briefing.render`` on deman
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -21,6 +21,9 @@ from briefing.core.models import (
     Stance,
     Usage,
 )
+
+if TYPE_CHECKING:
+    import pandas
 
 Verdict = Literal["corroborated", "single_source", "contested"]
 Relation = Literal["same", "contradicts", "unclear"]
@@ -96,6 +99,36 @@ class CitedSentence(BaseModel):
     claims: list[int] = Field(default_factory=list)
 
 
+class Coverage(BaseModel):
+    """Which outlets carry a story, and which of the day's label groups do and do not.
+
+    Outlets are the articles' ``source`` (a sources file's outlet name, else the feed's title),
+    copies included, compared without regard to case or spacing. Label values come from the
+    sources file's ``labels`` and are compared the same way; each is shown as first spelled.
+    """
+
+    outlets: list[str] = Field(description="The outlets that carry the story, in the order they first appear.")
+    labels: dict[str, dict[str, int]] = Field(
+        default_factory=dict,
+        description="For each label key, the values of the story's outlets with how many of its outlets have each.",
+    )
+    missing: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="For each label key, the values of the day's outlets that no outlet of the story has.",
+    )
+    unlabeled: list[str] = Field(
+        default_factory=list, description="The story's outlets without any label (empty when the day has no labels).",
+    )
+    one_sided: list[str] = Field(
+        default_factory=list,
+        description=(
+            "Label keys on which the story is carried by one group only (a 'blindspot'): the day's outlets "
+            "have two or more values for the key, every outlet of the story has the key, all with the same "
+            "value, and the story has at least the minimum number of outlets (CoverageOptions)."
+        ),
+    )
+
+
 class Story(BaseModel):
     """One real-world event, however many outlets cover it."""
 
@@ -109,6 +142,9 @@ class Story(BaseModel):
         default_factory=list,
         description="The summary sentence by sentence with the claims each cites (model synthesis only).",
     )
+    coverage: Coverage | None = Field(
+        default=None, description="The outlets and label groups that carry the story; None when no article names its outlet.",
+    )
 
 
 class Copy(BaseModel):
@@ -119,6 +155,7 @@ class Copy(BaseModel):
     source: str | None = None
     url: str | None = None
     published: str | None = None
+    labels: dict[str, str] = Field(default_factory=dict, description="The outlet's labels (from a sources file).")
 
 
 class Source(BaseModel):
@@ -130,6 +167,7 @@ class Source(BaseModel):
     url: str | None = None
     published: str | None = None
     copies: list[Copy] = Field(default_factory=list, description="Exact or near-duplicate copies merged into this one.")
+    labels: dict[str, str] = Field(default_factory=dict, description="The outlet's labels (from a sources file).")
 
 
 class DailyBriefing(BaseModel):
@@ -147,6 +185,23 @@ class DailyBriefing(BaseModel):
     grouping: Literal["model", "offline"] = "offline"
     warnings: list[str] = Field(default_factory=list)
     failures: list[str] = Field(default_factory=list, description="One line per article that could not be read or briefed.")
+
+    def to_records(self) -> dict[str, list[dict[str, str | int | bool | None]]]:
+        """The briefing as flat tables of plain dicts: ``stories``, ``claims``, ``reports`` and
+        ``coverage``, linked by ids (``briefing.daily.records``); needs no pandas."""
+        from briefing.daily.records import to_records
+
+        return to_records(self)
+
+    def to_frames(self) -> dict[str, pandas.DataFrame]:
+        """``to_records`` as pandas DataFrames, one per table.
+
+        Raises:
+            ConfigurationError: pandas is not installed (``pip install 'grounded-briefing[frames]'``).
+        """
+        from briefing.daily.records import to_frames
+
+        return to_frames(self)
 
     def _repr_html_(self) -> str:
         """The notebook hook, the one view this model imports (lazily): ``daily_to_html`` without the page."""

@@ -10,10 +10,11 @@
 3. every entry's page and every page URL is fetched and its text extracted (``pages``); a page's
    own date is checked against the window once it is read.
 
-An outlet's ``name`` from the sources file becomes its articles' ``source``; without a sources
-file, the feed's own title does. Each failed feed or page is one ``FetchError`` in
-``Gathered.errors`` and the rest go on. Articles with no readable published date are kept: their
-ids are listed in ``Gathered.undated`` and a note in ``Gathered.notes`` names them.
+An outlet's ``name`` from the sources file becomes its articles' ``source``, and its ``labels``
+their ``labels``; without a sources file, the feed's own title is the source and there are no
+labels. Each failed feed or page is one ``FetchError`` in ``Gathered.errors`` and the rest go on.
+Articles with no readable published date are kept: their ids are listed in ``Gathered.undated``
+and a note in ``Gathered.notes`` names them.
 """
 
 from __future__ import annotations
@@ -180,7 +181,9 @@ def _gather(fetcher: Fetcher, leads: list[_Lead], window: DateWindow | None, sou
 
     def article(url: str) -> Article:
         fetched = prefetched.get(url) or fetcher.fetch(url)
-        return page_article(fetched, id=article_id(url), entry=wanted[url].entry, source=wanted[url].source)
+        page = page_article(fetched, id=article_id(url), entry=wanted[url].entry, source=wanted[url].source)
+        labels = result.labels.get(wanted[url].source or "")  # only an outlet's name is a _Page's source
+        return page.model_copy(update={"labels": dict(labels)}) if labels else page
 
     kept: list[Article] = []
     for got in fetcher.map(list(wanted), article):
