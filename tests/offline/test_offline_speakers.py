@@ -103,3 +103,32 @@ def test_burst_of_statements_takes_the_verbs_subject():
 def test_two_named_sources_together():
     text = "Mr. Okafor and Ms. Lindqvist said the plan would not survive a court challenge."
     assert names(text) == ["Mr. Okafor and Ms. Lindqvist"]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Senator Ana Ruiz, Democrat of Oregon, said the harbor program has sent the wrong message.",
+     "Ana Ruiz", "Democrat of Oregon"),
+    ("Even Norway, the alliance's closest partner in the north, said it was opposed to the plan.",
+     "Norway", "the alliance's closest partner in the north"),
+])
+def test_a_name_with_a_capitalised_description_speaks(text, name, role):
+    briefing = brief_offline(Article(text=text), min_words=0)
+    [claim] = briefing.claims
+    assert (claim.speaker.name, claim.speaker.role) == (name, role)
+    assert not claim.evidence.startswith(name)  # the content follows the cue
+
+
+def test_a_list_of_names_or_a_day_is_no_described_name():
+    # two names in a row are no name and its description; a day is no speaker
+    assert names("Ana Ruiz, Lena Okafor, said the harbor program has sent the wrong message.") == []
+    assert names("On Monday, a day after the vote, said nothing about the harbor program.") == []
+
+
+def test_an_inverted_cue_followed_by_a_clause_names_no_speaker():
+    # ', said the EB-5 program has sent ...': the words after the cue are a clause, not its
+    # source (the appositive 'a Democrat' is lowercase-free, so no other rule takes it)
+    text = "Mayor Lena Okafor, Democrat, said the EB-5 program has sent a terrible message."
+    assert "the EB-5" not in names(text)
+    # its partner: a source followed by a place or a bracket still speaks
+    assert names("The talks went well, said one official in the room.") == ["one official"]
+    assert names("The tax is a misguided approach, said Mr. Burman (a view many share).") == ["Mr. Burman"]

@@ -11,7 +11,13 @@ import re
 
 from briefing.core.models import Speaker
 from briefing.offline.cues import ADVERBIAL, CUE
-from briefing.offline.phrases import CLAUSE_OPENERS, Phrase, phrase_after, phrase_before
+from briefing.offline.phrases import (
+    CLAUSE_OPENERS,
+    FOCUS_ADVERBS,
+    Phrase,
+    phrase_after,
+    phrase_before,
+)
 from briefing.offline.sourcing import (
     Attributed,
     audience_end,
@@ -63,7 +69,7 @@ def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     if not before or before[-1] in ",;:—–(“\"":
         return True
     last = before.split()[-1].lower()
-    return last in CLAUSE_OPENERS
+    return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
 
 
 def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
@@ -192,6 +198,10 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     return found_claims
 
 
+# Verbs that make the words after an inverted cue a clause of their own, not its source.
+_FINITE = frozenset("is was were are has have had will would can could should may might must".split())
+
+
 def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
     """'..., X said.', '..., said X, the role.', '..., X told AFP.'
 
@@ -210,8 +220,9 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
             speaker = speaker.model_copy(update={"via": via})
     else:
         phrase = phrase_after(text, match.start("source_last"), match.end("source_last"))
-        if phrase is None:
-            return []
+        rest = text[phrase.end:match.end("source_last")].split() if phrase else []
+        if phrase is None or _FINITE.intersection(rest):
+            return []  # ', said the program has sent ...': a clause, not a source, follows the cue
         speaker, source_start, cue = parse_speaker(phrase.text), phrase.start, match.group("cue2")
     tail = match.group("tail")
     if tail and not _PARTICIPLE.match(tail):

@@ -229,6 +229,21 @@ def _named_appositive(inner: str) -> bool:
         words[0].lower() not in CLAUSE_OPENERS)
 
 
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday january february march"
+    " april may june july august september october november december".split())
+
+
+def _described_name(outer: str, inner: str) -> bool:
+    """Whether ``outer, inner,`` is a name with a capitalised description ('Senator Dianne
+    Feinstein, Democrat of California, said'): every word of the name is capitalised, and the
+    description holds a lowercase word, so it is no second name."""
+    words = outer.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and (
+        words[0].lower() not in CLAUSE_OPENERS | _CALENDAR) and any(
+        w[:1].islower() for w in inner.split())
+
+
 def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] | None:
     """The speaker whose phrase ends just before a cue, with where that phrase starts.
 
@@ -255,6 +270,8 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
             if _named_appositive(inner) and (outer.text[:1].islower()
                                              or outer.text.split()[0].lower() in {"a", "an", "the"}):
                 return Speaker(name=inner, role=outer.text, anonymous=False), outer.start
+            if _described_name(outer.text, inner):
+                return parse_speaker(outer.text, role=inner), outer.start
     phrase = phrase_before(text, cue_start, floor)
     if phrase is None:
         return None
