@@ -132,3 +132,15 @@ def test_an_inverted_cue_followed_by_a_clause_names_no_speaker():
     # its partner: a source followed by a place or a bracket still speaks
     assert names("The talks went well, said one official in the room.") == ["one official"]
     assert names("The tax is a misguided approach, said Mr. Burman (a view many share).") == ["Mr. Burman"]
+
+
+def test_a_transcript_quoted_whole_still_has_turns():
+    # news often quotes a whole transcript, one quotation mark opening each turn's paragraph
+    text = ('Partial transcript as follows:\n\n"WALLACE: Let us start with the news on the debate.'
+            '\n\n"PENCE: Well, look, the campaign apparently thinks this is an episode of a show.')
+    assert speakers(text) == [
+        ("WALLACE", "Let us start with the news on the debate"),
+        ("PENCE", "Well, look, the campaign apparently thinks this is an episode of a show"),
+    ]
+    # its partner: inside a quotation mark, a title-case label is a quoted word, not a turn
+    assert names('Partial notes:\n\n"Note: this is not a turn in the transcript at all.') == []

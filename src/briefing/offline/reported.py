@@ -282,6 +282,7 @@ def subject_participle(text: str, sentence: Sentence) -> list[Attributed]:
 
 _SPEAKER_COLON = re.compile(
     r"""
+    (?P<mark> [“"] )?                                        # a transcript quoted whole
     (?P<source> (?:[A-Z][\w.’'-]*\s+){0,3} [A-Z][\w.’'-]* )   # one to four capitalised words
     \s* (?P<cue>:) [ \t]+ (?=\S)
     """,
@@ -314,8 +315,9 @@ def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
     if sentence.start and text[sentence.start - 1] != "\n":
         return []
     match = _SPEAKER_COLON.match(text, sentence.start, sentence.end)
-    if match is None or not _speaker_label(match.group("source")):
-        return []
+    if match is None or not _speaker_label(match.group("source")) or (
+            match.group("mark") and not match.group("source").isupper()):
+        return []  # inside a quotation mark, only a capitalised label is a turn ('"WALLACE: ...')
     paragraph_end = text.find("\n", sentence.start)
     span = _content(text, match.end(), len(text) if paragraph_end < 0 else paragraph_end)
     if span is None:
