@@ -144,3 +144,13 @@ def test_a_transcript_quoted_whole_still_has_turns():
     ]
     # its partner: inside a quotation mark, a title-case label is a quoted word, not a turn
     assert names('Partial notes:\n\n"Note: this is not a turn in the transcript at all.') == []
+
+
+def test_a_parenthetical_attribution_covers_its_whole_sentence():
+    # ', the agency said in a June report,' sits inside the sentence it attributes
+    text = ("The middle fifth paid 8.9 percent, the agency said in a June report, and the "
+            "bottom fifth paid 0.8 percent.")
+    assert speakers(text) == [("the agency", text.rstrip("."))]
+    # its partner: a cue with an adverbial but no parenthesis keeps what follows it
+    assert speakers("Ana Ruiz said in a CNN interview that the council would meet again.") == [
+        ("Ana Ruiz", "the council would meet again")]

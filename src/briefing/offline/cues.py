@@ -52,7 +52,7 @@ CUE = (
 ADVERBIAL = r"""
     (?:\s+ (?: on \s+ [A-Z][a-z]+ (?:\s+ (?:morning|afternoon|evening|night))?
              | (?:last|this|on|earlier|later) \s+ (?:week|month|year|[A-Z][a-z]+)
-             | in \s+ (?:a|an|his|her|their|its) \s+ (?:[a-z]+\s+)? (?:statement|interview|speech|
+             | in \s+ (?:a|an|his|her|their|its) \s+ (?:[A-Za-z]+\s+)? (?:statement|interview|speech|
                       post|tweet|letter|report|memo|email|op-ed|address|briefing|note|filing)
              | at \s+ (?:a|an|the) \s+ (?:[A-Za-z]+\s+)? (?:rally|event|conference|briefing|hearing|
                       meeting|summit|debate|forum)

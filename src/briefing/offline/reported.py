@@ -182,6 +182,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < stop and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
+        if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(","):
+            continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
         participle = _second_cue(text, begin, stop)
         end = _clause_end(text, begin, participle.start() if participle else stop)
         if (span := _content(text, begin, end)) is not None:
