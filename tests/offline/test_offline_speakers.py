@@ -154,3 +154,14 @@ def test_a_parenthetical_attribution_covers_its_whole_sentence():
     # its partner: a cue with an adverbial but no parenthesis keeps what follows it
     assert speakers("Ana Ruiz said in a CNN interview that the council would meet again.") == [
         ("Ana Ruiz", "the council would meet again")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The president told reporters this weekend he would consider it a personal insult.",
+     "he would consider it a personal insult"),
+    ("Ana Ruiz said this week the bridge would reopen soon.", "the bridge would reopen soon"),
+    ("Ana Ruiz said Yesterdays are gone for the harbor town.", "Yesterdays are gone for the harbor town"),
+])
+def test_a_lead_in_is_whole_words(text, content):
+    # 'this weekend' is a lead-in, not 'this week' followed by content 'end ...'
+    assert [evidence for _, evidence in speakers(text)] == [content]
