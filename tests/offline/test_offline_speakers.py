@@ -165,3 +165,21 @@ def test_a_parenthetical_attribution_covers_its_whole_sentence():
 def test_a_lead_in_is_whole_words(text, content):
     # 'this weekend' is a lead-in, not 'this week' followed by content 'end ...'
     assert [evidence for _, evidence in speakers(text)] == [content]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "content"), [
+    ("A 2014 study by Loyola Law School found 31 incidents of fraud out of a billion ballots.",
+     "A 2014 study", "by Loyola Law School", "31 incidents of fraud out of a billion ballots"),
+    ("A Quinnipiac University poll released in late August found that most voters want the returns.",
+     "A Quinnipiac University poll", "released in late August", "most voters want the returns"),
+    ("Yet, a study of the harbor showed that the water was cleaner than a decade ago.",
+     "a study", "of the harbor", "the water was cleaner than a decade ago"),
+])
+def test_a_document_that_finds_is_the_source(text, name, role, content):
+    [claim] = brief_offline(Article(text=text), min_words=0).claims
+    assert (claim.speaker.name, claim.speaker.role, claim.evidence) == (name, role, content)
+
+
+def test_a_document_inside_a_clause_is_no_source():
+    # 'He read the study by Smith and found ...': the reader found it, not the study
+    assert "the study" not in names("He read the study by Smith and found the figures were wrong.")

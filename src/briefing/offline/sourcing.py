@@ -222,6 +222,23 @@ def _strip_party_tag(text: str, cue_start: int, floor: int) -> int:
     return match.start() if match and match.start() > floor else cue_start
 
 
+# A document that finds or shows, with who made it or when ('A 2014 study by Loyola Law School
+# found', 'A Quinnipiac University poll released in late August found'): news cites studies and
+# polls this way, and the words after the noun are no part of a name.
+_DOCUMENT_SOURCE = re.compile(
+    r"""
+    (?:^|(?<=[\s(]))
+    (?P<name> (?:[Aa]n?|[Tt]he|[Tt]his) \s+ (?:[\w’'./-]+\s+){0,5}?
+              (?:study|report|poll|survey|analysis|review|audit|investigation|transcript|video|
+                 footage|research|census) )
+    (?: \s+ (?P<maker> (?:by|from|of|for|released|published|conducted|issued|commissioned) \b
+                        [^,;:“”"]{1,100}? ) )?
+    \s* $
+    """,
+    re.VERBOSE,
+)
+
+
 def _named_appositive(inner: str) -> bool:
     """Whether an appositive is a bare name ('A lawyer for the city, Ana Ruiz, said')."""
     words = inner.split()
@@ -272,6 +289,9 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
                 return Speaker(name=inner, role=outer.text, anonymous=False), outer.start
             if _described_name(outer.text, inner):
                 return parse_speaker(outer.text, role=inner), outer.start
+    if (document := _DOCUMENT_SOURCE.search(text, max(floor, cue_start - 200), cue_start)) is not None:
+        return Speaker(name=document.group("name"), role=document.group("maker"),
+                       anonymous=False), document.start("name")
     phrase = phrase_before(text, cue_start, floor)
     if phrase is None:
         return None
