@@ -7,6 +7,7 @@ import pytest
 
 from briefing.core.models import Article
 from briefing.offline import brief_offline
+from briefing.offline.sourcing import parse_speaker
 
 
 def speakers(text: str) -> list[tuple[str, str]]:
@@ -183,3 +184,17 @@ def test_a_document_that_finds_is_the_source(text, name, role, content):
 def test_a_document_inside_a_clause_is_no_source():
     # 'He read the study by Smith and found ...': the reader found it, not the study
     assert "the study" not in names("He read the study by Smith and found the figures were wrong.")
+
+
+@pytest.mark.parametrize(("phrase", "name", "role", "anonymous"), [
+    ("Republicans in Congress", "Republicans in Congress", None, False),
+    ("Officials at Homeland Security", "Officials at Homeland Security", None, False),
+    ("advisers to Mr. Obama", "advisers to Mr. Obama", None, True),
+    ("A spokeswoman for Ana Ruiz", "A spokeswoman for Ana Ruiz", None, True),
+    # partners: a title phrase still splits into role and name
+    ("Secretary of State John Kerry", "John Kerry", "Secretary of State", False),
+    ("Former NATO official Jamie Shea", "Jamie Shea", "Former NATO official", False),
+])
+def test_a_name_after_a_preposition_is_no_speaker_of_its_own(phrase, name, role, anonymous):
+    speaker = parse_speaker(phrase)
+    assert (speaker.name, speaker.role, speaker.anonymous) == (name, role, anonymous)

@@ -62,6 +62,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         role.append(name.pop(0))
     if not name or all(w.lower() in {"the", "a", "an"} for w in role):
         return None, words  # no role words, only determiners: the whole phrase is the name
+    if role and role[-1] in {"in", "of", "for", "at", "from", "on", "with", "to"}:
+        return None, words  # 'Republicans in Congress': the name is the preposition's object
     return " ".join(role), name
 
 
@@ -78,6 +80,18 @@ def _noun_phrase(phrase: str) -> str:
     return trimmed
 
 
+_PREPOSITIONS = frozenset("in of for at from on with to".split())
+
+
+def _head_index(words: list[str]) -> int:
+    """Where the phrase's head noun is: the last word, or the lowercase noun before a
+    preposition ('advisers to Mr. Obama', 'a spokeswoman for Ana Ruiz': advisers, spokeswoman)."""
+    for k in range(1, len(words) - 1):
+        if words[k] in _PREPOSITIONS:
+            return k - 1 if words[k - 1].islower() else len(words) - 1
+    return len(words) - 1
+
+
 def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = None) -> Speaker:
     """Build a ``Speaker`` from a source phrase; an unnamed head noun makes it anonymous.
 
@@ -87,9 +101,10 @@ def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = Non
     """
     phrase = _noun_phrase(phrase)
     words = phrase.split()
-    head = words[-1].lower().rstrip(".,") if words else ""
+    at = _head_index(words)
+    head = words[at].lower().rstrip(".,") if words else ""
     # "Diplomats said" at a sentence start is as anonymous as "diplomats said"
-    anonymous = head in PERSON_NOUNS and (not words[-1][:1].isupper() or len(words) == 1) or (
+    anonymous = head in PERSON_NOUNS and (not words[at][:1].isupper() or len(words) == 1) or (
         head in {"one", "another"})
     if anonymous:
         return Speaker(name=phrase, role=role, anonymous=True, via=via)
