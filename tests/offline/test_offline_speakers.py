@@ -198,3 +198,16 @@ def test_a_document_inside_a_clause_is_no_source():
 def test_a_name_after_a_preposition_is_no_speaker_of_its_own(phrase, name, role, anonymous):
     speaker = parse_speaker(phrase)
     assert (speaker.name, speaker.role, speaker.anonymous) == (name, role, anonymous)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The first ad could start this week, said Brian Baker, a longtime adviser to the family.",
+     "The first ad could start this week"),
+    ("The first ad could start this week, said Brian Baker, who oversees the campaign.",
+     "The first ad could start this week"),
+    # partner: a parenthetical source inside its sentence keeps the whole sentence
+    ("Mayor Ana Ruiz spoke on Monday. That is why, she argued, the party should be prepared.",
+     "That is why, she argued, the party should be prepared"),
+])
+def test_a_closing_source_with_a_description_ends_the_content(text, content):
+    assert [evidence for _, evidence in speakers(text)] == [content]

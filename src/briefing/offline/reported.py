@@ -204,6 +204,11 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
 _FINITE = frozenset("is was were are has have had will would can could should may might must".split())
 
 
+# What a comma after an inverted closing source opens when it describes the source ('..., said
+# Ana Ruiz, a longtime adviser to the mayor'), not the rest of a parenthesised sentence.
+_APPOSITION = re.compile(r",\s*(?:an?|the|who|whose|one\s+of|[a-z]+\s+(?:of|at|for|to)|[A-Z])\b")
+
+
 def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
     """'..., X said.', '..., said X, the role.', '..., X told AFP.'
 
@@ -227,7 +232,8 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
             return []  # ', said the program has sent ...': a clause, not a source, follows the cue
         speaker, source_start, cue = parse_speaker(phrase.text), phrase.start, match.group("cue2")
     tail = match.group("tail")
-    if tail and not _PARTICIPLE.match(tail):
+    described = match.group("cue2") is not None and tail is not None and _APPOSITION.match(tail)
+    if tail and not _PARTICIPLE.match(tail) and not described:
         span = _content(text, sentence.start, sentence.end)  # 'The test, Pyongyang said, was ...'
     else:
         span = _content(text, sentence.start, match.start())
