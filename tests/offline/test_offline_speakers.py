@@ -211,3 +211,11 @@ def test_a_name_after_a_preposition_is_no_speaker_of_its_own(phrase, name, role,
 ])
 def test_a_closing_source_with_a_description_ends_the_content(text, content):
     assert [evidence for _, evidence in speakers(text)] == [content]
+
+
+def test_a_cue_inside_a_quotation_names_no_source():
+    # '"Nobody believes it," a guest shouted': "Nobody" is the quotation's first word, no speaker
+    text = "Mayor Ana Ruiz spoke first. “Nobody believes the harbor plan at all here,” a guest shouted."
+    assert "Nobody" not in names(text)
+    # partner: a quotation after its cue is the speaker's
+    assert names("Ana Ruiz said “nobody believes the harbor plan will work at all.”") == ["Ana Ruiz"]

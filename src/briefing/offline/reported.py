@@ -175,6 +175,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if found is None:
             continue
         speaker, source_start = found
+        if text[max(sentence.start, source_start - 1):source_start] in ("“", '"'):
+            continue  # '"Nobody believes it," a guest shouted': a quotation's words, not a source
         after = audience_end(text, cue.group("cue"), cue.end("cue"), stop)
         if via := outlet_audience(text, cue.end("cue"), stop):
             speaker = speaker.model_copy(update={"via": via})
