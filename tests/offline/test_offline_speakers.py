@@ -219,3 +219,12 @@ def test_a_cue_inside_a_quotation_names_no_source():
     assert "Nobody" not in names(text)
     # partner: a quotation after its cue is the speaker's
     assert names("Ana Ruiz said “nobody believes the harbor plan will work at all.”") == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“Nobody believes the harbor plan at all here,” the mayor shouted.", "the mayor"),
+    ("Ana Ruiz cited falling tax receipts as the reason for the cuts to the harbor.", "Ana Ruiz"),
+    ("Ana Ruiz reiterated that the harbor would reopen before the summer season.", "Ana Ruiz"),
+])
+def test_more_cue_verbs_introduce_statements(text, name):
+    assert names(text) == [name]

@@ -18,6 +18,8 @@ SPEECH_VERBS = """
     dismissed dismisses refuted refutes rejected rejects criticized criticised criticizes
     disputed disputes questioned questions predicted revealed reveals testified explained
     contend assert argue claim warn suggest insist note called calls described describes
+    shouted yelled exclaimed joked quipped remarked recounted mentioned echoed echoes cited
+    cites testified reiterated reiterates
 """.split()
 
 # Multi-word cues ("pointed out", "called for").
