@@ -228,3 +228,19 @@ def test_a_cue_inside_a_quotation_names_no_source():
 ])
 def test_more_cue_verbs_introduce_statements(text, name):
     assert names(text) == [name]
+
+
+@pytest.mark.parametrize(("text", "name", "content"), [
+    ("However, 63 percent said the mayor was justified in keeping the report private.",
+     "63 percent", "the mayor was justified in keeping the report private"),
+    ("Another 19 percent of likely voters said they would not pick either candidate this year.",
+     "Another 19 percent of likely voters", "they would not pick either candidate this year"),
+])
+def test_a_share_of_those_polled_speaks_for_an_unnamed_group(text, name, content):
+    [claim] = brief_offline(Article(text=text), min_words=0).claims
+    assert (claim.speaker.name, claim.speaker.anonymous, claim.evidence) == (name, True, content)
+
+
+def test_a_figure_in_the_content_is_no_share_that_speaks():
+    # partner: '5 percent' belongs to what the company said, not to who said it
+    assert speakers("Sales rose 5 percent, the company said on Monday.") == [("the company", "Sales rose 5 percent")]

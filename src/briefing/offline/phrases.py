@@ -62,7 +62,7 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w.'’&-]*|\S")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w.'’&-]*(?:/[\w.'’&-]+)*|\S")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,8 @@ def _source_token(word: str) -> bool:
     bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
     if not bare or bare.lower() in CLAUSE_OPENERS:
         return False
-    return bare[0].isupper() or word.lower() in MODIFIERS or bare.lower() in MODIFIERS
+    return bare[0].isupper() or word.lower() in MODIFIERS or bare.lower() in MODIFIERS or (
+        "/" in bare and bare[0].isdigit())  # a date that names a group: '9/11 widow Terry Strada'
 
 
 # Adverbs that open a sentence before its subject, capitalised there: 'Even China said ...'.

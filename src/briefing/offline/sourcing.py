@@ -254,6 +254,20 @@ _DOCUMENT_SOURCE = re.compile(
 )
 
 
+# A share of the people polled ('63 percent said', 'Another 19 percent of voters said'): polls
+# are reported this way, and the share speaks for an unnamed group.
+_SHARE_SOURCE = re.compile(
+    r"""
+    (?:^|(?<=[\s(]))
+    (?P<name> (?:(?:[Aa]nother|[Oo]nly|[Jj]ust|[Aa]bout|[Nn]early|[Aa]lmost|[Aa]bout)\s+)?
+              \d[\d.,]* \s* (?:percent|per\s+cent|%)
+              (?: \s+ of \s+ [^,;:“”"\d]{1,60}? )? )
+    \s* $
+    """,
+    re.VERBOSE,
+)
+
+
 def _named_appositive(inner: str) -> bool:
     """Whether an appositive is a bare name ('A lawyer for the city, Ana Ruiz, said')."""
     words = inner.split()
@@ -304,6 +318,8 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
                 return Speaker(name=inner, role=outer.text, anonymous=False), outer.start
             if _described_name(outer.text, inner):
                 return parse_speaker(outer.text, role=inner), outer.start
+    if (share := _SHARE_SOURCE.search(text, max(floor, cue_start - 120), cue_start)) is not None:
+        return Speaker(name=share.group("name"), anonymous=True), share.start("name")
     if (document := _DOCUMENT_SOURCE.search(text, max(floor, cue_start - 200), cue_start)) is not None:
         return Speaker(name=document.group("name"), role=document.group("maker"),
                        anonymous=False), document.start("name")
