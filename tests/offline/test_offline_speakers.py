@@ -7,6 +7,7 @@ import pytest
 
 from briefing.core.models import Article
 from briefing.offline import brief_offline
+from briefing.offline.sourcing import parse_speaker
 
 
 def speakers(text: str) -> list[tuple[str, str]]:
@@ -103,3 +104,143 @@ def test_burst_of_statements_takes_the_verbs_subject():
 def test_two_named_sources_together():
     text = "Mr. Okafor and Ms. Lindqvist said the plan would not survive a court challenge."
     assert names(text) == ["Mr. Okafor and Ms. Lindqvist"]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Senator Ana Ruiz, Democrat of Oregon, said the harbor program has sent the wrong message.",
+     "Ana Ruiz", "Democrat of Oregon"),
+    ("Even Norway, the alliance's closest partner in the north, said it was opposed to the plan.",
+     "Norway", "the alliance's closest partner in the north"),
+])
+def test_a_name_with_a_capitalised_description_speaks(text, name, role):
+    briefing = brief_offline(Article(text=text), min_words=0)
+    [claim] = briefing.claims
+    assert (claim.speaker.name, claim.speaker.role) == (name, role)
+    assert not claim.evidence.startswith(name)  # the content follows the cue
+
+
+def test_a_list_of_names_or_a_day_is_no_described_name():
+    # two names in a row are no name and its description; a day is no speaker
+    assert names("Ana Ruiz, Lena Okafor, said the harbor program has sent the wrong message.") == []
+    assert names("On Monday, a day after the vote, said nothing about the harbor program.") == []
+
+
+def test_an_inverted_cue_followed_by_a_clause_names_no_speaker():
+    # ', said the EB-5 program has sent ...': the words after the cue are a clause, not its
+    # source (the appositive 'a Democrat' is lowercase-free, so no other rule takes it)
+    text = "Mayor Lena Okafor, Democrat, said the EB-5 program has sent a terrible message."
+    assert "the EB-5" not in names(text)
+    # its partner: a source followed by a place or a bracket still speaks
+    assert names("The talks went well, said one official in the room.") == ["one official"]
+    assert names("The tax is a misguided approach, said Mr. Burman (a view many share).") == ["Mr. Burman"]
+
+
+def test_a_transcript_quoted_whole_still_has_turns():
+    # news often quotes a whole transcript, one quotation mark opening each turn's paragraph
+    text = ('Partial transcript as follows:\n\n"WALLACE: Let us start with the news on the debate.'
+            '\n\n"PENCE: Well, look, the campaign apparently thinks this is an episode of a show.')
+    assert speakers(text) == [
+        ("WALLACE", "Let us start with the news on the debate"),
+        ("PENCE", "Well, look, the campaign apparently thinks this is an episode of a show"),
+    ]
+    # its partner: inside a quotation mark, a title-case label is a quoted word, not a turn
+    assert names('Partial notes:\n\n"Note: this is not a turn in the transcript at all.') == []
+
+
+def test_a_parenthetical_attribution_covers_its_whole_sentence():
+    # ', the agency said in a June report,' sits inside the sentence it attributes
+    text = ("The middle fifth paid 8.9 percent, the agency said in a June report, and the "
+            "bottom fifth paid 0.8 percent.")
+    assert speakers(text) == [("the agency", text.rstrip("."))]
+    # its partner: a cue with an adverbial but no parenthesis keeps what follows it
+    assert speakers("Ana Ruiz said in a CNN interview that the council would meet again.") == [
+        ("Ana Ruiz", "the council would meet again")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The president told reporters this weekend he would consider it a personal insult.",
+     "he would consider it a personal insult"),
+    ("Ana Ruiz said this week the bridge would reopen soon.", "the bridge would reopen soon"),
+    ("Ana Ruiz said Yesterdays are gone for the harbor town.", "Yesterdays are gone for the harbor town"),
+])
+def test_a_lead_in_is_whole_words(text, content):
+    # 'this weekend' is a lead-in, not 'this week' followed by content 'end ...'
+    assert [evidence for _, evidence in speakers(text)] == [content]
+
+
+@pytest.mark.parametrize(("text", "name", "role", "content"), [
+    ("A 2014 study by Loyola Law School found 31 incidents of fraud out of a billion ballots.",
+     "A 2014 study", "by Loyola Law School", "31 incidents of fraud out of a billion ballots"),
+    ("A Quinnipiac University poll released in late August found that most voters want the returns.",
+     "A Quinnipiac University poll", "released in late August", "most voters want the returns"),
+    ("Yet, a study of the harbor showed that the water was cleaner than a decade ago.",
+     "a study", "of the harbor", "the water was cleaner than a decade ago"),
+])
+def test_a_document_that_finds_is_the_source(text, name, role, content):
+    [claim] = brief_offline(Article(text=text), min_words=0).claims
+    assert (claim.speaker.name, claim.speaker.role, claim.evidence) == (name, role, content)
+
+
+def test_a_document_inside_a_clause_is_no_source():
+    # 'He read the study by Smith and found ...': the reader found it, not the study
+    assert "the study" not in names("He read the study by Smith and found the figures were wrong.")
+
+
+@pytest.mark.parametrize(("phrase", "name", "role", "anonymous"), [
+    ("Republicans in Congress", "Republicans in Congress", None, False),
+    ("Officials at Homeland Security", "Officials at Homeland Security", None, False),
+    ("advisers to Mr. Obama", "advisers to Mr. Obama", None, True),
+    ("A spokeswoman for Ana Ruiz", "A spokeswoman for Ana Ruiz", None, True),
+    # partners: a title phrase still splits into role and name
+    ("Secretary of State John Kerry", "John Kerry", "Secretary of State", False),
+    ("Former NATO official Jamie Shea", "Jamie Shea", "Former NATO official", False),
+])
+def test_a_name_after_a_preposition_is_no_speaker_of_its_own(phrase, name, role, anonymous):
+    speaker = parse_speaker(phrase)
+    assert (speaker.name, speaker.role, speaker.anonymous) == (name, role, anonymous)
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("The first ad could start this week, said Brian Baker, a longtime adviser to the family.",
+     "The first ad could start this week"),
+    ("The first ad could start this week, said Brian Baker, who oversees the campaign.",
+     "The first ad could start this week"),
+    # partner: a parenthetical source inside its sentence keeps the whole sentence
+    ("Mayor Ana Ruiz spoke on Monday. That is why, she argued, the party should be prepared.",
+     "That is why, she argued, the party should be prepared"),
+])
+def test_a_closing_source_with_a_description_ends_the_content(text, content):
+    assert [evidence for _, evidence in speakers(text)] == [content]
+
+
+def test_a_cue_inside_a_quotation_names_no_source():
+    # '"Nobody believes it," a guest shouted': "Nobody" is the quotation's first word, no speaker
+    text = "Mayor Ana Ruiz spoke first. “Nobody believes the harbor plan at all here,” a guest shouted."
+    assert "Nobody" not in names(text)
+    # partner: a quotation after its cue is the speaker's
+    assert names("Ana Ruiz said “nobody believes the harbor plan will work at all.”") == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“Nobody believes the harbor plan at all here,” the mayor shouted.", "the mayor"),
+    ("Ana Ruiz cited falling tax receipts as the reason for the cuts to the harbor.", "Ana Ruiz"),
+    ("Ana Ruiz reiterated that the harbor would reopen before the summer season.", "Ana Ruiz"),
+])
+def test_more_cue_verbs_introduce_statements(text, name):
+    assert names(text) == [name]
+
+
+@pytest.mark.parametrize(("text", "name", "content"), [
+    ("However, 63 percent said the mayor was justified in keeping the report private.",
+     "63 percent", "the mayor was justified in keeping the report private"),
+    ("Another 19 percent of likely voters said they would not pick either candidate this year.",
+     "Another 19 percent of likely voters", "they would not pick either candidate this year"),
+])
+def test_a_share_of_those_polled_speaks_for_an_unnamed_group(text, name, content):
+    [claim] = brief_offline(Article(text=text), min_words=0).claims
+    assert (claim.speaker.name, claim.speaker.anonymous, claim.evidence) == (name, True, content)
+
+
+def test_a_figure_in_the_content_is_no_share_that_speaks():
+    # partner: '5 percent' belongs to what the company said, not to who said it
+    assert speakers("Sales rose 5 percent, the company said on Monday.") == [("the company", "Sales rose 5 percent")]

@@ -18,6 +18,8 @@ SPEECH_VERBS = """
     dismissed dismisses refuted refutes rejected rejects criticized criticised criticizes
     disputed disputes questioned questions predicted revealed reveals testified explained
     contend assert argue claim warn suggest insist note called calls described describes
+    shouted yelled exclaimed joked quipped remarked recounted mentioned echoed echoes cited
+    cites testified reiterated reiterates
 """.split()
 
 # Multi-word cues ("pointed out", "called for").
@@ -48,17 +50,18 @@ CUE = (
     + r"))\b"
 )
 
-# What may follow the verb before the content starts: "on Tuesday", "in a statement".
+# What may follow the verb before the content starts: "on Tuesday", "in a statement"; whole
+# words only ("this weekend" is not "this week" and "end").
 ADVERBIAL = r"""
     (?:\s+ (?: on \s+ [A-Z][a-z]+ (?:\s+ (?:morning|afternoon|evening|night))?
-             | (?:last|this|on|earlier|later) \s+ (?:week|month|year|[A-Z][a-z]+)
-             | in \s+ (?:a|an|his|her|their|its) \s+ (?:[a-z]+\s+)? (?:statement|interview|speech|
+             | (?:last|this|on|earlier|later) \s+ (?:weekend|week|month|year|[A-Z][a-z]+)
+             | in \s+ (?:a|an|his|her|their|its) \s+ (?:[A-Za-z]+\s+)? (?:statement|interview|speech|
                       post|tweet|letter|report|memo|email|op-ed|address|briefing|note|filing)
              | at \s+ (?:a|an|the) \s+ (?:[A-Za-z]+\s+)? (?:rally|event|conference|briefing|hearing|
                       meeting|summit|debate|forum)
              | (?:yesterday|today|recently|publicly|privately|repeatedly|previously|earlier|later|
                   again|also|last\s+night|this\s+week|last\s+week|[A-Z][a-z]+day)
-           ) ,? )*
+           ) \b ,? )*
 """
 
 # Third-person pronouns that stand for a speaker named earlier.

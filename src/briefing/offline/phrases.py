@@ -62,7 +62,7 @@ CLAUSE_OPENERS = frozenset(
 )
 
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w.'’&-]*|\S")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w.'’&-]*(?:/[\w.'’&-]+)*|\S")
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,12 @@ def _source_token(word: str) -> bool:
     bare = word.rstrip(".").removesuffix("’s").removesuffix("'s")
     if not bare or bare.lower() in CLAUSE_OPENERS:
         return False
-    return bare[0].isupper() or word.lower() in MODIFIERS or bare.lower() in MODIFIERS
+    return bare[0].isupper() or word.lower() in MODIFIERS or bare.lower() in MODIFIERS or (
+        "/" in bare and bare[0].isdigit())  # a date that names a group: '9/11 widow Terry Strada'
 
+
+# Adverbs that open a sentence before its subject, capitalised there: 'Even China said ...'.
+FOCUS_ADVERBS = frozenset("even only also still now then yet meanwhile instead".split())
 
 # Words a noun phrase never ends with: prepositions, articles, conjunctions.
 _TRAILING = frozenset("of for at by in on to with from the a an and or".split())
@@ -130,8 +134,8 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
             loose += 1
             headed = headed or plural_head
         taken.append(tokens[i])
-    while taken and taken[-1][2].lower() in {"of", "for", "at"}:
-        taken.pop()  # a phrase never starts with a preposition
+    while taken and taken[-1][2].lower() in {"of", "for", "at"} | FOCUS_ADVERBS:
+        taken.pop()  # a phrase never starts with a preposition, nor an adverb ('Even China')
     while taken and taken[0][2].lower() in _TRAILING:
         taken.pop(0)  # nor ends with one: 'Police at first told' is the police
     # a phrase of modifiers alone ("the", "former") is no source, except "one"/"another"

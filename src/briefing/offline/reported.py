@@ -11,7 +11,13 @@ import re
 
 from briefing.core.models import Speaker
 from briefing.offline.cues import ADVERBIAL, CUE
-from briefing.offline.phrases import CLAUSE_OPENERS, Phrase, phrase_after, phrase_before
+from briefing.offline.phrases import (
+    CLAUSE_OPENERS,
+    FOCUS_ADVERBS,
+    Phrase,
+    phrase_after,
+    phrase_before,
+)
 from briefing.offline.sourcing import (
     Attributed,
     audience_end,
@@ -63,7 +69,7 @@ def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     if not before or before[-1] in ",;:—–(“\"":
         return True
     last = before.split()[-1].lower()
-    return last in CLAUSE_OPENERS
+    return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
 
 
 def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
@@ -169,6 +175,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if found is None:
             continue
         speaker, source_start = found
+        if text[max(sentence.start, source_start - 1):source_start] in ("“", '"'):
+            continue  # '"Nobody believes it," a guest shouted': a quotation's words, not a source
         after = audience_end(text, cue.group("cue"), cue.end("cue"), stop)
         if via := outlet_audience(text, cue.end("cue"), stop):
             speaker = speaker.model_copy(update={"via": via})
@@ -176,6 +184,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < stop and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
+        if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(","):
+            continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
         participle = _second_cue(text, begin, stop)
         end = _clause_end(text, begin, participle.start() if participle else stop)
         if (span := _content(text, begin, end)) is not None:
@@ -190,6 +200,15 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
                     Attributed(*span, speaker, participle.group("cue"), False, source_start))
         position = end
     return found_claims
+
+
+# Verbs that make the words after an inverted cue a clause of their own, not its source.
+_FINITE = frozenset("is was were are has have had will would can could should may might must".split())
+
+
+# What a comma after an inverted closing source opens when it describes the source ('..., said
+# Ana Ruiz, a longtime adviser to the mayor'), not the rest of a parenthesised sentence.
+_APPOSITION = re.compile(r",\s*(?:an?|the|who|whose|one\s+of|[a-z]+\s+(?:of|at|for|to)|[A-Z])\b")
 
 
 def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
@@ -210,11 +229,13 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
             speaker = speaker.model_copy(update={"via": via})
     else:
         phrase = phrase_after(text, match.start("source_last"), match.end("source_last"))
-        if phrase is None:
-            return []
+        rest = text[phrase.end:match.end("source_last")].split() if phrase else []
+        if phrase is None or _FINITE.intersection(rest):
+            return []  # ', said the program has sent ...': a clause, not a source, follows the cue
         speaker, source_start, cue = parse_speaker(phrase.text), phrase.start, match.group("cue2")
     tail = match.group("tail")
-    if tail and not _PARTICIPLE.match(tail):
+    described = match.group("cue2") is not None and tail is not None and _APPOSITION.match(tail)
+    if tail and not _PARTICIPLE.match(tail) and not described:
         span = _content(text, sentence.start, sentence.end)  # 'The test, Pyongyang said, was ...'
     else:
         span = _content(text, sentence.start, match.start())
@@ -271,6 +292,7 @@ def subject_participle(text: str, sentence: Sentence) -> list[Attributed]:
 
 _SPEAKER_COLON = re.compile(
     r"""
+    (?P<mark> [“"] )?                                        # a transcript quoted whole
     (?P<source> (?:[A-Z][\w.’'-]*\s+){0,3} [A-Z][\w.’'-]* )   # one to four capitalised words
     \s* (?P<cue>:) [ \t]+ (?=\S)
     """,
@@ -303,8 +325,9 @@ def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
     if sentence.start and text[sentence.start - 1] != "\n":
         return []
     match = _SPEAKER_COLON.match(text, sentence.start, sentence.end)
-    if match is None or not _speaker_label(match.group("source")):
-        return []
+    if match is None or not _speaker_label(match.group("source")) or (
+            match.group("mark") and not match.group("source").isupper()):
+        return []  # inside a quotation mark, only a capitalised label is a turn ('"WALLACE: ...')
     paragraph_end = text.find("\n", sentence.start)
     span = _content(text, match.end(), len(text) if paragraph_end < 0 else paragraph_end)
     if span is None:

@@ -62,6 +62,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         role.append(name.pop(0))
     if not name or all(w.lower() in {"the", "a", "an"} for w in role):
         return None, words  # no role words, only determiners: the whole phrase is the name
+    if role and role[-1] in {"in", "of", "for", "at", "from", "on", "with", "to"}:
+        return None, words  # 'Republicans in Congress': the name is the preposition's object
     return " ".join(role), name
 
 
@@ -78,6 +80,18 @@ def _noun_phrase(phrase: str) -> str:
     return trimmed
 
 
+_PREPOSITIONS = frozenset("in of for at from on with to".split())
+
+
+def _head_index(words: list[str]) -> int:
+    """Where the phrase's head noun is: the last word, or the lowercase noun before a
+    preposition ('advisers to Mr. Obama', 'a spokeswoman for Ana Ruiz': advisers, spokeswoman)."""
+    for k in range(1, len(words) - 1):
+        if words[k] in _PREPOSITIONS:
+            return k - 1 if words[k - 1].islower() else len(words) - 1
+    return len(words) - 1
+
+
 def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = None) -> Speaker:
     """Build a ``Speaker`` from a source phrase; an unnamed head noun makes it anonymous.
 
@@ -87,9 +101,10 @@ def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = Non
     """
     phrase = _noun_phrase(phrase)
     words = phrase.split()
-    head = words[-1].lower().rstrip(".,") if words else ""
+    at = _head_index(words)
+    head = words[at].lower().rstrip(".,") if words else ""
     # "Diplomats said" at a sentence start is as anonymous as "diplomats said"
-    anonymous = head in PERSON_NOUNS and (not words[-1][:1].isupper() or len(words) == 1) or (
+    anonymous = head in PERSON_NOUNS and (not words[at][:1].isupper() or len(words) == 1) or (
         head in {"one", "another"})
     if anonymous:
         return Speaker(name=phrase, role=role, anonymous=True, via=via)
@@ -222,11 +237,57 @@ def _strip_party_tag(text: str, cue_start: int, floor: int) -> int:
     return match.start() if match and match.start() > floor else cue_start
 
 
+# A document that finds or shows, with who made it or when ('A 2014 study by Loyola Law School
+# found', 'A Quinnipiac University poll released in late August found'): news cites studies and
+# polls this way, and the words after the noun are no part of a name.
+_DOCUMENT_SOURCE = re.compile(
+    r"""
+    (?:^|(?<=[\s(]))
+    (?P<name> (?:[Aa]n?|[Tt]he|[Tt]his) \s+ (?:[\w’'./-]+\s+){0,5}?
+              (?:study|report|poll|survey|analysis|review|audit|investigation|transcript|video|
+                 footage|research|census) )
+    (?: \s+ (?P<maker> (?:by|from|of|for|released|published|conducted|issued|commissioned) \b
+                        [^,;:“”"]{1,100}? ) )?
+    \s* $
+    """,
+    re.VERBOSE,
+)
+
+
+# A share of the people polled ('63 percent said', 'Another 19 percent of voters said'): polls
+# are reported this way, and the share speaks for an unnamed group.
+_SHARE_SOURCE = re.compile(
+    r"""
+    (?:^|(?<=[\s(]))
+    (?P<name> (?:(?:[Aa]nother|[Oo]nly|[Jj]ust|[Aa]bout|[Nn]early|[Aa]lmost|[Aa]bout)\s+)?
+              \d[\d.,]* \s* (?:percent|per\s+cent|%)
+              (?: \s+ of \s+ [^,;:“”"\d]{1,60}? )? )
+    \s* $
+    """,
+    re.VERBOSE,
+)
+
+
 def _named_appositive(inner: str) -> bool:
     """Whether an appositive is a bare name ('A lawyer for the city, Ana Ruiz, said')."""
     words = inner.split()
     return 0 < len(words) <= 4 and all(w[:1].isupper() for w in words) and (
         words[0].lower() not in CLAUSE_OPENERS)
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday january february march"
+    " april may june july august september october november december".split())
+
+
+def _described_name(outer: str, inner: str) -> bool:
+    """Whether ``outer, inner,`` is a name with a capitalised description ('Senator Dianne
+    Feinstein, Democrat of California, said'): every word of the name is capitalised, and the
+    description holds a lowercase word, so it is no second name."""
+    words = outer.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and (
+        words[0].lower() not in CLAUSE_OPENERS | _CALENDAR) and any(
+        w[:1].islower() for w in inner.split())
 
 
 def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] | None:
@@ -255,6 +316,13 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
             if _named_appositive(inner) and (outer.text[:1].islower()
                                              or outer.text.split()[0].lower() in {"a", "an", "the"}):
                 return Speaker(name=inner, role=outer.text, anonymous=False), outer.start
+            if _described_name(outer.text, inner):
+                return parse_speaker(outer.text, role=inner), outer.start
+    if (share := _SHARE_SOURCE.search(text, max(floor, cue_start - 120), cue_start)) is not None:
+        return Speaker(name=share.group("name"), anonymous=True), share.start("name")
+    if (document := _DOCUMENT_SOURCE.search(text, max(floor, cue_start - 200), cue_start)) is not None:
+        return Speaker(name=document.group("name"), role=document.group("maker"),
+                       anonymous=False), document.start("name")
     phrase = phrase_before(text, cue_start, floor)
     if phrase is None:
         return None
