@@ -2,7 +2,8 @@
 
 load (``loaders``) -> fold syndicated copies (``duplicates``) -> brief each article (the model,
 or the offline extractor) -> group into stories (``modelgroup`` with ``grouping`` as fallback)
--> link claims across articles (``linking``) -> synthesise each story (``synthesis``).
+-> link claims across articles (``linking``) -> synthesise each story (``synthesis``) -> rank
+stories and claims, what matters first (``ranking``).
 One article that fails is reported in ``failures`` and the rest go on.
 """
 
@@ -36,6 +37,7 @@ from briefing.daily.models import (
     Story,
     StoryClaim,
 )
+from briefing.daily.ranking import rank_stories
 from briefing.daily.synthesis import cited_from, offline_synthesis, synthesis_request
 
 if TYPE_CHECKING:
@@ -285,9 +287,10 @@ class _Day:
                                  f"({reasons})")
         day = date or _day(self.given)
         briefer = self.briefer
+        sources = [_source(a, self.copies[a.id]) for a in self.briefed]
         return DailyBriefing(
-            title=title or (f"Daily briefing, {day}" if day else "Daily briefing"), date=day, stories=self.stories,
-            sources=[_source(a, self.copies[a.id]) for a in self.briefed], usage=self.usage,
+            title=title or (f"Daily briefing, {day}" if day else "Daily briefing"), date=day,
+            stories=rank_stories(self.stories, sources), sources=sources, usage=self.usage,
             extractor="llm" if briefer is not None else "offline",
             model=briefer.settings.model if briefer is not None else None,
             grouping="model" if self.model_grouped else "offline",
