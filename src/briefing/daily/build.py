@@ -26,6 +26,7 @@ from briefing.core.errors import (
 from briefing.core.limits import AnswerLimits, cut
 from briefing.core.loaders import LoadedArticles, distinct_ids
 from briefing.core.models import Article, Briefing, Usage
+from briefing.core.wording import plural
 from briefing.daily.duplicates import DuplicateOptions, find_copies
 from briefing.daily.grouping import GroupingOptions, group_offline
 from briefing.daily.linking import LinkOptions, link_claims, merge_disputes
@@ -283,7 +284,7 @@ class _Day:
         if self.extractive:
             count = sum(len(ids) for ids in self.extractive.values())
             reasons = "; ".join(f"{', '.join(ids)}: {why}" for why, ids in self.extractive.items())
-            self.warnings.append(f"synthesis: {count} of {len(self.groups)} stories kept the extractive summary "
+            self.warnings.append(f"synthesis: {count} of {plural(len(self.groups), 'story', 'stories')} kept the extractive summary "
                                  f"({reasons})")
         day = date or _day(self.given)
         briefer = self.briefer

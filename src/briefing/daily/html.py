@@ -15,9 +15,8 @@ from briefing.daily.view import (
     VERDICT_LABEL,
     ViewOptions,
     cited_shown,
-    day_line,
-    layout,
     differs,
+    layout,
     safe_url,
     same_words,
     shown_claims,
@@ -60,9 +59,6 @@ class _View:
 
     def plural(self, count: int, singular: str, plural_form: str | None = None) -> str:
         return plural(count, singular, plural_form)
-
-    def day_line(self, briefing: DailyBriefing) -> str:
-        return day_line(briefing)
 
     def groups(self, claim: StoryClaim) -> list[list[Report]]:
         return same_words(claim.reports)
