@@ -27,7 +27,7 @@ from briefing.daily.view import (
     who,
 )
 
-_MENTION = re.compile(r"@(?=(?:channel|here|everyone)\b)", re.IGNORECASE)
+_MENTION = re.compile(r"(?<![\w.])@(?=(?:channel|here|everyone)(?![\w-]|\.\w))", re.IGNORECASE)
 _INDENT = "      "  # Slack has no nested lists: the reports of a claim are indented bullets
 
 
