@@ -60,7 +60,7 @@ def story_claim(statement: str, articles: list[str], verdict: str | None = None,
                 anonymous: bool = False, evidence: str | None = None):
     """A hand-made ``StoryClaim`` with one exact report per article (verdict: corroborated when
     several articles report it, else single_source, unless given)."""
-    from briefing.core.models import Speaker, Span
+    from briefing.core.models import Span, Speaker
     from briefing.daily.models import Report, StoryClaim
 
     words = evidence if evidence is not None else statement

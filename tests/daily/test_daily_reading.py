@@ -21,7 +21,14 @@ from briefing.core.models import Difference
 from briefing.core.wording import plural
 from briefing.daily import ViewOptions, daily_to_html, daily_to_markdown, daily_to_slack
 from briefing.daily.markdown import block_safe, wrap
-from briefing.daily.models import CitedSentence, Report, Source, Story, StoryDispute, StoryPosition
+from briefing.daily.models import (
+    CitedSentence,
+    Report,
+    Source,
+    Story,
+    StoryDispute,
+    StoryPosition,
+)
 from briefing.daily.slack import escape_slack
 from daily_fixtures import hand_day, quake_day, story_claim
 

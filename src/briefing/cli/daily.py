@@ -7,7 +7,8 @@ run over files loads no HTTP library), within the ``--since``/``--until`` window
 last 24 hours). Errors print one line each on stderr; a file, feed or page that fails does not
 stop the others (exit status 1 when any failed, 2 for a usage or configuration error). Progress goes to stderr on a terminal; a
 model run ends with the cost line (briefs, grouping and synthesis alike), and ``--max-cost`` starts
-no request past the budget.
+no request past the budget. ``--format`` (else the ``--out`` suffix) picks markdown, slack, html or
+json; ``--max-claims N`` is the claims each story shows (default 8; the JSON keeps every claim).
 """
 
 from __future__ import annotations

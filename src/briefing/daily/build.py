@@ -313,8 +313,9 @@ def daily(articles: Iterable[Article | str], *, briefer: Briefer | None = None, 
         progress: called as ``progress(stage, done, total)`` (stages: brief, group, synthesise).
 
     Returns:
-        A ``DailyBriefing``. Articles that failed are listed in ``failures``; fallbacks (an
-        invalid model grouping or synthesis) are named in ``warnings``.
+        A ``DailyBriefing``, stories and their claims in reading order (``briefing.daily.ranking``:
+        most widely carried first; every claim kept). Articles that failed are listed in
+        ``failures``; fallbacks (an invalid model grouping or synthesis) are named in ``warnings``.
 
     Raises:
         InputError: when no article can be briefed at all. A server error during grouping or
