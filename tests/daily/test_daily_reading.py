@@ -75,15 +75,6 @@ def _links(tree: SyntaxTreeNode) -> list[str]:
 
 
 # --------------------------------------------------------------------------------- plurals
-@pytest.mark.parametrize("count, word, expected", [(0, "story", "0 storys"), (1, "article", "1 article"),
-                                                   (2, "article", "2 articles"), (-1, "claim", "-1 claim"),
-                                                   (1_000, "token", "1,000 tokens")])
-def test_plural_counts_with_the_right_noun(count, word, expected):
-    assert plural(count, word) == expected
-    assert plural(1, "story", "stories") == "1 story" and plural(0, "story", "stories") == "0 stories"
-    assert plural(14, "entry", "entries") == "14 entries"
-
-
 def test_every_view_says_one_story_from_one_article():
     d = daily([quake_day()[0]])
     md, html, slack = daily_to_markdown(d), daily_to_html(d), daily_to_slack(d)
@@ -337,3 +328,20 @@ def test_report_differences_render_in_every_view():
     d = _big_day(3)
     assert "(differs: “140” → “200”)" in daily_to_markdown(d, width=None) and "(differs: “140” → “200”)" in daily_to_slack(d)
     assert isinstance(d.stories[1].claims[0].reports[1], Report)
+
+
+def test_cli_max_claims_in_daily_never_caps_the_model_extraction(monkeypatch, no_llm_env):
+    import briefing.cli.daily as command
+
+    seen = {}
+
+    def capture(arguments, run, **kwargs):
+        seen.update(run=run, view=kwargs["view"])
+        return 0
+
+    monkeypatch.setattr(command, "run_daily", capture)
+    result = runner.invoke(app, ["daily", "--max-claims", "3", "x.txt"])
+    assert result.exit_code == 0, result.output
+    assert seen["run"].max_claims is None and seen["view"].max_claims == 3  # the model keeps its default cap
+    runner.invoke(app, ["daily", "x.txt"])
+    assert seen["view"].max_claims == 8
