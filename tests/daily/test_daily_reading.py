@@ -261,7 +261,10 @@ def test_slack_escapes_and_links_and_defuses_mentions():
     assert re.search(r"^\*1\. Ridgecrest quake ", slack, re.MULTILINE)
     numbers = [int(m) for m in re.findall(r"^(\d+)\. \*", slack, re.MULTILINE)]
     assert numbers == list(range(1, 13))
-    assert "<https://desert.example/a|Desert Sun>" in slack and "[click](https://evil.example/x)" in slack
+    assert "<https://desert.example/a|Desert Sun>" in slack and "[click](https:\u2060//evil.example/x)" in slack
+    assert not re.search(r"(?i)https?://evil|www\.evil", slack)  # a bare URL in article text links nowhere
+    assert escape_slack("see https://e.x/a, HTTP://E.X and www.e.x; swww.x https:x") == (
+        "see https:\u2060//e.x/a, HTTP:\u2060//E.X and www\u2060.e.x; swww.x https:x")
 
 
 def test_slack_keeps_only_web_links():

@@ -3,7 +3,8 @@
 
 Every model or article string is escaped as Slack asks (``&``, ``<``, ``>`` as entities), so it
 cannot open a link or a mention such as ``<!channel>``; a bare ``@channel``, ``@here`` or
-``@everyone`` gets a word joiner after its ``@`` so it notifies no one.
+``@everyone`` gets a word joiner after its ``@`` so it notifies no one, and a bare URL one inside
+its ``://`` (or ``www.``) so Slack links only what the view links.
 """
 
 from __future__ import annotations
@@ -27,15 +28,17 @@ from briefing.daily.view import (
     who,
 )
 
+_AUTOLINK = re.compile(r"(?i)(?<=\bhttps:)(?=//)|(?<=\bhttp:)(?=//)|(?<=\bwww)(?=\.)")
 _MENTION = re.compile(r"(?<![\w.])@(?=(?:channel|here|everyone)(?![\w-]|\.\w))", re.IGNORECASE)
 _INDENT = "      "  # Slack has no nested lists: the reports of a claim are indented bullets
 
 
 def escape_slack(text: str) -> str:
     """``text`` for a Slack message: ``&``, ``<`` and ``>`` as entities, whitespace folded to single
-    spaces (one line), and broadcast mentions defused."""
+    spaces (one line), broadcast mentions defused, and a bare ``https://`` or ``www.`` given a word
+    joiner (U+2060) so Slack does not make it a link."""
     text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MENTION.sub("@\u2060", text)
+    return _AUTOLINK.sub("\u2060", _MENTION.sub("@\u2060", text))
 
 
 def _link(label: str, url: str | None) -> str:
