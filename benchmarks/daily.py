@@ -10,6 +10,8 @@ earthquakes on one day), runs the offline ``daily()`` on each day, and prints
 - the share of quotations carried by two or more articles that come out as one linked claim;
 - the share of linked claims that join articles of different stories;
 - seconds per day (whole offline pipeline: briefing every article, grouping, linking);
+- what the default view shows: claims shown per main story (mean, max; ``ViewOptions.max_claims``
+  is 8), against the claims the JSON holds per story, and how many stories go to "Also reported";
 - the offline grouping alone (``group_offline``) on big days, with and without the postings cap
   (``GroupingOptions.max_postings``) in the same run: CPU seconds (``time.process_time``) at each
   size, the growth exponent (least-squares slope of log CPU over log size) and B-cubed F1. A big
@@ -37,6 +39,7 @@ from pathlib import Path
 
 from briefing import Article
 from briefing.daily import DailyBriefing, daily
+from briefing.daily.view import layout, shown_claims
 from briefing.text.fold import fold_fast
 from briefing.text.marks import find_quotes
 
@@ -222,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     ours_p, ours_r, n_days, n_articles, seconds = [], [], 0, 0, 0.0
     thresholds = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]
     base: dict[float, list[tuple[float, float]]] = {t: [] for t in thresholds}
-    quotes_total = quotes_linked = claims_linked = claims_crossing = 0
+    quotes_total = quotes_linked = claims_linked = claims_crossing = also = 0
+    shown_per_story: list[int] = []
+    held_per_story: list[int] = []
     for seed in range(args.seeds):
         for day_ids in days(topic, seed, args.topics_per_day):
             day = [articles[a] for a in day_ids]
@@ -251,6 +256,11 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 quotes_total += 1
                 quotes_linked += linked(quote, result)
+            view = layout(result)
+            also += len(view.also)
+            for story in view.stories:
+                shown_per_story.append(len(shown_claims(story)[0]))
+                held_per_story.append(len(story.claims))
             for story in result.stories:
                 for claim in story.claims:
                     reporters = {r.article for r in claim.reports}
@@ -273,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
           f"(its best threshold {best_t} of {thresholds}; margin {ours - base_f1:+.3f}, target >= +{TARGETS['margin']})")
     print(f"shared quotations linked  {quotes_linked}/{quotes_total} = {share_linked:.1%}   [target >= 90%]")
     print(f"linked claims within one story  {claims_linked - claims_crossing}/{claims_linked} = {within:.1%}   [target >= 98%]")
+    print(f"claims shown per story  mean {sum(shown_per_story) / max(1, len(shown_per_story)):.1f}  max "
+          f"{max(shown_per_story, default=0)}  (of mean {sum(held_per_story) / max(1, len(held_per_story)):.1f}, max "
+          f"{max(held_per_story, default=0)} in the JSON; {len(shown_per_story)} main stories, {also} also reported)")
     print(f"seconds per day {per_day:.2f}  ({per_100:.2f} s per 100 articles)   [target < 10 s per 100]")
     met = (ours >= TARGETS["f1"] and ours - base_f1 >= TARGETS["margin"] and share_linked >= TARGETS["linked"]
            and within >= TARGETS["within"] and per_100 < TARGETS["seconds_per_100"])

@@ -54,3 +54,28 @@ def quake_day() -> list[Article]:
         Article(id="b2", text=QUAKE_B2, source="North Wire", url=None, published=None),
         Article(id="a3", text=QUAKE_A3, source="State News", url="https://state.example/a3", published="2026-11-25"),
     ]
+
+
+def story_claim(statement: str, articles: list[str], verdict: str | None = None, speaker: str | None = None,
+                anonymous: bool = False, evidence: str | None = None):
+    """A hand-made ``StoryClaim`` with one exact report per article (verdict: corroborated when
+    several articles report it, else single_source, unless given)."""
+    from briefing.core.models import Span, Speaker
+    from briefing.daily.models import Report, StoryClaim
+
+    words = evidence if evidence is not None else statement
+    return StoryClaim(
+        statement=statement, verdict=verdict or ("corroborated" if len(articles) > 1 else "single_source"),
+        speaker=Speaker(name=speaker, anonymous=anonymous) if speaker else None,
+        reports=[Report(article=a, evidence=words, span=Span(start=0, end=len(words)), grounding="exact")
+                 for a in articles])
+
+
+def hand_day(stories, outlets: dict[str, str | None], urls: dict[str, str] | None = None):
+    """A ``DailyBriefing`` of hand-made ``stories``; ``outlets`` maps each article id to its outlet
+    (None: no outlet), ``urls`` gives some of them a link."""
+    from briefing.daily.models import DailyBriefing, Source
+
+    urls = urls or {}
+    return DailyBriefing(title="Hand-made day", date="2026-12-06", stories=stories,
+                         sources=[Source(id=a, source=o, title=f"Title {a}", url=urls.get(a)) for a, o in outlets.items()])

@@ -250,7 +250,7 @@ def test_a_rerun_with_cache_only_briefs_the_file_that_failed(tmp_path, two_files
     monday, tuesday = (Briefing.model_validate_json(line) for line in rerun.stdout.splitlines())
     assert (monday.article, monday.cached) == ("monday", True)
     assert (tuesday.article, tuesday.cached) == ("tuesday", False)
-    assert "1 of 2 file(s) came from the cache" in rerun.stderr
+    assert "1 of 2 files came from the cache" in rerun.stderr
     assert len(entries(cache)) == 2
 
 

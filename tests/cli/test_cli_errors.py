@@ -49,7 +49,7 @@ CASES = {  # error class: (the server's replies, words the one line must contain
     "TruncatedOutputError": ([{"raw": SEED_ANSWER[:500], "finish_reason": "length"}] * 2,
                              ["output token limit", "max_tokens"]),
     "ExtractionError": ([{"raw": SEED_ANSWER[:-2] + ",]}"}] * 3,
-                        ["did not fit the briefing schema", "after 3 attempt(s)"]),
+                        ["did not fit the briefing schema", "after 3 attempts"]),
 }
 
 

@@ -174,4 +174,4 @@ def test_the_cache_note_counts_files_not_arguments(tmp_path, monkeypatch):
 
     assert first.exit_code == again.exit_code == 0, again.output
     assert len(server.requests) == 3  # the second run sent none
-    assert "3 of 3 file(s) came from the cache" in again.stderr
+    assert "3 of 3 files came from the cache" in again.stderr

@@ -33,10 +33,11 @@ HOSTILE = _briefing([("a", "<script>alert(1)</script>", {"</svg><img src=x onerr
 
 
 def test_the_markdown_line_names_outlets_counts_missing_groups_and_the_flag():
-    markdown = daily_to_markdown(WEST_DAY)
+    markdown = daily_to_markdown(WEST_DAY, width=None)  # one line a paragraph: the line whole
     assert "*Covered by 2 outlets: Alpha, Beta · region: West 2 (none from East) · only West (region)*" in markdown
-    assert "*Covered by 1 outlet: Gamma · region: East 1 (none from West)*" in markdown
-    assert markdown.count("Covered by") == 2
+    # the one-article story is one line under "Also reported", without its coverage line
+    assert "*Covered by 1 outlet: Gamma" not in markdown and "- Story 2 · Gamma" in markdown
+    assert markdown.count("Covered by") == 1
 
 
 def test_the_text_line_for_a_story_of_unlabeled_outlets_only():
@@ -57,7 +58,7 @@ def _svgs(html: str) -> list[ET.Element]:
 def test_html_has_one_accessible_svg_bar_per_story_without_scripts_or_assets():
     html = daily_to_html(WEST_DAY)
     svgs = _svgs(html)
-    assert len(svgs) == 2
+    assert len(svgs) == 1  # the one-article story is one line under "Also reported"
     for svg in svgs:
         assert svg.get("role") == "img" and svg.get("aria-label", "").startswith("Covered by")
         assert svg.find(f"{SVG}title") is not None and svg.find(f"{SVG}title").text == svg.get("aria-label")
@@ -118,7 +119,7 @@ def test_hostile_outlet_names_and_labels_are_escaped_in_svg_and_html():
 
 
 def test_very_long_names_are_cut_in_every_view():
-    html, markdown = daily_to_html(HOSTILE), daily_to_markdown(HOSTILE)
+    html, markdown = daily_to_html(HOSTILE), daily_to_markdown(HOSTILE, width=None)
     cut = " ".join(LONG.split())[: SHORT - 1] + "…"
     [svg] = _svgs(html)
     assert cut in svg.get("aria-label") and LONG.strip() not in svg.get("aria-label")
@@ -129,7 +130,7 @@ def test_very_long_names_are_cut_in_every_view():
 def test_hostile_names_in_the_markdown_line_make_no_html_and_no_link():
     from markdown_it import MarkdownIt
 
-    line = next(x for x in daily_to_markdown(HOSTILE).splitlines() if x.startswith("*Covered by"))
+    line = next(x for x in daily_to_markdown(HOSTILE, width=None).splitlines() if x.startswith("*Covered by"))
     tokens = [t for token in MarkdownIt("gfm-like").parse(line) for t in [token, *(token.children or [])]]
     assert not [t for t in tokens if t.type in ("html_inline", "html_block", "link_open")]
     assert "\\<script\\>" in line and "\\[link\\]" in line
@@ -138,24 +139,27 @@ def test_hostile_names_in_the_markdown_line_make_no_html_and_no_link():
 def test_the_notebook_shows_the_same_bars():
     fragment = WEST_DAY._repr_html_()
     assert [ET.tostring(s) for s in _svgs(fragment)] == [ET.tostring(s) for s in _svgs(daily_to_html(WEST_DAY))]
-    assert len(_svgs(fragment)) == 2 and "<html" not in fragment
+    assert len(_svgs(fragment)) == 1 and "<html" not in fragment
 
 
 def test_a_huge_day_draws_bounded_bars_and_lines():
     from briefing.daily.coverageview import MAX_NAMES, MAX_SEGMENTS
 
     outlets = [(f"a{n}", f"Outlet {n}", {"region": f"Region {n}"}) for n in range(2000)]
-    d = _briefing(outlets, [[f"a{n}" for n in range(1500)], ["a1999"]])
+    outlets.append(("a2000", "Outlet 2000", {"region": "Region 1999"}))  # two outlets: no "Also reported" line
+    d = _briefing(outlets, [[f"a{n}" for n in range(1500)], ["a1999", "a2000"]])
     html = daily_to_html(d)
     big, small = _svgs(html)
     assert len(list(big.iter(f"{SVG}rect"))) <= 2 * (1 + MAX_SEGMENTS)  # outlets row, then a capped region row
     *_, (other_bg, other_fill) = _row_rects(big)
     assert float(other_fill.get("width")) < float(other_bg.get("width"))  # 1489 of the 1989 other regions
-    assert "1989 other values: 1489 of 1989" in ET.tostring(big, encoding="unicode")
+    assert "other values: 1489 of 1990" in ET.tostring(big, encoding="unicode")  # outlets, a2000 shares Region 1999
     parts = re.findall(r'<div class="coverage".*?</div></div>', html, flags=re.DOTALL)
     assert len(parts) == 2 and all(len(p) < 12_000 for p in parts)  # the page lists 2000 sources; the bars stay small
-    line = next(x for x in daily_to_markdown(d).splitlines() if x.startswith("*Covered by 1500"))
+    line = next(x for x in daily_to_markdown(d, width=None).splitlines() if x.startswith("*Covered by 1500"))
     assert f"and {1500 - MAX_NAMES} more" in line and len(line) < 2000
-    # the partner: the story of the last region fills only the shared last segment
+    # the partner: the story of the last region (two outlets, so not "Also reported") fills only
+    # the shared last segment
     *_, (other_bg, other_fill) = _row_rects(small)
-    assert float(other_fill.get("width")) == 0.5  # 1 of 1989: the thinnest visible sliver
+    assert 0 < float(other_fill.get("width")) < 1  # 2 of 1990: a thin visible sliver
+    assert "other values: 2 of 1990" in ET.tostring(small, encoding="unicode")

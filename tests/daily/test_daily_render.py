@@ -55,7 +55,7 @@ def test_html_links_every_report_to_its_source_and_shows_speakers():
     html = daily_to_html(d)
     assert 'href="https://desert.example/quake"' in html
     assert 'href="#src-b2"' in html  # no URL: the link goes to the sources list
-    assert "Maria Lopez" in html and '<li id="story-1-c1" class="contested">' in html
+    assert "Maria Lopez" in html and '<li id="story-1-c2" class="contested">' in html  # a1 story: claim 1 has 3 outlets
 
 
 def test_notebook_view_is_a_fragment():

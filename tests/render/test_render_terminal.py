@@ -64,3 +64,12 @@ def test_a_changed_meaning_is_shown_side_by_side_and_never_ok():
     reasons = negated.grounding_summary.details[0].reasons
     assert reasons == [(f"the evidence differs in meaning from the article at "
                        f"{claim.nearest.start}-{claim.nearest.end}")]
+
+
+def test_counts_in_the_footer_are_plural_only_when_more_than_one():
+    one = Briefing(headline="h", summary="s", claims=[], model="m", prompt_version="p",
+                   usage={"requests": 1, "total_tokens": 1})
+    assert "1 request, 1 token" in _render(one) and "1 request, 1 token" in to_html(one)
+    many = one.model_copy(update={"usage": one.usage.model_copy(update={"requests": 2, "total_tokens": 1500})})
+    assert "2 requests, 1,500 tokens" in _render(many) and "2 requests, 1,500 tokens" in to_html(many)
+    assert "(s)" not in _render(one) + to_html(one)

@@ -62,7 +62,7 @@ def test_json_feed_and_its_entry_without_a_link():
     assert feed.title == "Valley Gazette"
     assert [(e.title, e.link, e.published) for e in feed.entries] == [
         ("Heavy rain floods Green Valley", f"{ORIGIN}/gazette/rain.html", RECENT.isoformat())]
-    assert feed.notes == ["1 entries without a link left out"]
+    assert feed.notes == ["1 entry without a link left out"]
 
 
 def test_malformed_xml_with_entries_still_gives_them_and_says_so():

@@ -42,7 +42,7 @@ def test_a_feeds_entries_become_articles_with_the_outlets_name(site, fetcher):
     # the old entry was left out before its page was fetched; the undated one kept and named
     assert site.hits["/herald/minutes.html"] == 0 and got.outside == 1
     assert got.undated == ["127.0.0.1/notice"]
-    assert any("1 articles have no published date and were kept: 127.0.0.1/notice" in n for n in got.notes)
+    assert any("1 article has no published date and was kept: 127.0.0.1/notice" in n for n in got.notes)
     assert site.hits["/rss20.xml"] == site.hits["/herald/bridge-tax.html"] == 1
 
 

@@ -28,6 +28,7 @@ from briefing.cli.common import (
 from briefing.core.errors import BriefingError, ConfigurationError, CostLimitError
 from briefing.core.models import Article
 from briefing.core.options import MISSING_CONFIGURATION, resolve_settings
+from briefing.core.wording import plural
 
 batch_app = typer.Typer(no_args_is_help=True, help="Brief big, non-urgent runs with the provider's Batch API "
                                                    "(half the price at OpenAI; answers within 24 hours).")
@@ -123,7 +124,7 @@ def submit(
     print(done.batch_id)
     if not quiet:
         cost = "cost unknown (no price; add one with --prices FILE)" if estimate is None else f"at most ${estimate:.4f}"
-        err.print(f"{done.requests} request(s) from {len(loaded)} article(s); manifest {done.manifest}; "
+        err.print(f"{plural(done.requests, 'request')} from {plural(len(loaded), 'article')}; manifest {done.manifest}; "
                   f"check with `briefing batch status {done.batch_id}`; {cost} at batch prices",
                   highlight=False, soft_wrap=True, markup=False)
     if loaded.errors:

@@ -42,6 +42,7 @@ from briefing.cli.common import (
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, CostLimitError
 from briefing.core.models import Article, Briefing
+from briefing.core.wording import plural
 from briefing.render.formats import formats, get_renderer
 
 
@@ -142,7 +143,7 @@ def _brief_all(items: list, spend: RunSpend, render, out: Console, err: Console,
         err.print(f"[bold red]error:[/bold red] stopped at --max-cost ${run.max_cost:g} (spent {spend.tally.cost_text()}); "
                   f"not briefed: {escape(', '.join(over_budget))}", highlight=False, soft_wrap=True)
     if reused and not run.quiet:
-        err.print(f"[yellow]note:[/yellow] {reused} of {len(items)} file(s) came from the cache; no request was sent for them",
+        err.print(f"[yellow]note:[/yellow] {reused} of {plural(len(items), 'file')} came from the cache; no request was sent for them",
                   highlight=False, soft_wrap=True)
     if skipped:
         failed += len(skipped)

@@ -7,7 +7,8 @@ run over files loads no HTTP library), within the ``--since``/``--until`` window
 last 24 hours). Errors print one line each on stderr; a file, feed or page that fails does not
 stop the others (exit status 1 when any failed, 2 for a usage or configuration error). Progress goes to stderr on a terminal; a
 model run ends with the cost line (briefs, grouping and synthesis alike), and ``--max-cost`` starts
-no request past the budget.
+no request past the budget. ``--format`` (else the ``--out`` suffix) picks markdown, slack, html or
+json; ``--max-claims N`` is the claims each story shows (default 8; the JSON keeps every claim).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass, replace
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -29,7 +31,6 @@ from briefing.cli.common import (
     ExtractorChoice,
     ExtractorOption,
     FetchCacheOption,
-    MaxClaimsOption,
     MaxCostOption,
     ModelOption,
     ModeOption,
@@ -59,37 +60,74 @@ from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
 from briefing.core.loaders import LoadedArticles
-from briefing.daily import DailyOptions, daily, daily_to_html, daily_to_markdown
+from briefing.core.wording import plural
+from briefing.daily import (
+    DailyOptions,
+    ViewOptions,
+    daily,
+    daily_to_html,
+    daily_to_markdown,
+    daily_to_slack,
+)
+from briefing.daily.view import DEFAULT_MAX_CLAIMS
 
 if TYPE_CHECKING:
     from briefing.web import Sources
 
-OUTPUTS = (".html", ".htm", ".md", ".json")
+OUTPUTS = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
+"""The ``--out`` suffixes and the format each names (``--format`` overrides it)."""
 
 
-def render(briefing: Any, suffix: str) -> str:
-    """The briefing as the format a file suffix names (.html/.htm, .md, .json)."""
-    if suffix in (".html", ".htm"):
-        return daily_to_html(briefing)
-    if suffix == ".md":
-        return daily_to_markdown(briefing)
+class DailyFormat(str, Enum):
+    """``--format``: what ``briefing daily`` writes (default: by the ``--out`` suffix, else markdown)."""
+
+    markdown = "markdown"
+    slack = "slack"
+    html = "html"
+    json = "json"
+
+
+def render(briefing: Any, output: str, view: ViewOptions = ViewOptions()) -> str:
+    """The briefing in ``output`` format (markdown, slack, html, json), or in the format an ``--out``
+    suffix names (.md, .html/.htm, .json); the views show ``view.max_claims`` claims per story."""
+    output = OUTPUTS.get(output, output)
+    if output == "html":
+        return daily_to_html(briefing, options=view)
+    if output == "markdown":
+        return daily_to_markdown(briefing, view)
+    if output == "slack":
+        return daily_to_slack(briefing, view)
     return briefing.model_dump_json(indent=2) + "\n"
+
+
+def chosen_format(out: Path | None, output: DailyFormat | None, as_json: bool) -> str:
+    """The format of the run's output: ``--format``, else the ``--out`` suffix's, else markdown.
+
+    Raises:
+        ConfigurationError: an ``--out`` suffix that names no format and no ``--format``, or
+            ``--json`` and another ``--format`` both for stdout.
+    """
+    if as_json and out is None and output not in (None, DailyFormat.json):
+        raise ConfigurationError(f"--json and --format {output.value} both ask for stdout; give one of them")
+    if output is not None:
+        return output.value
+    if out is None:
+        return "markdown"
+    if out.suffix.lower() not in OUTPUTS:
+        raise ConfigurationError(f"--out {out.name}: the file name must end in .html, .md or .json, or give "
+                                 "--format (markdown, slack, html or json)")
+    return OUTPUTS[out.suffix.lower()]
 
 
 def _setup(run: RunOptions, err: Console) -> RunSpend | None:
     """The run's spend around a model ``Briefer``, or None for the offline extractor and grouping.
 
     Raises:
-        ConfigurationError: a bad ``--out`` suffix, ``--max-claims`` for the offline daily path,
-            a model asked for with none configured, a bad cache or price file.
+        ConfigurationError: an unusable ``--out``, a model asked for with none configured, a bad
+            cache or price file.
     """
-    if run.out is not None and run.out.suffix.lower() not in OUTPUTS:
-        raise ConfigurationError(f"--out {run.out.name}: the file name must end in .html, .md or .json")
     check_out(run.out)
     if not model_configured(run, err, fallback="using the offline extractor and grouping"):
-        if run.max_claims is not None:
-            raise ConfigurationError("--max-claims caps a model's claims in `briefing daily`; the offline daily "
-                                     "extractor keeps every claim, to link them across articles; leave it out")
         return None
     return RunSpend(make_briefer(run), True, run.max_cost)
 
@@ -142,8 +180,8 @@ def _read_web(sources: Sources | None, urls: list[str], web: WebInputs, run: Run
     for line in gathered.notes:
         note_line(err, line, quiet=run.quiet)
     stats = gathered.stats
-    note_line(err, f"read {len(gathered.articles)} articles from the web ({window.describe()}): {stats.requests} "
-              f"requests, {stats.downloaded} downloaded, {stats.not_modified} unchanged (from {cache}), "
+    note_line(err, f"read {plural(len(gathered.articles), 'article')} from the web ({window.describe()}): "
+              f"{plural(stats.requests, 'request')}, {stats.downloaded} downloaded, {stats.not_modified} unchanged (from {cache}), "
               f"{len(gathered.errors)} failed", quiet=run.quiet)
     return LoadedArticles(gathered.articles, gathered.errors)
 
@@ -174,11 +212,13 @@ def _read_all(arguments: list[str], web: WebInputs, run: RunOptions,
 
 
 def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurrency: int, title: str | None,
-              date: str | None, web: WebInputs = WebInputs()) -> int:
+              date: str | None, web: WebInputs = WebInputs(), output: DailyFormat | None = None,
+              view: ViewOptions = ViewOptions()) -> int:
     """Run ``briefing daily``; returns the exit status."""
     err = Console(stderr=True)
     try:
         articles, run = _read_all(arguments, web, run, err)
+        form = chosen_format(run.out, output, as_json)
         spend = _setup(run, err)
     except BriefingError as e:
         error_line(err, e, run.debug)
@@ -199,14 +239,14 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
     for line in result.warnings:
         note_line(err, line)
     if run.out is not None:
-        write_out(run.out, render(result, run.out.suffix.lower()))
+        write_out(run.out, render(result, form, view))
         if not run.quiet:
-            err.print(f"wrote {escape(str(run.out))}: {len(result.stories)} stories from {len(result.sources)} "
-                      "articles", highlight=False, soft_wrap=True)
-    if as_json:
+            err.print(f"wrote {escape(str(run.out))}: {plural(len(result.stories), 'story', 'stories')} from "
+                      f"{plural(len(result.sources), 'article')}", highlight=False, soft_wrap=True)
+    if as_json or (run.out is None and form == "json"):
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
     elif run.out is None:
-        sys.stdout.write(daily_to_markdown(result))
+        sys.stdout.write(render(result, form, view))
     if spend is not None and not run.quiet:
         err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     return 1 if result.failures else 0
@@ -226,6 +266,10 @@ def daily_command(
     fetch_cache: FetchCacheOption = None,
     out: OutOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the DailyBriefing as one JSON object on stdout.")] = False,
+    output: Annotated[DailyFormat | None, typer.Option(
+        "--format", show_default=False,
+        help="What to write (to --out, else stdout): markdown, slack (Slack mrkdwn, to post with a webhook), "
+             "html or json (default: by the --out suffix, else markdown).")] = None,
     offline: OfflineOption = False,
     extractor: ExtractorOption = ExtractorChoice.auto,
     model: ModelOption = None,
@@ -242,15 +286,19 @@ def daily_command(
     max_cost: MaxCostOption = None,
     prices: PricesOption = None,
     quiet: QuietOption = False,
-    max_claims: MaxClaimsOption = None,
+    max_claims: Annotated[int, typer.Option(
+        "--max-claims", min=0, metavar="N",
+        help="Claims shown per story in the markdown, slack and html views, the most important first, "
+             "numbered 1..N; the JSON keeps every claim.")] = DEFAULT_MAX_CLAIMS,
     debug: DebugOption = False,
 ) -> None:
     """Group a day's articles (files, feeds, pages) into stories, link quotes across outlets, and write one
     briefing."""
     run = RunOptions(model=model, mode=mode, base_url=base_url, offline=offline, extractor=extractor,
                      timeout=timeout, retries=retries, rpm=rpm, tpm=tpm, max_cost=max_cost, prices=prices,
-                     cache=cache, quiet=quiet, max_claims=max_claims, out=out, debug=debug)
+                     cache=cache, quiet=quiet, out=out, debug=debug)
     web = WebInputs(sources=sources, since=since, until=until, history=history, fetch_cache=fetch_cache)
-    status = run_daily(inputs or [], run, as_json=json_, concurrency=concurrency, title=title, date=date, web=web)
+    status = run_daily(inputs or [], run, as_json=json_, concurrency=concurrency, title=title, date=date, web=web,
+                       output=output, view=ViewOptions(max_claims=max_claims))
     if status:
         raise typer.Exit(status)

@@ -42,6 +42,7 @@ from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
 from briefing.core.options import MISSING_CONFIGURATION, resolve_settings
+from briefing.core.wording import plural
 from briefing.evaluation.annotations import AnnotatedArticle, load_annotated
 from briefing.evaluation.scorer import COLUMNS, Evaluation, evaluate
 
@@ -162,14 +163,14 @@ def eval_command(
         if not json:
             table = Console(file=stream, soft_wrap=False)
             gold = sum(len(a.gold) for a in articles)
-            table.print(f"{len(articles)} articles, {gold} annotated attributions, match at IoU >= {iou}",
+            table.print(f"{plural(len(articles), 'article')}, {plural(gold, 'annotated attribution')}, match at IoU >= {iou}",
                         highlight=False)
             print_table(rows, table)
     for name, _, spend in extractors:
         if spend is not None and not quiet:
             err.print(f"{name}: {spend.tally.summary()}", highlight=False, soft_wrap=True, markup=False)
     if failed:
-        err.print(f"[bold red]error:[/bold red] {failed} briefing(s) failed and were left out of the scores",
+        err.print(f"[bold red]error:[/bold red] {plural(failed, 'briefing')} failed and were left out of the scores",
                   highlight=False, soft_wrap=True)
         raise typer.Exit(1)
 

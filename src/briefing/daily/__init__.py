@@ -1,8 +1,8 @@
 """The daily briefing: a day's articles grouped into stories, claims linked across outlets.
 
 ``load_articles`` reads files and folders; ``daily`` builds the ``DailyBriefing``;
-``daily_to_markdown`` and ``daily_to_html`` are its views (functions over the model). This layer
-sits above the single-article core and imports it, never the reverse.
+``daily_to_markdown``, ``daily_to_slack`` and ``daily_to_html`` are its views (functions over the
+model). This layer sits above the single-article core and imports it, never the reverse.
 """
 
 import sys
@@ -30,6 +30,8 @@ from briefing.daily.models import (
     StoryDispute,
     StoryPosition,
 )
+from briefing.daily.slack import daily_to_slack
+from briefing.daily.view import ViewOptions
 
 __all__ = [
     "CitedSentence",
@@ -49,10 +51,12 @@ __all__ = [
     "StoryClaim",
     "StoryDispute",
     "StoryPosition",
+    "ViewOptions",
     "adaily",
     "daily",
     "daily_to_html",
     "daily_to_markdown",
+    "daily_to_slack",
     "load_articles",
 ]
 

@@ -3,7 +3,8 @@
 load (``loaders``) -> fold syndicated copies (``duplicates``) -> brief each article (the model,
 or the offline extractor) -> group into stories (``modelgroup`` with ``grouping`` as fallback)
 -> link claims across articles (``linking``) -> synthesise each story (``synthesis``) -> each
-story's outlets and label groups (``coverage``).
+story's outlets and label groups (``coverage``) -> rank stories and claims, what matters first
+(``ranking``).
 One article that fails is reported in ``failures`` and the rest go on.
 """
 
@@ -26,6 +27,7 @@ from briefing.core.errors import (
 from briefing.core.limits import AnswerLimits, cut
 from briefing.core.loaders import LoadedArticles, distinct_ids
 from briefing.core.models import Article, Briefing, Usage
+from briefing.core.wording import plural
 from briefing.daily.coverage import CoverageOptions, with_coverage
 from briefing.daily.duplicates import DuplicateOptions, find_copies
 from briefing.daily.grouping import GroupingOptions, group_offline
@@ -38,6 +40,7 @@ from briefing.daily.models import (
     Story,
     StoryClaim,
 )
+from briefing.daily.ranking import rank_stories
 from briefing.daily.synthesis import cited_from, offline_synthesis, synthesis_request
 
 if TYPE_CHECKING:
@@ -286,14 +289,15 @@ class _Day:
         if self.extractive:
             count = sum(len(ids) for ids in self.extractive.values())
             reasons = "; ".join(f"{', '.join(ids)}: {why}" for why, ids in self.extractive.items())
-            self.warnings.append(f"synthesis: {count} of {len(self.groups)} stories kept the extractive summary "
+            self.warnings.append(f"synthesis: {count} of {plural(len(self.groups), 'story', 'stories')} kept the extractive summary "
                                  f"({reasons})")
         day = date or _day(self.given)
         briefer = self.briefer
         sources = [_source(a, self.copies[a.id]) for a in self.briefed]
         return DailyBriefing(
             title=title or (f"Daily briefing, {day}" if day else "Daily briefing"), date=day,
-            stories=with_coverage(self.stories, sources, self.options.coverage), sources=sources, usage=self.usage,
+            stories=rank_stories(with_coverage(self.stories, sources, self.options.coverage), sources),
+            sources=sources, usage=self.usage,
             extractor="llm" if briefer is not None else "offline",
             model=briefer.settings.model if briefer is not None else None,
             grouping="model" if self.model_grouped else "offline",
@@ -315,8 +319,9 @@ def daily(articles: Iterable[Article | str], *, briefer: Briefer | None = None, 
         progress: called as ``progress(stage, done, total)`` (stages: brief, group, synthesise).
 
     Returns:
-        A ``DailyBriefing``. Articles that failed are listed in ``failures``; fallbacks (an
-        invalid model grouping or synthesis) are named in ``warnings``.
+        A ``DailyBriefing``, stories and their claims in reading order (``briefing.daily.ranking``:
+        most widely carried first; every claim kept). Articles that failed are listed in
+        ``failures``; fallbacks (an invalid model grouping or synthesis) are named in ``warnings``.
 
     Raises:
         InputError: when no article can be briefed at all. A server error during grouping or

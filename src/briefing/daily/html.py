@@ -9,6 +9,7 @@ from functools import cache, cached_property
 
 import jinja2
 
+from briefing.core.wording import plural
 from briefing.daily.coverage import day_coverage
 from briefing.daily.coverageview import coverage_html
 from briefing.daily.models import (
@@ -22,7 +23,9 @@ from briefing.daily.models import (
 from briefing.daily.view import (
     VERDICT_LABEL,
     ViewOptions,
+    cited_shown,
     differs,
+    layout,
     safe_url,
     same_words,
     shown_claims,
@@ -59,6 +62,13 @@ class _View:
     def shown(self, story: Story) -> tuple[list[tuple[int, StoryClaim]], int]:
         return shown_claims(story, self.options)
 
+    def cited(self, number: int, story: Story) -> bool:
+        """True when claim ``number`` is listed, so a citation of it can link to it."""
+        return cited_shown(number, story, self.options)
+
+    def plural(self, count: int, singular: str, plural_form: str | None = None) -> str:
+        return plural(count, singular, plural_form)
+
     def groups(self, claim: StoryClaim) -> list[list[Report]]:
         return same_words(claim.reports)
 
@@ -94,7 +104,16 @@ def _template() -> jinja2.Template:
     return env.get_template("daily.html.j2")
 
 
-def daily_to_html(briefing: DailyBriefing, *, full_page: bool = True, options: ViewOptions | None = None) -> str:
-    """The briefing as HTML: a whole document (``full_page``), or a fragment for notebooks."""
-    view = _View({s.id: s for s in briefing.sources}, options or ViewOptions())
-    return _template().render(d=briefing, view=view, full_page=full_page)
+def daily_to_html(briefing: DailyBriefing, *, full_page: bool = True, options: ViewOptions | None = None,
+                  max_claims: int | None = None) -> str:
+    """The briefing as HTML: a whole document (``full_page``), or a fragment for notebooks. The main
+    stories, most widely carried first, show their top ``max_claims`` claims (default
+    ``options.max_claims``, 8); the "Also reported" stories close the page, one line each.
+
+    Raises:
+        ConfigurationError: ``max_claims`` below 0.
+    """
+    options = ViewOptions(max_claims=max_claims) if max_claims is not None else (options or ViewOptions())
+    day = layout(briefing)
+    view = _View({s.id: s for s in day.day.sources}, options)
+    return _template().render(d=day.day, stories=day.stories, also=day.also, view=view, full_page=full_page)

@@ -1,6 +1,7 @@
-"""What the Markdown and HTML views of a ``DailyBriefing`` show, computed once for both: which
-claims to list (contested and corroborated first, a few single-source ones), source names and
-safe links. Presentation only: nothing here changes the briefing.
+"""What the Markdown, Slack and HTML views of a ``DailyBriefing`` show, computed once for all:
+the day in reading order (``briefing.daily.ranking``), the main stories and the "Also reported"
+ones, the top claims of each story numbered 1..N, source names and safe links. Presentation
+only: nothing here changes the briefing, and the JSON keeps every claim.
 """
 
 from __future__ import annotations
@@ -8,17 +9,49 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from briefing.core.errors import ConfigurationError
+from briefing.core.wording import plural
 from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
+from briefing.daily.ranking import PRONOUNS, rank_day, split_day
 
 VERDICT_LABEL = {"corroborated": "corroborated", "single_source": "one source", "contested": "contested"}
+
+DEFAULT_MAX_CLAIMS = 8
+"""How many claims a view shows per story when not told (``briefing daily --max-claims``)."""
 
 
 @dataclass(frozen=True)
 class ViewOptions:
-    """``single_source_claims``: how many single-source claims each story lists (all contested
-    and corroborated ones are listed); the rest stay in the JSON."""
+    """``max_claims``: how many claims each story shows, the most important first (default 8);
+    the rest stay in the JSON and the view says how many.
 
-    single_source_claims: int = 6
+    Raises:
+        ConfigurationError: ``max_claims`` below 0.
+    """
+
+    max_claims: int = DEFAULT_MAX_CLAIMS
+
+    def __post_init__(self) -> None:
+        if self.max_claims < 0:
+            raise ConfigurationError(f"max_claims must be 0 or more, not {self.max_claims}")
+
+
+@dataclass(frozen=True)
+class DayLayout:
+    """A day as a view lays it out: ``day`` in reading order, its ``stories`` (the main list) and
+    the ``also`` reported ones (one article, nothing corroborated), each in ranked order."""
+
+    day: DailyBriefing
+    stories: list[Story]
+    also: list[Story]
+
+
+def layout(briefing: DailyBriefing) -> DayLayout:
+    """The day ranked (a day ``daily()`` built already is: then this only splits it) and split into
+    the main stories and the "Also reported" ones."""
+    day = rank_day(briefing)
+    stories, also = split_day(day)
+    return DayLayout(day, stories, also)
 
 
 _URL_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%")
@@ -45,6 +78,13 @@ def safe_url(url: str | None) -> str | None:
     return "".join(map(_url_char, url.strip()))
 
 
+def day_line(briefing: DailyBriefing) -> str:
+    """'3 stories from 14 articles · offline rule-based extractor' (plain text: a view escapes it)."""
+    how = "offline rule-based extractor" if briefing.extractor == "offline" else (briefing.model or "a model")
+    return (f"{plural(len(briefing.stories), 'story', 'stories')} from {plural(len(briefing.sources), 'article')}"
+            f" · {how}")
+
+
 def source_name(source: Source | None, article: str) -> str:
     """The outlet, else the title, else the article id."""
     if source is None:
@@ -53,16 +93,16 @@ def source_name(source: Source | None, article: str) -> str:
 
 
 def shown_claims(story: Story, options: ViewOptions = ViewOptions()) -> tuple[list[tuple[int, StoryClaim]], int]:
-    """The (1-based number, claim) pairs a view lists, in number order, and how many single-source
-    claims it leaves out. Every contested and corroborated claim is listed; of the single-source
-    ones, quotes with a named speaker come first."""
-    numbered = list(enumerate(story.claims, 1))
-    singles = [(n, c) for n, c in numbered if c.verdict == "single_source"]
-    singles.sort(key=lambda item: (len(item[1].reports[0].evidence.split()) < 4 if item[1].reports else True,
-                                   not (item[1].direct_quote and named(item[1])), item[0]))
-    kept = {n for n, _ in singles[:options.single_source_claims]}
-    shown = [(n, c) for n, c in numbered if c.verdict != "single_source" or n in kept]
-    return shown, len(singles) - len(kept)
+    """The (number, claim) pairs a view lists: the story's first ``options.max_claims`` claims (a
+    ranked story's most important), numbered 1..N without gaps as in ``Story.claims``, and how
+    many more the JSON holds."""
+    shown = list(enumerate(story.claims[:options.max_claims], 1))
+    return shown, len(story.claims) - len(shown)
+
+
+def cited_shown(number: int, story: Story, options: ViewOptions = ViewOptions()) -> bool:
+    """True when claim ``number`` (1-based, as a summary sentence cites it) is listed in the view."""
+    return 1 <= number <= min(options.max_claims, len(story.claims))
 
 
 def same_words(reports: list[Report]) -> list[list[Report]]:
@@ -84,9 +124,6 @@ def same_words(reports: list[Report]) -> list[list[Report]]:
     return groups
 
 
-_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "someone", "one"])
-
-
 def differs(report: Report) -> bool:
     """True when a report's words contradict the claim's first report (shown in red): the
     library's agreement rule said so, or, in a briefing made before it was recorded, the words part."""
@@ -95,7 +132,7 @@ def differs(report: Report) -> bool:
 
 def named(claim: StoryClaim) -> bool:
     """True when the claim has a speaker that is more than a pronoun."""
-    return claim.speaker is not None and claim.speaker.name.strip().lower() not in _PRONOUNS
+    return claim.speaker is not None and claim.speaker.name.strip().lower() not in PRONOUNS
 
 
 def who(claim: StoryClaim) -> str:

@@ -33,6 +33,7 @@ from briefing.core.errors import (
     TruncatedOutputError,
 )
 from briefing.core.secrets import scrub
+from briefing.core.wording import plural
 
 _RETRYABLE_STATUS = {408, 409, 429}
 _MAX_SERVER_MESSAGE = 300
@@ -117,8 +118,8 @@ def classify(
     if isinstance(exc, InstructorRetryException) and exc.failed_attempts:
         last = exc.failed_attempts[-1].exception
         return ExtractionError(
-            clean(f"the model's answer did not fit the briefing schema after {exc.n_attempts} "
-                  f"attempt(s) ({_one_line(str(last))}); retry, use a stronger model or allow "
+            clean(f"the model's answer did not fit the briefing schema after "
+                  f"{plural(exc.n_attempts, 'attempt')} ({_one_line(str(last))}); retry, use a stronger model or allow "
                   "more re-asks"),
             raw_answer=raw_answer_text(exc.last_completion), attempts=exc.n_attempts, article=article)
     if isinstance(err, openai.APIError):

@@ -11,6 +11,7 @@ from itertools import pairwise
 import jinja2
 
 from briefing.core.models import STATUS_LABEL, Briefing, Span, speaker_label
+from briefing.core.wording import plural
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def _template() -> jinja2.Template:
     )
     env.filters["speaker"] = speaker_label
     env.globals["STATUS_LABEL"] = STATUS_LABEL
+    env.globals["plural"] = plural
     return env.get_template("briefing.html.j2")
 
 

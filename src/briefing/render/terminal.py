@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefing.core.models import STATUS_LABEL, Briefing, Claim, Grounded, speaker_label
+from briefing.core.wording import plural
 from briefing.grounding.inarticle import untrusted_reasons
 from briefing.offline.crosscheck import CrossCheck
 
@@ -99,8 +100,8 @@ def _footer(briefing: Briefing) -> Text:
         source = f"offline rule-based extractor ({briefing.prompt_version}), no model"
     else:
         u = briefing.usage
-        source = (f"{briefing.model or 'an unnamed model'}, prompt {briefing.prompt_version}, {u.requests} request(s), "
-                  f"{u.total_tokens} tokens")
+        source = (f"{briefing.model or 'an unnamed model'}, prompt {briefing.prompt_version}, "
+                  f"{plural(u.requests, 'request')}, {plural(u.total_tokens, 'token')}")
         if briefing.cached:
             source += "; from the cache, no request sent this time"
     line = Text(f"Extracted by {source}.", style="dim")

@@ -32,6 +32,7 @@ from urllib.parse import urljoin
 
 from briefing.core.errors import FetchError
 from briefing.core.secrets import redact_url
+from briefing.core.wording import plural
 from briefing.web.window import parse_published
 
 INSTALL_HINT = "install the web extra: pip install 'grounded-briefing[web]'"
@@ -120,7 +121,7 @@ def _json_feed(body: bytes, url: str, shown: str) -> Feed:
         entries.append(Entry(link=urljoin(url, link), title=_text(item.get("title")), feed_title=title,
                              published=_published(_text(item.get("date_published"))
                                                   or _text(item.get("date_modified")), None)))
-    notes = [f"{missing} entries without a link left out"] if missing else []
+    notes = [f"{plural(missing, 'entry', 'entries')} without a link left out"] if missing else []
     return Feed(url=url, title=title, entries=entries, notes=notes)
 
 
@@ -153,7 +154,7 @@ def _xml_feed(body: bytes, url: str, shown: str, content_type: str, charset: str
         kind = type(problem).__name__ if problem is not None else "error"
         what = ("its declared encoding is wrong; read as " + str(parsed.get("encoding"))
                 if "Encoding" in kind else f"malformed XML ({problem})")
-        notes.append(f"{shown}: {what}; {len(entries)} entries read")
+        notes.append(f"{shown}: {what}; {plural(len(entries), 'entry', 'entries')} read")
     if missing:
-        notes.append(f"{shown}: {missing} entries without a link left out")
+        notes.append(f"{shown}: {plural(missing, 'entry', 'entries')} without a link left out")
     return Feed(url=url, title=title, entries=entries, notes=notes)

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit, urlunsplit
 from briefing.core.errors import FetchError
 from briefing.core.loaders import distinct_ids
 from briefing.core.models import Article
+from briefing.core.wording import plural
 from briefing.web.feeds import Entry, Feed, parse_feed
 from briefing.web.fetch import Fetched, Fetcher, FetchOptions, FetchStats
 from briefing.web.pages import page_article
@@ -210,4 +211,5 @@ def _note(result: Gathered, window: DateWindow | None) -> None:
         result.undated = [a.id or "" for a in result.articles if not a.published]
     if result.undated:
         shown = ", ".join(result.undated[:5]) + (f" and {len(result.undated) - 5} more" if len(result.undated) > 5 else "")
-        result.notes.append(f"{len(result.undated)} articles have no published date and were kept: {shown}")
+        verbs = "has no published date and was" if len(result.undated) == 1 else "have no published date and were"
+        result.notes.append(f"{plural(len(result.undated), 'article')} {verbs} kept: {shown}")

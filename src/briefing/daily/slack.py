@@ -1,0 +1,121 @@
+"""Slack mrkdwn for a ``DailyBriefing``: the Markdown view's content in Slack's own markup
+(``*bold*``, ``_italic_``, ``<url|text>`` links, ``•`` bullets), to post with a webhook or the API.
+
+Every model or article string is escaped as Slack asks (``&``, ``<``, ``>`` as entities), so it
+cannot open a link or a mention such as ``<!channel>``; a bare ``@channel``, ``@here`` or
+``@everyone`` gets a word joiner after its ``@`` so it notifies no one, and a bare URL one inside
+its ``://`` (or ``www.``) so Slack links only what the view links.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.core.models import speaker_label
+from briefing.core.wording import plural
+from briefing.daily.models import DailyBriefing, Report, Source, Story
+from briefing.daily.view import (
+    VERDICT_LABEL,
+    DayLayout,
+    ViewOptions,
+    day_line,
+    layout,
+    safe_url,
+    shown_claims,
+    source_name,
+    sources_by_id,
+    statement_adds,
+    who,
+)
+
+_AUTOLINK = re.compile(r"(?i)(?<=\bhttps:)(?=//)|(?<=\bhttp:)(?=//)|(?<=\bwww)(?=\.)")
+_MENTION = re.compile(r"(?<![\w.])@(?=(?:channel|here|everyone)(?![\w-]|\.\w))", re.IGNORECASE)
+_INDENT = "      "  # Slack has no nested lists: the reports of a claim are indented bullets
+
+
+def escape_slack(text: str) -> str:
+    """``text`` for a Slack message: ``&``, ``<`` and ``>`` as entities, whitespace folded to single
+    spaces (one line), broadcast mentions defused, and a bare ``https://`` or ``www.`` given a word
+    joiner (U+2060) so Slack does not make it a link."""
+    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _AUTOLINK.sub("\u2060", _MENTION.sub("@\u2060", text))
+
+
+def _link(label: str, url: str | None) -> str:
+    safe = safe_url(url)  # percent-encodes < > | and spaces: the link cannot end early
+    return f"<{safe}|{escape_slack(label)}>" if safe else escape_slack(label)
+
+
+def _outlet(source: Source | None, article: str) -> str:
+    copies = ", ".join(c.source or c.title or c.id for c in source.copies) if source is not None else ""
+    return escape_slack(source_name(source, article) + (f" (also in {copies})" if copies else ""))
+
+
+def _report(report: Report, sources: dict[str, Source]) -> str:
+    source = sources.get(report.article)
+    where = _link(source_name(source, report.article), source.url if source else None)
+    line = f"{where}: “{escape_slack(report.evidence)}”"
+    if report.grounding == "not_found":
+        return line + " _(not found in the article)_"
+    if report.grounding not in ("exact", "normalized"):
+        line += f" _({report.grounding} match)_"
+    diffs = "; ".join(f"“{escape_slack(d.excerpt)}” → “{escape_slack(d.article)}”" for d in report.differences)
+    return line + (f" (differs: {diffs})" if diffs else "")
+
+
+def _story(n: int, story: Story, sources: dict[str, Source], options: ViewOptions) -> list[str]:
+    outlets = ", ".join(_outlet(sources.get(a), a) for a in story.articles)
+    lines = [f"*{n}. {escape_slack(story.headline)}*", f"_{plural(len(story.articles), 'article')}: {outlets}_"]
+    if story.summary_sentences:
+        lines.append(" ".join(escape_slack(s.text) + (f" [{', '.join(map(str, s.claims))}]" if s.claims else "")
+                              for s in story.summary_sentences))
+    else:
+        lines.append(escape_slack(story.summary))
+    shown, left = shown_claims(story, options)
+    for number, claim in shown:
+        speaker = speaker_label(claim.speaker) if claim.speaker else who(claim)
+        said = f": {escape_slack(claim.statement)}" if statement_adds(claim) else ""
+        lines.append(f"{number}. *{VERDICT_LABEL[claim.verdict]}* · {escape_slack(speaker)}{said}")
+        for report in claim.reports:
+            lines.append(f"{_INDENT}• {_report(report, sources)}")
+            lines += [f"{_INDENT}{_INDENT}◦ note: {escape_slack(note)}" for note in report.notes]
+    if left:
+        lines.append(f"_…and {plural(left, 'more claim')} in the JSON._")
+    for dispute in story.disputes:
+        lines.append(f"*Disputed:* {escape_slack(dispute.assertion)}")
+        for p in dispute.positions:
+            lines.append(f"{_INDENT}• {escape_slack(p.party)} {p.stance}: “{escape_slack(p.evidence)}” "
+                         f"({_outlet(sources.get(p.article), p.article)})")
+    return lines
+
+
+def _also_reported(day: DayLayout, sources: dict[str, Source]) -> list[str]:
+    if not day.also:
+        return []
+    lines = ["", "*Also reported*"]
+    for story in day.also:
+        article = story.articles[0] if story.articles else ""
+        source = sources.get(article)
+        lines.append(f"• {_link(story.headline, source.url if source else None)} · {_outlet(source, article)}")
+    return lines
+
+
+def daily_to_slack(briefing: DailyBriefing, options: ViewOptions | None = None, *,
+                   max_claims: int | None = None) -> str:
+    """The briefing as Slack mrkdwn: what ``daily_to_markdown`` shows (the main stories with their
+    top ``max_claims`` claims, default 8; the "Also reported" stories), without the sources list:
+    every report links to its article.
+
+    Raises:
+        ConfigurationError: ``max_claims`` below 0.
+    """
+    options = ViewOptions(max_claims=max_claims) if max_claims is not None else (options or ViewOptions())
+    day = layout(briefing)
+    sources = sources_by_id(day.day)
+    lines = [f"*{escape_slack(briefing.title)}*", escape_slack(day_line(briefing))]
+    for n, story in enumerate(day.stories, 1):
+        lines += [""] + _story(n, story, sources, options)
+    lines += _also_reported(day, sources)
+    if briefing.warnings or briefing.failures:
+        lines += ["", "*Notes*"] + [f"• {escape_slack(w)}" for w in briefing.warnings + briefing.failures]
+    return "\n".join(lines) + "\n"
