@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -59,6 +60,7 @@ from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
 from briefing.core.loaders import LoadedArticles
+from briefing.core.models import Article
 from briefing.daily import DailyOptions, daily, daily_to_html, daily_to_markdown
 
 if TYPE_CHECKING:
@@ -67,10 +69,11 @@ if TYPE_CHECKING:
 OUTPUTS = (".html", ".htm", ".md", ".json")
 
 
-def render(briefing: Any, suffix: str) -> str:
-    """The briefing as the format a file suffix names (.html/.htm, .md, .json)."""
+def render(briefing: Any, suffix: str, articles: Iterable[Article] | None = None) -> str:
+    """The briefing as the format a file suffix names (.html/.htm, .md, .json); the HTML page
+    shows ``articles`` (those the briefing was made from) with each report marked in its text."""
     if suffix in (".html", ".htm"):
-        return daily_to_html(briefing)
+        return daily_to_html(briefing, articles=articles)
     if suffix == ".md":
         return daily_to_markdown(briefing)
     return briefing.model_dump_json(indent=2) + "\n"
@@ -199,7 +202,7 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
     for line in result.warnings:
         note_line(err, line)
     if run.out is not None:
-        write_out(run.out, render(result, run.out.suffix.lower()))
+        write_out(run.out, render(result, run.out.suffix.lower(), articles))
         if not run.quiet:
             err.print(f"wrote {escape(str(run.out))}: {len(result.stories)} stories from {len(result.sources)} "
                       "articles", highlight=False, soft_wrap=True)
