@@ -9,10 +9,24 @@ import re
 from briefing import Article, daily
 from briefing.core.models import Span, Speaker
 from briefing.daily import daily_to_html
-from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim, StoryDispute, StoryPosition
+from briefing.daily.models import (
+    DailyBriefing,
+    Report,
+    Source,
+    Story,
+    StoryClaim,
+    StoryDispute,
+    StoryPosition,
+)
 from briefing.daily.view import shown_claims
 from daily_fixtures import QUAKE_A1, QUAKE_B1, quake_day
-from page_fixtures import HOSTILE_TEXT, LONG_WORD, RTL, assert_no_live_markup, hostile_spans
+from page_fixtures import (
+    HOSTILE_TEXT,
+    LONG_WORD,
+    RTL,
+    assert_no_live_markup,
+    hostile_spans,
+)
 
 
 def _sections(page: str) -> dict[str, str]:

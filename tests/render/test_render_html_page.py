@@ -9,7 +9,13 @@ from briefing import Article, Briefing, Claim, Span, brief_offline
 from briefing.core.models import Dispute, Position, Speaker
 from briefing.render.html import to_html
 from helpers import SEED
-from page_fixtures import HOSTILE_TEXT, LONG_WORD, RTL, assert_no_live_markup, hostile_spans
+from page_fixtures import (
+    HOSTILE_TEXT,
+    LONG_WORD,
+    RTL,
+    assert_no_live_markup,
+    hostile_spans,
+)
 
 
 def _before_article(page: str) -> str:
