@@ -16,6 +16,7 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -61,12 +62,29 @@ from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
 from briefing.core.loaders import LoadedArticles
 from briefing.core.models import Article
-from briefing.daily import DailyOptions, daily, daily_to_html, daily_to_markdown
+from briefing.daily import (
+    DailyBriefing,
+    DailyOptions,
+    daily,
+    daily_to_html,
+    daily_to_markdown,
+)
+from briefing.daily.terminal import daily_to_text, print_daily
 
 if TYPE_CHECKING:
     from briefing.web import Sources
 
 OUTPUTS = (".html", ".htm", ".md", ".json")
+READABLE_WIDTH = 100
+"""The terminal view wraps at the terminal's width, but no wider than this: long lines are hard to read."""
+
+
+class DailyFormat(str, Enum):
+    """What ``briefing daily`` prints on stdout."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
 
 
 def render(briefing: Any, suffix: str, articles: Iterable[Article] | None = None) -> str:
@@ -176,11 +194,43 @@ def _read_all(arguments: list[str], web: WebInputs, run: RunOptions,
     return articles, run
 
 
+def print_out(briefing: DailyBriefing, output_format: DailyFormat) -> None:
+    """Print ``briefing`` on stdout: ``text`` is the readable view (in colour on a terminal, at its
+    width up to ``READABLE_WIDTH``; plain text at 80 columns, or $COLUMNS, in a pipe), ``markdown``
+    and ``json`` as in the files."""
+    if output_format is DailyFormat.json:
+        sys.stdout.write(json.dumps(briefing.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    elif output_format is DailyFormat.markdown:
+        sys.stdout.write(daily_to_markdown(briefing))
+    else:
+        console = Console(file=sys.stdout, soft_wrap=False)
+        if console.is_terminal:
+            console.width = min(console.width, READABLE_WIDTH)
+            print_daily(briefing, console)
+        else:
+            sys.stdout.write(daily_to_text(briefing, width=console.width))
+    sys.stdout.flush()
+
+
+def _stdout_format(as_json: bool, output_format: DailyFormat | None, out: Path | None) -> DailyFormat | None:
+    """What stdout shows: the format asked for, else ``text`` without ``--out``, else nothing.
+
+    Raises:
+        ConfigurationError: ``--json`` with another ``--format``.
+    """
+    if as_json and output_format not in (None, DailyFormat.json):
+        raise ConfigurationError(f"--json and --format {output_format.value} ask for two outputs; leave one out")
+    if as_json:
+        return DailyFormat.json
+    return output_format or (DailyFormat.text if out is None else None)
+
+
 def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurrency: int, title: str | None,
-              date: str | None, web: WebInputs = WebInputs()) -> int:
+              date: str | None, web: WebInputs = WebInputs(), output_format: DailyFormat | None = None) -> int:
     """Run ``briefing daily``; returns the exit status."""
     err = Console(stderr=True)
     try:
+        shown = _stdout_format(as_json, output_format, run.out)
         articles, run = _read_all(arguments, web, run, err)
         spend = _setup(run, err)
     except BriefingError as e:
@@ -206,10 +256,8 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
         if not run.quiet:
             err.print(f"wrote {escape(str(run.out))}: {len(result.stories)} stories from {len(result.sources)} "
                       "articles", highlight=False, soft_wrap=True)
-    if as_json:
-        sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
-    elif run.out is None:
-        sys.stdout.write(daily_to_markdown(result))
+    if shown is not None:
+        print_out(result, shown)
     if spend is not None and not run.quiet:
         err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     return 1 if result.failures else 0
@@ -228,7 +276,11 @@ def daily_command(
         help="Not implemented yet: keeping each day's briefing to compare with the next.")] = None,
     fetch_cache: FetchCacheOption = None,
     out: OutOption = None,
-    json_: Annotated[bool, typer.Option("--json", help="Print the DailyBriefing as one JSON object on stdout.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Print the DailyBriefing as one JSON object on stdout (--format json).")] = False,
+    output_format: Annotated[DailyFormat | None, typer.Option(
+        "--format", show_default=False,
+        help="What to print on stdout: text (the readable view, the default without --out; in colour on a "
+             "terminal, plain text in a pipe), markdown or json. With --out, stdout shows it as well.")] = None,
     offline: OfflineOption = False,
     extractor: ExtractorOption = ExtractorChoice.auto,
     model: ModelOption = None,
@@ -254,6 +306,7 @@ def daily_command(
                      timeout=timeout, retries=retries, rpm=rpm, tpm=tpm, max_cost=max_cost, prices=prices,
                      cache=cache, quiet=quiet, max_claims=max_claims, out=out, debug=debug)
     web = WebInputs(sources=sources, since=since, until=until, history=history, fetch_cache=fetch_cache)
-    status = run_daily(inputs or [], run, as_json=json_, concurrency=concurrency, title=title, date=date, web=web)
+    status = run_daily(inputs or [], run, as_json=json_, concurrency=concurrency, title=title, date=date, web=web,
+                       output_format=output_format)
     if status:
         raise typer.Exit(status)
