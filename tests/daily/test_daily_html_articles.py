@@ -151,3 +151,14 @@ def test_counts_read_as_english():
     assert "1 stories" not in page and "article(s)" not in page
     two = daily_to_html(daily(quake_day()))
     assert "2 stories from 5 articles" in two and "3 articles:" in two
+
+
+def test_the_page_is_a_centred_column_that_fits_a_phone():
+    page = daily_to_html(daily(quake_day()), articles=quake_day())
+    assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in page
+    column = re.search(r"\.daily \{([^}]*)\}", page).group(1)
+    assert "max-width: 48rem" in column and "margin: 0 auto" in column and "overflow-wrap: anywhere" in column
+    text = re.search(r"\.daily \.text \{([^}]*)\}", page).group(1)
+    assert "white-space: pre-wrap" in text and "font-size: 1rem" in text  # paragraphs kept, no tiny print
+    assert re.search(r"\.daily nav \.line \{[^}]*line-clamp: 2", page)  # a long headline takes two lines in the list
+    assert '<span class="line"><a href="#story-1">' in page
