@@ -1,5 +1,9 @@
 """``briefing daily``: read the day's files, feeds and pages, build the day's briefing, write it.
 
+``--out`` writes the format its suffix names (the HTML page with the articles' texts); stdout
+shows ``--format`` (the readable text view by default without ``--out``: rich on a terminal,
+plain text in a pipe; markdown; json, also ``--json``).
+
 Arguments are files, folders, and feed or page URLs; ``--sources FILE`` adds a sources file's
 outlets (and its model, out and history settings, which options given on the command line
 override). Feeds and pages are read by ``briefing.web`` (imported only when there are some, so a
