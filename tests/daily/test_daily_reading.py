@@ -286,7 +286,7 @@ def _folder(tmp_path):
 
 def test_cli_max_claims_is_the_claims_shown_per_story_offline_too(tmp_path, no_llm_env):
     folder = _folder(tmp_path / "news")
-    result = runner.invoke(app, ["daily", "--offline", "--max-claims", "1", str(folder)])
+    result = runner.invoke(app, ["daily", "--offline", "--max-claims", "1", "--format", "markdown", str(folder)])
     assert result.exit_code == 0, result.output
     lists = _claim_lists(_tree(result.stdout))
     assert [len(x.children) for x in lists] == [1, 1] and "more claims in the JSON" in result.stdout

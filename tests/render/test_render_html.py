@@ -27,7 +27,8 @@ def test_article_marks_match_the_spans():
     located = [c for c in briefing.claims if c.span]
     for number, claim in enumerate(briefing.claims, 1):
         if claim.span:
-            assert f'href="#claim-{number}">{number}</a></sup>' in page
+            assert re.search(rf'<sup class="n">[^<]*(<a [^>]*>[^<]*</a>,)*<a href="#claim-{number}"[^>]*>{number}</a>', page)
+            assert f'<a class="ctx" href="#ev-{number}">' in page and f'<span class="at" id="ev-{number}"></span>' in page
     marked = re.findall(r"<mark[^>]*>(.*?)</mark>", page, re.DOTALL)
     assert len(located) > 5 and marked
     assert "We always knew that the moment would come" in "".join(marked)

@@ -1,5 +1,9 @@
 """``briefing daily``: read the day's files, feeds and pages, build the day's briefing, write it.
 
+``--out`` writes the format its suffix names (the HTML page with the articles' texts); stdout
+shows ``--format`` (the readable text view by default without ``--out``: rich on a terminal,
+plain text in a pipe; markdown; json, also ``--json``).
+
 Arguments are files, folders, and feed or page URLs; ``--sources FILE`` adds a sources file's
 outlets (and its model, out and history settings, which options given on the command line
 override). Feeds and pages are read by ``briefing.web`` (imported only when there are some, so a
@@ -15,6 +19,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
@@ -60,8 +65,10 @@ from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
 from briefing.core.loaders import LoadedArticles
+from briefing.core.models import Article
 from briefing.core.wording import plural
 from briefing.daily import (
+    DailyBriefing,
     DailyOptions,
     ViewOptions,
     daily,
@@ -69,6 +76,7 @@ from briefing.daily import (
     daily_to_markdown,
     daily_to_slack,
 )
+from briefing.daily.terminal import daily_to_text, print_daily
 from briefing.daily.view import DEFAULT_MAX_CLAIMS
 
 if TYPE_CHECKING:
@@ -76,46 +84,54 @@ if TYPE_CHECKING:
 
 OUTPUTS = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json"}
 """The ``--out`` suffixes and the format each names (``--format`` overrides it)."""
+READABLE_WIDTH = 100
+"""The terminal view wraps at the terminal's width, but no wider than this: long lines are hard to read."""
 
 
 class DailyFormat(str, Enum):
-    """``--format``: what ``briefing daily`` writes (default: by the ``--out`` suffix, else markdown)."""
+    """``--format``: what ``briefing daily`` writes (default: by the ``--out`` suffix, else text)."""
 
+    text = "text"
     markdown = "markdown"
     slack = "slack"
     html = "html"
     json = "json"
 
 
-def render(briefing: Any, output: str, view: ViewOptions = ViewOptions()) -> str:
-    """The briefing in ``output`` format (markdown, slack, html, json), or in the format an ``--out``
-    suffix names (.md, .html/.htm, .json); the views show ``view.max_claims`` claims per story."""
+def render(briefing: Any, output: str, view: ViewOptions = ViewOptions(),
+           articles: Iterable[Article] | None = None) -> str:
+    """The briefing in ``output`` format (text, markdown, slack, html, json), or in the format an
+    ``--out`` suffix names (.md, .html/.htm, .json); the views show ``view.max_claims`` claims per
+    story, and the HTML page shows ``articles`` (those the briefing was made from) with each report
+    marked in its text."""
     output = OUTPUTS.get(output, output)
     if output == "html":
-        return daily_to_html(briefing, options=view)
+        return daily_to_html(briefing, options=view, articles=articles)
     if output == "markdown":
         return daily_to_markdown(briefing, view)
     if output == "slack":
         return daily_to_slack(briefing, view)
+    if output == "text":
+        return daily_to_text(briefing, width=80, options=view)
     return briefing.model_dump_json(indent=2) + "\n"
 
 
 def chosen_format(out: Path | None, output: DailyFormat | None, as_json: bool) -> str:
-    """The format of the run's output: ``--format``, else the ``--out`` suffix's, else markdown.
+    """The format of the run's output: ``--format``, else the ``--out`` suffix's, else text.
 
     Raises:
         ConfigurationError: an ``--out`` suffix that names no format and no ``--format``, or
             ``--json`` and another ``--format`` both for stdout.
     """
     if as_json and out is None and output not in (None, DailyFormat.json):
-        raise ConfigurationError(f"--json and --format {output.value} both ask for stdout; give one of them")
+        raise ConfigurationError(f"--json and --format {output.value} both ask for stdout; leave one out")
     if output is not None:
         return output.value
     if out is None:
-        return "markdown"
+        return "text"
     if out.suffix.lower() not in OUTPUTS:
         raise ConfigurationError(f"--out {out.name}: the file name must end in .html, .md or .json, or give "
-                                 "--format (markdown, slack, html or json)")
+                                 "--format (text, markdown, slack, html or json)")
     return OUTPUTS[out.suffix.lower()]
 
 
@@ -211,6 +227,24 @@ def _read_all(arguments: list[str], web: WebInputs, run: RunOptions,
     return articles, run
 
 
+def print_out(briefing: DailyBriefing, form: str, view: ViewOptions = ViewOptions()) -> None:
+    """Print ``briefing`` on stdout in ``form``: ``text`` is the readable view (in colour on a
+    terminal, at its width up to ``READABLE_WIDTH``; plain text at 80 columns, or $COLUMNS, in a
+    pipe), the other formats as in the files."""
+    if form == "text":
+        console = Console(file=sys.stdout, soft_wrap=False)
+        if console.is_terminal:
+            console.width = min(console.width, READABLE_WIDTH)
+            print_daily(briefing, console, view)
+        else:
+            sys.stdout.write(daily_to_text(briefing, width=console.width, options=view))
+    elif form == "json":
+        sys.stdout.write(json.dumps(briefing.model_dump(mode="json"), ensure_ascii=False) + "\n")
+    else:
+        sys.stdout.write(render(briefing, form, view))
+    sys.stdout.flush()
+
+
 def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurrency: int, title: str | None,
               date: str | None, web: WebInputs = WebInputs(), output: DailyFormat | None = None,
               view: ViewOptions = ViewOptions()) -> int:
@@ -239,14 +273,14 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
     for line in result.warnings:
         note_line(err, line)
     if run.out is not None:
-        write_out(run.out, render(result, form, view))
+        write_out(run.out, render(result, form, view, articles))
         if not run.quiet:
             err.print(f"wrote {escape(str(run.out))}: {plural(len(result.stories), 'story', 'stories')} from "
                       f"{plural(len(result.sources), 'article')}", highlight=False, soft_wrap=True)
-    if as_json or (run.out is None and form == "json"):
+    if as_json:
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False) + "\n")
     elif run.out is None:
-        sys.stdout.write(render(result, form, view))
+        print_out(result, form, view)
     if spend is not None and not run.quiet:
         err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     return 1 if result.failures else 0
@@ -265,11 +299,12 @@ def daily_command(
         help="Not implemented yet: keeping each day's briefing to compare with the next.")] = None,
     fetch_cache: FetchCacheOption = None,
     out: OutOption = None,
-    json_: Annotated[bool, typer.Option("--json", help="Print the DailyBriefing as one JSON object on stdout.")] = False,
+    json_: Annotated[bool, typer.Option("--json", help="Print the DailyBriefing as one JSON object on stdout (--format json).")] = False,
     output: Annotated[DailyFormat | None, typer.Option(
         "--format", show_default=False,
-        help="What to write (to --out, else stdout): markdown, slack (Slack mrkdwn, to post with a webhook), "
-             "html or json (default: by the --out suffix, else markdown).")] = None,
+        help="What to write (to --out, else stdout): text (the readable view: in colour on a terminal, plain "
+             "text in a pipe), markdown, slack (Slack mrkdwn, to post with a webhook), html or json "
+             "(default: by the --out suffix, else text).")] = None,
     offline: OfflineOption = False,
     extractor: ExtractorOption = ExtractorChoice.auto,
     model: ModelOption = None,

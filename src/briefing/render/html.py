@@ -4,34 +4,21 @@ marked at its place. Used by notebooks (``Briefing._repr_html_``) and ``briefing
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
 
 import jinja2
 
-from briefing.core.models import STATUS_LABEL, Briefing, Span, speaker_label
+from briefing.core.models import STATUS_LABEL, Briefing, Claim, Span, speaker_label
 from briefing.core.wording import plural
+from briefing.text.segments import Segment, segments
+
+__all__ = ["Segment", "segments", "shows_statement", "to_html"]
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A run of article text and the claim numbers whose evidence covers it."""
-
-    text: str
-    claims: tuple[int, ...]
-    ends: tuple[int, ...]  # claims whose evidence ends with this run
-
-
-def segments(text: str, spans: list[tuple[int, Span]]) -> list[Segment]:
-    """Cut ``text`` at every span boundary; each run knows which numbered spans cover it."""
-    cuts = sorted({0, len(text), *(s.start for _, s in spans), *(s.end for _, s in spans)})
-    runs = []
-    for start, end in pairwise(cuts):
-        covering = tuple(n for n, s in spans if s.start <= start and end <= s.end)
-        ending = tuple(n for n, s in spans if s.end == end)
-        runs.append(Segment(text[start:end], covering, ending))
-    return runs
+def shows_statement(claim: Claim) -> bool:
+    """False when the statement holds the evidence word for word (as the offline extractor's
+    "Speaker: evidence" does), so the view shows those words once, as the evidence."""
+    return claim.evidence not in claim.statement
 
 
 @cache
@@ -41,15 +28,37 @@ def _template() -> jinja2.Template:
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
     )
     env.filters["speaker"] = speaker_label
-    env.globals["STATUS_LABEL"] = STATUS_LABEL
-    env.globals["plural"] = plural
+    env.globals.update(STATUS_LABEL=STATUS_LABEL, plural=plural, shows_statement=shows_statement)
     return env.get_template("briefing.html.j2")
+
+
+def _marks(briefing: Briefing) -> tuple[list[tuple[str, Span]], dict[str, tuple[str, str, str]]]:
+    """The located spans of claims and dispute positions by anchor id, and for each anchor the
+    item it marks: (element id, short label, long label)."""
+    spans: list[tuple[str, Span]] = []
+    back: dict[str, tuple[str, str, str]] = {}
+    for n, claim in enumerate(briefing.claims, 1):
+        if claim.span is not None:
+            spans.append((f"ev-{n}", claim.span))
+            back[f"ev-{n}"] = (f"claim-{n}", str(n), f"claim {n}")
+    for d, dispute in enumerate(briefing.disputes, 1):
+        for p, position in enumerate(dispute.positions, 1):
+            if position.span is not None:
+                spans.append((f"ev-d{d}-{p}", position.span))
+                back[f"ev-d{d}-{p}"] = (f"dispute-{d}", f"D{d}", f"dispute {d}")
+    return spans, back
 
 
 def to_html(briefing: Briefing, text: str | None = None, *, full_page: bool = False) -> str:
     """Return ``briefing`` as HTML; with the article ``text``, the article follows with every
-    located excerpt highlighted and numbered like its claim. ``full_page`` wraps it in a document.
+    located excerpt highlighted and numbered like its claim, and each claim links to its place.
+    A span that does not fit ``text`` is not marked. ``full_page`` wraps it in a document.
     """
-    spans = [(n, c.span) for n, c in enumerate(briefing.claims, 1) if c.span is not None]
+    spans, back = _marks(briefing)
     runs = segments(text, spans) if text is not None else None
-    return _template().render(b=briefing, runs=runs, full_page=full_page)
+    anchors = {key for run in runs or () for key in run.starts}
+
+    def targets(keys: tuple[str, ...]) -> list[tuple[str, str, str]]:
+        return list(dict.fromkeys(back[k] for k in keys))  # two positions of one dispute: one link
+
+    return _template().render(b=briefing, runs=runs, anchors=anchors, full_page=full_page, targets=targets)
