@@ -41,6 +41,7 @@ from briefing.daily.models import (
     StoryClaim,
 )
 from briefing.daily.ranking import rank_stories
+from briefing.daily.speakers import merge_story_speakers
 from briefing.daily.synthesis import cited_from, offline_synthesis, synthesis_request
 
 if TYPE_CHECKING:
@@ -246,8 +247,8 @@ class _Day:
         """Story ``n``'s linked claims and its synthesis request (None offline or without claims)."""
         members = self.groups[n]
         self.tick("synthesise", n, len(self.groups))
-        claims = link_claims([self.briefed[i] for i in members], [self.briefings[i] for i in members],
-                             self.options.linking)
+        claims = merge_story_speakers(link_claims([self.briefed[i] for i in members],
+                                                  [self.briefings[i] for i in members], self.options.linking))
         if self.briefer is None or not self.options.model_synthesis or not claims:
             return claims, None
         if self.down is not None:

@@ -1,0 +1,39 @@
+"""A story names each speaker once: the forms its outlets use are merged."""
+
+from __future__ import annotations
+
+from briefing import daily
+from briefing.core.models import Speaker
+from briefing.daily.models import Report, StoryClaim
+from briefing.daily.speakers import merge_story_speakers
+from daily_fixtures import quake_day
+
+
+def _claim(name: str, anonymous: bool = False, role: str | None = None) -> StoryClaim:
+    return StoryClaim(statement="s", speaker=Speaker(name=name, anonymous=anonymous, role=role),
+                      verdict="single_source", reports=[Report(article="a", evidence="e")])
+
+
+def _names(claims: list[StoryClaim]) -> list[str | None]:
+    return [c.speaker.name if c.speaker else None for c in claims]
+
+
+def test_case_surnames_and_shorter_bodies_take_the_story_s_one_name():
+    claims = [_claim("The United States Geological Survey"), _claim("the Geological Survey"),
+              _claim("SEACOM"), _claim("Seacom"), _claim("Witt", role="fire chief"), _claim("David Witt")]
+    merged = merge_story_speakers(claims)
+    assert _names(merged) == ["The United States Geological Survey"] * 2 + ["Seacom"] * 2 + ["David Witt"] * 2
+    assert merged[4].speaker.role == "fire chief"  # only the name changes
+
+
+def test_ambiguous_short_names_and_anonymous_speakers_stay_as_written():
+    claims = [_claim("Clinton"), _claim("Hillary Clinton"), _claim("Bill Clinton"),
+              _claim("officials", anonymous=True), _claim("senior officials", anonymous=True)]
+    assert _names(merge_story_speakers(claims)) == _names(claims)
+    assert merge_story_speakers([]) == []
+
+
+def test_the_daily_briefing_names_the_geological_survey_once_per_story():
+    d = daily(quake_day())
+    names = {c.speaker.name for c in d.stories[0].claims if c.speaker}
+    assert "the Geological Survey" not in names and "The United States Geological Survey" in names
