@@ -6,13 +6,20 @@ from __future__ import annotations
 import pytest
 
 import briefing
-from briefing.daily import DailyBriefing, HistoryOptions, Report, Story, StoryClaim, daily, diff
+from briefing import Article
+from briefing.daily import (
+    DailyBriefing,
+    HistoryOptions,
+    Report,
+    Story,
+    StoryClaim,
+    daily,
+    diff,
+)
 from briefing.daily.changes import change_notes, relate
 from briefing.daily.models import Source
 from daily_fixtures import QUAKE_A1, QUAKE_A2, QUAKE_B1, QUAKE_B2
 from history_fixtures import claim, day_one, day_two, story
-
-from briefing import Article
 
 
 def test_diff_is_public_and_pins_its_defaults():
@@ -140,6 +147,31 @@ def test_claim_changes_across_days(earlier, later, change, notes):
     assert changed.stories[0].change == "continuing"  # the same names: the story continues
     assert (result.change, result.change_notes) == (change, notes)
     assert (result.previous is not None) == (change == "updated")
+
+
+INJURED = "Kern County fire chief David Witt said {} people were injured in Ridgecrest on Friday"
+
+
+def _reports_day(date: str, *figures: int) -> DailyBriefing:
+    """One Ridgecrest story whose one claim has a report per figure (two figures: contested)."""
+    reports = [Report(article=f"a{n}", evidence=INJURED.format(f), grounding="exact") for n, f in enumerate(figures)]
+    claim_ = StoryClaim(statement="s", verdict="contested" if len(set(figures)) > 1 else "corroborated",
+                        reports=reports)
+    return DailyBriefing(title="t", date=date, sources=[], stories=[Story(
+        id="story-1", headline="Ridgecrest quake", summary="The Ridgecrest earthquake in Kern County.",
+        articles=[f"a{n}" for n in range(len(figures))], claims=[claim_])])
+
+
+def test_one_outlet_with_a_new_figure_updates_the_claim_even_if_another_repeats_the_old():
+    changed = diff(_reports_day("2026-12-05", 140, 140), _reports_day("2026-12-06", 140, 200))
+    [result] = changed.stories[0].claims
+    assert (result.change, result.change_notes, result.verdict) == ("updated", ["140 → 200"], "contested")
+
+
+def test_a_figure_already_reported_the_day_before_is_not_an_update():
+    changed = diff(_reports_day("2026-12-05", 140, 200), _reports_day("2026-12-06", 200, 200))
+    [result] = changed.stories[0].claims
+    assert (result.change, result.previous, result.change_notes) == ("repeated", None, [])
 
 
 def test_reordered_words_and_cut_words_are_not_the_same_claim():

@@ -12,6 +12,10 @@ what is new, what continues and what changed.
     ``contested`` for it), carries ``previous`` (the earlier day's reports) and ``change_notes``
     ("140 → 200");
   - ``new``: no claim of the earlier day's matching stories says it.
+  Reports are compared one by one: when one of today's reports gives a figure no earlier report
+  gave, the claim is ``updated`` even if another outlet still repeats the earlier figure (that
+  same-day disagreement is ``contested`` as always); a figure already reported the day before
+  (one outlet said 140, another 200) is not an update when today's reports keep to it.
 - **Stories.** A story continues one of the earlier day when they share an article URL, or share
   a claim and some names, or share most of their names (``HistoryOptions``). Each earlier story
   is continued by at most one story, the closest, which keeps its ``id`` (``continuing``); any
@@ -85,6 +89,10 @@ class ClaimLink:
     later: str
     strong: bool
 
+    @property
+    def contradicts(self) -> bool:
+        return self.relation == "contradicts"
+
 
 def _words(text: str) -> set[str]:
     return set(_WORDS.findall(fold_fast(text)))
@@ -142,20 +150,27 @@ Memo = dict[tuple[str, str], "ClaimLink | None"]
 
 
 def _best_link(claim: StoryClaim, earlier: StoryClaim, options: HistoryOptions, memo: Memo) -> ClaimLink | None:
-    """The closest link between any of the two claims' first reports (same before updated);
-    ``memo`` keeps what each pair of words gave (outlets often carry the same words)."""
-    best: ClaimLink | None = None
-    for old in earlier.reports[:options.max_reports] or []:
-        for new in claim.reports[:options.max_reports]:
+    """How today's claim relates to an earlier one, report by report: each of today's reports
+    takes its closest earlier report (same before contradicts before unclear); a report that
+    contradicts every earlier one it links to makes the claim updated (a figure no report had),
+    even when another of today's reports repeats the earlier words. ``memo`` keeps what each pair
+    of words gave (outlets often carry the same words)."""
+    closest: list[ClaimLink] = []
+    for new in claim.reports[:options.max_reports]:
+        best: ClaimLink | None = None
+        for old in earlier.reports[:options.max_reports]:
             pair = (old.evidence, new.evidence)
             if pair not in memo:
                 memo[pair] = relate(*pair, options.linking)
             link = memo[pair]
             if link is not None and (best is None or _PRIORITY[link.relation] < _PRIORITY[best.relation]):
                 best = link
-                if link.relation == "same":
-                    return best
-    return best
+        if best is not None:
+            closest.append(best)
+    if not closest:
+        return None
+    return next((link for link in closest if link.contradicts),
+                min(closest, key=lambda link: _PRIORITY[link.relation]))
 
 
 def _story_text(story: Story) -> str:

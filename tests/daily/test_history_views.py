@@ -1,0 +1,124 @@
+"""The views open with "What changed since DATE": the new stories, the updated figures with both
+values and dates, the stories that dropped out; nothing of the kind without history; every
+saved string escaped."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from briefing.daily import (
+    DailyBriefing,
+    DroppedStory,
+    Story,
+    daily_to_html,
+    daily_to_markdown,
+    diff,
+)
+from briefing.daily.markdown import what_changed_markdown
+from briefing.daily.whatchanged import what_changed
+from history_fixtures import day_one, day_two
+
+CHANGED_MD = """
+## What changed since 2026-12-05
+
+**New stories**
+
+- Strike halts Port Alden terminal (2 article(s))
+
+**Updated**
+
+- Ridgecrest quake injuries rise, claim 1 (David Witt): **140 → 200**
+   - 2026-12-05: “140 people were injured in Ridgecrest and crews were still searching damaged homes”
+   - 2026-12-06: “200 people were injured in Ridgecrest and crews were still searching damaged homes”
+
+**Dropped out**
+
+- Riverton to raise taxes for new bridge (Riverton Herald, Riverton Post)
+"""
+
+
+def test_markdown_opens_with_what_changed():
+    text = daily_to_markdown(diff(day_one(), day_two()))
+    assert "\n".join(what_changed_markdown(diff(day_one(), day_two()))) + "\n" == CHANGED_MD
+    head, _, rest = text.partition("\n## 1. ")
+    assert head.endswith(CHANGED_MD) and "What changed" not in rest  # before the first story, once
+
+
+def test_no_history_no_section():
+    assert what_changed(day_two()) is None
+    assert "What changed" not in daily_to_markdown(day_two()) and "What changed" not in daily_to_html(day_two())
+    assert 'class="changes"' not in daily_to_html(day_two())
+
+
+def test_nothing_changed_is_said_in_one_line():
+    same = diff(day_two(), day_two())
+    lines = what_changed_markdown(same)
+    assert lines[-1] == "Nothing new: no new stories, no updated figures, no stories dropped out."
+    assert "Nothing new" in daily_to_html(same)
+
+
+class _Text(HTMLParser):
+    """The text of the changes section, tag by tag."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside, self.parts, self.links = 0, [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "section" and ("class", "changes") in attrs:
+            self.inside = 1
+        elif self.inside and tag == "section":
+            self.inside += 1
+        if self.inside and tag == "a":
+            self.links.append(dict(attrs)["href"])
+
+    def handle_endtag(self, tag):
+        if self.inside and tag == "section":
+            self.inside -= 1
+
+    def handle_data(self, data):
+        if self.inside and data.strip():
+            self.parts.append(data.strip())
+
+
+def test_html_opens_with_what_changed():
+    changed = diff(day_one(), day_two())
+    page = daily_to_html(changed)
+    parser = _Text()
+    parser.feed(page)
+    text = " ".join(p for p in parser.parts if not p.startswith(".daily"))
+    assert text == (
+        "What changed since 2026-12-05 New stories Strike halts Port Alden terminal (2) "
+        "Updated Ridgecrest quake injuries rise , David Witt: 140 → 200 "
+        "2026-12-05: 140 people were injured in Ridgecrest and crews were still searching damaged homes "
+        "2026-12-06: 200 people were injured in Ridgecrest and crews were still searching damaged homes "
+        "Dropped out Riverton to raise taxes for new bridge (Riverton Herald, Riverton Post)")
+    quake = next(s for s in changed.stories if s.change == "continuing")
+    assert parser.links == ["#story-2026-12-06-2", f"#{quake.id}-c1"]
+    assert f'id="{quake.id}-c1"' in page and 'id="story-2026-12-06-2"' in page  # the links land
+    assert page.index('class="changes"') < page.index("<nav>")  # it opens the page
+    assert "<script" not in page
+
+
+HOSTILE = '<script>alert(1)</script> [click](javascript:alert(1)) ![x](https://evil.example/x.png) **bold**'
+
+
+def test_a_hostile_saved_headline_is_escaped_in_both_views():
+    before = DailyBriefing(title="t", date="2026-12-05", sources=[], stories=[
+        Story(id='x" onmouseover="alert(1)', headline=HOSTILE, summary="s", articles=[])])
+    saved = DailyBriefing.model_validate_json(before.model_dump_json())
+    today = DailyBriefing(title="t", date="2026-12-06", sources=[], stories=[
+        Story(id="story-1", headline="Snow closes the Varga pass", summary="s", articles=[])])
+    changed = diff(saved, today)
+    assert changed.dropped == [DroppedStory(id='x" onmouseover="alert(1)', headline=HOSTILE, outlets=[])]
+
+    page = daily_to_html(changed)
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert 'onmouseover="' not in page
+
+    text = daily_to_markdown(changed)
+    dropped = text.split("**Dropped out**\n\n")[1].splitlines()[0]
+    assert dropped == ("- \\<script\\>alert(1)\\</script\\> \\[click\\](javascript:alert(1)) "
+                       "!\\[x\\](https\\://evil.example/x.png) \\*\\*bold\\*\\*")
+    assert not re.search(r"(?<!\\)\[click", text)
