@@ -205,6 +205,20 @@ def test_new_story_ids_never_repeat_an_earlier_id():
     assert undated.stories[0].id == "story-1-2"  # no date: its own id, suffixed past the earlier one
 
 
+def test_a_story_that_split_continues_twice_and_only_the_closest_keeps_the_id():
+    text = "Port officials said 14 ships were waiting outside the Calder harbour on Saturday"
+    before = _one_claim_day("2026-12-05", text)
+    half = _one_claim_day("2026-12-06", text)
+    other = _one_claim_day("2026-12-06", "Calder Shipping said the Port Alden strike cost it two million dollars a day",
+                           story_id="story-2")
+    after = half.model_copy(update={"stories": [*half.stories, *other.stories]})
+    changed = diff(before, after)
+    assert [(s.id, s.change) for s in changed.stories] == [("story-1", "continuing"),
+                                                           ("story-2026-12-06-2", "continuing")]
+    assert [c.change for s in changed.stories for c in s.claims] == ["repeated", "new"]
+    assert changed.dropped == []
+
+
 def test_round_trip_and_old_saved_json():
     changed = diff(day_one(), day_two())
     assert DailyBriefing.model_validate_json(changed.model_dump_json()) == changed

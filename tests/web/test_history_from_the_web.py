@@ -25,7 +25,7 @@ runner = CliRunner()
 def _page(article) -> bytes:
     """An article file of ``tests/fixtures/history`` as a web page (front matter: the title)."""
     _, front, body = article.read_text(encoding="utf-8").split("---\n", 2)
-    title = re.search(r"^title: (.*)$", front, re.M).group(1)
+    title = re.search(r"^title: (.*)$", front, re.MULTILINE).group(1)
     paragraphs = "".join(f"<p>{html.escape(p)}</p>\n" for p in body.strip().split("\n\n"))
     return (f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title></head>"
             f"<body><article><h1>{html.escape(title)}</h1>\n{paragraphs}</article></body></html>").encode()

@@ -82,7 +82,8 @@ class StoryClaim(BaseModel):
         ),
     )
     previous: list[Report] | None = Field(
-        default=None, description="The earlier day's reports of an updated claim; None otherwise.")
+        default=None,
+        description="The earlier day's reports of an updated claim (their article ids are that day's); None otherwise.")
     change_notes: list[str] = Field(
         default_factory=list,
         description="What an updated claim changed, earlier value first (\"140 → 200\", \"a negation added or dropped\").",
