@@ -101,6 +101,8 @@ def test_a_shared_article_url_continues_a_story_in_other_words():
                  day("Dam holds after storm", "2026-01-02").model_copy(
                      update={"sources": [Source(id="x", url="https://b.example/story")]}))
     assert [s.change for s in other.stories] == ["new"] and [d.id for d in other.dropped] == ["story-1"]
+    broken = day("Dam holds after storm", "2026-01-02").model_copy(update={"sources": [Source(id="x", url="http://[::1")]})
+    assert [s.change for s in diff(broken, broken).stories] == ["new"]  # an unreadable URL ties nothing
 
 
 def _report(text: str) -> Report:

@@ -7,8 +7,8 @@ plain text in a pipe; markdown; json, also ``--json``).
 Arguments are files, folders, and feed or page URLs; ``--sources FILE`` adds a sources file's
 outlets (and its model, out and history settings, which options given on the command line
 override). With ``--history DIR`` the day is compared with the latest earlier day saved there
-(``briefing.daily.diff``) and saved as ``DIR/DATE.json``. Feeds and pages are read by ``briefing.web`` (imported only when there are some, so a
-run over files loads no HTTP library), within the ``--since``/``--until`` window (default: the
+(``briefing.daily.diff``) and saved as ``DIR/DATE.json``. Feeds and pages are read by
+``briefing.web`` (imported only when there are some, so a run over files loads no HTTP library), within the ``--since``/``--until`` window (default: the
 last 24 hours). Errors print one line each on stderr; a file, feed or page that fails does not
 stop the others (exit status 1 when any failed, 2 for a usage or configuration error). Progress goes to stderr on a terminal; a
 model run ends with the cost line (briefs, grouping and synthesis alike), and ``--max-cost`` starts
@@ -230,7 +230,7 @@ def _read_all(arguments: list[str], web: WebInputs, run: RunOptions,
 
 
 def _check_history(web: WebInputs, date: str | None) -> None:
-    """Fail before any work when ``--history`` cannot name the day's file.
+    """Fail before the day is briefed when ``--history`` cannot name the day's file.
 
     Raises:
         ConfigurationError: ``--date`` is not ``YYYY-MM-DD`` (the day's file is named by it).

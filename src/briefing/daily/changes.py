@@ -194,9 +194,13 @@ def _name_similarity(earlier: Sequence[set[str]], later: Sequence[set[str]]) -> 
 
 
 def _url_key(url: str | None) -> str | None:
+    """``url`` without its scheme, fragment and trailing slash, host case-folded; None for no URL."""
     if not url or not url.strip():
         return None
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # "http://[::1": not a URL to compare
+        return None
     return f"{parts.netloc.lower()}{parts.path.rstrip('/')}{'?' + parts.query if parts.query else ''}" or None
 
 
