@@ -38,13 +38,15 @@ def test_day_two_shows_what_changed_since_day_one(tmp_path, no_llm_env):
 
 **New stories**
 
-- Strike halts Port Alden terminal (2 article(s))
+- Strike halts Port Alden terminal (2 articles)
 
 **Updated**
 
-- Ridgecrest quake injuries rise, claim 1 (David Witt): **140 → 200**
-   - 2026-12-05: “140 people were injured in Ridgecrest and crews were still searching damaged homes”
-   - 2026-12-06: “200 people were injured in Ridgecrest and crews were still searching damaged homes”
+- Ridgecrest quake injuries rise (David Witt): **140 → 200**
+  - 2026-12-05: “140 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
+  - 2026-12-06: “200 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
 
 **Dropped out**
 

@@ -36,7 +36,8 @@ def test_day_two_against_day_one():
 
     quake, strike = story(changed, "Ridgecrest"), story(changed, "Port Alden")
     assert quake.change == "continuing" and quake.id == story(before, "Ridgecrest").id  # the earlier id kept
-    assert strike.change == "new" and strike.id == "story-2026-12-06-2"  # its place today, dated
+    place = after.stories.index(story(after, "Port Alden")) + 1
+    assert strike.change == "new" and strike.id == f"story-2026-12-06-{place}"  # its place today, dated
     assert changed.previous_date == "2026-12-05"
     assert [(d.id, d.headline, d.outlets) for d in changed.dropped] == [
         (story(before, "bridge").id, "Riverton to raise taxes for new bridge", ["Riverton Herald", "Riverton Post"])]

@@ -24,13 +24,15 @@ CHANGED_MD = """
 
 **New stories**
 
-- Strike halts Port Alden terminal (2 article(s))
+- Strike halts Port Alden terminal (2 articles)
 
 **Updated**
 
-- Ridgecrest quake injuries rise, claim 1 (David Witt): **140 → 200**
-   - 2026-12-05: “140 people were injured in Ridgecrest and crews were still searching damaged homes”
-   - 2026-12-06: “200 people were injured in Ridgecrest and crews were still searching damaged homes”
+- Ridgecrest quake injuries rise (David Witt): **140 → 200**
+  - 2026-12-05: “140 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
+  - 2026-12-06: “200 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
 
 **Dropped out**
 
@@ -90,13 +92,14 @@ def test_html_opens_with_what_changed():
     text = " ".join(p for p in parser.parts if not p.startswith(".daily"))
     assert text == (
         "What changed since 2026-12-05 New stories Strike halts Port Alden terminal (2) "
-        "Updated Ridgecrest quake injuries rise , David Witt: 140 → 200 "
+        "Updated Ridgecrest quake injuries rise (David Witt): 140 → 200 "
         "2026-12-05: 140 people were injured in Ridgecrest and crews were still searching damaged homes "
         "2026-12-06: 200 people were injured in Ridgecrest and crews were still searching damaged homes "
         "Dropped out Riverton to raise taxes for new bridge (Riverton Herald, Riverton Post)")
     quake = next(s for s in changed.stories if s.change == "continuing")
-    assert parser.links == ["#story-2026-12-06-2", f"#{quake.id}-c1"]
-    assert f'id="{quake.id}-c1"' in page and 'id="story-2026-12-06-2"' in page  # the links land
+    strike = next(s for s in changed.stories if s.change == "new")
+    assert parser.links == [f"#{strike.id}", f"#{quake.id}"]
+    assert f'id="{quake.id}"' in page and f'id="{strike.id}"' in page  # the links land
     assert page.index('class="changes"') < page.index("<nav>")  # it opens the page
     assert "<script" not in page
 
@@ -118,7 +121,19 @@ def test_a_hostile_saved_headline_is_escaped_in_both_views():
     assert 'onmouseover="' not in page
 
     text = daily_to_markdown(changed)
-    dropped = text.split("**Dropped out**\n\n")[1].splitlines()[0]
+    dropped = " ".join(line.strip() for line in text.split("**Dropped out**\n\n")[1].split("\n\n")[0].splitlines())
     assert dropped == ("- \\<script\\>alert(1)\\</script\\> \\[click\\](javascript:alert(1)) "
                        "!\\[x\\](https\\://evil.example/x.png) \\*\\*bold\\*\\*")
     assert not re.search(r"(?<!\\)\[click", text)
+
+
+def test_a_new_story_in_also_reported_links_to_that_list():
+    changed = diff(day_one(), day_two())
+    strike = next(s for s in changed.stories if s.change == "new")
+    alone = strike.model_copy(update={"articles": strike.articles[:1], "claims": []})  # one article, nothing corroborated
+    page = daily_to_html(changed.model_copy(update={"stories": [
+        alone if s is strike else s for s in changed.stories]}))
+    parser = _Text()
+    parser.feed(page)
+    assert parser.links[0] == "#also-reported" and 'id="also-reported"' in page
+    assert f'id="{strike.id}"' not in page  # it has no section of its own to link to

@@ -93,13 +93,15 @@ feeds = ["{site.url('/valley.xml')}"]
 
 **New stories**
 
-- Port Alden dockers walk out (1 article(s))
+- Port Alden dockers walk out (1 article)
 
 **Updated**
 
-- Ridgecrest counts injured after quake, claim 1 (David Witt): **140 → 200**
-   - 2026-12-05: “140 people were injured in Ridgecrest and crews were still searching damaged homes”
-   - 2026-12-06: “200 people were injured in Ridgecrest and crews were still searching damaged homes”
+- Ridgecrest counts injured after quake (David Witt): **140 → 200**
+  - 2026-12-05: “140 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
+  - 2026-12-06: “200 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
 
 **Dropped out**
 
