@@ -137,3 +137,13 @@ def test_a_new_story_in_also_reported_links_to_that_list():
     parser.feed(page)
     assert parser.links[0] == "#also-reported" and 'id="also-reported"' in page
     assert f'id="{strike.id}"' not in page  # it has no section of its own to link to
+
+
+def test_records_carry_what_changed_for_a_notebook_table():
+    records = diff(day_one(), day_two()).to_records()
+    changes = {row["headline"]: row["change"] for row in records["stories"]}
+    assert changes == {"Ridgecrest quake injuries rise": "continuing", "Strike halts Port Alden terminal": "new"}
+    [updated] = [row for row in records["claims"] if row["change"] == "updated"]
+    assert updated["change_notes"] == "140 → 200"
+    assert updated["previous_evidence"] == "140 people were injured in Ridgecrest and crews were still searching damaged homes"
+    assert {row["change"] for row in day_two().to_records()["claims"]} == {None}  # no history: null
