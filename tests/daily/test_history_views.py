@@ -147,3 +147,30 @@ def test_records_carry_what_changed_for_a_notebook_table():
     assert updated["change_notes"] == "140 → 200"
     assert updated["previous_evidence"] == "140 people were injured in Ridgecrest and crews were still searching damaged homes"
     assert {row["change"] for row in day_two().to_records()["claims"]} == {None}  # no history: null
+
+
+def test_slack_opens_with_what_changed_too():
+    from briefing.daily import daily_to_slack
+
+    text = daily_to_slack(diff(day_one(), day_two()))
+    section = text.split("\n\n")[1].splitlines()
+    assert section == [
+        "*What changed since 2026-12-05*",
+        "• new: Strike halts Port Alden terminal (2 articles)",
+        "• updated: Ridgecrest quake injuries rise (David Witt): *140 → 200*",
+        "      ◦ 2026-12-05: “140 people were injured in Ridgecrest and crews were still searching damaged homes”",
+        "      ◦ 2026-12-06: “200 people were injured in Ridgecrest and crews were still searching damaged homes”",
+        "• dropped out: Riverton to raise taxes for new bridge (Riverton Herald, Riverton Post)"]
+    assert "What changed" not in daily_to_slack(day_two())
+
+
+def test_a_hostile_saved_headline_is_escaped_in_slack():
+    from briefing.daily import daily_to_slack
+
+    before = DailyBriefing(title="t", date="2026-12-05", sources=[], stories=[
+        Story(id="story-9", headline="<!channel> @here <https://evil.example|click> & more", summary="s", articles=[])])
+    today = DailyBriefing(title="t", date="2026-12-06", sources=[], stories=[
+        Story(id="story-1", headline="Snow closes the Varga pass", summary="s", articles=[])])
+    [line] = [x for x in daily_to_slack(diff(before, today)).splitlines() if x.startswith("• dropped out")]
+    assert "<!channel>" not in line and "<https://evil" not in line and "@here" not in line
+    assert "&lt;!channel&gt;" in line and "&amp; more" in line
