@@ -174,3 +174,33 @@ def test_a_hostile_saved_headline_is_escaped_in_slack():
     [line] = [x for x in daily_to_slack(diff(before, today)).splitlines() if x.startswith("• dropped out")]
     assert "<!channel>" not in line and "<https://evil" not in line and "@here" not in line
     assert "&lt;!channel&gt;" in line and "&amp; more" in line
+
+
+def test_the_terminal_view_opens_with_what_changed_too():
+    from briefing.daily.terminal import daily_to_text
+
+    text = daily_to_text(diff(day_one(), day_two()))
+    section = text.split("\n\n")[1]
+    assert section == """What changed since 2026-12-05
+  new: Strike halts Port Alden terminal (2 articles)
+  updated: Ridgecrest quake injuries rise (David Witt): 140 → 200
+    2026-12-05: “140 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
+    2026-12-06: “200 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
+  dropped out: Riverton to raise taxes for new bridge (Riverton Herald, Riverton
+  Post)"""
+    assert "What changed" not in daily_to_text(day_two())
+
+
+def test_a_hostile_saved_headline_cannot_drive_the_terminal():
+    from briefing.daily.terminal import daily_to_text
+
+    before = DailyBriefing(title="t", date="2026-12-05", sources=[], stories=[
+        Story(id="story-9", headline="Bridge\x1b[2J\x1b]0;owned\x07 closes\u202e", summary="s", articles=[])])
+    today = DailyBriefing(title="t", date="2026-12-06", sources=[], stories=[
+        Story(id="story-1", headline="Snow closes the Varga pass", summary="s", articles=[])])
+    text = daily_to_text(diff(before, today))
+    [line] = [x for x in text.splitlines() if "dropped out" in x]
+    assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert line == "  dropped out: Bridge [2J ]0;owned closes"
