@@ -57,7 +57,14 @@ from briefing.grounding.inarticle import check_briefing
 if TYPE_CHECKING:  # the lazy names below, as type checkers should see them
     from briefing.brief.briefer import Briefer
     from briefing.brief.cache import BriefingCache
-    from briefing.daily import DailyBriefing, adaily, daily, load_articles
+    from briefing.daily import (
+        DailyBriefing,
+        HistoryOptions,
+        adaily,
+        daily,
+        diff,
+        load_articles,
+    )
     from briefing.llm.budget import OutputBudget
     from briefing.llm.pacing import Pacer
     from briefing.llm.prices import PriceTable, load_prices
@@ -94,6 +101,8 @@ _LAZY = {
     "adaily": "briefing.daily",
     "load_articles": "briefing.daily",
     "DailyBriefing": "briefing.daily",
+    "diff": "briefing.daily",
+    "HistoryOptions": "briefing.daily",
     "Pacer": "briefing.llm.pacing",
     "OutputBudget": "briefing.llm.budget",
     "PriceTable": "briefing.llm.prices",
@@ -143,6 +152,7 @@ __all__ = [
     "Extractor",
     "FigureCheck",
     "GroundingSummary",
+    "HistoryOptions",
     "InputError",
     "ModelNotFoundError",
     "Outcome",
@@ -173,6 +183,7 @@ __all__ = [
     "check_briefing",
     "cross_check",
     "daily",
+    "diff",
     "ground_briefing",
     "load_articles",
     "load_prices",

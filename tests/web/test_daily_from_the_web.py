@@ -91,7 +91,8 @@ def test_urls_beside_files(site, tmp_path, no_llm_env):
 
 
 @pytest.mark.parametrize(("arguments", "words"), [
-    (["--history", "hist"], "--history is not implemented yet"),
+    (["--history", "hist", "--date", "Monday", str(REPO / "tests" / "fixtures" / "day")],
+     "with --history the day's file is named by its date"),
     (["--since", "yesterday", "http://127.0.0.1:9/feed.xml"], "--since 'yesterday' is not a date or a time"),
     (["--since", "2025-06-01", str(REPO / "tests" / "fixtures" / "day")], "--since and --until filter feeds and pages"),
     ([], "nothing to read"),
@@ -113,10 +114,18 @@ def test_a_bad_sources_file_is_one_line_and_status_2(tmp_path, no_llm_env):
                                      "(the keys are name, feeds, pages, labels)")]
 
 
-def test_history_in_the_sources_file_is_noted_not_used(site, tmp_path, no_llm_env):
-    news = sources_file(tmp_path, site, extra='history = "news-history/"\n')
-    result = runner.invoke(app, ["daily", "--sources", news, "--offline", "--fetch-cache", str(tmp_path / "cache"),
-                                 "--out", str(tmp_path / "other.md")])
+def test_history_in_the_sources_file_is_relative_to_it_and_the_option_wins(site, tmp_path, no_llm_env):
+    import shutil
 
-    assert "is not used yet" in result.stderr
+    news = sources_file(tmp_path, site, extra='history = "news-history/"\n')
+    command = ["daily", "--sources", news, "--offline", "--fetch-cache", str(tmp_path / "cache"), "--quiet",
+               "--date", "2026-12-06", "--out", str(tmp_path / "other.md")]
+    from_file = runner.invoke(app, command)
     assert (tmp_path / "other.md").exists() and not (tmp_path / "today.html").exists()  # --out wins over the file
+    assert [p.name for p in (tmp_path / "news-history").iterdir()] == ["2026-12-06.json"]
+
+    shutil.rmtree(tmp_path / "news-history")
+    from_option = runner.invoke(app, [*command, "--history", str(tmp_path / "mine")])
+    assert [p.name for p in (tmp_path / "mine").iterdir()] == ["2026-12-06.json"]
+    assert not (tmp_path / "news-history").exists()  # --history wins over the file's
+    assert from_file.exit_code == from_option.exit_code == 1  # the 404 and the PDF of the fixture site

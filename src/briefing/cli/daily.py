@@ -6,8 +6,9 @@ plain text in a pipe; markdown; json, also ``--json``).
 
 Arguments are files, folders, and feed or page URLs; ``--sources FILE`` adds a sources file's
 outlets (and its model, out and history settings, which options given on the command line
-override). Feeds and pages are read by ``briefing.web`` (imported only when there are some, so a
-run over files loads no HTTP library), within the ``--since``/``--until`` window (default: the
+override). With ``--history DIR`` the day is compared with the latest earlier day saved there
+(``briefing.daily.diff``) and saved as ``DIR/DATE.json``. Feeds and pages are read by
+``briefing.web`` (imported only when there are some, so a run over files loads no HTTP library), within the ``--since``/``--until`` window (default: the
 last 24 hours). Errors print one line each on stderr; a file, feed or page that fails does not
 stop the others (exit status 1 when any failed, 2 for a usage or configuration error). Progress goes to stderr on a terminal; a
 model run ends with the cost line (briefs, grouping and synthesis alike), and ``--max-cost`` starts
@@ -21,6 +22,7 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -75,7 +77,11 @@ from briefing.daily import (
     daily_to_html,
     daily_to_markdown,
     daily_to_slack,
+    diff,
+    earlier_day,
+    save_day,
 )
+from briefing.daily.history import day_of
 from briefing.daily.terminal import daily_to_text, print_daily
 from briefing.daily.view import DEFAULT_MAX_CLAIMS
 
@@ -159,25 +165,20 @@ class WebInputs:
     fetch_cache: Path | None = None
 
 
-def _read_sources(web: WebInputs, run: RunOptions, err: Console) -> tuple[Sources | None, RunOptions]:
-    """The sources file (None without one), and ``run`` with the file's model and out where the
-    command line gave none.
+def _read_sources(web: WebInputs, run: RunOptions) -> tuple[Sources | None, RunOptions, WebInputs]:
+    """The sources file (None without one), ``run`` with the file's model and out, and ``web``
+    with its history folder, where the command line gave none.
 
     Raises:
-        ConfigurationError: ``--history`` (not implemented yet), or a bad sources file.
+        ConfigurationError: a bad sources file.
     """
-    if web.history is not None:
-        raise ConfigurationError("--history is not implemented yet: comparing with earlier days comes in a later "
-                                 "release; leave it out")
     if web.sources is None:
-        return None, run
+        return None, run, web
     from briefing.web import read_sources
 
     sources = read_sources(web.sources)
-    if sources.history is not None:
-        note_line(err, f"{web.sources}: history = {str(sources.history)!r} is not used yet: comparing with earlier "
-                  "days comes in a later release", quiet=run.quiet)
-    return sources, replace(run, model=run.model or sources.model, out=run.out or sources.out)
+    return (sources, replace(run, model=run.model or sources.model, out=run.out or sources.out),
+            replace(web, history=web.history or sources.history))
 
 
 def _read_web(sources: Sources | None, urls: list[str], web: WebInputs, run: RunOptions,
@@ -203,14 +204,15 @@ def _read_web(sources: Sources | None, urls: list[str], web: WebInputs, run: Run
 
 
 def _read_all(arguments: list[str], web: WebInputs, run: RunOptions,
-              err: Console) -> tuple[LoadedArticles, RunOptions]:
-    """Every article the run reads: files and folders, then feeds and pages.
+              err: Console) -> tuple[LoadedArticles, RunOptions, WebInputs]:
+    """Every article the run reads: files and folders, then feeds and pages; and the run's
+    options and web inputs completed from the sources file.
 
     Raises:
-        ConfigurationError: nothing to read, a bad sources file, window or cache, or ``--history``.
+        ConfigurationError: nothing to read, a bad sources file, window or cache.
     """
     paths, urls = split_inputs(arguments)
-    sources, run = _read_sources(web, run, err)
+    sources, run, web = _read_sources(web, run)
     if not paths and not urls and sources is None:
         raise ConfigurationError("nothing to read: give article files or folders, feed or page URLs, or "
                                  "--sources FILE")
@@ -219,12 +221,39 @@ def _read_all(arguments: list[str], web: WebInputs, run: RunOptions,
         if web.since or web.until:
             raise ConfigurationError("--since and --until filter feeds and pages; give feed or page URLs or "
                                      "--sources FILE, or leave them out")
-        return files, run
+        return files, run, web
     fetched = _read_web(sources, urls, web, run, err)
     articles = LoadedArticles([*files, *fetched], [*files.errors, *fetched.errors])
     articles.items = [*files.items, *fetched.items]
     articles.skipped, articles.paths = files.skipped, files.paths
-    return articles, run
+    return articles, run, web
+
+
+def _check_history(web: WebInputs, date: str | None) -> None:
+    """Fail before the day is briefed when ``--history`` cannot name the day's file.
+
+    Raises:
+        ConfigurationError: ``--date`` is not ``YYYY-MM-DD`` (the day's file is named by it).
+    """
+    if web.history is not None and date is not None and day_of(date) is None:
+        raise ConfigurationError(f"--date {date!r}: with --history the day's file is named by its date; give "
+                                 "--date YYYY-MM-DD")
+
+
+def _compare_with_history(result: DailyBriefing, folder: Path, run: RunOptions, err: Console) -> DailyBriefing:
+    """``result`` compared with the latest earlier day saved in ``folder`` (as it is when there is
+    none); a day without a date is today's (UTC). Each skipped file is one note line."""
+    if day_of(result.date) is None:
+        result = result.model_copy(update={"date": datetime.now(UTC).date().isoformat()})
+    earlier = earlier_day(folder, result.date)
+    for line in earlier.warnings:
+        note_line(err, line)
+    if earlier.briefing is None:
+        note_line(err, f"history: no day before {result.date} in {folder}; this is the first to compare with",
+                  quiet=run.quiet)
+        return result
+    note_line(err, f"history: compared with {earlier.briefing.date} ({folder})", quiet=run.quiet)
+    return diff(earlier.briefing, result)
 
 
 def print_out(briefing: DailyBriefing, form: str, view: ViewOptions = ViewOptions()) -> None:
@@ -251,7 +280,8 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
     """Run ``briefing daily``; returns the exit status."""
     err = Console(stderr=True)
     try:
-        articles, run = _read_all(arguments, web, run, err)
+        articles, run, web = _read_all(arguments, web, run, err)
+        _check_history(web, date)
         form = chosen_format(run.out, output, as_json)
         spend = _setup(run, err)
     except BriefingError as e:
@@ -272,6 +302,8 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
         err.print(f"[bold red]error:[/bold red] {escape(line)}", highlight=False, soft_wrap=True)
     for line in result.warnings:
         note_line(err, line)
+    if web.history is not None:
+        result = _compare_with_history(result, web.history, run, err)
     if run.out is not None:
         write_out(run.out, render(result, form, view, articles))
         if not run.quiet:
@@ -283,6 +315,12 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
         print_out(result, form, view)
     if spend is not None and not run.quiet:
         err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
+    if web.history is not None:
+        try:
+            save_day(result, web.history)
+        except BriefingError as e:
+            error_line(err, e, run.debug)
+            return 1
     return 1 if result.failures else 0
 
 
@@ -296,7 +334,8 @@ def daily_command(
     until: UntilOption = None,
     history: Annotated[Path | None, typer.Option(
         "--history", metavar="DIR", file_okay=False, show_default=False,
-        help="Not implemented yet: keeping each day's briefing to compare with the next.")] = None,
+        help="Keep each day's briefing in DIR (as DATE.json) and open with what changed since the latest "
+             "earlier day there.")] = None,
     fetch_cache: FetchCacheOption = None,
     out: OutOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the DailyBriefing as one JSON object on stdout (--format json).")] = False,

@@ -2,7 +2,8 @@
 
 ``load_articles`` reads files and folders; ``daily`` builds the ``DailyBriefing``;
 ``daily_to_markdown``, ``daily_to_slack`` and ``daily_to_html`` are its views (functions over the
-model). This layer sits above the single-article core and imports it, never the reverse.
+model); ``diff`` compares it with an earlier day (``save_day`` and ``earlier_day`` keep the days in
+a folder). This layer sits above the single-article core and imports it, never the reverse.
 """
 
 import sys
@@ -11,9 +12,11 @@ from typing import Any
 
 from briefing.core.loaders import LoadedArticles, load_articles
 from briefing.daily.build import DailyOptions, adaily, daily
+from briefing.daily.changes import HistoryOptions, diff
 from briefing.daily.coverage import CoverageOptions
 from briefing.daily.duplicates import DuplicateOptions
 from briefing.daily.grouping import GroupingOptions
+from briefing.daily.history import EarlierDay, earlier_day, save_day
 from briefing.daily.html import daily_to_html
 from briefing.daily.linking import LinkOptions
 from briefing.daily.markdown import daily_to_markdown
@@ -23,6 +26,7 @@ from briefing.daily.models import (
     Coverage,
     DailyBriefing,
     Difference,
+    DroppedStory,
     Report,
     Source,
     Story,
@@ -41,8 +45,11 @@ __all__ = [
     "DailyBriefing",
     "DailyOptions",
     "Difference",
+    "DroppedStory",
     "DuplicateOptions",
+    "EarlierDay",
     "GroupingOptions",
+    "HistoryOptions",
     "LinkOptions",
     "LoadedArticles",
     "Report",
@@ -57,7 +64,10 @@ __all__ = [
     "daily_to_html",
     "daily_to_markdown",
     "daily_to_slack",
+    "diff",
+    "earlier_day",
     "load_articles",
+    "save_day",
 ]
 
 

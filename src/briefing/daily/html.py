@@ -119,6 +119,7 @@ def _marks(briefing: DailyBriefing, stories: list[Story], texts: dict[str, str],
         marks.sections[source.id] = anchor
         marks.articles.append(ArticleText(anchor, source, segments(text, spans.get(source.id, []))))
     return marks
+from briefing.daily.whatchanged import what_changed
 
 
 @dataclass(frozen=True)
@@ -226,4 +227,5 @@ def daily_to_html(briefing: DailyBriefing, *, full_page: bool = True, options: V
     day = layout(briefing)
     marks = _marks(day.day, day.stories, _texts(articles), options) if articles is not None else _Marks()
     view = _View({s.id: s for s in day.day.sources}, options, marks)
-    return _template().render(d=day.day, stories=day.stories, also=day.also, view=view, full_page=full_page)
+    return _template().render(d=day.day, stories=day.stories, also=day.also, view=view, full_page=full_page,
+                              changes=what_changed(day.day))

@@ -24,6 +24,7 @@ from briefing.daily.view import (
     statement_adds,
     who,
 )
+from briefing.daily.whatchanged import what_changed
 
 _SPECIAL = re.compile(r"([\\`*\[\]<>~]|(?<!\w)_|_(?!\w)|(?<=\w):(?=//)|(?i:(?<=\bwww)\.)|&(?=#?\w+;))")
 _BLOCK_START = re.compile(r"([0-9]{1,9})([.)])|([-+#=|:>])")
@@ -76,6 +77,41 @@ def wrap(first: str, text: str, indent: int, width: int | None) -> list[str]:
 def _link(label: str, url: str | None) -> str:
     safe = safe_url(url)
     return f"[{escape_md(label)}](<{safe}>)" if safe else escape_md(label)  # safe_url encodes < > and breaks
+
+
+def what_changed_markdown(briefing: DailyBriefing, width: int | None = DEFAULT_WIDTH) -> list[str]:
+    """The "What changed since DATE" section's lines (none for a briefing not compared with an
+    earlier day): new stories, updated claims with both days' words and dates, stories dropped out."""
+    changes = what_changed(briefing)
+    if changes is None:
+        return []
+    since = escape_md(changes.since)
+    lines = ["", f"## What changed since {since}", ""]
+    if changes.nothing:
+        return lines + wrap("", "Nothing new: no new stories, no updated figures, no stories dropped out.", 0, width)
+    if changes.new:
+        lines += ["**New stories**", ""]
+        for story in changes.new:
+            lines += wrap("- ", f"{escape_md(story.headline)} ({plural(len(story.articles), 'article')})", 2, width)
+        lines.append("")
+    if changes.updated:
+        today = escape_md(changes.today or "today")
+        lines += ["**Updated**", ""]
+        for u in changes.updated:
+            lines += wrap("- ", f"{escape_md(u.story.headline)} ({escape_md(who(u.claim))}): **{escape_md(u.what)}**",
+                          2, width)
+            if u.earlier is not None:
+                lines += wrap("  - ", f"{since}: “{escape_md(u.earlier.evidence)}”", 4, width)
+            if u.later is not None:
+                lines += wrap("  - ", f"{today}: “{escape_md(u.later.evidence)}”", 4, width)
+        lines.append("")
+    if changes.dropped:
+        lines += ["**Dropped out**", ""]
+        for dropped in changes.dropped:
+            outlets = f" ({escape_md(', '.join(dropped.outlets))})" if dropped.outlets else ""
+            lines += wrap("- ", escape_md(dropped.headline) + outlets, 2, width)
+        lines.append("")
+    return lines[:-1]
 
 
 def also_in(source: Source | None) -> str:
@@ -168,6 +204,7 @@ def daily_to_markdown(briefing: DailyBriefing, options: ViewOptions | None = Non
         options = ViewOptions(max_claims=max_claims)
     day = layout(briefing)
     lines = [f"# {escape_md(briefing.title)}", ""] + wrap("", escape_md(day_line(briefing)), 0, width)
+    lines += what_changed_markdown(day.day, width)
     for n, story in enumerate(day.stories, 1):
         lines += [""] + _story(n, story, day.day, options, width)
     lines += _also_reported(day, width)

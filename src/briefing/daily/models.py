@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 Verdict = Literal["corroborated", "single_source", "contested"]
 Relation = Literal["same", "contradicts", "unclear"]
+StoryChange = Literal["new", "continuing"]
+ClaimChange = Literal["new", "repeated", "updated"]
 
 
 class Report(BaseModel):
@@ -72,6 +74,20 @@ class StoryClaim(BaseModel):
     reports: list[Report]
     kind: str | None = None
     direct_quote: bool = False
+    change: ClaimChange | None = Field(
+        default=None,
+        description=(
+            "Against the earlier day (``diff``): new, repeated (the same words), or updated (a figure, a "
+            "negation, a direction word or a date changed since). None without history."
+        ),
+    )
+    previous: list[Report] | None = Field(
+        default=None,
+        description="The earlier day's reports of an updated claim (their article ids are that day's); None otherwise.")
+    change_notes: list[str] = Field(
+        default_factory=list,
+        description="What an updated claim changed, earlier value first (\"140 → 200\", \"a negation added or dropped\").",
+    )
 
 
 class StoryPosition(BaseModel):
@@ -145,6 +161,18 @@ class Story(BaseModel):
     coverage: Coverage | None = Field(
         default=None, description="The outlets and label groups that carry the story; None when no article names its outlet.",
     )
+    change: StoryChange | None = Field(
+        default=None,
+        description="Against the earlier day (``diff``): new, or continuing (keeps that day's story id). None without history.",
+    )
+
+
+class DroppedStory(BaseModel):
+    """A story of the earlier day that no story of this day continues."""
+
+    id: str
+    headline: str
+    outlets: list[str] = Field(default_factory=list, description="The outlets that carried it that day.")
 
 
 class Copy(BaseModel):
@@ -185,6 +213,10 @@ class DailyBriefing(BaseModel):
     grouping: Literal["model", "offline"] = "offline"
     warnings: list[str] = Field(default_factory=list)
     failures: list[str] = Field(default_factory=list, description="One line per article that could not be read or briefed.")
+    previous_date: str | None = Field(
+        default=None, description="The earlier day this one was compared with (``diff``); None without history.")
+    dropped: list[DroppedStory] = Field(
+        default_factory=list, description="The earlier day's stories that no story of this day continues.")
 
     def to_records(self) -> dict[str, list[dict[str, str | int | bool | None]]]:
         """The briefing as flat tables of plain dicts: ``stories``, ``claims``, ``reports`` and

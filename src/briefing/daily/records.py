@@ -41,7 +41,7 @@ def _story(story: Story) -> Row:
         "outlets": len(coverage.outlets) if coverage else 0,
         "outlet_names": "; ".join(coverage.outlets) if coverage else None,
         "one_sided": "; ".join(coverage.one_sided) if coverage and coverage.one_sided else None,
-        "change": getattr(story, "change", None),  # day over day, when the briefing was compared with history
+        "change": story.change,  # day over day (new, continuing), when the briefing was compared with history
     }
 
 
@@ -52,7 +52,9 @@ def _claim(story: Story, number: int, claim: StoryClaim) -> Row:
         "verdict": claim.verdict, "kind": claim.kind, "direct_quote": claim.direct_quote,
         "speaker": speaker.name if speaker else None, "speaker_role": speaker.role if speaker else None,
         "anonymous": speaker.anonymous if speaker else None, "reports": len(claim.reports),
-        "change": getattr(claim, "change", None),
+        "change": claim.change,  # new, repeated, updated
+        "change_notes": "; ".join(claim.change_notes) if claim.change_notes else None,  # "140 → 200"
+        "previous_evidence": claim.previous[0].evidence if claim.previous else None,
     }
 
 

@@ -27,6 +27,7 @@ from briefing.daily.view import (
     statement_adds,
     who,
 )
+from briefing.daily.whatchanged import what_changed
 
 _AUTOLINK = re.compile(r"(?i)(?<=\bhttps:)(?=//)|(?<=\bhttp:)(?=//)|(?<=\bwww)(?=\.)")
 _MENTION = re.compile(r"(?<![\w.])@(?=(?:channel|here|everyone)(?![\w-]|\.\w))", re.IGNORECASE)
@@ -100,6 +101,28 @@ def _also_reported(day: DayLayout, sources: dict[str, Source]) -> list[str]:
     return lines
 
 
+def what_changed_slack(briefing: DailyBriefing) -> list[str]:
+    """The "What changed since DATE" lines in mrkdwn (none for a briefing not compared with an
+    earlier day): new stories, updated claims with both days' words and dates, stories dropped out."""
+    changes = what_changed(briefing)
+    if changes is None:
+        return []
+    since = escape_slack(changes.since)
+    lines = ["", f"*What changed since {since}*"]
+    if changes.nothing:
+        return [*lines, "Nothing new: no new stories, no updated figures, no stories dropped out."]
+    lines += [f"• new: {escape_slack(s.headline)} ({plural(len(s.articles), 'article')})" for s in changes.new]
+    for u in changes.updated:
+        lines.append(f"• updated: {escape_slack(u.story.headline)} ({escape_slack(who(u.claim))}): *{escape_slack(u.what)}*")
+        if u.earlier is not None:
+            lines.append(f"{_INDENT}◦ {since}: “{escape_slack(u.earlier.evidence)}”")
+        if u.later is not None:
+            lines.append(f"{_INDENT}◦ {escape_slack(changes.today or 'today')}: “{escape_slack(u.later.evidence)}”")
+    lines += [f"• dropped out: {escape_slack(s.headline)}" + (f" ({escape_slack(', '.join(s.outlets))})" if s.outlets else "")
+              for s in changes.dropped]
+    return lines
+
+
 def daily_to_slack(briefing: DailyBriefing, options: ViewOptions | None = None, *,
                    max_claims: int | None = None) -> str:
     """The briefing as Slack mrkdwn: what ``daily_to_markdown`` shows (the main stories with their
@@ -113,6 +136,7 @@ def daily_to_slack(briefing: DailyBriefing, options: ViewOptions | None = None, 
     day = layout(briefing)
     sources = sources_by_id(day.day)
     lines = [f"*{escape_slack(briefing.title)}*", escape_slack(day_line(briefing))]
+    lines += what_changed_slack(day.day)
     for n, story in enumerate(day.stories, 1):
         lines += [""] + _story(n, story, sources, options)
     lines += _also_reported(day, sources)

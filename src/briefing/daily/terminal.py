@@ -30,6 +30,7 @@ from briefing.daily.view import (
     statement_adds,
     who,
 )
+from briefing.daily.whatchanged import what_changed
 
 VERDICT_STYLE = {"corroborated": "bold green", "contested": "bold red", "single_source": "cyan"}
 
@@ -136,6 +137,34 @@ def _print_sources(briefing: DailyBriefing, console: Console) -> None:
             console.print(Text("    ").append(url, style=f"blue link {url}"), soft_wrap=True)
 
 
+def what_changed_parts(briefing: DailyBriefing) -> list[RenderableType]:
+    """The "What changed since DATE" lines (none for a briefing not compared with an earlier day):
+    new stories, updated claims with both days' words and dates, stories dropped out."""
+    changes = what_changed(briefing)
+    if changes is None:
+        return []
+    parts: list[RenderableType] = [Text(f"What changed since {clean(changes.since)}", style="bold")]
+    if changes.nothing:
+        parts.append(Padding(Text("Nothing new: no new stories, no updated figures, no stories dropped out."),
+                             (0, 0, 0, 2)))
+    for story in changes.new:
+        line = Text("new: ", style="bold green").append(clean(story.headline))
+        parts.append(Padding(line.append(f" ({plural(len(story.articles), 'article')})", style="dim"), (0, 0, 0, 2)))
+    for u in changes.updated:
+        line = Text("updated: ", style="bold yellow").append(f"{clean(u.story.headline)} ({clean(who(u.claim))}): ")
+        parts.append(Padding(line.append(clean(u.what), style="bold"), (0, 0, 0, 2)))
+        for day, report in ((changes.since, u.earlier), (changes.today or "today", u.later)):
+            if report is not None:
+                parts.append(Padding(Text(f"{clean(day)}: ", style="dim").append(f"“{clean(report.evidence)}”",
+                                                                                  style="italic"), (0, 0, 0, 4)))
+    for dropped in changes.dropped:
+        line = Text("dropped out: ", style="bold red").append(clean(dropped.headline))
+        if dropped.outlets:
+            line.append(f" ({clean(', '.join(dropped.outlets))})", style="dim")
+        parts.append(Padding(line, (0, 0, 0, 2)))
+    return [*parts, Text("")]
+
+
 def print_daily(briefing: DailyBriefing, console: Console, options: ViewOptions | None = None) -> None:
     """Print ``briefing`` for a reader at a terminal (colours only when ``console`` has them;
     lines wrap at its width)."""
@@ -150,6 +179,7 @@ def print_daily(briefing: DailyBriefing, console: Console, options: ViewOptions 
              style="dim"),
         Text(""),
     ]
+    parts += what_changed_parts(briefing)
     parts += [_story(n, story, sources, options) for n, story in enumerate(day.stories, 1)]
     if day.also:
         parts.append(Text("Also reported", style="bold"))

@@ -1,0 +1,62 @@
+""""What changed since DATE" in a real browser: headless Chromium lays the HTML page out at 390 px
+(a phone) and 1280 px; the section is drawn before the first story and, hostile and very long
+headlines and quotes included, makes the page no wider than the screen. Skipped where no
+Chromium is installed."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from html import escape, unescape
+
+import pytest
+
+from briefing.daily import daily_to_html, diff
+from history_fixtures import day_one, day_two, story
+
+CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome", "chrome")) if p), None)
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium installed")
+
+# The test's own probe, appended to the page inside a same-origin frame: the product page has no script.
+PROBE = """<script>
+const box = document.querySelector('section.changes').getBoundingClientRect();
+const first = document.querySelector('section.story').getBoundingClientRect();
+parent.document.body.setAttribute('data-result', JSON.stringify({
+  width: window.innerWidth, scroll: document.documentElement.scrollWidth, right: box.right,
+  height: box.height, before: box.bottom <= first.top, items: document.querySelectorAll('section.changes li').length}));
+</script>"""
+
+LONG = "Unbroken" * 80  # one word of 640 characters
+
+
+def _layout(html: str, width: int, tmp_path) -> dict:
+    page = html.replace("</body>", PROBE + "</body>")
+    outer = tmp_path / f"frame-{width}.html"
+    outer.write_text(f'<html><body><iframe width="{width}" height="900" srcdoc="{escape(page, quote=True)}">'
+                     "</iframe></body></html>", encoding="utf-8")
+    result = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
+                             "--window-size=1400,1000", outer.as_uri()], check=False, capture_output=True,
+                            text=True, timeout=90)
+    found = re.search(r'data-result="([^"]*)"', result.stdout)
+    assert found, result.stderr[-500:]
+    return json.loads(unescape(found.group(1)))
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    before, after = day_one(), day_two()
+    story(before, "bridge").headline = f"<script>alert(1)</script> {LONG}"  # dropped out: shown as text
+    story(after, "Port Alden").headline = LONG  # new
+    quake = story(after, "Ridgecrest")
+    quake.headline = f"Ridgecrest {LONG}"  # updated
+    return daily_to_html(diff(before, after))
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_what_changed_fits_the_screen_and_comes_first(page, width, tmp_path):
+    layout = _layout(page, width, tmp_path)
+    assert layout["width"] == width
+    assert layout["items"] == 3 and layout["height"] > 0 and layout["before"]  # new, updated, dropped
+    assert layout["right"] <= width and layout["scroll"] <= width, layout
