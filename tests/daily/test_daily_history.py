@@ -26,6 +26,7 @@ def test_diff_is_public_and_pins_its_defaults():
     assert briefing.diff is diff and briefing.HistoryOptions is HistoryOptions
     options = HistoryOptions()
     assert (options.name_similarity, options.linked_name_similarity, options.max_reports) == (0.5, 0.2, 3)
+    assert options.shared_claims == 0.5
     assert (options.max_postings, options.max_candidates) == (50, 3)
     assert (options.linking.min_words, options.linking.min_words_fuzzy) == (5, 8)
 
@@ -79,6 +80,29 @@ def test_the_same_story_with_its_claims_reordered_continues():
     changed = diff(before, after)
     assert all(s.change == "continuing" for s in changed.stories)
     assert {c.change for s in changed.stories for c in s.claims} == {"repeated"}
+
+
+_NAMELESS = ("parliament approved the budget on tuesday after a night of debate, with 88 votes in favour.\n\n"
+             "the budget sets aside 14 billion for railways over four years, the finance ministry said.\n\n"
+             "the opposition called the plan a tax on every commuter in the country and said it would fight it.")
+
+
+def test_a_story_told_again_continues_even_when_it_names_no_one():
+    # no names, no URL: the claims told again word for word make it the same story
+    before = daily([Article(id="budget", text=_NAMELESS)], date="2026-12-05")
+    after = diff(before, daily([Article(id="budget", text=_NAMELESS)], date="2026-12-06"))
+    assert [(s.id, s.change) for s in after.stories] == [(before.stories[0].id, "continuing")]
+    assert after.dropped == [] and {c.change for c in after.stories[0].claims} == {"repeated"}
+
+
+def test_one_shared_claim_without_names_does_not_continue_a_story():
+    # the partner: one sentence in common ("the finance ministry said") is not the story told again
+    other = ("the city council approved a new harbour plan on friday after a short debate.\n\n"
+             "the budget sets aside 14 billion for railways over four years, the finance ministry said.\n\n"
+             "residents asked whether the ferry would keep running through the winter months.")
+    before = daily([Article(id="budget", text=_NAMELESS)], date="2026-12-05")
+    after = diff(before, daily([Article(id="harbour", text=other)], date="2026-12-06"))
+    assert [s.change for s in after.stories] == ["new"] and len(after.dropped) == 1
 
 
 def test_the_same_kind_of_event_elsewhere_is_new_not_continuing():

@@ -63,7 +63,10 @@ class HistoryOptions:
     are one story continuing (default 0.5: most names shared). ``linked_name_similarity``: the
     lower name similarity that suffices when the two stories also share a claim (default 0.2:
     a claim shared by two events of the same kind, "aftershocks are likely", is not enough
-    alone). ``max_reports``: how many reports of each claim are compared (default 3).
+    alone). ``shared_claims``: the share of the smaller story's claims that, linked word for word
+    (at least two), make two stories one continuing whatever their names (default 0.5: a story
+    told again, even one that names no one). ``max_reports``: how many reports of each claim are
+    compared (default 3).
     ``max_postings``: a word held by more of the earlier day's claims than this proposes no pair
     of claims to compare ("officials", "people" on a big day); pairs proposed by rarer words still
     count every shared word (default 50, as ``GroupingOptions.max_postings``). ``max_candidates``:
@@ -74,6 +77,7 @@ class HistoryOptions:
     linking: LinkOptions = field(default_factory=LinkOptions)
     name_similarity: float = 0.5
     linked_name_similarity: float = 0.2
+    shared_claims: float = 0.5
     max_reports: int = 3
     max_postings: int = 50
     max_candidates: int = 3
@@ -237,7 +241,10 @@ def _pairs(previous: DailyBriefing, today: DailyBriefing, links: dict[tuple[int,
             shared = len(urls & old_urls[i])
             strong = strong_links[i, j]
             names = similar.get((i, j), 0.0)
-            if shared or names >= options.name_similarity or (strong and names >= options.linked_name_similarity):
+            fewer = min(len(previous.stories[i].claims), len(story.claims))
+            most = strong >= max(2, options.shared_claims * fewer)  # the same story told again
+            if shared or most or names >= options.name_similarity or (
+                    strong and names >= options.linked_name_similarity):
                 pairs.append(_Pair(i, j, strong, shared, names))
     pairs.sort(key=lambda p: (-(p.urls + p.links), -p.names, p.later, p.earlier))
     return pairs
