@@ -26,6 +26,14 @@ def test_case_surnames_and_shorter_bodies_take_the_story_s_one_name():
     assert merged[4].speaker.role == "fire chief"  # only the name changes
 
 
+def test_a_statement_that_opens_with_the_old_name_takes_the_new_one():
+    claim = _claim("the Geological Survey").model_copy(update={"statement": "the Geological Survey: Aftershocks rattled"})
+    other = _claim("The United States Geological Survey").model_copy(update={"statement": "the Geological Survey said so"})
+    merged = merge_story_speakers([claim, other])
+    assert [c.statement for c in merged] == ["The United States Geological Survey: Aftershocks rattled",
+                                             "the Geological Survey said so"]  # a statement in its own words stays
+
+
 def test_ambiguous_short_names_and_anonymous_speakers_stay_as_written():
     claims = [_claim("Clinton"), _claim("Hillary Clinton"), _claim("Bill Clinton"),
               _claim("officials", anonymous=True), _claim("senior officials", anonymous=True)]

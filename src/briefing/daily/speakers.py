@@ -12,8 +12,16 @@ from briefing.offline.names import merge_names
 def merge_story_speakers(claims: list[StoryClaim]) -> list[StoryClaim]:
     """``claims`` with each named speaker under the story's one name for them; anonymous speakers
     ("officials") and names that fit two longer names ("Clinton": Hillary or Bill) stay as written."""
-    speakers = [c.speaker for c in claims if c.speaker is not None]
-    names = merge_names(speakers)
-    return [c.model_copy(update={"speaker": c.speaker.model_copy(update={"name": names[c.speaker.name]})})
+    names = merge_names(c.speaker for c in claims if c.speaker is not None)
+    return [_renamed(c, names[c.speaker.name])
             if c.speaker is not None and names.get(c.speaker.name, c.speaker.name) != c.speaker.name else c
             for c in claims]
+
+
+def _renamed(claim: StoryClaim, name: str) -> StoryClaim:
+    """``claim`` with its speaker called ``name``, in the statement too when it opens with the
+    old name ("the Geological Survey: Aftershocks ...", as the offline extractor writes it)."""
+    assert claim.speaker is not None
+    old = claim.speaker.name + ": "
+    statement = name + ": " + claim.statement[len(old):] if claim.statement.startswith(old) else claim.statement
+    return claim.model_copy(update={"speaker": claim.speaker.model_copy(update={"name": name}), "statement": statement})
