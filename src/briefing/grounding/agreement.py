@@ -5,7 +5,9 @@ The one rule behind every verdict: ``check`` (supported / contradicted), daily l
 
 - **contradicts** when the two really disagree: a negation added or dropped, a figure that still
   differs after reading number words and converting units, a different weekday, month, year or
-  clock time, or a direction word put in place of its opposite ("rose" / "fell");
+  clock time, a figure put where the article has another one (even one that is no valid date
+  or time: "Feb. 47" for "Feb. 22"), or a direction word put in place of its opposite
+  ("rose" / "fell");
 - **same** when the claim keeps to the article's words: every content word of the claim is there
   (modifiers the claim leaves out are fine, unless they hedge or condition the statement: "may",
   "allegedly", "if"), figures agree after reading "two" as 2 and converting "15 miles" to "24 km"
@@ -35,7 +37,7 @@ from briefing.quantities import (
     find_quantities,
 )
 from briefing.quantities.directions import LONG_TEXT_WORDS
-from briefing.text.fold import NEGATIONS, STOPWORDS, fold_fast, negated_form
+from briefing.text.fold import NEGATIONS, STOPWORDS, fold_fast, negated_form, number_value
 
 Relation = Literal["same", "contradicts", "unclear"]
 
@@ -53,10 +55,14 @@ class AgreementOptions:
             tolerance, "about", clock times), default ``QuantityOptions()``.
         language: the language of the direction and hedge lexicons, default ``"en"``
             (``quantities/lexicons/directions.en.tsv``, ``grounding/lexicons/hedges.en.txt``).
+        figure_swap_words: the most words either text may have at one place where the two
+            part for a figure there to count as put in place of the other's ("Feb. 47" for
+            "Feb. 22", "21 a.m." for "9 a.m."), default 6; longer stretches are other words.
     """
 
     quantities: QuantityOptions = field(default_factory=QuantityOptions)
     language: str = "en"
+    figure_swap_words: int = 6
 
 
 @dataclass(frozen=True)
@@ -208,6 +214,67 @@ def _changed_digits(claim: str, article: str, compared: TextComparison) -> list[
     return []
 
 
+Mark = tuple[int, int, "tuple[int, int] | None"]
+"""A figure, date or loose digits in one text: start, end, and the span of what it was paired
+with in the other text (None when it was paired with nothing)."""
+
+
+def _marks(text: str, compared: TextComparison, side: str) -> list[Mark]:
+    """The figures and dates of one side with their partners, and its digits read as neither."""
+    marks: list[Mark] = []
+    for c in compared.comparisons:
+        mine, other = (c.a, c.b) if side == "a" else (c.b, c.a)
+        if mine is not None:
+            marks.append((mine.start, mine.end, (other.start, other.end) if other is not None else None))
+    for item in compared.unmatched if side == "a" else compared.unmatched_b:
+        marks.append((item.start, item.end, None))
+    spans = [(s, e) for s, e, _ in marks]
+    marks += [(m.start(), m.end(), None) for m in _DIGITS.finditer(text)
+              if not any(s < m.end() and m.start() < e for s, e in spans)]
+    return marks
+
+
+def _figure_values(words: list[tuple[str, int, int]], lo: int, hi: int) -> list[float | str]:
+    """The values of the number words and digits of ``words`` inside ``[lo, hi)``."""
+    values = (number_value(w) for w, start, end in words if lo <= start and end <= hi)
+    return [v for v in values if v is not None]
+
+
+def _replaced_figures(claim: str, article: str, compared: TextComparison,
+                      options: AgreementOptions) -> list[str]:
+    """Figures put in place of other figures: where the two texts part (word by word) and the
+    claim has a figure or date there, while the article has one there that is not the claim's
+    counterpart ("Feb. 47" / "Feb. 22", "21 a.m." / "9 a.m.", "2004 - 05" / "2004 - 13"). Pairs
+    that agree after conversion ("15 miles" / "24 km") and amounts not compared (two
+    currencies) are each other's counterpart, never a replacement."""
+    ours, theirs = _words(claim), _words(article)
+    marks_a, marks_b = _marks(claim, compared, "a"), _marks(article, compared, "b")
+    if not marks_a or not marks_b:
+        return []
+    matcher = difflib.SequenceMatcher(None, [w for w, _, _ in ours], [w for w, _, _ in theirs],
+                                      autojunk=len(ours) + len(theirs) > LONG_TEXT_WORDS)
+    found = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or max(i2 - i1, j2 - j1) > options.figure_swap_words:
+            continue
+        a_lo, a_hi, b_lo, b_hi = ours[i1][1], ours[i2 - 1][2], theirs[j1][1], theirs[j2 - 1][2]
+
+        def loose(marks: list[Mark], lo: int, hi: int, other_lo: int, other_hi: int) -> list[Mark]:
+            return [m for m in marks if m[0] < hi and lo < m[1]
+                    and (m[2] is None or not (m[2][0] < other_hi and other_lo < m[2][1]))]
+
+        held_a = [m for m in marks_a if m[0] < a_hi and a_lo < m[1]]
+        loose_b = loose(marks_b, b_lo, b_hi, a_lo, a_hi)
+        if not held_a or not loose_b:
+            continue
+        values_a = [v for m in loose(marks_a, a_lo, a_hi, b_lo, b_hi)
+                    for v in _figure_values(ours, max(m[0], a_lo), min(m[1], a_hi))]
+        values_b = [v for m in loose_b for v in _figure_values(theirs, max(m[0], b_lo), min(m[1], b_hi))]
+        if values_b and values_a != values_b:
+            found.append(f"another figure in its place: {claim[a_lo:a_hi]} / {article[b_lo:b_hi]}")
+    return found
+
+
 _NAME = re.compile(r"[A-Z][\w’'-]*")
 
 
@@ -282,6 +349,8 @@ def agree(claim: str, article: str, differences: Sequence[Difference] | None = N
     reasons += [c.note for c in compared.conflicts]
     if not compared.conflicts:
         reasons += _changed_digits(claim, article, compared)
+    if not compared.conflicts and not reasons:
+        reasons += _replaced_figures(claim, article, compared, options)
     if reasons:
         return Agreement("contradicts", tuple(reasons), tuple(compared.conversions))
     notes = [*compared.conversions, *compared.incomparable]
