@@ -285,7 +285,7 @@ def carried(claim: str, evidence: str, options: AgreementOptions | None = None) 
     stop word); a figure must have a counterpart that is the same or consistent.
 
     >>> carried("500 people died in Ridgecrest on Tuesday", "Ridgecrest on Tuesday")
-    ('500 people',)
+    ('500',)
     """
     options = options or AgreementOptions()
     compared = compare_texts(claim, evidence, options.quantities, options.language)
