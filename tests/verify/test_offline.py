@@ -86,3 +86,38 @@ def test_the_sentence_around_a_quotation_far_into_an_article_is_its_own():
     assert [e.evidence for e in contradicting] == [sentence]
     assert contradicting[0].span == Span(start=len(filler), end=len(filler) + len(sentence))
     _located(v, {"article-1": article})
+
+
+TWO_MEN = ("Hakim is the second officer to die on duty, Hastings said. He leaves behind a wife and two children, "
+           "a 16-year-old son and an 18-year-old daughter.\n\nTennant, the other officer, was 40. "
+           "He leaves behind a wife and three children, a 17-year-old son and two grown daughters.")
+CLAIM = "He leaves behind a wife and three children, a 17-year-old son and two grown daughters."
+
+
+def test_an_article_that_prints_the_claim_does_not_also_contradict_it():
+    v = check(CLAIM, [TWO_MEN])
+    assert v.verdict == "supported"
+    assert [(e.stance, e.grounding) for e in v.evidence] == [("supports", "exact")]
+    assert len(v.notes) == 1 and v.notes[0].startswith("article-1: carries the claim as printed, and elsewhere")
+    assert "three ≠ two" in v.notes[0] and v.notes[0].endswith("another statement of the same article, not counted")
+
+
+def test_another_article_that_says_otherwise_still_contradicts():
+    """The partner: the same two sentences in two articles are two reports that disagree."""
+    first, second = TWO_MEN.split("\n\n")
+    v = check(CLAIM, [second, first])
+    assert v.verdict == "contradicted"
+    assert sorted(e.stance for e in v.evidence) == ["contradicts", "supports"]
+
+
+def test_an_article_with_only_the_other_figures_contradicts():
+    first = TWO_MEN.split("\n\n")[0]
+    assert check(CLAIM, [first]).verdict == "contradicted"
+
+
+def test_the_own_article_rule_is_an_option():
+    from briefing.verify.checker import CheckOptions
+
+    assert CheckOptions().own_article_contradicts_verbatim is False
+    v = check(CLAIM, [TWO_MEN], options=CheckOptions(own_article_contradicts_verbatim=True))
+    assert v.verdict == "contradicted"

@@ -30,6 +30,7 @@ from briefing.verify.rules import (
 )
 
 _RANK = {"exact": 0, "normalized": 1, "fuzzy": 2, "not_found": 3}
+_SET_ASIDE = (-1, -1, "set aside")  # the notes key of contradictions set aside
 _CONTEXT_CHARS = 1_000  # how far around a located quotation its sentence is looked for
 
 WINDOW_CACHE_CHARS = 1_000_000  # the default bound of a Checker's window aligners (~120 MB)
@@ -78,6 +79,31 @@ def _without_narrower_contradictions(best: Best) -> Best:
                        for k, s in supports)}
 
 
+_VERBATIM = frozenset({"exact", "normalized"})
+
+
+def _own_contradictions_set_aside(best: Best, notes: dict[tuple[int, int, str], tuple[str, ...]],
+                                  articles: list[Article]) -> tuple[Best, list[str]]:
+    """An article that carries the claim's words as printed (``exact`` or ``normalized``) does
+    not also contradict them: a passage of the same article that differs ("two children" where
+    it says "three children" elsewhere) speaks of another person or time. Such contradicting
+    evidence is set aside with a note; another article's still counts."""
+    verbatim = {(k, e) for (k, e, stance), (_, item) in best.items()
+                if stance == "supports" and item.grounding in _VERBATIM}
+    kept: Best = {}
+    said: list[str] = []
+    for key, value in best.items():
+        k, e, stance = key
+        if stance == "contradicts" and (k, e) in verbatim:
+            item = value[1]
+            why = "; ".join(notes.get(key, ())) or "other words"
+            said.append(f"{articles[k].id}: carries the claim as printed, and elsewhere "
+                        f"{short(item.evidence)!r} ({why}): another statement of the same article, not counted")
+            continue
+        kept[key] = value
+    return kept, said
+
+
 def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions,
             aligners: WindowAligners) -> tuple[Best, dict[tuple[int, int, str], tuple[str, ...]], tuple[str, Alignment, str] | None]:
     """Judge every excerpt against the top passages: the best evidence per (article, excerpt,
@@ -105,13 +131,18 @@ def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, opt
             if key not in best or order < best[key][0]:
                 best[key] = (order, item)
                 notes[key] = judged.notes
-    return _without_narrower_contradictions(best), notes, near_miss
+    best = _without_narrower_contradictions(best)
+    if not options.own_article_contradicts_verbatim:
+        best, said = _own_contradictions_set_aside(best, notes, articles)
+        notes[_SET_ASIDE] = tuple(said)
+    return best, notes, near_miss
 
 
 def _judged(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions,
             aligners: WindowAligners) -> tuple[Verification, tuple[str, Alignment, str] | None]:
     best, notes, near_miss = _search(articles, index, parts, options, aligners)
     said = [f"{articles[key[0]].id}: {note}" for key in sorted(best) for note in notes.get(key, ())]
+    said += notes.get(_SET_ASIDE, ())
     found = [(e, item) for (_, e, _), (_, item) in sorted(best.items())]
     return tally(parts, found, notes=list(dict.fromkeys(said))), near_miss
 
