@@ -12,6 +12,7 @@ from briefing.grounding.agreement import (
     Agreement,
     AgreementOptions,
     agree,
+    hedge_around,
     hedges,
     negated,
     negation_changed,
@@ -212,3 +213,22 @@ def test_a_long_stretch_of_other_words_is_not_a_figure_swap():
     narrow = agree(claim, article, options=AgreementOptions(figure_swap_words=2))
     assert narrow.relation == UNCLEAR
     assert AgreementOptions().figure_swap_words == 6
+
+
+def test_a_month_named_may_is_not_a_hedge():
+    assert agree("the council will raise taxes", "On May 5 the council will raise taxes").relation == SAME
+    assert agree("the council will raise taxes", "the council may raise taxes").relation == UNCLEAR
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("Allegedly, Ruiz said the council will raise taxes.", "Allegedly"),
+    ("The council will raise taxes if the bill passes.", "if"),
+    ("Ruiz said the council will raise taxes. It may rain.", None),  # another sentence
+    ("On May 5 the council will raise taxes.", None),  # a date
+    ("Officials in Mayfield said the council will raise taxes.", None),
+])
+def test_hedge_around(text, hedge):
+    claim = "the council will raise taxes"
+    at = text.lower().index(claim)
+    assert hedge_around(claim, text, at, at + len(claim)) == hedge
+    assert hedge_around("allegedly " + claim + " if", text, at, at + len(claim)) is None  # the claim carries it

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.core.models import Span
 from briefing.verify.checker import check
 from briefing.verify.offline import _without_narrower_contradictions
@@ -121,3 +123,32 @@ def test_the_own_article_rule_is_an_option():
     assert CheckOptions().own_article_contradicts_verbatim is False
     v = check(CLAIM, [TWO_MEN], options=CheckOptions(own_article_contradicts_verbatim=True))
     assert v.verdict == "contradicted"
+
+
+CLAIM_TAXES = "the council will raise taxes on fuel next year"
+
+
+@pytest.mark.parametrize(("article", "hedge"), [
+    ("Allegedly, Ruiz said the council will raise taxes on fuel next year. The vote is next week.", "Allegedly"),
+    ("If the bill passes, the council will raise taxes on fuel next year. More later.", "If"),
+    ("The council will raise taxes on fuel next year if the bill passes. More later.", "if"),
+])
+def test_words_found_under_a_hedge_of_their_sentence_do_not_support_a_flat_claim(article, hedge):
+    v = check(CLAIM_TAXES, [article])
+    assert v.verdict == "not_mentioned" and v.evidence == []
+    assert v.notes == [f"article-1: the article's words carry the claim, but its sentence hedges or conditions "
+                       f"them ({hedge!r}): not counted as support"]
+
+
+@pytest.mark.parametrize("article", [
+    "Ruiz said the council will raise taxes on fuel next year. It may rain later.",  # the next sentence's hedge
+    "On May 5 the council will raise taxes on fuel next year. More later.",  # a month, not a hedge
+    "Ruiz said the council will raise taxes on fuel next year.",
+])
+def test_a_hedge_outside_the_sentence_or_a_month_named_may_leaves_support(article):
+    assert check(CLAIM_TAXES, [article]).verdict == "supported"
+
+
+def test_a_claim_that_carries_the_hedge_is_supported():
+    article = "Allegedly, Ruiz said the council will raise taxes on fuel next year."
+    assert check("Allegedly, Ruiz said the council will raise taxes on fuel next year", [article]).verdict == "supported"

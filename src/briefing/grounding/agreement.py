@@ -100,6 +100,39 @@ def titles(language: str = "en") -> frozenset[str]:
     return _lexicon("titles", language)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
+
+
+def hedge_around(claim: str, text: str, start: int, end: int, language: str = "en",
+                 reach: int = 400) -> str | None:
+    """A word that hedges or conditions the statement at ``text[start:end]`` from outside it,
+    within its sentence ("Allegedly, Ruiz said ...", "... if the bill passes"), that ``claim``
+    does not carry; None when there is none. A capitalised word inside the sentence is a name
+    ("May"), and a date is not a hedge. ``reach`` bounds the characters looked at either side.
+
+    >>> text = "Allegedly, Ruiz said the council will raise taxes."
+    >>> hedge_around("Ruiz said the council will raise taxes", text, 11, 49)
+    'Allegedly'
+    """
+    lo = max(0, start - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    lo = ends[-1] if ends else lo
+    after = _SENTENCE_END.search(text, end, min(len(text), end + reach))
+    hi = after.start() if after else min(len(text), end + reach)
+    ours = {w for w, _, _ in _words(claim)}
+    dates = [(d.start, d.end) for d in find_dates(text[lo:hi])]
+    for piece, offset in ((text[lo:start], lo), (text[end:hi], end)):
+        for word, w_start, w_end in _words(piece):
+            at = w_start + offset - lo
+            if word not in hedges(language) or word in ours or any(s <= at < e for s, e in dates):
+                continue
+            original = piece[w_start:w_end]
+            if original[:1].isupper() and text[lo:w_start + offset].strip():
+                continue  # a name inside the sentence, not a hedge
+            return original
+    return None
+
+
 def _words(text: str) -> list[tuple[str, int, int]]:
     """(folded word, start, end) for every word of ``text``."""
     return [(fold_fast(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -143,6 +176,13 @@ def _covered(words: list[tuple[str, int, int]], spans: list[tuple[int, int]]) ->
     """Indexes of the words inside one of ``spans`` (figures and dates already compared)."""
     return {i for i, (_, start, end) in enumerate(words)
             if any(s < end and start < e for s, e in spans)}
+
+
+def _dates(comparison: TextComparison, side: str) -> list[DateMention]:
+    """The dates and times read on one side, paired or not."""
+    items = [c.a if side == "a" else c.b for c in comparison.comparisons]
+    items += list(comparison.unmatched if side == "a" else comparison.unmatched_b)
+    return [item for item in items if isinstance(item, DateMention)]
 
 
 def _compared_spans(comparison: TextComparison, side: str) -> list[tuple[int, int]]:
@@ -371,7 +411,9 @@ def agree(claim: str, article: str, differences: Sequence[Difference] | None = N
     if not _in_order(content, their_seq):
         return Agreement("unclear", (), (*notes, "the same words in another order"))
     our_words = {w for w, _, _ in ours}
-    hedged = [w for w in their_words - our_words if w in hedges(options.language)]
+    dated = _covered(theirs, [(d.start, d.end) for d in _dates(compared, "b")])  # "May 5" hedges nothing
+    hedged = sorted({w for i, (w, _, _) in enumerate(theirs)
+                     if i not in dated and w not in our_words and w in hedges(options.language)})
     if hedged:
         return Agreement("unclear", (), (*notes, f"the article hedges what the claim states: {', '.join(sorted(hedged))}"))
     return Agreement("same", (), tuple(notes))
