@@ -136,8 +136,8 @@ CLAIM_TAXES = "the council will raise taxes on fuel next year"
 def test_words_found_under_a_hedge_of_their_sentence_do_not_support_a_flat_claim(article, hedge):
     v = check(CLAIM_TAXES, [article])
     assert v.verdict == "not_mentioned" and v.evidence == []
-    assert v.notes == [f"article-1: the article's words carry the claim, but its sentence hedges or conditions "
-                       f"them ({hedge!r}): not counted as support"]
+    assert v.notes == [(f"article-1: the article's words carry the claim, but its sentence hedges or conditions "
+                        f"them ({hedge!r}): not counted as support")]
 
 
 @pytest.mark.parametrize("article", [

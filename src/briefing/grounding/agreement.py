@@ -37,7 +37,13 @@ from briefing.quantities import (
     find_quantities,
 )
 from briefing.quantities.directions import LONG_TEXT_WORDS
-from briefing.text.fold import NEGATIONS, STOPWORDS, fold_fast, negated_form, number_value
+from briefing.text.fold import (
+    NEGATIONS,
+    STOPWORDS,
+    fold_fast,
+    negated_form,
+    number_value,
+)
 
 Relation = Literal["same", "contradicts", "unclear"]
 
