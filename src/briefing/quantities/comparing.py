@@ -33,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 import math
 
-from briefing.quantities.model import Comparison, Quantity
+from briefing.quantities.model import Comparison, Quantity, Relation
 from briefing.quantities.options import DEFAULT_OPTIONS, QuantityOptions
 from briefing.quantities.units import UNIT_SYMBOLS, from_base, to_base
 
@@ -180,7 +180,7 @@ def _compare_ranges(a: Quantity, b: Quantity, options: QuantityOptions, units_di
             for high in (False, True)]
     if any(end.relation == "conflicting" for end in ends):
         return Comparison("conflicting", f"{a.text} ≠ {b.text} (another range){how}", a, b, converted)
-    relation = "same" if all(end.relation == "same" for end in ends) else "consistent"
+    relation: Relation = "same" if all(end.relation == "same" for end in ends) else "consistent"
     return Comparison(relation, f"{a.text} {'=' if relation == 'same' else '≈'} {b.text}{how}", a, b, converted)
 
 
