@@ -232,3 +232,12 @@ def test_hedge_around(text, hedge):
     at = text.lower().index(claim)
     assert hedge_around(claim, text, at, at + len(claim)) == hedge
     assert hedge_around("allegedly " + claim + " if", text, at, at + len(claim)) is None  # the claim carries it
+
+
+def test_dates_that_share_no_field_are_not_a_figure_swap():
+    """"Monday" and "Nov. 30" may name one day: not a contradiction (the partner of the rule
+    that "Feb. 47" in place of "Feb. 22" contradicts)."""
+    claim = "Comeaux was in a wheelchair Monday when he pulled a gun"
+    assert agree(claim, "Comeaux, 49, was in a wheelchair Nov. 30 when he pulled a gun").relation != CONTRADICTS
+    assert agree(claim, "Comeaux was in a wheelchair Tuesday when he pulled a gun").contradicts
+    assert agree("he left at 21 on Monday", "he left at 9 a. m. on Monday").contradicts

@@ -260,9 +260,9 @@ def _changed_digits(claim: str, article: str, compared: TextComparison) -> list[
     return []
 
 
-Mark = tuple[int, int, "tuple[int, int] | None"]
-"""A figure, date or loose digits in one text: start, end, and the span of what it was paired
-with in the other text (None when it was paired with nothing)."""
+Mark = tuple[int, int, "tuple[int, int] | None", bool]
+"""A figure, date or loose digits in one text: start, end, the span of what it was paired with
+in the other text (None when it was paired with nothing), and whether it is a date or time."""
 
 
 def _marks(text: str, compared: TextComparison, side: str) -> list[Mark]:
@@ -271,11 +271,12 @@ def _marks(text: str, compared: TextComparison, side: str) -> list[Mark]:
     for c in compared.comparisons:
         mine, other = (c.a, c.b) if side == "a" else (c.b, c.a)
         if mine is not None:
-            marks.append((mine.start, mine.end, (other.start, other.end) if other is not None else None))
+            marks.append((mine.start, mine.end, (other.start, other.end) if other is not None else None,
+                          isinstance(mine, DateMention)))
     for item in compared.unmatched if side == "a" else compared.unmatched_b:
-        marks.append((item.start, item.end, None))
-    spans = [(s, e) for s, e, _ in marks]
-    marks += [(m.start(), m.end(), None) for m in _DIGITS.finditer(text)
+        marks.append((item.start, item.end, None, isinstance(item, DateMention)))
+    spans = [(s, e) for s, e, _, _ in marks]
+    marks += [(m.start(), m.end(), None, False) for m in _DIGITS.finditer(text)
               if not any(s < m.end() and m.start() < e for s, e in spans)]
     return marks
 
@@ -292,7 +293,8 @@ def _replaced_figures(claim: str, article: str, compared: TextComparison,
     claim has a figure or date there, while the article has one there that is not the claim's
     counterpart ("Feb. 47" / "Feb. 22", "21 a.m." / "9 a.m.", "2004 - 05" / "2004 - 13"). Pairs
     that agree after conversion ("15 miles" / "24 km") and amounts not compared (two
-    currencies) are each other's counterpart, never a replacement."""
+    currencies) are each other's counterpart, never a replacement; two dates that share no
+    field ("Monday" / "Nov. 30") may name one day, and are not compared."""
     ours, theirs = _words(claim), _words(article)
     marks_a, marks_b = _marks(claim, compared, "a"), _marks(article, compared, "b")
     if not marks_a or not marks_b:
@@ -310,11 +312,10 @@ def _replaced_figures(claim: str, article: str, compared: TextComparison,
                     and (m[2] is None or not (m[2][0] < other_hi and other_lo < m[2][1]))]
 
         held_a = [m for m in marks_a if m[0] < a_hi and a_lo < m[1]]
-        loose_b = loose(marks_b, b_lo, b_hi, a_lo, a_hi)
-        if not held_a or not loose_b:
-            continue
-        values_a = [v for m in loose(marks_a, a_lo, a_hi, b_lo, b_hi)
-                    for v in _figure_values(ours, max(m[0], a_lo), min(m[1], a_hi))]
+        loose_a, loose_b = loose(marks_a, a_lo, a_hi, b_lo, b_hi), loose(marks_b, b_lo, b_hi, a_lo, a_hi)
+        if not held_a or not loose_b or all(m[3] for m in [*held_a, *loose_b]):
+            continue  # dates that share no field ("Monday" / "Nov. 30") may be the same day
+        values_a = [v for m in loose_a for v in _figure_values(ours, max(m[0], a_lo), min(m[1], a_hi))]
         values_b = [v for m in loose_b for v in _figure_values(theirs, max(m[0], b_lo), min(m[1], b_hi))]
         if values_b and values_a != values_b:
             found.append(f"another figure in its place: {claim[a_lo:a_hi]} / {article[b_lo:b_hi]}")

@@ -83,17 +83,13 @@ def _without_narrower_contradictions(best: Best) -> Best:
                        for k, s in supports)}
 
 
-_VERBATIM = frozenset({"exact", "normalized"})
-
-
 def _own_contradictions_set_aside(best: Best, notes: dict[tuple[int, int, str], tuple[str, ...]],
                                   articles: list[Article]) -> tuple[Best, list[str]]:
-    """An article that carries the claim's words as printed (``exact`` or ``normalized``) does
-    not also contradict them: a passage of the same article that differs ("two children" where
-    it says "three children" elsewhere) speaks of another person or time. Such contradicting
-    evidence is set aside with a note; another article's still counts."""
-    verbatim = {(k, e) for (k, e, stance), (_, item) in best.items()
-                if stance == "supports" and item.grounding in _VERBATIM}
+    """An article that carries the claim's words (as printed, or the same after reading number
+    words and converting units) does not also contradict them: a passage of the same article that
+    differs ("two children" where it says "three children" elsewhere) speaks of another person or
+    time. Such contradicting evidence is set aside with a note; another article's still counts."""
+    verbatim = {(k, e) for (k, e, stance) in best if stance == "supports"}
     kept: Best = {}
     said: list[str] = []
     for key, value in best.items():
@@ -101,7 +97,7 @@ def _own_contradictions_set_aside(best: Best, notes: dict[tuple[int, int, str], 
         if stance == "contradicts" and (k, e) in verbatim:
             item = value[1]
             why = "; ".join(notes.get(key, ())) or "other words"
-            said.append(f"{articles[k].id}: carries the claim as printed, and elsewhere "
+            said.append(f"{articles[k].id}: carries the claim, and elsewhere "
                         f"{short(item.evidence)!r} ({why}): another statement of the same article, not counted")
             continue
         kept[key] = value

@@ -86,9 +86,10 @@ class CheckOptions:
         agreement: when the article's words say the same as the claim's, and when they
             contradict it (``AgreementOptions``: unit conversion tolerance, lexicons' language).
         own_article_contradicts_verbatim: whether another passage of an article that carries
-            the claim word for word may contradict it. Default False: an article that prints
-            "three children" and elsewhere "two children" speaks of two people or times; the
-            other passage is noted, not counted. Other articles' contradictions always count.
+            the claim (its words, or the same after reading number words and converting units)
+            may contradict it. Default False: an article that prints "three children" and
+            elsewhere "two children" speaks of two people or times; the other passage is noted,
+            not counted. Other articles' contradictions always count.
     """
 
     passages: int = 8
