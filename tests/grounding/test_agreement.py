@@ -224,13 +224,16 @@ def test_a_month_named_may_is_not_a_hedge():
     ("Allegedly, Ruiz said the council will raise taxes.", "Allegedly"),
     ("The council will raise taxes if the bill passes.", "if"),
     ("Ruiz said the council will raise taxes. It may rain.", None),  # another sentence
+    ("the council will raise taxes. It may rain.", None),  # the span holds its full stop
     ("On May 5 the council will raise taxes.", None),  # a date
     ("Officials in Mayfield said the council will raise taxes.", None),
 ])
 def test_hedge_around(text, hedge):
     claim = "the council will raise taxes"
     at = text.lower().index(claim)
+    stop = 1 if text[at + len(claim):].startswith(".") else 0
     assert hedge_around(claim, text, at, at + len(claim)) == hedge
+    assert hedge_around(claim, text, at, at + len(claim) + stop) == hedge
     assert hedge_around("allegedly " + claim + " if", text, at, at + len(claim)) is None  # the claim carries it
 
 
