@@ -161,3 +161,33 @@ def test_copies_that_write_a_date_or_measure_otherwise_are_folded(ours, theirs):
         return Article(id=name, text=longer.replace("on Tuesday,", f"{words} on Tuesday,"))
     assert find_copies([with_(ours, "one"), with_(theirs, "two")]) == [[0, 1]]
     assert disagreements(with_(ours, "one").text, with_(theirs, "two").text) == []
+
+
+def test_a_copy_with_two_names_swapped_is_not_folded():
+    """"Smith beat Jones" is not "Jones beat Smith": the same words in another order."""
+    longer = QUAKE_A1 + "\n\n" + QUAKE_A3
+    first = Article(id="one", text=longer.replace("said Maria Lopez", "said Maria Lopez to Ann Marsh"))
+    second = Article(id="two", text=longer.replace("said Maria Lopez", "said Ann Marsh to Maria Lopez"))
+    assert find_copies([first, second]) == [[0], [1]]
+    assert any(r.startswith("the same words in another order") for r in disagreements(first.text, second.text))
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    ("said Maria Lopez", "said Maria Lopez, a baker"),  # words added: not a reorder
+    ("said Maria Lopez", "said Mrs Lopez"),  # other words
+])
+def test_a_copy_with_other_words_is_not_a_swap(ours, theirs):
+    longer = QUAKE_A1 + "\n\n" + QUAKE_A3
+    first = Article(id="one", text=longer.replace("said Maria Lopez", ours))
+    second = Article(id="two", text=longer.replace("said Maria Lopez", theirs))
+    assert find_copies([first, second]) == [[0, 1]]
+    assert disagreements(first.text, second.text) == []
+
+
+def test_a_moved_paragraph_is_not_a_swap_of_words():
+    """``max_swap_words``: a long stretch moved is an edit, not names swapped in a sentence."""
+    assert DuplicateOptions().max_swap_words == 6
+    a = "Maria Lopez said the shaking went on for a minute. Crews searched the homes until late at night."
+    b = "Crews searched the homes until late at night. Maria Lopez said the shaking went on for a minute."
+    assert not any(r.startswith("the same words") for r in disagreements(a, b))
+    assert any(r.startswith("the same words") for r in disagreements(a, b, DuplicateOptions(max_swap_words=20)))
