@@ -157,3 +157,10 @@ def test_a_hedge_outside_the_sentence_or_a_month_named_may_leaves_support(articl
 def test_a_claim_that_carries_the_hedge_is_supported():
     article = "Allegedly, Ruiz said the council will raise taxes on fuel next year."
     assert check("Allegedly, Ruiz said the council will raise taxes on fuel next year", [article]).verdict == "supported"
+
+
+def test_a_quotation_said_not_to_be_said_in_stop_words_only_is_contradicted():
+    """"he did not say" holds no content word, but its negation still counts."""
+    article = 'He spoke at length. "Coal isn\'t the villain," he said. Then he left the hall.'
+    assert check('"Coal isn\'t the villain," he did not say.', [article]).verdict == "contradicted"
+    assert check('"Coal isn\'t the villain," he said.', [article]).verdict == "supported"

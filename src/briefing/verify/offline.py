@@ -16,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from briefing.core.models import Article, Span
-from briefing.grounding.agreement import agree, hedge_around
+from briefing.grounding.agreement import agree, hedge_around, negated
 from briefing.grounding.aligner import Aligner, Alignment
 from briefing.text.retrieval import PassageIndex
 from briefing.text.sentences import split_sentences
@@ -205,7 +205,7 @@ def check_offline(articles: list[Article], index: PassageIndex, parts: ClaimPart
     located evidence says. ``aligners`` keeps the windows' aligners for the next claims."""
     aligners = aligners if aligners is not None else WindowAligners(0)
     result, near_miss = _judged(articles, index, parts, options, aligners)
-    if has_content_words(parts.around):  # the claim quotes someone: its other words count too
+    if has_content_words(parts.around) or negated(parts.around):  # the claim's other words count too ("he did not say")
         whole, _ = _judged(articles, index, replace(parts, excerpts=(parts.statement,), around=""), options,
                            aligners)
         if whole.verdict == "contradicted" and result.verdict != "contradicted":
