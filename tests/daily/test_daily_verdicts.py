@@ -261,3 +261,13 @@ def test_superlatives_and_early_late_contest(ours, theirs):
     assert claim.verdict == "contested"
     assert any("opposite words" in n for n in _report(claim, "b").notes)
     assert _linked(STAR.format(*ours), STAR.format(*ours)).verdict == "corroborated"
+
+
+def test_a_converted_measure_just_before_the_claims_last_word_corroborates():
+    """The match stops at the changed figure; the report still reaches the claim's last word."""
+    sentence = ("Navy spokesman Nirad Rao said the ship rescued a merchant vessel that was being hijacked "
+                "on Saturday, about {} away.")
+    claim = _linked(sentence.format("40 miles"), sentence.format("64 km"))
+    assert claim.verdict == "corroborated"
+    assert _report(claim, "b").evidence.endswith("about 64 km away")
+    assert _linked(sentence.format("40 miles"), sentence.format("90 km")).verdict == "contested"
