@@ -13,7 +13,8 @@ benchmark's OWN, written independently of the library's lexicons and quantity re
 - numbers: 1-12 and round tens, digits <-> words ("2 nights" <-> "two nights"), never in clock
   times, dates, decimals, percentages or money;
 - units: a figure with a unit converted with newsroom rounding (integers from 10 up, one decimal
-  below): miles/km, feet/metres, mph/km/h, kg/pounds, inches/cm, °F/°C;
+  below): miles/km, feet/metres, mph/km/h, kg/pounds, inches/cm, °F/°C; both sides of a
+  measure whose unit is written once ("8-by-12 feet");
 - negation: "not" after the first auxiliary or modal, else "did not" + base verb for a simple
   past verb from a short list of irregular and common regular verbs;
 - figure: a number n (not a year, not a clock time) written as 2n+3, in the same form;
@@ -439,15 +440,26 @@ def convert(value: float, unit: str, hyphen: bool = False) -> str:
     return f"{amount} {singular if amount == '1' else plural}"
 
 
+FIRST_SIDE = re.compile(r"(\d+(?:\.\d+)?)(\s*-?\s*(?:by|x)\s*-?\s*)$")
+"""The first side of a measure whose unit is written once: the "8-by-" of "8-by-12 feet"."""
+
+
 def units(sentence: str, rng: random.Random, window: Window = None) -> str | None:
-    """A measure of the sentence (a figure and a unit) in the other unit of its pair, converted."""
+    """A measure of the sentence (a figure and a unit) in the other unit of its pair, converted;
+    both sides of a measure whose unit is written once ("8-by-12 feet" -> "2.4-by-3.7 metres")."""
     edits: list[Edit] = []
     for m in UNIT.finditer(sentence):
         if not in_window(m.start(), m.end(), window) or _in_range(sentence, m.start(), m.end()):
             continue
         value = float(m.group(1).replace(",", ""))
         unit = UNIT_WORDS[m.group(3)]
-        edits.append((m.start(), m.end(), convert(value, unit, hyphen="-" in m.group(2))))
+        converted = convert(value, unit, hyphen="-" in m.group(2))
+        side = FIRST_SIDE.search(sentence[:m.start()])
+        if side is not None:  # the first side is in the same unit: convert it too
+            first = newsroom(CONVERT[unit][1](float(side.group(1))))
+            edits.append((side.start(), m.end(), first + side.group(2) + converted))
+            continue
+        edits.append((m.start(), m.end(), converted))
     return pick(sentence, edits, rng)
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from briefing import Article, daily
 from briefing.daily.duplicates import DuplicateOptions, disagreements, find_copies
-from daily_fixtures import QUAKE_A1
+from daily_fixtures import QUAKE_A1, QUAKE_A3
 
 
 def _copy(old: str, new: str, **extra: str) -> Article:
@@ -122,3 +122,72 @@ def test_duplicate_options_are_frozen():
 def test_a_figure_changed_in_the_first_or_last_word_is_found(ours, theirs):
     assert any("140 ≠ 400" in r for r in disagreements(ours, theirs))
     assert find_copies([Article(id="x", text=ours), Article(id="y", text=theirs)]) == [[0], [1]]
+
+
+@pytest.mark.parametrize("old, new", [
+    ("on Tuesday,", "early on Tuesday,"),  # against "late on Tuesday" below
+    ("140 people", "about 140 people"),
+])
+def test_copies_that_differ_in_an_opposite_or_a_replaced_figure_are_not_folded(old, new):
+    first = _copy(old, new)
+    opposite = {"early on Tuesday,": "late on Tuesday,", "about 140 people": "about 1400 people"}[new]
+    second = Article(id="copy2", text=QUAKE_A1.replace(old, opposite))
+    assert find_copies([first, second]) == [[0], [1]]
+    assert disagreements(first.text, second.text)
+
+
+@pytest.mark.parametrize("old, new", [
+    ("on Tuesday,", "on Feb. 47,"),  # no valid date, still another figure in the place of one
+    ("140 people", "between 140 and 150 people"),
+])
+def test_a_copy_with_an_impossible_date_or_another_range_is_not_folded(old, new):
+    first = Article(id="one", text=QUAKE_A1.replace(old, {"on Feb. 47,": "on Feb. 22,",
+                                                          "between 140 and 150 people": "between 140 and 150 people"}[new]))
+    second = Article(id="two", text=QUAKE_A1.replace(old, {"on Feb. 47,": "on Feb. 47,",
+                                                           "between 140 and 150 people": "between 140 and 190 people"}[new]))
+    assert find_copies([first, second]) == [[0], [1]]
+    assert find_copies([first, first.model_copy(update={"id": "same"})]) == [[0, 1]]
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    ("on 10 Nov 11,", "on ten Nov 11,"),  # a day written in words
+    ("a 6 - foot wall", "a 1.8-metre wall"),  # a measure converted
+    ("cells of 8-by-12 feet", "cells of 2.4-by-3.7 metres"),  # both sides of a measure converted
+])
+def test_copies_that_write_a_date_or_measure_otherwise_are_folded(ours, theirs):
+    longer = QUAKE_A1 + "\n\n" + QUAKE_A3  # long enough that one changed measure keeps the shingles alike
+
+    def with_(words: str, name: str) -> Article:
+        return Article(id=name, text=longer.replace("on Tuesday,", f"{words} on Tuesday,"))
+    assert find_copies([with_(ours, "one"), with_(theirs, "two")]) == [[0, 1]]
+    assert disagreements(with_(ours, "one").text, with_(theirs, "two").text) == []
+
+
+def test_a_copy_with_two_names_swapped_is_not_folded():
+    """"Smith beat Jones" is not "Jones beat Smith": the same words in another order."""
+    longer = QUAKE_A1 + "\n\n" + QUAKE_A3
+    first = Article(id="one", text=longer.replace("said Maria Lopez", "said Maria Lopez to Ann Marsh"))
+    second = Article(id="two", text=longer.replace("said Maria Lopez", "said Ann Marsh to Maria Lopez"))
+    assert find_copies([first, second]) == [[0], [1]]
+    assert any(r.startswith("the same words in another order") for r in disagreements(first.text, second.text))
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    ("said Maria Lopez", "said Maria Lopez, a baker"),  # words added: not a reorder
+    ("said Maria Lopez", "said Mrs Lopez"),  # other words
+])
+def test_a_copy_with_other_words_is_not_a_swap(ours, theirs):
+    longer = QUAKE_A1 + "\n\n" + QUAKE_A3
+    first = Article(id="one", text=longer.replace("said Maria Lopez", ours))
+    second = Article(id="two", text=longer.replace("said Maria Lopez", theirs))
+    assert find_copies([first, second]) == [[0, 1]]
+    assert disagreements(first.text, second.text) == []
+
+
+def test_a_moved_paragraph_is_not_a_swap_of_words():
+    """``max_swap_words``: a long stretch moved is an edit, not names swapped in a sentence."""
+    assert DuplicateOptions().max_swap_words == 6
+    a = "Maria Lopez said the shaking went on for a minute. Crews searched the homes until late at night."
+    b = "Crews searched the homes until late at night. Maria Lopez said the shaking went on for a minute."
+    assert not any(r.startswith("the same words") for r in disagreements(a, b))
+    assert any(r.startswith("the same words") for r in disagreements(a, b, DuplicateOptions(max_swap_words=20)))

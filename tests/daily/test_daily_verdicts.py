@@ -197,7 +197,8 @@ def test_compare_reads_a_shorter_report_both_ways_but_not_a_reworded_one():
     short = "three cables between Italy and Egypt were damaged"
     assert compare(full, short).relation == "same"  # the report leaves a modifier out
     assert compare(short, full).relation == "same"  # the report adds one
-    assert compare("prices will rise next spring", "prices will rise this spring").relation == "unclear"
+    assert compare("prices will rise next spring", "prices will rise this spring").relation == "contradicts"
+    assert compare("prices will rise next spring", "prices will rise in spring").relation == "unclear"
     assert compare(full, "three cables between Italy and Egypt were not damaged").relation == "contradicts"
 
 
@@ -227,3 +228,46 @@ def test_link_options_are_frozen():
 
     with pytest.raises(dataclasses.FrozenInstanceError):
         LinkOptions().min_words = 1  # type: ignore[misc]
+
+
+INJURED = "Kern County fire chief David Witt said {} were injured in Ridgecrest and crews were still searching homes."
+STAR = "Her spokesman Harlan Boll said Williams, one of the {} stars of the 1940s, died {} Thursday in her sleep."
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    ("3 people died and 140 people", "3 people died and 400 people"),  # one figure of two changed
+    ("140 people", "1400 people"),  # one digit more
+    ("140 people", "one hundred and forty-one people"),
+])
+def test_a_changed_figure_contests_never_corroborates(ours, theirs):
+    claim = _linked(INJURED.format(ours), INJURED.format(theirs))
+    assert claim.verdict == "contested"
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    ("3 people died and 140 people", "three people died and 140 people"),
+    ("140 people", "one hundred and forty people"),
+])
+def test_the_same_figures_written_otherwise_corroborate(ours, theirs):
+    assert _linked(INJURED.format(ours), INJURED.format(theirs)).verdict == "corroborated"
+
+
+@pytest.mark.parametrize("ours, theirs", [
+    (("biggest", "early"), ("smallest", "early")),  # a superlative reversed
+    (("biggest", "early"), ("biggest", "late")),  # early / late
+])
+def test_superlatives_and_early_late_contest(ours, theirs):
+    claim = _linked(STAR.format(*ours), STAR.format(*theirs))
+    assert claim.verdict == "contested"
+    assert any("opposite words" in n for n in _report(claim, "b").notes)
+    assert _linked(STAR.format(*ours), STAR.format(*ours)).verdict == "corroborated"
+
+
+def test_a_converted_measure_just_before_the_claims_last_word_corroborates():
+    """The match stops at the changed figure; the report still reaches the claim's last word."""
+    sentence = ("Navy spokesman Nirad Rao said the ship rescued a merchant vessel that was being hijacked "
+                "on Saturday, about {} away.")
+    claim = _linked(sentence.format("40 miles"), sentence.format("64 km"))
+    assert claim.verdict == "corroborated"
+    assert _report(claim, "b").evidence.endswith("about 64 km away")
+    assert _linked(sentence.format("40 miles"), sentence.format("90 km")).verdict == "contested"

@@ -12,6 +12,7 @@ from briefing.grounding.agreement import (
     Agreement,
     AgreementOptions,
     agree,
+    hedge_around,
     hedges,
     negated,
     negation_changed,
@@ -175,3 +176,71 @@ def test_what_a_support_must_carry(claim, evidence, missing):
     from briefing.grounding.agreement import carried
 
     assert carried(claim, evidence) == missing
+
+
+@pytest.mark.parametrize("claim, article", [
+    # a figure put where the article has another, even one that is no valid date or time
+    ("the Oscars on Feb. 47 at the theatre", "the Oscars on Feb. 22 at the theatre"),
+    ("he escaped just after 21 a. m. on Monday", "he escaped just after 9 a. m. on Monday"),
+    ("a record of 43 - 39 in 2004 - 05", "a record of 43 - 39 in 2004 - 13. Overall, in five"),
+    ("the Oscars on Feb. 22 and March 47", "the Oscars on Feb. 22 and March 4"),
+])
+def test_a_figure_in_place_of_another_contradicts(claim, article):
+    found = agree(claim, article)
+    assert found.relation == CONTRADICTS, found
+    assert any(r.startswith("another figure in its place") for r in found.reasons)
+
+
+@pytest.mark.parametrize("claim, article, relation", [
+    # the partners: a conversion, a currency, a figure left out or added beside, words in its place
+    ("a storm 15 miles wide on Feb. 2", "a storm 24 km wide on Feb. 2", SAME),
+    ("the deal cost $88m", "the deal cost 103 million euros", UNCLEAR),
+    ("200 people were injured", "Many people were injured in 2013", UNCLEAR),
+    ("three cables were damaged", "three undersea cables, 2 km long, were damaged", SAME),
+    ("an attack on ten Nov 11.", "an attack on 10 Nov 11.", SAME),
+    ("the Oscars on Feb. 22 at the theatre", "the Oscars on Feb. 22 at the theatre", SAME),
+])
+def test_what_is_not_a_figure_in_place_of_another(claim, article, relation):
+    assert agree(claim, article).relation == relation
+
+
+def test_a_long_stretch_of_other_words_is_not_a_figure_swap():
+    """``figure_swap_words``: past it, the words that part are other words (unclear), not a
+    figure put in place of another."""
+    claim = "he left the old house at 21 on a cold day"
+    article = "he left the old house after a long cold wait at 9 a. m. on a cold day"
+    assert agree(claim, article).contradicts  # 6 words at most on either side: a swap
+    narrow = agree(claim, article, options=AgreementOptions(figure_swap_words=2))
+    assert narrow.relation == UNCLEAR
+    assert AgreementOptions().figure_swap_words == 6
+
+
+def test_a_month_named_may_is_not_a_hedge():
+    assert agree("the council will raise taxes", "On May 5 the council will raise taxes").relation == SAME
+    assert agree("the council will raise taxes", "the council may raise taxes").relation == UNCLEAR
+
+
+@pytest.mark.parametrize(("text", "hedge"), [
+    ("Allegedly, Ruiz said the council will raise taxes.", "Allegedly"),
+    ("The council will raise taxes if the bill passes.", "if"),
+    ("Ruiz said the council will raise taxes. It may rain.", None),  # another sentence
+    ("the council will raise taxes. It may rain.", None),  # the span holds its full stop
+    ("On May 5 the council will raise taxes.", None),  # a date
+    ("Officials in Mayfield said the council will raise taxes.", None),
+])
+def test_hedge_around(text, hedge):
+    claim = "the council will raise taxes"
+    at = text.lower().index(claim)
+    stop = 1 if text[at + len(claim):].startswith(".") else 0
+    assert hedge_around(claim, text, at, at + len(claim)) == hedge
+    assert hedge_around(claim, text, at, at + len(claim) + stop) == hedge
+    assert hedge_around("allegedly " + claim + " if", text, at, at + len(claim)) is None  # the claim carries it
+
+
+def test_dates_that_share_no_field_are_not_a_figure_swap():
+    """"Monday" and "Nov. 30" may name one day: not a contradiction (the partner of the rule
+    that "Feb. 47" in place of "Feb. 22" contradicts)."""
+    claim = "Comeaux was in a wheelchair Monday when he pulled a gun"
+    assert agree(claim, "Comeaux, 49, was in a wheelchair Nov. 30 when he pulled a gun").relation != CONTRADICTS
+    assert agree(claim, "Comeaux was in a wheelchair Tuesday when he pulled a gun").contradicts
+    assert agree("he left at 21 on Monday", "he left at 9 a. m. on Monday").contradicts

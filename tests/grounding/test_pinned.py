@@ -345,3 +345,24 @@ def test_a_part_not_in_the_article_still_leaves_the_others_compared():
     a = align("Invented ... that we engaged in any improper conduct under the bylaws", text)
     assert (a.status, a.change) == ("not_found", "a part of the abridged excerpt is not in the article")
     assert text[a.nearest.start:a.nearest.end] == "believe that we engaged in any improper conduct under the bylaws"
+
+
+def test_an_edge_gap_never_stands_against_the_next_or_previous_sentence():
+    """``_beside``: words the excerpt adds past the article's sentence end are compared with
+    nothing, not with the next sentence's "not" (another statement)."""
+    text = '"We respect her privacy at this time and thank everyone." He did not say more.'
+    tail = align("We respect her privacy at this time and thank everyone, carrying 100 pounds of supplies", text)
+    assert tail.change != "negation"
+    before = "Nobody expected it. The season was supposed to be a good one for the team."
+    lead = align("With the acquisition of Brand, the season was supposed to be a good one for the team", before)
+    assert lead.change != "negation"
+
+
+def test_an_edge_gap_still_stands_against_its_own_sentence():
+    """The partner: the words just past the span in the same sentence still count (the "non"
+    cut off "non-binding"), and a "not" in the excerpt's own extra words is still a negation."""
+    text = "The resolution adopted on Monday is non-binding on all member states, diplomats said."
+    assert align("The resolution adopted on Monday is non", text).change is not None
+    tail = align("We respect her privacy at this time and thank everyone, but will not comment",
+                 '"We respect her privacy at this time and thank everyone." He did say more.')
+    assert tail.change == "negation"

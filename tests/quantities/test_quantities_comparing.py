@@ -60,7 +60,14 @@ def compare(a: str, b: str, options: QuantityOptions = DEFAULT_OPTIONS) -> Compa
         ("at least 100", "fewer than 100", "conflicting"),
         ("between 10 and 12", "11", "consistent"),
         ("10-12", "13", "conflicting"),
-        ("10-12", "11-15", "consistent"),
+        ("10-12", "11-15", "conflicting"),  # one range reported twice: its ends must agree
+        ("between 30 and 40", "between 30 and 83", "conflicting"),
+        ("between 30 and 40", "30-40", "same"),
+        ("ten to 12", "10-12", "same"),
+        ("15-20 miles", "24-32 km", "same"),  # both ends converted
+        ("15-20 miles", "24-40 km", "conflicting"),
+        ("1.2-1.5 million", "1.2 to 1.5 million", "same"),
+        ("10-12", "more than 11", "consistent"),  # a range and a bound still overlap
         ("10-12", "10 to 12", "same"),
         ("more than $1m", "more than $1 million", "same"),
         ("about 5 miles", "about 5 miles", "same"),
@@ -139,8 +146,9 @@ def test_notes() -> None:
         "different currencies (USD, EUR): not compared without an exchange rate")
     assert compare("two", "2").note == "two = 2 (words read as numbers)"
     assert compare("1.2 million", "1,234,567").note == "1.2 million ≈ 1,234,567 (rounded)"
-    assert compare("10-12", "11-15").note == "10-12 overlaps 11-15"
-    assert compare("10-12", "13-15").note == "10-12 does not overlap 13-15"
+    assert compare("10-12", "11-15").note == "10-12 ≠ 11-15 (another range)"
+    assert compare("10-12", "more than 11").note == "10-12 overlaps more than 11"
+    assert compare("10-12", "more than 13").note == "10-12 does not overlap more than 13"
     assert compare("5", "5%").note == "different kinds of figure (count, percent): 5 vs 5%"
     assert compare("100F", "38C").note == "100F ≈ 38C (converted: 100°F = 37.78°C)"
     assert compare("fewer than 10 miles", "20 km").note.endswith("(converted: 10 mi = 16.09 km)")

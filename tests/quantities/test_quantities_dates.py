@@ -128,3 +128,32 @@ def test_notes() -> None:
 def test_dates_in_a_sentence() -> None:
     text = "On Tuesday, March 3, 2013, at 6 a.m., police said 2000 people fled."
     assert [d.text for d in find_dates(text)] == ["Tuesday", "March 3, 2013", "6 a.m."]
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("an attack on 10 Nov 11.", ("10 Nov 11", 10, 11, 2011)),
+    ("an attack on ten Nov 11.", ("ten Nov 11", 10, 11, 2011)),  # digits and words read alike
+    ("on twenty-one March 2013", ("twenty-one March 2013", 21, 3, 2013)),
+    ("on 3 Jan 99, police said", ("3 Jan 99", 3, 1, 1999)),
+])
+def test_day_month_and_short_year(text, fields):
+    d = one(text)
+    assert (d.text, d.day, d.month, d.year) == fields
+
+
+@pytest.mark.parametrize(("text", "fields"), [
+    ("On 5 March 12 people died.", ("5 March", 5, 3, None)),  # 12 counts people: not a year
+    ("Nov 11 attack", ("Nov 11", 11, 11, None)),  # a month and a number: its day
+    ("One March morning he left", ("March", None, 3, None)),  # a day in words needs its year
+])
+def test_what_is_not_a_short_year_or_a_day_in_words(text, fields):
+    d = one(text)
+    assert (d.text, d.day, d.month, d.year) == fields
+
+
+def test_a_season_is_one_mention_of_its_first_year():
+    assert [(d.text, d.year) for d in find_dates("the 2008-09 season")] == [("2008-09", 2008)]
+    assert [(d.text, d.year) for d in find_dates("in 2004 - 05.")] == [("2004 - 05", 2004)]
+    # the partner: a second number that is not the next year is not part of the season
+    assert [(d.text, d.year) for d in find_dates("in 2004 - 13.")] == [("2004", 2004)]
+    assert compare("the 2008-09 season", "the 2009-10 season").relation == "conflicting"

@@ -44,7 +44,9 @@ def relation(a: str, b: str) -> str:
         ("just over $100m", "$100m", "consistent"),
         ("$100m", "$95.2m", "consistent"),
         ("$100m", "$94.8m", "conflicting"),
-        ("10-12", "10-15", "consistent"),
+        ("10-12", "10-15", "conflicting"),  # another upper end: another range
+        ("10-12 million", "10 to 12.1 million", "consistent"),  # ends within a scale word's rounding
+        ("10-12 million", "10 to 13 million", "conflicting"),
         ("33.0F", "0.45C", "consistent"),
         ("1 foot", "35 cm", "conflicting"),
     ],

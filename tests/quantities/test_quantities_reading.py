@@ -231,3 +231,40 @@ def test_many_digits_are_not_a_figure() -> None:
 def test_a_minus_glued_to_digits_after_a_space_is_a_sign(text, values):
     found = find_quantities(text)
     assert [v for q in found for v in dict.fromkeys((q.value_low, q.value_high))] == values
+
+
+# -- measures written the way tokenised text and dimensions write them
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("a 6 - foot man", [("6 - foot", 6.0, "foot")]),
+    ("a 6-foot man", [("6-foot", 6.0, "foot")]),
+    ("a 200 - pound man", [("200 - pound", 200.0, "pound")]),
+    # both sides of a measure take its one unit
+    ("cells of 8-by-12 feet", [("8", 8.0, "foot"), ("12 feet", 12.0, "foot")]),
+    ("cells of 8 by 12 feet", [("8", 8.0, "foot"), ("12 feet", 12.0, "foot")]),
+    ("a 3 x 4 metre room", [("3", 3.0, "meter"), ("4 metre", 4.0, "meter")]),
+])
+def test_measures_with_spaced_dashes_and_two_sides(text, read):
+    assert [(q.text, q.value_low, q.unit) for q in find_quantities(text)] == read
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("he won 6 - 3 in the final", []),  # a spaced dash before a number is a score, not a unit
+    ("aged 30 - 40 years", [("30 - 40 years", "year", "range")]),
+    ("prices rose 8 by 12 percent", [("8", None, None), ("12 percent", "percent", None)]),  # no length
+    ("the COVID-19 wave", []), ("the G-7 summit", []),  # a hyphen after letters is still a name
+])
+def test_what_a_dash_or_by_does_not_make_a_measure(text, read):
+    found = [(q.text, q.unit, q.qualifier) for q in find_quantities(text)]
+    assert found == read
+
+
+@pytest.mark.parametrize("text", ["a 45-7-2 record", "a 7-45-2 record", "went 10 - 2 - 1", "call 555-123-4567"])
+def test_three_dash_joined_numbers_are_a_record_not_a_range(text):
+    assert find_quantities(text) == []
+
+
+def test_a_record_leaves_the_figures_around_it():
+    assert [q.text for q in find_quantities("10 people saw the 7-45-2 side lose 3 games")] == ["10", "3"]
+    assert [(q.text, q.qualifier) for q in find_quantities("a 7-10 record")] == [("7-10", "range")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.core.models import Span
 from briefing.verify.checker import check
 from briefing.verify.offline import _without_narrower_contradictions
@@ -86,3 +88,79 @@ def test_the_sentence_around_a_quotation_far_into_an_article_is_its_own():
     assert [e.evidence for e in contradicting] == [sentence]
     assert contradicting[0].span == Span(start=len(filler), end=len(filler) + len(sentence))
     _located(v, {"article-1": article})
+
+
+TWO_MEN = ("Hakim is the second officer to die on duty, Hastings said. He leaves behind a wife and two children, "
+           "a 16-year-old son and an 18-year-old daughter.\n\nTennant, the other officer, was 40. "
+           "He leaves behind a wife and three children, a 17-year-old son and two grown daughters.")
+CLAIM = "He leaves behind a wife and three children, a 17-year-old son and two grown daughters."
+
+
+def test_an_article_that_prints_the_claim_does_not_also_contradict_it():
+    v = check(CLAIM, [TWO_MEN])
+    assert v.verdict == "supported"
+    assert [(e.stance, e.grounding) for e in v.evidence] == [("supports", "exact")]
+    assert len(v.notes) == 1 and v.notes[0].startswith("article-1: carries the claim, and elsewhere")
+    assert "three ≠ two" in v.notes[0] and v.notes[0].endswith("another statement of the same article, not counted")
+
+
+def test_an_article_that_carries_the_claim_with_a_number_word_does_not_contradict_it():
+    v = check(CLAIM.replace("two grown", "2 grown"), [TWO_MEN])
+    assert v.verdict == "supported" and [e.grounding for e in v.evidence] == ["fuzzy"]
+
+
+def test_another_article_that_says_otherwise_still_contradicts():
+    """The partner: the same two sentences in two articles are two reports that disagree."""
+    first, second = TWO_MEN.split("\n\n")
+    v = check(CLAIM, [second, first])
+    assert v.verdict == "contradicted"
+    assert sorted(e.stance for e in v.evidence) == ["contradicts", "supports"]
+
+
+def test_an_article_with_only_the_other_figures_contradicts():
+    first = TWO_MEN.split("\n\n")[0]
+    assert check(CLAIM, [first]).verdict == "contradicted"
+
+
+def test_the_own_article_rule_is_an_option():
+    from briefing.verify.checker import CheckOptions
+
+    assert CheckOptions().own_article_contradicts_verbatim is False
+    v = check(CLAIM, [TWO_MEN], options=CheckOptions(own_article_contradicts_verbatim=True))
+    assert v.verdict == "contradicted"
+
+
+CLAIM_TAXES = "the council will raise taxes on fuel next year"
+
+
+@pytest.mark.parametrize(("article", "hedge"), [
+    ("Allegedly, Ruiz said the council will raise taxes on fuel next year. The vote is next week.", "Allegedly"),
+    ("If the bill passes, the council will raise taxes on fuel next year. More later.", "If"),
+    ("The council will raise taxes on fuel next year if the bill passes. More later.", "if"),
+])
+def test_words_found_under_a_hedge_of_their_sentence_do_not_support_a_flat_claim(article, hedge):
+    v = check(CLAIM_TAXES, [article])
+    assert v.verdict == "not_mentioned" and v.evidence == []
+    assert v.notes == [(f"article-1: the article's words carry the claim, but its sentence hedges or conditions "
+                        f"them ({hedge!r}): not counted as support")]
+
+
+@pytest.mark.parametrize("article", [
+    "Ruiz said the council will raise taxes on fuel next year. It may rain later.",  # the next sentence's hedge
+    "On May 5 the council will raise taxes on fuel next year. More later.",  # a month, not a hedge
+    "Ruiz said the council will raise taxes on fuel next year.",
+])
+def test_a_hedge_outside_the_sentence_or_a_month_named_may_leaves_support(article):
+    assert check(CLAIM_TAXES, [article]).verdict == "supported"
+
+
+def test_a_claim_that_carries_the_hedge_is_supported():
+    article = "Allegedly, Ruiz said the council will raise taxes on fuel next year."
+    assert check("Allegedly, Ruiz said the council will raise taxes on fuel next year", [article]).verdict == "supported"
+
+
+def test_a_quotation_said_not_to_be_said_in_stop_words_only_is_contradicted():
+    """"he did not say" holds no content word, but its negation still counts."""
+    article = 'He spoke at length. "Coal isn\'t the villain," he said. Then he left the hall.'
+    assert check('"Coal isn\'t the villain," he did not say.', [article]).verdict == "contradicted"
+    assert check('"Coal isn\'t the villain," he said.', [article]).verdict == "supported"

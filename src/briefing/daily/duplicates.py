@@ -8,7 +8,8 @@ place where they part is read by the agreement rule (``briefing.grounding.agreem
 ``context_words`` words on each side. A figure that differs (140 / 400 injured, after reading
 number words and converting units), a negation added or dropped, an opposite direction word or
 another date keeps the two apart: both are briefed, and linking shows the claim ``contested``
-with both reports. Differences that agree (a byline, "8" for "eight", "15 miles" for "24 km")
+with both reports. So do the same words in another order ("Smith beat Jones" / "Jones beat
+Smith": names swapped). Differences that agree (a byline, "8" for "eight", "15 miles" for "24 km")
 leave a copy a copy.
 """
 
@@ -16,7 +17,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing.core.models import Article
@@ -34,13 +36,17 @@ class DuplicateOptions:
     ``min_overlap``: shingle Jaccard from which two articles are one story run twice (0.8);
     ``shingle``: words per shingle (5); ``context_words``: words of the shared text on each side
     of a place where two copies part that ``agree`` reads with it, so that a changed figure is
-    read with its unit and a "not" with its verb (6); ``agreement``: the ``AgreementOptions`` of
-    ``agree`` (unit conversion tolerance, lexicons' language).
+    read with its unit and a "not" with its verb (6); ``max_swap_words``: two copies whose words
+    part only in places of at most this many words each, holding the same words in another
+    order ("Smith beat Jones" / "Jones beat Smith"), say something else and are not folded (6);
+    ``agreement``: the ``AgreementOptions`` of ``agree`` (unit conversion tolerance, lexicons'
+    language).
     """
 
     min_overlap: float = 0.8
     shingle: int = 5
     context_words: int = 6
+    max_swap_words: int = 6
     agreement: AgreementOptions = field(default_factory=AgreementOptions)
 
 
@@ -61,7 +67,11 @@ def disagreements(first: str, second: str, options: DuplicateOptions = Duplicate
     matcher = difflib.SequenceMatcher(None, [w for w, _, _ in ours], [w for w, _, _ in theirs], autojunk=False)
     reasons: list[str] = []
     reach = options.context_words
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    opcodes = matcher.get_opcodes()
+    swapped = _swapped(ours, theirs, opcodes, options.max_swap_words)
+    if swapped:
+        reasons.append(swapped)
+    for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
             continue
         a = _window(first, ours, max(0, i1 - reach), min(len(ours), i2 + reach))
@@ -70,6 +80,20 @@ def disagreements(first: str, second: str, options: DuplicateOptions = Duplicate
         if found.contradicts:
             reasons.extend(found.reasons)
     return reasons
+
+
+def _swapped(ours: list[tuple[str, int, int]], theirs: list[tuple[str, int, int]],
+             opcodes: Sequence[tuple[str, int, int, int, int]], max_words: int) -> str | None:
+    """Why two copies whose differing words are the same words in another order (names swapped)
+    differ, or None: every place they part holds at most ``max_words`` words a side."""
+    places = [op for op in opcodes if op[0] != "equal"]
+    if not places or any(max(i2 - i1, j2 - j1) > max_words for _, i1, i2, j1, j2 in places):
+        return None
+    mine = [w for _, i1, i2, _, _ in places for w, _, _ in ours[i1:i2]]
+    other = [w for _, _, _, j1, j2 in places for w, _, _ in theirs[j1:j2]]
+    if not mine or Counter(mine) != Counter(other):
+        return None
+    return f"the same words in another order: {' '.join(mine)} / {' '.join(other)}"
 
 
 def _window(text: str, words: list[tuple[str, int, int]], start: int, end: int) -> str:

@@ -50,6 +50,7 @@ from briefing.grounding.agreement import (
     Agreement,
     AgreementOptions,
     agree,
+    reach_edges,
     widen,
     word_differences,
 )
@@ -208,8 +209,10 @@ def _report_from(article: Article, aligner: Aligner, claim: Claim, options: Link
 
 def _compared(excerpt: str, text: str, start: int, end: int, differences: Sequence[Difference],
               change: str | None, options: LinkOptions) -> tuple[int, int, Agreement]:
-    """``agree`` over the matched words, grown over a figure or date that touches them."""
-    widened = widen(text, start, end, options.widen_reach)
+    """``agree`` over the matched words, grown over a figure or date that touches them and to
+    the claim's first and last words when the match stopped just short of them (at a changed
+    figure: "about 64 km" of "... about 64 km away")."""
+    widened = reach_edges(excerpt, text, *widen(text, start, end, options.widen_reach))
     if widened != (start, end):
         start, end = widened
         differences = word_differences(excerpt, text[start:end])

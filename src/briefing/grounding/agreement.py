@@ -5,7 +5,9 @@ The one rule behind every verdict: ``check`` (supported / contradicted), daily l
 
 - **contradicts** when the two really disagree: a negation added or dropped, a figure that still
   differs after reading number words and converting units, a different weekday, month, year or
-  clock time, or a direction word put in place of its opposite ("rose" / "fell");
+  clock time, a figure put where the article has another one (even one that is no valid date
+  or time: "Feb. 47" for "Feb. 22"), or a direction word put in place of its opposite
+  ("rose" / "fell");
 - **same** when the claim keeps to the article's words: every content word of the claim is there
   (modifiers the claim leaves out are fine, unless they hedge or condition the statement: "may",
   "allegedly", "if"), figures agree after reading "two" as 2 and converting "15 miles" to "24 km"
@@ -35,7 +37,13 @@ from briefing.quantities import (
     find_quantities,
 )
 from briefing.quantities.directions import LONG_TEXT_WORDS
-from briefing.text.fold import NEGATIONS, STOPWORDS, fold_fast, negated_form
+from briefing.text.fold import (
+    NEGATIONS,
+    STOPWORDS,
+    fold_fast,
+    negated_form,
+    number_value,
+)
 
 Relation = Literal["same", "contradicts", "unclear"]
 
@@ -53,10 +61,14 @@ class AgreementOptions:
             tolerance, "about", clock times), default ``QuantityOptions()``.
         language: the language of the direction and hedge lexicons, default ``"en"``
             (``quantities/lexicons/directions.en.tsv``, ``grounding/lexicons/hedges.en.txt``).
+        figure_swap_words: the most words either text may have at one place where the two
+            part for a figure there to count as put in place of the other's ("Feb. 47" for
+            "Feb. 22", "21 a.m." for "9 a.m."), default 6; longer stretches are other words.
     """
 
     quantities: QuantityOptions = field(default_factory=QuantityOptions)
     language: str = "en"
+    figure_swap_words: int = 6
 
 
 @dataclass(frozen=True)
@@ -92,6 +104,39 @@ def hedges(language: str = "en") -> frozenset[str]:
 def titles(language: str = "en") -> frozenset[str]:
     """Titles written before a name ("Mayor"), from ``lexicons/titles.<language>.txt``."""
     return _lexicon("titles", language)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
+
+
+def hedge_around(claim: str, text: str, start: int, end: int, language: str = "en",
+                 reach: int = 400) -> str | None:
+    """A word that hedges or conditions the statement at ``text[start:end]`` from outside it,
+    within its sentence ("Allegedly, Ruiz said ...", "... if the bill passes"), that ``claim``
+    does not carry; None when there is none. A capitalised word inside the sentence is a name
+    ("May"), and a date is not a hedge. ``reach`` bounds the characters looked at either side.
+
+    >>> text = "Allegedly, Ruiz said the council will raise taxes."
+    >>> hedge_around("Ruiz said the council will raise taxes", text, 11, 49)
+    'Allegedly'
+    """
+    lo = max(0, start - reach)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
+    lo = ends[-1] if ends else lo
+    after = _SENTENCE_END.search(text, max(start, end - 1), min(len(text), end + reach))  # the span may hold its stop
+    hi = after.start() if after else min(len(text), end + reach)
+    ours = {w for w, _, _ in _words(claim)}
+    dates = [(d.start, d.end) for d in find_dates(text[lo:hi])]
+    for piece, offset in ((text[lo:start], lo), (text[end:hi], end)):
+        for word, w_start, w_end in _words(piece):
+            at = w_start + offset - lo
+            if word not in hedges(language) or word in ours or any(s <= at < e for s, e in dates):
+                continue
+            original = piece[w_start:w_end]
+            if original[:1].isupper() and text[lo:w_start + offset].strip():
+                continue  # a name inside the sentence, not a hedge
+            return original
+    return None
 
 
 def _words(text: str) -> list[tuple[str, int, int]]:
@@ -137,6 +182,13 @@ def _covered(words: list[tuple[str, int, int]], spans: list[tuple[int, int]]) ->
     """Indexes of the words inside one of ``spans`` (figures and dates already compared)."""
     return {i for i, (_, start, end) in enumerate(words)
             if any(s < end and start < e for s, e in spans)}
+
+
+def _dates(comparison: TextComparison, side: str) -> list[DateMention]:
+    """The dates and times read on one side, paired or not."""
+    items = [c.a if side == "a" else c.b for c in comparison.comparisons]
+    items += list(comparison.unmatched if side == "a" else comparison.unmatched_b)
+    return [item for item in items if isinstance(item, DateMention)]
 
 
 def _compared_spans(comparison: TextComparison, side: str) -> list[tuple[int, int]]:
@@ -208,6 +260,68 @@ def _changed_digits(claim: str, article: str, compared: TextComparison) -> list[
     return []
 
 
+Mark = tuple[int, int, "tuple[int, int] | None", bool]
+"""A figure, date or loose digits in one text: start, end, the span of what it was paired with
+in the other text (None when it was paired with nothing), and whether it is a date or time."""
+
+
+def _marks(text: str, compared: TextComparison, side: str) -> list[Mark]:
+    """The figures and dates of one side with their partners, and its digits read as neither."""
+    marks: list[Mark] = []
+    for c in compared.comparisons:
+        mine, other = (c.a, c.b) if side == "a" else (c.b, c.a)
+        if mine is not None:
+            marks.append((mine.start, mine.end, (other.start, other.end) if other is not None else None,
+                          isinstance(mine, DateMention)))
+    for item in compared.unmatched if side == "a" else compared.unmatched_b:
+        marks.append((item.start, item.end, None, isinstance(item, DateMention)))
+    spans = [(s, e) for s, e, _, _ in marks]
+    marks += [(m.start(), m.end(), None, False) for m in _DIGITS.finditer(text)
+              if not any(s < m.end() and m.start() < e for s, e in spans)]
+    return marks
+
+
+def _figure_values(words: list[tuple[str, int, int]], lo: int, hi: int) -> list[float | str]:
+    """The values of the number words and digits of ``words`` inside ``[lo, hi)``."""
+    values = (number_value(w) for w, start, end in words if lo <= start and end <= hi)
+    return [v for v in values if v is not None]
+
+
+def _replaced_figures(claim: str, article: str, compared: TextComparison,
+                      options: AgreementOptions) -> list[str]:
+    """Figures put in place of other figures: where the two texts part (word by word) and the
+    claim has a figure or date there, while the article has one there that is not the claim's
+    counterpart ("Feb. 47" / "Feb. 22", "21 a.m." / "9 a.m.", "2004 - 05" / "2004 - 13"). Pairs
+    that agree after conversion ("15 miles" / "24 km") and amounts not compared (two
+    currencies) are each other's counterpart, never a replacement; two dates that share no
+    field ("Monday" / "Nov. 30") may name one day, and are not compared."""
+    ours, theirs = _words(claim), _words(article)
+    marks_a, marks_b = _marks(claim, compared, "a"), _marks(article, compared, "b")
+    if not marks_a or not marks_b:
+        return []
+    matcher = difflib.SequenceMatcher(None, [w for w, _, _ in ours], [w for w, _, _ in theirs],
+                                      autojunk=len(ours) + len(theirs) > LONG_TEXT_WORDS)
+    found = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or max(i2 - i1, j2 - j1) > options.figure_swap_words:
+            continue
+        a_lo, a_hi, b_lo, b_hi = ours[i1][1], ours[i2 - 1][2], theirs[j1][1], theirs[j2 - 1][2]
+
+        def loose(marks: list[Mark], lo: int, hi: int, other_lo: int, other_hi: int) -> list[Mark]:
+            return [m for m in marks if m[0] < hi and lo < m[1]
+                    and (m[2] is None or not (m[2][0] < other_hi and other_lo < m[2][1]))]
+
+        held_a = [m for m in marks_a if m[0] < a_hi and a_lo < m[1]]
+        loose_a, loose_b = loose(marks_a, a_lo, a_hi, b_lo, b_hi), loose(marks_b, b_lo, b_hi, a_lo, a_hi)
+        if not held_a or not loose_b or all(m[3] for m in [*held_a, *loose_b]):
+            continue  # dates that share no field ("Monday" / "Nov. 30") may be the same day
+        values_a = [v for m in loose_a for v in _figure_values(ours, max(m[0], a_lo), min(m[1], a_hi))]
+        values_b = [v for m in loose_b for v in _figure_values(theirs, max(m[0], b_lo), min(m[1], b_hi))]
+        if values_b and values_a != values_b:
+            found.append(f"another figure in its place: {claim[a_lo:a_hi]} / {article[b_lo:b_hi]}")
+    return found
+
+
 _NAME = re.compile(r"[A-Z][\w’'-]*")
 
 
@@ -218,7 +332,7 @@ def carried(claim: str, evidence: str, options: AgreementOptions | None = None) 
     stop word); a figure must have a counterpart that is the same or consistent.
 
     >>> carried("500 people died in Ridgecrest on Tuesday", "Ridgecrest on Tuesday")
-    ('500 people',)
+    ('500',)
     """
     options = options or AgreementOptions()
     compared = compare_texts(claim, evidence, options.quantities, options.language)
@@ -282,6 +396,8 @@ def agree(claim: str, article: str, differences: Sequence[Difference] | None = N
     reasons += [c.note for c in compared.conflicts]
     if not compared.conflicts:
         reasons += _changed_digits(claim, article, compared)
+    if not compared.conflicts and not reasons:
+        reasons += _replaced_figures(claim, article, compared, options)
     if reasons:
         return Agreement("contradicts", tuple(reasons), tuple(compared.conversions))
     notes = [*compared.conversions, *compared.incomparable]
@@ -302,7 +418,9 @@ def agree(claim: str, article: str, differences: Sequence[Difference] | None = N
     if not _in_order(content, their_seq):
         return Agreement("unclear", (), (*notes, "the same words in another order"))
     our_words = {w for w, _, _ in ours}
-    hedged = [w for w in their_words - our_words if w in hedges(options.language)]
+    dated = _covered(theirs, [(d.start, d.end) for d in _dates(compared, "b")])  # "May 5" hedges nothing
+    hedged = sorted({w for i, (w, _, _) in enumerate(theirs)
+                     if i not in dated and w not in our_words and w in hedges(options.language)})
     if hedged:
         return Agreement("unclear", (), (*notes, f"the article hedges what the claim states: {', '.join(sorted(hedged))}"))
     return Agreement("same", (), tuple(notes))

@@ -28,6 +28,8 @@ from briefing.text.fold import (
 # Punctuation that closes a clause: a negation fenced off by it on both sides of an
 # abridgement does not govern the words the excerpt kept.
 CLAUSE_PUNCT = frozenset(",;:.!?()[]\"")
+# Punctuation that ends a sentence: an edge gap never stands against the article's next sentence.
+SENTENCE_END = frozenset(".!?")
 
 
 @dataclass(frozen=True)
@@ -181,12 +183,19 @@ def _figures(tokens: list[str]) -> list[float | str]:
 
 def _beside(art: Words, e: range, a: range, edge: str, span: tuple[int, int]) -> range:
     """The article words an edge gap of the excerpt stands against: the gap's own words, or
-    when it has none, as many words just outside the span."""
+    when it has none, as many words just outside the span, within the span's sentence (the
+    words after a full stop belong to another statement)."""
     if a or not e:
         return a
     if edge == "lead":
-        return range(max(0, span[0] - len(e)), span[0])
-    return range(span[1] + 1, min(len(art.tokens), span[1] + 1 + len(e)))
+        first = max(0, span[0] - len(e))
+        while first < span[0] and SENTENCE_END & set(art.separators(first, span[0])):
+            first += 1  # the words of the sentence before are another statement
+        return range(first, span[0])
+    last = min(len(art.tokens), span[1] + 1 + len(e))
+    while last > span[1] + 1 and SENTENCE_END & set(art.separators(span[1], last - 1)):
+        last -= 1
+    return range(span[1] + 1, last)
 
 
 def _cut(e_toks: list[str], a_toks: list[str], edge: str) -> bool:

@@ -21,7 +21,10 @@ Rules, in order:
 5. Bounds, approximations and ranges are intervals: "more than 100" is (100, inf), "at least 5"
    is [5, inf), "about 100" is 100 ± ``approximate_rel_tol`` (10%), "nearly 100" is 90-100,
    "just over 100" is 100-110 (open at 100). Overlapping intervals are "consistent" (the same
-   bound on the same figure is "same"), disjoint ones "conflicting".
+   bound on the same figure is "same"), disjoint ones "conflicting". Two bounds or
+   approximations of one kind state a figure each, compared as plain figures ("at least 140" /
+   "at least 200" conflict); two ranges compare end by end ("30 to 40" / "30 to 83" conflict,
+   "between 30 and 40" / "30-40" are the same).
 6. Everything else is "conflicting".
 """
 
@@ -30,7 +33,7 @@ from __future__ import annotations
 import dataclasses
 import math
 
-from briefing.quantities.model import Comparison, Quantity
+from briefing.quantities.model import Comparison, Quantity, Relation
 from briefing.quantities.options import DEFAULT_OPTIONS, QuantityOptions
 from briefing.quantities.units import UNIT_SYMBOLS, from_base, to_base
 
@@ -153,7 +156,9 @@ def compare_quantities(
         to_base(a.value_high, a_unit), to_base(b.value_high, b_unit))
     if a.qualifier == b.qualifier and same_values:
         return Comparison("same", f"{a.text} = {b.text}{how}", a, b, converted)
-    if a.qualifier == b.qualifier and a.qualifier != "range":  # one tally reported twice
+    if a.qualifier == b.qualifier == "range":  # one range reported twice: its ends must agree
+        return _compare_ranges(a, b, options, units_differ, rounding, how, converted)
+    if a.qualifier == b.qualifier:  # one tally reported twice
         stated = _compare_exact(_as_stated(a), _as_stated(b), options, units_differ, rounding, how, converted)
         if stated.relation == "conflicting":
             return Comparison("conflicting", f"{a.text} ≠ {b.text} (the same qualifier, another figure){how}",
@@ -165,6 +170,24 @@ def compare_quantities(
         return Comparison("consistent", f"{bound.text} {verb} {other.text}{how}", a, b, converted)
     verb = "excludes" if other.is_exact else "does not overlap"
     return Comparison("conflicting", f"{bound.text} {verb} {other.text}{how}", a, b, converted)
+
+
+def _compare_ranges(a: Quantity, b: Quantity, options: QuantityOptions, units_differ: bool,
+                    rounding: bool, how: str, converted: bool) -> Comparison:
+    """Two ranges agree when both ends do ("between 30 and 40" / "30-40"); an end that differs
+    ("30 to 40" / "30 to 83") is another range, not an overlap."""
+    ends = [_compare_exact(_end(a, high), _end(b, high), options, units_differ, rounding, how, converted)
+            for high in (False, True)]
+    if any(end.relation == "conflicting" for end in ends):
+        return Comparison("conflicting", f"{a.text} ≠ {b.text} (another range){how}", a, b, converted)
+    relation: Relation = "same" if all(end.relation == "same" for end in ends) else "consistent"
+    return Comparison(relation, f"{a.text} {'=' if relation == 'same' else '≈'} {b.text}{how}", a, b, converted)
+
+
+def _end(quantity: Quantity, high: bool) -> Quantity:
+    """One end of a range, as a plain figure."""
+    value = quantity.value_high if high else quantity.value_low
+    return dataclasses.replace(quantity, qualifier=None, value_low=value, value_high=value)
 
 
 def _as_stated(quantity: Quantity) -> Quantity:

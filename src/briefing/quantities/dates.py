@@ -3,7 +3,10 @@
 :func:`find_dates` reads weekday names ("Tuesday", "Tues."), month names ("March", "Sept."),
 full dates ("March 3, 2013", "3 March", "3rd of March 2013", "2013-03-03", "March 2013"), years
 1900-2100 where they read as years, and clock times ("6:00", "06:00", "18:30", "6 a.m.", "6am",
-"6.30pm", "noon", "midnight", "6 o'clock"). Month names must be capitalised ("march" is a verb);
+"6.30pm", "noon", "midnight", "6 o'clock"). A day may be written in words when a year follows
+("ten Nov 2011"), and after a day and a month a two-digit year that ends the clause is a year
+("10 Nov 11": 00-69 are 2000-2069). A season's span of years ("2008-09", "2004 - 05") is one
+mention of its first year. Month names must be capitalised ("march" is a verb);
 "May" needs a day, a year or a preposition next to it (Theresa May is not a month).
 
 A four-digit number 1900-2100 is a year unless a currency or bound comes before it ("$2000",
@@ -48,14 +51,27 @@ _MONTH_NAME = (
 _YEAR = r"(?:19\d\d|20\d\d|2100)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _AMPM = r"(?P<ampm>[ap])\.?[ \t]?m\b\.?"
+_ONES = "one two three four five six seven eight nine".split()
+_DAY_WORD_VALUES: dict[str, int] = {
+    **{w: i + 1 for i, w in enumerate(_ONES)},
+    **{w: i + 10 for i, w in enumerate(
+        "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())},
+    "twenty": 20, "thirty": 30, "thirty-one": 31, "thirty one": 31,
+    **{f"twenty{sep}{w}": 21 + i for i, w in enumerate(_ONES) for sep in ("-", " ")},
+}
+_DAY_WORD = "|".join(sorted((w.replace(" ", "[ \\t]") for w in _DAY_WORD_VALUES), key=len, reverse=True))
+# a two-digit year after a day and a month ("10 Nov 11"), only where the sentence or clause ends
+_SHORT_YEAR = r"'?(?P<yy>\d\d)(?=[ \t]*(?:[.,;:!?)\]\"”]|$))"
 
 _DATE_RE = re.compile(
     rf"""
     (?P<iso>(?<![\w-])(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01])(?![\w-]))
     | (?P<mdy>(?P<m1>{_MONTH_NAME})(?:[ \t]+(?P<d1>{_DAY})(?![\w:]))?
           (?:,?[ \t]+(?P<y1>{_YEAR})(?![\w,.]\d|\w))?)
-    | (?P<dmy>(?<![\w.,:])(?P<d2>{_DAY})(?:[ \t]+of)?[ \t]+(?P<m2>{_MONTH_NAME})
-          (?:,?[ \t]+(?P<y2>{_YEAR})(?![\w,.]\d|\w))?)
+    | (?P<dmy>(?<![\w.,:-])(?P<d2>{_DAY})(?:[ \t]+of)?[ \t]+(?P<m2>{_MONTH_NAME})
+          (?:,?[ \t]+(?P<y2>{_YEAR})(?![\w,.]\d|\w)|[ \t]+{_SHORT_YEAR})?)
+    | (?P<wdmy>(?<![\w-])(?P<d3>{_DAY_WORD})(?:[ \t]+of)?[ \t]+(?P<m3>{_MONTH_NAME})
+          (?:,?[ \t]+(?P<y3>{_YEAR})(?![\w,.]\d|\w)|[ \t]+{_SHORT_YEAR.replace("yy", "yw")}))
     | {_WEEKDAY_NAME}
     | (?P<clock>(?<![\w.,:])(?P<ch>[01]?\d|2[0-3]):(?P<cm>[0-5]\d)(?![\w:]|[.,]\d)
           (?:[ \t]*{_AMPM})?)
@@ -63,7 +79,7 @@ _DATE_RE = re.compile(
           (?P<ampm2>[ap])\.?[ \t]?m\b\.?)
     | (?P<oclock>(?<![\w.,:])(?P<oh>1[0-2]|[1-9])[ \t]+o'clock\b)
     | (?P<noon>\b(?:noon|midday|midnight)\b)
-    | (?P<year>(?<![\w.,$€£¥-])(?P<y>{_YEAR})(?!\w|[.,]\d))
+    | (?P<year>(?<![\w.,$€£¥-])(?P<y>{_YEAR})(?P<season>[ \t]?[-–/][ \t]?\d\d(?![\w.,]\d|\w))?(?!\w|[.,]\d))
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -131,7 +147,16 @@ def _weekday_number(name: str) -> int:
 def _day_number(text: str | None) -> int | None:
     if text is None:
         return None
+    word = " ".join(text.lower().split())
+    if word in _DAY_WORD_VALUES:
+        return _DAY_WORD_VALUES[word]
     return int(text.rstrip("stndrhSTNDRH"))
+
+
+def _short_year(text: str) -> int:
+    """The year of a two-digit year: 00-69 are 2000-2069, 70-99 are 1970-1999."""
+    value = int(text)
+    return 2000 + value if value < 70 else 1900 + value
 
 
 def _cased(name: str) -> bool:
@@ -145,12 +170,15 @@ def _mention(text: str, found: re.Match[str]) -> DateMention | None:
     if found.group("iso"):
         return DateMention(surface, start, end, "date", year=int(found.group("iy")),
                            month=int(found.group("im")), day=int(found.group("id")))
-    for prefix, m, d, y in (("mdy", "m1", "d1", "y1"), ("dmy", "m2", "d2", "y2")):
+    for prefix, m, d, y in (("mdy", "m1", "d1", "y1"), ("dmy", "m2", "d2", "y2"), ("wdmy", "m3", "d3", "y3")):
         if found.group(prefix):
             name = found.group(m)
             if not _cased(name):
                 return None
             day, year = _day_number(found.group(d)), found.group(y)
+            short = found.group("yy") if prefix == "dmy" else found.group("yw") if prefix == "wdmy" else None
+            if short:
+                year = str(_short_year(short))
             if (name == "May" and day is None and year is None and surface != text.strip()
                     and _word_before(text, start) not in _BEFORE_MAY_WORDS):
                 return None
@@ -184,9 +212,14 @@ def _mention(text: str, found: re.Match[str]) -> DateMention | None:
     if found.group("noon"):
         hour = 0 if surface.lower() == "midnight" else 12
         return DateMention(surface, start, end, "time", hour=hour, minute=0)
+    year = int(found.group("y"))
+    season = found.group("season")
+    if season and int(season[-2:]) != (year + 1) % 100:
+        end = found.start("season")  # "2004 - 13" is not a season: the year alone
+        surface = text[start:end]
     if not _is_year(text, start, end):
         return None
-    return DateMention(surface, start, end, "year", year=int(surface))
+    return DateMention(surface, start, end, "year", year=year)
 
 
 def _to_24(hour: int, ampm: str) -> int:

@@ -6,10 +6,11 @@ scale words ("1.2 million", "3 billion", "half a million", "$3bn"; a bare "m" is
 after a currency: "$88m" but "150m" is metres), fractions ("one-fifth", "two-thirds", "a third
 of"; read as percentages), percentages ("5%", "5 percent", "five per cent"), percentage
 points, ranges ("10-12", "10 to 12", "between 10 and 12"; "from 10 to 12" is a change, read as
-two figures; "3-2" with a falling or equal second number is a score and is skipped), bounds and
+two figures; "3-2" with a falling or equal second number is a score and is skipped, and so is a
+record of three or more dash-joined numbers, "45-7-2"), bounds and
 approximations before the figure ("about", "more than", "at least", "up to", ...; "over" before
 a duration is read as "at least": "over three days"), units ("15 miles", "120 mph", "38C",
-"8-year-old", "two-day") and money ("$88m", "103 million euros", "£3bn", "US$5").
+"8-year-old", "two-day", "a 6 - foot man"; "8-by-12 feet" is two lengths in feet) and money ("$88m", "103 million euros", "£3bn", "US$5").
 
 Dates, years and clock times (see :mod:`briefing.quantities.dates`) are not figures; neither are
 ordinals ("3rd"), numbers glued to letters ("G7", "5G", "COVID-19", "1990s"), slashed numbers
@@ -103,6 +104,13 @@ _WORD_RE = re.compile(r"[ \t]+([A-Za-z][A-Za-z'-]*)")
 _NOT_COUNTED = STOPWORDS | {"less", "per"}
 """Words after a figure that are not what it counts ("140 of the", "5 per cent")."""
 _SINGLE_LETTER_UNITS = frozenset("mgFC")
+_SPACED_DASH_RE = re.compile(r"[ \t]+-[ \t]+(?=[A-Za-z]{2})")
+"""A dash with spaces around it before a unit word: "a 6 - foot man" as text tokenised for NLP."""
+_BY_RE = re.compile(r"(?i)[ \t]*(?:-?by-?|[ \t]by[ \t]|x|×)[ \t]*(?=[0-9])")
+"""The "by" of a measure's two sides: "8-by-12 feet", "8 by 12 feet", "8x12 feet", "8 × 12 m"."""
+_BY_BEFORE_RE = re.compile(r"(?i)(?:^|[^a-z])(?:by|x)-$")
+_RECORD_RE = re.compile(r"[ \t]*[-–][ \t]*[0-9]+[ \t]*[-–][ \t]*[0-9]+(?![0-9])")
+"""Three or more numbers joined by dashes: a record or a score ("45-7-2"), never a range."""
 
 
 @dataclass(frozen=True)
@@ -170,8 +178,9 @@ def _core_at(text: str, found: re.Match[str]) -> _Number | None:
         value = 100.0 * count / DENOMINATORS[denominator_word]
         return _Number(start, end, value, 0.0, _place(value), 0.0, True, False, True)
     if found.group("digits"):
-        if start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalpha():
-            return None
+        if (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()
+                and not _BY_BEFORE_RE.search(text, max(0, start - 4), start)):
+            return None  # "COVID-19", "G-7"; but "8-by-12 feet" reads 12
         number = _digits_number(text, start, end)
         if number is None or not math.isfinite(number.value):
             return None
@@ -254,8 +263,9 @@ def _tail(text: str, number: _Number, currency: str | None) -> _Tail | None:
     if word_currency:
         code, currency_end = word_currency
         return _Tail(currency_end, "currency", None, code)
-    if end < len(text) and text[end] == "-":
-        unit = match_unit(text, end + 1)
+    dash = _SPACED_DASH_RE.match(text, end)
+    if dash or (end < len(text) and text[end] == "-"):
+        unit = match_unit(text, dash.end() if dash else end + 1)
         if unit and unit[1] != "temperature":
             suffix = _HYPHEN_SUFFIX_RE.match(text, unit[2])
             return _Tail(suffix.end() if suffix else unit[2], unit[1], unit[0])
@@ -269,9 +279,29 @@ def _tail(text: str, number: _Number, currency: str | None) -> _Tail | None:
         if name == "pound" and number.scaled:
             return _Tail(unit_end, "currency", None, "GBP")
         return _Tail(unit_end, dimension, name)
+    shared = _unit_of_other_side(text, end)
+    if shared is not None:
+        return _Tail(end, "length", shared)
     if _glued(text, end):
         return None
     return _Tail(end, "count")
+
+
+def _unit_of_other_side(text: str, end: int) -> str | None:
+    """The length unit written once for both sides of a measure: "feet" for the 8 of "8-by-12
+    feet" or "8 x 12 feet"; None when no such measure follows."""
+    by = _BY_RE.match(text, end)
+    if by is None:
+        return None
+    other = re.match(_DIGITS, text[by.end():by.end() + 40])
+    if other is None:
+        return None
+    after = by.end() + other.end()
+    spaced = re.match(r"[ \t]*-?[ \t]*", text[after:after + 5])
+    unit = match_unit(text, after + (spaced.end() if spaced else 0))
+    if unit is None or unit[1] != "length" or text[after + (spaced.end() if spaced else 0):unit[2]] in _SINGLE_LETTER_UNITS and not spaced:
+        return None
+    return unit[0]
 
 
 def _counted(text: str, end: int) -> str | None:
@@ -391,6 +421,20 @@ def _is_score(text: str, number: _Number, cores: list[re.Match[str]], index: int
     return second is not None and second.value <= number.value
 
 
+def _record_end(text: str, number: _Number, cores: list[re.Match[str]], index: int) -> int | None:
+    """Where a record or score of three or more dash-joined numbers that starts with ``number``
+    ends ("45-7-2", "10-2-1"); None when there is none."""
+    if not cores[index].group("digits"):
+        return None
+    found = _RECORD_RE.match(text, number.end)
+    if found is None:
+        return None
+    end = found.end()
+    while (more := re.match(r"[ \t]*[-–][ \t]*[0-9]+(?![0-9])", text[end:end + 20])) is not None:
+        end += more.end()
+    return end
+
+
 def _is_blocked(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
     """Whether text[start:end] overlaps one of the sorted, disjoint ``blocked`` spans."""
     index = bisect.bisect_right(blocked, (start, math.inf)) - 1
@@ -425,6 +469,11 @@ def find_quantities(text: str) -> list[Quantity]:
         number = _core_at(text, match)
         if number is None:
             index += 1
+            continue
+        record = _record_end(text, number, cores, index)
+        if record is not None:
+            while index < len(cores) and cores[index].start() < record:
+                index += 1
             continue
         number = _signed(text, number)
         if _is_score(text, number, cores, index):

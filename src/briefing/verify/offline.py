@@ -5,7 +5,9 @@ judged twice: each quotation word for word, and the claim as a whole (its words 
 "..., X did not say" contradicts "..., X said"). A quotation found whose claim is not found as
 a whole has the claim's words around the quotation compared with the article's words around
 it: different words there (another speaker, another day) leave the claim unconfirmed, never
-supported.
+supported. Words found under a hedge of their sentence ("Allegedly, Ruiz said ...", "... if the
+bill passes") that the claim leaves out are not support: the claim states flatly what the article
+hedges, and the verdict says so in a note.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import OrderedDict
 from dataclasses import replace
 
 from briefing.core.models import Article, Span
-from briefing.grounding.agreement import agree
+from briefing.grounding.agreement import agree, hedge_around, negated
 from briefing.grounding.aligner import Aligner, Alignment
 from briefing.text.retrieval import PassageIndex
 from briefing.text.sentences import split_sentences
@@ -30,6 +32,9 @@ from briefing.verify.rules import (
 )
 
 _RANK = {"exact": 0, "normalized": 1, "fuzzy": 2, "not_found": 3}
+_SET_ASIDE = (-1, -1, "set aside")  # the notes key of contradictions set aside
+_HEDGED = (-1, -1, "hedged")  # the notes key of words found under a hedge
+_HEDGED_NOTE = "the article's words carry the claim, but its sentence hedges or conditions them"
 _CONTEXT_CHARS = 1_000  # how far around a located quotation its sentence is looked for
 
 WINDOW_CACHE_CHARS = 1_000_000  # the default bound of a Checker's window aligners (~120 MB)
@@ -78,6 +83,27 @@ def _without_narrower_contradictions(best: Best) -> Best:
                        for k, s in supports)}
 
 
+def _own_contradictions_set_aside(best: Best, notes: dict[tuple[int, int, str], tuple[str, ...]],
+                                  articles: list[Article]) -> tuple[Best, list[str]]:
+    """An article that carries the claim's words (as printed, or the same after reading number
+    words and converting units) does not also contradict them: a passage of the same article that
+    differs ("two children" where it says "three children" elsewhere) speaks of another person or
+    time. Such contradicting evidence is set aside with a note; another article's still counts."""
+    verbatim = {(k, e) for (k, e, stance) in best if stance == "supports"}
+    kept: Best = {}
+    said: list[str] = []
+    for key, value in best.items():
+        k, e, stance = key
+        if stance == "contradicts" and (k, e) in verbatim:
+            item = value[1]
+            why = "; ".join(notes.get(key, ())) or "other words"
+            said.append(f"{articles[k].id}: carries the claim, and elsewhere "
+                        f"{short(item.evidence)!r} ({why}): another statement of the same article, not counted")
+            continue
+        kept[key] = value
+    return kept, said
+
+
 def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions,
             aligners: WindowAligners) -> tuple[Best, dict[tuple[int, int, str], tuple[str, ...]], tuple[str, Alignment, str] | None]:
     """Judge every excerpt against the top passages: the best evidence per (article, excerpt,
@@ -85,6 +111,7 @@ def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, opt
     best: Best = {}
     notes: dict[tuple[int, int, str], tuple[str, ...]] = {}
     near_miss: tuple[str, Alignment, str] | None = None
+    hedged: list[str] = []
     for rank, ranked in enumerate(index.rank(parts.query, options.offline_passages)):
         k = ranked.passage.article
         lo, hi = index.neighbours(ranked.position, options.context)
@@ -98,6 +125,12 @@ def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, opt
                     near_miss = (articles[k].id or "", alignment, window)
                 continue
             span = judged.span
+            hedge = None
+            if judged.stance == "supports":
+                hedge = hedge_around(excerpt, window, span.start - lo, span.end - lo, options.agreement.language)
+            if hedge is not None:  # the article says it with a hedge: not support for a flat claim
+                hedged.append(f"{articles[k].id}: {_HEDGED_NOTE} ({hedge!r}): not counted as support")
+                continue
             item = Evidence(article=articles[k].id or "", stance=judged.stance, span=span,
                             evidence=articles[k].text[span.start:span.end],
                             grounding=judged.status, differences=list(judged.differences))
@@ -105,15 +138,24 @@ def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, opt
             if key not in best or order < best[key][0]:
                 best[key] = (order, item)
                 notes[key] = judged.notes
-    return _without_narrower_contradictions(best), notes, near_miss
+    best = _without_narrower_contradictions(best)
+    if not options.own_article_contradicts_verbatim:
+        best, said = _own_contradictions_set_aside(best, notes, articles)
+        notes[_SET_ASIDE] = tuple(said)
+    notes[_HEDGED] = tuple(dict.fromkeys(hedged))
+    return best, notes, near_miss
 
 
 def _judged(articles: list[Article], index: PassageIndex, parts: ClaimParts, options: CheckOptions,
             aligners: WindowAligners) -> tuple[Verification, tuple[str, Alignment, str] | None]:
     best, notes, near_miss = _search(articles, index, parts, options, aligners)
     said = [f"{articles[key[0]].id}: {note}" for key in sorted(best) for note in notes.get(key, ())]
+    said += notes.get(_SET_ASIDE, ())
     found = [(e, item) for (_, e, _), (_, item) in sorted(best.items())]
-    return tally(parts, found, notes=list(dict.fromkeys(said))), near_miss
+    result = tally(parts, found, notes=list(dict.fromkeys(said)))
+    if result.verdict != "supported":
+        result.notes.extend(notes.get(_HEDGED, ()))
+    return result, near_miss
 
 
 def _sentence_around(text: str, span: Span) -> tuple[int, int]:
@@ -163,7 +205,7 @@ def check_offline(articles: list[Article], index: PassageIndex, parts: ClaimPart
     located evidence says. ``aligners`` keeps the windows' aligners for the next claims."""
     aligners = aligners if aligners is not None else WindowAligners(0)
     result, near_miss = _judged(articles, index, parts, options, aligners)
-    if has_content_words(parts.around):  # the claim quotes someone: its other words count too
+    if has_content_words(parts.around) or negated(parts.around):  # the claim's other words count too ("he did not say")
         whole, _ = _judged(articles, index, replace(parts, excerpts=(parts.statement,), around=""), options,
                            aligners)
         if whole.verdict == "contradicted" and result.verdict != "contradicted":
@@ -172,7 +214,7 @@ def check_offline(articles: list[Article], index: PassageIndex, parts: ClaimPart
             result = _around_words(result, parts, articles, options)
         elif result.verdict == "not_mentioned" and whole.verdict == "supported":
             result = whole
-    if result.verdict == "not_mentioned" and not result.evidence:
+    if result.verdict == "not_mentioned" and not result.evidence and not any(_HEDGED_NOTE in n for n in result.notes):
         result.notes.append(_closest(near_miss))
     return result
 

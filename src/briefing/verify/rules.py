@@ -85,6 +85,11 @@ class CheckOptions:
         grounding_reasks: how often the model is asked again for an excerpt not located.
         agreement: when the article's words say the same as the claim's, and when they
             contradict it (``AgreementOptions``: unit conversion tolerance, lexicons' language).
+        own_article_contradicts_verbatim: whether another passage of an article that carries
+            the claim (its words, or the same after reading number words and converting units)
+            may contradict it. Default False: an article that prints "three children" and
+            elsewhere "two children" speaks of two people or times; the other passage is noted,
+            not counted. Other articles' contradictions always count.
     """
 
     passages: int = 8
@@ -95,6 +100,7 @@ class CheckOptions:
     min_quote_words: int = 3
     grounding_reasks: int = 1
     agreement: AgreementOptions = field(default_factory=AgreementOptions)
+    own_article_contradicts_verbatim: bool = False
 
 
 @dataclass(frozen=True)
