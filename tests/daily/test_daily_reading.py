@@ -45,7 +45,7 @@ def _big_day(claims: int = 12, hostile: bool = False):
     """One three-outlet story with ``claims`` claims (the first two shared), one lone story."""
     made = [story_claim(f"claim {k}: {HOSTILE[k % len(HOSTILE)] if hostile else 'words'}",
                         ["a", "b"] if k < 2 else ["a"], speaker=f"Speaker {k}") for k in range(claims)]
-    made[0].reports[1].notes.append("140 ≠ 200")
+    made[0].reports[1].notes.append("140 ≠ 200 (the same qualifier, another figure)")  # says more than the difference: shown
     made[0].reports[1].differences.append(Difference("140", "200"))
     big = Story(id="story-1", headline="Ridgecrest quake" + (" " + " ".join(HOSTILE) if hostile else ""),
                 summary="An earthquake." + (" " + " ".join(HOSTILE) if hostile else ""), articles=["a", "b", "c"],

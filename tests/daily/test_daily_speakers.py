@@ -45,3 +45,19 @@ def test_the_daily_briefing_names_the_geological_survey_once_per_story():
     d = daily(quake_day())
     names = {c.speaker.name for c in d.stories[0].claims if c.speaker}
     assert "the Geological Survey" not in names and "The United States Geological Survey" in names
+
+
+def test_a_note_that_only_repeats_a_shown_difference_is_left_out_of_every_view():
+    from briefing.daily import daily_to_html, daily_to_markdown, daily_to_slack
+    from briefing.daily.terminal import daily_to_text
+    from briefing.daily.view import report_notes
+
+    d = daily(quake_day())
+    [contested] = [c for c in d.stories[0].claims if c.verdict == "contested"]
+    second = contested.reports[1]
+    assert "140 ≠ 200" in second.notes and report_notes(second) == [n for n in second.notes if n != "140 ≠ 200"]
+    views = [daily_to_markdown(d), daily_to_slack(d), daily_to_html(d), daily_to_text(d)]
+    assert all("140 ≠ 200" not in v for v in views) and all("140" in v and "200" in v for v in views)
+    # its partner: a note that says more than the difference stays
+    kept = second.model_copy(update={"notes": ["140 ≠ 200 (the same qualifier, another figure)"]})
+    assert report_notes(kept) == kept.notes

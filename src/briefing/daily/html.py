@@ -31,6 +31,7 @@ from briefing.daily.view import (
     cited_shown,
     differs,
     layout,
+    report_notes,
     safe_url,
     same_words,
     shown_claims,
@@ -175,6 +176,9 @@ class _View:
 
     def groups(self, claim: StoryClaim) -> list[list[Report]]:
         return same_words(claim.reports)
+
+    def notes(self, report: Report) -> list[str]:
+        return report_notes(report)
 
     def differs(self, report: Report) -> bool:
         return differs(report)

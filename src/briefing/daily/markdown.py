@@ -17,6 +17,7 @@ from briefing.daily.view import (
     ViewOptions,
     day_line,
     layout,
+    report_notes,
     safe_url,
     shown_claims,
     source_name,
@@ -144,7 +145,7 @@ def _claims(story: Story, briefing: DailyBriefing, options: ViewOptions, width: 
             lines += wrap(marker, f"**{VERDICT_LABEL[claim.verdict]}** · {escape_md(speaker)}{said}", pad, width)
             for r in claim.reports:
                 lines += wrap(" " * pad + "- ", _report(r, briefing), pad + 2, width)
-                for note in r.notes:
+                for note in report_notes(r):
                     lines += wrap(" " * (pad + 2) + "- ", f"note: {escape_md(note)}", pad + 4, width)
     if left:
         lines += [""] + wrap("", f"*…and {plural(left, 'more claim')} in the JSON.*", 0, width)

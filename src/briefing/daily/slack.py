@@ -20,6 +20,7 @@ from briefing.daily.view import (
     ViewOptions,
     day_line,
     layout,
+    report_notes,
     safe_url,
     shown_claims,
     source_name,
@@ -79,7 +80,7 @@ def _story(n: int, story: Story, sources: dict[str, Source], options: ViewOption
         lines.append(f"{number}. *{VERDICT_LABEL[claim.verdict]}* · {escape_slack(speaker)}{said}")
         for report in claim.reports:
             lines.append(f"{_INDENT}• {_report(report, sources)}")
-            lines += [f"{_INDENT}{_INDENT}◦ note: {escape_slack(note)}" for note in report.notes]
+            lines += [f"{_INDENT}{_INDENT}◦ note: {escape_slack(note)}" for note in report_notes(report)]
     if left:
         lines.append(f"_…and {plural(left, 'more claim')} in the JSON._")
     for dispute in story.disputes:

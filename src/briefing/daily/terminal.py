@@ -23,6 +23,7 @@ from briefing.daily.view import (
     ViewOptions,
     differs,
     layout,
+    report_notes,
     safe_url,
     same_words,
     shown_claims,
@@ -66,7 +67,7 @@ def _report_line(group: list[Report], sources: dict[str, Source]) -> Text:
         style = "red" if differs(first) else "dim"
         pairs = "; ".join(f"{clean(d.excerpt) or '∅'} → {clean(d.article) or '∅'}" for d in first.differences)
         line.append(f"\ndiffers: {pairs}", style=style)
-    for note in first.notes:
+    for note in report_notes(first):
         line.append(f"\n{clean(note)}", style="dim italic")
     return line
 

@@ -130,6 +130,14 @@ def differs(report: Report) -> bool:
     return report.agreement == "contradicts" or (report.agreement is None and bool(report.differences))
 
 
+def report_notes(report: Report) -> list[str]:
+    """The report's notes a view shows: all but one that only repeats a shown difference ("140 ≠
+    200" beside "differs: 140 → 200"); what it adds in brackets keeps it ("140 ≠ 200 (the same
+    qualifier, another figure)")."""
+    shown = {f"{d.excerpt} ≠ {d.article}" for d in report.differences}
+    return [note for note in report.notes if note not in shown]
+
+
 def named(claim: StoryClaim) -> bool:
     """True when the claim has a speaker that is more than a pronoun."""
     return claim.speaker is not None and claim.speaker.name.strip().lower() not in PRONOUNS
