@@ -187,10 +187,14 @@ def bisect(n: int, sims: dict[tuple[int, int], float]) -> list[list[int]]:
     order = [int(i) for i in np.argsort(np.round(vectors[:, 1] * scale, 12), kind="stable")]
     total = float(degree.sum())
     best, cut_at = math.inf, 1
+    on_left = np.zeros(n, dtype=bool)
+    cut = volume = 0.0
     for k in range(1, n):
-        left = order[:k]
-        cut = float(weights[np.ix_(left, order[k:])].sum())
-        volume = float(degree[left].sum())
+        moved = order[k - 1]  # from the right half to the left: its links to the left stop being cut
+        row = weights[moved]
+        cut += float(row[~on_left].sum() - row[moved] - row[on_left].sum())
+        on_left[moved] = True
+        volume += float(degree[moved])
         score = cut / volume + cut / (total - volume) if 0 < volume < total else math.inf
         if score < best:
             best, cut_at = score, k
