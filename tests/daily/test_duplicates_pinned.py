@@ -4,7 +4,13 @@ the overlap threshold, boilerplate shingles, chains of copies, and where two cop
 from __future__ import annotations
 
 from briefing import Article
-from briefing.daily.duplicates import DuplicateOptions, _shingles, _window, disagreements, find_copies
+from briefing.daily.duplicates import (
+    DuplicateOptions,
+    _shingles,
+    _window,
+    disagreements,
+    find_copies,
+)
 
 WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november "
          "oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu").split()

@@ -57,8 +57,8 @@ def _others(copies: int = 1) -> list[Article]:
             for c in range(copies)]
 
 
-def _stories(day: list[Article], options: GroupingOptions = GroupingOptions()) -> list[list[str]]:
-    return sorted(sorted(day[i].id or "" for i in g) for g in group_offline(day, options))
+def _stories(day: list[Article], options: GroupingOptions | None = None) -> list[list[str]]:
+    return sorted(sorted(day[i].id or "" for i in g) for g in group_offline(day, options or GroupingOptions()))
 
 
 def _ids(event: str, n: int) -> list[str]:
