@@ -49,6 +49,28 @@ def test_rarity_weights_fall_as_more_articles_hold_a_feature() -> None:
     assert vector["n:three"] == pytest.approx(math.log(5 / 3))
 
 
+def test_rarity_weights_of_one_set_drop_everything_by_default() -> None:
+    assert _vectors([{"n:a", "d:7"}]) == [{}]
+
+
+def test_similarities_by_default_need_one_shared_feature() -> None:
+    assert similarities([{"d:7": 1.0}, {"d:7": 1.0}]) == {(0, 1): pytest.approx(1.0)}
+
+
+def _names(*names: str) -> str:
+    return "Officials met " + " and ".join(names) + " on the quay."
+
+
+def test_a_day_of_exactly_small_day_articles_uses_the_small_day_similarity() -> None:
+    # one shared name of 7 and 8: cosine 1 / sqrt(56) = 0.134, between min_similarity and small_day_similarity
+    one = Article(id="one", text=_names("Alpha", "Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Shared"))
+    two = Article(id="two", text=_names("Golf", "Hotel", "India", "Juliet", "Kilo", "Lima", "Mike", "Shared"))
+    three = Article(id="three", text=_names("Oscar", "Papa", "Quebec"))
+    assert len(article_features(one)) == 7 and len(article_features(two)) == 8
+    assert group_offline([one, two, three]) == [[0], [1], [2]]
+    assert group_offline([one, two, three], GroupingOptions(small_day_similarity=0.13)) == [[0, 1], [2]]
+
+
 def test_a_small_day_weighs_every_feature_one_up_to_and_including_small_day() -> None:
     sets = [{"n:glue", "n:a"}, {"n:glue", "n:b"}, {"n:glue"}]
     assert _vectors(sets, small_day=3) == [{"n:a": 1.0, "n:glue": 1.0}, {"n:b": 1.0, "n:glue": 1.0}, {"n:glue": 1.0}]

@@ -185,3 +185,29 @@ def test_own_features_ignores_a_feature_of_one_article() -> None:
     sets[1] = {"n:glue", "n:lonely"}  # held by two: in the first half with a chance of 2/9
     assert own_features(sets, [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]], 0.23) == [1, 0]
     assert own_features(sets, [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]], 0.22) == [0, 0]
+
+
+def test_the_resemblance_rule_alone_splits_halves_that_barely_resemble_each_other() -> None:
+    # min_own out of reach: only split_ratio decides
+    day = _event_articles("mysore", 6) + _event_articles("sukanya", 6) + _others()
+    assert _ids("mysore", 6) in _stories(day, GroupingOptions(min_own=50))
+    glued = sorted(_ids("mysore", 6) + _ids("sukanya", 6))
+    assert glued in _stories(day, GroupingOptions(min_own=50, split_ratio=0.0))  # strictly below: never
+
+
+def test_a_half_under_min_split_in_a_group_big_enough_to_cut_stays() -> None:
+    day = _event_articles("mysore", 8) + _event_articles("sukanya", 4) + _others(3)
+    glued = sorted(_ids("mysore", 8) + _ids("sukanya", 4))
+    assert glued in _stories(day, GroupingOptions(max_splits=0))
+    assert glued in _stories(day, GroupingOptions(min_split=5))  # 12 articles may be cut, a half of 4 may not
+    assert _ids("sukanya", 4) in _stories(day, GroupingOptions(min_split=4))
+
+
+def test_bisect_does_not_depend_on_the_scale_of_the_similarities() -> None:
+    # a clique of 5 and one of 3, one weak link: the cut is between them at any scale
+    sims: dict[tuple[int, int], float] = {}
+    for block in ([0, 1, 2, 3, 4], [5, 6, 7]):
+        sims.update({(x, y): 0.8 for x in block for y in block if x < y})
+    sims[4, 5] = 0.05
+    for scale in (1.0, 0.001):
+        assert bisect(8, {p: s * scale for p, s in sims.items()}) == [[0, 1, 2, 3, 4], [5, 6, 7]]
