@@ -11,6 +11,7 @@ import pytest
 from briefing import Article
 from briefing.daily.grouping import (
     GroupingOptions,
+    article_features,
     bisect,
     group_offline,
     over_represented,
@@ -226,3 +227,19 @@ def test_the_resemblance_rule_compares_the_halves_with_their_own_resemblance() -
     assert _ids("mysore", 6) in _stories(day, GroupingOptions(min_own=50))  # 0.3 of their own
     assert _ids("mysore", 6) in _stories(day, GroupingOptions(min_own=50, split_ratio=0.1))
     assert glued in _stories(day, GroupingOptions(min_own=50, split_ratio=0.05))
+
+
+def test_own_names_split_from_exactly_min_own() -> None:
+    events = _event_articles("mysore", 6) + _event_articles("sukanya", 6)
+    day = events + _others()
+    counts = own_features([article_features(a) for a in events], [list(range(6)), list(range(6, 12))], 0.01)
+    fewest = min(counts)
+    assert fewest >= 2
+    assert _ids("mysore", 6) in _stories(day, GroupingOptions(split_ratio=0.0, min_own=fewest))
+    glued = sorted(_ids("mysore", 6) + _ids("sukanya", 6))
+    assert glued in _stories(day, GroupingOptions(split_ratio=0.0, min_own=fewest + 1))
+
+
+def test_a_group_of_exactly_twice_min_split_may_be_cut() -> None:
+    day = _event_articles("mysore", 6) + _event_articles("sukanya", 6) + _others()
+    assert _ids("mysore", 6) in _stories(day, GroupingOptions(min_split=6))
