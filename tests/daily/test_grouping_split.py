@@ -151,6 +151,14 @@ def test_bisect_of_tiny_and_unlinked_groups() -> None:
     assert bisect(2, {(0, 1): 0.5}) == [[0], [1]]
     halves = bisect(4, {(0, 1): 0.9, (2, 3): 0.9})  # two pairs that share nothing
     assert halves == [[0, 1], [2, 3]]
+    assert bisect(3, {}) == [] and bisect(3, {(0, 1): 0.0}) == []  # nothing alike: nowhere to cut
+
+
+def test_items_alike_to_none_go_with_the_larger_half() -> None:
+    sims = {(x, y): 0.9 for x in (1, 2, 3, 4) for y in (1, 2, 3, 4) if x < y}
+    sims |= {(5, 6): 0.9, (4, 5): 0.05, (0, 3): 0.0}
+    assert bisect(8, sims) == [[0, 1, 2, 3, 4, 7], [5, 6]]
+    assert bisect(3, {(0, 1): 0.9}) == [[0, 2], [1]]
 
 
 def test_over_represented_is_the_hypergeometric_upper_tail() -> None:

@@ -174,31 +174,40 @@ def bisect(n: int, sims: dict[tuple[int, int], float]) -> list[list[int]]:
     """Two halves of ``n`` items, cut where the similarity graph is thinnest: spectral bisection
     (the Fiedler vector of the normalised Laplacian, then the order along it is cut where the
     normalised cut is smallest). Unlike agglomeration down to two groups, it does not cut off
-    one stray item when the group holds two big halves. Returns ``[]`` for fewer than 2 items."""
-    if n < 2:
+    one stray item when the group holds two big halves. Items alike to none go with the larger
+    half (they tell nothing about where to cut). Returns ``[]`` when fewer than 2 items are
+    alike to any other."""
+    linked = sorted({i for pair, s in sims.items() if s > 0 for i in pair})
+    if len(linked) < 2:
         return []
-    weights = np.zeros((n, n))
+    at = {item: k for k, item in enumerate(linked)}
+    size = len(linked)
+    weights = np.zeros((size, size))
     for (i, j), s in sims.items():
-        weights[i, j] = weights[j, i] = max(s, 0.0)
+        if s > 0:
+            weights[at[i], at[j]] = weights[at[j], at[i]] = s
     degree = weights.sum(axis=1)
-    scale = 1.0 / np.sqrt(np.where(degree > 0, degree, 1.0))
-    laplacian = np.eye(n) - scale[:, None] * weights * scale[None, :]
+    scale = 1.0 / np.sqrt(degree)
+    laplacian = np.eye(size) - scale[:, None] * weights * scale[None, :]
     _, vectors = np.linalg.eigh(laplacian)
     order = [int(i) for i in np.argsort(np.round(vectors[:, 1] * scale, 12), kind="stable")]
     total = float(degree.sum())
     best, cut_at = math.inf, 1
-    on_left = np.zeros(n, dtype=bool)
+    on_left = np.zeros(size, dtype=bool)
     cut = volume = 0.0
-    for k in range(1, n):
+    for k in range(1, size):
         moved = order[k - 1]  # from the right half to the left: its links to the left stop being cut
         row = weights[moved]
-        cut += float(row[~on_left].sum() - row[moved] - row[on_left].sum())
+        cut += float(row[~on_left].sum() - row[on_left].sum())
         on_left[moved] = True
         volume += float(degree[moved])
-        score = cut / volume + cut / (total - volume) if 0 < volume < total else math.inf
+        score = cut / volume + cut / (total - volume)
         if score < best:
             best, cut_at = score, k
-    return sorted([sorted(order[:cut_at]), sorted(order[cut_at:])])
+    halves = sorted([sorted(linked[i] for i in order[:cut_at]), sorted(linked[i] for i in order[cut_at:])],
+                    key=lambda half: (-len(half), half))
+    halves[0].extend(i for i in range(n) if i not in at)
+    return sorted(sorted(half) for half in halves)
 
 
 def _log_comb(n: int, k: int) -> float:
