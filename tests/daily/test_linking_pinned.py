@@ -154,6 +154,7 @@ def test_disputes_that_read_alike_are_merged_with_every_position() -> None:
     assert [(p.party, p.stance, p.article) for p in positions] == [("NATO", "asserts", "one"),
                                                                    ("Kremlin", "denies", "two")]
     assert positions[1].evidence == two.text and positions[1].span == Span(start=0, end=len(two.text))
+    assert len(merge_disputes(briefings, LinkOptions(dispute_similarity=100.0))) == 2  # one holds the other's words
     apart = merge_disputes(briefings, LinkOptions(dispute_similarity=100.1))
     assert len(apart) == 3
 
@@ -204,3 +205,24 @@ def test_the_same_speakers_contradicting_words_are_not_linked_as_a_paraphrase() 
                  _briefing(two, [_claim(two.text, other, speaker="Quispe")])]
     claims = link_claims([one, two], briefings, LinkOptions(same_speaker_similarity=70.0))
     assert sorted(len(c.reports) for c in claims) == [1, 1]
+
+
+def test_claims_of_equal_standing_keep_their_article_order() -> None:
+    first = "The harbour master counted nine ships waiting outside the port at dawn"
+    second = "Three cranes at the container terminal were damaged by the strong wind overnight"
+    third = "The ferry to the islands will sail again once the storm has passed the coast"
+    one = Article(id="one", text=f"{first}. {second}. {third}.")
+    claims = link_claims([one], [_briefing(one, [_claim(one.text, first), _claim(one.text, second),
+                                                 _claim(one.text, third)])])
+    assert [c.reports[0].evidence for c in claims] == [first, second, third]
+
+
+def test_claims_whose_spans_touch_are_two_claims() -> None:
+    first = "The harbour master counted nine ships waiting outside the port"
+    second = "three cranes at the container terminal were damaged overnight"
+    one = Article(id="one", text=f"{first}{second}")
+    claims = link_claims([one], [_briefing(one, [_claim(one.text, first), _claim(one.text, second)])])
+    assert len(claims) == 2
+    overlapping = _claim(one.text, "port" + "three cranes at the container")
+    claims = link_claims([one], [_briefing(one, [_claim(one.text, first), overlapping])])
+    assert len(claims) == 1
