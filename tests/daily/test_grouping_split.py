@@ -251,3 +251,17 @@ def test_own_names_split_from_exactly_min_own() -> None:
 def test_a_group_of_exactly_twice_min_split_may_be_cut() -> None:
     day = _event_articles("mysore", 6) + _event_articles("sukanya", 6) + _others()
     assert _ids("mysore", 6) in _stories(day, GroupingOptions(min_split=6))
+
+
+def test_bisect_of_uneven_graphs() -> None:
+    # a block and a pair that shares nothing with it
+    block_and_pair = {(0, 1): 0.86, (0, 2): 0.51, (0, 3): 0.76, (1, 2): 0.07, (1, 3): 0.48, (1, 4): 0.84,
+                      (3, 4): 0.86, (5, 6): 0.7}
+    assert bisect(7, block_and_pair) == [[0, 1, 2, 3, 4], [5, 6]]
+    # a dense block of four, and three items held together loosely
+    dense_and_loose = {(0, 1): 0.32, (0, 2): 0.41, (0, 3): 0.82, (1, 2): 0.81, (1, 3): 0.35, (1, 4): 0.01,
+                       (2, 3): 0.67, (2, 5): 0.02, (4, 5): 0.49, (5, 6): 0.04}
+    assert bisect(7, dense_and_loose) == [[0, 1, 2, 3], [4, 5, 6]]
+    # two short chains, one with a weakly tied end
+    chains = {(0, 1): 0.62, (1, 2): 0.54, (1, 4): 0.02, (3, 4): 0.57, (4, 5): 0.02}
+    assert bisect(6, chains) == [[0, 1, 2], [3, 4, 5]]
