@@ -93,6 +93,8 @@ def test_three_events_glued_together_come_apart_in_two_cuts() -> None:
     once = _stories(day, GroupingOptions(max_splits=1))  # one cut: two of the three stay together
     assert sum(any(_ids(e, 6) == s for s in once) for e in EVENTS) == 1
     assert max(map(len, once)) == 12
+    twice = _stories(day, GroupingOptions(max_splits=2))  # a half may be cut once more
+    assert all(_ids(e, 6) in twice for e in EVENTS)
 
 
 def test_a_half_smaller_than_min_split_is_not_split_off() -> None:
