@@ -267,3 +267,12 @@ def test_bisect_of_uneven_graphs() -> None:
     # two short chains, one with a weakly tied end
     chains = {(0, 1): 0.62, (1, 2): 0.54, (1, 4): 0.02, (3, 4): 0.57, (4, 5): 0.02}
     assert bisect(6, chains) == [[0, 1, 2], [3, 4, 5]]
+    # a triangle and a dense five with a straggler: the cut is the normalised one, not a straggler off
+    triangle_and_five = {(0, 1): 0.42, (0, 2): 0.39, (0, 3): 0.06, (1, 2): 0.64, (1, 6): 0.08, (3, 4): 0.47,
+                         (3, 5): 0.63, (3, 6): 0.88, (4, 5): 0.6, (4, 6): 0.59, (4, 7): 0.06, (5, 6): 0.85,
+                         (5, 7): 0.02}
+    assert bisect(8, triangle_and_five) == [[0, 1, 2], [3, 4, 5, 6, 7]]
+    # one dense group and an item tied to it by a thread: that item is cut off
+    thread = {(0, 1): 0.4, (0, 2): 0.87, (0, 3): 0.58, (0, 4): 0.53, (0, 5): 0.02, (1, 2): 0.49, (1, 4): 0.38,
+              (2, 3): 0.43, (2, 4): 0.89, (3, 4): 0.52}
+    assert bisect(7, thread) == [[0, 1, 2, 3, 4, 6], [5]]
