@@ -39,6 +39,7 @@ def test_window_is_the_text_of_the_words_and_empty_without_words() -> None:
     assert _window("a bb c", words, 1, 3) == "bb c"
     assert _window("a bb c", words, 0, 1) == "a"
     assert _window("a bb c", words, 2, 2) == ""
+    assert _window("a bb c", words, 0, 0) == ""
 
 
 def _overlap(a: str, b: str) -> float:

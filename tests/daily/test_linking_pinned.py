@@ -195,6 +195,7 @@ def test_cheap_prefilters() -> None:
     assert not _words_there("brown owls", {"owls"})
     assert _may_carry({"a1", "b1", "c1", "d1"}, {"a1", "b1"})  # exactly half
     assert not _may_carry({"a1", "b1", "c1", "d1"}, {"a1"})
+    assert not _may_carry({"a1", "b1", "c1"}, {"a1"})  # a third is under half
 
 
 def test_the_same_speakers_contradicting_words_are_not_linked_as_a_paraphrase() -> None:
@@ -226,3 +227,15 @@ def test_claims_whose_spans_touch_are_two_claims() -> None:
     overlapping = _claim(one.text, "port" + "three cranes at the container")
     claims = link_claims([one], [_briefing(one, [_claim(one.text, first), overlapping])])
     assert len(claims) == 1
+
+
+def test_the_same_speakers_words_are_linked_even_where_the_article_shares_few_of_them() -> None:
+    # under half of the claim's words in the other article: align is not tried, the speaker still links
+    said = "taxes on fuel will fall by a tenth from the first of June onwards"
+    other = "petrol duty drops ten percent starting June"
+    one = Article(id="one", text=f"Minister Ana Ruiz said {said}.")
+    two = Article(id="two", text=f"Ruiz announced {other}.")
+    briefings = [_briefing(one, [_claim(one.text, said, speaker="Ana Ruiz")]),
+                 _briefing(two, [_claim(two.text, other, speaker="Ruiz")])]
+    claims = link_claims([one, two], briefings, LinkOptions(same_speaker_similarity=20.0))
+    assert any(sorted(r.article for r in c.reports) == ["one", "two"] for c in claims)
