@@ -226,7 +226,7 @@ def test_bisect_does_not_depend_on_the_scale_of_the_similarities() -> None:
 
 def _bridged(event: str, n: int) -> list[Article]:
     """The event's articles, the first two of which also name two firms the other event's
-    first two name: the halves resemble each other a little (a mean cross similarity near 0.07)."""
+    first two name: the halves resemble each other a little."""
     return [a.model_copy(update={"text": a.text + " Analysts at Lloyds and Maersk watched."}) if k < 2 else a
             for k, a in enumerate(_event_articles(event, n))]
 
@@ -235,8 +235,9 @@ def test_the_resemblance_rule_compares_the_halves_with_their_own_resemblance() -
     day = _bridged("mysore", 6) + _bridged("sukanya", 6) + _others()
     glued = sorted(_ids("mysore", 6) + _ids("sukanya", 6))
     assert _ids("mysore", 6) in _stories(day, GroupingOptions(min_own=50))  # 0.3 of their own
-    assert _ids("mysore", 6) in _stories(day, GroupingOptions(min_own=50, split_ratio=0.1))
-    assert glued in _stories(day, GroupingOptions(min_own=50, split_ratio=0.05))
+    # the mean similarity across the halves is 0.064 of each half's own (0.043 / 0.670)
+    assert _ids("mysore", 6) in _stories(day, GroupingOptions(min_own=50, split_ratio=0.07))
+    assert glued in _stories(day, GroupingOptions(min_own=50, split_ratio=0.06))
 
 
 def test_own_names_split_from_exactly_min_own() -> None:
