@@ -277,3 +277,16 @@ def test_bisect_of_uneven_graphs() -> None:
     thread = {(0, 1): 0.4, (0, 2): 0.87, (0, 3): 0.58, (0, 4): 0.53, (0, 5): 0.02, (1, 2): 0.49, (1, 4): 0.38,
               (2, 3): 0.43, (2, 4): 0.89, (3, 4): 0.52}
     assert bisect(7, thread) == [[0, 1, 2, 3, 4, 6], [5]]
+
+
+def test_own_names_must_be_found_in_each_half() -> None:
+    # one event, and six articles chained by names each pair shares: no name of their own
+    loose = [Article(id=f"loose-{k}", text=(
+        f"Pirates attacked a ship, and {TOPIC} answered. Officials named Link{chr(97 + k)} and also "
+        f"Link{chr(98 + k)}. The reporter was WriterLoose{k}.")) for k in range(6)]
+    events = _event_articles("mysore", 6) + loose
+    halves = [list(range(6)), list(range(6, 12))]
+    assert own_features([article_features(a) for a in events], halves, 0.01)[1] == 0
+    day = events + _others(3)
+    together = sorted(_ids("mysore", 6) + [a.id or "" for a in loose])
+    assert together in _stories(day, GroupingOptions(split_ratio=0.0))  # the own-names rule alone
