@@ -24,8 +24,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
-
 from briefing.core.models import Article
 from briefing.daily.entities import features
 
@@ -180,6 +178,8 @@ def bisect(n: int, sims: dict[tuple[int, int], float]) -> list[list[int]]:
     linked = sorted({i for pair, s in sims.items() if s > 0 for i in pair})
     if len(linked) < 2:
         return []
+    import numpy as np  # here, not at the top: importing briefing.daily stays as quick as before
+
     at = {item: k for k, item in enumerate(linked)}
     size = len(linked)
     weights = np.zeros((size, size))
