@@ -46,20 +46,21 @@ def features(text: str) -> set[str]:
         run.clear()
 
     for at, word in tokens:
-        lower = word.lower().rstrip(".")
-        if word[0].isdigit():
-            close_run()
+        first = word[0]
+        if first.isdigit():
             found.add("d:" + word.replace(",", ""))
-        elif lower in MONTHS:
+        elif first.isupper() or first.islower():
+            lower = word.lower().rstrip(".")
+            if lower in MONTHS:
+                found.add("m:" + lower)
+            elif lower in WEEKDAYS:
+                found.add("w:" + lower)
+            elif first.isupper() and lower not in FUNCTION_WORDS and (
+                    not sentence_initial(at) or lower in mid_capitals):
+                run.append(lower)
+                continue
+        if run:
             close_run()
-            found.add("m:" + lower)
-        elif lower in WEEKDAYS:
-            close_run()
-            found.add("w:" + lower)
-        elif word[0].isupper() and lower not in FUNCTION_WORDS and (
-                not sentence_initial(at) or lower in mid_capitals):
-            run.append(lower)
-        else:
-            close_run()
-    close_run()
+    if run:
+        close_run()
     return found

@@ -7,10 +7,13 @@ articles or fewer) has no other articles to tell rare from common: there every f
 the same, so names and figures that both articles of a two-article day share are evidence that
 they report one event, and the features one carries alone are evidence that they do not. Articles are joined by average-linkage
 clustering of the cosine similarity of those vectors until no two groups are similar enough.
-A group is then checked once for two events of the same kind that a shared name glued together
-(two offers for the same player, two coaches of the same team): weighted again within the group,
-where the shared name weighs nothing, it is split in two when its halves barely resemble each
-other compared with how much each resembles itself.
+A group is then checked for two events of the same kind that shared names glued together (two
+offers for the same player, two navy rescues in the same gulf): weighted again within the group,
+where the shared names weigh nothing, it is cut in two where its similarity graph is thinnest
+(``bisect``), and split when the halves barely resemble each other compared with how much each
+resembles itself, or when each half has names, dates or figures of its own that its articles
+share far beyond chance (``own_features``: one event's minister, the other's year). Each half is
+checked again, so three events glued together come apart too.
 """
 
 from __future__ import annotations
@@ -42,7 +45,10 @@ class GroupingOptions:
     ``max_postings``: a feature held by more than this many articles proposes no pairs (a figure
     or date in a fifth of a big day would make every pair of them a candidate; it still counts in
     the similarity of pairs that other features propose); ``None`` uses every feature. Days up to
-    this many articles are grouped exactly as without the cap.
+    this many articles are grouped exactly as without the cap. ``own_p`` and ``min_own``: a group
+    is also split when each half has at least ``min_own`` features that cluster in it with a
+    chance below ``own_p`` (a hypergeometric tail; lower or more splits less). ``max_splits``:
+    how many times in a row a group may be cut (0 never splits).
     """
 
     min_similarity: float = 0.12
@@ -52,6 +58,9 @@ class GroupingOptions:
     small_day: int = 3
     small_day_similarity: float = 0.15
     max_postings: int | None = 50
+    own_p: float = 0.01
+    min_own: int = 2
+    max_splits: int = 3
 
 
 Vector = dict[str, float]
@@ -159,19 +168,104 @@ def _mean(sims: dict[tuple[int, int], float], xs: list[int], ys: list[int]) -> f
     return sum(sims.get(p, 0.0) for p in pairs) / len(pairs) if pairs else 1.0
 
 
+def bisect(n: int, sims: dict[tuple[int, int], float]) -> list[list[int]]:
+    """Two halves of ``n`` items, cut where the similarity graph is thinnest: spectral bisection
+    (the Fiedler vector of the normalised Laplacian, then the order along it is cut where the
+    normalised cut is smallest). Unlike agglomeration down to two groups, it does not cut off
+    one stray item when the group holds two big halves. Items alike to none go with the larger
+    half (they tell nothing about where to cut). Returns ``[]`` when fewer than 2 items are
+    alike to any other."""
+    linked = sorted({i for pair, s in sims.items() if s > 0 for i in pair})
+    if len(linked) < 2:
+        return []
+    import numpy as np  # here, not at the top: importing briefing.daily stays as quick as before
+
+    at = {item: k for k, item in enumerate(linked)}
+    size = len(linked)
+    weights = np.zeros((size, size))
+    for (i, j), s in sims.items():
+        if s > 0:
+            weights[at[i], at[j]] = weights[at[j], at[i]] = s
+    degree = weights.sum(axis=1)
+    scale = 1.0 / np.sqrt(degree)
+    laplacian = np.eye(size) - scale[:, None] * weights * scale[None, :]
+    _, vectors = np.linalg.eigh(laplacian)
+    order = [int(i) for i in np.argsort(np.round(vectors[:, 1] * scale, 12), kind="stable")]
+    total = float(degree.sum())
+    best, cut_at = math.inf, 1
+    on_left = np.zeros(size, dtype=bool)
+    cut = volume = 0.0
+    for k in range(1, size):
+        moved = order[k - 1]  # from the right half to the left: its links to the left stop being cut
+        row = weights[moved]
+        cut += float(row[~on_left].sum() - row[on_left].sum())
+        on_left[moved] = True
+        volume += float(degree[moved])
+        score = cut / volume + cut / (total - volume)
+        if score < best:
+            best, cut_at = score, k
+    halves = sorted([sorted(linked[i] for i in order[:cut_at]), sorted(linked[i] for i in order[cut_at:])],
+                    key=lambda half: (-len(half), half))
+    halves[0].extend(i for i in range(n) if i not in at)
+    return sorted(sorted(half) for half in halves)
+
+
+def _log_comb(n: int, k: int) -> float:
+    return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+
+
+def over_represented(total: int, holders: int, drawn: int, held: int) -> float:
+    """The chance that ``drawn`` articles picked at random from ``total`` include ``held`` or more
+    of the ``holders`` that carry a feature (the hypergeometric upper tail): small when the
+    feature clusters in those articles."""
+    top = min(holders, drawn)
+    if held <= 0:
+        return 1.0
+    if held > top:
+        return 0.0
+    base = _log_comb(total, drawn)
+    return min(1.0, sum(math.exp(_log_comb(holders, x) + _log_comb(total - holders, drawn - x) - base)
+                        for x in range(held, top + 1)))
+
+
+def own_features(feature_sets: Sequence[set[str]], halves: Sequence[list[int]], p: float) -> list[int]:
+    """For each half, how many features (held by two articles or more) cluster in it beyond
+    chance (``over_represented`` below ``p``): a name or date that one event's articles carry
+    and the other event's do not."""
+    total = len(feature_sets)
+    df = Counter(f for s in feature_sets for f in s)
+    counts = []
+    for half in halves:
+        inside = Counter(f for i in half for f in feature_sets[i])
+        counts.append(sum(1 for f, c in inside.items()
+                          if df[f] > 1 and over_represented(total, df[f], len(half), c) < p))
+    return counts
+
+
 def _two_events(group: list[int], feature_sets: Sequence[set[str]],
                 options: GroupingOptions) -> list[list[int]] | None:
     """The group's two halves when it holds two events glued by shared names, else None."""
-    local = _vectors([feature_sets[i] for i in group])
-    sims = similarities(local)
-    halves = average_linkage(len(group), sims, min_similarity=-1.0, min_clusters=2)
+    sets = [feature_sets[i] for i in group]
+    sims = similarities(_vectors(sets))
+    halves = bisect(len(group), sims)
     if len(halves) != 2 or min(map(len, halves)) < options.min_split:
         return None
     a, b = halves
-    within = min(_mean(sims, a, a), _mean(sims, b, b))
-    if _mean(sims, a, b) < options.split_ratio * within:
+    apart = _mean(sims, a, b) < options.split_ratio * min(_mean(sims, a, a), _mean(sims, b, b))
+    if apart or min(own_features(sets, halves, options.own_p)) >= options.min_own:
         return [[group[i] for i in half] for half in halves]
     return None
+
+
+def _split(group: list[int], feature_sets: Sequence[set[str]], options: GroupingOptions,
+           depth: int = 0) -> list[list[int]]:
+    """The group, or its events when it holds several (each half is checked again)."""
+    if len(group) < 2 * options.min_split or depth >= options.max_splits:
+        return [group]
+    halves = _two_events(group, feature_sets, options)
+    if halves is None:
+        return [group]
+    return [g for half in halves for g in _split(half, feature_sets, options, depth + 1)]
 
 
 def group_offline(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[list[int]]:
@@ -183,6 +277,5 @@ def group_offline(articles: Sequence[Article], options: GroupingOptions = Groupi
     threshold = options.small_day_similarity if small else options.min_similarity
     groups: list[list[int]] = []
     for group in average_linkage(len(articles), sims, min_similarity=threshold):
-        split = _two_events(group, feature_sets, options) if len(group) >= 2 * options.min_split else None
-        groups.extend(split or [group])
+        groups.extend(_split(group, feature_sets, options))
     return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
