@@ -6,7 +6,6 @@ Configuration arrives as ``Settings`` (resolved, with the environment fallbacks,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -28,6 +27,7 @@ from briefing.core.errors import (
 from briefing.core.models import Usage
 from briefing.core.options import MISSING_CONFIGURATION, MODE_NAMES, Settings
 from briefing.core.secrets import protect_logs, protect_url, redact_url, scrub_chain
+from briefing.llm.answers import answer_model, validating_with
 from briefing.llm.failures import classify, raw_answer_text, unwrap
 from briefing.llm.modes import AUTO, AUTO_ORDER, rejected, rejection
 from briefing.llm.pacehooks import attach
@@ -43,34 +43,6 @@ MODES: dict[str, instructor.Mode] = {
 }
 assert set(MODES) == set(MODE_NAMES), "options.MODE_NAMES and llm.MODES must name the same modes"
 _LOCAL_SERVER_KEY = "not-needed"  # OpenAI-compatible local servers ignore the key, the SDK wants one
-
-
-_TRAILING_NEWLINE = re.compile(r"(\r\n|\r|\n)\Z")
-
-
-def _as_template_values(messages: list[dict[str, str]], context: dict) -> tuple[list[dict[str, str]], dict]:
-    """The messages as instructor templates that render to their text unchanged, and the context.
-
-    instructor renders every message as a Jinja2 template whenever it is given a ``context``
-    (``instructor.templating.handle_templating``), and the context is how the answer's validators
-    get the article text. Article text is data: ``{{ 7*7 }}`` in it must not reach the model as
-    ``49``, nor ``{{ unclosed`` fail the request. So each message becomes ``{{ name }}`` with its
-    text in the context: a value is inserted as it is, never parsed. The template keeps the text's
-    trailing newline as its own, so that Jinja drops it exactly as it did before (its default
-    ``keep_trailing_newline=False``) and the request body stays the same for text without braces.
-    """
-    values = dict(context)
-    templates = []
-    for number, message in enumerate(messages):
-        content = message.get("content")
-        if not isinstance(content, str):
-            templates.append(message)
-            continue
-        name = f"briefing_message_{number}"
-        body = _TRAILING_NEWLINE.sub("", content)
-        values[name] = body
-        templates.append({**message, "content": "{{ " + name + " }}" + ("\n" if body != content else "")})
-    return templates, values
 
 
 @dataclass
@@ -244,12 +216,11 @@ class LLM:
 
     def _request(self, messages: list[dict[str, str]], response_model: type[T], context: dict,
                  max_retries: int, max_tokens: int, meter: _Meter) -> dict[str, Any]:
-        templates, values = _as_template_values(messages, context)
         return {
             "model": self.settings.model,
-            "messages": templates,
-            "response_model": response_model,
-            "context": values,
+            "messages": messages,
+            "response_model": answer_model(response_model),
+            "context": context,  # for the validators only (``answers.validating_with``), never instructor's
             "max_retries": max_retries,
             "max_tokens": max_tokens,
             "temperature": 0,
@@ -301,7 +272,8 @@ class LLM:
         while True:
             sent = self._adapted(request)
             try:
-                return client.chat.completions.create(**sent)
+                with validating_with(sent.pop("context", None)):
+                    return client.chat.completions.create(**sent)
             except Exception as e:
                 if (error := self._mode_rejected(e, mode)) is not None:
                     raise error from e
@@ -313,7 +285,8 @@ class LLM:
         while True:
             sent = self._adapted(request)
             try:
-                return await client.chat.completions.create(**sent)
+                with validating_with(sent.pop("context", None)):
+                    return await client.chat.completions.create(**sent)
             except Exception as e:
                 if (error := self._mode_rejected(e, mode)) is not None:
                     raise error from e
