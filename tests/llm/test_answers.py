@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 
 import pytest
 from instructor.v2.providers.openai.schema import generate_openai_schema
@@ -13,7 +14,13 @@ from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_va
 from briefing.brief.briefer import ArticleBriefing
 from briefing.daily.modelgroup import StoryGroups
 from briefing.daily.synthesis import StorySynthesis
-from briefing.llm.answers import answer_model, lenient_json, validating_with
+from briefing.llm.answers import (
+    answer_model,
+    escape_control_characters,
+    relax_answer,
+    relax_markdown_json,
+    validating_with,
+)
 from briefing.verify.model import ModelVerdict
 
 
@@ -40,40 +47,43 @@ class Checked(BaseModel):
         return value
 
 
-# --------------------------------------------------------------------------- lenient_json
-
-
-@pytest.mark.parametrize("raw, value", [
-    ('{"title": "two\nlines"}', {"title": "two\nlines"}),           # a raw newline
-    ('{"title": "a\ttab"}', {"title": "a\ttab"}),                   # a raw tab
-    ('{"title": "cr\r\nlf"}', {"title": "cr\r\nlf"}),               # a raw CR LF
-    ('{"title": "nul\u0000byte"}', {"title": "nul\u0000byte"}),     # NUL, the lowest control character
-    ('{"title": "unit\u001fsep"}', {"title": "unit\u001fsep"}),     # U+001F, the highest
-    (b'{"title": "bytes\nin"}', {"title": "bytes\nin"}),           # bytes, as an SDK may hand them over
-])
-def test_raw_control_characters_inside_strings_are_read(raw, value):
-    relaxed = lenient_json(raw)
-    assert relaxed is not None and json.loads(relaxed) == value  # strict JSON again
-    assert "\n" not in relaxed and "\t" not in relaxed and "\u0000" not in relaxed
+# --------------------------------------------------------------------------- escape_control_characters
 
 
 @pytest.mark.parametrize("raw", [
-    '{"title": "x",}',                 # a trailing comma
-    "{'title': 'x'}",                  # single quotes
-    '{"title": "x" // a comment\n}',   # a comment
-    '{"title": "cut off',              # truncated
-    '{"title": "x"} trailing words',   # extra data
-    "",                                # nothing
-    b"\xff\xfe not utf-8",             # undecodable bytes
-    "[" * 200_000,                     # nested past the recursion limit: None, not a crash
+    '{"title": "two\nlines"}',                      # a raw newline
+    '{"title": "a\ttab"}',                          # a raw tab
+    '{"title": "cr\r\nlf", "x": "\b\f"}',           # CR LF, backspace, form feed
+    '{"title": "nul\u0000byte"}',                   # NUL, the lowest control character
+    '{"title": "unit\u001fsep"}',                   # U+001F, the highest
+    '{"title": "say \\"hi\\"\nthen go"}',           # escaped quotes before the newline
+    '{"title": "C:\\\\\n", "b": "\t"}',             # an escaped backslash right before it
+    '{"a": ["x\ny", {"b": "\tz"}], "c": 1}',        # nested strings
 ])
-def test_text_that_is_not_json_even_so_stays_unread(raw):
-    assert lenient_json(raw) is None
+def test_control_characters_inside_strings_are_escaped_as_strict_false_reads_them(raw):
+    escaped = escape_control_characters(raw)
+    assert json.loads(escaped) == json.loads(raw, strict=False)  # strict JSON now, the same value
+    assert not any(ord(c) < 0x20 for c in escaped)
 
 
-def test_valid_json_too_deep_for_the_parser_is_unread_not_a_crash():
-    assert lenient_json("[" * 100_000 + "]" * 100_000) is None
-    assert lenient_json("[" * 50 + "]" * 50) == "[" * 50 + "]" * 50
+def test_whitespace_between_tokens_is_left_alone():
+    raw = '{\n\t"title": "one\ntwo",\r\n  "count": 2\n}'
+    escaped = escape_control_characters(raw)
+    assert escaped == '{\n\t"title": "one\\ntwo",\r\n  "count": 2\n}'
+    assert json.loads(escaped) == {"title": "one\ntwo", "count": 2}
+
+
+def test_text_without_control_characters_is_returned_as_is():
+    for raw in ('{"title": "x",}', "{'title': 'x'}", '{"title": "cut off', "", '"\\"\\"'):
+        assert escape_control_characters(raw) == raw
+
+
+@pytest.mark.parametrize("raw", ['"' * 200_000, '"\\' * 100_000, '{"a": "' + "x\n" * 100_000])
+def test_hostile_quoting_is_linear_not_quadratic(raw):
+    """Every quote of an unclosed string must not start a scan to the end of the text."""
+    started = time.process_time()
+    escape_control_characters(raw + "\n")
+    assert time.process_time() - started < 2.0  # linear: well under 0.5 s; quadratic: minutes
 
 
 def test_a_hostile_deep_answer_fails_as_a_validation_error():
@@ -108,15 +118,31 @@ def test_after_the_lenient_read_only_the_schema_decides():
     assert [e["type"] for e in info.value.errors()] == ["missing"]
 
 
-@pytest.mark.parametrize("raw", ['{"title": "two\nlines",}', '{"title": "two\nlines"', "not json at all"])
-def test_broken_json_keeps_pydantics_own_error(raw):
-    """Leniency is only for control characters: the error a re-ask quotes is unchanged."""
+@pytest.mark.parametrize("raw", ['{"title": "x",}', '{"title": "cut off', "not json at all", '{"title": 1 2}'])
+def test_broken_json_without_control_characters_keeps_pydantics_own_error(raw):
     with pytest.raises(ValidationError) as lenient:
         answer_model(Note).model_validate_json(raw)
     with pytest.raises(ValidationError) as plain:
         Note.model_validate_json(raw)
     assert lenient.value.errors() == plain.value.errors()
     assert lenient.value.errors()[0]["type"] == "json_invalid"
+
+
+def test_broken_json_with_a_raw_newline_fails_naming_its_real_fault():
+    """The newline is accepted, so the error (which a re-ask quotes) names the trailing comma."""
+    raw = '{"title": "two\nlines", "count": 1,}'
+    with pytest.raises(ValidationError, match="control character"):
+        Note.model_validate_json(raw)
+    with pytest.raises(ValidationError) as info:
+        answer_model(Note).model_validate_json(raw)
+    [error] = info.value.errors()
+    assert error["type"] == "json_invalid" and "trailing comma" in error["msg"]
+
+
+def test_undecodable_bytes_keep_pydantics_error():
+    with pytest.raises(ValidationError) as info:
+        answer_model(Note).model_validate_json(b'{"title": "\xff\n"}')
+    assert info.value.errors()[0]["type"] == "json_invalid"
 
 
 def test_valid_json_validates_exactly_as_the_plain_model_does():
@@ -175,3 +201,45 @@ def test_contexts_of_concurrent_tasks_stay_apart():
         return await asyncio.gather(parse("alpha text", "alpha", a, b), parse("beta text", "beta", b, a))
 
     assert asyncio.run(both()) == ["alpha", "beta"]
+
+
+# --------------------------------------------------------------------------- md_json: before instructor's decoder
+
+
+def test_a_fenced_block_is_relaxed_and_the_prose_around_it_is_not():
+    text = 'Here is "the\nanswer":\n```json\n{"title": "two\nlines",\n "count": 2}\n```\nHope it "helps\tyou".'
+    relaxed = relax_markdown_json(text)
+    assert relaxed == ('Here is "the\nanswer":\n```json\n{"title": "two\\nlines",\n "count": 2}\n```\n'
+                       'Hope it "helps\tyou".')
+
+
+def test_each_fenced_block_is_relaxed():
+    text = '```json\n{"a": "x\ny"}\n```\nthen\n```\n{"b": "\tz"}\n```'
+    assert relax_markdown_json(text) == '```json\n{"a": "x\\ny"}\n```\nthen\n```\n{"b": "\\tz"}\n```'
+
+
+def test_without_a_complete_block_the_braces_are_relaxed():
+    assert relax_markdown_json('Sure:\n{"a": "x\ny"}\nDone "ok\n".') == 'Sure:\n{"a": "x\\ny"}\nDone "ok\n".'
+    cut = '```json\n{"a": "x\ny", "b": ['  # cut off before the closing fence and brace
+    assert relax_markdown_json(cut) == cut  # no closing brace: nothing to relax, the answer stays as sent
+    assert relax_markdown_json("no json\nat all") == "no json\nat all"
+    assert relax_markdown_json('} "x\ny" {') == '} "x\ny" {'  # a brace pair the wrong way round
+
+
+def test_relax_answer_rewrites_each_choice_and_skips_what_has_no_text():
+    class Message:
+        def __init__(self, content):
+            self.content = content
+
+    class Choice:
+        def __init__(self, content):
+            self.message = Message(content)
+
+    class Response:
+        def __init__(self, *contents):
+            self.choices = [Choice(content) for content in contents]
+
+    response = Response('```json\n{"a": "x\ny"}\n```', None, "plain\ntext")
+    relax_answer(response)
+    assert [c.message.content for c in response.choices] == ['```json\n{"a": "x\\ny"}\n```', None, "plain\ntext"]
+    relax_answer(object())  # no choices at all: nothing to do, no error

@@ -27,7 +27,7 @@ from briefing.core.errors import (
 from briefing.core.models import Usage
 from briefing.core.options import MISSING_CONFIGURATION, MODE_NAMES, Settings
 from briefing.core.secrets import protect_logs, protect_url, redact_url, scrub_chain
-from briefing.llm.answers import answer_model, validating_with
+from briefing.llm.answers import answer_model, relax_answer, validating_with
 from briefing.llm.failures import classify, raw_answer_text, unwrap
 from briefing.llm.modes import AUTO, AUTO_ORDER, rejected, rejection
 from briefing.llm.pacehooks import attach
@@ -215,7 +215,10 @@ class LLM:
     # ------------------------------------------------------------------ calls
 
     def _request(self, messages: list[dict[str, str]], response_model: type[T], context: dict,
-                 max_retries: int, max_tokens: int, meter: _Meter) -> dict[str, Any]:
+                 max_retries: int, max_tokens: int, meter: _Meter, mode: str) -> dict[str, Any]:
+        hooks = meter.hooks()
+        if mode == "md_json":  # instructor decodes the Markdown's JSON strictly before validation
+            hooks.on("completion:response", relax_answer)
         return {
             "model": self.settings.model,
             "messages": messages,
@@ -224,7 +227,7 @@ class LLM:
             "max_retries": max_retries,
             "max_tokens": max_tokens,
             "temperature": 0,
-            "hooks": meter.hooks(),
+            "hooks": hooks,
         }
 
     def _adapted(self, request: dict[str, Any]) -> dict[str, Any]:
@@ -330,7 +333,8 @@ class LLM:
             mode = self.mode
             client = self._client(is_async=False, mode=mode)
             try:
-                for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
+                for request in self._requests(messages, response_model, context, max_retries, meter, mode,
+                                              max_tokens):
                     try:
                         value = call_with_retries(partial(self._create, client, mode, request),
                                                   self.policy, describe=self._describe(article))
@@ -352,7 +356,8 @@ class LLM:
             mode = self.mode
             client = self._client(is_async=True, mode=mode)
             try:
-                for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
+                for request in self._requests(messages, response_model, context, max_retries, meter, mode,
+                                              max_tokens):
                     try:
                         value = await acall_with_retries(partial(self._acreate, client, mode, request),
                                                          self.policy, describe=self._describe(article))
@@ -366,11 +371,12 @@ class LLM:
                 self._fall_back(e)
 
     def _requests(self, messages: list[dict[str, str]], response_model: type[T], context: dict,
-                  max_retries: int, meter: _Meter, max_tokens: int | None = None) -> Iterator[dict[str, Any]]:
+                  max_retries: int, meter: _Meter, mode: str,
+                  max_tokens: int | None = None) -> Iterator[dict[str, Any]]:
         """The request to send, then the same with a doubled output budget if the first was cut off."""
         first = min(max_tokens or self.max_output_tokens, self.max_output_tokens)
         for budget in (first, first * 2):
-            yield self._request(messages, response_model, context, max_retries, budget, meter)
+            yield self._request(messages, response_model, context, max_retries, budget, meter, mode)
 
     def _fail(self, error: BriefingError, meter: _Meter, article: str | None) -> NoReturn:
         """Raise ``error`` (or the refusal that explains it) carrying what the call spent."""
