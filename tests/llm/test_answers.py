@@ -11,7 +11,9 @@ import pytest
 from instructor.v2.providers.openai.schema import generate_openai_schema
 from pydantic import BaseModel, Field, ValidationError, ValidationInfo, field_validator
 
+from briefing import Briefer
 from briefing.brief.briefer import ArticleBriefing
+from briefing.core.options import BriefingOptions
 from briefing.daily.modelgroup import StoryGroups
 from briefing.daily.synthesis import StorySynthesis
 from briefing.llm.answers import (
@@ -21,7 +23,9 @@ from briefing.llm.answers import (
     relax_markdown_json,
     validating_with,
 )
+from briefing.testing import FakeModel, load_answers
 from briefing.verify.model import ModelVerdict
+from helpers import ANSWERS
 
 
 class Note(BaseModel):
@@ -243,3 +247,24 @@ def test_relax_answer_rewrites_each_choice_and_skips_what_has_no_text():
     relax_answer(response)
     assert [c.message.content for c in response.choices] == ['```json\n{"a": "x\\ny"}\n```', None, "plain\ntext"]
     relax_answer(object())  # no choices at all: nothing to do, no error
+
+
+@pytest.mark.parametrize("flavour", ["sync", "async"])
+def test_md_json_answers_with_raw_control_characters_parse_in_both_twins(flavour, seed_text):
+    fake = FakeModel(load_answers(ANSWERS / "raw_control_characters_md.json"))
+    options = BriefingOptions(model="gpt-4o-mini", mode="md_json")
+    if flavour == "sync":
+        briefing = Briefer(client=fake.client(), options=options).brief(seed_text)
+    else:
+        briefing = asyncio.run(Briefer(client=fake.async_client(), options=options).abrief(seed_text))
+    assert len(fake.requests) == 1 and len(briefing.claims) == 13
+    assert "alliance.\nEurope is raising" in briefing.summary and briefing.headline.endswith("NATO\r\n")
+
+
+def test_md_json_without_the_relaxing_hook_would_pick_an_inner_list(seed_text):
+    """The control case: instructor's own md_json extraction of the same answer finds no object."""
+    from instructor.v2.core.json import extract_json_from_codeblock
+
+    raw = load_answers(ANSWERS / "raw_control_characters_md.json")[0]["raw"]
+    assert extract_json_from_codeblock(raw).startswith("[")  # the last list it could decode strictly
+    assert extract_json_from_codeblock(relax_markdown_json(raw)).startswith('{\n  "headline"')
