@@ -59,7 +59,7 @@ def test_local_server_rejects_json_schema(llm_client, seed_text, vcr):
 
 
 def test_local_server_auto_falls_back_after_the_json_schema_rejection(llm_client, seed_text, vcr):
-    b = briefer(llm_client, mode="auto", max_retries=0, max_output_tokens=300)  # short: the fallback is the point
+    b = briefer(llm_client, mode="auto", max_retries=0, max_output_tokens=150)  # short: the fallback is the point
     b.llm.auto_modes = ("json_schema", "md_json")  # start where the server says no (it takes tools)
     with pytest.raises(errors.TruncatedOutputError):  # as recorded: md_json was accepted, and the
         b.brief(seed_text, id="seed")                 # model recited the schema until its budget ran out
@@ -67,5 +67,6 @@ def test_local_server_auto_falls_back_after_the_json_schema_rejection(llm_client
     bodies = sent(vcr)
     assert bodies[0]["response_format"]["type"] == "json_schema"
     assert len(bodies) == 3 and all("response_format" not in b and "tools" not in b for b in bodies[1:])
-    assert [b["max_tokens"] for b in bodies[1:]] == [300, 600]  # md_json, then its doubled budget
+    assert [b["max_tokens"] for b in bodies[1:]] == [150, 300]  # md_json, then its doubled budget
+    assert bodies[1]["messages"][0]["content"].endswith("not the schema itself\n")  # instructor's text as it is
     assert b.llm.mode == "md_json"
