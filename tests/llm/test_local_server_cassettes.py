@@ -10,6 +10,7 @@ them and with the server's real rejection of ``response_format`` type json_schem
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +71,23 @@ def test_local_server_auto_falls_back_after_the_json_schema_rejection(llm_client
     assert [b["max_tokens"] for b in bodies[1:]] == [150, 300]  # md_json, then its doubled budget
     assert bodies[1]["messages"][0]["content"].endswith("not the schema itself\n")  # instructor's text as it is
     assert b.llm.mode == "md_json"
+
+
+DAY = Path(__file__).parents[1] / "fixtures" / "day"
+
+
+def test_local_server_briefs_a_short_article_with_the_current_parsing(llm_client, vcr):
+    """A short article in tools mode, recorded after the lenient parse and the byte-for-byte messages
+    (issue 18, items 1 and 18): the model's answer is accepted and validated, its excerpts located or
+    marked not_found, and the article reaches the server exactly as read."""
+    text = (DAY / "riverton-post.txt").read_text(encoding="utf-8")
+    b = Briefer(**briefer_args(model="local", client=llm_client, mode="tools", max_output_tokens=250,
+                               grounding_reasks=0, max_retries=0,
+                               retry_policy=RetryPolicy(max_attempts=1).with_timeout(600)))
+    briefing = b.brief(text, id="riverton-post")
+
+    [body] = sent(vcr)
+    assert f"<article>\n{text}\n</article>" in body["messages"][1]["content"]
+    assert briefing.usage.requests == 1 and briefing.claims
+    for claim in briefing.claims:
+        assert claim.grounding == "not_found" or text[claim.span.start:claim.span.end]
