@@ -19,7 +19,7 @@ import openai
 import pytest
 from hypothesis import settings
 
-from briefing.testing.responder import Responder, load_answers
+from briefing.testing.responder import RateLimits, Responder, load_answers
 from helpers import ANSWERS, CASSETTES, OPENAI_URL, REPLAY_KEY, SECRET_HEADERS, SEED
 
 # Property tests draw the same examples in every run and keep no database: a run in CI is the
@@ -113,7 +113,8 @@ def _endpoint(request, record_mode):
     else:
         marker = request.node.get_closest_marker("answers")
         assert marker, f"{request.node.name} needs @pytest.mark.answers(NAME) to be recorded"
-        with Responder(load_answers(ANSWERS / f"{marker.args[0]}.json")) as responder:
+        # every 200 carries x-ratelimit-* headers, as the API's always do, so that replays teach the pacer
+        with Responder(load_answers(ANSWERS / f"{marker.args[0]}.json"), rate_limits=RateLimits()) as responder:
             yield responder.base_url, REPLAY_KEY
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from briefing import Briefer, Briefing
 from briefing.core.options import BriefingOptions
+from helpers import briefer_args
 
 pytestmark = pytest.mark.vcr
 
@@ -81,6 +82,35 @@ def test_seed_article_async(async_llm_client, seed_text):
 
     assert len(briefing.claims) == 13
     _assert_grounded(briefing, seed_text)
+    assert briefer.pacer.limits() == {"requests": 10_000, "tokens": 30_000_000}  # the async hooks learn too
+
+
+@pytest.mark.answers("seed_article")
+def test_the_pacer_learns_the_keys_limits_from_the_answers_headers(llm_client, seed_text, vcr):
+    """Real answers always carry x-ratelimit-* headers (issue 18, item 20): replayed, they teach the
+    pacer the key's limits and what remains of them."""
+    briefer = Briefer(model="gpt-4o-mini", client=llm_client)
+    assert briefer.pacer.limits() == {}  # nothing known before the first answer
+    briefer.brief(seed_text)
+
+    headers = vcr.responses[0]["headers"]
+    assert headers["x-ratelimit-limit-requests"] == ["10000"] and headers["x-ratelimit-remaining-requests"] == ["9999"]
+    remaining_tokens = int(headers["x-ratelimit-remaining-tokens"][0])
+    assert 29_990_000 < remaining_tokens < 30_000_000  # the request's prompt and output budget were reserved
+    assert briefer.pacer.limits() == {"requests": 10_000, "tokens": 30_000_000}
+    assert briefer.pacer.stats.limits == {"requests": 10_000, "tokens": 30_000_000}
+    bucket = briefer.pacer._buckets["tokens"]
+    assert bucket.level <= remaining_tokens + 1_000  # lowered to what the server said remains (plus refill)
+    assert bucket.level < 30_000_000 - 2_000
+
+
+@pytest.mark.answers("seed_article")
+def test_a_hand_limit_below_the_headers_stays(llm_client, seed_text):
+    """The adversarial partner: a header limit above a limit given by hand does not raise it."""
+    briefer = Briefer(**briefer_args(model="gpt-4o-mini", client=llm_client, rpm=60, tpm=500_000))
+    briefer.brief(seed_text)
+
+    assert briefer.pacer.limits() == {"requests": 60, "tokens": 500_000}
 
 
 @pytest.mark.answers("seed_reask_fixed")

@@ -3,7 +3,8 @@
 Each rule is tried with the input that would make it lie: a negation inserted or removed, a
 figure changed, content words swapped, a cut inside a word, an ellipsis over a negation, a
 compatibility character folded into a digit. Property tests draw real passages from the seed
-article and the long fixture (and from ../shared/data/polnear-dev when it is there).
+article and the fixtures kept in the repository, never from ../shared/data: the examples a run
+draws must not depend on whether that folder is present (issue 18, item 20).
 """
 
 from __future__ import annotations
@@ -23,7 +24,10 @@ from briefing.text.fold import STOPWORDS, fold_char, normalize, on_boundaries
 REPO = Path(__file__).resolve().parents[2]
 SEED = (REPO / "seeds" / "nato-us-russia-thaw.txt").read_text(encoding="utf-8")
 LONG = (REPO / "tests" / "fixtures" / "long_article.txt").read_text(encoding="utf-8")
-POLNEAR = REPO.parent / "shared" / "data" / "polnear-dev" / "text"
+FIXTURES = REPO / "tests" / "fixtures"
+PASSAGE_FILES = [*sorted(FIXTURES.glob("*.txt")), *sorted((FIXTURES / "day").glob("*.txt")),
+                 *sorted((FIXTURES / "eval").glob("*.txt"))]
+PASSAGE_TEXTS = [SEED, *(p.read_text(encoding="utf-8") for p in PASSAGE_FILES)]
 
 TEXT = ("Mayor Ana Ruiz said the council will raise taxes on the middle class next year. "
         "The company lost $18 million in the third quarter, its chief executive said. "
@@ -232,12 +236,9 @@ def test_hostile_input_never_raises():
 # --------------------------------------------------------------------------- properties
 
 def _passages() -> list[tuple[str, int, int]]:
-    """(text, start, end) of sentences with 8+ words from real articles."""
-    texts = [SEED, LONG]
-    if POLNEAR.is_dir():
-        texts += [p.read_text(encoding="utf-8") for p in sorted(POLNEAR.glob("*.txt"))[:20]]
+    """(text, start, end) of sentences with 8+ words from the articles in the repository."""
     found = []
-    for text in texts:
+    for text in PASSAGE_TEXTS:
         for m in re.finditer(r"[A-Z\u201c][^.!?\n]{30,}[.!?]", text):
             if len(m.group().split()) >= 8:
                 found.append((text, m.start(), m.end()))
@@ -349,3 +350,11 @@ def test_no_compatibility_character_is_ever_folded_into_a_digit():
         if c in digits or unicodedata.category(c) == "Cs":
             continue
         assert not digits & set(fold_char(c)), (hex(cp), fold_char(c))
+
+
+def test_the_property_passages_come_from_the_repository_only():
+    """The same examples with or without ../shared/data: every passage's text is a file in the repo."""
+    assert {id(text) for text, _, _ in PASSAGES} <= {id(text) for text in PASSAGE_TEXTS}
+    assert all(path.is_relative_to(REPO / "tests" / "fixtures") for path in PASSAGE_FILES)
+    assert LONG in PASSAGE_TEXTS and len(PASSAGE_TEXTS) >= 9  # the seed, the long fixture, day and eval articles
+    assert len(PASSAGES) >= 50 and len(NUMBERED) >= 8

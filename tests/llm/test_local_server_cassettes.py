@@ -10,6 +10,7 @@ them and with the server's real rejection of ``response_format`` type json_schem
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_local_server_rejects_json_schema(llm_client, seed_text, vcr):
 
 
 def test_local_server_auto_falls_back_after_the_json_schema_rejection(llm_client, seed_text, vcr):
-    b = briefer(llm_client, mode="auto", max_retries=0, max_output_tokens=300)  # short: the fallback is the point
+    b = briefer(llm_client, mode="auto", max_retries=0, max_output_tokens=150)  # short: the fallback is the point
     b.llm.auto_modes = ("json_schema", "md_json")  # start where the server says no (it takes tools)
     with pytest.raises(errors.TruncatedOutputError):  # as recorded: md_json was accepted, and the
         b.brief(seed_text, id="seed")                 # model recited the schema until its budget ran out
@@ -67,5 +68,26 @@ def test_local_server_auto_falls_back_after_the_json_schema_rejection(llm_client
     bodies = sent(vcr)
     assert bodies[0]["response_format"]["type"] == "json_schema"
     assert len(bodies) == 3 and all("response_format" not in b and "tools" not in b for b in bodies[1:])
-    assert [b["max_tokens"] for b in bodies[1:]] == [300, 600]  # md_json, then its doubled budget
+    assert [b["max_tokens"] for b in bodies[1:]] == [150, 300]  # md_json, then its doubled budget
+    assert bodies[1]["messages"][0]["content"].endswith("not the schema itself\n")  # instructor's text as it is
     assert b.llm.mode == "md_json"
+
+
+DAY = Path(__file__).parents[1] / "fixtures" / "day"
+
+
+def test_local_server_briefs_a_short_article_with_the_current_parsing(llm_client, vcr):
+    """A short article in tools mode, recorded after the lenient parse and the byte-for-byte messages
+    (issue 18, items 1 and 18): the model's answer is accepted and validated, its excerpts located or
+    marked not_found, and the article reaches the server exactly as read."""
+    text = (DAY / "riverton-post.txt").read_text(encoding="utf-8")
+    b = Briefer(**briefer_args(model="local", client=llm_client, mode="tools", max_output_tokens=250,
+                               grounding_reasks=0, max_retries=0,
+                               retry_policy=RetryPolicy(max_attempts=1).with_timeout(600)))
+    briefing = b.brief(text, id="riverton-post")
+
+    [body] = sent(vcr)
+    assert f"<article>\n{text}\n</article>" in body["messages"][1]["content"]
+    assert briefing.usage.requests == 1 and briefing.claims
+    for claim in briefing.claims:
+        assert claim.grounding == "not_found" or text[claim.span.start:claim.span.end]

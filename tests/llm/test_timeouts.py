@@ -13,8 +13,9 @@ from typer.testing import CliRunner
 
 from briefing import Briefer
 from briefing.cli.app import app
+from briefing.cli.common import RunOptions, retry_policy
 from briefing.core import errors
-from briefing.llm.retry import RetryPolicy
+from briefing.llm.retry import ELAPSED_PER_TIMEOUT, RetryPolicy
 from briefing.testing.responder import Responder, load_answers
 from helpers import ANSWERS, SEED
 
@@ -98,6 +99,7 @@ def test_cli_timeout_and_retries(monkeypatch):
     assert elapsed < 10  # gave up at 0.2 s a request, not the default 120 s (imports included)
     (line,) = result.stderr.splitlines()
     assert line.startswith("error: nato-us-russia-thaw: ") and "did not answer within 0.2 s" in line
+    assert "raise --timeout SECONDS: it raises both the wait for each answer and the time retries may take" in line
 
 
 @pytest.mark.parametrize("args", [["--timeout", "0"], ["--timeout", "-1"], ["--retries", "-1"]])
@@ -112,3 +114,46 @@ def test_cli_help_states_the_policy_defaults():
     assert f"(default: {policy.timeout:g})" in result.stdout
     assert f"(default: {policy.max_attempts - 1})" in result.stdout
     assert f"no new attempt starts {policy.max_elapsed:g} s after the first" in result.stdout
+
+
+# --------------------------------------------------------------------------- --timeout raises both bounds
+
+
+def test_with_timeout_raises_the_elapsed_bound_to_one_and_a_half_times_the_timeout():
+    assert ELAPSED_PER_TIMEOUT == 1.5  # the defaults' ratio: 120 s a request, 180 s to start retries
+    assert RetryPolicy().max_elapsed / RetryPolicy().timeout == ELAPSED_PER_TIMEOUT
+    slow = RetryPolicy().with_timeout(600)
+    assert (slow.timeout, slow.max_elapsed) == (600, 900)
+    assert slow.max_attempts == RetryPolicy().max_attempts and slow.max_wait == RetryPolicy().max_wait
+
+
+def test_with_timeout_never_lowers_the_elapsed_bound():
+    assert RetryPolicy().with_timeout(10).max_elapsed == 180  # 15 s would end retries sooner than the default
+    assert RetryPolicy().with_timeout(120).max_elapsed == 180
+    assert RetryPolicy().with_timeout(121).max_elapsed == 181.5
+    assert RetryPolicy(max_elapsed=5000).with_timeout(600).max_elapsed == 5000  # a longer one given by hand stays
+
+
+@pytest.mark.parametrize("seconds", [0, -1, float("inf"), float("nan")])
+def test_with_timeout_rejects_a_timeout_that_is_not_a_positive_number(seconds):
+    with pytest.raises(ValueError, match="^RetryPolicy.timeout must be a positive number of seconds$"):
+        RetryPolicy().with_timeout(seconds)
+
+
+def test_cli_timeout_raises_the_request_timeout_and_the_elapsed_bound():
+    assert retry_policy(RunOptions()) is None  # neither given: the documented defaults
+    slow = retry_policy(RunOptions(timeout=600))
+    assert slow is not None and (slow.timeout, slow.max_elapsed) == (600, 900)
+    both = retry_policy(RunOptions(timeout=600, retries=1))
+    assert both is not None and (both.timeout, both.max_elapsed, both.max_attempts) == (600, 900, 2)
+    quick = retry_policy(RunOptions(timeout=30))
+    assert quick is not None and (quick.timeout, quick.max_elapsed) == (30, 180)
+    retries_only = retry_policy(RunOptions(retries=5))
+    assert retries_only is not None and (retries_only.timeout, retries_only.max_elapsed) == (120, 180)
+
+
+def test_cli_help_says_that_timeout_raises_the_elapsed_bound_too():
+    result = runner.invoke(app, ["brief", "--help"], env={"COLUMNS": "300"})
+    text = " ".join(result.stdout.split())
+    assert "retries may then start until 1.5 times as long after the first attempt (at least 180 s)" in text
+    assert "(1.5 times --timeout, when that is longer)" in text

@@ -8,11 +8,14 @@ block would vanish and ``{{ unclosed`` would fail the briefing.
 
 from __future__ import annotations
 
+import json
+
 import openai
 import pytest
 
 from briefing import Briefer
 from briefing.core.models import Article
+from briefing.core.options import BriefingOptions
 from briefing.llm.retry import RetryPolicy
 from briefing.testing.responder import Responder
 from briefing.verify.checker import Checker
@@ -58,3 +61,77 @@ def test_braces_in_an_article_reach_the_checker_model_verbatim():
     user = request["messages"][1]["content"]
     assert f'<passage article="signs">{text}</passage>' in user
     assert verification.verdict == "supported" and verification.evidence[0].evidence == EVIDENCE[:-1]
+
+
+# Whitespace: instructor dedents every message it templates (``textwrap.dedent`` after rendering),
+# which blanks lines of only spaces or tabs and strips an indentation every line shares.
+WHITESPACE = ("    An indented first line of the article.\n"
+              "   \n"          # spaces only
+              "\t\n"           # a tab only
+              "\t\tA line indented with tabs.\n"
+              " \t \n"         # mixed
+              "    The last line, indented, then a blank line of spaces.\n"
+              "  ")
+WHITESPACE_ANSWER = {"headline": "Indented", "summary": "An indented article.", "disputes": [], "claims": [{
+    "statement": "The article has an indented line.", "kind": "fact", "speaker": None,
+    "channel": "unattributed", "direct_quote": False, "evidence": "A line indented with tabs."}]}
+
+
+@pytest.mark.parametrize("mode", ["tools", "json_schema", "md_json"])
+def test_whitespace_only_lines_and_indentation_reach_the_model_verbatim(mode):
+    with Responder(lambda request, n: {"answer": WHITESPACE_ANSWER}) as server:
+        briefer = Briefer(options=BriefingOptions(model="gpt-4o-mini", mode=mode), client=_client(server),
+                          retry_policy=RetryPolicy(max_attempts=1))
+        briefing = briefer.brief(WHITESPACE, id="indented")
+
+    [request] = server.requests
+    user = request["messages"][1]["content"]
+    assert f"<article>\n{WHITESPACE}\n</article>" in user
+    assert "\n   \n\t\n" in user and "\n \t \n" in user  # the lines of whitespace are not blanked
+    [claim] = briefing.claims
+    assert claim.grounding == "exact" and WHITESPACE[claim.span.start:claim.span.end] == "A line indented with tabs."
+
+
+def test_an_article_indented_throughout_is_not_dedented(tmp_path):
+    """A prompt that is the article alone: every line shares the indentation dedent would strip."""
+    (tmp_path / "system.j2").write_text("Brief the article.", encoding="utf-8")
+    (tmp_path / "user.j2").write_text("{{ text }}", encoding="utf-8")
+    text = "    Every line is indented.\n    A line indented with spaces follows.\n    \n    The end."
+    answer = {**WHITESPACE_ANSWER, "claims": [{**WHITESPACE_ANSWER["claims"][0],
+                                               "evidence": "A line indented with spaces follows."}]}
+    with Responder(lambda request, n: {"answer": answer}) as server:
+        briefer = Briefer(model="gpt-4o-mini", client=_client(server), prompt=tmp_path,
+                          retry_policy=RetryPolicy(max_attempts=1))
+        briefer.brief(text, id="indented")
+
+    [request] = server.requests
+    assert request["messages"][1]["content"] == text  # byte for byte: nothing dedented, nothing dropped
+    assert request["messages"][0]["content"] == "Brief the article."
+
+
+def test_a_message_keeps_its_trailing_line_end(tmp_path):
+    """Nothing trims a message either: a prompt that ends with a line end sends it."""
+    (tmp_path / "system.j2").write_text("Brief the article.", encoding="utf-8")
+    (tmp_path / "user.j2").write_text("{{ text }}", encoding="utf-8")
+    text = "A line indented with tabs.\n\n"
+    with Responder(lambda request, n: {"answer": WHITESPACE_ANSWER}) as server:
+        Briefer(model="gpt-4o-mini", client=_client(server), prompt=tmp_path,
+                retry_policy=RetryPolicy(max_attempts=1)).brief(text, id="ends")
+
+    assert server.requests[0]["messages"][1]["content"] == text
+
+
+def test_the_grounding_reask_still_gets_the_article_text():
+    """The validators' context (the article, the re-ask budget) no longer goes through instructor's
+    ``context``; the re-ask that names a misquote shows it still arrives."""
+    misquote = {**WHITESPACE_ANSWER, "claims": [{**WHITESPACE_ANSWER["claims"][0],
+                                                 "evidence": "A line indented with spaces."}]}
+    replies = [{"answer": misquote}, {"answer": WHITESPACE_ANSWER}]
+    with Responder(lambda request, n: replies[min(n, 1)]) as server:
+        briefing = Briefer(model="gpt-4o-mini", client=_client(server),
+                           retry_policy=RetryPolicy(max_attempts=1)).brief(WHITESPACE, id="indented")
+
+    assert len(server.requests) == 2
+    reask = json.dumps(server.requests[1]["messages"][2:])
+    assert "A line indented with spaces." in reask and "do not occur in the article" in reask
+    assert briefing.claims[0].grounding == "exact"

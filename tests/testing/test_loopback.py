@@ -53,7 +53,8 @@ def test_always_slow_is_service_unavailable_naming_the_timeout(seed_text):
     assert len(server.requests) == POLICY.max_attempts
     text = str(info.value)
     assert text.startswith("seed: ") and f"did not answer within {TIMEOUT:g} s" in text
-    assert "RetryPolicy.timeout" in text
+    assert "--timeout SECONDS: it raises both the wait for each answer and the time retries may take" in text
+    assert "RetryPolicy.with_timeout" in text
     assert server.base_url in text
 
 

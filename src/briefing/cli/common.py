@@ -77,11 +77,13 @@ ExtractorOption = Annotated[ExtractorChoice, typer.Option(
     "--extractor", help="auto: the model when one is configured, else offline; llm: fail without a model.")]
 TimeoutOption = Annotated[float | None, typer.Option(
     "--timeout", min=0.001, metavar="SECONDS", show_default=False,
-    help="How long to wait for one answer from the model before trying again (default: 120).")]
+    help="How long to wait for one answer from the model before trying again (default: 120); retries may "
+         "then start until 1.5 times as long after the first attempt (at least 180 s). Raise it for a slow "
+         "local server.")]
 RetriesOption = Annotated[int | None, typer.Option(
     "--retries", min=0, max=20, metavar="N", show_default=False,
     help="Retries after a timeout, a dropped connection, a rate limit or a server error (default: 3); "
-         "no new attempt starts 180 s after the first.")]
+         "no new attempt starts 180 s after the first (1.5 times --timeout, when that is longer).")]
 RpmOption = Annotated[float | None, typer.Option(
     "--rpm", min=0.001, show_default=False,
     help="Your key's requests per minute (default: learned from the server's rate-limit headers).")]
@@ -217,17 +219,17 @@ def offline_extractor(max_claims: int | None = None) -> Callable[[Article], Brie
 
 def retry_policy(run: RunOptions) -> RetryPolicy | None:
     """The retry policy ``--timeout`` and ``--retries`` ask for; None (the default) if neither."""
-    changes: dict[str, Any] = {}
-    if run.timeout is not None:
-        changes["timeout"] = run.timeout
-    if run.retries is not None:
-        changes["max_attempts"] = run.retries + 1
-    if not changes:
+    if run.timeout is None and run.retries is None:
         return None
     # the openai SDK comes with it: imported for a model run only
     from briefing.llm.retry import RetryPolicy
 
-    return replace(RetryPolicy(), **changes)
+    policy = RetryPolicy()
+    if run.timeout is not None:
+        policy = policy.with_timeout(run.timeout)  # raises max_elapsed with it: a slow server needs both
+    if run.retries is not None:
+        policy = replace(policy, max_attempts=run.retries + 1)
+    return policy
 
 
 def make_briefer(run: RunOptions, *, model: str | None = None) -> Briefer:

@@ -6,7 +6,6 @@ Configuration arrives as ``Settings`` (resolved, with the environment fallbacks,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -28,6 +27,7 @@ from briefing.core.errors import (
 from briefing.core.models import Usage
 from briefing.core.options import MISSING_CONFIGURATION, MODE_NAMES, Settings
 from briefing.core.secrets import protect_logs, protect_url, redact_url, scrub_chain
+from briefing.llm.answers import answer_model, relax_answer, validating_with
 from briefing.llm.failures import classify, raw_answer_text, unwrap
 from briefing.llm.modes import AUTO, AUTO_ORDER, rejected, rejection
 from briefing.llm.pacehooks import attach
@@ -43,34 +43,6 @@ MODES: dict[str, instructor.Mode] = {
 }
 assert set(MODES) == set(MODE_NAMES), "options.MODE_NAMES and llm.MODES must name the same modes"
 _LOCAL_SERVER_KEY = "not-needed"  # OpenAI-compatible local servers ignore the key, the SDK wants one
-
-
-_TRAILING_NEWLINE = re.compile(r"(\r\n|\r|\n)\Z")
-
-
-def _as_template_values(messages: list[dict[str, str]], context: dict) -> tuple[list[dict[str, str]], dict]:
-    """The messages as instructor templates that render to their text unchanged, and the context.
-
-    instructor renders every message as a Jinja2 template whenever it is given a ``context``
-    (``instructor.templating.handle_templating``), and the context is how the answer's validators
-    get the article text. Article text is data: ``{{ 7*7 }}`` in it must not reach the model as
-    ``49``, nor ``{{ unclosed`` fail the request. So each message becomes ``{{ name }}`` with its
-    text in the context: a value is inserted as it is, never parsed. The template keeps the text's
-    trailing newline as its own, so that Jinja drops it exactly as it did before (its default
-    ``keep_trailing_newline=False``) and the request body stays the same for text without braces.
-    """
-    values = dict(context)
-    templates = []
-    for number, message in enumerate(messages):
-        content = message.get("content")
-        if not isinstance(content, str):
-            templates.append(message)
-            continue
-        name = f"briefing_message_{number}"
-        body = _TRAILING_NEWLINE.sub("", content)
-        values[name] = body
-        templates.append({**message, "content": "{{ " + name + " }}" + ("\n" if body != content else "")})
-    return templates, values
 
 
 @dataclass
@@ -243,17 +215,19 @@ class LLM:
     # ------------------------------------------------------------------ calls
 
     def _request(self, messages: list[dict[str, str]], response_model: type[T], context: dict,
-                 max_retries: int, max_tokens: int, meter: _Meter) -> dict[str, Any]:
-        templates, values = _as_template_values(messages, context)
+                 max_retries: int, max_tokens: int, meter: _Meter, mode: str) -> dict[str, Any]:
+        hooks = meter.hooks()
+        if mode == "md_json":  # instructor decodes the Markdown's JSON strictly before validation
+            hooks.on("completion:response", relax_answer)
         return {
             "model": self.settings.model,
-            "messages": templates,
-            "response_model": response_model,
-            "context": values,
+            "messages": messages,
+            "response_model": answer_model(response_model),
+            "context": context,  # for the validators only (``answers.validating_with``), never instructor's
             "max_retries": max_retries,
             "max_tokens": max_tokens,
             "temperature": 0,
-            "hooks": meter.hooks(),
+            "hooks": hooks,
         }
 
     def _adapted(self, request: dict[str, Any]) -> dict[str, Any]:
@@ -301,7 +275,8 @@ class LLM:
         while True:
             sent = self._adapted(request)
             try:
-                return client.chat.completions.create(**sent)
+                with validating_with(sent.pop("context", None)):
+                    return client.chat.completions.create(**sent)
             except Exception as e:
                 if (error := self._mode_rejected(e, mode)) is not None:
                     raise error from e
@@ -313,7 +288,8 @@ class LLM:
         while True:
             sent = self._adapted(request)
             try:
-                return await client.chat.completions.create(**sent)
+                with validating_with(sent.pop("context", None)):
+                    return await client.chat.completions.create(**sent)
             except Exception as e:
                 if (error := self._mode_rejected(e, mode)) is not None:
                     raise error from e
@@ -357,7 +333,8 @@ class LLM:
             mode = self.mode
             client = self._client(is_async=False, mode=mode)
             try:
-                for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
+                for request in self._requests(messages, response_model, context, max_retries, meter, mode,
+                                              max_tokens):
                     try:
                         value = call_with_retries(partial(self._create, client, mode, request),
                                                   self.policy, describe=self._describe(article))
@@ -379,7 +356,8 @@ class LLM:
             mode = self.mode
             client = self._client(is_async=True, mode=mode)
             try:
-                for request in self._requests(messages, response_model, context, max_retries, meter, max_tokens):
+                for request in self._requests(messages, response_model, context, max_retries, meter, mode,
+                                              max_tokens):
                     try:
                         value = await acall_with_retries(partial(self._acreate, client, mode, request),
                                                          self.policy, describe=self._describe(article))
@@ -393,11 +371,12 @@ class LLM:
                 self._fall_back(e)
 
     def _requests(self, messages: list[dict[str, str]], response_model: type[T], context: dict,
-                  max_retries: int, meter: _Meter, max_tokens: int | None = None) -> Iterator[dict[str, Any]]:
+                  max_retries: int, meter: _Meter, mode: str,
+                  max_tokens: int | None = None) -> Iterator[dict[str, Any]]:
         """The request to send, then the same with a doubled output budget if the first was cut off."""
         first = min(max_tokens or self.max_output_tokens, self.max_output_tokens)
         for budget in (first, first * 2):
-            yield self._request(messages, response_model, context, max_retries, budget, meter)
+            yield self._request(messages, response_model, context, max_retries, budget, meter, mode)
 
     def _fail(self, error: BriefingError, meter: _Meter, article: str | None) -> NoReturn:
         """Raise ``error`` (or the refusal that explains it) carrying what the call spent."""

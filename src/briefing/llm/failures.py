@@ -101,8 +101,9 @@ def classify(
         return ServiceUnavailableError(clean(
             f"{where} did not answer{f' within {within:g} s' if within else ' in time'}; check that the "
             "server is up and not overloaded (a local server may still be loading the model) and try "
-            "again later; only if it is merely slow on long articles, raise the timeout (--timeout, "
-            "RetryPolicy.timeout)"), article=article)
+            "again later; only if it is merely slow (a local model on a busy machine, a long article), raise "
+            "--timeout SECONDS: it raises both the wait for each answer and the time retries may take "
+            "(in Python: RetryPolicy.with_timeout)"), article=article)
     if isinstance(err, openai.APIConnectionError):
         return ServiceUnavailableError(clean(
             f"{where} closed the connection before answering ({_cause_name(err)}): the server was "

@@ -17,7 +17,7 @@ import math
 import random
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -39,7 +39,8 @@ class RetryPolicy:
     ``timeout`` is the per-request timeout to give the openai client (how long to wait for an
     answer). ``max_elapsed`` bounds one call's wall time: no new attempt starts later than that
     many seconds after the first began, so a hung server costs at most about
-    ``max_elapsed + timeout`` (by default 5 minutes: two attempts of 120 s, not four). Raises
+    ``max_elapsed + timeout`` (by default 5 minutes: two attempts of 120 s, not four). A slow
+    server (a local model on a busy machine) needs both raised: ``with_timeout`` does that. Raises
     ``ValueError`` for bounds that would never try or never stop.
     """
 
@@ -59,6 +60,19 @@ class RetryPolicy:
             raise ValueError("RetryPolicy.timeout must be a positive number of seconds")
         if not (0 < self.max_elapsed < math.inf):
             raise ValueError("RetryPolicy.max_elapsed must be a positive number of seconds")
+
+    def with_timeout(self, seconds: float) -> RetryPolicy:
+        """This policy with a per-request ``timeout`` of ``seconds``, and ``max_elapsed`` raised to
+        at least ``ELAPSED_PER_TIMEOUT`` (1.5) times it, the defaults' ratio (120 s and 180 s): an
+        attempt that times out can still be retried once. ``max_elapsed`` is never lowered.
+        ``--timeout`` uses it. Raises ``ValueError`` for a timeout that is not a positive number."""
+        if not (0 < seconds < math.inf):
+            raise ValueError("RetryPolicy.timeout must be a positive number of seconds")
+        return replace(self, timeout=seconds, max_elapsed=max(self.max_elapsed, ELAPSED_PER_TIMEOUT * seconds))
+
+
+ELAPSED_PER_TIMEOUT = 1.5
+"""``RetryPolicy.with_timeout``'s ``max_elapsed``, at least, per second of request timeout."""
 
 
 @dataclass

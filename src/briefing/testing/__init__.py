@@ -7,10 +7,12 @@ from briefing.testing.batch_server import BatchServer
 from briefing.testing.inprocess import FakeModel
 from briefing.testing.responder import (
     LoopbackServer,
+    RateLimits,
     Reply,
     Responder,
     completion_body,
     load_answers,
 )
 
-__all__ = ["BatchServer", "FakeModel", "LoopbackServer", "Reply", "Responder", "completion_body", "load_answers"]
+__all__ = ["BatchServer", "FakeModel", "LoopbackServer", "RateLimits", "Reply", "Responder", "completion_body",
+           "load_answers"]

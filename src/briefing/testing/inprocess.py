@@ -40,7 +40,7 @@ class FakeModel(Scripted):
         reply, seq = self._next(body)
         if reply.get("drop"):
             raise httpx.RemoteProtocolError("the fake model dropped the connection", request=request)
-        status, data, headers = reply_response(body, reply, seq)
+        status, data, headers = reply_response(body, reply, seq, limit_headers=self.limit_headers(seq))
         return httpx.Response(status, headers=headers, content=data)
 
     def client(self, **kwargs: Any) -> openai.OpenAI:

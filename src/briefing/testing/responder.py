@@ -8,6 +8,9 @@ loaded from an authored answers file) or a function of the request.
 Reply keys: ``answer`` (an object: the model's structured answer), ``raw`` (the answer text sent
 verbatim, e.g. broken JSON), ``refusal`` (text), ``finish_reason``, ``status`` with ``error`` and
 ``headers`` (an HTTP fault), ``delay`` (seconds before answering), ``drop`` (close the connection).
+
+With ``rate_limits`` (``RateLimits``), every 200 carries the ``x-ratelimit-*`` headers the OpenAI API
+sends with each answer; the cassettes are recorded so (a reply's own ``headers`` win).
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import json
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Self
@@ -90,8 +94,54 @@ def completion_body(request: dict[str, Any], reply: Reply, seq: int) -> dict[str
     }
 
 
-def reply_response(request: dict[str, Any], reply: Reply, seq: int) -> tuple[int, bytes, dict[str, str]]:
-    """The HTTP status, body and headers that answer ``request`` with ``reply`` (the ``seq``-th)."""
+def _duration(seconds: float) -> str:
+    """A reset time as the API writes it: ``6ms``, ``0s``, ``1.5s``, ``2m0s``."""
+    if seconds < 1:
+        milliseconds = round(seconds * 1000)
+        return f"{milliseconds}ms" if milliseconds else "0s"
+    minutes, rest = divmod(seconds, 60)
+    return f"{int(minutes)}m{rest:g}s" if minutes else f"{rest:g}s"
+
+
+def request_cost(request: dict[str, Any]) -> int:
+    """What the API reserves of a key's tokens for ``request``: its prompt and its output budget."""
+    prompt = "".join(str(m.get("content") or "") for m in request.get("messages", []) if isinstance(m, dict))
+    extras = json.dumps([request[k] for k in ("tools", "response_format") if request.get(k)])
+    budget = request.get("max_completion_tokens") or request.get("max_tokens") or 0
+    return _tokens(prompt) + (_tokens(extras) if extras != "[]" else 0) + (budget if isinstance(budget, int) else 0)
+
+
+@dataclass(frozen=True)
+class RateLimits:
+    """A key's per-minute limits, sent back as the OpenAI API does with every answer: the
+    ``x-ratelimit-limit-*``, ``-remaining-*`` and ``-reset-*`` headers (the shape of recorded live
+    answers; the defaults are a gpt-4o-mini key's). Nothing refills while a test runs."""
+
+    requests: int = 10_000
+    tokens: int = 30_000_000
+
+    def headers(self, requests_so_far: int, tokens_so_far: int) -> dict[str, str]:
+        """The headers of the answer to the ``requests_so_far``-th request, ``tokens_so_far``
+        reserved by it and those before it."""
+        left = max(0, self.requests - requests_so_far)
+        used = self.requests - left
+        return {
+            "x-ratelimit-limit-project-requests": str(self.requests),
+            "x-ratelimit-limit-requests": str(self.requests),
+            "x-ratelimit-limit-tokens": str(self.tokens),
+            "x-ratelimit-remaining-project-requests": str(left),
+            "x-ratelimit-remaining-requests": str(left),
+            "x-ratelimit-remaining-tokens": str(max(0, self.tokens - tokens_so_far)),
+            "x-ratelimit-reset-project-requests": _duration(used * 60 / self.requests),
+            "x-ratelimit-reset-requests": _duration(used * 60 / self.requests),
+            "x-ratelimit-reset-tokens": _duration(min(tokens_so_far, self.tokens) * 60 / self.tokens),
+        }
+
+
+def reply_response(request: dict[str, Any], reply: Reply, seq: int, *,
+                   limit_headers: Mapping[str, str] | None = None) -> tuple[int, bytes, dict[str, str]]:
+    """The HTTP status, body and headers that answer ``request`` with ``reply`` (the ``seq``-th);
+    a 200 also carries ``limit_headers`` (``RateLimits.headers``)."""
     status = reply.get("status", 200)
     payload = reply["error_body"] if "error_body" in reply else (
         {"error": reply["error"]} if status != 200 else completion_body(request, reply, seq)
@@ -100,6 +150,8 @@ def reply_response(request: dict[str, Any], reply: Reply, seq: int) -> tuple[int
     headers = {"content-type": "application/json", "content-length": str(len(data)),
                "openai-processing-ms": str(200 + seq), "openai-version": "2020-10-01",
                "x-request-id": f"req_{_digest(str(seq), json.dumps(request, sort_keys=True))[:32]}"}
+    if status == 200 and limit_headers:
+        headers.update(limit_headers)
     headers.update({name: str(value) for name, value in reply.get("headers", {}).items()})
     return status, data, headers
 
@@ -107,15 +159,26 @@ def reply_response(request: dict[str, Any], reply: Reply, seq: int) -> tuple[int
 class Scripted:
     """A script of replies handed out in request order, every request kept (thread-safe)."""
 
-    def __init__(self, script: Script) -> None:
+    def __init__(self, script: Script, *, rate_limits: RateLimits | None = None) -> None:
         self.script = script
+        self.rate_limits = rate_limits
         self.requests: list[dict[str, Any]] = []
+        self._reserved: list[int] = []  # tokens reserved up to and including each request
         self._lock = threading.Lock()
+
+    def limit_headers(self, seq: int) -> dict[str, str]:
+        """The ``x-ratelimit-*`` headers for the answer to request ``seq`` (none without ``rate_limits``)."""
+        if self.rate_limits is None:
+            return {}
+        with self._lock:
+            reserved = self._reserved[seq]
+        return self.rate_limits.headers(seq + 1, reserved)
 
     def _next(self, request: dict[str, Any]) -> tuple[Reply, int]:
         with self._lock:
             seq = len(self.requests)
             self.requests.append(request)
+            self._reserved.append((self._reserved[-1] if self._reserved else 0) + request_cost(request))
             if callable(self.script):
                 return self.script(request, seq), seq
             if seq < len(self.script):
@@ -166,8 +229,8 @@ class Responder(Scripted, LoopbackServer):
         base_url: where to point ``openai.OpenAI(base_url=...)``.
     """
 
-    def __init__(self, script: Script, *, port: int = 0) -> None:
-        Scripted.__init__(self, script)
+    def __init__(self, script: Script, *, port: int = 0, rate_limits: RateLimits | None = None) -> None:
+        Scripted.__init__(self, script, rate_limits=rate_limits)
         responder = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -186,7 +249,8 @@ class Responder(Scripted, LoopbackServer):
                     self.close_connection = True
                     self.connection.close()
                     return
-                status, data, headers = reply_response(request, reply, seq)
+                status, data, headers = reply_response(request, reply, seq,
+                                                       limit_headers=responder.limit_headers(seq))
                 self.send_response(status)
                 for name, value in headers.items():
                     self.send_header(name, value)
