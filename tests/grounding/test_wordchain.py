@@ -346,3 +346,42 @@ def test_abridged_parts_chain_up_to_the_gap_and_not_beyond() -> None:
     assert at_gap._chains(ex)[0] == [(0, 0), (1, 1), (2, 12), (3, 13)]
     past_gap = index("council met " + "y " * 11 + "taxes rose", max_gap=10)
     assert all(len(chain) == 2 for chain in past_gap._chains(ex))
+
+
+def test_an_abridged_excerpt_ending_in_one_word_reaches_across_the_gap() -> None:
+    # the last part is one word: the chain still reaches 15 article words past the mark
+    words = index("council met " + "y " * 15 + "taxes")
+    assert words._chains(excerpt("council met ... taxes"))[0] == [(0, 0), (1, 1), (2, 17)]
+
+
+def test_nearest_run_looks_back_to_the_first_word() -> None:
+    words = index("a b c d")
+    assert words._nearest_run(["a", "b"], 0, 3, last=True) == 0
+    assert words._nearest_run(["a", "b"], -3, 3, last=True) == 0
+    assert words._nearest_run(["c", "d"], 0, 4, last=True) == 2
+    assert words._nearest_run(["c", "d"], 0, 3, last=True) == -1
+
+
+def test_a_changed_word_is_not_a_gap_to_drop_an_edge_across() -> None:
+    # "big" / "small": as many words on each side, nothing skipped: the edge stays
+    art = ["the", "small", "council", "met"]
+    assert _drop_stray_edges([(0, 0), (2, 2), (3, 3)], ["the", "big", "council", "met"], art, [0] * 4) == [
+        (0, 0), (2, 2), (3, 3)]
+    art = ["council", "met", "small", "the"]
+    assert _drop_stray_edges([(0, 0), (1, 1), (3, 3)], ["council", "met", "big", "the"], art, [0] * 4) == [
+        (0, 0), (1, 1), (3, 3)]
+
+
+def test_a_later_part_keeps_its_words_before_its_first_content_word() -> None:
+    words = index("taxes rose sharply on monday said the mayor")
+    match = words.candidates(excerpt("taxes rose ... said the mayor"))[0]
+    assert match.pairs == [(0, 0), (1, 1), (2, 5), (3, 6), (4, 7)]
+    assert match.similarity == 1.0 and match.verbatim
+
+
+def test_words_skipped_at_an_abridgement_mark_cost_little() -> None:
+    # 0.01 a word skipped: a part 81 words past the mark still chains (cost 0.81 < 1) ...
+    ex = excerpt("council ... taxes rose")
+    assert index("council " + "y " * 80 + "taxes rose")._chains(ex)[0] == [(0, 0), (1, 81), (2, 82)]
+    # ... and one 101 words past it does not (1.01), though within the abridgement gap
+    assert index("council " + "y " * 100 + "taxes rose")._chains(ex)[0] == [(1, 101), (2, 102)]
