@@ -305,11 +305,12 @@ def test_a_single_stray_pair_at_the_end_is_dropped() -> None:
 VOCAB = ["red", "green", "blue", "gold", "pink", "the", "of"]
 
 
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(VOCAB), min_size=2, max_size=7), st.lists(st.sampled_from([*VOCAB, "x"]), min_size=1, max_size=14))
-def test_chains_and_matches_run_in_order_on_both_sides(ours: list[str], theirs: list[str]) -> None:
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*VOCAB, "not", "..."]), min_size=2, max_size=8),
+       st.lists(st.sampled_from([*VOCAB, "not", "x", "y"]), min_size=1, max_size=24), st.sampled_from([5, GAP]))
+def test_chains_and_matches_run_in_order_on_both_sides(ours: list[str], theirs: list[str], gap: int) -> None:
     ex = excerpt(" ".join(ours))
-    words = index(" ".join(theirs))
+    words = index(" ".join(theirs), max_gap=gap)
     for chain in words._chains(ex):
         assert all(a[0] < b[0] and a[1] < b[1] for a, b in pairwise(chain))
         assert all(ex.tokens[i] == words.tokens[j] and ex.tokens[i] not in STOPWORDS for i, j in chain)
@@ -385,3 +386,12 @@ def test_words_skipped_at_an_abridgement_mark_cost_little() -> None:
     assert index("council " + "y " * 80 + "taxes rose")._chains(ex)[0] == [(0, 0), (1, 81), (2, 82)]
     # ... and one 101 words past it does not (1.01), though within the abridgement gap
     assert index("council " + "y " * 100 + "taxes rose")._chains(ex)[0] == [(1, 101), (2, 102)]
+
+
+def test_a_stray_last_word_of_a_long_excerpt_is_dropped() -> None:
+    # the gap is measured between the two pairs (3 article words for 1 excerpt word), however
+    # far into the excerpt they stand
+    ex = ["council", "will", "raise", "local", "taxes", "next", "year", "the"]
+    art = ["council", "will", "raise", "local", "taxes", "next", "year", "said", "mayor", "the"]
+    pairs = [*((i, i) for i in range(7)), (7, 9)]
+    assert _drop_stray_edges(pairs, ex, art, [0] * 8) == pairs[:7]
