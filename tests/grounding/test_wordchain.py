@@ -395,3 +395,11 @@ def test_a_stray_last_word_of_a_long_excerpt_is_dropped() -> None:
     art = ["council", "will", "raise", "local", "taxes", "next", "year", "said", "mayor", "the"]
     pairs = [*((i, i) for i in range(7)), (7, 9)]
     assert _drop_stray_edges(pairs, ex, art, [0] * 8) == pairs[:7]
+
+
+def test_a_last_word_covered_by_the_span_is_paired_where_it_stands() -> None:
+    # found by search: the last excerpt word ("of", 7) is left unmatched by the part's
+    # alignment, covered by the span, and paired in place with the article's "of" (17)
+    text = "the green blue y gold pink x of not pink the red green green the the red of green gold"
+    match = index(text, max_gap=5).candidates(excerpt("of of red the of the of of"))[0]
+    assert match.pairs[-1] == (7, 17) and match.last == 17
