@@ -20,16 +20,20 @@ live model: they measure the library's handling of a model's answers (located ev
 re-ask, the verdict bookkeeping), not a model's accuracy.
 
 Speed (issue 18, item 15), before and after in the same run: ``--claims`` (1,000) claims against
-a 500-article day, in CPU seconds (``time.process_time``). The day is the 277 ECB+ articles and
-copies of the first 223 of them (id ``<id>-copy``, same text) to reach 500. The claims are
-sentences of the articles drawn with a fixed seed, every other one negated (``negate``). "Before"
-is a Checker that keeps no window aligners (``window_cache_chars=0``) and ranks by sorting every
-passage in Python (the old ``PassageIndex.rank``); "after" is the default Checker. The verdicts
-must be identical (the run says so and exits 1 otherwise).
+a 500-article day: CPU seconds (``time.process_time``, the Checker's build included), ms a claim
+and peak RSS, each path in a child process of its own. The day is the 277 ECB+ articles and
+copies of the first 223 of them (id ``<id>-copy``, same text) to reach 500; without the data, a
+synthetic day of 500 articles (``synthetic_day``: a few dozen stories whose articles share some
+sentences, with names, figures, dates, quotations and negations). The claims are sentences of
+the articles drawn with a fixed seed, every other one negated (``negate``). "Before" is the
+reference path (``reference_path``: every window folded and indexed afresh for every claim, the
+fuzzy search never ruled out, passages sorted in Python); "after" is the default Checker. The
+results must be identical, and "after" within 12 s of CPU for 1,000 claims (exit 1 otherwise).
 
     python benchmarks/check.py [--data PATH] [--min-words 5] [--claims 1000] [--only-speed]
+                               [--no-reference]
 
-Exits 0 with a message when the data is absent.
+Without the ECB+ data: the model-path figures and the speed run over the synthetic day.
 """
 
 from __future__ import annotations
@@ -37,10 +41,12 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import statistics
 import sys
 import time
 from collections import defaultdict
+from contextlib import contextmanager
 from pathlib import Path
 
 from briefing.core.models import Article
@@ -71,6 +77,13 @@ def load_stories(data: Path) -> dict[str, list[Article]]:
             if path.is_file():
                 stories[row["story"]].append(Article(id=row["article"], text=path.read_text(encoding="utf-8")))
     return dict(stories)
+
+
+def ecb_day(stories: dict[str, list[Article]], size: int = 500) -> list[Article]:
+    """The ECB+ articles, and copies of the first ones (id ``<id>-copy``, same text) up to ``size``."""
+    articles = [a for story in stories.values() for a in story]
+    copies = [Article(id=f"{a.id}-copy", text=a.text) for a in articles[:max(0, size - len(articles))]]
+    return articles + copies
 
 
 def shared_quotations(stories: dict[str, list[Article]], min_words: int) -> list[tuple[str, str, list[str]]]:
@@ -266,45 +279,153 @@ def _rank_sorted(self, query, top):
     return [Ranked(self.passages[i], float(scores[i]), i) for i in order[:top]]
 
 
-def report_speed(stories: dict[str, list[Article]], n_claims: int, day_size: int = 500) -> bool:
-    """CPU seconds of ``n_claims`` claims against a ``day_size``-article day, before and after."""
-    import random
+@contextmanager
+def reference_path():
+    """``check`` as it ran before issue 18, item 15: every passage window folded and indexed
+    afresh for every claim (no window kept: ``window_cache_chars=0`` on the Checker), every
+    excerpt read again for every window, the fuzzy search never ruled out, the passages sorted
+    in Python, ``find_in_order`` keeping no tokens. Same answers by design; the run compares."""
     from unittest import mock
 
+    from briefing.grounding import aligner, inorder
+    from briefing.text.fold import normalized
     from briefing.text.retrieval import PassageIndex
+
+    with mock.patch.object(PassageIndex, "rank", _rank_sorted), \
+            mock.patch.object(inorder, "_tokens", inorder.text_tokens), \
+            mock.patch.object(aligner.Aligner, "_may_accept", lambda self, ex: True), \
+            mock.patch.object(aligner, "_excerpt_parts", aligner._excerpt_parts.__wrapped__), \
+            mock.patch.object(aligner, "_normalized_excerpt", normalized):
+        yield
+
+
+# --------------------------------------------------------------------------- a synthetic day
+
+_NAMES = ["Ana Ruiz", "Tom Okafor", "Lena Berg", "Ravi Menon", "Chloe Martin", "Yusuf Kaya", "Mia Novak",
+          "Omar Haddad", "Sara Lind", "Paul Weber"]
+_ROLES = ["mayor", "police chief", "finance minister", "spokesperson", "fire chief", "governor"]
+_PLACES = ["Riverton", "Lakeside", "Northgate", "Easton", "Hillcrest", "Marlow", "Bayview", "Oakdale"]
+_NOUNS = ["bridge", "budget", "school", "factory", "hospital", "railway", "harbour", "stadium"]
+_VERBS = ["approved", "closed", "inspected", "rebuilt", "funded", "delayed"]
+_EVENTS = ["storm", "fire", "flood", "strike", "collision", "protest"]
+_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_MONTHS = ["January", "March", "May", "July", "September", "November"]
+_FILLER = ("Residents gathered near the {noun} in {place} as officials met behind closed doors. "
+           "Traffic in {place} was slow for most of the day. Local radio covered the meeting live.")
+
+
+def _sentence(rng) -> str:
+    """One news sentence with names, figures, dates, quotations or negations."""
+    name, role, place, place2 = rng.choice(_NAMES), rng.choice(_ROLES), *rng.sample(_PLACES, 2)
+    noun, verb, event = rng.choice(_NOUNS), rng.choice(_VERBS), rng.choice(_EVENTS)
+    day, month, n = rng.choice(_DAYS), rng.choice(_MONTHS), rng.randint(2, 900)
+    return rng.choice([
+        f"{name}, the {role} of {place}, said on {day} that {n} people had been evacuated after the {event}.",
+        f"“The {noun} will be {verb} before {month},” {name} told reporters in {place}.",
+        f"The council of {place} did not approve the {n} million dollar {noun} plan on {day}.",
+        f"Police in {place} said {n} people were injured in the {event} about {rng.randint(5, 60)} miles from {place2}.",
+        f"The {noun} in {place} was {verb} in {month} {rng.randint(1998, 2024)}, {name} said.",
+        f"Prices in {place} rose by {rng.randint(2, 30)} percent after the {event}, the {role} said.",
+        f"{name} denied that the {noun} of {place} had been {verb} without a vote.",
+        f"At least {n} workers joined the {event} in {place} on {day}, according to the union.",
+    ])
+
+
+def synthetic_day(n_articles: int = 500, seed: int = 18) -> list[Article]:
+    """``n_articles`` news articles about a few dozen stories; articles of a story share some
+    sentences (agency copy), as a day's coverage does. Deterministic for a seed."""
+    import random
+
+    rng = random.Random(seed)
+    stories = [[_sentence(rng) for _ in range(12)] for _ in range(max(1, n_articles // 12))]
+    articles = []
+    for k in range(n_articles):
+        pool = stories[k % len(stories)]
+        sentences = rng.sample(pool, 6) + [_sentence(rng) for _ in range(rng.randint(4, 14))]
+        rng.shuffle(sentences)
+        filler = _FILLER.format(noun=rng.choice(_NOUNS), place=rng.choice(_PLACES))
+        paragraphs = [" ".join(sentences[i:i + 3]) for i in range(0, len(sentences), 3)] + [filler]
+        articles.append(Article(id=f"synthetic-{k}", text="\n\n".join(paragraphs)))
+    return articles
+
+
+def speed_claims(articles: list[Article], n_claims: int, seed: int = 18) -> list[str]:
+    """``n_claims`` sentences (5 to 60 words) of the articles' distinct texts, drawn with a fixed
+    seed, every other one negated (``negate``)."""
+    import random
+
     from briefing.text.sentences import split_sentences
 
-    articles = [a for story in stories.values() for a in story]
-    day = articles + [Article(id=f"{a.id}-copy", text=a.text) for a in articles[:day_size - len(articles)]]
-    sentences = [a.text[s.start:s.end] for a in articles for s in split_sentences(a.text)]
+    texts = list(dict.fromkeys(a.text for a in articles))
+    sentences = [text[s.start:s.end] for text in texts for s in split_sentences(text)]
     sentences = [s for s in sentences if 5 <= len(s.split()) <= 60]
-    rng = random.Random(18)
-    claims = [c if n % 2 == 0 else negate(c)[0] for n, c in enumerate(rng.sample(sentences, n_claims))]
-    results, cpu = {}, {}
-    for name in ("before", "after"):
-        start = time.process_time()
-        if name == "before":
-            from briefing.grounding import inorder
+    rng = random.Random(seed)
+    drawn = rng.sample(sentences, min(n_claims, len(sentences)))
+    return [c if n % 2 == 0 else negate(c)[0] for n, c in enumerate(drawn)]
 
-            with mock.patch.object(PassageIndex, "rank", _rank_sorted), \
-                    mock.patch.object(inorder, "_tokens", inorder._tokens.__wrapped__):
-                checker = Checker(day, window_cache_chars=0)
-                results[name] = [checker.check(c).model_dump() for c in claims]
-        else:
-            checker = Checker(day)
-            results[name] = [checker.check(c).model_dump() for c in claims]
-        cpu[name] = time.process_time() - start
-    same = results["before"] == results["after"]
+
+# --------------------------------------------------------------------------- speed
+
+
+def _run_checks(day: list[Article], claims: list[str], reference: bool, conn) -> None:
+    """In a child process: check every claim; send CPU seconds, peak RSS and the results."""
+    import resource
+
+    start = time.process_time()
+    if reference:
+        with reference_path():
+            checker = Checker(day, window_cache_chars=0)
+            results = [checker.check(c).model_dump() for c in claims]
+    else:
+        checker = Checker(day)
+        results = [checker.check(c).model_dump() for c in claims]
+    cpu = time.process_time() - start
+    conn.send((cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, results))
+    conn.close()
+
+
+def _in_child(day: list[Article], claims: list[str], reference: bool):
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    ours, theirs = context.Pipe(duplex=False)
+    child = context.Process(target=_run_checks, args=(day, claims, reference, theirs))
+    child.start()
+    theirs.close()
+    answer = ours.recv()
+    child.join()
+    return answer
+
+
+def _rss_mib() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def report_speed(day: list[Article], source: str, n_claims: int, *, reference: bool = True) -> bool:
+    """CPU seconds, ms a claim and peak memory of ``n_claims`` claims against ``day``, for the
+    reference path and the library's, each in a child process of its own, in the same run."""
+    claims = speed_claims(day, n_claims)
+    print(f"\nspeed (issue 18, item 15): {len(claims)} claims against a {len(day)}-article day ({source}); "
+          f"CPU seconds with the Checker's build; peak RSS of the child (data loaded: {_rss_mib():.0f} MiB)")
+    runs = {"after": _in_child(day, claims, reference=False)}
+    if reference:
+        runs["before"] = _in_child(day, claims, reference=True)
+    for name, label in (("before", "reference path (every window afresh)"), ("after", "library (article indexes, cut windows)")):
+        if name in runs:
+            cpu, rss, _ = runs[name]
+            print(f"  {label:42} {cpu:6.1f} s  {cpu / len(claims) * 1000:6.1f} ms a claim  peak {rss:5.0f} MiB")
+    cpu = runs["after"][0]
+    target = len(claims) * 12 / 1000
     verdicts = defaultdict(int)
-    for r in results["after"]:
+    for r in runs["after"][2]:
         verdicts[r["verdict"]] += 1
-    print(f"\nspeed: {n_claims} claims against a {len(day)}-article day (CPU s, Checker built included)")
-    print(f"  before (no window cache, Python sort)   {cpu['before']:.1f} s  ({cpu['before'] / n_claims * 1000:.1f} ms a claim)")
-    print(f"  after  (window aligners kept, numpy)    {cpu['after']:.1f} s  ({cpu['after'] / n_claims * 1000:.1f} ms a claim)"
-          f"   [target {n_claims * 12 / 1000:.0f} s for {n_claims}]")
-    print(f"  verdicts identical: {same}  ({dict(verdicts)}); window cache "
-          f"{checker.aligners.chars:,} chars of {checker.aligners.max_chars:,}")
-    return same and cpu["after"] <= n_claims * 12 / 1000
+    print(f"  target {target:.0f} s for {len(claims)} claims: {'met' if cpu <= target else 'NOT met'}; verdicts {dict(verdicts)}")
+    if "before" not in runs:
+        return cpu <= target
+    same = runs["before"][2] == runs["after"][2]
+    print(f"  {runs['before'][0] / cpu:.1f}x faster; results identical to the reference path: {same}")
+    return same and cpu <= target
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -313,20 +434,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-words", type=int, default=5, help="the shortest quotation checked")
     parser.add_argument("--claims", type=int, default=1000, help="claims in the speed run")
     parser.add_argument("--only-speed", action="store_true", help="only the speed run")
+    parser.add_argument("--no-reference", action="store_true", help="time the library's path only")
     args = parser.parse_args(argv)
+    reference = not args.no_reference
     if not (args.data / "stories.tsv").is_file() or not (args.data / "text").is_dir():
-        report_model()
-        print(f"\nECB+ data not found at {args.data}; no offline figures (pass --data PATH).")
-        return 0
+        met = True if args.only_speed else report_model()
+        print(f"\nECB+ data not found at {args.data}; no offline figures (pass --data PATH); "
+              "the speed run uses a synthetic day.")
+        met &= report_speed(synthetic_day(500), "synthetic", args.claims, reference=reference)
+        return 0 if met or not args.only_speed else 1
     stories = load_stories(args.data)
     if args.only_speed:
-        return 0 if report_speed(stories, args.claims) else 1
+        return 0 if report_speed(ecb_day(stories), "ECB+ dev", args.claims, reference=reference) else 1
     met = report_model()
     cases = shared_quotations(stories, args.min_words)
     print(f"\n{sum(map(len, stories.values()))} articles in {len(stories)} stories; "
           f"{len(cases)} quotations of {args.min_words}+ words carried by 2+ articles of a story")
     met &= report_offline(*run_offline(stories, cases))
-    met &= report_speed(stories, args.claims)
+    met &= report_speed(ecb_day(stories), "ECB+ dev", args.claims, reference=reference)
     print(f"\nTargets {'met' if met else 'NOT met'}.")
     return 0
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from briefing.core.models import (
@@ -46,6 +47,7 @@ from briefing.text.fold import (
 )
 
 _MAX_OCCURRENCES = 1000
+_SLACK = 1e-9  # float rounding allowed when a bound rules a search out
 _QUOTE_MARKS = frozenset(QUOTES) | {'"', "'"}
 _CLOSING_PUNCT = ".,!?;:\u2026"
 
@@ -110,10 +112,12 @@ class Aligner:
     that quotes the same words twice gets both places.
     """
 
-    def __init__(self, text: str, options: AlignOptions = DEFAULT_OPTIONS) -> None:
+    def __init__(self, text: str, options: AlignOptions = DEFAULT_OPTIONS, *,
+                 index: _TextIndex | None = None) -> None:
         self.text = text
         self.options = options
-        index = _text_index(text, options.max_abridged_gap)
+        if index is None:  # a caller that has the text's index passes it (grounding.windows)
+            index = _text_index(text, options.max_abridged_gap)
         self.norm, self._starts, self._ends = index.words.norm, index.words.starts, index.words.ends
         self._tok_lo, self._tok_hi = index.words.lo, index.words.hi
         self._index, self._words = index.chain, index.words
@@ -128,7 +132,7 @@ class Aligner:
     def _align(self, excerpt: str, *, track: bool) -> Alignment:
         if not excerpt:
             return NOT_FOUND
-        enorm = normalized(excerpt)
+        enorm = _normalized_excerpt(excerpt)
         verbatim = self._find_verbatim(excerpt, enorm, track)
         if verbatim is not None and verbatim.found:
             return verbatim
@@ -211,9 +215,11 @@ class Aligner:
         ``not_found`` one with ``nearest`` when the only acceptable matches change the
         meaning, or None when nothing resembles the excerpt."""
         o = self.options
-        ex = ExcerptWords([split_words(part) for part in ELLIPSIS.split(enorm)])
+        ex = _excerpt_parts(enorm)
         need = o.min_content_verbatim if len(ex.parts) > 1 else o.min_content
-        if len(ex.tokens) < o.min_tokens or ex.content_weight(range(len(ex.tokens))) < need:
+        if len(ex.tokens) < o.min_tokens or ex.content < need:
+            return None
+        if not self._may_accept(ex):
             return None
         accepted = sorted(  # best score, then the most compact span, then the earliest
             (m for m in self._index.candidates(ex) if self._acceptable(m)),
@@ -242,6 +248,14 @@ class Aligner:
         return Alignment(start, end, "fuzzy", round(match.similarity, 3), self.text[start:end],
                          comparison.differences)
 
+    def _may_accept(self, ex: ExcerptWords) -> bool:
+        """Whether any match of ``ex`` could be acceptable (``WordIndex.ceiling``); False only
+        when none can be, so that skipping the search changes no answer."""
+        o = self.options
+        similarity, content = self._index.ceiling(ex)
+        return (similarity >= o.min_similarity - _SLACK
+                and content >= min(o.min_content, o.min_content_verbatim) - _SLACK)
+
     def _acceptable(self, match: Match) -> bool:
         o = self.options
         need = o.min_content_verbatim if match.verbatim else o.min_content
@@ -255,6 +269,16 @@ class Aligner:
             enorm[: words[0].start()], enorm[words[-1].end():],
         )
         return self._starts[nlo], self._ends[nhi - 1]
+
+
+_normalized_excerpt = lru_cache(maxsize=64)(normalized)  # ``check`` aligns a claim against many windows
+
+
+@lru_cache(maxsize=64)
+def _excerpt_parts(enorm: str) -> ExcerptWords:
+    """The words of a normalised excerpt, part by part (read-only; kept for the last excerpts:
+    ``check`` aligns one claim against many passage windows)."""
+    return ExcerptWords([split_words(part) for part in ELLIPSIS.split(enorm)])
 
 
 def _excerpt_words(excerpt: str, expected: list[str]) -> Words:

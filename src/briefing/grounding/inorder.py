@@ -11,6 +11,7 @@ out change the meaning (a "not", an "allegedly") is for ``agreement.agree`` to s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,32 +31,41 @@ class InOrderOptions:
     min_words: int = 4
 
 
+_DEFAULT_OPTIONS = InOrderOptions()
 Token = tuple[str, int, int, "float | str | None"]  # folded word, start, end, number value
 
 
-@lru_cache(maxsize=256)
-def _tokens(text: str) -> tuple[Token, ...]:
-    """The words of ``text`` with their offsets and number values. Kept for the last 256 texts:
-    ``check`` looks for every claim in the same passage windows."""
+def text_tokens(text: str) -> tuple[Token, ...]:
+    """The words of ``text`` as ``find_in_order`` compares them: (folded word, start, end,
+    number value)."""
     words = [(fold_fast(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
     return tuple((w, start, end, number_value(w)) for w, start, end in words)
+
+
+_tokens = lru_cache(maxsize=256)(text_tokens)
+"""``text_tokens`` kept for the last 256 texts: ``check`` looks for every claim's words again."""
 
 
 def _same(a: Token, b: Token) -> bool:
     return a[0] == b[0] or (a[3] is not None and a[3] == b[3])
 
 
-def find_in_order(claim: str, text: str, options: InOrderOptions | None = None) -> Span | None:
+def find_in_order(claim: str, text: str, options: InOrderOptions | None = None, *,
+                  tokens: Sequence[Token] | None = None, offset: int = 0) -> Span | None:
     """The shortest span of ``text`` holding every word of ``claim`` in order, with at most
     ``max_gap`` words between consecutive ones; None when there is none (or the claim is short).
+    ``tokens``, when the caller has them: the words of ``text`` (``text_tokens``) with offsets
+    into a larger text in which ``text`` starts at ``offset`` (ignored without ``tokens``).
 
     >>> text = "Three cables between Italy and Egypt in the Mediterranean Sea were damaged."
     >>> span = find_in_order("three cables between Italy and Egypt were damaged", text)
     >>> text[span.start:span.end]
     'Three cables between Italy and Egypt in the Mediterranean Sea were damaged'
     """
-    options = options or InOrderOptions()
-    ours, theirs = _tokens(claim), _tokens(text)
+    options = options or _DEFAULT_OPTIONS
+    ours, theirs = _tokens(claim), tokens
+    if theirs is None:
+        theirs, offset = _tokens(text), 0
     if len(ours) < options.min_words or not theirs:
         return None
     best: tuple[int, int] | None = None
@@ -74,4 +84,4 @@ def find_in_order(claim: str, text: str, options: InOrderOptions | None = None) 
             best = (start, at)
     if best is None:
         return None
-    return Span(start=theirs[best[0]][1], end=theirs[best[1]][2])
+    return Span(start=theirs[best[0]][1] - offset, end=theirs[best[1]][2] - offset)

@@ -12,6 +12,7 @@ import math
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from rapidfuzz.distance import LCSseq
 
@@ -37,6 +38,20 @@ class ExcerptWords:
         """The number of content (non-stop) words among the tokens at ``indexes``."""
         return sum(self.weights[i] for i in indexes if self.tokens[i] not in STOPWORDS)
 
+    @cached_property
+    def content(self) -> float:
+        """The number of content words of the whole excerpt (``content_weight`` of every token)."""
+        return self.content_weight(range(len(self.tokens)))
+
+    @cached_property
+    def by_word(self) -> dict[str, tuple[int, float, float]]:
+        """Each distinct word's count, weight and content weight in the excerpt."""
+        found: dict[str, tuple[int, float, float]] = {}
+        for i, tok in enumerate(self.tokens):
+            count, weight, content = found.get(tok, (0, 0.0, 0.0))
+            found[tok] = (count + 1, weight + self.weights[i], content + self.content_weight((i,)))
+        return found
+
 
 @dataclass(frozen=True)
 class Match:
@@ -60,9 +75,33 @@ class WordIndex:
         self.tokens = tokens
         self.weights = weights
         self.max_gap = max_abridged_gap
-        self.where: dict[str, list[int]] = {}
-        for j, tok in enumerate(tokens):
-            self.where.setdefault(tok, []).append(j)
+
+    @cached_property
+    def where(self) -> dict[str, list[int]]:
+        """Each word's positions, in text order (built on first use)."""
+        where: dict[str, list[int]] = {}
+        for j, tok in enumerate(self.tokens):
+            where.setdefault(tok, []).append(j)
+        return where
+
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The distinct words (built on first use)."""
+        return frozenset(self.tokens)
+
+    def ceiling(self, ex: ExcerptWords) -> tuple[float, float]:
+        """The most similarity and content that any match of ``ex`` here could have (an upper
+        bound, for ruling a search out). A match pairs equal words, each excerpt word at most
+        once, and its span holds the words it pairs (an article word weighs at most 1): with
+        ``E`` the weight, ``N`` the number and ``C`` the content weight of the excerpt words
+        that occur here, and ``W`` the excerpt's weight, similarity is at most
+        ``(E + N) / (W + N)`` and content at most ``C``. (0, 0) when no word occurs here."""
+        shared = [ex.by_word[tok] for tok in ex.by_word.keys() & self.vocabulary]
+        n = sum(count for count, _, _ in shared)
+        if not n:
+            return 0.0, 0.0
+        e = sum(weight for _, weight, _ in shared)
+        return (e + n) / (sum(ex.weights) + n), sum(content for _, _, content in shared)
 
     def candidates(self, ex: ExcerptWords) -> list[Match]:
         """Up to three scored matches of ``ex``, one per distinct chain of anchors."""

@@ -47,9 +47,10 @@ class Checker:
         articles: ``Article`` objects or texts (ids ``article-N`` are given to those without).
         briefer: a ``Briefer`` whose model judges the top passages; None checks offline.
         options: the knobs (``CheckOptions``).
-        window_cache_chars: the most characters of passage windows whose aligners are kept for
-            the next claims offline (default ``WINDOW_CACHE_CHARS``, 1,000,000: ~120 MB); 0 keeps
-            none. It changes the speed, never a verdict.
+        window_cache_chars: offline, the most characters of article text whose index is kept
+            for the next claims, and of passage windows (cut from it) kept (default
+            ``WINDOW_CACHE_CHARS``, 1,000,000 each: ~120 MB in all); 0 keeps none and builds every
+            window afresh. It changes the speed, never a verdict.
 
     Raises:
         InputError: no articles, or two with the same id.

@@ -12,12 +12,11 @@ hedges, and the verdict says so in a note.
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from dataclasses import replace
 
 from briefing.core.models import Article, Span
 from briefing.grounding.agreement import agree, hedge_around, negated
-from briefing.grounding.aligner import Aligner, Alignment
+from briefing.grounding.aligner import Alignment
 from briefing.text.retrieval import PassageIndex
 from briefing.text.sentences import split_sentences
 from briefing.verify.rules import (
@@ -30,43 +29,15 @@ from briefing.verify.rules import (
     short,
     tally,
 )
+from briefing.verify.windows import WINDOW_CACHE_CHARS, WindowAligners
+
+__all__ = ["WINDOW_CACHE_CHARS", "WindowAligners", "check_offline"]
 
 _RANK = {"exact": 0, "normalized": 1, "fuzzy": 2, "not_found": 3}
 _SET_ASIDE = (-1, -1, "set aside")  # the notes key of contradictions set aside
 _HEDGED = (-1, -1, "hedged")  # the notes key of words found under a hedge
 _HEDGED_NOTE = "the article's words carry the claim, but its sentence hedges or conditions them"
 _CONTEXT_CHARS = 1_000  # how far around a located quotation its sentence is looked for
-
-WINDOW_CACHE_CHARS = 1_000_000  # the default bound of a Checker's window aligners (~120 MB)
-
-
-class WindowAligners:
-    """The aligners of passage windows, kept for the next claims: a window is normalised and
-    indexed once per ``Checker`` instead of once per claim. Least recently used windows go first
-    once their texts hold more than ``max_chars`` characters (an aligner costs ~118 bytes a
-    character); ``max_chars=0`` keeps none. Aligning is stateless here, so the verdicts are the
-    same with or without it."""
-
-    def __init__(self, max_chars: int = WINDOW_CACHE_CHARS) -> None:
-        self.max_chars = max_chars
-        self.chars = 0
-        self._kept: OrderedDict[tuple[int, int, int], Aligner] = OrderedDict()
-
-    def get(self, key: tuple[int, int, int], window: str) -> Aligner:
-        """The aligner of ``window`` (article ``key[0]``'s text ``[key[1]:key[2]]``)."""
-        aligner = self._kept.get(key)
-        if aligner is not None:
-            self._kept.move_to_end(key)
-            return aligner
-        aligner = Aligner(window)
-        if len(window) <= self.max_chars:
-            self._kept[key] = aligner
-            self.chars += len(window)
-            while self.chars > self.max_chars:
-                _, old = self._kept.popitem(last=False)
-                self.chars -= len(old.text)
-        return aligner
-
 
 Best = dict[tuple[int, int, str], tuple[tuple[int, int], Evidence]]
 
@@ -115,19 +86,18 @@ def _search(articles: list[Article], index: PassageIndex, parts: ClaimParts, opt
     for rank, ranked in enumerate(index.rank(parts.query, options.offline_passages)):
         k = ranked.passage.article
         lo, hi = index.neighbours(ranked.position, options.context)
-        window = articles[k].text[lo:hi]
-        aligner = aligners.get((k, lo, hi), window)
+        window = aligners.get(articles[k].text, lo, hi)
         for e, excerpt in enumerate(parts.excerpts):
-            alignment = aligner._align(excerpt, track=False)  # as ``align``: stateless
-            judged = judge(excerpt, alignment, window, lo, options.agreement)
+            alignment = window.aligner._align(excerpt, track=False)  # as ``align``: stateless
+            judged = judge(excerpt, alignment, window.text, lo, options.agreement, tokens=window.tokens)
             if judged is None:
                 if near_miss is None and alignment.differences:
-                    near_miss = (articles[k].id or "", alignment, window)
+                    near_miss = (articles[k].id or "", alignment, window.text)
                 continue
             span = judged.span
             hedge = None
             if judged.stance == "supports":
-                hedge = hedge_around(excerpt, window, span.start - lo, span.end - lo, options.agreement.language)
+                hedge = hedge_around(excerpt, window.text, span.start - lo, span.end - lo, options.agreement.language)
             if hedge is not None:  # the article says it with a hedge: not support for a flat claim
                 hedged.append(f"{articles[k].id}: {_HEDGED_NOTE} ({hedge!r}): not counted as support")
                 continue

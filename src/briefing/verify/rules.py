@@ -22,7 +22,7 @@ from briefing.grounding.agreement import (
     word_differences,
 )
 from briefing.grounding.aligner import Alignment
-from briefing.grounding.inorder import find_in_order
+from briefing.grounding.inorder import Token, find_in_order
 from briefing.text.fold import STOPWORDS, normalized, split_words
 from briefing.text.marks import find_quotes
 
@@ -196,7 +196,7 @@ class Judgement:
 
 
 def judge(excerpt: str, alignment: Alignment, text: str, offset: int = 0,
-          options: AgreementOptions | None = None) -> Judgement | None:
+          options: AgreementOptions | None = None, *, tokens: Sequence[Token] | None = None) -> Judgement | None:
     """What one alignment of ``excerpt`` against ``text`` says about the claim (``agree``).
 
     Located (``exact``, ``normalized``, ``fuzzy``) words that agree support the claim at the
@@ -205,14 +205,15 @@ def judge(excerpt: str, alignment: Alignment, text: str, offset: int = 0,
     changed) contradict the claim when they disagree, and support it when they say the same
     after reading number words and converting units ("15 miles" / "24 km": ``fuzzy``).
     Otherwise None. Spans are shifted by ``offset`` (for an alignment against a window of the
-    article starting there).
+    article starting there); ``tokens``: the window's words with article offsets, when cut
+    (``grounding.windows``).
     """
     places: list[tuple[int, int, GroundingStatus, tuple[Difference, ...] | None]] = []
     if alignment.found and alignment.start is not None and alignment.end is not None:
         places.append((alignment.start, alignment.end, alignment.status, alignment.differences))
     elif alignment.nearest is not None and alignment.change in COMPARABLE_CHANGES:
         places.append((alignment.nearest.start, alignment.nearest.end, "not_found", alignment.differences))
-    in_order = find_in_order(excerpt, text)  # the claim may leave out the article's modifiers
+    in_order = find_in_order(excerpt, text, tokens=tokens, offset=offset)  # modifiers left out
     if in_order is not None:
         places.append((in_order.start, in_order.end, "not_found", None))
     for start, end, status, differences in places:
