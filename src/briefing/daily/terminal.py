@@ -87,12 +87,13 @@ def _claim(claim: StoryClaim, sources: dict[str, Source]) -> Group:
 
 
 def _numbered(rows: list[tuple[str, RenderableType]], width: int) -> Table:
-    """Rows of (number, body): the body wraps in its own column, under itself."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(justify="right", width=width, no_wrap=True)
+    """Rows of (number, body): the body wraps in its own column, under itself. The space after
+    the number is part of its column (no cell padding, which rich versions measure apart)."""
+    grid = Table.grid()
+    grid.add_column(width=width + 1, no_wrap=True)
     grid.add_column(ratio=1)
     for number, body in rows:
-        grid.add_row(Text(number, style="dim"), body)
+        grid.add_row(Text(number.rjust(width) + " ", style="dim"), body)
     return grid
 
 
