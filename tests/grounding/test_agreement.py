@@ -244,3 +244,15 @@ def test_dates_that_share_no_field_are_not_a_figure_swap():
     assert agree(claim, "Comeaux, 49, was in a wheelchair Nov. 30 when he pulled a gun").relation != CONTRADICTS
     assert agree(claim, "Comeaux was in a wheelchair Tuesday when he pulled a gun").contradicts
     assert agree("he left at 21 on Monday", "he left at 9 a. m. on Monday").contradicts
+
+
+@pytest.mark.parametrize(("claim", "article", "relation"), [
+    # the same amount, its currency left out on one side: never another figure in its place
+    ("110bn in loans over three years", "110 billion euros in loans over three years", "unclear"),
+    ("110bn in loans over three years", "$110bn in loans over three years", "unclear"),
+    # the partners: another amount is another figure, with or without the currency
+    ("110bn in loans over three years", "120 billion euros in loans over three years", "contradicts"),
+    ("110bn in loans over three years", "150bn in loans over three years", "contradicts"),
+])
+def test_an_amount_without_its_currency_is_no_other_figure(claim, article, relation):
+    assert agree(claim, article).relation == relation

@@ -268,3 +268,15 @@ def test_three_dash_joined_numbers_are_a_record_not_a_range(text):
 def test_a_record_leaves_the_figures_around_it():
     assert [q.text for q in find_quantities("10 people saw the 7-45-2 side lose 3 games")] == ["10", "3"]
     assert [(q.text, q.qualifier) for q in find_quantities("a 7-10 record")] == [("7-10", "range")]
+
+
+@pytest.mark.parametrize(("text", "value"), [("110bn in loans", 110e9), ("3tn of debt", 3e12), ("7mln people", 7e6)])
+def test_a_glued_unambiguous_scale_reads_without_a_currency(text, value):
+    [q] = find_quantities(text)
+    assert (q.value_low, q.dimension, q.scaled) == (value, "count", True)
+
+
+def test_an_ambiguous_glued_scale_still_needs_a_currency():
+    # "5m" is five metres, not five million; "110 bn" with a space is not glued
+    assert [(q.text, q.dimension) for q in find_quantities("5m away")] == [("5m", "length")]
+    assert [q.value_low for q in find_quantities("110 bn in loans")] == [110.0]

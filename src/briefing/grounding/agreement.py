@@ -287,6 +287,14 @@ def _figure_values(words: list[tuple[str, int, int]], lo: int, hi: int) -> list[
     return [v for v in values if v is not None]
 
 
+def _same_amounts(ours: str, theirs: str) -> bool:
+    """Whether two stretches read as the same figures, one for one, whatever the words ("110bn" /
+    "110 billion euros": an amount whose currency one side leaves out is no other figure)."""
+    a, b = find_quantities(ours), find_quantities(theirs)
+    return bool(a) and len(a) == len(b) and all(
+        (x.value_low, x.value_high) == (y.value_low, y.value_high) for x, y in zip(a, b, strict=True))
+
+
 def _replaced_figures(claim: str, article: str, compared: TextComparison,
                       options: AgreementOptions) -> list[str]:
     """Figures put in place of other figures: where the two texts part (word by word) and the
@@ -317,7 +325,9 @@ def _replaced_figures(claim: str, article: str, compared: TextComparison,
             continue  # dates that share no field ("Monday" / "Nov. 30") may be the same day
         values_a = [v for m in loose_a for v in _figure_values(ours, max(m[0], a_lo), min(m[1], a_hi))]
         values_b = [v for m in loose_b for v in _figure_values(theirs, max(m[0], b_lo), min(m[1], b_hi))]
-        if values_b and values_a != values_b:
+        if values_b and values_a != values_b and not _same_amounts(
+                claim[min([a_lo, *(m[0] for m in loose_a)]):max([a_hi, *(m[1] for m in loose_a)])],
+                article[min([b_lo, *(m[0] for m in loose_b)]):max([b_hi, *(m[1] for m in loose_b)])]):
             found.append(f"another figure in its place: {claim[a_lo:a_hi]} / {article[b_lo:b_hi]}")
     return found
 

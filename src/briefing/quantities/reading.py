@@ -63,6 +63,9 @@ _CORE_RE = re.compile(
 )
 _SCALE_WORD_RE = re.compile(r"(?i)[ \t]*(?P<w>thousand|million|billion|trillion)\b")
 _SCALE_ABBR_RE = re.compile(r"(?i)[ \t]?(?P<w>bn|mn|mln|bln|tn|trn|m|b|k)\b")
+# A scale abbreviation glued to its figure that names no unit: '110bn' is 110 billion without a
+# currency sign ("m" may be metres, "k" kilometres or thousands: those need the sign).
+_UNAMBIGUOUS_SCALE_RE = re.compile(r"(?i)(?P<w>bn|mn|mln|bln|tn|trn)\b")
 
 # Bound words before a figure, longest first so "no more than" wins over "more than".
 _QUALIFIERS: tuple[tuple[str, Qualifier], ...] = (
@@ -327,6 +330,8 @@ def _read(text: str, number: _Number, cores: list[re.Match[str]], index: int,
     currency, start = _currency_before(text, number.start)
     if currency is not None:
         number = _abbreviated_scale(text, number)
+    elif (glued := _UNAMBIGUOUS_SCALE_RE.match(text, number.end)) is not None:
+        number = _scale(number, SCALE_ABBREVIATIONS[glued.group("w").lower()], glued.end())  # '110bn'
     qualifier, qualifier_start = _qualifier_before(text, start)
     between = _BETWEEN_RE.search(text, max(0, start - 10), start)
     used = 1
