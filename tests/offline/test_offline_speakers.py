@@ -244,3 +244,20 @@ def test_a_share_of_those_polled_speaks_for_an_unnamed_group(text, name, content
 def test_a_figure_in_the_content_is_no_share_that_speaks():
     # partner: '5 percent' belongs to what the company said, not to who said it
     assert speakers("Sales rose 5 percent, the company said on Monday.") == [("the company", "Sales rose 5 percent")]
+
+
+@pytest.mark.parametrize("label", ["(D-Ore.)", "(R-Wis.)", "(R)"])
+def test_a_party_label_after_a_name_keeps_the_quotation_attributed(label):
+    text = (f"“The harbor plan will cost the city far more than anyone admits,” Sen. Ana Ruiz {label} "
+            "said. “We should vote it down next week.”\n")
+    [(name, evidence)] = speakers(text)
+    assert name == "Ana Ruiz"
+    assert evidence.startswith("The harbor plan") and evidence.endswith("vote it down next week.")
+
+
+def test_a_quoted_title_after_a_preposition_is_no_statement():
+    # partner: the show's title before the speaker is no quotation of the speaker's; the
+    # reported clause after the cue is the claim
+    text = ("In an interview on CBS’s “Face the Nation,” House Speaker Ana Ruiz (D-Ore.) said the harbor "
+            "plan would cost the city far more than anyone admits.")
+    assert "Face the Nation" not in [evidence for _, evidence in speakers(text)]
