@@ -261,3 +261,26 @@ def test_a_quoted_title_after_a_preposition_is_no_statement():
     text = ("In an interview on CBS’s “Face the Nation,” House Speaker Ana Ruiz (D-Ore.) said the harbor "
             "plan would cost the city far more than anyone admits.")
     assert "Face the Nation" not in [evidence for _, evidence in speakers(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("Lena Okafor, an adviser to the campaign on tax and budget issues and a professor of law at "
+      "the state university, said the harbor plan would cost far more than the city admits."),
+     "Lena Okafor"),
+    (("Lena Okafor, 59, of Ashton, Md., who watched the vote from the gallery, said the harbor plan "
+      "would cost far more than the city admits."), "Lena Okafor"),
+    (("Rep. Lena Okafor (D-Md.), chair of the harbor caucus, said the harbor plan would cost far "
+      "more than the city admits."), "Lena Okafor"),
+    (("A lawyer for the harbor workers, Lena Okafor, said the harbor plan would cost far more than "
+      "the city admits."), "Lena Okafor"),
+])
+def test_a_source_with_a_long_or_comma_rich_description_speaks(text, name):
+    assert speakers(text) == [(name, "the harbor plan would cost far more than the city admits")]
+
+
+def test_two_described_sources_are_not_the_first_alone():
+    # partner: 'Ana Ruiz, 59, and her deputy, Li Wei, 41, said' names two sources; the rule must
+    # not hand the statement to the first one alone
+    text = ("Ana Ruiz, 59, and her deputy, Li Wei, 41, said the harbor plan would cost far more "
+            "than the city admits.")
+    assert "Ana Ruiz" not in names(text)
