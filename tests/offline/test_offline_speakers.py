@@ -284,3 +284,23 @@ def test_two_described_sources_are_not_the_first_alone():
     text = ("Ana Ruiz, 59, and her deputy, Li Wei, 41, said the harbor plan would cost far more "
             "than the city admits.")
     assert "Ana Ruiz" not in names(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("Ana Ruiz said the harbor would reopen, and human rights groups warned that the harbor plan "
+      "would displace families."), "human rights groups"),
+    (("The case went to Richmond, where restructuring experts say the harbor plan would displace "
+      "families."), "restructuring experts"),
+    (("Although the plan is new, elected officials from both parties say the harbor plan would "
+      "displace families."), "elected officials from both parties"),
+])
+def test_an_unnamed_group_with_lowercase_modifiers_speaks(text, name):
+    assert names(text)[-1] == name
+
+
+def test_modifiers_without_a_clause_boundary_are_no_part_of_the_group():
+    # partner: 'the mayor courted angry rural voters' ends with a verb's object; the words before
+    # 'voters' belong to the mayor's clause, not to a source
+    for text in ("The mayor courted angry rural voters, officials said after the harbor plan was announced.",
+                 "The harbor plan is unpopular across the county, interviews with angry rural voters suggest."):
+        assert "angry rural voters" not in " ".join(names(text))
