@@ -304,3 +304,21 @@ def test_modifiers_without_a_clause_boundary_are_no_part_of_the_group():
     for text in ("The mayor courted angry rural voters, officials said after the harbor plan was announced.",
                  "The harbor plan is unpopular across the county, interviews with angry rural voters suggest."):
         assert "angry rural voters" not in " ".join(names(text))
+
+
+def test_a_split_quotation_with_a_long_source_description_stays_one_claim():
+    text = ("“The harbor plan is a spectacular deal for the port,” said Ana Ruiz, a law professor at "
+            "the state university who has been involved in cases against the harbor authority since the "
+            "1990s. “It sheds every liability it ever had.”\n")
+    [(name, evidence)] = speakers(text)
+    assert name == "Ana Ruiz"
+    assert evidence.startswith("The harbor plan") and evidence.endswith("every liability it ever had.")
+
+
+def test_narrative_between_two_quotations_keeps_them_apart():
+    # partner: a sentence of the writer's own between two quotations of one speaker is no part
+    # of either; the two stay two claims
+    text = ("“The harbor plan is a spectacular deal for the port,” Ana Ruiz said after the vote. She "
+            "did not say when the port would reopen. “It sheds every liability it ever had.”\n")
+    evidence = [e for _, e in speakers(text)]
+    assert not any("did not say when" in e for e in evidence)

@@ -214,8 +214,19 @@ def find_direct_quotes(text: str) -> list[Attributed]:
 
 def _split_around_cue(text: str, last: Attributed | None, same_paragraph: bool, quote: Quote,
                       speaker: Speaker) -> bool:
-    """'"A," she said. "B."': one statement split around its cue, kept as one claim."""
+    """'"A," she said. "B."': one statement split around its cue, kept as one claim.
+
+    Between the two parts stands only the attribution: one clause, however long the source's
+    description ('"A," said Ana Ruiz, a lawyer who has worked on harbor cases since 1990. "B."'),
+    with no sentence end inside it, so narrative between two quotations keeps them apart."""
     if last is None or not same_paragraph or last.speaker != speaker:
         return False
-    gap = text[last.end:quote.start]
-    return last.end < last.source_start < quote.start and len(gap.split()) <= 15
+    if not last.end < last.source_start < quote.start:
+        return False
+    gap = text[last.source_start:quote.open].rstrip().rstrip("”\"’'").rstrip()
+    ends = [m.start() for m in re.finditer(r"[.!?]", gap)
+            if not (gap[m.start()] == "." and (
+                is_abbreviation(text, last.source_start + m.start())
+                or gap[m.start() + 1:m.start() + 2] in (",", ")")  # 'Wash., recently', '(D-Fla.)'
+                or re.search(r"(?:^|[\s.])[A-Z]$", gap[:m.start()]) is not None))]  # 'G.K. Butterfield'
+    return len(gap.split()) <= 60 and all(end >= len(gap) - 1 for end in ends)
