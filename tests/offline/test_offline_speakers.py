@@ -322,3 +322,19 @@ def test_narrative_between_two_quotations_keeps_them_apart():
             "did not say when the port would reopen. “It sheds every liability it ever had.”\n")
     evidence = [e for _, e in speakers(text)]
     assert not any("did not say when" in e for e in evidence)
+
+
+def test_a_quotation_resumed_after_its_attribution_stays_one_claim():
+    text = ("“Every time you say that,” Ana Ruiz said, referring to the harbor budget, “you give "
+            "ammunition to the people who want to close the port.”\n")
+    [(name, evidence)] = speakers(text)
+    assert name == "Ana Ruiz"
+    assert evidence.startswith("Every time you say that") and evidence.endswith("close the port.")
+
+
+def test_a_lowercase_quotation_in_a_later_sentence_is_not_the_speaker_resumed():
+    # partner: after the attribution's sentence ends, a comma and a lowercase quotation belong to
+    # someone else's sentence ('Critics called it, “a waste ...”'), not to Ana Ruiz
+    text = ("“Every time you say that,” Ana Ruiz said of the harbor budget. Critics of the plan "
+            "answered, in turn, “a waste of money for the whole port.”\n")
+    assert not any(name == "Ana Ruiz" and "waste of money" in evidence for name, evidence in speakers(text))

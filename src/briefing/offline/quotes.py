@@ -197,6 +197,9 @@ def find_direct_quotes(text: str) -> list[Attributed]:
             text, quote, before, after
         ):
             hit = (last.speaker, -1, last.cue)  # a quote carrying on from the last speaker
+        if hit is None and last is not None and para == last_para and _sentence_resumes(
+                text, last, quote) and _split_around_cue(text, last, True, quote, last.speaker):
+            hit = (last.speaker, -1, last.cue)  # '"A," X said, referring to Y, "b."'
         if hit is None:
             continue
         speaker, source_start, cue = hit
@@ -210,6 +213,15 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         last_para = end_para
         found.append(last)
     return found
+
+
+def _sentence_resumes(text: str, last: Attributed, quote: Quote) -> bool:
+    """Whether ``quote`` resumes the sentence that ``last`` broke off for its attribution:
+    '"Every time you say that," Ana Ruiz said, referring to the budget, "you give ammunition to
+    its critics."'. The first part ends with a comma, a comma opens the second, and the second
+    starts in lowercase, as the rest of one sentence does."""
+    return (text[last.end:last.end + 1] == "," and last.end < last.source_start < quote.open
+            and text[:quote.open].rstrip().endswith(",") and text[quote.start:quote.start + 1].islower())
 
 
 def _split_around_cue(text: str, last: Attributed | None, same_paragraph: bool, quote: Quote,
