@@ -338,3 +338,21 @@ def test_a_lowercase_quotation_in_a_later_sentence_is_not_the_speaker_resumed():
     text = ("“Every time you say that,” Ana Ruiz said of the harbor budget. Critics of the plan "
             "answered, in turn, “a waste of money for the whole port.”\n")
     assert not any(name == "Ana Ruiz" and "waste of money" in evidence for name, evidence in speakers(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“The harbor plan is a spectacular deal for the port,” she continued. “It sheds every liability.”",
+     "Ana Ruiz"),
+    ("“The harbor plan is a spectacular deal for the port,” the letter reads. “It sheds every liability.”",
+     "the letter"),
+])
+def test_continued_and_reads_attribute_the_quotation_before_them(text, name):
+    text = "Ana Ruiz said the port would reopen in May after the long strike.\n\n" + text + "\n"
+    assert (name, "The harbor plan") in [(n, e[:15]) for n, e in speakers(text)]
+
+
+def test_continued_before_a_clause_is_no_cue():
+    # partner: 'continued' is a cue only right after a quotation; 'Ana Ruiz continued to attack
+    # the plan' reports an action, not a statement
+    text = "Ana Ruiz continued to attack the harbor plan at every council meeting this spring."
+    assert speakers(text) == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from briefing.offline.cues import ADVERBIAL, CUE
+from briefing.offline.cues import ADVERBIAL, CUE, QUOTE_CUE
 from briefing.offline.phrases import phrase_after
 from briefing.offline.sourcing import (
     Attributed,
@@ -30,8 +30,8 @@ _CUE_BEFORE = re.compile(
 )
 
 # After the quote: the source then the cue ("," Trump said), or the cue then the source.
-_CUE_AT = re.compile(r"\s*" + CUE + ADVERBIAL, re.VERBOSE)
-_CUE_ANY = re.compile(CUE, re.VERBOSE)
+_CUE_AT = re.compile(r"\s*" + QUOTE_CUE + ADVERBIAL, re.VERBOSE)
+_CUE_ANY = re.compile(QUOTE_CUE, re.VERBOSE)
 _CUE_FIRST = re.compile(r"[\s,—–-]*" + CUE + r"\s+", re.VERBOSE)
 _DASH = re.compile(r"[ \t]*(?P<cue>[―—])[ \t]*(?=[A-Z])")
 # A party and state label after a lawmaker's name: 'Sen. Claire McCaskill (D-Mo.) said'.
