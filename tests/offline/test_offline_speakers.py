@@ -356,3 +356,21 @@ def test_continued_before_a_clause_is_no_cue():
     # the plan' reports an action, not a statement
     text = "Ana Ruiz continued to attack the harbor plan at every council meeting this spring."
     assert speakers(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("The city sent a cease-and-desist letter on Thursday. It says the campaign violated state law "
+      "by using the harbor photographs."), "the cease-and-desist letter"),
+    (("The family released the cellphone video on Friday. It shows an officer aiming a gun at the "
+      "driver near the harbor."), "the cellphone video"),
+])
+def test_it_after_a_named_document_is_that_document(text, name):
+    assert names(text) == [name]
+
+
+def test_it_without_a_document_before_it_speaks_for_no_one():
+    # partner: 'it' after a sentence that names no document (here a person) has no antecedent a
+    # reader could name; it is neither the person nor a speaker at all
+    text = ("Mayor Ana Ruiz opened the harbor on Thursday. It says the campaign violated state law by "
+            "using the harbor photographs.")
+    assert names(text) == []
