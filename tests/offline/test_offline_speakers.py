@@ -374,3 +374,19 @@ def test_it_without_a_document_before_it_speaks_for_no_one():
     text = ("Mayor Ana Ruiz opened the harbor on Thursday. It says the campaign violated state law by "
             "using the harbor photographs.")
     assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("The dispute dragged on, though an arbitration panel in 2001 found the city was in breach "
+      "of the harbor agreement."), "an arbitration panel"),
+    (("A memorable Ana Ruiz ad in 2008 questioned whether the mayor was prepared to face "
+      "emergencies."), "A memorable Ana Ruiz ad"),
+])
+def test_a_year_between_the_source_and_its_cue_is_no_part_of_the_source(text, name):
+    assert names(text) == [name]
+
+
+def test_a_year_after_a_place_in_another_clause_makes_no_source():
+    # partner: 'the storm that struck Boston in 2001 found its way' has no source before the year
+    text = "The harbor was rebuilt after the storm that struck Boston in 2001 found its way into the report."
+    assert "Boston" not in names(text)

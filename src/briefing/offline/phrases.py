@@ -214,6 +214,8 @@ def _before_time(tokens: list[tuple[int, int, str]]) -> int:
     Axelrod on Wednesday said', 'Ana Ruiz last week argued'): news puts the day between the
     source and the cue, and it is no part of the source."""
     last = len(tokens) - 1
+    if last >= 2 and re.fullmatch(r"(?:19|20)\d\d", tokens[last][2]) and tokens[last - 1][2] == "in":
+        return last - 2  # 'an arbitration panel in 2001 found': the year is no part of the source
     i = last
     while i >= 0 and tokens[i][2].lower() in _TIME_WORDS:
         i -= 1
