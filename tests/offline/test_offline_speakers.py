@@ -244,3 +244,149 @@ def test_a_share_of_those_polled_speaks_for_an_unnamed_group(text, name, content
 def test_a_figure_in_the_content_is_no_share_that_speaks():
     # partner: '5 percent' belongs to what the company said, not to who said it
     assert speakers("Sales rose 5 percent, the company said on Monday.") == [("the company", "Sales rose 5 percent")]
+
+
+@pytest.mark.parametrize("label", ["(D-Ore.)", "(R-Wis.)", "(R)"])
+def test_a_party_label_after_a_name_keeps_the_quotation_attributed(label):
+    text = (f"“The harbor plan will cost the city far more than anyone admits,” Sen. Ana Ruiz {label} "
+            "said. “We should vote it down next week.”\n")
+    [(name, evidence)] = speakers(text)
+    assert name == "Ana Ruiz"
+    assert evidence.startswith("The harbor plan") and evidence.endswith("vote it down next week.")
+
+
+def test_a_quoted_title_after_a_preposition_is_no_statement():
+    # partner: the show's title before the speaker is no quotation of the speaker's; the
+    # reported clause after the cue is the claim
+    text = ("In an interview on CBS’s “Face the Nation,” House Speaker Ana Ruiz (D-Ore.) said the harbor "
+            "plan would cost the city far more than anyone admits.")
+    assert "Face the Nation" not in [evidence for _, evidence in speakers(text)]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("Lena Okafor, an adviser to the campaign on tax and budget issues and a professor of law at "
+      "the state university, said the harbor plan would cost far more than the city admits."),
+     "Lena Okafor"),
+    (("Lena Okafor, 59, of Ashton, Md., who watched the vote from the gallery, said the harbor plan "
+      "would cost far more than the city admits."), "Lena Okafor"),
+    (("Rep. Lena Okafor (D-Md.), chair of the harbor caucus, said the harbor plan would cost far "
+      "more than the city admits."), "Lena Okafor"),
+    (("A lawyer for the harbor workers, Lena Okafor, said the harbor plan would cost far more than "
+      "the city admits."), "Lena Okafor"),
+])
+def test_a_source_with_a_long_or_comma_rich_description_speaks(text, name):
+    assert speakers(text) == [(name, "the harbor plan would cost far more than the city admits")]
+
+
+def test_two_described_sources_are_not_the_first_alone():
+    # partner: 'Ana Ruiz, 59, and her deputy, Li Wei, 41, said' names two sources; the rule must
+    # not hand the statement to the first one alone
+    text = ("Ana Ruiz, 59, and her deputy, Li Wei, 41, said the harbor plan would cost far more "
+            "than the city admits.")
+    assert "Ana Ruiz" not in names(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("Ana Ruiz said the harbor would reopen, and human rights groups warned that the harbor plan "
+      "would displace families."), "human rights groups"),
+    (("The case went to Richmond, where restructuring experts say the harbor plan would displace "
+      "families."), "restructuring experts"),
+    (("Although the plan is new, elected officials from both parties say the harbor plan would "
+      "displace families."), "elected officials from both parties"),
+])
+def test_an_unnamed_group_with_lowercase_modifiers_speaks(text, name):
+    assert names(text)[-1] == name
+
+
+def test_modifiers_without_a_clause_boundary_are_no_part_of_the_group():
+    # partner: 'the mayor courted angry rural voters' ends with a verb's object; the words before
+    # 'voters' belong to the mayor's clause, not to a source
+    for text in ("The mayor courted angry rural voters, officials said after the harbor plan was announced.",
+                 "The harbor plan is unpopular across the county, interviews with angry rural voters suggest."):
+        assert "angry rural voters" not in " ".join(names(text))
+
+
+def test_a_split_quotation_with_a_long_source_description_stays_one_claim():
+    text = ("“The harbor plan is a spectacular deal for the port,” said Ana Ruiz, a law professor at "
+            "the state university who has been involved in cases against the harbor authority since the "
+            "1990s. “It sheds every liability it ever had.”\n")
+    [(name, evidence)] = speakers(text)
+    assert name == "Ana Ruiz"
+    assert evidence.startswith("The harbor plan") and evidence.endswith("every liability it ever had.")
+
+
+def test_narrative_between_two_quotations_keeps_them_apart():
+    # partner: a sentence of the writer's own between two quotations of one speaker is no part
+    # of either; the two stay two claims
+    text = ("“The harbor plan is a spectacular deal for the port,” Ana Ruiz said after the vote. She "
+            "did not say when the port would reopen. “It sheds every liability it ever had.”\n")
+    evidence = [e for _, e in speakers(text)]
+    assert not any("did not say when" in e for e in evidence)
+
+
+def test_a_quotation_resumed_after_its_attribution_stays_one_claim():
+    text = ("“Every time you say that,” Ana Ruiz said, referring to the harbor budget, “you give "
+            "ammunition to the people who want to close the port.”\n")
+    [(name, evidence)] = speakers(text)
+    assert name == "Ana Ruiz"
+    assert evidence.startswith("Every time you say that") and evidence.endswith("close the port.")
+
+
+def test_a_lowercase_quotation_in_a_later_sentence_is_not_the_speaker_resumed():
+    # partner: after the attribution's sentence ends, a comma and a lowercase quotation belong to
+    # someone else's sentence ('Critics called it, “a waste ...”'), not to Ana Ruiz
+    text = ("“Every time you say that,” Ana Ruiz said of the harbor budget. Critics of the plan "
+            "answered, in turn, “a waste of money for the whole port.”\n")
+    assert not any(name == "Ana Ruiz" and "waste of money" in evidence for name, evidence in speakers(text))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("“The harbor plan is a spectacular deal for the port,” she continued. “It sheds every liability.”",
+     "Ana Ruiz"),
+    ("“The harbor plan is a spectacular deal for the port,” the letter reads. “It sheds every liability.”",
+     "the letter"),
+])
+def test_continued_and_reads_attribute_the_quotation_before_them(text, name):
+    text = "Ana Ruiz said the port would reopen in May after the long strike.\n\n" + text + "\n"
+    assert (name, "The harbor plan") in [(n, e[:15]) for n, e in speakers(text)]
+
+
+def test_continued_before_a_clause_is_no_cue():
+    # partner: 'continued' is a cue only right after a quotation; 'Ana Ruiz continued to attack
+    # the plan' reports an action, not a statement
+    text = "Ana Ruiz continued to attack the harbor plan at every council meeting this spring."
+    assert speakers(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("The city sent a cease-and-desist letter on Thursday. It says the campaign violated state law "
+      "by using the harbor photographs."), "the cease-and-desist letter"),
+    (("The family released the cellphone video on Friday. It shows an officer aiming a gun at the "
+      "driver near the harbor."), "the cellphone video"),
+])
+def test_it_after_a_named_document_is_that_document(text, name):
+    assert names(text) == [name]
+
+
+def test_it_without_a_document_before_it_speaks_for_no_one():
+    # partner: 'it' after a sentence that names no document (here a person) has no antecedent a
+    # reader could name; it is neither the person nor a speaker at all
+    text = ("Mayor Ana Ruiz opened the harbor on Thursday. It says the campaign violated state law by "
+            "using the harbor photographs.")
+    assert names(text) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("The dispute dragged on, though an arbitration panel in 2001 found the city was in breach "
+      "of the harbor agreement."), "an arbitration panel"),
+    (("A memorable Ana Ruiz ad in 2008 questioned whether the mayor was prepared to face "
+      "emergencies."), "A memorable Ana Ruiz ad"),
+])
+def test_a_year_between_the_source_and_its_cue_is_no_part_of_the_source(text, name):
+    assert names(text) == [name]
+
+
+def test_a_year_after_a_place_in_another_clause_makes_no_source():
+    # partner: 'the storm that struck Boston in 2001 found its way' has no source before the year
+    text = "The harbor was rebuilt after the storm that struck Boston in 2001 found its way into the report."
+    assert "Boston" not in names(text)

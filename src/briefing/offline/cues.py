@@ -50,6 +50,13 @@ CUE = (
     + r"))\b"
 )
 
+# Verbs that attribute a quotation only right after it ('"...," she continued', '"...," the
+# letter reads'): before a clause they mean something else ('Trump continued to attack').
+QUOTE_ONLY_VERBS = ["continued", "continues", "reads"]
+
+QUOTE_CUE = CUE.replace(r"))\b", "|" + "|".join(QUOTE_ONLY_VERBS) + r"))\b")
+"""``CUE`` and the quote-only verbs, for the source that follows a quotation."""
+
 # What may follow the verb before the content starts: "on Tuesday", "in a statement"; whole
 # words only ("this weekend" is not "this week" and "end").
 ADVERBIAL = r"""

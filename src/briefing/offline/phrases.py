@@ -138,6 +138,7 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         taken.pop()  # a phrase never starts with a preposition, nor an adverb ('Even China')
     while taken and taken[0][2].lower() in _TRAILING:
         taken.pop(0)  # nor ends with one: 'Police at first told' is the police
+    taken = _with_modifiers(tokens, taken, max(floor, end - 160) == floor)
     # a phrase of modifiers alone ("the", "former") is no source, except "one"/"another"
     if not taken or not (headed or any(_head_like(w) for _, _, w in taken)):
         return None
@@ -145,6 +146,35 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         return None
     start, stop = taken[-1][0], taken[0][1]
     return Phrase(start, stop, text[start:stop])
+
+
+# Plural nouns for unnamed groups that news opens with lowercase modifiers ('human rights groups').
+_MODIFIED_HEADS = frozenset(w for w in PERSON_NOUNS if w.endswith("s")) | {"groups", "organizations"}
+# Words after which a new clause, and so a new subject, begins.
+_BOUNDARY_WORDS = frozenset("and but where while as although though because whereas".split())
+
+
+def _with_modifiers(tokens: list[tuple[int, int, str]], taken: list[tuple[int, int, str]],
+                    at_floor: bool) -> list[tuple[int, int, str]]:
+    """``taken`` (right to left) with up to two lowercase modifiers before a plural group head
+    that opens a clause: '..., and human rights groups warned', 'where restructuring experts
+    say', ', elected officials from both parties say'. A general news pattern: unnamed groups
+    are described by what they do or where they stand, in lowercase words. The modifiers count
+    only when a clause boundary (punctuation, a conjunction, the window start) comes before them,
+    so a verb's object is never taken ('the plan hurt rural voters, who said')."""
+    if not taken or taken[-1][2] not in _MODIFIED_HEADS:
+        return taken
+    j = tokens.index(taken[-1]) - 1
+    run: list[tuple[int, int, str]] = []
+    while j >= 0 and len(run) < 2 and tokens[j][2].isalpha() and tokens[j][2].islower() and (
+            tokens[j][2] not in CLAUSE_OPENERS | _AUXILIARY_VERBS | _BOUNDARY_WORDS):
+        run.append(tokens[j])
+        j -= 1
+    if not run:
+        return taken
+    boundary = (j < 0 and at_floor) or (j >= 0 and (
+        not tokens[j][2][0].isalnum() or tokens[j][2].lower() in _BOUNDARY_WORDS))
+    return taken + run if boundary else taken
 
 
 # Adverbs that sit between a subject and its verb in news prose ('Clinton now says').
@@ -184,6 +214,8 @@ def _before_time(tokens: list[tuple[int, int, str]]) -> int:
     Axelrod on Wednesday said', 'Ana Ruiz last week argued'): news puts the day between the
     source and the cue, and it is no part of the source."""
     last = len(tokens) - 1
+    if last >= 2 and re.fullmatch(r"(?:19|20)\d\d", tokens[last][2]) and tokens[last - 1][2] == "in":
+        return last - 2  # 'an arbitration panel in 2001 found': the year is no part of the source
     i = last
     while i >= 0 and tokens[i][2].lower() in _TIME_WORDS:
         i -= 1

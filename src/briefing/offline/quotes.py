@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from briefing.offline.cues import ADVERBIAL, CUE
+from briefing.offline.cues import ADVERBIAL, CUE, QUOTE_CUE
 from briefing.offline.phrases import phrase_after
 from briefing.offline.sourcing import (
     Attributed,
@@ -30,10 +30,12 @@ _CUE_BEFORE = re.compile(
 )
 
 # After the quote: the source then the cue ("," Trump said), or the cue then the source.
-_CUE_AT = re.compile(r"\s*" + CUE + ADVERBIAL, re.VERBOSE)
-_CUE_ANY = re.compile(CUE, re.VERBOSE)
+_CUE_AT = re.compile(r"\s*" + QUOTE_CUE + ADVERBIAL, re.VERBOSE)
+_CUE_ANY = re.compile(QUOTE_CUE, re.VERBOSE)
 _CUE_FIRST = re.compile(r"[\s,—–-]*" + CUE + r"\s+", re.VERBOSE)
 _DASH = re.compile(r"[ \t]*(?P<cue>[―—])[ \t]*(?=[A-Z])")
+# A party and state label after a lawmaker's name: 'Sen. Claire McCaskill (D-Mo.) said'.
+_PARTY = re.compile(r"\s*\((?:[RDI]|[RDI]-[A-Z][A-Za-z. ]{1,14})\)")
 _ROLE_AFTER = re.compile(r"\s*,\s*(?P<role>(?:an?|the)\s+[^,.;“”\"]{2,80}?|[a-z][^,.;“”\"]{2,80}?)\s*[.,;]")
 
 
@@ -54,7 +56,7 @@ def _window_after(text: str, quote: Quote, ceiling: int) -> tuple[int, int]:
     """
     for match in re.finditer(r"[.!?;]", text[quote.close:ceiling]):
         stop = quote.close + match.start()
-        if text[stop] == "." and (is_abbreviation(text, stop) or text[stop + 1:stop + 2] == ","):
+        if text[stop] == "." and (is_abbreviation(text, stop) or text[stop + 1:stop + 2] in (",", ")")):
             continue
         return quote.close, stop + 1
     return quote.close, ceiling
@@ -78,7 +80,8 @@ def _speaker_after(text: str, start: int, end: int) -> tuple[Speaker, int, str] 
     if begin >= end or text[begin] in "“\"":
         return None
     phrase = phrase_after(text, begin, end)
-    cue = _CUE_AT.match(text, phrase.end, end) if phrase is not None else None
+    party = _PARTY.match(text, phrase.end, end) if phrase is not None else None
+    cue = _CUE_AT.match(text, party.end() if party else phrase.end, end) if phrase is not None else None
     if phrase is None or cue is None:
         return _described_source_after(text, begin, end)
     via = outlet_audience(text, cue.end("cue"), end)
@@ -137,6 +140,11 @@ def _own_statement_after(text: str, quote: Quote, hit: tuple[Speaker, int, str],
     return len(re.findall(r"\w+", text[cue_at + len(hit[2]):end])) >= 3
 
 
+# A quotation right after a preposition or a possessive is a title or a phrase of the sentence
+# ('said on CBS's "Face the Nation," House Speaker Paul Ryan said the ...'), not a statement.
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|of|at|from|by|about|for|to)|\w[’']s)\s*$")
+
+
 def _standalone(text: str, quote: Quote, before: tuple[int, int], after: tuple[int, int]) -> bool:
     """A quote that is a sentence of its own: nothing but punctuation around it."""
     return not text[before[0]:before[1]].strip() and not re.search(r"\w", text[after[0]:after[1]])
@@ -181,13 +189,17 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         after = _window_after(text, quote, paras[end_para][1])
         previous_close = final.close
         hit = _speaker_after(text, *after)
-        if hit is not None and _own_statement_after(text, quote, hit, after[1]):
+        if hit is not None and (_own_statement_after(text, quote, hit, after[1])
+                                or _TITLE_BEFORE.search(text, before[0], before[1])):
             hit = None
         hit = hit or _speaker_before(text, *before)
         if hit is None and last is not None and para - last_para <= 1 and _standalone(
             text, quote, before, after
         ):
             hit = (last.speaker, -1, last.cue)  # a quote carrying on from the last speaker
+        if hit is None and last is not None and para == last_para and _sentence_resumes(
+                text, last, quote) and _split_around_cue(text, last, True, quote, last.speaker):
+            hit = (last.speaker, -1, last.cue)  # '"A," X said, referring to Y, "b."'
         if hit is None:
             continue
         speaker, source_start, cue = hit
@@ -203,10 +215,30 @@ def find_direct_quotes(text: str) -> list[Attributed]:
     return found
 
 
+def _sentence_resumes(text: str, last: Attributed, quote: Quote) -> bool:
+    """Whether ``quote`` resumes the sentence that ``last`` broke off for its attribution:
+    '"Every time you say that," Ana Ruiz said, referring to the budget, "you give ammunition to
+    its critics."'. The first part ends with a comma, a comma opens the second, and the second
+    starts in lowercase, as the rest of one sentence does."""
+    return (text[last.end:last.end + 1] == "," and last.end < last.source_start < quote.open
+            and text[:quote.open].rstrip().endswith(",") and text[quote.start:quote.start + 1].islower())
+
+
 def _split_around_cue(text: str, last: Attributed | None, same_paragraph: bool, quote: Quote,
                       speaker: Speaker) -> bool:
-    """'"A," she said. "B."': one statement split around its cue, kept as one claim."""
+    """'"A," she said. "B."': one statement split around its cue, kept as one claim.
+
+    Between the two parts stands only the attribution: one clause, however long the source's
+    description ('"A," said Ana Ruiz, a lawyer who has worked on harbor cases since 1990. "B."'),
+    with no sentence end inside it, so narrative between two quotations keeps them apart."""
     if last is None or not same_paragraph or last.speaker != speaker:
         return False
-    gap = text[last.end:quote.start]
-    return last.end < last.source_start < quote.start and len(gap.split()) <= 15
+    if not last.end < last.source_start < quote.start:
+        return False
+    gap = text[last.source_start:quote.open].rstrip().rstrip("”\"’'").rstrip()
+    ends = [m.start() for m in re.finditer(r"[.!?]", gap)
+            if not (gap[m.start()] == "." and (
+                is_abbreviation(text, last.source_start + m.start())
+                or gap[m.start() + 1:m.start() + 2] in (",", ")")  # 'Wash., recently', '(D-Fla.)'
+                or re.search(r"(?:^|[\s.])[A-Z]$", gap[:m.start()]) is not None))]  # 'G.K. Butterfield'
+    return len(gap.split()) <= 60 and all(end >= len(gap) - 1 for end in ends)

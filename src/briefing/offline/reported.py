@@ -335,6 +335,36 @@ def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
     return [Attributed(*span, parse_speaker(match.group("source")), ":", False, sentence.start)]
 
 
+_IT_CUE = re.compile(
+    r"It\s+(?:also\s+)?(?P<cue>says|said|shows|showed|finds|found|concludes|concluded|states|stated|"
+    r"estimates|estimated|argues|argued|claims|claimed|notes|noted|warns|warned|predicts|predicted)"
+    r"\b\s*(?:that\b\s*)?"
+)
+# A document named in the sentence before: 'The city sent a cease-and-desist letter Thursday.'
+_DOCUMENT_NAMED = re.compile(
+    r"\b(?P<name>(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?:letter|report|study|poll|survey|complaint|lawsuit|memo|memorandum|filing|analysis|audit|"
+    r"ruling|ad|advertisement|video|footage|review|document|transcript|indictment))\b"
+)
+
+
+def document_it(text: str, sentence: Sentence, previous: Sentence | None) -> list[Attributed]:
+    """'It says ...', 'It shows ...' right after a sentence that names a document ('The city
+    sent a cease-and-desist letter Thursday. It says the campaign violated ...'): news refers to
+    a document just introduced as 'it'; the document is the source. With no document in the
+    sentence before, 'it' has no antecedent a reader could name, and nothing is attributed."""
+    match = _IT_CUE.match(text, sentence.start, sentence.end)
+    if match is None or previous is None:
+        return []
+    documents = list(_DOCUMENT_NAMED.finditer(text, previous.start, previous.end))
+    span = _content(text, match.end(), sentence.end)
+    if not documents or span is None:
+        return []
+    name = re.sub(r"^[Aa]n?\s+", "the ", documents[-1].group("name"))
+    speaker = Speaker(name=name, anonymous=False)
+    return [Attributed(*span, speaker, match.group("cue"), False, documents[-1].start("name"))]
+
+
 def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Reported speech in every sentence, one family after another.
 
@@ -345,9 +375,14 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
     ('According to a report, diplomats said ...') becomes that speaker's ``via``.
     """
     found: list[Attributed] = []
+    previous: Sentence | None = None
     for sentence in sentences:
+        previous, before = sentence, previous
         if turn := speaker_colon(text, sentence):
             found.extend(turn)
+            continue
+        if it := document_it(text, sentence, before):
+            found.extend(it)
             continue
         outer = according_to(text, sentence)
         closing = content_then_source(text, sentence)

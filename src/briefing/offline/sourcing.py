@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.core.models import Channel, Speaker
-from briefing.offline.cues import PRONOUNS
+from briefing.offline.cues import CUE, PRONOUNS
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     DOCUMENT_NOUNS,
@@ -220,6 +220,8 @@ def audience_end(text: str, cue: str, cue_end: int, ceiling: int) -> int:
     return cue_end + match.end() if match else cue_end
 
 
+_CUE_WORD = re.compile(CUE, re.VERBOSE)
+
 _PARTY_TAG = re.compile(
     r"""
     (?: \s* \( [^()“”"\n]{1,30} \)                    # 'Sen. Ana Ruiz (D-Ore.)', '(pictured)'
@@ -290,6 +292,49 @@ def _described_name(outer: str, inner: str) -> bool:
         w[:1].islower() for w in inner.split())
 
 
+_DESCRIPTION_STOPS = re.compile(r"[“”\"—–;:]|[a-z]{3}[.!?]\s+[A-Z“\"]")
+_CAPITALISED_NAME = re.compile(r"(?:[A-Z][\w.’'-]*\s+){1,4}[A-Z][\w’'-]*[a-z][\w’'-]*")
+_ROLE_OPENING = re.compile(r"(?:An?|The)\s+[a-z][^,]{2,80}")
+
+
+def _long_description(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] | None:
+    """A name set off from its cue by a description that holds commas or runs long, which the
+    one-appositive rule leaves out: 'David Kamin, an outside adviser to the campaign on tax and
+    budget issues and an associate professor at New York University School of Law, said',
+    'Donna Rawlings, 59, of Ashton, Md., who watched the ceremony, said', 'Rep. Gregory Meeks
+    (D-N.Y.), chairman of the caucus, said', and a role before the name ('A lawyer for the news
+    outlets, David Schulz, said'). News describes a source at first mention this way. The name
+    is capitalised and opens the window or follows punctuation; the description holds no quote
+    mark, dash, sentence end or cue of its own."""
+    lo = max(floor, cue_start - 260)
+    window = text[lo:cue_start]
+    if not re.search(r",\s*$", window) or _DESCRIPTION_STOPS.search(window):
+        return None
+    first = window.find(",")
+    if first <= 0:
+        return None
+    opening = window[:first]
+    described = re.search(r"(?:^|[,(]\s*)(?P<name>[^,()]+?)\s*(?:\([^()]{1,30}\))?\s*$", opening)
+    if described is None or _CUE_WORD.search(window[first:]) or re.search(r",\s*and\s", window[first:]):
+        return None  # ', and her deputy, Li Wei,': two sources, not one described
+    name = described.group("name")
+    start = lo + described.start("name")
+    if start == lo and lo > floor:
+        return None  # the window starts inside a longer phrase
+    described_by = window[first + 1:]
+    # a capitalised name with a description that holds a lowercase word or an age ('Ana Ruiz,
+    # Lena Okafor, said' is two names)
+    if _CAPITALISED_NAME.fullmatch(name) and name.split()[0].lower() not in CLAUSE_OPENERS | _CALENDAR \
+            and any(w[:1].islower() or w.strip(",").isdigit() for w in described_by.split()):
+        parts = [p.strip() for p in described_by.split(",")]
+        role = next((p for p in parts if p and not p.isdigit()), None)
+        return parse_speaker(name, role=role), start
+    inner = window[first + 1:].strip(" ,")
+    if _ROLE_OPENING.fullmatch(name) and "," not in inner and _named_appositive(inner):
+        return Speaker(name=inner, role=name, anonymous=False), start
+    return None
+
+
 def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] | None:
     """The speaker whose phrase ends just before a cue, with where that phrase starts.
 
@@ -325,5 +370,5 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
                        anonymous=False), document.start("name")
     phrase = phrase_before(text, cue_start, floor)
     if phrase is None:
-        return None
+        return _long_description(text, cue_start, floor)
     return parse_speaker(phrase.text), phrase.start
