@@ -390,3 +390,22 @@ def test_a_year_after_a_place_in_another_clause_makes_no_source():
     # partner: 'the storm that struck Boston in 2001 found its way' has no source before the year
     text = "The harbor was rebuilt after the storm that struck Boston in 2001 found its way into the report."
     assert "Boston" not in names(text)
+
+
+@pytest.mark.parametrize("scene", [
+    "at an emotional press conference after the sentencing of the gunman",
+    "in the Oval Office, before the talks with the visiting delegation began",
+    "after the day-long meeting that was held on a boat on the river",
+])
+@pytest.mark.parametrize("marks", ["“”", '""'])
+def test_where_a_quotation_was_said_is_no_claim_of_its_own(scene, marks):
+    opening, closing = marks
+    text = (f"The trial ended on Friday.\n\n{opening}The community has spoken,{closing} District Attorney "
+            f"Paul Howard said {scene}.")
+    assert speakers(text) == [("District Attorney Paul Howard", "The community has spoken")]
+
+
+def test_without_a_quotation_before_it_the_cue_still_reports_its_clause():
+    # the partner: no quotation before the cue, so the clause after the scene is what was said
+    text = "District Attorney Paul Howard said at a press conference that the jury had done its duty well."
+    assert speakers(text) == [("District Attorney Paul Howard", "the jury had done its duty well")]

@@ -64,7 +64,7 @@ ADVERBIAL = r"""
              | (?:last|this|on|earlier|later) \s+ (?:weekend|week|month|year|[A-Z][a-z]+)
              | in \s+ (?:a|an|his|her|their|its) \s+ (?:[A-Za-z]+\s+)? (?:statement|interview|speech|
                       post|tweet|letter|report|memo|email|op-ed|address|briefing|note|filing)
-             | at \s+ (?:a|an|the) \s+ (?:[A-Za-z]+\s+)? (?:rally|event|conference|briefing|hearing|
+             | at \s+ (?:a|an|the) \s+ (?:[A-Za-z]+\s+){0,2} (?:rally|event|conference|briefing|hearing|
                       meeting|summit|debate|forum)
              | (?:yesterday|today|recently|publicly|privately|repeatedly|previously|earlier|later|
                   again|also|last\s+night|this\s+week|last\s+week|[A-Z][a-z]+day)

@@ -156,6 +156,12 @@ def _coordinated_subject(text: str, sentence: Sentence,
     return parse_speaker(phrase.text), phrase.start
 
 
+# Words that open where or when something was said, not what: after a quotation's own cue
+# ('"A," Howard said at a press conference ...') they are no reported clause.
+_SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
+                    r"when|as)\b")
+
+
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...').
 
@@ -177,6 +183,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         speaker, source_start = found
         if text[max(sentence.start, source_start - 1):source_start] in ("“", '"'):
             continue  # '"Nobody believes it," a guest shouted': a quotation's words, not a source
+        after_quote = re.search(r"[,.!?][”\"]\s*$", text[sentence.start:source_start]) is not None
         after = audience_end(text, cue.group("cue"), cue.end("cue"), stop)
         if via := outlet_audience(text, cue.end("cue"), stop):
             speaker = speaker.model_copy(update={"via": via})
@@ -188,7 +195,9 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
         participle = _second_cue(text, begin, stop)
         end = _clause_end(text, begin, participle.start() if participle else stop)
-        if (span := _content(text, begin, end)) is not None:
+        scene = after_quote and _SCENE.match(text, begin) is not None
+        if (span := _content(text, begin, end)) is not None and not scene:
+            # '"A," Howard said at a press conference after ...': the quotation is what was said
             found_claims.append(Attributed(*span, speaker, cue.group("cue"), False, source_start))
         if participle and end == participle.start():
             after = audience_end(text, participle.group("cue"), participle.end("cue"),
