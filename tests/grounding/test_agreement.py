@@ -256,3 +256,16 @@ def test_dates_that_share_no_field_are_not_a_figure_swap():
 ])
 def test_an_amount_without_its_currency_is_no_other_figure(claim, article, relation):
     assert agree(claim, article).relation == relation
+
+
+def test_a_negation_in_a_sentence_the_article_does_not_hold_contradicts_nothing():
+    # the claim runs on into a sentence the article lacks: that sentence is not mentioned there
+    claim = 'The referee stopped the fight at 2:56. "Thompson was not so easy to box."'
+    assert agree(claim, "The referee stopped the fight.").relation != "contradicts"
+    assert not negation_changed([Difference('fight. He did not win', 'fight')])
+    # the partners: a negation inside the shared sentence still contradicts, with or without a
+    # second sentence, and a negation the article's own extra sentence drops is read the same way
+    assert agree("The referee did not stop the fight. Thompson won.",
+                 "The referee stopped the fight. Thompson won.").relation == "contradicts"
+    assert negation_changed([Difference("did not stop the fight. He won", "stopped the fight")])
+    assert negation_changed([Difference("not", "")])

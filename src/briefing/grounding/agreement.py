@@ -149,14 +149,25 @@ def negated(words: str) -> bool:
     return any(w in NEGATIONS or w.endswith("n't") for w, _, _ in _words(words))
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
+
+
+def _within_sentence(words: str, other: str) -> str:
+    """``words`` up to its first sentence end when ``other`` holds none: a sentence that one side
+    adds is one the other does not mention, and its negation negates nothing the other says."""
+    end = _SENTENCE_END.search(words)
+    return words[:end.start()] if end is not None and _SENTENCE_END.search(other) is None else words
+
+
 def negation_changed(differences: Sequence[Difference]) -> bool:
     """Whether a difference adds or drops a negation ("will not raise" / "will raise"), or puts a
     word in place of its negated form ("binding" / "non-binding")."""
     for d in differences:
-        if negated(d.excerpt) != negated(d.article):
+        excerpt, article = _within_sentence(d.excerpt, d.article), _within_sentence(d.article, d.excerpt)
+        if negated(excerpt) != negated(article):
             return True
-        ours = [w for w, _, _ in _words(d.excerpt)]
-        theirs = [w for w, _, _ in _words(d.article)]
+        ours = [w for w, _, _ in _words(excerpt)]
+        theirs = [w for w, _, _ in _words(article)]
         if any(negated_form(a, b) for a in ours for b in theirs):
             return True
     return False
