@@ -149,14 +149,14 @@ def negated(words: str) -> bool:
     return any(w in NEGATIONS or w.endswith("n't") for w, _, _ in _words(words))
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
+_NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
 
 
 def _within_sentence(words: str, other: str) -> str:
     """``words`` up to its first sentence end when ``other`` holds none: a sentence that one side
     adds is one the other does not mention, and its negation negates nothing the other says."""
-    end = _SENTENCE_END.search(words)
-    return words[:end.start()] if end is not None and _SENTENCE_END.search(other) is None else words
+    end = _NEXT_SENTENCE.search(words)
+    return words[:end.start()] if end is not None and _NEXT_SENTENCE.search(other) is None else words
 
 
 def negation_changed(differences: Sequence[Difference]) -> bool:
