@@ -3,12 +3,14 @@ and example, with the case just past each limit (issue 18, item 20)."""
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing.grounding.aligner import align
 from briefing.grounding.wordchain import (
     _CANDIDATES,
     _MAX_ANCHOR_OCCURRENCES,
@@ -403,3 +405,185 @@ def test_a_last_word_covered_by_the_span_is_paired_where_it_stands() -> None:
     text = "the green blue y gold pink x of not pink the red green green the the red of green gold"
     match = index(text, max_gap=5).candidates(excerpt("of of red the of the of of"))[0]
     assert match.pairs[-1] == (7, 17) and match.last == 17
+
+
+# ----------------------------------------------------------------------- mutation pins (second pass)
+
+
+def test_a_match_is_frozen() -> None:
+    (match,) = index("the council will raise taxes").candidates(excerpt("the council will raise taxes"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        match.similarity = 0.5  # type: ignore[misc]
+
+
+def test_a_stray_edge_of_one_pair_is_dropped_from_two_pairs() -> None:
+    # two pairs are enough to drop either edge: a stop word 4 article words off the other pair
+    art = ["the", "x", "y", "z", "council"]
+    assert _drop_stray_edges([(0, 0), (1, 4)], ["the", "council"], art, [0, 0]) == [(1, 4)]
+    art = ["council", "x", "y", "z", "the"]
+    assert _drop_stray_edges([(0, 0), (1, 4)], ["council", "the"], art, [0, 0]) == [(0, 0)]
+
+
+def test_two_unmatched_first_words_are_covered_and_weigh_in_the_span() -> None:
+    words = index("said it the council will raise local taxes")
+    match = words.candidates(excerpt("city town the council will raise local taxes"))[0]
+    assert (match.first, match.last) == (0, 7)  # "said it" covered for "city town"
+    assert match.pairs == [(i, i) for i in range(2, 8)]
+    assert match.similarity == pytest.approx((6 + 6) / (8 + 8))
+
+
+HEAD = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike".split()
+
+
+@pytest.mark.parametrize(("apart", "kept"), [(44, True), (45, False)])
+def test_a_chain_reaches_back_the_excerpt_length_and_ten_words(apart: int, kept: bool) -> None:
+    # 34 excerpt words: 13 on the diagonal, 16 that are not in the article, two pairs that each
+    # chain at 1.5 (one word between), and "omega" 21 words after "mike". In the article "omega"
+    # stands ``apart`` words after "mike": 44 (34 + 10) is within reach, so it chains onto the
+    # head (13 + 1 - 0.5 * (44 - 21) = 2.5) and is among the three best chains; 45 is out of
+    # reach, so it scores 1 alone and the two 1.5 chains take its place
+    ex = excerpt(" ".join([*HEAD, *["q"] * 16, "sierra", "tango", "uniform", "victor", "omega"]))
+    assert len(ex.tokens) == 34
+    text = " ".join([*HEAD, *["z"] * (apart - 1), "omega", *["z"] * 60,
+                     "sierra x tango z z z uniform x victor"])
+    omega = len(HEAD) - 1 + apart
+    chains = index(text)._chains(ex)
+    assert chains[0] == [(i, i) for i in range(13)]
+    assert ([(33, omega)] in chains) is kept
+
+
+def test_a_part_without_content_words_is_found_at_the_first_article_word() -> None:
+    # "of the" has no anchor: its nearest copy before "council" is looked for, and one at the
+    # article's first word (0) counts as found
+    (match,) = index("of the x x x x x x council met", max_gap=10).candidates(excerpt("of the ... council met"))
+    assert match.pairs == [(0, 0), (1, 1), (2, 8), (3, 9)]
+    assert (match.first, match.last) == (0, 9) and match.similarity == 1.0 and match.verbatim
+
+
+def test_words_of_one_part_chain_up_to_twice_their_distance_and_three() -> None:
+    # "charlie" -> "delta": 1 apart in the excerpt, 5 (2 * 1 + 3) in the article: they chain
+    # (3 + 1 - 0.5 * 4 = 2), and the whole excerpt is one chain; 6 apart they do not
+    ex = excerpt("alpha bravo charlie delta echo foxtrot golf")
+    at_limit = index("alpha bravo charlie x x x x delta echo foxtrot golf")._chains(ex)
+    assert at_limit == [[(0, 0), (1, 1), (2, 2), (3, 7), (4, 8), (5, 9), (6, 10)]]
+    past = index("alpha bravo charlie x x x x x delta echo foxtrot golf")._chains(ex)
+    assert past == [[(3, 8), (4, 9), (5, 10), (6, 11)], [(0, 0), (1, 1), (2, 2)]]
+
+
+def test_a_part_is_aligned_within_two_words_of_where_its_anchors_place_it() -> None:
+    # "taxes" (2) anchors "and the taxes rose" to start at article word 3: the window opens 2
+    # words earlier, at 1, so "the" is in it and "and" (0) is not; "the" alone, 3 words before
+    # "taxes", is trimmed off, and the two words before "taxes" are covered by the span
+    (match,) = index("and the x x x taxes rose").candidates(excerpt("and the taxes rose"))
+    assert match.pairs == [(2, 5), (3, 6)] and (match.first, match.last) == (3, 6)
+    # "taxes rose" (0, 1) place "taxes rose the end" to end at article word 3: the window
+    # closes 2 words later, after 5, so "the" is in it and "end" (6) is not; "end" anchors a
+    # chain of its own
+    found = index("taxes rose x x x the end").candidates(excerpt("taxes rose the end"))
+    assert [m.pairs for m in found] == [[(0, 0), (1, 1)], [(2, 5), (3, 6)]]
+    assert [(m.first, m.last) for m in found] == [(0, 3), (3, 6)]
+
+
+def test_a_part_may_start_at_the_article_word_after_the_previous_part() -> None:
+    # an abridgement mark where the article skips nothing: "taxes" (2) right after "met" (1)
+    (match,) = index("council met taxes rose").candidates(excerpt("council met ... taxes rose"))
+    assert match.pairs == [(0, 0), (1, 1), (2, 2), (3, 3)] and match.verbatim
+
+
+def test_a_later_part_s_window_is_placed_from_its_own_first_word() -> None:
+    # the second part "and the taxes rose" starts at excerpt word 2, but its window is measured
+    # within the part: "taxes" (its word 2, article 7) opens it at 7 - 2 - 2 = 3, so "and" (2)
+    # lies outside it, "the" (3) is trimmed off 3 words before "taxes", and only "taxes rose"
+    # is paired
+    match = index("alpha bravo and the x x x taxes rose").candidates(excerpt("alpha bravo ... and the taxes rose"))[0]
+    assert match.pairs == [(0, 0), (1, 1), (4, 7), (5, 8)] and (match.first, match.last) == (0, 8)
+
+
+def test_a_last_part_without_content_words_is_looked_for_up_to_the_gap() -> None:
+    # "it was the" has no anchor and no part after it: its first copy is looked for from the
+    # word after "met" (2) over its own length plus the abridgement gap (6): found at 8 ...
+    ex = excerpt("council met ... it was the")
+    (match,) = index("council met x x x x x x it was the", max_gap=6).candidates(ex)
+    assert match.pairs == [(0, 0), (1, 1), (2, 8), (3, 9), (4, 10)] and match.verbatim
+    # ... and not at 9, one word further
+    (match,) = index("council met x x x x x x x it was the", max_gap=6).candidates(ex)
+    assert match.pairs == [(0, 0), (1, 1)] and (match.first, match.last) == (0, 1)
+
+
+def test_a_stop_word_part_not_found_as_a_run_is_aligned_just_before_the_next_anchor() -> None:
+    # "of the" never stands together: it is aligned within its length plus 3 words before
+    # "council" (9), where "the" (6) is; "of" (4), 2 words before it, is a stray edge
+    (match,) = index("y y y y of x the x x council met", max_gap=5).candidates(excerpt("of the ... council met"))
+    assert match.pairs == [(1, 6), (2, 9), (3, 10)] and (match.first, match.last) == (5, 10)
+    # the span: "x the" (5, 6: "of" covered by "x") and "council met" (9, 10), not "of" (4)
+    assert match.similarity == pytest.approx((3 + 3) / (4 + 4))
+
+
+def test_a_dropped_stray_edge_and_the_words_it_skipped_leave_the_span() -> None:
+    # a bug fixed: the span kept the weight of a stray edge dropped and of the article words
+    # between, and counted again the words covered for it ("his"): 8 / 13, not 8 / 10
+    words = index("the singer s microphone his audio was cut off")
+    (match,) = words.candidates(excerpt("s audio was cut off"))
+    assert match.pairs == [(1, 5), (2, 6), (3, 7), (4, 8)] and (match.first, match.last) == (4, 8)
+    assert match.similarity == pytest.approx((4 + 4) / (5 + 5))
+    # so a short excerpt cut from "His" is reported as a cut word, as a longer one already was
+    text = "The singer's microphone. His audio was cut off in the hall."
+    found = align("s audio was cut off in the hall", text)
+    assert (found.status, found.change) == ("not_found", "partial word")
+    assert [(d.excerpt, d.article) for d in found.differences] == [("s", "His")]
+    assert found.nearest is not None and text[found.nearest.start : found.nearest.end] == "His audio was cut off in the hall"
+
+
+def test_a_covered_second_word_that_matches_in_place_is_paired_where_it_stands() -> None:
+    # found by search: the part's alignment pairs "a" with the article's first "a" (0), a stray
+    # edge 3 words off "red" (3) that is dropped; the two first excerpt words are then covered
+    # (article words 1, 2) and "a" is paired where it stands, at 2
+    match = index("a x a red red green", max_gap=3).candidates(excerpt("pink a red red the"))[0]
+    assert match.pairs == [(1, 2), (2, 3), (3, 4)] and (match.first, match.last) == (1, 5)
+
+
+def test_nearest_run_looks_no_further_back_than_lo() -> None:
+    words = index("a b c d")
+    assert words._nearest_run(["a", "b"], 1, 4, last=True) == -1
+    assert words._nearest_run(["b", "c"], 1, 4, last=True) == 1
+
+
+def test_trim_restarts_a_run_at_one_point() -> None:
+    # a run restarted after a long skip scores 1, as the first did: the earlier one is kept
+    assert _trim([(0, 0), (5, 5)]) == [(0, 0)]
+    assert _trim([(0, 0), (5, 5), (6, 6)]) == [(5, 5), (6, 6)]
+
+
+def test_a_skipped_word_is_only_an_article_word_between_the_two_pairs() -> None:
+    # "gold" is not among the words skipped ("y"), so the last pair is no stray edge ...
+    assert _drop_stray_edges([(0, 0), (1, 2)], ["pink", "gold"], ["pink", "y", "gold"], [0, 0]) == [(0, 0), (1, 2)]
+    # ... and here it is, right after "council": the last pair is dropped
+    art = ["council", "gold", "y", "gold"]
+    assert _drop_stray_edges([(0, 0), (1, 3)], ["council", "gold"], art, [0, 0]) == [(0, 0)]
+
+
+# found by search (the search windows of parts with few or no anchors, the cost of a shift
+# across an abridgement mark): each case is the whole answer of ``candidates``, as
+# (pairs, first, last) per match
+SEARCHED = [
+    ("red of of of x of a the x pink red green gold pink y", "a ... gold the gold gold a", 5,
+     [([(0, 6), (1, 12)], 6, 12), ([(0, 6), (1, 12)], 6, 12), ([(0, 6), (2, 7)], 6, 7)]),
+    ("pink pink", "pink ... green pink a ...", 5,
+     [([(0, 0), (2, 1)], 0, 1), ([(2, 0)], 0, 1), ([(0, 0), (2, 1)], 0, 1)]),
+    ("a x red y of not blue a", "green red a pink ... red of blue the", 3,
+     [([(1, 2), (5, 4), (6, 6)], 1, 7), ([(2, 0), (4, 2), (5, 4), (6, 6)], 0, 7)]),
+    ("of red green y not x the the the red red not", "of blue green of ... red", 5,
+     [([(0, 0), (2, 2), (4, 9)], 0, 9), ([(0, 0), (4, 1)], 0, 1), ([(4, 9)], 9, 9)]),
+    ("y not pink x of y x gold", "of pink", 3, [([(0, 4)], 4, 5)]),
+    ("pink gold y the red x gold pink not red of", "pink ... pink a a", 3,
+     [([(0, 0)], 0, 0), ([(1, 0)], 0, 2), ([(0, 7)], 7, 7)]),
+    ("the x blue of a the", "gold the blue a gold", 3, [([(2, 2)], 0, 4)]),
+    ("of blue pink red blue of green blue not", "a the the red blue", 5, [([(3, 3), (4, 4)], 3, 4)] * 3),
+]
+
+
+@pytest.mark.parametrize(("text", "quote", "gap", "expected"), SEARCHED)
+def test_candidates_found_by_search(text: str, quote: str, gap: int,
+                                    expected: list[tuple[list[tuple[int, int]], int, int]]) -> None:
+    found = index(text, max_gap=gap).candidates(excerpt(quote))
+    assert [(m.pairs, m.first, m.last) for m in found] == expected

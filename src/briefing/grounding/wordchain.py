@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import groupby
 
 from rapidfuzz.distance import LCSseq
 
@@ -164,7 +165,6 @@ class WordIndex:
         for i, j in chain:
             anchors.setdefault(ex.part_of[i], []).append((i, j))
         matched: list[tuple[int, int]] = []
-        span_weight = 0.0
         prev_end: int | None = None
         for k, part in enumerate(ex.parts):
             if not part:
@@ -201,12 +201,17 @@ class WordIndex:
             ])
             if not pairs:
                 continue
-            span_weight += sum(self.weights[pairs[0][1] : pairs[-1][1] + 1])
             matched.extend(pairs)
             prev_end = pairs[-1][1]
         matched = _drop_stray_edges(matched, ex.tokens, self.tokens, ex.part_of)
         if not matched:
             return None
+        # each part's span from its first to its last pair, once stray edges are dropped: a
+        # dropped edge and the article words it skipped are not in the span
+        span_weight = 0.0
+        for _, group in groupby(matched, key=lambda pair: ex.part_of[pair[0]]):
+            js = [j for _, j in group]
+            span_weight += sum(self.weights[js[0] : js[-1] + 1])
         (i_first, j_first), (i_last, j_last) = matched[0], matched[-1]
         if 0 < i_first <= 2 and j_first - i_first >= 0:  # the first words swapped: cover them
             span_weight += sum(self.weights[j_first - i_first : j_first])
