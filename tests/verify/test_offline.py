@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing.core.models import Span
+from briefing.core.models import Article, Span
+from briefing.verify import Checker
 from briefing.verify.checker import check
 from briefing.verify.offline import _without_narrower_contradictions
 from briefing.verify.rules import Evidence
@@ -164,3 +165,20 @@ def test_a_quotation_said_not_to_be_said_in_stop_words_only_is_contradicted():
     article = 'He spoke at length. "Coal isn\'t the villain," he said. Then he left the hall.'
     assert check('"Coal isn\'t the villain," he did not say.', [article]).verdict == "contradicted"
     assert check('"Coal isn\'t the villain," he said.', [article]).verdict == "supported"
+
+
+_BOUT = Article(id="a", text="The champion dropped Thompson again in the sixth, and referee Sam Williams gave the "
+                             "challenger a standing count before stopping the fight.\n\nThe crowd went home.")
+
+
+def test_a_claim_that_runs_on_into_a_sentence_the_article_lacks_is_not_contradicted():
+    # the negation sits in a sentence the article does not hold: not mentioned there, not denied
+    claim = ('The champion dropped Thompson again in the sixth, and referee Sam Williams gave the challenger a '
+             'standing count before stopping the fight at 2:56. "Thompson was not so easy to box.')
+    assert Checker([_BOUT]).check(claim).verdict != "contradicted"
+
+
+def test_a_negation_inside_the_sentence_the_article_holds_still_contradicts():
+    claim = ("The champion did not drop Thompson again in the sixth, and referee Sam Williams gave the challenger a "
+             "standing count before stopping the fight.")
+    assert Checker([_BOUT]).check(claim).verdict == "contradicted"

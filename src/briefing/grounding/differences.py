@@ -102,7 +102,8 @@ def compare(
         # an edge gap with no article words of its own stands against the words beyond the span
         against = _beside(art, e, a, edge, span) if edge else a
         a_toks = [art.tokens[j] for j in against]
-        if sum(ex.negations[i] for i in e) % 2 != sum(art.negations[j] for j in against) % 2 or any(negated_form(x, y) for x in e_toks for y in a_toks):
+        said = _one_sentence(ex, e, edge) if edge and not _ends_sentence(art, against) else e
+        if sum(ex.negations[i] for i in said) % 2 != sum(art.negations[j] for j in against) % 2 or any(negated_form(x, y) for x in e_toks for y in a_toks):
             changes.append("negation")
         if _figures(e_toks) != _figures(a_toks):
             changes.append("figure")
@@ -179,6 +180,26 @@ def _moved(ex: Words, art: Words, gaps: list[tuple[range, range]], span: tuple[i
 def _figures(tokens: list[str]) -> list[float | str]:
     values = (number_value(t) for t in tokens)
     return [v for v in values if v is not None]
+
+
+def _ends_sentence(words: Words, r: range) -> bool:
+    """Whether a sentence ends between the words of ``r``."""
+    return any(SENTENCE_END & set(words.separators(t, t + 1)) for t in range(r.start, r.stop - 1))
+
+
+def _one_sentence(words: Words, e: range, edge: str) -> range:
+    """An edge gap's words in the sentence of the matched words next to it: a tail stops at the
+    first sentence end after them, a lead starts after the last one before them. A sentence the
+    other side does not hold is not mentioned there, so its negation negates nothing it says."""
+    if edge == "tail":
+        for t in range(max(e.start - 1, 0), e.stop - 1):
+            if SENTENCE_END & set(words.separators(t, t + 1)):
+                return range(e.start, t + 1)
+        return e
+    for t in range(min(e.stop, len(words.tokens) - 1) - 1, e.start - 1, -1):
+        if SENTENCE_END & set(words.separators(t, t + 1)):
+            return range(t + 1, e.stop)
+    return e
 
 
 def _beside(art: Words, e: range, a: range, edge: str, span: tuple[int, int]) -> range:
