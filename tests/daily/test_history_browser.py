@@ -5,18 +5,12 @@ Chromium is installed."""
 
 from __future__ import annotations
 
-import json
-import re
-import shutil
-import subprocess
-from html import escape, unescape
-
 import pytest
 
 from briefing.daily import daily_to_html, diff
+from browser_layout import CHROMIUM, layout
 from history_fixtures import day_one, day_two, story
 
-CHROMIUM = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome", "chrome")) if p), None)
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no headless Chromium installed")
 
 # The test's own probe, appended to the page inside a same-origin frame: the product page has no script.
@@ -32,16 +26,7 @@ LONG = "Unbroken" * 80  # one word of 640 characters
 
 
 def _layout(html: str, width: int, tmp_path) -> dict:
-    page = html.replace("</body>", PROBE + "</body>")
-    outer = tmp_path / f"frame-{width}.html"
-    outer.write_text(f'<html><body><iframe width="{width}" height="900" srcdoc="{escape(page, quote=True)}">'
-                     "</iframe></body></html>", encoding="utf-8")
-    result = subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--dump-dom",
-                             "--window-size=1400,1000", outer.as_uri()], check=False, capture_output=True,
-                            text=True, timeout=90)
-    found = re.search(r'data-result="([^"]*)"', result.stdout)
-    assert found, result.stderr[-500:]
-    return json.loads(unescape(found.group(1)))
+    return layout(html, PROBE, width, tmp_path)
 
 
 @pytest.fixture(scope="module")
