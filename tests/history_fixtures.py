@@ -39,3 +39,25 @@ def claim(story_, words: str):
     """The one claim of ``story_`` whose first report holds ``words``."""
     [found] = [c for c in story_.claims if words in c.reports[0].evidence]
     return found
+
+
+# The Markdown "What changed" section of day two against day one, as every test of it expects.
+CHANGED_MD = """
+## What changed since 2026-12-05
+
+**New stories**
+
+- Strike halts Port Alden terminal (2 articles)
+
+**Updated**
+
+- Ridgecrest quake injuries rise (David Witt): **140 → 200**
+  - 2026-12-05: “140 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
+  - 2026-12-06: “200 people were injured in Ridgecrest and crews were still
+    searching damaged homes”
+
+**Dropped out**
+
+- Riverton to raise taxes for new bridge (Riverton Herald, Riverton Post)
+"""

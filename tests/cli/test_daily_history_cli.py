@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from briefing.cli.app import app
 from briefing.daily import DailyBriefing
-from history_fixtures import DAY_ONE, DAY_TWO
+from history_fixtures import CHANGED_MD, DAY_ONE, DAY_TWO
 
 runner = CliRunner()
 
@@ -34,24 +34,7 @@ def test_day_two_shows_what_changed_since_day_one(tmp_path, no_llm_env):
     assert "What changed" not in (tmp_path / "one.md").read_text(encoding="utf-8")
     assert second.exit_code == 0, second.stderr
     assert f"note: history: compared with 2026-12-05 ({history})" in second.stderr.replace("\n", " ")
-    assert _section((tmp_path / "two.md").read_text(encoding="utf-8")) == """## What changed since 2026-12-05
-
-**New stories**
-
-- Strike halts Port Alden terminal (2 articles)
-
-**Updated**
-
-- Ridgecrest quake injuries rise (David Witt): **140 → 200**
-  - 2026-12-05: “140 people were injured in Ridgecrest and crews were still
-    searching damaged homes”
-  - 2026-12-06: “200 people were injured in Ridgecrest and crews were still
-    searching damaged homes”
-
-**Dropped out**
-
-- Riverton to raise taxes for new bridge (Riverton Herald, Riverton Post)
-"""
+    assert _section((tmp_path / "two.md").read_text(encoding="utf-8")) == CHANGED_MD.lstrip("\n")
     assert sorted(p.name for p in history.iterdir()) == ["2026-12-05.json", "2026-12-06.json"]
     saved = DailyBriefing.model_validate_json((history / "2026-12-06.json").read_text(encoding="utf-8"))
     assert saved.previous_date == "2026-12-05" and {s.change for s in saved.stories} == {"new", "continuing"}

@@ -17,27 +17,7 @@ from briefing.daily import (
 )
 from briefing.daily.markdown import what_changed_markdown
 from briefing.daily.whatchanged import what_changed
-from history_fixtures import day_one, day_two
-
-CHANGED_MD = """
-## What changed since 2026-12-05
-
-**New stories**
-
-- Strike halts Port Alden terminal (2 articles)
-
-**Updated**
-
-- Ridgecrest quake injuries rise (David Witt): **140 → 200**
-  - 2026-12-05: “140 people were injured in Ridgecrest and crews were still
-    searching damaged homes”
-  - 2026-12-06: “200 people were injured in Ridgecrest and crews were still
-    searching damaged homes”
-
-**Dropped out**
-
-- Riverton to raise taxes for new bridge (Riverton Herald, Riverton Post)
-"""
+from history_fixtures import CHANGED_MD, day_one, day_two
 
 
 def test_markdown_opens_with_what_changed():
