@@ -12,7 +12,8 @@ import typer
 from typer.testing import CliRunner
 
 from briefing.cli.app import app
-from briefing.cli.common import DEFAULT_MAX_CLAIMS, RunOptions, make_briefer
+from briefing.cli.common import make_briefer
+from briefing.cli.options import DEFAULT_MAX_CLAIMS, RunOptions
 from briefing.core.options import BriefingOptions
 from helpers import ANSWERS, REPLAY_KEY, REPO, SEED
 
@@ -191,3 +192,43 @@ def test_batch_submit_over_max_cost_uploads_nothing(batch_server, tmp_path):
     assert batch_server.files == {} and result.stdout == ""
     [line] = result.stderr.splitlines()
     assert "--max-cost" in line and "not submitted" in line
+
+
+def test_takes_run_options_gathers_the_named_options_and_keeps_the_rest_at_their_defaults():
+    from dataclasses import fields
+
+    from briefing.cli.options import takes_run_options
+
+    seen: list[RunOptions] = []
+    tiny = typer.Typer()
+
+    @tiny.command()
+    @takes_run_options("model", "quiet", "timeout")
+    def go(name: str, *, run: RunOptions) -> None:
+        seen.append(run)
+        print(name)
+
+    result = runner.invoke(tiny, ["x", "--model", "m1", "-q", "--timeout", "30"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "x\n"
+    assert seen == [RunOptions(model="m1", quiet=True, timeout=30.0)]
+    assert runner.invoke(tiny, ["x", "--rpm", "5"]).exit_code == 2  # not named: not an option of the command
+    runner.invoke(tiny, ["y"])
+    assert seen[-1] == RunOptions()
+    assert {f.name for f in fields(RunOptions)} == set(__import__("briefing.cli.options").cli.options.SHARED_OPTIONS)
+
+
+def test_takes_run_options_refuses_an_unknown_name_and_a_command_without_run():
+    from briefing.cli.options import takes_run_options
+
+    with pytest.raises(ValueError, match="no shared option colour"):
+        takes_run_options("model", "colour")
+    with pytest.raises(ValueError, match="takes no `run` parameter"):
+        takes_run_options("model")(lambda name: None)
+
+
+def test_the_model_options_show_in_their_own_help_panel():
+    for command in COMMANDS:
+        panels = {p.name: getattr(p, "rich_help_panel", None) for p in _params(command).values()}
+        assert panels["model"] == panels["timeout"] == panels["max_cost"] == "Model and spending"
+        assert panels["out"] is None and panels["quiet"] is None

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from briefing import Briefer
 from briefing.cli.app import app
-from briefing.cli.common import RunOptions, retry_policy
+from briefing.cli.common import retry_policy
+from briefing.cli.options import RunOptions
 from briefing.core import errors
 from briefing.llm.retry import ELAPSED_PER_TIMEOUT, RetryPolicy
 from briefing.testing.responder import Responder, load_answers

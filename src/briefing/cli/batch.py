@@ -11,20 +11,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from briefing.cli.common import (
-    BaseUrlOption,
-    MaxClaimsOption,
-    ModelOption,
-    ModeOption,
-    PricesOption,
-    QuietOption,
-    RetriesOption,
-    RunOptions,
-    TimeoutOption,
-    error_line,
-    make_briefer,
-    read_inputs,
-)
+from briefing.cli.common import error_line, make_briefer, read_inputs
+from briefing.cli.options import RunOptions, takes_run_options
 from briefing.core.errors import BriefingError, ConfigurationError, CostLimitError
 from briefing.core.models import Article
 from briefing.core.options import MISSING_CONFIGURATION, resolve_settings
@@ -80,18 +68,13 @@ def _fail(err: Console, error: BaseException, code: int = 2) -> typer.Exit:
 
 
 @batch_app.command()
+@takes_run_options("model", "mode", "base_url", "timeout", "retries", "prices", "quiet", "max_claims")
 def submit(
-    files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .md (with front matter), .json/.jsonl lists, saved .html (the html extra), or folders of them.", show_default=False)],
-    model: ModelOption = None,
-    mode: ModeOption = None,
-    base_url: BaseUrlOption = None,
-    timeout: TimeoutOption = None,
-    retries: RetriesOption = None,
+    files: Annotated[list[Path], typer.Argument(help="Articles: .txt, .md (with front matter), .json/.jsonl lists, saved .html (the html extra), or folders of them.", metavar="FILES", show_default=False)],
     max_cost: Annotated[float | None, typer.Option("--max-cost", min=0, metavar="DOLLARS", show_default=False, help="Submit nothing when the batch's estimate (at batch prices, every article's full output budget) would pass DOLLARS.")] = None,
-    prices: PricesOption = None,
-    quiet: QuietOption = False,
-    max_claims: MaxClaimsOption = None,
     manifests: Manifests = Path(".briefing-batches"),
+    *,
+    run: RunOptions,
 ) -> None:
     """Upload one request per article (per chunk of a long one), create the batch, print its id.
 
@@ -100,8 +83,6 @@ def submit(
     """
     from briefing.brief.batch_api import submit as submit_batch
 
-    run = RunOptions(model=model, mode=mode, base_url=base_url, timeout=timeout, retries=retries,
-                     max_cost=max_cost, prices=prices, quiet=quiet, max_claims=max_claims)
     err = Console(stderr=True)
     try:
         briefer, client = _setup(run)
@@ -122,7 +103,7 @@ def submit(
     except BriefingError as e:
         raise _fail(err, e) from None
     print(done.batch_id)
-    if not quiet:
+    if not run.quiet:
         cost = "cost unknown (no price; add one with --prices FILE)" if estimate is None else f"at most ${estimate:.4f}"
         err.print(f"{plural(done.requests, 'request')} from {plural(len(loaded), 'article')}; manifest {done.manifest}; "
                   f"check with `briefing batch status {done.batch_id}`; {cost} at batch prices",
@@ -133,7 +114,7 @@ def submit(
 
 @batch_app.command()
 def status(
-    batch_id: Annotated[str, typer.Argument(help="The id `briefing batch submit` printed.")],
+    batch_id: Annotated[str, typer.Argument(help="The id `briefing batch submit` printed.", metavar="BATCH_ID")],
     base_url: Annotated[str | None, typer.Option(help="An OpenAI-compatible server with a Batch API.")] = None,
 ) -> None:
     """Print the batch's status and request counts."""
@@ -152,7 +133,7 @@ def status(
 
 @batch_app.command()
 def collect(
-    batch_id: Annotated[str, typer.Argument(help="The id `briefing batch submit` printed.")],
+    batch_id: Annotated[str, typer.Argument(help="The id `briefing batch submit` printed.", metavar="BATCH_ID")],
     json: Annotated[bool, typer.Option("--json", help="Print each Briefing as one JSON line, in submission order.")] = False,
     reask_live: Annotated[bool, typer.Option("--reask-live", help="Brief again live the articles with excerpts not found in them (a batch cannot re-ask).")] = False,
     model: Annotated[str | None, typer.Option(help="The model the batch was submitted with.")] = None,

@@ -15,30 +15,13 @@ from rich.markup import escape
 
 from briefing.brief.each import brief_each
 from briefing.cli.common import (
-    BaseUrlOption,
-    CacheOption,
-    DebugOption,
-    ExtractorChoice,
-    ExtractorOption,
-    MaxClaimsOption,
-    MaxCostOption,
-    ModelOption,
-    ModeOption,
-    OfflineOption,
-    OutOption,
-    PricesOption,
-    QuietOption,
-    RetriesOption,
-    RpmOption,
-    RunOptions,
-    TimeoutOption,
-    TpmOption,
     check_out,
     choose_extractor,
     error_line,
     output,
     read_inputs,
 )
+from briefing.cli.options import RunOptions, takes_run_options
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, CostLimitError
 from briefing.core.models import Article, Briefing
@@ -65,51 +48,36 @@ def _write_html(folder: Path, briefing: Briefing, article: Article) -> Path:
     return path
 
 
+@takes_run_options("offline", "extractor", "model", "mode", "base_url", "cache", "timeout", "retries", "rpm", "tpm",
+                   "max_cost", "prices", "quiet", "max_claims", "out", "debug")
 def brief_command(
     files: Annotated[list[Path], typer.Argument(
         help="Articles: .txt, .md (with front matter), .json/.jsonl lists, saved .html (the html extra), "
-             "or folders of them.", show_default=False,
+             "or folders of them.", metavar="FILES", show_default=False,
         readable=False)],  # an unreadable file is one per-file error, not a usage error
     json: Annotated[bool, typer.Option("--json", help="Print each Briefing as one JSON line (--format json).")] = False,
     output_format: Annotated[str, typer.Option("--format", help=f"How to print each briefing: {', '.join(formats())}.")] = "text",
-    offline: OfflineOption = False,
-    extractor: ExtractorOption = ExtractorChoice.auto,
-    model: ModelOption = None,
-    mode: ModeOption = None,
-    base_url: BaseUrlOption = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model (the offline extractor runs one at a time).")] = 4,
     cross_check: Annotated[bool, typer.Option("--cross-check", help="Compare the model's quotes and speakers with the offline extractor's.")] = False,
     html: Annotated[Path | None, typer.Option("--html", help="Also write DIR/ARTICLE.html: the briefing and the article with every located excerpt marked.", metavar="DIR", file_okay=False)] = None,
-    cache: CacheOption = None,
-    timeout: TimeoutOption = None,
-    retries: RetriesOption = None,
-    rpm: RpmOption = None,
-    tpm: TpmOption = None,
-    max_cost: MaxCostOption = None,
-    prices: PricesOption = None,
-    quiet: QuietOption = False,
-    max_claims: MaxClaimsOption = None,
-    out: OutOption = None,
-    debug: DebugOption = False,
+    *,
+    run: RunOptions,
 ) -> None:
     """Brief one or more articles and print a readable view (or JSON lines with --json)."""
-    run = RunOptions(model=model, mode=mode, base_url=base_url, offline=offline, extractor=extractor,
-                     timeout=timeout, retries=retries, rpm=rpm, tpm=tpm, max_cost=max_cost, prices=prices,
-                     cache=cache, quiet=quiet, max_claims=max_claims, out=out, debug=debug)
     err = Console(stderr=True)
     try:
         render = get_renderer("json" if json else output_format)
-        check_out(out)
+        check_out(run.out)
         chosen = choose_extractor(run, err)
-        spend = RunSpend(chosen.extract, chosen.uses_model, max_cost)
+        spend = RunSpend(chosen.extract, chosen.uses_model, run.max_cost)
     except BriefingError as e:
-        error_line(err, e, debug)
+        error_line(err, e, run.debug)
         raise typer.Exit(2) from None
     items = read_inputs(files, run, err, written=(html,)).items
-    with output(out) as stream:
+    with output(run.out) as stream:
         failed = _brief_all(items, spend, render, Console(file=stream, soft_wrap=False), err, run,
                             concurrency=concurrency if chosen.uses_model else 1, html=html, cross_check=cross_check)
-    if chosen.uses_model and not quiet:
+    if chosen.uses_model and not run.quiet:
         err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     if failed:
         raise typer.Exit(1)

@@ -19,22 +19,6 @@ from rich.console import Console
 from rich.markup import escape
 
 from briefing.cli.common import (
-    BaseUrlOption,
-    CacheOption,
-    DebugOption,
-    MaxClaimsOption,
-    MaxCostOption,
-    ModelOption,
-    ModeOption,
-    OfflineOption,
-    OutOption,
-    PricesOption,
-    QuietOption,
-    RetriesOption,
-    RpmOption,
-    RunOptions,
-    TimeoutOption,
-    TpmOption,
     check_out,
     error_line,
     make_briefer,
@@ -43,6 +27,7 @@ from briefing.cli.common import (
     read_inputs,
     refuse,
 )
+from briefing.cli.options import RunOptions, takes_run_options
 from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, InputError
@@ -97,53 +82,40 @@ def print_verification(v: Verification, out: Console) -> None:
         out.print(f"  [yellow]note:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
 
 
+@takes_run_options("offline", "model", "mode", "base_url", "timeout", "retries", "rpm", "tpm", "max_cost", "prices",
+                   "cache", "quiet", "max_claims", "out", "debug")
 def check_command(
     args: Annotated[list[str], typer.Argument(help='The claim in quotes, then article files or folders (.txt, .md, .json/.jsonl, saved .html). With --claims, only files and folders.', metavar='"CLAIM" PATHS...', show_default=False)],
     claims: Annotated[Path | None, typer.Option("--claims", help="Check each line of FILE as a claim, in order.", metavar="FILE", dir_okay=False)] = None,
     json: Annotated[bool, typer.Option("--json", help="Print each result as one JSON object per line.")] = False,
-    offline: OfflineOption = False,
-    model: ModelOption = None,
-    mode: ModeOption = None,
-    base_url: BaseUrlOption = None,
     passages: Annotated[int, typer.Option(min=1, max=100, help="Passages sent to the model for each claim.")] = CheckOptions.passages,
-    timeout: TimeoutOption = None,
-    retries: RetriesOption = None,
-    rpm: RpmOption = None,
-    tpm: TpmOption = None,
-    max_cost: MaxCostOption = None,
-    prices: PricesOption = None,
-    cache: CacheOption = None,
-    quiet: QuietOption = False,
-    max_claims: MaxClaimsOption = None,
-    out: OutOption = None,
-    debug: DebugOption = False,
+    *,
+    run: RunOptions,
 ) -> None:
     """Check claims against articles: supported, contradicted or not mentioned, with the evidence."""
-    run = RunOptions(model=model, mode=mode, base_url=base_url, offline=offline, timeout=timeout, retries=retries,
-                     rpm=rpm, tpm=tpm, max_cost=max_cost, prices=prices, quiet=quiet, out=out, debug=debug)
     err = Console(stderr=True)
     try:
-        refuse("check", cache=(cache, "a check's answer is not kept, each claim is asked afresh"),
-               max_claims=(max_claims, "a check extracts no claims from the articles"))
+        refuse("check", cache=(run.cache, "a check's answer is not kept, each claim is asked afresh"),
+               max_claims=(run.max_claims, "a check extracts no claims from the articles"))
         claim_list, paths = _claims_and_paths(args, claims)
-        check_out(out)
+        check_out(run.out)
         uses_model = model_configured(run, err, fallback="checking offline, by rules over the aligned text")
-        spend = RunSpend(make_briefer(run), True, max_cost) if uses_model else None
+        spend = RunSpend(make_briefer(run), True, run.max_cost) if uses_model else None
     except BriefingError as e:
-        error_line(err, e, debug)
+        error_line(err, e, run.debug)
         raise typer.Exit(2) from None
 
     loaded = read_inputs(paths, run, err, written=(claims,))
     for error in loaded.errors:
-        error_line(err, error, debug)
+        error_line(err, error, run.debug)
     try:
         checker = Checker(loaded, spend.metered() if spend else None, options=CheckOptions(passages=passages))
     except BriefingError as e:
-        error_line(err, e, debug)
+        error_line(err, e, run.debug)
         raise typer.Exit(2) from None
-    with output(out) as stream:
+    with output(run.out) as stream:
         failed = _check_all(checker, claim_list, stream or sys.stdout, err, run, spend, as_json=json)
-    if spend is not None and not quiet:
+    if spend is not None and not run.quiet:
         err.print(spend.tally.summary("checked"), highlight=False, soft_wrap=True, markup=False)
     if failed or loaded.errors:
         raise typer.Exit(1)

@@ -1,9 +1,8 @@
-"""What every ``briefing`` command shares: its options, its error line, and the one decision
-"offline rules or a model, and which model settings".
+"""What every ``briefing`` command shares besides its options (``briefing.cli.options``): its error
+line, the one decision "offline rules or a model, and which model settings", and how it reads its
+input and writes its output.
 
-Options are typer ``Annotated`` aliases, each with one help text and one default, so ``brief``,
-``check``, ``daily``, ``eval`` and ``batch submit`` cannot drift apart. A command gathers what it
-was given into a ``RunOptions`` and calls ``choose_extractor``; ``make_briefer`` is the one place a
+``choose_extractor`` is the one place a model is chosen and ``make_briefer`` the one place a
 ``Briefer`` is built. The SDK-using modules (``briefing.brief.briefer``, ``briefing.llm.retry``)
 are imported only when a model is used, so an offline run never loads openai, instructor, httpx
 or tenacity.
@@ -16,16 +15,16 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from enum import Enum
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.traceback import Traceback
 
+from briefing.cli.options import DEFAULT_MAX_CLAIMS, ExtractorChoice, RunOptions
 from briefing.core.errors import ConfigurationError
 from briefing.core.loaders import LoadedArticles, load_articles
 from briefing.core.models import Article, Briefing
@@ -40,124 +39,6 @@ from briefing.core.secrets import redact
 if TYPE_CHECKING:
     from briefing.brief.briefer import Briefer
     from briefing.llm.retry import RetryPolicy
-
-
-class Mode(str, Enum):
-    """How to ask a model for structured output (``--mode``)."""
-
-    tools = "tools"
-    json_schema = "json_schema"
-    md_json = "md_json"
-    auto = "auto"
-
-
-class ExtractorChoice(str, Enum):
-    """``--extractor``: the model when one is configured (auto), always the model, or the rules."""
-
-    auto = "auto"
-    llm = "llm"
-    offline = "offline"
-
-
-DEFAULT_MAX_CLAIMS = BriefingOptions.max_claims
-"""The claim cap when ``--max-claims`` is not given: the model's default, and the offline rules'."""
-
-# ------------------------------------------------------------------ the shared options (one help each)
-ModelOption = Annotated[str | None, typer.Option(
-    "--model", "-m", help="Model name (default: $BRIEFING_MODEL or gpt-4o-mini).", show_default=False)]
-ModeOption = Annotated[Mode | None, typer.Option(
-    "--mode", show_default=False,
-    help="How to ask for structured output: json_schema/md_json for servers without tool calling; auto tries "
-         "tools, json_schema, md_json in turn (default: tools for OpenAI, auto for other servers).")]
-BaseUrlOption = Annotated[str | None, typer.Option(
-    "--base-url", help="An OpenAI-compatible server (default: $OPENAI_BASE_URL).", show_default=False)]
-OfflineOption = Annotated[bool, typer.Option(
-    "--offline", help="Use the rule-based extractor: no model, no network, no cost.")]
-ExtractorOption = Annotated[ExtractorChoice, typer.Option(
-    "--extractor", help="auto: the model when one is configured, else offline; llm: fail without a model.")]
-TimeoutOption = Annotated[float | None, typer.Option(
-    "--timeout", min=0.001, metavar="SECONDS", show_default=False,
-    help="How long to wait for one answer from the model before trying again (default: 120); retries may "
-         "then start until 1.5 times as long after the first attempt (at least 180 s). Raise it for a slow "
-         "local server.")]
-RetriesOption = Annotated[int | None, typer.Option(
-    "--retries", min=0, max=20, metavar="N", show_default=False,
-    help="Retries after a timeout, a dropped connection, a rate limit or a server error (default: 3); "
-         "no new attempt starts 180 s after the first (1.5 times --timeout, when that is longer).")]
-RpmOption = Annotated[float | None, typer.Option(
-    "--rpm", min=0.001, show_default=False,
-    help="Your key's requests per minute (default: learned from the server's rate-limit headers).")]
-TpmOption = Annotated[float | None, typer.Option(
-    "--tpm", min=1, show_default=False,
-    help="Your key's tokens per minute (default: learned from the server's rate-limit headers).")]
-MaxCostOption = Annotated[float | None, typer.Option(
-    "--max-cost", min=0, metavar="DOLLARS", show_default=False,
-    help="Start no new request once the spend so far plus its estimate would pass DOLLARS.")]
-PricesOption = Annotated[Path | None, typer.Option(
-    "--prices", metavar="FILE", dir_okay=False, show_default=False,
-    help="A JSON price table laid over the shipped one (dollars per 1M tokens).")]
-CacheOption = Annotated[Path | None, typer.Option(
-    "--cache", metavar="DIR", file_okay=False, show_default=False,
-    help="Keep model briefings in DIR and reuse them on a re-run: an article already briefed with the same "
-         "settings sends no request (default: $BRIEFING_CACHE, else no cache).")]
-QuietOption = Annotated[bool, typer.Option(
-    "--quiet", "-q", help="No progress bar, notes or cost line on stderr; errors still show.")]
-MaxClaimsOption = Annotated[int | None, typer.Option(
-    "--max-claims", min=1, max=200, metavar="N", show_default=False,
-    help=f"At most N claims per article, the first in article order, for the model and the offline "
-         f"extractor alike (default: {DEFAULT_MAX_CLAIMS}).")]
-OutOption = Annotated[Path | None, typer.Option(
-    "--out", "-o", metavar="FILE", dir_okay=False, show_default=False,
-    help="Write the output to FILE instead of stdout; daily picks the format by its suffix: .html (one "
-         "self-contained page), .md or .json. The file is never read back as an article.")]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Show tracebacks.")]
-SourcesOption = Annotated[Path | None, typer.Option(
-    "--sources", metavar="FILE", dir_okay=False, show_default=False,
-    help="A sources file (TOML): outlets with their feeds, pages and labels, and optionally the model, "
-         "out and history; options given here win over it.")]
-SinceOption = Annotated[str | None, typer.Option(
-    "--since", metavar="WHEN", show_default=False,
-    help="Keep feed entries and pages published from WHEN on: an ISO date (that whole day) or time, local "
-         "time unless it has an offset (default with feeds or pages: the last 24 hours). Undated ones are "
-         "kept and named in a note.")]
-UntilOption = Annotated[str | None, typer.Option(
-    "--until", metavar="WHEN", show_default=False,
-    help="Keep feed entries and pages published up to WHEN (an ISO date: to its end; or a time).")]
-FetchCacheOption = Annotated[Path | None, typer.Option(
-    "--fetch-cache", metavar="DIR", file_okay=False, show_default=False,
-    help="Keep fetched feeds and pages with their ETag/Last-Modified in DIR, so a re-run downloads only what "
-         "changed (default: $XDG_CACHE_HOME/briefing/fetch, else ~/.cache/briefing/fetch).")]
-
-
-@dataclass(frozen=True)
-class RunOptions:
-    """The shared options one command was given (None: not given, the documented default holds)."""
-
-    model: str | None = None
-    mode: Mode | None = None
-    base_url: str | None = None
-    offline: bool = False
-    extractor: ExtractorChoice = ExtractorChoice.auto
-    timeout: float | None = None
-    retries: int | None = None
-    rpm: float | None = None
-    tpm: float | None = None
-    max_cost: float | None = None
-    prices: Path | None = None
-    cache: Path | None = None
-    quiet: bool = False
-    max_claims: int | None = None
-    out: Path | None = None
-    debug: bool = False
-
-    @property
-    def wants_offline(self) -> bool:
-        return self.offline or self.extractor is ExtractorChoice.offline
-
-    def written(self) -> list[Path]:
-        """What the run writes (its ``--out`` file, its cache folder): never read as input."""
-        cache = resolve_cache(str(self.cache) if self.cache is not None else None)
-        return [p for p in (self.out, Path(cache) if cache else None) if p is not None]
 
 
 @dataclass(frozen=True)

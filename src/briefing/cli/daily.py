@@ -32,27 +32,6 @@ from rich.console import Console
 from rich.markup import escape
 
 from briefing.cli.common import (
-    BaseUrlOption,
-    CacheOption,
-    DebugOption,
-    ExtractorChoice,
-    ExtractorOption,
-    FetchCacheOption,
-    MaxCostOption,
-    ModelOption,
-    ModeOption,
-    OfflineOption,
-    OutOption,
-    PricesOption,
-    QuietOption,
-    RetriesOption,
-    RpmOption,
-    RunOptions,
-    SinceOption,
-    SourcesOption,
-    TimeoutOption,
-    TpmOption,
-    UntilOption,
     check_out,
     default_fetch_cache,
     error_line,
@@ -62,6 +41,14 @@ from briefing.cli.common import (
     read_inputs,
     split_inputs,
     write_out,
+)
+from briefing.cli.options import (
+    FetchCacheOption,
+    RunOptions,
+    SinceOption,
+    SourcesOption,
+    UntilOption,
+    takes_run_options,
 )
 from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
@@ -324,6 +311,8 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
     return 1 if result.failures else 0
 
 
+@takes_run_options("out", "offline", "extractor", "model", "mode", "base_url", "cache", "timeout", "retries", "rpm",
+                   "tpm", "max_cost", "prices", "quiet", "debug")
 def daily_command(
     inputs: Annotated[list[str] | None, typer.Argument(
         metavar="PATHS_OR_URLS", show_default=False,
@@ -337,40 +326,24 @@ def daily_command(
         help="Keep each day's briefing in DIR (as DATE.json) and open with what changed since the latest "
              "earlier day there.")] = None,
     fetch_cache: FetchCacheOption = None,
-    out: OutOption = None,
     json_: Annotated[bool, typer.Option("--json", help="Print the DailyBriefing as one JSON object on stdout (--format json).")] = False,
     output: Annotated[DailyFormat | None, typer.Option(
         "--format", show_default=False,
         help="What to write (to --out, else stdout): text (the readable view: in colour on a terminal, plain "
              "text in a pipe), markdown, slack (Slack mrkdwn, to post with a webhook), html or json "
              "(default: by the --out suffix, else text).")] = None,
-    offline: OfflineOption = False,
-    extractor: ExtractorOption = ExtractorChoice.auto,
-    model: ModelOption = None,
-    mode: ModeOption = None,
-    base_url: BaseUrlOption = None,
-    cache: CacheOption = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model.")] = 4,
     title: Annotated[str | None, typer.Option(help="The briefing's title (default: 'Daily briefing, DATE').")] = None,
     date: Annotated[str | None, typer.Option(help="The briefing's date (default: the articles' most common date).")] = None,
-    timeout: TimeoutOption = None,
-    retries: RetriesOption = None,
-    rpm: RpmOption = None,
-    tpm: TpmOption = None,
-    max_cost: MaxCostOption = None,
-    prices: PricesOption = None,
-    quiet: QuietOption = False,
     max_claims: Annotated[int, typer.Option(
         "--max-claims", min=0, metavar="N",
         help="Claims shown per story in the markdown, slack and html views, the most important first, "
              "numbered 1..N; the JSON keeps every claim.")] = DEFAULT_MAX_CLAIMS,
-    debug: DebugOption = False,
+    *,
+    run: RunOptions,
 ) -> None:
     """Group a day's articles (files, feeds, pages) into stories, link quotes across outlets, and write one
     briefing."""
-    run = RunOptions(model=model, mode=mode, base_url=base_url, offline=offline, extractor=extractor,
-                     timeout=timeout, retries=retries, rpm=rpm, tpm=tpm, max_cost=max_cost, prices=prices,
-                     cache=cache, quiet=quiet, out=out, debug=debug)
     web = WebInputs(sources=sources, since=since, until=until, history=history, fetch_cache=fetch_cache)
     status = run_daily(inputs or [], run, as_json=json_, concurrency=concurrency, title=title, date=date, web=web,
                        output=output, view=ViewOptions(max_claims=max_claims))

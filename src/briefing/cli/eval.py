@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,20 +18,6 @@ from rich.console import Console
 from rich.table import Table
 
 from briefing.cli.common import (
-    BaseUrlOption,
-    CacheOption,
-    DebugOption,
-    MaxClaimsOption,
-    MaxCostOption,
-    ModeOption,
-    OutOption,
-    PricesOption,
-    QuietOption,
-    RetriesOption,
-    RpmOption,
-    RunOptions,
-    TimeoutOption,
-    TpmOption,
     check_out,
     error_line,
     make_briefer,
@@ -38,6 +25,7 @@ from briefing.cli.common import (
     offline_extractor,
     output,
 )
+from briefing.cli.options import MODEL_PANEL, RunOptions, takes_run_options
 from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
@@ -114,43 +102,32 @@ def _run(name: str, brief: Any, articles: list[AnnotatedArticle], *, concurrency
                         iou=iou, price=price, on_done=done)
 
 
+@takes_run_options("mode", "base_url", "timeout", "retries", "rpm", "tpm", "max_cost", "prices", "cache", "quiet",
+                   "max_claims", "out", "debug")
 def eval_command(
-    data: Annotated[Path, typer.Argument(help="Annotated articles: a folder of NAME.txt + NAME.ann (brat, PolNeAR's scheme), a PolNeAR text/ + attributions/ folder, or a JSONL file.", show_default=False)],
-    model: Annotated[list[str] | None, typer.Option("--model", "-m", help="A model to evaluate; repeat for several (default: $BRIEFING_MODEL or gpt-4o-mini, when a model is configured).", show_default=False)] = None,
-    offline: Annotated[bool, typer.Option("--offline", help="Evaluate the rule-based extractor (no model, no network, no cost); with --model, as well as the models.")] = False,
-    mode: ModeOption = None,
-    base_url: BaseUrlOption = None,
+    data: Annotated[Path, typer.Argument(help="Annotated articles: a folder of NAME.txt + NAME.ann (brat, PolNeAR's scheme), a PolNeAR text/ + attributions/ folder, or a JSONL file.", metavar="DATA", show_default=False)],
+    model: Annotated[list[str] | None, typer.Option("--model", "-m", help="A model to evaluate; repeat for several (default: $BRIEFING_MODEL or gpt-4o-mini, when a model is configured).", show_default=False, rich_help_panel=MODEL_PANEL)] = None,
+    offline: Annotated[bool, typer.Option("--offline", help="Evaluate the rule-based extractor (no model, no network, no cost); with --model, as well as the models.", rich_help_panel=MODEL_PANEL)] = False,
     json: Annotated[bool, typer.Option("--json", help="Print one JSON object per extractor per line.")] = False,
     limit: Annotated[int | None, typer.Option(min=1, help="Evaluate only the first N articles (by name), e.g. for a slow local model.")] = None,
     concurrency: Annotated[int, typer.Option(min=1, max=64, help="Articles briefed at once with a model.")] = 4,
     iou: Annotated[float, typer.Option(min=0.01, max=1.0, help="Character IoU at which a claim matches an annotated Content.")] = 0.5,
-    timeout: TimeoutOption = None,
-    retries: RetriesOption = None,
-    rpm: RpmOption = None,
-    tpm: TpmOption = None,
-    max_cost: MaxCostOption = None,
-    prices: PricesOption = None,
-    cache: CacheOption = None,
-    quiet: QuietOption = False,
-    max_claims: MaxClaimsOption = None,
-    out: OutOption = None,
-    debug: DebugOption = False,
+    *,
+    run: RunOptions,
 ) -> None:
     """Score extractors against annotated attributions: precision, recall, F1, speaker accuracy, cost."""
-    run = RunOptions(mode=mode, base_url=base_url, offline=offline, timeout=timeout, retries=retries, rpm=rpm,
-                     tpm=tpm, max_cost=max_cost, prices=prices, cache=cache, quiet=quiet, max_claims=max_claims,
-                     out=out, debug=debug)
+    run = replace(run, offline=offline)  # eval's own --offline: the rules as well as any --model
     err = Console(stderr=True)
     try:
-        check_out(out)
+        check_out(run.out)
         articles = load_annotated(data)
         extractors = _extractors(model or [], run, err)
     except BriefingError as e:
-        error_line(err, e, debug)
+        error_line(err, e, run.debug)
         raise typer.Exit(2) from None
     articles = articles[:limit] if limit else articles
     rows, failed = [], 0
-    with output(out) as stream:
+    with output(run.out) as stream:
         stream = stream or sys.stdout
         for name, brief, spend in extractors:
             result = _run(name, brief, articles, concurrency=concurrency, iou=iou, uses_model=spend is not None,
@@ -167,7 +144,7 @@ def eval_command(
                         highlight=False)
             print_table(rows, table)
     for name, _, spend in extractors:
-        if spend is not None and not quiet:
+        if spend is not None and not run.quiet:
             err.print(f"{name}: {spend.tally.summary()}", highlight=False, soft_wrap=True, markup=False)
     if failed:
         err.print(f"[bold red]error:[/bold red] {plural(failed, 'briefing')} failed and were left out of the scores",
