@@ -227,6 +227,11 @@ def test_a_month_named_may_is_not_a_hedge():
     ("the council will raise taxes. It may rain.", None),  # the span holds its full stop
     ("On May 5 the council will raise taxes.", None),  # a date
     ("Officials in Mayfield said the council will raise taxes.", None),
+    # "Mr." and "Gen." end no sentence: the hedge before them is still in the claim's sentence
+    ("Allegedly, Mr. Ruiz said the council will raise taxes.", "Allegedly"),
+    ("Allegedly, Gen. Ruiz said the council will raise taxes.", "Allegedly"),
+    ("Allegedly, he left. Mr. Ruiz said the council will raise taxes.", None),  # the partner: another sentence
+    ("Allegedly he left\nRuiz said the council will raise taxes.", None),  # a line break ends one too
 ])
 def test_hedge_around(text, hedge):
     claim = "the council will raise taxes"
@@ -256,6 +261,14 @@ def test_dates_that_share_no_field_are_not_a_figure_swap():
 ])
 def test_an_amount_without_its_currency_is_no_other_figure(claim, article, relation):
     assert agree(claim, article).relation == relation
+
+
+def test_an_abbreviation_starts_no_sentence_whose_negation_would_negate_nothing():
+    # "Gen. Lee will not" is one sentence: its "not" is the claim's own, and it changes the meaning
+    assert negation_changed([Difference(excerpt="Gen. Lee will not", article="Lee will")])
+    # the partner: a real sentence end, and the other side holds none, so the next sentence's "not" is not compared
+    assert not negation_changed([Difference(excerpt="leave. Lee will not", article="leave")])
+    assert negation_changed([Difference(excerpt="leave. Lee will not", article="leave. Lee will")])
 
 
 def test_a_negation_in_a_sentence_the_article_does_not_hold_contradicts_nothing():

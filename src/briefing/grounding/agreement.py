@@ -44,6 +44,7 @@ from briefing.text.fold import (
     negated_form,
     number_value,
 )
+from briefing.text.sentences import sentence_ends
 
 Relation = Literal["same", "contradicts", "unclear"]
 
@@ -106,9 +107,6 @@ def titles(language: str = "en") -> frozenset[str]:
     return _lexicon("titles", language)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s|\n")
-
-
 def hedge_around(claim: str, text: str, start: int, end: int, language: str = "en",
                  reach: int = 400) -> str | None:
     """A word that hedges or conditions the statement at ``text[start:end]`` from outside it,
@@ -121,10 +119,10 @@ def hedge_around(claim: str, text: str, start: int, end: int, language: str = "e
     'Allegedly'
     """
     lo = max(0, start - reach)
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, lo, start)]
-    lo = ends[-1] if ends else lo
-    after = _SENTENCE_END.search(text, max(start, end - 1), min(len(text), end + reach))  # the span may hold its stop
-    hi = after.start() if after else min(len(text), end + reach)
+    before = sentence_ends(text, lo, start)
+    lo = before[-1] if before else lo
+    after = sentence_ends(text, max(start, end - 1), end + reach)  # the span may hold its stop
+    hi = after[0] if after else min(len(text), end + reach)
     ours = {w for w, _, _ in _words(claim)}
     dates = [(d.start, d.end) for d in find_dates(text[lo:hi])]
     for piece, offset in ((text[lo:start], lo), (text[end:hi], end)):
@@ -149,14 +147,11 @@ def negated(words: str) -> bool:
     return any(w in NEGATIONS or w.endswith("n't") for w, _, _ in _words(words))
 
 
-_NEXT_SENTENCE = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘']?[A-Z])")
-
-
 def _within_sentence(words: str, other: str) -> str:
     """``words`` up to its first sentence end when ``other`` holds none: a sentence that one side
     adds is one the other does not mention, and its negation negates nothing the other says."""
-    end = _NEXT_SENTENCE.search(words)
-    return words[:end.start()] if end is not None and _NEXT_SENTENCE.search(other) is None else words
+    ends = sentence_ends(words.strip())
+    return words.strip()[:ends[0]] if ends and not sentence_ends(other.strip()) else words
 
 
 def negation_changed(differences: Sequence[Difference]) -> bool:

@@ -65,6 +65,25 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LINE_BREAK = re.compile(r"\n")
+_LOOKAHEAD = 64  # characters past ``hi`` that a boundary may look at for the next sentence's start
+
+
+def sentence_ends(text: str, lo: int = 0, hi: int | None = None) -> list[int]:
+    """The offsets in ``text[lo:hi]`` where a sentence ends: after each terminator (with its closing
+    quotes or brackets) that is followed by what starts a sentence and closes no abbreviation, and
+    after each line break.
+
+    >>> sentence_ends("Mr. Ruiz said so. Then he left\\nIt rained.")
+    [17, 31]
+    """
+    hi = len(text) if hi is None else min(hi, len(text))
+    ends = {m.end() for m in _BOUNDARY.finditer(text, lo, min(len(text), hi + _LOOKAHEAD))
+            if m.end() <= hi and not (m.group("terminator") == "." and is_abbreviation(text, m.start()))}
+    ends.update(m.end() for m in _LINE_BREAK.finditer(text, lo, hi))
+    return sorted(ends)
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences, never across a paragraph break; offsets are exact."""
     sentences: list[Sentence] = []

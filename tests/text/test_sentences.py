@@ -1,0 +1,43 @@
+"""Where sentences end: one rule for the grounding and the hedges (``sentence_ends``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.text.sentences import sentence_ends, split_sentences
+
+
+@pytest.mark.parametrize(("text", "ends"), [
+    ("Mr. Ruiz said so. Then he left\nIt rained.", [17, 31]),  # the docstring example
+    ("He left. Then it rained.", [8]),
+    ('"We won," she said. "Again."', [19]),  # closing quotes belong to the sentence
+    ("He said so (twice.) Then he left.", [19]),
+    ("It rose 2.5 percent. Rates fell.", [20]),  # a decimal point is no end
+    ("He left. then it rained.", []),  # no capital after: no new sentence
+    ("Gen. Smith and Dr. Jones met in the U.S. Capitol.", []),  # abbreviations
+    ("J. Smith met R. Jones.", []),  # initials
+    ("Stop! Who goes there? Nobody.", [5, 21]),
+    ("", []),
+])
+def test_sentence_ends(text, ends):
+    assert sentence_ends(text) == ends
+
+
+def test_a_window_sees_the_next_sentence_start_beyond_its_end():
+    text = "He left. Then it rained."
+    assert sentence_ends(text, 0, 8) == [8]  # "Then" lies past hi, yet the stop at 8 ends a sentence
+    assert sentence_ends(text, 0, 7) == []  # the stop itself lies past hi
+    assert sentence_ends(text, 9) == []  # only ends inside the window
+    assert sentence_ends("a\nb\nc", 2, 4) == [4]  # line breaks inside the window only
+
+
+def test_the_ends_agree_with_the_splitter():
+    text = "Mr. Ruiz said so. Then he left. Gen. Lee spoke. It rained! Did it? Yes."
+    starts = [s.start for s in split_sentences(text)]
+    assert len(starts) == 6
+    assert starts[1:] == [end + 1 for end in sentence_ends(text)]  # one space after each end
+
+
+def test_huge_input():
+    text = "It rained. " * 50_000
+    assert len(sentence_ends(text)) == 49_999
