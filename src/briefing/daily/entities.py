@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import re
 
-MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"])
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+from briefing.quantities.dates import MONTHS as CALENDAR_MONTHS
+from briefing.quantities.dates import WEEKDAYS as CALENDAR_WEEKDAYS
+
+MONTHS = frozenset(CALENDAR_MONTHS)
+WEEKDAYS = frozenset(CALENDAR_WEEKDAYS)
 # Capitalised words that name nothing: sentence openers, pronouns, titles and connectives.
 FUNCTION_WORDS = frozenset(["a", "an", "the", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "there", "here", "but", "and", "or", "nor", "if", "when", "while", "after", "before", "as", "at", "in", "on", "of", "for", "to", "by", "with", "from", "not", "no", "yes", "so", "what", "who", "how", "why", "where", "which", "mr", "mrs", "ms", "dr", "st", "sir", "also", "however", "meanwhile", "then", "now", "still", "yet", "some", "many", "one", "all", "any", "each", "both", "every", "more", "most", "such", "other", "another", "last", "next", "new", "said", "says", "says"])
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from briefing.offline.cues import PRONOUNS
+from briefing.quantities.dates import WEEKDAYS
 from briefing.text.sentences import is_abbreviation
 
 # Nouns that denote an unnamed person or group when they head the source phrase.
@@ -204,7 +205,7 @@ _BURST = re.compile(
     r"round|torrent|pair)\s+of\s*$"
 )
 
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_WEEKDAYS = frozenset(WEEKDAYS)
 _TIME_WORDS = _WEEKDAYS | {"morning", "afternoon", "evening", "night", "week", "month", "year",
                            "yesterday", "today", "tonight"}
 

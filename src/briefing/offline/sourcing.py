@@ -19,6 +19,7 @@ from briefing.offline.phrases import (
     ROLE_NOUNS,
     phrase_before,
 )
+from briefing.quantities.dates import MONTHS, WEEKDAYS
 
 # Titles that precede a name and belong to the role ("President Trump", "Secretary of State").
 TITLES = frozenset(
@@ -277,9 +278,7 @@ def _named_appositive(inner: str) -> bool:
         words[0].lower() not in CLAUSE_OPENERS)
 
 
-_CALENDAR = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday january february march"
-    " april may june july august september october november december".split())
+_CALENDAR = frozenset((*WEEKDAYS, *MONTHS, "today", "yesterday"))
 
 
 def _described_name(outer: str, inner: str) -> bool:
