@@ -12,13 +12,12 @@ from briefing.grounding.agreement import (
     Agreement,
     AgreementOptions,
     agree,
-    hedge_around,
-    hedges,
     negated,
     negation_changed,
-    widen,
     word_differences,
 )
+from briefing.grounding.hedges import hedge_around, hedges
+from briefing.grounding.spans import widen
 from briefing.quantities import QuantityOptions
 
 SAME, CONTRADICTS, UNCLEAR = "same", "contradicts", "unclear"

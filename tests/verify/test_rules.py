@@ -12,10 +12,10 @@ from briefing.grounding.agreement import (
     AgreementOptions,
     agree,
     carried,
-    reach_edges,
     word_differences,
 )
 from briefing.grounding.aligner import Alignment, align
+from briefing.grounding.spans import reach_edges
 from briefing.quantities import QuantityOptions
 from briefing.verify.rules import (
     CheckOptions,

@@ -43,8 +43,9 @@ from briefing.daily.models import (
     Story,
     StoryClaim,
 )
-from briefing.grounding.agreement import Agreement, agree, widen, word_differences
+from briefing.grounding.agreement import Agreement, agree, word_differences
 from briefing.grounding.aligner import Aligner
+from briefing.grounding.spans import widen
 from briefing.quantities import compare_texts
 from briefing.text.fold import STOPWORDS, fold_fast
 

@@ -50,12 +50,11 @@ from briefing.grounding.agreement import (
     Agreement,
     AgreementOptions,
     agree,
-    reach_edges,
-    widen,
     word_differences,
 )
 from briefing.grounding.aligner import Aligner
 from briefing.grounding.inorder import find_in_order
+from briefing.grounding.spans import reach_edges, widen
 from briefing.text.fold import fold_fast, number_value
 from briefing.text.marks import find_quotes
 

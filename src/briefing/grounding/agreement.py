@@ -22,18 +22,15 @@ import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Literal
 
 from briefing.core.models import Difference
+from briefing.grounding.hedges import hedges, titles
 from briefing.quantities import (
     DateMention,
-    Quantity,
     QuantityOptions,
     TextComparison,
     compare_texts,
-    find_dates,
     find_quantities,
 )
 from briefing.quantities.directions import LONG_TEXT_WORDS
@@ -41,6 +38,7 @@ from briefing.text.fold import (
     NEGATIONS,
     STOPWORDS,
     fold_fast,
+    folded_words,
     negated_form,
     number_value,
 )
@@ -48,7 +46,6 @@ from briefing.text.sentences import sentence_ends
 
 Relation = Literal["same", "contradicts", "unclear"]
 
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _MEANING_CHANGES = frozenset({"negation", "abridgement skips a negation"})
 """``Alignment.change`` values that are a contradiction by themselves (``differences.py``)."""
 
@@ -90,61 +87,9 @@ class Agreement:
         return self.relation == "same"
 
 
-@cache
-def _lexicon(kind: str, language: str) -> frozenset[str]:
-    name = f"{kind}.{language}.txt"
-    text = resources.files("briefing.grounding").joinpath("lexicons", name).read_text(encoding="utf-8")
-    return frozenset(w for line in text.splitlines() if (w := line.split("#", 1)[0].strip().lower()))
-
-
-def hedges(language: str = "en") -> frozenset[str]:
-    """The words that hedge or condition a statement, from ``lexicons/hedges.<language>.txt``."""
-    return _lexicon("hedges", language)
-
-
-def titles(language: str = "en") -> frozenset[str]:
-    """Titles written before a name ("Mayor"), from ``lexicons/titles.<language>.txt``."""
-    return _lexicon("titles", language)
-
-
-def hedge_around(claim: str, text: str, start: int, end: int, language: str = "en",
-                 reach: int = 400) -> str | None:
-    """A word that hedges or conditions the statement at ``text[start:end]`` from outside it,
-    within its sentence ("Allegedly, Ruiz said ...", "... if the bill passes"), that ``claim``
-    does not carry; None when there is none. A capitalised word inside the sentence is a name
-    ("May"), and a date is not a hedge. ``reach`` bounds the characters looked at either side.
-
-    >>> text = "Allegedly, Ruiz said the council will raise taxes."
-    >>> hedge_around("Ruiz said the council will raise taxes", text, 11, 49)
-    'Allegedly'
-    """
-    lo = max(0, start - reach)
-    before = sentence_ends(text, lo, start)
-    lo = before[-1] if before else lo
-    after = sentence_ends(text, max(start, end - 1), end + reach)  # the span may hold its stop
-    hi = after[0] if after else min(len(text), end + reach)
-    ours = {w for w, _, _ in _words(claim)}
-    dates = [(d.start, d.end) for d in find_dates(text[lo:hi])]
-    for piece, offset in ((text[lo:start], lo), (text[end:hi], end)):
-        for word, w_start, w_end in _words(piece):
-            at = w_start + offset - lo
-            if word not in hedges(language) or word in ours or any(s <= at < e for s, e in dates):
-                continue
-            original = piece[w_start:w_end]
-            if original[:1].isupper() and text[lo:w_start + offset].strip():
-                continue  # a name inside the sentence, not a hedge
-            return original
-    return None
-
-
-def _words(text: str) -> list[tuple[str, int, int]]:
-    """(folded word, start, end) for every word of ``text``."""
-    return [(fold_fast(m.group()).replace("’", "'"), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
 def negated(words: str) -> bool:
     """Whether a run of words holds a negation ("not", "never", "n't", "denied", ...)."""
-    return any(w in NEGATIONS or w.endswith("n't") for w, _, _ in _words(words))
+    return any(w in NEGATIONS or w.endswith("n't") for w, _, _ in folded_words(words))
 
 
 def _within_sentence(words: str, other: str) -> str:
@@ -161,8 +106,8 @@ def negation_changed(differences: Sequence[Difference]) -> bool:
         excerpt, article = _within_sentence(d.excerpt, d.article), _within_sentence(d.article, d.excerpt)
         if negated(excerpt) != negated(article):
             return True
-        ours = [w for w, _, _ in _words(excerpt)]
-        theirs = [w for w, _, _ in _words(article)]
+        ours = [w for w, _, _ in folded_words(excerpt)]
+        theirs = [w for w, _, _ in folded_words(article)]
         if any(negated_form(a, b) for a in ours for b in theirs):
             return True
     return False
@@ -171,7 +116,7 @@ def negation_changed(differences: Sequence[Difference]) -> bool:
 def word_differences(claim: str, article: str) -> list[Difference]:
     """Where two texts part, word by word (case and punctuation folded): (claim words, article
     words) pairs, for texts that were not aligned by ``align``."""
-    ours, theirs = _words(claim), _words(article)
+    ours, theirs = folded_words(claim), folded_words(article)
     a, b = [w for w, _, _ in ours], [w for w, _, _ in theirs]
     if a == b:
         return []
@@ -204,43 +149,6 @@ def _compared_spans(comparison: TextComparison, side: str) -> list[tuple[int, in
         if item is not None and c.relation in ("same", "consistent"):
             spans.append((item.start, item.end))
     return spans
-
-
-def widen(text: str, start: int, end: int, reach: int = 80) -> tuple[int, int]:
-    """``(start, end)`` grown over a figure or date that touches it ("120" before "people were
-    injured"), so that the words compared hold the article's figure, not only its noun."""
-    lo, hi = max(0, start - reach), min(len(text), end + reach)
-    window = text[lo:hi]
-    found: list[Quantity | DateMention] = [*find_quantities(window), *find_dates(window)]
-    items = [(q.start + lo, q.end + lo) for q in found]
-    changed = True
-    while changed:
-        changed = False
-        for a, b in items:
-            touches = (a < end and start < b) or (b <= start and not text[b:start].strip(" ,")) or (
-                a >= end and not text[end:a].strip(" ,"))
-            if touches and (a < start or b > end):
-                start, end, changed = min(start, a), max(end, b), True
-    return start, end
-
-
-def reach_edges(claim: str, text: str, start: int, end: int, reach: int = 3) -> tuple[int, int]:
-    """``(start, end)`` grown to the claim's first and last words when they stand within
-    ``reach`` words outside it (a span that stopped at a changed figure: "about" for the claim's
-    "about 97 km away" in "... about 60 miles away")."""
-    words = _words(claim)
-    if not words:
-        return start, end
-    after = _words(text[end:end + 40 * reach])[:reach]
-    last = next((e for w, _, e in after if w == words[-1][0]), None)
-    if last is not None and not any(w == words[-1][0] for w, _, _ in _words(text[start:end])[-1:]):
-        end += last
-    before = _words(text[max(0, start - 40 * reach):start])[-reach:]
-    base = max(0, start - 40 * reach)
-    first = next((b for w, b, _ in reversed(before) if w == words[0][0]), None)
-    if first is not None and not any(w == words[0][0] for w, _, _ in _words(text[start:end])[:1]):
-        start = base + first
-    return start, end
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -309,7 +217,7 @@ def _replaced_figures(claim: str, article: str, compared: TextComparison,
     that agree after conversion ("15 miles" / "24 km") and amounts not compared (two
     currencies) are each other's counterpart, never a replacement; two dates that share no
     field ("Monday" / "Nov. 30") may name one day, and are not compared."""
-    ours, theirs = _words(claim), _words(article)
+    ours, theirs = folded_words(claim), folded_words(article)
     marks_a, marks_b = _marks(claim, compared, "a"), _marks(article, compared, "b")
     if not marks_a or not marks_b:
         return []
@@ -355,7 +263,7 @@ def carried(claim: str, evidence: str, options: AgreementOptions | None = None) 
     missing = [item.text for item in compared.unmatched]
     missing += [c.a.text for c in compared.comparisons
                 if c.a is not None and c.relation not in ("same", "consistent")]
-    theirs = {w for w, _, _ in _words(evidence)}
+    theirs = {w for w, _, _ in folded_words(evidence)}
     digits = _unread_digits(evidence, compared, "b")
     missing += [d for d in _unread_digits(claim, compared, "a") if d not in digits]
     for match in _NAME.finditer(claim):
@@ -369,7 +277,7 @@ def carried(claim: str, evidence: str, options: AgreementOptions | None = None) 
 
 def _negation_only(a: str, b: str) -> bool:
     """Whether two opposite phrases differ only by a negation ("will" / "will not")."""
-    ours, theirs = {w for w, _, _ in _words(a)}, {w for w, _, _ in _words(b)}
+    ours, theirs = {w for w, _, _ in folded_words(a)}, {w for w, _, _ in folded_words(b)}
     return all(negated(w) for w in ours ^ theirs)
 
 
@@ -422,7 +330,7 @@ def agree(claim: str, article: str, differences: Sequence[Difference] | None = N
     if compared.unmatched:
         missing = ", ".join(repr(item.text) for item in compared.unmatched)
         return Agreement("unclear", (), (*notes, f"the article's words here do not give {missing}"))
-    ours, theirs = _words(claim), _words(article)
+    ours, theirs = folded_words(claim), folded_words(article)
     skip_ours = _covered(ours, _compared_spans(compared, "a"))
     skip_theirs = _covered(theirs, _compared_spans(compared, "b"))
     their_seq = [w for i, (w, _, _) in enumerate(theirs) if i not in skip_theirs]

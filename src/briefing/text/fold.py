@@ -327,3 +327,16 @@ def fold_fast(s: str) -> str:
     """``s`` with quotes, dashes, case and Unicode forms folded like ``normalize``, but without an
     offset map or whitespace collapsing: for word lookups over a whole article."""
     return unicodedata.normalize("NFD", s.translate(_FOLD_TABLE).casefold())
+
+
+_PLAIN_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+
+
+def folded_words(text: str) -> list[tuple[str, int, int]]:
+    """(folded word, start, end) for every word of ``text``; a word may hold apostrophes and
+    hyphens ("don't", "non-binding"), and the curly apostrophe reads as the straight one.
+
+    >>> folded_words("Don’t  Non-binding")
+    [("don't", 0, 5), ('non-binding', 7, 18)]
+    """
+    return [(fold_fast(m.group()).replace("’", "'"), m.start(), m.end()) for m in _PLAIN_WORD.finditer(text)]

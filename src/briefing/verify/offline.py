@@ -15,8 +15,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefing.core.models import Article, Span
-from briefing.grounding.agreement import agree, hedge_around, negated
+from briefing.grounding.agreement import agree, negated
 from briefing.grounding.aligner import Alignment
+from briefing.grounding.hedges import hedge_around
 from briefing.text.retrieval import PassageIndex
 from briefing.text.sentences import split_sentences
 from briefing.verify.rules import (

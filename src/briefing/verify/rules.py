@@ -14,15 +14,10 @@ from pydantic import BaseModel, Field
 
 from briefing.core.errors import InputError
 from briefing.core.models import Article, Difference, GroundingStatus, Span, Usage
-from briefing.grounding.agreement import (
-    AgreementOptions,
-    agree,
-    reach_edges,
-    widen,
-    word_differences,
-)
+from briefing.grounding.agreement import AgreementOptions, agree, word_differences
 from briefing.grounding.aligner import Alignment
 from briefing.grounding.inorder import Token, find_in_order
+from briefing.grounding.spans import reach_edges, widen
 from briefing.text.fold import STOPWORDS, normalized, split_words
 from briefing.text.marks import find_quotes
 
