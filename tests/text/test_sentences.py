@@ -41,3 +41,19 @@ def test_the_ends_agree_with_the_splitter():
 def test_huge_input():
     text = "It rained. " * 50_000
     assert len(sentence_ends(text)) == 49_999
+
+
+def test_the_docstring_examples_hold():
+    from briefing.text.fold import folded_words
+    from helpers import run_examples
+
+    assert run_examples(sentence_ends) == (0, 1)
+    assert run_examples(folded_words) == (0, 1)
+
+
+def test_folded_words_keep_apostrophes_and_hyphens_inside_a_word():
+    from briefing.text.fold import folded_words
+
+    assert [w for w, _, _ in folded_words("Non-binding, isn’t it? 'Yes' - no")] == [
+        "non-binding", "isn't", "it", "yes", "no"]  # a quote mark or a spaced dash is no part of a word
+    assert folded_words("") == []
