@@ -138,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     work = tempfile.mkdtemp(prefix="mutants-")
     root = os.path.join(work, "src")
     shutil.copytree("src", root, ignore=shutil.ignore_patterns("__pycache__"))
+    if os.path.isdir("prompts"):  # the package finds its prompt templates beside src/ in a checkout
+        shutil.copytree("prompts", os.path.join(work, "prompts"))
     sys.path.insert(0, root)
     target = os.path.join(root, args.module)
     with open(os.path.join("src", args.module), encoding="utf-8") as f:

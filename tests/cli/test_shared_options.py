@@ -232,3 +232,47 @@ def test_the_model_options_show_in_their_own_help_panel():
         panels = {p.name: getattr(p, "rich_help_panel", None) for p in _params(command).values()}
         assert panels["model"] == panels["timeout"] == panels["max_cost"] == "Model and spending"
         assert panels["out"] is None and panels["quiet"] is None
+
+
+@pytest.mark.parametrize(("option", "low", "high"), [
+    ("--timeout", 0.001, None), ("--retries", 0, 20), ("--rpm", 0.001, None), ("--tpm", 1, None),
+    ("--max-cost", 0, None), ("--max-claims", 1, 200),
+])
+def test_the_shared_options_bounds(option, low, high, no_llm_env):
+    def status(value) -> int:
+        return runner.invoke(app, ["brief", "--offline", "--quiet", option, str(value), str(SEED)]).exit_code
+
+    assert status(low) == 0
+    assert status(low - 0.0005 if isinstance(low, float) else low - 1) == 2
+    if high is not None:
+        assert status(high) == 0 and status(high + 1) == 2
+
+
+def test_run_options_know_offline_and_what_the_run_writes(monkeypatch, tmp_path):
+    import dataclasses
+    from pathlib import Path
+
+    from briefing.cli.options import ExtractorChoice
+
+    monkeypatch.delenv("BRIEFING_CACHE", raising=False)
+    assert RunOptions(offline=True).wants_offline and RunOptions(extractor=ExtractorChoice.offline).wants_offline
+    assert not RunOptions().wants_offline and not RunOptions(extractor=ExtractorChoice.llm).wants_offline
+    assert RunOptions().written() == []
+    assert RunOptions(out=Path("day.md")).written() == [Path("day.md")]
+    assert RunOptions(out=Path("day.md"), cache=tmp_path).written() == [Path("day.md"), tmp_path]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        RunOptions().quiet = True  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("command", "option", "kind"), [
+    ("brief", "--out", "folder"), ("brief", "--prices", "folder"), ("brief", "--cache", "file"),
+    ("daily", "--sources", "folder"), ("daily", "--fetch-cache", "file"),
+])
+def test_a_path_option_refuses_the_other_kind_of_path_before_any_work(command, option, kind, tmp_path, monkeypatch,
+                                                                      no_llm_env):
+    monkeypatch.chdir(tmp_path)  # a short path, so the error box shows the whole message
+    (tmp_path / "f").touch()
+    path = "." if kind == "folder" else "f"
+    result = runner.invoke(app, [command, "--offline", option, path, str(SEED)], env={"COLUMNS": "200"})
+    assert result.exit_code == 2
+    assert option in result.output and ("is a directory" in result.output or "is a file" in result.output)
