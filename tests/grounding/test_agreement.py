@@ -241,6 +241,14 @@ def test_hedge_around(text, hedge):
     assert hedge_around("allegedly " + claim + " if", text, at, at + len(claim)) is None  # the claim carries it
 
 
+def test_hedge_around_looks_inside_the_span_only_when_asked():
+    text = "The mayor may have taken the money."
+    assert hedge_around("The mayor took the money", text, 0, len(text) - 1) is None
+    assert hedge_around("The mayor took the money", text, 0, len(text) - 1, inside=True) == "may"
+    assert hedge_around("The mayor may have taken the money", text, 0, len(text) - 1, inside=True) is None
+    assert hedge_around("the money", "In May the mayor took the money.", 23, 32, inside=True) is None  # a month
+
+
 def test_dates_that_share_no_field_are_not_a_figure_swap():
     """"Monday" and "Nov. 30" may name one day: not a contradiction (the partner of the rule
     that "Feb. 47" in place of "Feb. 22" contradicts)."""

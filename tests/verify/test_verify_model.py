@@ -142,3 +142,50 @@ def test_a_support_still_short_of_the_claim_is_not_counted_and_says_why(briefer)
     carried = _run(briefer, "The old bridge collapsed in March",
                    _answer(("herald", "the old bridge collapsed in March", "supports")))
     assert carried.verdict == "supported" and [e.stance for e in carried.evidence] == ["supports"]
+
+
+def _run_on(briefer, text, claim, answer):
+    checker = Checker([Article(text=text, id="post")], briefer)
+    run = ModelCheck(checker.articles, checker.index, checker.options, claim_parts(claim), briefer)
+    from briefing.core.models import Usage
+    from briefing.llm.client import Answer
+    run.finish(Answer(ModelVerdict.model_validate(answer), Usage()))
+    return run.verification()
+
+
+@pytest.mark.parametrize(("text", "evidence", "hedge"), [
+    ("Allegedly, the mayor took the money from the bridge fund.", "the mayor took the money from the bridge fund",
+     "Allegedly"),  # before the excerpt, in its sentence
+    ("The mayor took the money from the bridge fund, prosecutors alleged.",
+     "The mayor took the money from the bridge fund", "alleged"),  # after it
+    ("The mayor may have taken the money from the bridge fund.",
+     "The mayor may have taken the money from the bridge fund", "may"),  # inside the model's excerpt
+])
+def test_a_model_support_under_a_hedge_is_not_counted_for_a_flat_claim(briefer, text, evidence, hedge):
+    v = _run_on(briefer, text, "The mayor took the money from the bridge fund",
+                _answer(("post", evidence, "supports")))
+    assert v.verdict == "not_mentioned" and v.evidence == []
+    assert any(f"hedges or conditions it ({hedge!r})" in n and "not counted" in n for n in v.notes), v.notes
+
+
+@pytest.mark.parametrize(("text", "claim"), [
+    # the claim carries the hedge itself
+    ("Allegedly, the mayor took the money from the bridge fund.",
+     "Allegedly, the mayor took the money from the bridge fund"),
+    # a month named May, and a hedge in another sentence
+    ("On May 5 the mayor took the money from the bridge fund.", "the mayor took the money from the bridge fund"),
+    ("It may rain. The mayor took the money from the bridge fund.", "the mayor took the money from the bridge fund"),
+])
+def test_a_model_support_without_a_hedge_the_claim_lacks_is_counted(briefer, text, claim):
+    evidence = claim.lower()
+    at = text.lower().index(evidence)
+    v = _run_on(briefer, text, claim, _answer(("post", text[at:at + len(evidence)], "supports")))
+    assert v.verdict == "supported" and [e.stance for e in v.evidence] == ["supports"], v.notes
+
+
+def test_a_hedge_leaves_a_contradicting_excerpt_as_it_is(briefer):
+    text = "Allegedly, the mayor did not take the money from the bridge fund."
+    v = _run_on(briefer, text, "The mayor took the money from the bridge fund",
+                _answer(("post", "the mayor did not take the money from the bridge fund", "contradicts"),
+                        verdict="contradicted"))
+    assert v.verdict == "contradicted" and not any("hedges" in n for n in v.notes)

@@ -29,11 +29,12 @@ def titles(language: str = "en") -> frozenset[str]:
 
 
 def hedge_around(claim: str, text: str, start: int, end: int, language: str = "en",
-                 reach: int = 400) -> str | None:
+                 reach: int = 400, *, inside: bool = False) -> str | None:
     """A word that hedges or conditions the statement at ``text[start:end]`` from outside it,
     within its sentence ("Allegedly, Ruiz said ...", "... if the bill passes"), that ``claim``
     does not carry; None when there is none. A capitalised word inside the sentence is a name
-    ("May"), and a date is not a hedge. ``reach`` bounds the characters looked at either side.
+    ("May"), and a date is not a hedge. ``reach`` bounds the characters looked at either side;
+    ``inside`` looks in the span too (a model's excerpt may hold the hedge it leaves unsaid).
 
     >>> text = "Allegedly, Ruiz said the council will raise taxes."
     >>> hedge_around("Ruiz said the council will raise taxes", text, 11, 49)
@@ -46,7 +47,8 @@ def hedge_around(claim: str, text: str, start: int, end: int, language: str = "e
     hi = after[0] if after else min(len(text), end + reach)
     ours = {w for w, _, _ in folded_words(claim)}
     dates = [(d.start, d.end) for d in find_dates(text[lo:hi])]
-    for piece, offset in ((text[lo:start], lo), (text[end:hi], end)):
+    pieces = [(text[lo:start], lo), *([(text[start:end], start)] if inside else []), (text[end:hi], end)]
+    for piece, offset in pieces:
         for word, w_start, w_end in folded_words(piece):
             at = w_start + offset - lo
             if word not in hedges(language) or word in ours or any(s <= at < e for s, e in dates):

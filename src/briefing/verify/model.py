@@ -18,6 +18,7 @@ from pydantic import BaseModel, Field, ValidationInfo, model_validator
 from briefing.core.models import Article, Difference, _lenient
 from briefing.grounding.agreement import carried
 from briefing.grounding.aligner import align
+from briefing.grounding.hedges import hedge_around
 from briefing.llm.client import Answer
 from briefing.llm.prompts import load_prompt
 from briefing.text.retrieval import PassageIndex
@@ -181,9 +182,24 @@ class ModelCheck:
                     f"the model gave {located.evidence!r} (article {located.article!r}) as support, but "
                     f"it does not state {', '.join(gaps)}; not counted")
                 continue
+            hedge = self._hedge(located, texts[located.article])
+            if hedge is not None:
+                extra["notes"].append(
+                    f"the model gave {located.evidence!r} (article {located.article!r}) as support, but its "
+                    f"sentence hedges or conditions it ({hedge!r}) where the claim is flat; not counted")
+                continue
             found.extend((e, located) for e in range(len(self.parts.excerpts)))  # it stands for the whole claim
         result = tally(self.parts, found, unverified=unverified, **extra)
         return _explained(result, answer.verdict)
+
+
+    def _hedge(self, item: Evidence, text: str) -> str | None:
+        """The hedge a supporting excerpt's sentence holds and the claim does not ("Allegedly, ...",
+        "... if the bill passes"), as the offline check finds it; None for other evidence."""
+        if item.stance != "supports" or item.span is None:
+            return None
+        return hedge_around(self.parts.statement, text, item.span.start, item.span.end,
+                            self.options.agreement.language, inside=True)
 
 
 def _contradicts_claim(item: Evidence, parts: ClaimParts, text: str) -> Evidence | None:
