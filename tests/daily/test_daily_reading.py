@@ -267,6 +267,18 @@ def test_slack_escapes_and_links_and_defuses_mentions():
         "see https:\u2060//e.x/a, HTTP:\u2060//E.X and www\u2060.e.x; swww.x https:x")
 
 
+def test_slack_formatting_marks_in_article_text_stay_marks():
+    j = "\u2060"
+    assert escape_slack("This is *the* best _plan_ by ~2027~, `rm`") == (
+        f"This is {j}*{j}the{j}*{j} best {j}_{j}plan{j}_{j} by {j}~{j}2027{j}~{j}, {j}`{j}rm{j}`{j}")
+    d = hand_day([Story(id="s", headline="A *bold* claim", summary="S", articles=["a", "b"],
+                        claims=[story_claim("x *y* z", ["a", "b"])])], {"a": "A_1", "b": "Bee"}, {})
+    slack = daily_to_slack(d)
+    assert "*1. A \u2060*\u2060bold\u2060*\u2060 claim*" in slack  # the view's own bold holds the headline's marks
+    assert not re.search(r"(?<!\u2060)\*bold|bold\*(?!\u2060)", slack)
+    assert escape_slack("plain words, no marks") == "plain words, no marks"
+
+
 def test_slack_keeps_only_web_links():
     d = hand_day([Story(id="s", headline="H", summary="S", articles=["a", "b"],
                         claims=[story_claim("x y", ["a", "b"])])], {"a": "A|B", "b": "Bee"},

@@ -3,8 +3,9 @@
 
 Every model or article string is escaped as Slack asks (``&``, ``<``, ``>`` as entities), so it
 cannot open a link or a mention such as ``<!channel>``; a bare ``@channel``, ``@here`` or
-``@everyone`` gets a word joiner after its ``@`` so it notifies no one, and a bare URL one inside
-its ``://`` (or ``www.``) so Slack links only what the view links.
+``@everyone`` gets a word joiner after its ``@`` so it notifies no one, a bare URL one inside
+its ``://`` (or ``www.``) so Slack links only what the view links, and a formatting mark one on
+each side so article text never turns bold, italic, struck or code.
 """
 
 from __future__ import annotations
@@ -32,14 +33,18 @@ from briefing.daily.whatchanged import what_changed
 
 _AUTOLINK = re.compile(r"(?i)(?<=\bhttps:)(?=//)|(?<=\bhttp:)(?=//)|(?<=\bwww)(?=\.)")
 _MENTION = re.compile(r"(?<![\w.])@(?=(?:channel|here|everyone)(?![\w-]|\.\w))", re.IGNORECASE)
+_FORMATTING = re.compile(r"[*_~`]")
 _INDENT = "      "  # Slack has no nested lists: the reports of a claim are indented bullets
 
 
 def escape_slack(text: str) -> str:
     """``text`` for a Slack message: ``&``, ``<`` and ``>`` as entities, whitespace folded to single
-    spaces (one line), broadcast mentions defused, and a bare ``https://`` or ``www.`` given a word
-    joiner (U+2060) so Slack does not make it a link."""
+    spaces (one line), broadcast mentions defused, a bare ``https://`` or ``www.`` given a word
+    joiner (U+2060) so Slack does not make it a link, and each formatting mark (``*``, ``_``, ``~``,
+    a backtick) a word joiner on both sides, since mrkdwn has no escape: "*the*" in a quotation
+    stays two asterisks, never bold."""
     text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = _FORMATTING.sub(lambda m: f"\u2060{m.group()}\u2060", text)
     return _AUTOLINK.sub("\u2060", _MENTION.sub("@\u2060", text))
 
 
