@@ -254,9 +254,6 @@ def tally(parts: ClaimParts, found: list[tuple[int, Evidence]], **extra: Any) ->
                         notes=notes, **extra)
 
 
-
-
-
 def has_content_words(text: str) -> bool:
     """Whether ``text`` holds a word that is not a stop word."""
     return any(w not in STOPWORDS for w in split_words(normalized(text))[0])
