@@ -89,77 +89,97 @@ def _vectors(feature_sets: Sequence[set[str]], small_day: int = 0) -> list[Vecto
 def similarities(vectors: Sequence[Vector], min_shared: int = 1,
                  max_postings: int | None = None) -> dict[tuple[int, int], float]:
     """Cosine similarity of every pair ``(i, j)``, ``i < j``, that shares ``min_shared`` features
-    (a name counts as ``min_shared``). With ``max_postings``, only pairs that share a feature
-    held by at most that many vectors are candidates; their similarity still counts every
-    shared feature, so a candidate pair scores exactly as without the cap."""
+    (a name counts as ``min_shared``), in pair order. With ``max_postings``, a feature held by
+    more vectors than that proposes no pair (its pairs would cost the square of its holders);
+    it still counts in the similarity of the pairs other features propose, so a proposed pair
+    shares the same features and scores as without the cap (up to the last bit of the float
+    sum: the widely held features are added last)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for f in vector:
             postings[f].append(i)
-    if max_postings is not None and any(len(h) > max_postings for h in postings.values()):
-        return _capped(vectors, postings, min_shared, max_postings)
+    wide = sorted(f for f, holders in postings.items() if max_postings is not None and len(holders) > max_postings)
     dots: dict[tuple[int, int], float] = defaultdict(float)
     shared: Counter[tuple[int, int]] = Counter()
+    skip = set(wide)
     for f in sorted(postings):
+        if f in skip:
+            continue
         holders = postings[f]
         w2 = vectors[holders[0]][f] ** 2
+        step = _weight_of_sharing(f, min_shared)
         for x, i in enumerate(holders):
             for j in holders[x + 1:]:
                 dots[i, j] += w2
-                shared[i, j] += min_shared if f.startswith(("n:", "p:")) else 1  # a name is enough alone
+                shared[i, j] += step
+    if wide:
+        _add_wide(vectors, postings, wide, dots, shared, min_shared)
     norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in vectors]
-    return {(i, j): d / (norms[i] * norms[j]) for (i, j), d in dots.items() if shared[i, j] >= min_shared}
+    return {(i, j): dots[i, j] / (norms[i] * norms[j]) for i, j in sorted(dots) if shared[i, j] >= min_shared}
 
 
-def _capped(vectors: Sequence[Vector], postings: dict[str, list[int]], min_shared: int,
-            max_postings: int) -> dict[tuple[int, int], float]:
-    """``similarities`` over the pairs proposed by features held by at most ``max_postings``
-    vectors: linear in the day instead of quadratic. Sums in feature order, as the full scan
-    does, so the floats are the same."""
-    candidates: set[tuple[int, int]] = set()
-    for holders in postings.values():
-        if len(holders) <= max_postings:
-            candidates.update((i, j) for x, i in enumerate(holders) for j in holders[x + 1:])
-    norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in vectors]
-    sims: dict[tuple[int, int], float] = {}
-    for i, j in candidates:
-        common = sorted(vectors[i].keys() & vectors[j].keys())
-        if sum(min_shared if f.startswith(("n:", "p:")) else 1 for f in common) >= min_shared:
-            dot = 0.0
-            for f in common:
-                dot += vectors[postings[f][0]][f] ** 2  # as the full scan weighs it
-            sims[i, j] = dot / (norms[i] * norms[j])
-    return dict(sorted(sims.items()))
+def _weight_of_sharing(feature: str, min_shared: int) -> int:
+    """What sharing ``feature`` counts towards ``min_shared``: a name is enough alone."""
+    return min_shared if feature.startswith(("n:", "p:")) else 1
+
+
+def _add_wide(vectors: Sequence[Vector], postings: dict[str, list[int]], wide: list[str],
+              dots: dict[tuple[int, int], float], shared: Counter[tuple[int, int]], min_shared: int) -> None:
+    """Add to each proposed pair the widely held features (``wide``, sorted) both vectors carry:
+    one bit per feature, so a pair costs an AND of two integers, not a walk of the holders."""
+    masks = [0] * len(vectors)
+    for k, f in enumerate(wide):
+        for i in postings[f]:
+            masks[i] |= 1 << k
+    squares = [vectors[postings[f][0]][f] ** 2 for f in wide]
+    steps = [_weight_of_sharing(f, min_shared) for f in wide]
+    for pair in dots:
+        both = masks[pair[0]] & masks[pair[1]]
+        while both:
+            low = both & -both
+            k = low.bit_length() - 1
+            dots[pair] += squares[k]
+            shared[pair] += steps[k]
+            both ^= low
 
 
 def average_linkage(n: int, sims: dict[tuple[int, int], float], *, min_similarity: float,
                     min_clusters: int = 1) -> list[list[int]]:
     """Agglomerate ``n`` items by average linkage until the most similar pair of groups is below
-    ``min_similarity`` or ``min_clusters`` groups are left. Ties break by index: deterministic."""
+    ``min_similarity`` or ``min_clusters`` groups are left. Ties break by index: deterministic.
+
+    The queue holds only pairs at ``min_similarity`` or above, and a join re-queues only the
+    pairs whose sum it raised (the absorbed group's neighbours); a pair whose mean a join
+    lowered is re-read when it comes up. So a join costs the absorbed group's neighbours, not
+    the whole neighbourhood of the growing one."""
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     total: dict[int, dict[int, float]] = defaultdict(dict)  # sum of pairwise similarities
     for (i, j), s in sims.items():
         total[i][j] = total[j][i] = s
-    version = [0] * n
-    heap = [(-s, i, j, 0, 0) for (i, j), s in sims.items()]
+    heap = [(-s, i, j) for (i, j), s in sims.items() if s >= min_similarity]
     heapq.heapify(heap)
     while heap and len(members) > min_clusters:
-        neg, a, b, va, vb = heapq.heappop(heap)
-        if a not in members or b not in members or va != version[a] or vb != version[b]:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
             continue
-        if -neg < min_similarity:
-            break
+        mean = total[a][b] / (len(members[a]) * len(members[b]))
+        if mean != -neg:  # a join since lowered it: queue what it is now
+            if mean >= min_similarity:
+                heapq.heappush(heap, (-mean, a, b))
+            continue
         members[a].extend(members.pop(b))
-        version[a] += 1
-        for c, s in total.pop(b).items():
+        raised = total.pop(b)
+        for c, s in raised.items():
             del total[c][b]
             if c != a:
                 total[a][c] = total[c][a] = total[a].get(c, 0.0) + s
         total[a].pop(b, None)
-        for c, s in total[a].items():
-            avg = s / (len(members[a]) * len(members[c]))
-            lo, hi = (a, c) if a < c else (c, a)
-            heapq.heappush(heap, (-avg, lo, hi, version[lo], version[hi]))
+        for c in raised:
+            if c != a:
+                mean = total[a][c] / (len(members[a]) * len(members[c]))
+                if mean >= min_similarity:
+                    lo, hi = (a, c) if a < c else (c, a)
+                    heapq.heappush(heap, (-mean, lo, hi))
     return sorted(sorted(m) for m in members.values())
 
 
