@@ -19,8 +19,10 @@ earthquakes on one day), runs the offline ``daily()`` on each day, and prints
   held-out data), and on ECB+ pairs and triples: the share of two (three) articles of one event
   that form one story, and of two articles of different events of the same topic kept apart;
 - the offline grouping alone (``group_offline``) on big days, with and without the postings cap
-  (``GroupingOptions.max_postings``) in the same run: CPU seconds (``time.process_time``) at each
-  size, the growth exponent (least-squares slope of log CPU over log size) and B-cubed F1. A big
+  (``GroupingOptions.max_postings``) in the same run: CPU seconds (``time.process_time``, the
+  least of 3 runs or more: a small day is run until a second is spent) at each size, the growth
+  exponent (least-squares slope of log CPU over log size) and B-cubed F1, and what the capped
+  grouping's work grows with (pairs visited, pairs scored, groups checked for two events). A big
   day is the 277 articles replicated up to the size and shuffled with a fixed seed; copy k of
   article a (id ``rk-a``) is another event: its capitalised words (but months and weekdays) get
   the suffix ``x<k>``, its figures and dates are kept. So stories keep their size while every

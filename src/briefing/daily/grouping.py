@@ -50,8 +50,10 @@ class GroupingOptions:
     (with equal weights: the shared features over the geometric mean of each article's count).
     ``max_postings``: a feature held by more than this many articles proposes no pairs (a figure
     or date in a fifth of a big day would make every pair of them a candidate; it still counts in
-    the similarity of pairs that other features propose); ``None`` uses every feature. Days up to
-    this many articles are grouped exactly as without the cap. ``own_p`` and ``min_own``: a group
+    the similarity of pairs that other features propose); ``None`` uses every feature. With the
+    cap, an article's features visit at most ``max_postings`` other articles each, so the pairs
+    grow with the day, not with its square. Days up to this many articles are grouped exactly
+    as without the cap. ``own_p`` and ``min_own``: a group
     is also split when each half has at least ``min_own`` features that cluster in it with a
     chance below ``own_p`` (a hypergeometric tail; lower or more splits less). ``max_splits``:
     how many times in a row a group may be cut (0 never splits).
