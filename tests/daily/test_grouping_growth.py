@@ -252,3 +252,30 @@ def test_groups_are_checked_under_one_blas_thread_only_when_one_is_big_enough(mo
     assert six[0] == [0, 1, 2, 3, 4, 5] and entered == [True]
     group_offline(olsen[:5] + others, GroupingOptions(min_split=2))
     assert entered == [True, True]
+
+
+def test_mean_similarities_within_and_between_halves() -> None:
+    import numpy as np
+
+    matrix = np.array([[0.0, 0.6, 0.2], [0.6, 0.0, 0.4], [0.2, 0.4, 0.0]])
+    assert grouping._mean_within(matrix, [0, 1, 2]) == pytest.approx(1.2 / 3)
+    assert grouping._mean_within(matrix, [1, 2]) == pytest.approx(0.4)
+    assert grouping._mean_within(matrix, [2]) == 1.0  # one article: alike to itself, no pair to average
+    assert grouping._mean_between(matrix, [0], [1, 2]) == pytest.approx(0.4)
+    assert grouping._mean_between(matrix, [0, 1], [2]) == pytest.approx(0.3)
+
+
+def test_halves_are_apart_only_when_the_link_between_is_thin_next_to_the_looser_half() -> None:
+    # one tight half (the same three names) and one loose half (a name each, shared in turn), linked
+    # by two names some of each carry: between 0.108, within 0.832 and 0.264
+    tight = [{"n:a1", "n:a2", "n:a3", "n:g"} | ({"n:h"} if k < 3 else set()) | ({"n:h2"} if k < 2 else set())
+             for k in range(6)]
+    loose = [{"n:g", f"n:b{k % 4}"} | ({"n:h"} if k < 4 else set()) | ({"n:h2"} if k < 2 else set())
+             for k in range(6)]
+    sets = tight + loose
+    cosines = _cosines(sets)
+    assert grouping._bisect(cosines) == [list(range(6)), list(range(6, 12))]
+    no_own = GroupingOptions(min_own=50)  # only the similarity decides
+    assert grouping._two_events(list(range(12)), sets, no_own) is None  # 0.108 >= 0.3 x 0.264
+    looser = GroupingOptions(min_own=50, split_ratio=0.45)  # 0.108 < 0.45 x 0.264
+    assert grouping._two_events(list(range(12)), sets, looser) == [list(range(6)), list(range(6, 12))]
