@@ -20,7 +20,7 @@ earthquakes on one day), runs the offline ``daily()`` on each day, and prints
   that form one story, and of two articles of different events of the same topic kept apart;
 - the offline grouping alone (``group_offline``) on big days, with and without the postings cap
   (``GroupingOptions.max_postings``) in the same run: CPU seconds (``time.process_time``, the
-  least of 3 runs or more: a small day is run until a second is spent) at each size, the growth
+  least of 3 runs or more: each day is run until two seconds are spent) at each size, the growth
   exponent (least-squares slope of log CPU over log size) and B-cubed F1, and what the capped
   grouping's work grows with (pairs visited, pairs scored, groups checked for two events). A big
   day is the 277 articles replicated up to the size and shuffled with a fixed seed; copy k of
@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import itertools
 import math
 import random
@@ -224,13 +225,15 @@ def stage_counts(day: list[Article], options: object) -> tuple[int, int, int]:
     return visits, len(sims), sum(len(g) >= 2 * chosen.min_split for g in groups)
 
 
-def least_cpu(run: object, repeat: int, budget: float = 1.0, most: int = 25) -> float:
+def least_cpu(run: object, repeat: int, budget: float = 2.0, most: int = 25) -> float:
     """The least CPU seconds (``time.process_time``) of ``repeat`` runs of ``run``, or of more
-    runs (up to ``most``) until ``budget`` seconds are spent: a small day is timed often enough
-    that one slow run on a loaded machine does not tilt the growth figure."""
+    runs (up to ``most``) until ``budget`` seconds are spent: every size is timed often enough
+    that slow runs on a loaded machine (load only ever adds time) do not tilt the growth figure.
+    The garbage of the run before is collected first, outside the timing."""
     assert callable(run)
     runs: list[float] = []
     while len(runs) < repeat or (sum(runs) < budget and len(runs) < most):
+        gc.collect()
         start = time.process_time()
         run()
         runs.append(time.process_time() - start)
