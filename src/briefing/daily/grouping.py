@@ -18,14 +18,20 @@ checked again, so three events glued together come apart too.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
+import itertools
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefing.core.models import Article
 from briefing.daily.entities import features
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 @dataclass(frozen=True)
@@ -44,8 +50,10 @@ class GroupingOptions:
     (with equal weights: the shared features over the geometric mean of each article's count).
     ``max_postings``: a feature held by more than this many articles proposes no pairs (a figure
     or date in a fifth of a big day would make every pair of them a candidate; it still counts in
-    the similarity of pairs that other features propose); ``None`` uses every feature. Days up to
-    this many articles are grouped exactly as without the cap. ``own_p`` and ``min_own``: a group
+    the similarity of pairs that other features propose); ``None`` uses every feature. With the
+    cap, an article's features visit at most ``max_postings`` other articles each, so the pairs
+    grow with the day, not with its square. Days up to this many articles are grouped exactly
+    as without the cap. ``own_p`` and ``min_own``: a group
     is also split when each half has at least ``min_own`` features that cluster in it with a
     chance below ``own_p`` (a hypergeometric tail; lower or more splits less). ``max_splits``:
     how many times in a row a group may be cut (0 never splits).
@@ -89,83 +97,156 @@ def _vectors(feature_sets: Sequence[set[str]], small_day: int = 0) -> list[Vecto
 def similarities(vectors: Sequence[Vector], min_shared: int = 1,
                  max_postings: int | None = None) -> dict[tuple[int, int], float]:
     """Cosine similarity of every pair ``(i, j)``, ``i < j``, that shares ``min_shared`` features
-    (a name counts as ``min_shared``). With ``max_postings``, only pairs that share a feature
-    held by at most that many vectors are candidates; their similarity still counts every
-    shared feature, so a candidate pair scores exactly as without the cap."""
+    (a name counts as ``min_shared``), in pair order. With ``max_postings``, a feature held by
+    more vectors than that proposes no pair (its pairs would cost the square of its holders);
+    it still counts in the similarity of the pairs other features propose, so a proposed pair
+    shares the same features and scores as without the cap (up to the last bit of the float
+    sum: the widely held features are added last)."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, vector in enumerate(vectors):
         for f in vector:
             postings[f].append(i)
-    if max_postings is not None and any(len(h) > max_postings for h in postings.values()):
-        return _capped(vectors, postings, min_shared, max_postings)
-    dots: dict[tuple[int, int], float] = defaultdict(float)
-    shared: Counter[tuple[int, int]] = Counter()
+    wide = sorted(f for f, holders in postings.items() if max_postings is not None and len(holders) > max_postings)
+    n = len(vectors)
+    dots: dict[int, float] = defaultdict(float)  # by pair, as i * n + j: cheaper to hash than a tuple
+    shared: dict[int, int] = defaultdict(int)
+    skip = set(wide)
     for f in sorted(postings):
+        if f in skip:
+            continue
         holders = postings[f]
         w2 = vectors[holders[0]][f] ** 2
+        step = _weight_of_sharing(f, min_shared)
         for x, i in enumerate(holders):
             for j in holders[x + 1:]:
-                dots[i, j] += w2
-                shared[i, j] += min_shared if f.startswith(("n:", "p:")) else 1  # a name is enough alone
+                dots[i * n + j] += w2
+                shared[i * n + j] += step
+    if wide:
+        _add_wide(vectors, postings, wide, dots, shared, min_shared)
     norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in vectors]
-    return {(i, j): d / (norms[i] * norms[j]) for (i, j), d in dots.items() if shared[i, j] >= min_shared}
+    found: dict[tuple[int, int], float] = {}
+    for key in sorted(dots):
+        if shared[key] >= min_shared:
+            i, j = divmod(key, n)
+            found[i, j] = dots[key] / (norms[i] * norms[j])
+    return found
 
 
-def _capped(vectors: Sequence[Vector], postings: dict[str, list[int]], min_shared: int,
-            max_postings: int) -> dict[tuple[int, int], float]:
-    """``similarities`` over the pairs proposed by features held by at most ``max_postings``
-    vectors: linear in the day instead of quadratic. Sums in feature order, as the full scan
-    does, so the floats are the same."""
-    candidates: set[tuple[int, int]] = set()
-    for holders in postings.values():
-        if len(holders) <= max_postings:
-            candidates.update((i, j) for x, i in enumerate(holders) for j in holders[x + 1:])
-    norms = [math.sqrt(sum(w * w for w in v.values())) or 1.0 for v in vectors]
-    sims: dict[tuple[int, int], float] = {}
-    for i, j in candidates:
-        common = sorted(vectors[i].keys() & vectors[j].keys())
-        if sum(min_shared if f.startswith(("n:", "p:")) else 1 for f in common) >= min_shared:
-            dot = 0.0
-            for f in common:
-                dot += vectors[postings[f][0]][f] ** 2  # as the full scan weighs it
-            sims[i, j] = dot / (norms[i] * norms[j])
-    return dict(sorted(sims.items()))
+def _weight_of_sharing(feature: str, min_shared: int) -> int:
+    """What sharing ``feature`` counts towards ``min_shared``: a name is enough alone."""
+    return min_shared if feature.startswith(("n:", "p:")) else 1
+
+
+def _add_wide(vectors: Sequence[Vector], postings: dict[str, list[int]], wide: list[str],
+              dots: dict[int, float], shared: dict[int, int], min_shared: int) -> None:
+    """Add to each proposed pair (``i * n + j``) the widely held features (``wide``, sorted)
+    both vectors carry: one bit per feature, so a pair costs an AND of two integers, not a walk
+    of the holders; pairs that share the same wide features add the same sum, computed once."""
+    masks = [0] * len(vectors)
+    for k, f in enumerate(wide):
+        for i in postings[f]:
+            masks[i] |= 1 << k
+    squares = [vectors[postings[f][0]][f] ** 2 for f in wide]
+    steps = [_weight_of_sharing(f, min_shared) for f in wide]
+    added: dict[int, tuple[float, int]] = {}  # by the set of wide features a pair shares
+    for key in dots:
+        i, j = divmod(key, len(vectors))
+        both = masks[i] & masks[j]
+        if both:
+            if both not in added:
+                added[both] = _sum_bits(both, squares, steps)
+            dot, step = added[both]
+            dots[key] += dot
+            shared[key] += step
+
+
+def _sum_bits(mask: int, squares: list[float], steps: list[int]) -> tuple[float, int]:
+    """The squared weights and the sharing steps of the features whose bits ``mask`` sets,
+    summed in feature order."""
+    dot, step = 0.0, 0
+    while mask:
+        low = mask & -mask
+        k = low.bit_length() - 1
+        dot += squares[k]
+        step += steps[k]
+        mask ^= low
+    return dot, step
 
 
 def average_linkage(n: int, sims: dict[tuple[int, int], float], *, min_similarity: float,
                     min_clusters: int = 1) -> list[list[int]]:
     """Agglomerate ``n`` items by average linkage until the most similar pair of groups is below
-    ``min_similarity`` or ``min_clusters`` groups are left. Ties break by index: deterministic."""
+    ``min_similarity`` or ``min_clusters`` groups are left. Ties break by index: deterministic.
+
+    The queue holds only pairs at ``min_similarity`` or above, and a join re-queues only the
+    pairs whose sum it raised (the absorbed group's neighbours); a pair whose mean a join
+    lowered is re-read when it comes up. So a join costs the absorbed group's neighbours, not
+    the whole neighbourhood of the growing one."""
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    size = [1] * n
     total: dict[int, dict[int, float]] = defaultdict(dict)  # sum of pairwise similarities
     for (i, j), s in sims.items():
         total[i][j] = total[j][i] = s
-    version = [0] * n
-    heap = [(-s, i, j, 0, 0) for (i, j), s in sims.items()]
+    heap = [(-s, i, j) for (i, j), s in sims.items() if s >= min_similarity]
     heapq.heapify(heap)
     while heap and len(members) > min_clusters:
-        neg, a, b, va, vb = heapq.heappop(heap)
-        if a not in members or b not in members or va != version[a] or vb != version[b]:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
             continue
-        if -neg < min_similarity:
-            break
+        mean = total[a][b] / (size[a] * size[b])
+        if mean != -neg:  # a join since lowered it: queue what it is now
+            if mean >= min_similarity:
+                heapq.heappush(heap, (-mean, a, b))
+            continue
         members[a].extend(members.pop(b))
-        version[a] += 1
-        for c, s in total.pop(b).items():
-            del total[c][b]
-            if c != a:
-                total[a][c] = total[c][a] = total[a].get(c, 0.0) + s
-        total[a].pop(b, None)
-        for c, s in total[a].items():
-            avg = s / (len(members[a]) * len(members[c]))
-            lo, hi = (a, c) if a < c else (c, a)
-            heapq.heappush(heap, (-avg, lo, hi, version[lo], version[hi]))
+        size[a] += size[b]
+        ours, raised = total[a], total.pop(b)
+        del ours[b], raised[a]
+        for c, s in raised.items():
+            theirs = total[c]
+            del theirs[b]
+            ours[c] = theirs[a] = ours.get(c, 0.0) + s
+            mean = ours[c] / (size[a] * size[c])
+            if mean >= min_similarity:
+                heapq.heappush(heap, (-mean, a, c) if a < c else (-mean, c, a))
     return sorted(sorted(m) for m in members.values())
 
 
-def _mean(sims: dict[tuple[int, int], float], xs: list[int], ys: list[int]) -> float:
-    pairs = [(x, y) if x < y else (y, x) for x in xs for y in ys if x != y]
-    return sum(sims.get(p, 0.0) for p in pairs) / len(pairs) if pairs else 1.0
+def _cosines(feature_sets: Sequence[set[str]]) -> np.ndarray:
+    """The cosine similarities of ``feature_sets`` weighted by rarity among them, as
+    ``similarities(_vectors(feature_sets))`` gives them, as a matrix (zero on the diagonal and
+    where two sets share no weighed feature): one product of arrays, not a walk of every pair."""
+    import numpy as np
+
+    names = sorted(set().union(*feature_sets))
+    index = {f: k for k, f in enumerate(names)}
+    size = len(feature_sets)
+    held = np.zeros((size, len(names)))
+    for row, found in enumerate(feature_sets):
+        held[row, [index[f] for f in found]] = 1.0
+    df = held.sum(axis=0)
+    weighed = (df > 1) & (df < size)  # in one set or in every set: tells nothing
+    x = held[:, weighed] * np.log(size / df[weighed])
+    dots = x @ x.T
+    norms = np.sqrt(np.diag(dots)).copy()
+    norms[norms == 0] = 1.0
+    cosines = dots / np.outer(norms, norms)
+    np.fill_diagonal(cosines, 0.0)
+    return cosines
+
+
+def _mean_between(cosines: np.ndarray, xs: list[int], ys: list[int]) -> float:
+    """The mean similarity of the pairs of one item of ``xs`` and one of ``ys`` (disjoint)."""
+    import numpy as np
+
+    return float(cosines[np.ix_(xs, ys)].sum()) / (len(xs) * len(ys))
+
+
+def _mean_within(cosines: np.ndarray, xs: list[int]) -> float:
+    """The mean similarity of the pairs of two distinct items of ``xs`` (1.0 for one item)."""
+    import numpy as np
+
+    return float(cosines[np.ix_(xs, xs)].sum()) / (len(xs) * (len(xs) - 1)) if len(xs) > 1 else 1.0
 
 
 def bisect(n: int, sims: dict[tuple[int, int], float]) -> list[list[int]]:
@@ -175,35 +256,38 @@ def bisect(n: int, sims: dict[tuple[int, int], float]) -> list[list[int]]:
     one stray item when the group holds two big halves. Items alike to none go with the larger
     half (they tell nothing about where to cut). Returns ``[]`` when fewer than 2 items are
     alike to any other."""
-    linked = sorted({i for pair, s in sims.items() if s > 0 for i in pair})
-    if len(linked) < 2:
-        return []
-    import numpy as np  # here, not at the top: importing briefing.daily stays as quick as before
+    import numpy as np
 
-    at = {item: k for k, item in enumerate(linked)}
-    size = len(linked)
-    weights = np.zeros((size, size))
+    weights = np.zeros((n, n))
     for (i, j), s in sims.items():
         if s > 0:
-            weights[at[i], at[j]] = weights[at[j], at[i]] = s
+            weights[i, j] = weights[j, i] = s
+    return _bisect(weights)
+
+
+def _bisect(weights: np.ndarray) -> list[list[int]]:
+    """``bisect`` over a symmetric matrix of similarities (zero: not alike)."""
+    import numpy as np
+
+    n = len(weights)
+    linked = [int(i) for i in np.flatnonzero((weights > 0).any(axis=1))]
+    if len(linked) < 2:
+        return []
+    at = set(linked)
+    size = len(linked)
+    weights = weights[np.ix_(linked, linked)]
     degree = weights.sum(axis=1)
     scale = 1.0 / np.sqrt(degree)
     laplacian = np.eye(size) - scale[:, None] * weights * scale[None, :]
     _, vectors = np.linalg.eigh(laplacian)
-    order = [int(i) for i in np.argsort(np.round(vectors[:, 1] * scale, 12), kind="stable")]
-    total = float(degree.sum())
-    best, cut_at = math.inf, 1
-    on_left = np.zeros(size, dtype=bool)
-    cut = volume = 0.0
-    for k in range(1, size):
-        moved = order[k - 1]  # from the right half to the left: its links to the left stop being cut
-        row = weights[moved]
-        cut += float(row[~on_left].sum() - row[on_left].sum())
-        on_left[moved] = True
-        volume += float(degree[moved])
-        score = cut / volume + cut / (total - volume)
-        if score < best:
-            best, cut_at = score, k
+    order = np.argsort(np.round(vectors[:, 1] * scale, 12), kind="stable")
+    ordered = weights[np.ix_(order, order)]
+    # moving the k-th item of the order to the left half cuts its links to the right and uncuts
+    # its links to the left: the cut after each move, and its normalised score
+    cut = np.cumsum(degree[order] - 2 * np.tril(ordered, -1).sum(axis=1))[:-1]
+    volume = np.cumsum(degree[order])[:-1]
+    scores = cut / volume + cut / (float(degree.sum()) - volume)
+    cut_at = int(np.argmin(scores)) + 1
     halves = sorted([sorted(linked[i] for i in order[:cut_at]), sorted(linked[i] for i in order[cut_at:])],
                     key=lambda half: (-len(half), half))
     halves[0].extend(i for i in range(n) if i not in at)
@@ -232,27 +316,39 @@ def own_features(feature_sets: Sequence[set[str]], halves: Sequence[list[int]], 
     """For each half, how many features (held by two articles or more) cluster in it beyond
     chance (``over_represented`` below ``p``): a name or date that one event's articles carry
     and the other event's do not."""
-    total = len(feature_sets)
     df = Counter(f for s in feature_sets for f in s)
-    counts = []
-    for half in halves:
-        inside = Counter(f for i in half for f in feature_sets[i])
-        counts.append(sum(1 for f, c in inside.items()
-                          if df[f] > 1 and over_represented(total, df[f], len(half), c) < p))
-    return counts
+    return [sum(1 for _ in _clustering(feature_sets, df, half, p)) for half in halves]
+
+
+def _clustering(feature_sets: Sequence[set[str]], df: Counter[str], half: list[int], p: float) -> Iterator[str]:
+    """The features of ``half`` that cluster in it beyond chance, one at a time, those most of
+    the half holds first (so a caller that needs only a few stops early)."""
+    inside = Counter(f for i in half for f in feature_sets[i])
+    for f, c in inside.most_common():
+        if df[f] > 1 and over_represented(len(feature_sets), df[f], len(half), c) < p:
+            yield f
+
+
+def each_has_own(feature_sets: Sequence[set[str]], halves: Sequence[list[int]], p: float, enough: int) -> bool:
+    """Whether every half has at least ``enough`` features of its own (``own_features``), found
+    without counting past ``enough``: a big group's check costs a few tail sums, not one per
+    feature."""
+    df = Counter(f for s in feature_sets for f in s)
+    return all(sum(1 for _ in itertools.islice(_clustering(feature_sets, df, half, p), max(enough, 0))) >= enough
+               for half in halves)
 
 
 def _two_events(group: list[int], feature_sets: Sequence[set[str]],
                 options: GroupingOptions) -> list[list[int]] | None:
     """The group's two halves when it holds two events glued by shared names, else None."""
     sets = [feature_sets[i] for i in group]
-    sims = similarities(_vectors(sets))
-    halves = bisect(len(group), sims)
+    cosines = _cosines(sets)
+    halves = _bisect(cosines)
     if len(halves) != 2 or min(map(len, halves)) < options.min_split:
         return None
     a, b = halves
-    apart = _mean(sims, a, b) < options.split_ratio * min(_mean(sims, a, a), _mean(sims, b, b))
-    if apart or min(own_features(sets, halves, options.own_p)) >= options.min_own:
+    apart = _mean_between(cosines, a, b) < options.split_ratio * min(_mean_within(cosines, a), _mean_within(cosines, b))
+    if apart or each_has_own(sets, halves, options.own_p, options.min_own):
         return [[group[i] for i in half] for half in halves]
     return None
 
@@ -268,6 +364,15 @@ def _split(group: list[int], feature_sets: Sequence[set[str]], options: Grouping
     return [g for half in halves for g in _split(half, feature_sets, options, depth + 1)]
 
 
+def _one_blas_thread() -> contextlib.AbstractContextManager[object]:
+    """BLAS on one thread while groups are checked: their matrices have a few dozen rows, and
+    waking BLAS threads for each costs more than the work (a 30-row ``eigh`` takes about five
+    times the CPU on two threads as on one)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def group_offline(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[list[int]]:
     """Stories as groups of article indexes: each article in exactly one group, groups ordered by
     size (most articles first), then by their first article; members in input order."""
@@ -275,7 +380,8 @@ def group_offline(articles: Sequence[Article], options: GroupingOptions = Groupi
     sims = similarities(_vectors(feature_sets, options.small_day), options.min_shared, options.max_postings)
     small = len(articles) <= options.small_day
     threshold = options.small_day_similarity if small else options.min_similarity
-    groups: list[list[int]] = []
-    for group in average_linkage(len(articles), sims, min_similarity=threshold):
-        groups.extend(_split(group, feature_sets, options))
+    joined = average_linkage(len(articles), sims, min_similarity=threshold)
+    checked = any(len(group) >= 2 * options.min_split for group in joined)
+    with _one_blas_thread() if checked else contextlib.nullcontext():
+        groups = [g for group in joined for g in _split(group, feature_sets, options)]
     return sorted((sorted(g) for g in groups), key=lambda g: (-len(g), g[0]))
