@@ -156,3 +156,43 @@ def test_many_clause_cues_give_one_claim_each():
     sentence = "Ana Ruiz boasted that the new bridge had opened three weeks ahead of schedule.\n\n"
     found = claims(sentence * 500)
     assert len(found) == 500 and {name for name, _ in found} == {"Ana Ruiz"}
+
+
+# Participles: a second statement of the same speaker ---------------------------------------------
+
+def test_a_speech_participle_splits_off_a_second_claim():
+    text = "The mayor said the bridge would open in May, even suggesting that a second bridge could follow within a year.\n"
+    assert claims(text) == [("The mayor", "the bridge would open in May"),
+                            ("The mayor", "a second bridge could follow within a year")]
+
+
+def test_a_progressive_participle_splits_off_a_second_claim():
+    text = "The mayor said the bridge would open in May, questioning whether the old one could stay open.\n"
+    assert claims(text) == [("The mayor", "the bridge would open in May"),
+                            ("The mayor", "whether the old one could stay open")]
+
+
+def test_a_clause_only_participle_needs_a_clause():
+    clause = "The mayor said the bridge would open in May, boasting that the work came in under budget.\n"
+    assert claims(clause) == [("The mayor", "the bridge would open in May"),
+                              ("The mayor", "the work came in under budget")]
+    phrase = "The mayor said the bridge would open in May, boasting about the work of the city crews.\n"
+    assert claims(phrase) == [
+        ("The mayor", "the bridge would open in May, boasting about the work of the city crews")]
+
+
+def test_a_speech_participle_keeps_the_complements_of_its_other_forms():
+    # 'X cited the weather' is a claim of the lexicon, so ', citing the weather' is one too
+    text = "The mayor said the bridge would open in May, citing the dry weather of the last two months.\n"
+    assert claims(text) == [("The mayor", "the bridge would open in May"),
+                            ("The mayor", "the dry weather of the last two months")]
+
+
+def test_a_participle_of_no_speech_verb_stays_in_the_clause():
+    text = "The mayor said the bridge would open in May, pointing at the dry weather of the last months.\n"
+    assert claims(text) == [("The mayor", "the bridge would open in May, pointing at the dry weather of the last months")]
+
+
+def test_a_participle_after_the_subject_s_act_is_the_subject_s_claim():
+    text = "Ana Ruiz toured the new plant on Monday, even suggesting that a second plant could follow soon.\n"
+    assert claims(text) == [("Ana Ruiz", "a second plant could follow soon")]

@@ -84,8 +84,8 @@ _BE = r"""(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+
                repeatedly|reportedly)\s+)?"""
 
 # Where a clause-only verb's complement is a clause or a quotation: after an optional object
-# pronoun and adverbial ("told him", "on Twitter", "on Tuesday"), a quotation mark, a colon, or
-# "that" opening a clause. "that" is no clause opener when a verb follows it (a relative clause:
+# pronoun and adverbial ("told him", "on Twitter", "on Tuesday"), a quotation mark, a colon,
+# "whether", or "that" opening a clause. "that" is no clause opener when a verb follows it (a relative clause:
 # "the emails that were leaked") or when it is a determiner before a noun that a punctuation
 # mark, a preposition or a conjunction ends ("mocked that idea.", "feared that outcome in").
 _THAT_CLAUSE = r"""
@@ -97,7 +97,7 @@ _THAT_CLAUSE = r"""
 CLAUSE_AHEAD = (
     r"(?= (?:\s+(?:him|her|them|us|me|you))?"
     r"(?:\s+on\s+(?:Twitter|Facebook|Instagram|social\s+media))?"
-    + ADVERBIAL + r"\s* (?: [:,]? \s* [“\"‘] | : | " + _THAT_CLAUSE + r") )"
+    + ADVERBIAL + r"\s* (?: [:,]? \s* [“\"‘] | : | whether\b | " + _THAT_CLAUSE + r") )"
 )
 """What must follow a clause-only cue (``lexicon("clause_cues")``) for it to count."""
 
@@ -119,6 +119,18 @@ CUE = (
     + _clause_cues() + r"|" + _alternatives(SPEECH_PHRASES + SPEECH_VERBS)
     + r"))\b"
 )
+
+# Participles that attach a second statement to a clause ('X said A, adding that B', 'X toured
+# the plant, even suggesting that B', 'X said A, citing B'): the speech verbs' -ing forms, and
+# the clause-only ones before a clause or a quotation (', boasting about the crews' is none).
+def participle_cue(always: list[str]) -> str:
+    """A participle cue as the named group ``cue``: one of ``always`` or of the speech verbs'
+    -ing forms (with any complement, as their other forms), or a clause-only verb's -ing form
+    before a clause or a quotation."""
+    speech = {*always, *lexicon("progressive_cues"), "saying", "telling", "stating", "suggesting"}
+    clause_only = {w for w in lexicon("clause_cues") if w.endswith("ing")} - speech
+    return (r"(?P<cue>(?:(?:even|also|again|later|then|repeatedly)\s+)?(?:(?:" + _alternatives(sorted(speech))
+            + r")\b|(?:" + _alternatives(sorted(clause_only)) + r")\b" + CLAUSE_AHEAD + "))")
 
 QUOTE_CUE = CUE.removesuffix(r"))\b") + "|" + "|".join(QUOTE_ONLY_VERBS) + r"))\b"
 """``CUE`` and the quote-only verbs, for the source that follows a quotation."""

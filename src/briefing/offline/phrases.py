@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from briefing.offline.cues import PRONOUNS
+from briefing.offline.cues import PRONOUNS, lexicon
 from briefing.text.sentences import is_abbreviation
 
 # Nouns that denote an unnamed person or group when they head the source phrase.
@@ -26,7 +26,7 @@ PERSON_NOUNS = frozenset(
     investigators prosecutor prosecutors lawyer lawyers attorney attorneys democrats republicans
     one another others someone man woman men women colleague colleagues friend friends
     activists protesters demonstrators scholars academics commentators pollsters""".split()
-)
+) | frozenset(lexicon("person_nouns"))
 
 # Offices that identify one person without naming them ("the mayor said"): not anonymous.
 ROLE_NOUNS = frozenset(
@@ -259,16 +259,17 @@ def _sound_phrase(words: list[str]) -> bool:
     """Whether a source phrase reads as one noun phrase headed by a source.
 
     General news patterns: the phrase never ends in a conjunction ("Charlotte and said") or a
-    bare number ("Twenty-seven states ..."); and a lowercase word before "of" must be a source or a
-    quantity ("one of the aides"), else the phrase is about something else ("the interests of
-    member states").
+    bare number ("Twenty-seven states ..."); and a lowercase word before "of" must be a source, a
+    quantity ("one of the aides") or a body a name follows ("the city of Phoenix"), else the
+    phrase is about something else ("the interests of member states").
     """
     last = words[-1]
     if last.lower() in {"and", "or"} or last[:1].isdigit() or last.lower() in _NUMBER_WORDS:
         return False
-    for before, word in pairwise(words):
+    for i, (before, word) in enumerate(pairwise(words)):
+        named = i + 2 < len(words) and words[i + 2][:1].isupper()  # 'the city of Phoenix'
         if word == "of" and before.islower() and not (
-                before in _PARTITIVES or _head_like(before) or before in MODIFIERS):
+                before in _PARTITIVES or _head_like(before) or before in MODIFIERS or named):
             return False
     return True
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.models import Speaker
-from briefing.offline.cues import ADVERBIAL, CUE
+from briefing.offline.cues import ADVERBIAL, CUE, participle_cue
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     FOCUS_ADVERBS,
@@ -30,10 +30,9 @@ from briefing.text.sentences import Sentence
 
 _CUE = re.compile(CUE, re.VERBOSE)
 _LEAD_IN = re.compile(r"(?:" + ADVERBIAL + r")\s*,?\s*(?:that\b\s*)?", re.VERBOSE)
-_PARTICIPLE = re.compile(
-    r",\s*(?P<cue>adding|saying|noting|arguing|warning|insisting|explaining|claiming|stressing)"
-    r"\b\s*(?:that\b\s*)?",
-)
+_PARTICIPLE = re.compile(r",\s*" + participle_cue(
+    ["adding", "saying", "noting", "arguing", "warning", "insisting", "explaining", "claiming",
+     "stressing"]) + r"\s*(?:that\b\s*)?", re.VERBOSE)
 # A second cue for the same source, coordinated with the first: 'X said A and warned (that) B'.
 _COORDINATED = re.compile(
     r"(?:,\s*|\s+)(?:and|but)\s+" + CUE + r"\s*(?:that\b\s*)?", re.VERBOSE
@@ -132,17 +131,19 @@ def _relative_source(text: str, cue: re.Match[str], floor: int,
     return (parse_speaker(phrase.text), phrase.start), end
 
 
-_AND_BEFORE = re.compile(r"\s+and\s+(?:[a-z]+ly\s+)?$")
+_AND_BEFORE = re.compile(r"\s+(?:and|but)\s+(?:[a-z]+ly\s+)?$")
 _SUBJECT_VERB = re.compile(
-    r"(?:\s*,[^,;“”\"]{1,80},)?\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|[^s]s)\b")
+    r"(?:\s*,[^,;“”\"]{1,80},)?\s+(?:(?:has|have|had)\s+)?(?:(?:[a-z]+ly|also|then|later|now|first)\s+)?"
+    r"[a-z]+(?:ed|[^s]s)\b")
 
 
 def _coordinated_subject(text: str, sentence: Sentence,
                          cue: re.Match[str]) -> tuple[Speaker, int] | None:
     """The sentence's subject as the source of a cue coordinated with its first verb: 'Ana Ruiz,
     the mayor, toured the plant and said (that) ...', 'A reporter spotted the senator and
-    reported ...'. A general news pattern: one subject, two predicates, the second a cue. Only
-    when the subject opens the sentence and a verb follows it, and the cue follows 'and'."""
+    reported ...', 'Ana Ruiz also toured the plant but said ...'. A general news pattern: one
+    subject, two predicates, the second a cue. Only when the subject opens the sentence and a
+    verb follows it, and the cue follows 'and' or 'but'."""
     if _AND_BEFORE.search(text, sentence.start, cue.start("cue")) is None:
         return None
     phrase = phrase_after(text, sentence.start, cue.start("cue"))
@@ -276,11 +277,10 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     return [Attributed(*span, speaker, source.group("cue"), False, phrase.start)]
 
 
-_SUBJECT_PARTICIPLE = re.compile(
-    r""",\s* (?P<cue> saying|arguing|adding|noting|warning|insisting|explaining|claiming|stressing
-                  |asking|calling\s+for|predicting|suggesting ) \b \s*,?\s* (?:that\b\s*)?""",
-    re.VERBOSE,
-)
+_SUBJECT_PARTICIPLE = re.compile(r",\s*" + participle_cue(
+    ["saying", "arguing", "adding", "noting", "warning", "insisting", "explaining", "claiming",
+     "stressing", "asking", "calling for", "predicting", "suggesting"]) + r"\s*,?\s*(?:that\b\s*)?",
+    re.VERBOSE)
 
 
 def subject_participle(text: str, sentence: Sentence) -> list[Attributed]:

@@ -1,0 +1,78 @@
+"""Source phrases the offline extractor recognises: people described by what they do
+(``lexicons/person_nouns.en.txt``), a body a name follows ("the city of Phoenix"), and a subject
+whose second verb, after "but", is a cue. Each rule stands beside its adversarial partner."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.models import Article
+from briefing.offline import brief_offline
+from briefing.offline.cues import lexicon
+from briefing.offline.phrases import PERSON_NOUNS
+
+
+def claims(text: str) -> list[tuple[str | None, bool | None, str]]:
+    """(speaker name, anonymous, evidence) of every claim, in article order."""
+    briefing = brief_offline(Article(text=text))
+    return [(c.speaker.name if c.speaker else None, c.speaker.anonymous if c.speaker else None,
+             c.evidence) for c in briefing.claims]
+
+
+def test_the_person_nouns_lexicon_adds_to_the_person_nouns():
+    words = lexicon("person_nouns")
+    assert {"announcer", "historians", "police"} <= set(words) <= PERSON_NOUNS
+    assert {"diplomats", "officials"} <= PERSON_NOUNS  # the nouns kept in code stay
+
+
+@pytest.mark.parametrize("head", ["announcer", "narrator", "historian"])
+def test_a_person_described_by_what_they_do_is_an_unnamed_source(head):
+    text = f"As the lights went down, the {head} said, “The bridge will open to traffic in May.”\n"
+    assert claims(text) == [(f"the {head}", True, "The bridge will open to traffic in May.")]
+
+
+def test_a_noun_for_no_person_is_no_source():
+    text = "As the lights went down, the water said, “The bridge will open to traffic in May.”\n"
+    assert claims(text) == []
+
+
+def test_a_named_person_with_a_person_noun_is_named():
+    text = "The historian Ana Ruiz said the bridge would open to traffic in May next year.\n"
+    assert claims(text) == [("Ana Ruiz", False, "the bridge would open to traffic in May next year")]
+
+
+def test_the_police_are_a_source():
+    text = "The police said the bridge would stay closed until the end of the week.\n"
+    assert claims(text) == [("The police", True, "the bridge would stay closed until the end of the week")]
+
+
+def test_a_body_a_name_follows_is_a_source():
+    text = "The city of Phoenix said that the campaign must stop using the image of its officers.\n"
+    assert claims(text) == [("The city of Phoenix", False,
+                             "the campaign must stop using the image of its officers")]
+
+
+def test_a_common_noun_before_of_with_no_name_is_no_source():
+    text = "The interests of member states said that the campaign must stop using the image of its officers.\n"
+    assert claims(text) == []
+
+
+def test_a_cue_after_but_takes_the_sentence_subject():
+    text = "Ana Ruiz toured the new plant on Monday but said the city could not afford a second one.\n"
+    assert claims(text) == [("Ana Ruiz", False, "the city could not afford a second one")]
+
+
+def test_a_clause_after_but_with_its_own_subject_is_no_claim():
+    text = "Ana Ruiz toured the new plant on Monday but the city could not afford a second one.\n"
+    assert claims(text) == []
+
+
+def test_an_adverb_before_the_first_verb_keeps_the_subject():
+    text = "The mayor also toured the new plant and said the city could not afford a second one.\n"
+    assert claims(text) == [("The mayor", False, "the city could not afford a second one")]
+
+
+def test_a_pronoun_person_noun_antecedent_resolves():
+    text = ("The announcer said the bridge would open to traffic in May.\n\n"
+            "She said the old bridge would close for repairs in June.\n")
+    assert [name for name, _, _ in claims(text)] == ["The announcer", "The announcer"]
