@@ -76,3 +76,37 @@ def test_a_pronoun_person_noun_antecedent_resolves():
     text = ("The announcer said the bridge would open to traffic in May.\n\n"
             "She said the old bridge would close for repairs in June.\n")
     assert [name for name, _, _ in claims(text)] == ["The announcer", "The announcer"]
+
+
+# A description before the name after the quote; 'continued' before a quote -----------------------
+
+@pytest.mark.parametrize(("source", "name"), [
+    ("9/11 widow Terry Strada", "Terry Strada"),
+    ("longtime party activist Ana Ruiz", "Ana Ruiz"),
+])
+def test_a_lowercase_description_before_the_name_is_part_of_the_source(source, name):
+    text = f"“The rules do not hold weight at all in this case,” said {source}.\n"
+    assert claims(text) == [(name, False, "The rules do not hold weight at all in this case")]
+
+
+def test_words_after_a_name_are_no_description():
+    text = "Ana Ruiz visited Paris, saying the rules do not hold weight at all in this case.\n"
+    assert claims(text) == [("Ana Ruiz", False, "the rules do not hold weight at all in this case")]
+
+
+def test_a_description_far_from_a_name_is_no_source():
+    text = "“The rules do not hold weight at all in this case,” said the old party activist.\n"
+    assert claims(text) == []
+
+
+def test_continued_before_a_quotation_attributes_it():
+    text = ("Ana Ruiz, the mayor, spoke first on Monday.\n\n"
+            "Ruiz continued: “For us, all we ask for is a chance to have our case heard.”\n")
+    assert [(n, e) for n, _, e in claims(text)] == [
+        ("Ruiz", "For us, all we ask for is a chance to have our case heard.")]
+
+
+def test_continued_with_an_object_before_a_quotation_attributes_nothing():
+    text = ("Ana Ruiz, the mayor, spoke first on Monday.\n\n"
+            "Ruiz continued to attack the council, “For us, all we ask for is a chance to be heard.”\n")
+    assert claims(text) == []

@@ -287,11 +287,28 @@ def _head_like(word: str) -> bool:
     return bare[:1].isupper() or lower in PERSON_NOUNS | DOCUMENT_NOUNS | ROLE_NOUNS
 
 
+def _describes_name(tokens: list[tuple[int, int, str]], i: int, taken: list[tuple[int, int, str]]) -> bool:
+    """Whether the lowercase word ``tokens[i]`` belongs to a description that a name follows
+    within two words, before any capitalised word is taken ('9/11 widow Terry Strada', 'longtime
+    party activist Ana Ruiz'): news describes a source before naming them. Never after a name
+    ('Ana Ruiz visited Paris'), never a verb or a clause word."""
+    word = tokens[i][2]
+    if not (word.isalpha() and word.islower()) or word in CLAUSE_OPENERS or _verb_like(word) or any(
+            w[:1].isupper() for _, _, w in taken):
+        return False
+    return any(w[:1].isupper() for _, _, w in tokens[i + 1:i + 3])
+
+
 def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phrase | None:
     """The source phrase that starts at ``start`` (just after a cue: '"...," said Jamie Shea')."""
     taken: list[tuple[int, int, str]] = []
-    for token in _tokens(text, start, ceiling):
-        if len(taken) >= max_words or not _source_token(token[2]):
+    tokens = _tokens(text, start, ceiling)
+    loose = 0  # lowercase words of a description before the name ('9/11 widow Terry Strada')
+    for i, token in enumerate(tokens):
+        if len(taken) < max_words and not _source_token(token[2]) and loose < 2 and _describes_name(
+                tokens, i, taken):
+            loose += 1
+        elif len(taken) >= max_words or not _source_token(token[2]):
             if not taken and token[2].lower() in PRONOUNS:
                 taken.append(token)
             break
