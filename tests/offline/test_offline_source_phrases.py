@@ -110,3 +110,27 @@ def test_continued_with_an_object_before_a_quotation_attributes_nothing():
     text = ("Ana Ruiz, the mayor, spoke first on Monday.\n\n"
             "Ruiz continued to attack the council, “For us, all we ask for is a chance to be heard.”\n")
     assert claims(text) == []
+
+
+# '..., according to X' ------------------------------------------------------------------------------
+
+CLAIM = "More than half of the advice on the show is unsubstantiated or wrong"
+
+
+@pytest.mark.parametrize(("tail", "name"), [
+    (", according to Ana Ruiz, head of the city's health office.", "Ana Ruiz"),
+    (" — according to the top British medical journal.", "the top British medical journal"),
+    (", according to the journal.", "the journal"),
+    (", according to Ana Ruiz in a report last week.", "Ana Ruiz"),
+])
+def test_according_to_after_the_claim(tail, name):
+    assert [(n, e) for n, _, e in claims(CLAIM + tail + "\n")] == [(name, CLAIM)]
+
+
+def test_according_to_with_a_relative_clause_after_the_source_keeps_the_source():
+    text = f"{CLAIM}, according to the journal, which the host said he had never read.\n"
+    assert [(n, e) for n, _, e in claims(text)] == [("the journal", CLAIM)]
+
+
+def test_according_to_without_a_comma_or_a_dash_is_no_closing_source():
+    assert claims(f"{CLAIM} according to the journal.\n") == []

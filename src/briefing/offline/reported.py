@@ -48,8 +48,11 @@ _CLOSING_SOURCE = re.compile(
     re.VERBOSE,
 )
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
+# '..., according to X.', '... — according to X.', and X with a description after a comma
+# ('..., according to Ana Ruiz, head of the city's transport office.').
 _ACCORDING_LAST = re.compile(
-    r",\s*(?P<cue>according\s+to)\s+(?P<source>[^,;.]{2,80}?)\s*(?:[.!?;,][”\"’]?)?\s*$"
+    r"(?:,|\s[—–])\s*(?P<cue>according\s+to)\s+(?P<source>[^,;.—–]{2,80}?)"
+    r"(?:,\s*[^,;“”\"—–]{2,120}?)?\s*(?:[.!?;,][”\"’]?)?\s*$"
 )
 
 
@@ -254,6 +257,14 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
     return [Attributed(*span, speaker, cue, False, source_start)]
 
 
+def _plain_words(rest: str) -> bool:
+    """Whether ``rest`` is one to three lowercase words that no clause or preposition opens
+    ('medical journal'), so the source phrase before it runs on to its head noun."""
+    words = rest.split()
+    return 0 < len(words) <= 3 and all(w.isalpha() and w.islower() and w not in CLAUSE_OPENERS
+                                       for w in words)
+
+
 def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     """'According to X, ...' and '..., according to X.'"""
     first = _ACCORDING_FIRST.match(text, sentence.start, sentence.end)
@@ -267,6 +278,8 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     if span is None:
         return []
     phrase = phrase_after(text, source.start("source"), source.end("source"))
+    if phrase is not None and _plain_words(text[phrase.end:source.end("source")]):
+        phrase = None  # 'the top British medical journal': the head noun ends the phrase
     if phrase is None and len(source.group("source").split()) <= 8:
         # 'according to' names its source outright, whatever its words ('exit polls',
         # 'conservative talk radio host Rush Limbaugh'): take the phrase up to the comma
