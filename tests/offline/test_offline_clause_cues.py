@@ -34,7 +34,7 @@ def test_the_lexicons_are_lowercase_words_without_comments():
     for name in ("clause_cues", "progressive_cues"):
         words = lexicon(name)
         assert len(words) > 50
-        assert all(w == w.lower() and w.isalpha() for w in words)
+        assert all(w == w.lower() and w.replace(" ", "").isalpha() for w in words)
     assert "boasted" in lexicon("clause_cues") and "questioning" in lexicon("progressive_cues")
     assert "#" not in "".join(lexicon("clause_cues"))
 
@@ -196,3 +196,30 @@ def test_a_participle_of_no_speech_verb_stays_in_the_clause():
 def test_a_participle_after_the_subject_s_act_is_the_subject_s_claim():
     text = "Ana Ruiz toured the new plant on Monday, even suggesting that a second plant could follow soon.\n"
     assert claims(text) == [("Ana Ruiz", "a second plant could follow soon")]
+
+
+# A verb with its particle: a how/why/whether clause, never the topic alone ----------------------
+
+def test_talked_about_how_gives_the_clause():
+    text = "The president talked about how the bridge would change the lives of people in the valley.\n"
+    assert claims(text) == [("The president", "how the bridge would change the lives of people in the valley")]
+
+
+def test_talked_about_a_topic_gives_no_claim():
+    assert claims("The president talked about the bridge and the lives of the people in the valley.\n") == []
+
+
+def test_wondered_whether_gives_the_clause():
+    text = "The president wondered whether the bridge would change the lives of people in the valley.\n"
+    assert claims(text) == [("The president", "whether the bridge would change the lives of people in the valley")]
+
+
+def test_not_talking_about_how_gives_no_claim():
+    text = "The president did not talk about how the bridge would change the lives of people in the valley.\n"
+    assert claims(text) == []
+
+
+def test_the_particle_must_follow_the_verb():
+    assert cue("The president talked how the bridge would help") is None
+    assert cue("The president talked about how the bridge would help") == "talked about"
+    assert cue("The president talked aboutness how") is None

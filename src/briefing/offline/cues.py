@@ -66,10 +66,12 @@ ADVERBIAL = r"""
 
 @cache
 def lexicon(name: str) -> tuple[str, ...]:
-    """The words of ``lexicons/<name>.en.txt`` in file order, lowercase, comments left out."""
+    """The words of ``lexicons/<name>.en.txt`` in file order, lowercase, comments left out; "_"
+    joins the words of one entry ("talked_about" is "talked about")."""
     text = resources.files("briefing.offline").joinpath("lexicons", f"{name}.en.txt").read_text(
         encoding="utf-8")
-    return tuple(w for line in text.splitlines() for w in line.split("#", 1)[0].lower().split())
+    return tuple(w.replace("_", " ") for line in text.splitlines()
+                 for w in line.split("#", 1)[0].lower().split())
 
 
 def _alternatives(words: list[str] | tuple[str, ...]) -> str:
@@ -85,7 +87,7 @@ _BE = r"""(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+
 
 # Where a clause-only verb's complement is a clause or a quotation: after an optional object
 # pronoun and adverbial ("told him", "on Twitter", "on Tuesday"), a quotation mark, a colon,
-# "whether", or "that" opening a clause. "that" is no clause opener when a verb follows it (a relative clause:
+# "whether", "how" or "why", or "that" opening a clause. "that" is no clause opener when a verb follows it (a relative clause:
 # "the emails that were leaked") or when it is a determiner before a noun that a punctuation
 # mark, a preposition or a conjunction ends ("mocked that idea.", "feared that outcome in").
 _THAT_CLAUSE = r"""
@@ -97,7 +99,7 @@ _THAT_CLAUSE = r"""
 CLAUSE_AHEAD = (
     r"(?= (?:\s+(?:him|her|them|us|me|you))?"
     r"(?:\s+on\s+(?:Twitter|Facebook|Instagram|social\s+media))?"
-    + ADVERBIAL + r"\s* (?: [:,]? \s* [“\"‘] | : | whether\b | " + _THAT_CLAUSE + r") )"
+    + ADVERBIAL + r"\s* (?: [:,]? \s* [“\"‘] | : | (?:whether|how|why)\b | " + _THAT_CLAUSE + r") )"
 )
 """What must follow a clause-only cue (``lexicon("clause_cues")``) for it to count."""
 
