@@ -223,3 +223,10 @@ def test_the_particle_must_follow_the_verb():
     assert cue("The president talked how the bridge would help") is None
     assert cue("The president talked about how the bridge would help") == "talked about"
     assert cue("The president talked aboutness how") is None
+
+
+def test_a_phrase_cue_is_taken_whole():
+    # the longest alternative first: 'called for', not 'called' with 'for ...' as the claim
+    text = "Ana Ruiz called for a new bridge over the river before the end of next year.\n"
+    assert claims(text) == [("Ana Ruiz", "a new bridge over the river before the end of next year")]
+    assert cue("Ana Ruiz called for a new bridge") == "called for"

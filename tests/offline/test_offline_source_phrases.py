@@ -134,3 +134,60 @@ def test_according_to_with_a_relative_clause_after_the_source_keeps_the_source()
 
 def test_according_to_without_a_comma_or_a_dash_is_no_closing_source():
     assert claims(f"{CLAIM} according to the journal.\n") == []
+
+
+# Where a description before a name ends ---------------------------------------------------------
+
+QUOTE = "“The rules do not hold weight at all in this case,”"
+SAID = "The rules do not hold weight at all in this case"
+
+
+@pytest.mark.parametrize(("source", "name"), [
+    ("widow Ruiz", "Ruiz"),                      # one word, the name right after it
+    ("retired coal miner Ana Ruiz", "Ana Ruiz"),  # two lowercase words
+    ("Ana Ruiz outside City Hall", "Ana Ruiz"),   # words after a name are no description
+])
+def test_a_description_before_a_name(source, name):
+    assert [(n, e) for n, _, e in claims(f"{QUOTE} said {source}.\n")] == [(name, SAID)]
+
+
+@pytest.mark.parametrize("source", [
+    "local coal union miner Ana Ruiz",  # three lowercase words: too far from the name
+    "rural state senator Ana Ruiz",     # the name three words after the lowercase word
+])
+def test_a_description_too_long_before_a_name_gives_no_source(source):
+    assert claims(f"{QUOTE} said {source}.\n") == []
+
+
+def test_a_sentence_opened_by_a_preposition_has_no_subject_source():
+    text = "During a speech in the city, Ana Ruiz attacked the plan, saying it was far too costly to build.\n"
+    assert all(name != "During" for name, _, _ in claims(text))
+    assert claims(text) == []
+
+
+def test_a_quantifier_takes_its_plural_head():
+    text = "Several environmental groups granted the firm more time, saying its capital was less than expected.\n"
+    assert [(n, e) for n, _, e in claims(text)] == [
+        ("Several environmental groups", "its capital was less than expected")]
+
+
+def test_a_quantifier_without_a_plural_head_is_no_source():
+    text = "Several granted the firm more time on Monday, saying its capital was less than expected.\n"
+    assert claims(text) == []
+
+
+def test_the_sound_phrase_looks_at_the_word_after_of():
+    from briefing.offline.phrases import _sound_phrase
+
+    assert _sound_phrase(["the", "city", "of", "Phoenix"])
+    assert not _sound_phrase(["the", "interests", "of", "member", "States"])
+    assert not _sound_phrase(["the", "interests", "of"])
+
+
+def test_the_according_to_head_noun_runs_one_to_three_words():
+    one = claims(f"{CLAIM}, according to the British journal.\n")
+    three = claims(f"{CLAIM}, according to the top British medical research journal.\n")
+    four = claims(f"{CLAIM}, according to Ana Ruiz speaking very loudly today.\n")
+    assert [n for n, _, _ in one] == ["the British journal"]
+    assert [n for n, _, _ in three] == ["the top British medical research journal"]
+    assert [n for n, _, _ in four] == ["Ana Ruiz"]

@@ -58,7 +58,8 @@ MODIFIERS = frozenset(
 CLAUSE_OPENERS = frozenset(
     """and but or so yet however meanwhile still then now also in on when while as if because
     since after before although though but instead thus later earlier last this that which who
-    whom whose what where there here it its i we you he she they his her their our my""".split()
+    whom whose what where there here it its i we you he she they his her their our my
+    during despite amid amidst among following throughout without unlike""".split()
 )
 
 
@@ -299,6 +300,24 @@ def _describes_name(tokens: list[tuple[int, int, str]], i: int, taken: list[tupl
     return any(w[:1].isupper() for _, _, w in tokens[i + 1:i + 3])
 
 
+# Words that count a group without naming it: a phrase of them alone ('Several') needs its head.
+_QUANTIFIERS = frozenset("several some many most few both all other".split())
+
+
+def _plural_head(tokens: list[tuple[int, int, str]], i: int) -> list[tuple[int, int, str]] | None:
+    """The one or two lowercase words from ``tokens[i]`` that end in a plural noun ('environmental
+    groups' after 'Several'), or None: a quantifier's head ('Several environmental groups said')."""
+    run = []
+    for token in tokens[i:i + 2]:
+        word = token[2]
+        if not (word.isalpha() and word.islower()) or word in CLAUSE_OPENERS or _verb_like(word):
+            break
+        run.append(token)
+        if word.endswith("s") and not word.endswith("ss"):
+            return run
+    return None
+
+
 def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phrase | None:
     """The source phrase that starts at ``start`` (just after a cue: '"...," said Jamie Shea')."""
     taken: list[tuple[int, int, str]] = []
@@ -315,6 +334,11 @@ def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phr
         taken.append(token)
     while taken and taken[-1][2].lower() in {"of", "for", "at", "the", "a", "an"}:
         taken.pop()
+    if taken and all(w.lower() in _QUANTIFIERS for _, _, w in taken):
+        head = _plural_head(tokens, tokens.index(taken[-1]) + 1)
+        if head is None:
+            return None  # 'Several' cut from 'Several environmental ...': no source
+        taken.extend(head)
     if not taken or not any(_head_like(w) or w.lower() in PRONOUNS for _, _, w in taken):
         return None
     s, e = taken[0][0], taken[-1][1]
