@@ -191,3 +191,16 @@ def test_the_according_to_head_noun_runs_one_to_three_words():
     assert [n for n, _, _ in one] == ["the British journal"]
     assert [n for n, _, _ in three] == ["the top British medical research journal"]
     assert [n for n, _, _ in four] == ["Ana Ruiz"]
+
+
+def test_a_capitalised_clause_word_is_no_description_before_a_name():
+    assert claims("When Ana Ruiz visited the new plant on Monday, saying it was far too costly to run.\n") == []
+
+
+def test_a_description_before_a_name_with_an_apposition_after_it():
+    text = f"{QUOTE} said widow Ruiz, a teacher at the school.\n"
+    assert [(n, e) for n, _, e in claims(text)] == [("Ruiz", SAID)]
+
+
+def test_a_quantifier_before_a_verb_is_no_source():
+    assert claims("Many declined interviews on Monday, saying the plan was far too costly to build.\n") == []

@@ -322,11 +322,9 @@ def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phr
     """The source phrase that starts at ``start`` (just after a cue: '"...," said Jamie Shea')."""
     taken: list[tuple[int, int, str]] = []
     tokens = _tokens(text, start, ceiling)
-    loose = 0  # lowercase words of a description before the name ('9/11 widow Terry Strada')
     for i, token in enumerate(tokens):
-        if len(taken) < max_words and not _source_token(token[2]) and loose < 2 and _describes_name(
-                tokens, i, taken):
-            loose += 1
+        if len(taken) < max_words and not _source_token(token[2]) and _describes_name(tokens, i, taken):
+            pass  # a lowercase word of a description before the name ('9/11 widow Terry Strada')
         elif len(taken) >= max_words or not _source_token(token[2]):
             if not taken and token[2].lower() in PRONOUNS:
                 taken.append(token)
