@@ -204,3 +204,8 @@ def test_a_description_before_a_name_with_an_apposition_after_it():
 
 def test_a_quantifier_before_a_verb_is_no_source():
     assert claims("Many declined interviews on Monday, saying the plan was far too costly to build.\n") == []
+
+
+def test_a_quantifier_head_is_one_or_two_lowercase_words():
+    text = "Several big environmental groups granted the firm time, saying its capital was less than expected.\n"
+    assert claims(text) == []
