@@ -51,14 +51,28 @@ def test_offline_row_agrees_with_the_attribution_benchmark(tmp_path, no_llm_env)
     assert f"{t.precision:>6.3f} {t.recall:>6.3f} {t.f1:>6.3f}" in printed
 
 
-def _benchmark_output(bench, data) -> str:
+def _benchmark_output(bench, data, *options: str) -> str:
     import contextlib
     import io
 
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert bench.main(["--data", str(data)]) == 0
+        assert bench.main(["--data", str(data), *options]) == 0
     return out.getvalue()
+
+
+def test_the_benchmark_lists_the_misses_of_one_half(tmp_path, no_llm_env):
+    data = polnear_copy(tmp_path)
+    bench = _benchmark()
+    articles = bench.load_polnear(bench.find_polnear(data))
+    for half, chosen in (("A", articles[0::2]), ("B", articles[1::2])):
+        attributed, _, _ = bench.evaluate(chosen)
+        missed = attributed.tally.gold - attributed.tally.matched
+        printed = _benchmark_output(bench, data, "--misses", half)
+        assert printed.splitlines()[-1] == f"{missed} annotated attributions missed"
+        assert printed.count(" overlap ") == missed
+        assert "offline (attributed claims)" not in printed  # the misses only, no table
+    assert missed > 0  # the fixture holds attributions the offline extractor misses
 
 
 def test_json_rows_have_the_contract_columns_models_first(tmp_path, no_llm_env):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 # Verbs that introduce what someone said, wrote, found or holds, in the forms news uses.
 SPEECH_VERBS = """
     said says say saying told tells tell telling added adds adding stated states stating
@@ -41,21 +44,11 @@ REPORTED_ATTITUDES = """
     preferred favor favors favoured favours oppose opposes opposed opposing worry worries worried
 """.split()
 
-CUE = (
-    r"\b(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?reportedly\s+(?:"
-    + "|".join(sorted(set(REPORTED_ATTITUDES + SPEECH_VERBS), key=len, reverse=True))
-    + r")|(?:(?:" + "|".join(sorted(set(AUXILIARIES), key=len, reverse=True)) + r")\s+){0,2}"
-    r"(?:" + "|".join(p.replace(" ", r"\s+") for p in sorted(
-        SPEECH_PHRASES + sorted(set(SPEECH_VERBS)), key=len, reverse=True))
-    + r"))\b"
-)
 
 # Verbs that attribute a quotation only right after it ('"...," she continued', '"...," the
 # letter reads'): before a clause they mean something else ('Trump continued to attack').
 QUOTE_ONLY_VERBS = ["continued", "continues", "reads"]
 
-QUOTE_CUE = CUE.replace(r"))\b", "|" + "|".join(QUOTE_ONLY_VERBS) + r"))\b")
-"""``CUE`` and the quote-only verbs, for the source that follows a quotation."""
 
 # What may follow the verb before the content starts: "on Tuesday", "in a statement"; whole
 # words only ("this weekend" is not "this week" and "end").
@@ -70,6 +63,80 @@ ADVERBIAL = r"""
                   again|also|last\s+night|this\s+week|last\s+week|[A-Z][a-z]+day)
            ) \b ,? )*
 """
+
+@cache
+def lexicon(name: str) -> tuple[str, ...]:
+    """The words of ``lexicons/<name>.en.txt`` in file order, lowercase, comments left out; "_"
+    joins the words of one entry ("talked_about" is "talked about")."""
+    text = resources.files("briefing.offline").joinpath("lexicons", f"{name}.en.txt").read_text(
+        encoding="utf-8")
+    return tuple(w.replace("_", " ") for line in text.splitlines()
+                 for w in line.split("#", 1)[0].lower().split())
+
+
+def _alternatives(words: list[str] | tuple[str, ...]) -> str:
+    """Words as one regex alternation, longest first (so "says" is not cut to "say")."""
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+# A form of "be" before an -ing cue, and the adverbs that may follow it: "is questioning",
+# "has been claiming", "were also urging", "is once again questioning".
+_BE = r"""(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+
+          (?:(?:also|now|still|again|once\s+again|increasingly|openly|publicly|privately|already|
+               repeatedly|reportedly)\s+)?"""
+
+# Where a clause-only verb's complement is a clause or a quotation: after an optional object
+# pronoun and adverbial ("told him", "on Twitter", "on Tuesday"), a quotation mark, a colon,
+# "whether", "how" or "why", or "that" opening a clause. "that" is no clause opener when a verb follows it (a relative clause:
+# "the emails that were leaked") or when it is a determiner before a noun that a punctuation
+# mark, a preposition or a conjunction ends ("mocked that idea.", "feared that outcome in").
+_THAT_CLAUSE = r"""
+    that \b (?! \s+ (?:is|are|was|were|has|have|had|would|will|can|could|should|may|might|must|
+                      do|does|did|[a-z]+ed) \b )
+             (?! \s+ (?!(?:he|she|it|they|we|i|you|there|this|these|those)\b) [a-z][\w’'-]*
+                 (?: \s*[,.;:!?)] | \s+(?:of|in|on|at|for|with|by|to|from|and|or|but)\b ) )
+"""
+CLAUSE_AHEAD = (
+    r"(?= (?:\s+(?:him|her|them|us|me|you))?"
+    r"(?:\s+on\s+(?:Twitter|Facebook|Instagram|social\s+media))?"
+    + ADVERBIAL + r"\s* (?: [:,]? \s* [“\"‘] | : | (?:whether|how|why)\b | " + _THAT_CLAUSE + r") )"
+)
+"""What must follow a clause-only cue (``lexicon("clause_cues")``) for it to count."""
+
+
+def _clause_cues() -> str:
+    """The clause-only verbs (their -ing forms after "be"), each with ``CLAUSE_AHEAD``."""
+    words = lexicon("clause_cues")
+    plain = [w for w in words if not w.endswith("ing")]
+    progressive = [w for w in words if w.endswith("ing")]
+    return (r"(?:(?:" + _alternatives(plain) + r")|" + _BE + r"(?:" + _alternatives(progressive)
+            + r"))\b" + CLAUSE_AHEAD)
+
+
+CUE = (
+    r"\b(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?reportedly\s+(?:"
+    + _alternatives(REPORTED_ATTITUDES + SPEECH_VERBS)
+    + r")|(?:(?:" + _alternatives(AUXILIARIES) + r")\s+){0,2}"
+    r"(?:" + _BE + r"(?:" + _alternatives(lexicon("progressive_cues")) + r")\b|"
+    + _clause_cues() + r"|" + _alternatives(SPEECH_PHRASES + SPEECH_VERBS)
+    + r"))\b"
+)
+
+# Participles that attach a second statement to a clause ('X said A, adding that B', 'X toured
+# the plant, even suggesting that B', 'X said A, citing B'): the speech verbs' -ing forms, and
+# the clause-only ones before a clause or a quotation (', boasting about the crews' is none).
+def participle_cue(always: list[str]) -> str:
+    """A participle cue as the named group ``cue``: one of ``always`` or of the speech verbs'
+    -ing forms (with any complement, as their other forms), or a clause-only verb's -ing form
+    before a clause or a quotation."""
+    speech = {*always, *lexicon("progressive_cues"), "saying", "telling", "stating", "suggesting"}
+    clause_only = {w for w in lexicon("clause_cues") if w.endswith("ing")} - speech
+    return (r"(?P<cue>(?:(?:even|also|again|later|then|repeatedly)\s+)?(?:(?:" + _alternatives(sorted(speech))
+            + r")\b|(?:" + _alternatives(sorted(clause_only)) + r")\b" + CLAUSE_AHEAD + "))")
+
+QUOTE_CUE = CUE.removesuffix(r"))\b") + "|" + "|".join(QUOTE_ONLY_VERBS) + r"))\b"
+"""``CUE`` and the quote-only verbs, for the source that follows a quotation."""
+
 
 # Third-person pronouns that stand for a speaker named earlier.
 PRONOUNS = frozenset("he she they".split())

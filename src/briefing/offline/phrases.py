@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from briefing.offline.cues import PRONOUNS
+from briefing.offline.cues import PRONOUNS, lexicon
 from briefing.quantities.dates import WEEKDAYS
 from briefing.text.sentences import is_abbreviation
 
@@ -27,7 +27,7 @@ PERSON_NOUNS = frozenset(
     investigators prosecutor prosecutors lawyer lawyers attorney attorneys democrats republicans
     one another others someone man woman men women colleague colleagues friend friends
     activists protesters demonstrators scholars academics commentators pollsters""".split()
-)
+) | frozenset(lexicon("person_nouns"))
 
 # Offices that identify one person without naming them ("the mayor said"): not anonymous.
 ROLE_NOUNS = frozenset(
@@ -59,7 +59,8 @@ MODIFIERS = frozenset(
 CLAUSE_OPENERS = frozenset(
     """and but or so yet however meanwhile still then now also in on when while as if because
     since after before although though but instead thus later earlier last this that which who
-    whom whose what where there here it its i we you he she they his her their our my""".split()
+    whom whose what where there here it its i we you he she they his her their our my
+    during despite amid amidst among following throughout without unlike""".split()
 )
 
 
@@ -260,16 +261,17 @@ def _sound_phrase(words: list[str]) -> bool:
     """Whether a source phrase reads as one noun phrase headed by a source.
 
     General news patterns: the phrase never ends in a conjunction ("Charlotte and said") or a
-    bare number ("Twenty-seven states ..."); and a lowercase word before "of" must be a source or a
-    quantity ("one of the aides"), else the phrase is about something else ("the interests of
-    member states").
+    bare number ("Twenty-seven states ..."); and a lowercase word before "of" must be a source, a
+    quantity ("one of the aides") or a body a name follows ("the city of Phoenix"), else the
+    phrase is about something else ("the interests of member states").
     """
     last = words[-1]
     if last.lower() in {"and", "or"} or last[:1].isdigit() or last.lower() in _NUMBER_WORDS:
         return False
-    for before, word in pairwise(words):
+    for i, (before, word) in enumerate(pairwise(words)):
+        named = i + 2 < len(words) and words[i + 2][:1].isupper()  # 'the city of Phoenix'
         if word == "of" and before.islower() and not (
-                before in _PARTITIVES or _head_like(before) or before in MODIFIERS):
+                before in _PARTITIVES or _head_like(before) or before in MODIFIERS or named):
             return False
     return True
 
@@ -287,17 +289,55 @@ def _head_like(word: str) -> bool:
     return bare[:1].isupper() or lower in PERSON_NOUNS | DOCUMENT_NOUNS | ROLE_NOUNS
 
 
+def _describes_name(tokens: list[tuple[int, int, str]], i: int, taken: list[tuple[int, int, str]]) -> bool:
+    """Whether the lowercase word ``tokens[i]`` belongs to a description that a name follows
+    within two words, before any capitalised word is taken ('9/11 widow Terry Strada', 'longtime
+    party activist Ana Ruiz'): news describes a source before naming them. Never after a name
+    ('Ana Ruiz visited Paris'), never a verb or a clause word."""
+    word = tokens[i][2]
+    if not (word.isalpha() and word.islower()) or word in CLAUSE_OPENERS or _verb_like(word) or any(
+            w[:1].isupper() for _, _, w in taken):
+        return False
+    return any(w[:1].isupper() for _, _, w in tokens[i + 1:i + 3])
+
+
+# Words that count a group without naming it: a phrase of them alone ('Several') needs its head.
+_QUANTIFIERS = frozenset("several some many most few both all other".split())
+
+
+def _plural_head(tokens: list[tuple[int, int, str]], i: int) -> list[tuple[int, int, str]] | None:
+    """The one or two lowercase words from ``tokens[i]`` that end in a plural noun ('environmental
+    groups' after 'Several'), or None: a quantifier's head ('Several environmental groups said')."""
+    run = []
+    for token in tokens[i:i + 2]:
+        word = token[2]
+        if not (word.isalpha() and word.islower()) or word in CLAUSE_OPENERS or _verb_like(word):
+            break
+        run.append(token)
+        if word.endswith("s") and not word.endswith("ss"):
+            return run
+    return None
+
+
 def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phrase | None:
     """The source phrase that starts at ``start`` (just after a cue: '"...," said Jamie Shea')."""
     taken: list[tuple[int, int, str]] = []
-    for token in _tokens(text, start, ceiling):
-        if len(taken) >= max_words or not _source_token(token[2]):
+    tokens = _tokens(text, start, ceiling)
+    for i, token in enumerate(tokens):
+        if len(taken) < max_words and not _source_token(token[2]) and _describes_name(tokens, i, taken):
+            pass  # a lowercase word of a description before the name ('9/11 widow Terry Strada')
+        elif len(taken) >= max_words or not _source_token(token[2]):
             if not taken and token[2].lower() in PRONOUNS:
                 taken.append(token)
             break
         taken.append(token)
     while taken and taken[-1][2].lower() in {"of", "for", "at", "the", "a", "an"}:
         taken.pop()
+    if taken and all(w.lower() in _QUANTIFIERS for _, _, w in taken):
+        head = _plural_head(tokens, tokens.index(taken[-1]) + 1)
+        if head is None:
+            return None  # 'Several' cut from 'Several environmental ...': no source
+        taken.extend(head)
     if not taken or not any(_head_like(w) or w.lower() in PRONOUNS for _, _, w in taken):
         return None
     s, e = taken[0][0], taken[-1][1]

@@ -24,9 +24,11 @@ from briefing.offline.sourcing import (
 from briefing.text.marks import Quote, find_quotes
 from briefing.text.sentences import is_abbreviation, paragraphs
 
-# Before the quote: the window ends with a cue, maybe an audience, then ":" or ",".
+# Before the quote: the window ends with a cue, maybe an audience, then ":" or ",". The
+# quote-only verbs count here too ('She continued: "..."'): only an adverbial may stand between
+# them and the quote, so 'Trump continued to attack her, "..."' is none.
 _CUE_BEFORE = re.compile(
-    CUE + r"(?P<tail>[^“”\"]{0,40}?)" + r"\s*[:,]?\s*(?:that\s+)?$", re.VERBOSE
+    QUOTE_CUE + r"(?P<tail>[^“”\"]{0,40}?)" + r"\s*[:,]?\s*(?:that\s+)?$", re.VERBOSE
 )
 
 # After the quote: the source then the cue ("," Trump said), or the cue then the source.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.models import Speaker
-from briefing.offline.cues import ADVERBIAL, CUE
+from briefing.offline.cues import ADVERBIAL, CUE, participle_cue
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     FOCUS_ADVERBS,
@@ -30,10 +30,9 @@ from briefing.text.sentences import Sentence
 
 _CUE = re.compile(CUE, re.VERBOSE)
 _LEAD_IN = re.compile(r"(?:" + ADVERBIAL + r")\s*,?\s*(?:that\b\s*)?", re.VERBOSE)
-_PARTICIPLE = re.compile(
-    r",\s*(?P<cue>adding|saying|noting|arguing|warning|insisting|explaining|claiming|stressing)"
-    r"\b\s*(?:that\b\s*)?",
-)
+_PARTICIPLE = re.compile(r",\s*" + participle_cue(
+    ["adding", "saying", "noting", "arguing", "warning", "insisting", "explaining", "claiming",
+     "stressing"]) + r"\s*(?:that\b\s*)?", re.VERBOSE)
 # A second cue for the same source, coordinated with the first: 'X said A and warned (that) B'.
 _COORDINATED = re.compile(
     r"(?:,\s*|\s+)(?:and|but)\s+" + CUE + r"\s*(?:that\b\s*)?", re.VERBOSE
@@ -49,8 +48,11 @@ _CLOSING_SOURCE = re.compile(
     re.VERBOSE,
 )
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
+# '..., according to X.', '... — according to X.', and X with a description after a comma
+# ('..., according to Ana Ruiz, head of the city's transport office.').
 _ACCORDING_LAST = re.compile(
-    r",\s*(?P<cue>according\s+to)\s+(?P<source>[^,;.]{2,80}?)\s*(?:[.!?;,][”\"’]?)?\s*$"
+    r"(?:,|\s[—–])\s*(?P<cue>according\s+to)\s+(?P<source>[^,;.—–]{2,80}?)"
+    r"(?:,\s*[^,;“”\"—–]{2,120}?)?\s*(?:[.!?;,][”\"’]?)?\s*$"
 )
 
 
@@ -132,17 +134,19 @@ def _relative_source(text: str, cue: re.Match[str], floor: int,
     return (parse_speaker(phrase.text), phrase.start), end
 
 
-_AND_BEFORE = re.compile(r"\s+and\s+(?:[a-z]+ly\s+)?$")
+_AND_BEFORE = re.compile(r"\s+(?:and|but)\s+(?:[a-z]+ly\s+)?$")
 _SUBJECT_VERB = re.compile(
-    r"(?:\s*,[^,;“”\"]{1,80},)?\s+(?:(?:has|have|had)\s+)?(?:[a-z]+ly\s+)?[a-z]+(?:ed|[^s]s)\b")
+    r"(?:\s*,[^,;“”\"]{1,80},)?\s+(?:(?:has|have|had)\s+)?(?:(?:[a-z]+ly|also|then|later|now|first)\s+)?"
+    r"[a-z]+(?:ed|[^s]s)\b")
 
 
 def _coordinated_subject(text: str, sentence: Sentence,
                          cue: re.Match[str]) -> tuple[Speaker, int] | None:
     """The sentence's subject as the source of a cue coordinated with its first verb: 'Ana Ruiz,
     the mayor, toured the plant and said (that) ...', 'A reporter spotted the senator and
-    reported ...'. A general news pattern: one subject, two predicates, the second a cue. Only
-    when the subject opens the sentence and a verb follows it, and the cue follows 'and'."""
+    reported ...', 'Ana Ruiz also toured the plant but said ...'. A general news pattern: one
+    subject, two predicates, the second a cue. Only when the subject opens the sentence and a
+    verb follows it, and the cue follows 'and' or 'but'."""
     if _AND_BEFORE.search(text, sentence.start, cue.start("cue")) is None:
         return None
     phrase = phrase_after(text, sentence.start, cue.start("cue"))
@@ -253,6 +257,14 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
     return [Attributed(*span, speaker, cue, False, source_start)]
 
 
+def _plain_words(rest: str) -> bool:
+    """Whether ``rest`` is one to three lowercase words that no clause or preposition opens
+    ('medical journal'), so the source phrase before it runs on to its head noun."""
+    words = rest.split()
+    return 0 < len(words) <= 3 and all(w.isalpha() and w.islower() and w not in CLAUSE_OPENERS
+                                       for w in words)
+
+
 def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     """'According to X, ...' and '..., according to X.'"""
     first = _ACCORDING_FIRST.match(text, sentence.start, sentence.end)
@@ -266,6 +278,8 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     if span is None:
         return []
     phrase = phrase_after(text, source.start("source"), source.end("source"))
+    if phrase is not None and _plain_words(text[phrase.end:source.end("source")]):
+        phrase = None  # 'the top British medical journal': the head noun ends the phrase
     if phrase is None and len(source.group("source").split()) <= 8:
         # 'according to' names its source outright, whatever its words ('exit polls',
         # 'conservative talk radio host Rush Limbaugh'): take the phrase up to the comma
@@ -276,11 +290,10 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     return [Attributed(*span, speaker, source.group("cue"), False, phrase.start)]
 
 
-_SUBJECT_PARTICIPLE = re.compile(
-    r""",\s* (?P<cue> saying|arguing|adding|noting|warning|insisting|explaining|claiming|stressing
-                  |asking|calling\s+for|predicting|suggesting ) \b \s*,?\s* (?:that\b\s*)?""",
-    re.VERBOSE,
-)
+_SUBJECT_PARTICIPLE = re.compile(r",\s*" + participle_cue(
+    ["saying", "arguing", "adding", "noting", "warning", "insisting", "explaining", "claiming",
+     "stressing", "asking", "calling for", "predicting", "suggesting"]) + r"\s*,?\s*(?:that\b\s*)?",
+    re.VERBOSE)
 
 
 def subject_participle(text: str, sentence: Sentence) -> list[Attributed]:

@@ -1,0 +1,232 @@
+"""Cues that count only before a clause or a quotation (``lexicons/clause_cues.en.txt``) and the
+progressive forms of the speech verbs (``lexicons/progressive_cues.en.txt``). Every sentence is
+written for the test; each rule stands beside its adversarial partner: the same verb with a bare
+noun phrase, a negation, the cue word in another sense, a pronoun speaker, huge input."""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+
+from briefing.core.models import Article
+from briefing.offline import brief_offline
+from briefing.offline.cues import CUE, QUOTE_CUE, lexicon
+
+_CUE = re.compile(CUE, re.VERBOSE)
+
+
+def claims(text: str) -> list[tuple[str | None, str]]:
+    """(speaker name or None, evidence) of every claim, in article order."""
+    briefing = brief_offline(Article(text=text))
+    return [(c.speaker.name if c.speaker else None, c.evidence) for c in briefing.claims]
+
+
+def cue(text: str) -> str | None:
+    match = _CUE.search(text)
+    return match.group("cue") if match else None
+
+
+# The lexicons ---------------------------------------------------------------------------------
+
+def test_the_lexicons_are_lowercase_words_without_comments():
+    for name in ("clause_cues", "progressive_cues"):
+        words = lexicon(name)
+        assert len(words) > 50
+        assert all(w == w.lower() and w.replace(" ", "").isalpha() for w in words)
+    assert "boasted" in lexicon("clause_cues") and "questioning" in lexicon("progressive_cues")
+    assert "#" not in "".join(lexicon("clause_cues"))
+
+
+def test_third_person_forms_that_are_mostly_plural_nouns_are_left_out():
+    words = set(lexicon("clause_cues"))
+    assert {"rules", "emails", "posts", "fears", "hopes", "worries", "boasts"}.isdisjoint(words)
+    assert {"ruled", "emailed", "feared", "hoped", "worried", "boasted"} <= words
+
+
+def test_the_quote_cue_still_holds_the_quote_only_verbs_once():
+    assert QUOTE_CUE.count("continued") == 1 and "continued" not in CUE
+    assert re.compile(QUOTE_CUE, re.VERBOSE).search("she continued").group("cue") == "continued"
+
+
+# Clause-only verbs: a clause or a quotation, never a bare noun phrase --------------------------
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Ana Ruiz boasted that the bridge opened early", "boasted"),
+    ("Ana Ruiz slammed: “bad”", "slammed"),
+    ("Ana Ruiz slammed the deal, “a disgrace”", None),
+    ("Ana Ruiz boasted, “We won”", "boasted"),
+    ("Ana Ruiz reminded them that the vote is Tuesday", "reminded"),
+    ("Ana Ruiz tweeted on Twitter that", "tweeted"),
+    ("Ana Ruiz wrote on Tuesday that the vote is near", "wrote"),
+    ("Ana Ruiz boasted about the bridge", None),
+    ("Ana Ruiz slammed the deal", None),
+    ("Ana Ruiz feared the worst", None),
+    ("Ana Ruiz mocked that idea.", None),
+    ("Ana Ruiz feared that outcome in May", None),
+    ("the emails that were leaked", None),
+    ("Senate rules that require a vote", None),
+    ("Ana Ruiz feared that it would rain", "feared"),
+    ("Ana Ruiz feared that voting fraud is rising", "feared"),
+    ("Ana Ruiz boastedthat", None),
+])
+def test_a_clause_only_verb_counts_only_before_a_clause_or_a_quotation(text, found):
+    assert cue(text) == found
+
+
+def test_a_clause_only_verb_gives_the_clause_to_its_source():
+    text = "Ana Ruiz boasted that the new bridge had opened three weeks ahead of schedule.\n"
+    assert claims(text) == [("Ana Ruiz", "the new bridge had opened three weeks ahead of schedule")]
+
+
+def test_the_same_verb_with_a_noun_phrase_gives_no_claim():
+    assert claims("Ana Ruiz slammed the plan to close the old bridge over the river for a year.\n") == []
+    assert claims("Ana Ruiz boasted about the new bridge over the river and its early opening.\n") == []
+
+
+def test_worry_and_fear_as_nouns_give_no_claim():
+    assert claims("Growing worries that the bank would fail sent its shares lower on Friday.\n") == []
+    assert claims("The fears that the bridge would close early were not borne out in the end.\n") == []
+
+
+def test_a_negated_clause_cue_keeps_the_negation_out_of_the_claim_and_the_claim_out():
+    # 'did not boast that ...': the source did not say it, so nothing is attributed
+    text = "Ana Ruiz did not boast that the new bridge had opened three weeks ahead of schedule.\n"
+    assert claims(text) == []
+
+
+def test_a_negated_speech_verb_keeps_the_clause_as_the_source_s_words():
+    # pinned: 'did not say that' gives no claim either (the auxiliary 'did not' is no cue part)
+    text = "Ana Ruiz did not say that the new bridge had opened three weeks ahead of schedule.\n"
+    assert claims(text) == []
+
+
+def test_a_pronoun_source_of_a_clause_cue_resolves_to_the_person_named_before():
+    text = ("Ana Ruiz said the bridge had opened on Monday.\n\n"
+            "She boasted that the bridge had opened three weeks ahead of schedule.\n")
+    assert claims(text)[1] == ("Ana Ruiz", "the bridge had opened three weeks ahead of schedule")
+
+
+def test_a_pronoun_source_with_no_one_named_before_is_dropped():
+    assert claims("She boasted that the bridge had opened three weeks ahead of schedule.\n") == []
+
+
+# Progressive forms: after a form of "be" only ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The city is demanding that the campaign stop", "is demanding"),
+    ("The city is once again questioning the plan", "is once again questioning"),
+    ("The city has been claiming that", "has been claiming"),
+    ("The city was hoping that the rain ends", "was hoping"),
+    ("The city was hoping for rain", None),
+    ("the warning lights came on", "warning"),  # the old bare -ing cue: a word, no source
+    ("after claiming the prize", None),
+    ("The claiming race starts", None),
+    ("The city is questioningly silent", None),
+])
+def test_a_progressive_cue_needs_a_form_of_be(text, found):
+    assert cue(text) == found
+
+
+def test_a_progressive_cue_gives_the_clause_to_its_source():
+    text = "Phoenix officials are demanding that the campaign stop using the image of its officers.\n"
+    assert claims(text) == [("Phoenix officials",
+                             "the campaign stop using the image of its officers")]
+
+
+def test_the_warning_lights_give_no_claim():
+    assert claims("The warning lights on the new bridge came on twice during the storm last week.\n") == []
+
+
+def test_a_claim_form_gives_no_claim():
+    assert claims("Residents filled in a claim form at the city hall after the storm last week.\n") == []
+
+
+# Huge and hostile input ---------------------------------------------------------------------------
+
+def test_a_long_run_of_cue_words_stays_fast():
+    hostile = ("Ana Ruiz is once again " + "that " * 20_000 + "boasted " * 20_000 + ".\n")
+    started = time.perf_counter()
+    brief_offline(Article(text=hostile))
+    assert time.perf_counter() - started < 10
+
+
+def test_many_clause_cues_give_one_claim_each():
+    sentence = "Ana Ruiz boasted that the new bridge had opened three weeks ahead of schedule.\n\n"
+    found = claims(sentence * 500)
+    assert len(found) == 500 and {name for name, _ in found} == {"Ana Ruiz"}
+
+
+# Participles: a second statement of the same speaker ---------------------------------------------
+
+def test_a_speech_participle_splits_off_a_second_claim():
+    text = "The mayor said the bridge would open in May, even suggesting that a second bridge could follow within a year.\n"
+    assert claims(text) == [("The mayor", "the bridge would open in May"),
+                            ("The mayor", "a second bridge could follow within a year")]
+
+
+def test_a_progressive_participle_splits_off_a_second_claim():
+    text = "The mayor said the bridge would open in May, questioning whether the old one could stay open.\n"
+    assert claims(text) == [("The mayor", "the bridge would open in May"),
+                            ("The mayor", "whether the old one could stay open")]
+
+
+def test_a_clause_only_participle_needs_a_clause():
+    clause = "The mayor said the bridge would open in May, boasting that the work came in under budget.\n"
+    assert claims(clause) == [("The mayor", "the bridge would open in May"),
+                              ("The mayor", "the work came in under budget")]
+    phrase = "The mayor said the bridge would open in May, boasting about the work of the city crews.\n"
+    assert claims(phrase) == [
+        ("The mayor", "the bridge would open in May, boasting about the work of the city crews")]
+
+
+def test_a_speech_participle_keeps_the_complements_of_its_other_forms():
+    # 'X cited the weather' is a claim of the lexicon, so ', citing the weather' is one too
+    text = "The mayor said the bridge would open in May, citing the dry weather of the last two months.\n"
+    assert claims(text) == [("The mayor", "the bridge would open in May"),
+                            ("The mayor", "the dry weather of the last two months")]
+
+
+def test_a_participle_of_no_speech_verb_stays_in_the_clause():
+    text = "The mayor said the bridge would open in May, pointing at the dry weather of the last months.\n"
+    assert claims(text) == [("The mayor", "the bridge would open in May, pointing at the dry weather of the last months")]
+
+
+def test_a_participle_after_the_subject_s_act_is_the_subject_s_claim():
+    text = "Ana Ruiz toured the new plant on Monday, even suggesting that a second plant could follow soon.\n"
+    assert claims(text) == [("Ana Ruiz", "a second plant could follow soon")]
+
+
+# A verb with its particle: a how/why/whether clause, never the topic alone ----------------------
+
+def test_talked_about_how_gives_the_clause():
+    text = "The president talked about how the bridge would change the lives of people in the valley.\n"
+    assert claims(text) == [("The president", "how the bridge would change the lives of people in the valley")]
+
+
+def test_talked_about_a_topic_gives_no_claim():
+    assert claims("The president talked about the bridge and the lives of the people in the valley.\n") == []
+
+
+def test_wondered_whether_gives_the_clause():
+    text = "The president wondered whether the bridge would change the lives of people in the valley.\n"
+    assert claims(text) == [("The president", "whether the bridge would change the lives of people in the valley")]
+
+
+def test_not_talking_about_how_gives_no_claim():
+    text = "The president did not talk about how the bridge would change the lives of people in the valley.\n"
+    assert claims(text) == []
+
+
+def test_the_particle_must_follow_the_verb():
+    assert cue("The president talked how the bridge would help") is None
+    assert cue("The president talked about how the bridge would help") == "talked about"
+    assert cue("The president talked aboutness how") is None
+
+
+def test_a_phrase_cue_is_taken_whole():
+    # the longest alternative first: 'called for', not 'called' with 'for ...' as the claim
+    text = "Ana Ruiz called for a new bridge over the river before the end of next year.\n"
+    assert claims(text) == [("Ana Ruiz", "a new bridge over the river before the end of next year")]
+    assert cue("Ana Ruiz called for a new bridge") == "called for"

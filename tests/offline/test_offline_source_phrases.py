@@ -1,0 +1,211 @@
+"""Source phrases the offline extractor recognises: people described by what they do
+(``lexicons/person_nouns.en.txt``), a body a name follows ("the city of Phoenix"), and a subject
+whose second verb, after "but", is a cue. Each rule stands beside its adversarial partner."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.models import Article
+from briefing.offline import brief_offline
+from briefing.offline.cues import lexicon
+from briefing.offline.phrases import PERSON_NOUNS
+
+
+def claims(text: str) -> list[tuple[str | None, bool | None, str]]:
+    """(speaker name, anonymous, evidence) of every claim, in article order."""
+    briefing = brief_offline(Article(text=text))
+    return [(c.speaker.name if c.speaker else None, c.speaker.anonymous if c.speaker else None,
+             c.evidence) for c in briefing.claims]
+
+
+def test_the_person_nouns_lexicon_adds_to_the_person_nouns():
+    words = lexicon("person_nouns")
+    assert {"announcer", "historians", "police"} <= set(words) <= PERSON_NOUNS
+    assert {"diplomats", "officials"} <= PERSON_NOUNS  # the nouns kept in code stay
+
+
+@pytest.mark.parametrize("head", ["announcer", "narrator", "historian"])
+def test_a_person_described_by_what_they_do_is_an_unnamed_source(head):
+    text = f"As the lights went down, the {head} said, “The bridge will open to traffic in May.”\n"
+    assert claims(text) == [(f"the {head}", True, "The bridge will open to traffic in May.")]
+
+
+def test_a_noun_for_no_person_is_no_source():
+    text = "As the lights went down, the water said, “The bridge will open to traffic in May.”\n"
+    assert claims(text) == []
+
+
+def test_a_named_person_with_a_person_noun_is_named():
+    text = "The historian Ana Ruiz said the bridge would open to traffic in May next year.\n"
+    assert claims(text) == [("Ana Ruiz", False, "the bridge would open to traffic in May next year")]
+
+
+def test_the_police_are_a_source():
+    text = "The police said the bridge would stay closed until the end of the week.\n"
+    assert claims(text) == [("The police", True, "the bridge would stay closed until the end of the week")]
+
+
+def test_a_body_a_name_follows_is_a_source():
+    text = "The city of Phoenix said that the campaign must stop using the image of its officers.\n"
+    assert claims(text) == [("The city of Phoenix", False,
+                             "the campaign must stop using the image of its officers")]
+
+
+def test_a_common_noun_before_of_with_no_name_is_no_source():
+    text = "The interests of member states said that the campaign must stop using the image of its officers.\n"
+    assert claims(text) == []
+
+
+def test_a_cue_after_but_takes_the_sentence_subject():
+    text = "Ana Ruiz toured the new plant on Monday but said the city could not afford a second one.\n"
+    assert claims(text) == [("Ana Ruiz", False, "the city could not afford a second one")]
+
+
+def test_a_clause_after_but_with_its_own_subject_is_no_claim():
+    text = "Ana Ruiz toured the new plant on Monday but the city could not afford a second one.\n"
+    assert claims(text) == []
+
+
+def test_an_adverb_before_the_first_verb_keeps_the_subject():
+    text = "The mayor also toured the new plant and said the city could not afford a second one.\n"
+    assert claims(text) == [("The mayor", False, "the city could not afford a second one")]
+
+
+def test_a_pronoun_person_noun_antecedent_resolves():
+    text = ("The announcer said the bridge would open to traffic in May.\n\n"
+            "She said the old bridge would close for repairs in June.\n")
+    assert [name for name, _, _ in claims(text)] == ["The announcer", "The announcer"]
+
+
+# A description before the name after the quote; 'continued' before a quote -----------------------
+
+@pytest.mark.parametrize(("source", "name"), [
+    ("9/11 widow Terry Strada", "Terry Strada"),
+    ("longtime party activist Ana Ruiz", "Ana Ruiz"),
+])
+def test_a_lowercase_description_before_the_name_is_part_of_the_source(source, name):
+    text = f"“The rules do not hold weight at all in this case,” said {source}.\n"
+    assert claims(text) == [(name, False, "The rules do not hold weight at all in this case")]
+
+
+def test_words_after_a_name_are_no_description():
+    text = "Ana Ruiz visited Paris, saying the rules do not hold weight at all in this case.\n"
+    assert claims(text) == [("Ana Ruiz", False, "the rules do not hold weight at all in this case")]
+
+
+def test_a_description_far_from_a_name_is_no_source():
+    text = "“The rules do not hold weight at all in this case,” said the old party activist.\n"
+    assert claims(text) == []
+
+
+def test_continued_before_a_quotation_attributes_it():
+    text = ("Ana Ruiz, the mayor, spoke first on Monday.\n\n"
+            "Ruiz continued: “For us, all we ask for is a chance to have our case heard.”\n")
+    assert [(n, e) for n, _, e in claims(text)] == [
+        ("Ruiz", "For us, all we ask for is a chance to have our case heard.")]
+
+
+def test_continued_with_an_object_before_a_quotation_attributes_nothing():
+    text = ("Ana Ruiz, the mayor, spoke first on Monday.\n\n"
+            "Ruiz continued to attack the council, “For us, all we ask for is a chance to be heard.”\n")
+    assert claims(text) == []
+
+
+# '..., according to X' ------------------------------------------------------------------------------
+
+CLAIM = "More than half of the advice on the show is unsubstantiated or wrong"
+
+
+@pytest.mark.parametrize(("tail", "name"), [
+    (", according to Ana Ruiz, head of the city's health office.", "Ana Ruiz"),
+    (" — according to the top British medical journal.", "the top British medical journal"),
+    (", according to the journal.", "the journal"),
+    (", according to Ana Ruiz in a report last week.", "Ana Ruiz"),
+])
+def test_according_to_after_the_claim(tail, name):
+    assert [(n, e) for n, _, e in claims(CLAIM + tail + "\n")] == [(name, CLAIM)]
+
+
+def test_according_to_with_a_relative_clause_after_the_source_keeps_the_source():
+    text = f"{CLAIM}, according to the journal, which the host said he had never read.\n"
+    assert [(n, e) for n, _, e in claims(text)] == [("the journal", CLAIM)]
+
+
+def test_according_to_without_a_comma_or_a_dash_is_no_closing_source():
+    assert claims(f"{CLAIM} according to the journal.\n") == []
+
+
+# Where a description before a name ends ---------------------------------------------------------
+
+QUOTE = "“The rules do not hold weight at all in this case,”"
+SAID = "The rules do not hold weight at all in this case"
+
+
+@pytest.mark.parametrize(("source", "name"), [
+    ("widow Ruiz", "Ruiz"),                      # one word, the name right after it
+    ("retired coal miner Ana Ruiz", "Ana Ruiz"),  # two lowercase words
+    ("Ana Ruiz outside City Hall", "Ana Ruiz"),   # words after a name are no description
+])
+def test_a_description_before_a_name(source, name):
+    assert [(n, e) for n, _, e in claims(f"{QUOTE} said {source}.\n")] == [(name, SAID)]
+
+
+@pytest.mark.parametrize("source", [
+    "local coal union miner Ana Ruiz",  # three lowercase words: too far from the name
+    "rural state senator Ana Ruiz",     # the name three words after the lowercase word
+])
+def test_a_description_too_long_before_a_name_gives_no_source(source):
+    assert claims(f"{QUOTE} said {source}.\n") == []
+
+
+def test_a_sentence_opened_by_a_preposition_has_no_subject_source():
+    text = "During a speech in the city, Ana Ruiz attacked the plan, saying it was far too costly to build.\n"
+    assert all(name != "During" for name, _, _ in claims(text))
+    assert claims(text) == []
+
+
+def test_a_quantifier_takes_its_plural_head():
+    text = "Several environmental groups granted the firm more time, saying its capital was less than expected.\n"
+    assert [(n, e) for n, _, e in claims(text)] == [
+        ("Several environmental groups", "its capital was less than expected")]
+
+
+def test_a_quantifier_without_a_plural_head_is_no_source():
+    text = "Several granted the firm more time on Monday, saying its capital was less than expected.\n"
+    assert claims(text) == []
+
+
+def test_the_sound_phrase_looks_at_the_word_after_of():
+    from briefing.offline.phrases import _sound_phrase
+
+    assert _sound_phrase(["the", "city", "of", "Phoenix"])
+    assert not _sound_phrase(["the", "interests", "of", "member", "States"])
+    assert not _sound_phrase(["the", "interests", "of"])
+
+
+def test_the_according_to_head_noun_runs_one_to_three_words():
+    one = claims(f"{CLAIM}, according to the British journal.\n")
+    three = claims(f"{CLAIM}, according to the top British medical research journal.\n")
+    four = claims(f"{CLAIM}, according to Ana Ruiz speaking very loudly today.\n")
+    assert [n for n, _, _ in one] == ["the British journal"]
+    assert [n for n, _, _ in three] == ["the top British medical research journal"]
+    assert [n for n, _, _ in four] == ["Ana Ruiz"]
+
+
+def test_a_capitalised_clause_word_is_no_description_before_a_name():
+    assert claims("When Ana Ruiz visited the new plant on Monday, saying it was far too costly to run.\n") == []
+
+
+def test_a_description_before_a_name_with_an_apposition_after_it():
+    text = f"{QUOTE} said widow Ruiz, a teacher at the school.\n"
+    assert [(n, e) for n, _, e in claims(text)] == [("Ruiz", SAID)]
+
+
+def test_a_quantifier_before_a_verb_is_no_source():
+    assert claims("Many declined interviews on Monday, saying the plan was far too costly to build.\n") == []
+
+
+def test_a_quantifier_head_is_one_or_two_lowercase_words():
+    text = "Several big environmental groups granted the firm time, saying its capital was less than expected.\n"
+    assert claims(text) == []
