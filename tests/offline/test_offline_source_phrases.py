@@ -209,3 +209,33 @@ def test_a_quantifier_before_a_verb_is_no_source():
 def test_a_quantifier_head_is_one_or_two_lowercase_words():
     text = "Several big environmental groups granted the firm time, saying its capital was less than expected.\n"
     assert claims(text) == []
+
+
+LEAD = "Donald Trump said on Friday that the vote was rigged against him from the start.\n\n"
+
+
+@pytest.mark.parametrize("be", ["He’s", "He's", "She’s"])
+def test_a_contracted_be_before_a_progressive_cue_after_a_pronoun(be):
+    found = claims(LEAD + f"{be} claiming that voting fraud is a big, big problem in this country.")
+    assert found[-1] == ("Donald Trump", False, "voting fraud is a big, big problem in this country")
+
+
+def test_they_re_before_a_progressive_cue_needs_its_clause_like_any_cue():
+    found = claims(LEAD + "They’re urging voters to watch the polling places closely on election day this year.")
+    assert len(found) == 1  # "urging voters to ..." has no clause: the lead's claim only
+
+
+@pytest.mark.parametrize("text", [
+    "Trump’s warning lights were flashing on the dashboard of the old car that he drives.",
+    "Trump's warning lights were flashing on the dashboard of the old car that he drives.",
+    "The company’s saying goes that the customer is always right about the things they buy.",
+    "The ministers’ statement ran to forty pages and was printed in every newspaper in town.",
+])
+def test_a_cue_word_that_an_owner_holds_as_a_noun_is_no_cue(text):
+    assert claims(text) == []
+
+
+def test_an_owner_s_cue_before_a_clause_names_the_owner_without_the_possessive():
+    found = claims("Governor Ana Ruiz’s warning that the dam would fail came three days before the flood hit.")
+    assert [(name, anonymous) for name, anonymous, _ in found] == [("Ana Ruiz", False)]
+    assert found[0][2].startswith("the dam would fail")

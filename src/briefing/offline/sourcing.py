@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.core.models import Channel, Speaker
-from briefing.offline.cues import CUE, PRONOUNS
+from briefing.offline.cues import CLAUSE_AHEAD, CUE, PRONOUNS
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     DOCUMENT_NOUNS,
@@ -334,6 +334,10 @@ def _long_description(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     return None
 
 
+_POSSESSIVE_END = re.compile(r"(?:(?<=\w)[’']s|(?<=\ws)[’'])\s*$")
+_CUE_THEN_CLAUSE = re.compile(r"(?:" + CUE + r")" + CLAUSE_AHEAD, re.VERBOSE)
+
+
 def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] | None:
     """The speaker whose phrase ends just before a cue, with where that phrase starts.
 
@@ -345,6 +349,12 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     """
     cue_start = _strip_party_tag(text, cue_start, floor)
     window = text[floor:cue_start]
+    if (possessive := _POSSESSIVE_END.search(window)) is not None:
+        # the cue word is a noun its owner holds: a source only when a clause or a quotation
+        # follows ("the officials’ warning that the dam would fail"), never "Trump’s warning lights"
+        if _CUE_THEN_CLAUSE.match(text, cue_start) is None:
+            return None
+        cue_start = floor + possessive.start()
     if (match := _APPOSITIVE.search(window)) is not None:
         outer = phrase_before(text, floor + match.start(), floor)
         inner = match.group("inner").strip()
