@@ -360,3 +360,37 @@ def test_cli_max_claims_in_daily_never_caps_the_model_extraction(monkeypatch, no
     assert seen["run"].max_claims is None and seen["view"].max_claims == 3  # the model keeps its default cap
     runner.invoke(app, ["daily", "x.txt"])
     assert seen["view"].max_claims == 8
+
+
+# ---------------------------------------------------------------------------- the outlet line
+def _wide_story_day(n: int):
+    ids = [f"a{k}" for k in range(n)]
+    return hand_day([Story(id="s", headline="H", summary="S", articles=ids,
+                           claims=[story_claim("x y z", ids[:2])])], {a: f"Outlet {a}" for a in ids})
+
+
+def test_the_outlet_line_names_three_outlets_and_counts_the_rest():
+    from briefing.daily.terminal import daily_to_text
+    from briefing.daily.view import DEFAULT_MAX_OUTLETS, listed_articles, more_outlets
+
+    assert DEFAULT_MAX_OUTLETS == ViewOptions().max_outlets == 3
+    d = _wide_story_day(21)
+    assert listed_articles(d.stories[0]) == (["a0", "a1", "a2"], 18)
+    assert more_outlets(18) == " and 18 more" and more_outlets(0) == ""
+    line = "21 articles: Outlet a0, Outlet a1, Outlet a2 and 18 more"
+    assert line in " ".join(daily_to_markdown(d, width=None).split())
+    assert line in " ".join(daily_to_text(d).split())
+    assert line in daily_to_slack(d)
+    for view in (daily_to_markdown(d, width=None), daily_to_slack(d)):
+        [outlets] = [x for x in view.split("\n") if "21 articles:" in x]
+        assert "Outlet a3" not in outlets
+    html = daily_to_html(d)
+    more = re.search(r'<details class="outlets"><summary>and 18 more</summary>(.*?)</details>', html, re.DOTALL)
+    assert more and more.group(1).count("Outlet a") == 18  # the page keeps every outlet, folded
+    three = _wide_story_day(3)
+    assert "_3 articles: Outlet a0, Outlet a1, Outlet a2_" in daily_to_slack(three).split("\n")
+    assert "<details" not in daily_to_html(three)
+    wider = daily_to_markdown(d, ViewOptions(max_outlets=20), width=None)
+    assert "Outlet a19 and 1 more" in " ".join(wider.split())
+    with pytest.raises(ConfigurationError, match="max_outlets must be 1 or more"):
+        ViewOptions(max_outlets=0)

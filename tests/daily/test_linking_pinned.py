@@ -80,6 +80,17 @@ def test_a_shared_quotation_shorter_than_min_words_is_not_a_claim() -> None:
     assert len(four) == 1 and len(four[0].reports) == 2
 
 
+def test_a_shared_quotation_cut_mid_phrase_is_not_a_claim() -> None:
+    cut = "ensconced in the bosom of the"
+    one = Article(id="one", text=f'His client is "{cut}" clinic, he said.')
+    two = Article(id="two", text=f'Lohan was "{cut}" clinic on Thursday.')
+    assert link_claims([one, two], [_briefing(one, []), _briefing(two, [])]) == []
+    whole = "ensconced in the bosom of that facility"  # the partner: the same words, whole
+    one, two = (Article(id=a.id, text=a.text.replace(f'"{cut}" clinic', f'"{whole}"')) for a in (one, two))
+    [claim] = link_claims([one, two], [_briefing(one, []), _briefing(two, [])])
+    assert claim.statement == whole and len(claim.reports) == 2
+
+
 def test_a_quotation_a_claim_already_covers_is_not_added_twice() -> None:
     one = Article(id="one", text=f'"{QUOTE}," she told reporters.')
     two = Article(id="two", text=f'"{QUOTE}," the governor said.')

@@ -31,6 +31,7 @@ from briefing.daily.view import (
     cited_shown,
     differs,
     layout,
+    listed_articles,
     report_notes,
     safe_url,
     same_words,
@@ -166,6 +167,10 @@ class _View:
 
     def shown(self, story: Story) -> tuple[list[tuple[int, StoryClaim]], int]:
         return shown_claims(story, self.options)
+
+    def listed(self, story: Story) -> tuple[list[str], int]:
+        """The articles the story's outlet line names, and how many more it carries."""
+        return listed_articles(story, self.options)
 
     def cited(self, number: int, story: Story) -> bool:
         """True when claim ``number`` is listed, so a citation of it can link to it."""

@@ -56,7 +56,7 @@ from briefing.grounding.aligner import Aligner
 from briefing.grounding.inorder import find_in_order
 from briefing.grounding.spans import reach_edges, widen
 from briefing.text.fold import fold_fast, number_value
-from briefing.text.marks import find_quotes
+from briefing.text.marks import cut_mid_phrase, find_quotes
 
 _WORDS = re.compile(r"\w+")
 
@@ -277,11 +277,12 @@ def _may_carry(excerpt_words: set[str], article_words: set[str]) -> bool:
 
 def _quoted_claims(article: Article, options: LinkOptions) -> list[Claim]:
     """The article's quotations long enough to look for elsewhere, as claims without a speaker
-    (used only when another article carries the same words)."""
+    (used only when another article carries the same words); a quotation cut from the middle of
+    a sentence is none."""
     claims = []
     for quote in find_quotes(article.text):
         words = article.text[quote.start:quote.end]
-        if len(words.split()) >= options.min_words:
+        if len(words.split()) >= options.min_words and not cut_mid_phrase(words):  # never "ensconced in the bosom of"
             claims.append(Claim(statement=words, kind=ClaimKind.fact, evidence=words, direct_quote=True,
                                 span=Span(start=quote.start, end=quote.end), grounding="exact"))
     return claims

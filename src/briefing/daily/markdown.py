@@ -17,6 +17,8 @@ from briefing.daily.view import (
     ViewOptions,
     day_line,
     layout,
+    listed_articles,
+    more_outlets,
     report_notes,
     safe_url,
     shown_claims,
@@ -154,7 +156,9 @@ def _claims(story: Story, briefing: DailyBriefing, options: ViewOptions, width: 
 
 def _story(n: int, story: Story, briefing: DailyBriefing, options: ViewOptions, width: int | None) -> list[str]:
     sources = sources_by_id(briefing)
-    outlets = ", ".join(escape_md(source_name(sources.get(a), a) + also_in(sources.get(a))) for a in story.articles)
+    listed, left = listed_articles(story, options)
+    outlets = ", ".join(escape_md(source_name(sources.get(a), a) + also_in(sources.get(a))) for a in listed)
+    outlets += more_outlets(left)
     lines = [f"## {n}. {escape_md(story.headline)}", ""]
     lines += wrap("", f"*{plural(len(story.articles), 'article')}: {outlets}*", 0, width) + [""]
     if story.coverage is not None:

@@ -21,6 +21,8 @@ from briefing.daily.view import (
     ViewOptions,
     day_line,
     layout,
+    listed_articles,
+    more_outlets,
     report_notes,
     safe_url,
     shown_claims,
@@ -71,7 +73,8 @@ def _report(report: Report, sources: dict[str, Source]) -> str:
 
 
 def _story(n: int, story: Story, sources: dict[str, Source], options: ViewOptions) -> list[str]:
-    outlets = ", ".join(_outlet(sources.get(a), a) for a in story.articles)
+    listed, left = listed_articles(story, options)
+    outlets = ", ".join(_outlet(sources.get(a), a) for a in listed) + more_outlets(left)
     lines = [f"*{n}. {escape_slack(story.headline)}*", f"_{plural(len(story.articles), 'article')}: {outlets}_"]
     if story.summary_sentences:
         lines.append(" ".join(escape_slack(s.text) + (f" [{', '.join(map(str, s.claims))}]" if s.claims else "")

@@ -23,6 +23,8 @@ from briefing.daily.view import (
     ViewOptions,
     differs,
     layout,
+    listed_articles,
+    more_outlets,
     report_notes,
     safe_url,
     same_words,
@@ -99,10 +101,12 @@ def _numbered(rows: list[tuple[str, RenderableType]], width: int) -> Table:
 
 def _story(number: int, story: Story, sources: dict[str, Source], options: ViewOptions) -> Group:
     outlets = Text(plural(len(story.articles), "article") + ": ", style="dim")
-    for i, article in enumerate(story.articles):
+    listed, left = listed_articles(story, options)
+    for i, article in enumerate(listed):
         outlets.append_text(_outlet(article, sources))
-        if i < len(story.articles) - 1:
+        if i < len(listed) - 1:
             outlets.append(", ", style="dim")
+    outlets.append(more_outlets(left), style="dim")
     summary = " ".join(clean(s.text) for s in story.summary_sentences) or clean(story.summary)
     body: list[RenderableType] = [Text(clean(story.headline), style="bold"), outlets, Text(summary)]
     shown, left = shown_claims(story, options)

@@ -19,21 +19,29 @@ VERDICT_LABEL = {"corroborated": "corroborated", "single_source": "one source", 
 DEFAULT_MAX_CLAIMS = 8
 """How many claims a view shows per story when not told (``briefing daily --max-claims``)."""
 
+DEFAULT_MAX_OUTLETS = 3
+"""How many of a story's articles its outlet line names when not told; the rest are counted."""
+
 
 @dataclass(frozen=True)
 class ViewOptions:
     """``max_claims``: how many claims each story shows, the most important first (default 8);
-    the rest stay in the JSON and the view says how many.
+    the rest stay in the JSON and the view says how many. ``max_outlets``: how many of a
+    story's articles its outlet line names (default 3), so a story that twenty outlets carry
+    does not fill the first screen with their names; the line says how many more.
 
     Raises:
-        ConfigurationError: ``max_claims`` below 0.
+        ConfigurationError: ``max_claims`` below 0, or ``max_outlets`` below 1.
     """
 
     max_claims: int = DEFAULT_MAX_CLAIMS
+    max_outlets: int = DEFAULT_MAX_OUTLETS
 
     def __post_init__(self) -> None:
         if self.max_claims < 0:
             raise ConfigurationError(f"max_claims must be 0 or more, not {self.max_claims}")
+        if self.max_outlets < 1:
+            raise ConfigurationError(f"max_outlets must be 1 or more, not {self.max_outlets}")
 
 
 @dataclass(frozen=True)
@@ -98,6 +106,18 @@ def shown_claims(story: Story, options: ViewOptions = ViewOptions()) -> tuple[li
     many more the JSON holds."""
     shown = list(enumerate(story.claims[:options.max_claims], 1))
     return shown, len(story.claims) - len(shown)
+
+
+def listed_articles(story: Story, options: ViewOptions = ViewOptions()) -> tuple[list[str], int]:
+    """The story's articles its outlet line names (the first ``options.max_outlets``), and how
+    many more it carries."""
+    listed = story.articles[:options.max_outlets]
+    return listed, len(story.articles) - len(listed)
+
+
+def more_outlets(left: int) -> str:
+    """The words after the named outlets: "" when none is left out, else " and 3 more"."""
+    return f" and {left} more" if left else ""
 
 
 def cited_shown(number: int, story: Story, options: ViewOptions = ViewOptions()) -> bool:

@@ -26,7 +26,7 @@ from briefing.offline.quotes import find_direct_quotes
 from briefing.offline.reported import find_reported
 from briefing.offline.sourcing import Attributed, channel_for
 from briefing.offline.summary import headline, looks_like_headline, summary
-from briefing.text.marks import find_quotes
+from briefing.text.marks import cut_mid_phrase, find_quotes
 from briefing.text.sentences import Sentence, paragraphs, split_sentences
 
 __all__ = ["PROMPT_VERSION", "brief_offline"]
@@ -131,6 +131,8 @@ def _quotes_the_speaker(text: str, claim: Claim) -> bool:
     before = text[:claim.span.start].rstrip()[-2:]
     after = text[claim.span.end:].lstrip(",.!?")[:2]
     enclosed = any(m in before for m in "“\"«„") and any(m in after for m in "”\"»")
+    if enclosed and cut_mid_phrase(claim.evidence):
+        return False  # 'was “ensconced in the bosom of” that facility': a piece of the sentence
     return enclosed or len(find_quotes(claim.evidence)) > 0
 
 
@@ -147,13 +149,8 @@ def _readable(text: str, claim: Claim, headings: Intervals, min_words: int) -> b
     unless it is or holds a quotation (quoted words are what the speaker said)."""
     if claim.span is None:
         return True
-    if claim.channel != "unattributed" and claim.speaker and (
-            headings.contains(claim.span.start, claim.span.end)) and not (
-            text[claim.span.start - 2:claim.span.start].endswith(":")
-            or text[max(0, claim.span.start - 3):claim.span.start].strip().endswith(":")):
-        return False
-    if claim.speaker is None and headings.contains(claim.span.start, claim.span.end):
-        return False
+    if headings.contains(claim.span.start, claim.span.end):
+        return False  # a headline or heading, also one that names its source ("Lawyer: Lohan checks in")
     return len(claim.evidence.split()) >= min_words or _quotes_the_speaker(text, claim)
 
 

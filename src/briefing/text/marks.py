@@ -92,3 +92,20 @@ def find_quotes(text: str) -> list[Quote]:
                 quote := _trimmed(text, *left_open, p_end, p_end, runs_on=True)) is not None:
             quotes.append(quote)
     return quotes
+
+
+# Words a whole statement does not end on: a quotation that stops at one was cut from the middle
+# of the writer's sentence ('was “ensconced in the bosom of” that facility'). Words that may end
+# one ("do that", "let them in", "I love her", "we have to") are not here.
+_OPEN_ENDS = frozenset("a an the of and or nor than from into onto my your our their its".split())
+
+
+def cut_mid_phrase(words: str) -> bool:
+    """Whether ``words`` end on an article, "of", a conjunction or a possessive determiner that
+    always wants a word after it.
+
+    >>> cut_mid_phrase("ensconced in the bosom of"), cut_mid_phrase("We will do that.")
+    (True, False)
+    """
+    last = words.rstrip(" ,;:.!?…”\"’'»").rsplit(None, 1)[-1:] or [""]
+    return last[0].lower() in _OPEN_ENDS
