@@ -239,3 +239,64 @@ def test_an_owner_s_cue_before_a_clause_names_the_owner_without_the_possessive()
     found = claims("Governor Ana Ruiz’s warning that the dam would fail came three days before the flood hit.")
     assert [(name, anonymous) for name, anonymous, _ in found] == [("Ana Ruiz", False)]
     assert found[0][2].startswith("the dam would fail")
+
+
+def test_a_quotation_cut_mid_phrase_is_no_whole_quotation():
+    from briefing.text.marks import cut_mid_phrase
+    from helpers import run_examples
+
+    assert run_examples(cut_mid_phrase) == (0, 1)
+    text = "Ana Ruiz spoke to reporters on Monday.\n\n“Ensconced in the bosom of,” Ruiz said.\n"
+    assert claims(text) == []  # five words that stop at "of": a piece of someone's sentence
+    whole = "Ana Ruiz spoke to reporters on Monday.\n\n“We will do that,” Ruiz said.\n"
+    assert claims(whole) == [("Ana Ruiz", False, "We will do that")]  # "that" may end a statement
+    held = "Heller said his client was “ensconced in the bosom of” that facility on Thursday night."
+    assert claims(held) == [("Heller", False, "his client was “ensconced in the bosom of” that facility on Thursday night")]
+    assert [cut_mid_phrase(w) for w in ("the end of the", "cuts and", "in her prime", "let them in", "")] == [
+        True, True, False, False, False]
+
+
+def test_a_headline_that_names_its_source_is_no_claim():
+    text = ("Lawyer: Lindsay Lohan checks into rehab facility\n\n"
+            "Lindsay Lohan checked into a rehab facility in California on Thursday, lawyer Mark Heller said.\n")
+    assert claims(text) == [("Mark Heller", False, "Lindsay Lohan checked into a rehab facility in California on Thursday")]
+    turn = ("The transcript follows.\n\n"
+            "PENCE: Well, look, Mark Cuban has been out there saying some pretty tough stuff.\n\nWALLACE: Thanks.\n")
+    # a transcript turn ends with a stop: no headline, still a claim
+    assert claims(turn) == [("PENCE", False, "Well, look, Mark Cuban has been out there saying some pretty tough stuff")]
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("Tony Reagins said to the Los Angeles Times that he has made an eight-year offer to Mark Teixeira.",
+     "he has made an eight-year offer to Mark Teixeira"),
+    ("Dan Patrick said on his show on AM 570 that the Red Sox have made Mark Teixeira an eight-year offer.",
+     "the Red Sox have made Mark Teixeira an eight-year offer"),
+    ("Dan Patrick said on the show that aired Tuesday that the Red Sox have made Mark Teixeira an offer.",
+     "the Red Sox have made Mark Teixeira an offer"),  # "that aired" is a relative clause, not the content
+    # the partner: "to" before a verb opens what was said, not to whom
+    ("Ana Ruiz said to stop the fighting that began on Monday would take a long time.",
+     "to stop the fighting that began on Monday would take a long time"),
+])
+def test_to_whom_or_where_it_was_said_is_not_part_of_what_was_said(text, content):
+    assert [e for _, _, e in claims(text)] == [content]
+
+
+def test_agreed_reports_a_statement_only_before_a_clause_or_a_quotation():
+    assert claims("The Yankees agreed to terms with starters CC Sabathia and A. J. Burnett last week.") == []
+    assert claims("The mayor agreed that the bridge will have to close for repairs next year.") == [
+        ("The mayor", False, "the bridge will have to close for repairs next year")]
+
+
+@pytest.mark.parametrize(("text", "name", "role"), [
+    ("Michael Silverman of the Boston Herald reported that the Red Sox made an offer to Mark Teixeira.",
+     "Michael Silverman", "the Boston Herald"),
+    ("Senator Ana Ruiz of Oregon said that the bridge will close for repairs next year.", "Ana Ruiz", "Senator of Oregon"),
+    # the partners: a body whose name holds "of" stays one name
+    ("The Bank of America said that its profits will fall sharply in the third quarter.", "The Bank of America", None),
+    ("The University of Michigan said that the study will be repeated next year with more people.",
+     "The University of Michigan", None),
+    ("Secretary of State John Kerry said that the talks will resume in Geneva next week.", "John Kerry", "Secretary of State"),
+])
+def test_a_person_of_a_body_is_named_with_the_body_as_role(text, name, role):
+    [claim] = brief_offline(Article(text=text)).claims
+    assert (claim.speaker.name, claim.speaker.role) == (name, role)

@@ -70,3 +70,24 @@ def test_an_offline_headline_never_shouts():
     briefing = brief_offline(Article(text=text))
     assert briefing.headline == BODY.strip().removesuffix(".")
     assert brief_offline(Article(text=BODY, title="BRIDGE TO REOPEN")).headline == "Bridge to reopen"
+
+
+@pytest.mark.parametrize(("line", "dateline"), [
+    ("DECEMBER 16, 2008", True),
+    ("December 15th, 2008, 7: 35 am", True),
+    ("THURSDAY, MAY 2, 2013, 1: 32 PM", True),
+    ("Updated: Tuesday 7:35 am EST", True),
+    ("2008", True),
+    # the partners: headlines that hold a date or a figure
+    ("Red Sox offer Teixeira $200 million", False),
+    ("May Day rally draws 2,000", False),
+    ("Sept. 11 memorial draws thousands", False),
+    ("Tuesday", False),  # no figure: a word, not a date
+])
+def test_a_dateline_is_no_headline(line, dateline):
+    from briefing.core.articlefiles import is_dateline
+    from helpers import run_examples
+
+    assert is_dateline(line) is dateline
+    assert (headline_title(f"{line}\n\nThe Red Sox made an offer to Mark Teixeira on Thursday.\n") is None) is dateline
+    assert run_examples(is_dateline) == (0, 1)

@@ -84,11 +84,31 @@ def headline_title(text: str, *, max_words: int = 16) -> str | None:
     if not line or not rest.strip() or rest.split("\n", 1)[0].strip():
         return None
     words = line.split()
-    if len(words) > max_words or re.search(r"[.:;,]['’\"”]?$", line):
+    if len(words) > max_words or re.search(r"[.:;,]['’\"”]?$", line) or is_dateline(line):
         return None
     if not blank:
         return None
     return line
+
+
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar apr
+    jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
+    thu thur thurs fri sat sun am pm a.m p.m gmt utc est edt cst cdt mst mdt pst pdt bst cet et pt updated
+    published posted last""".split())
+_DATE_PIECE = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
+
+
+def is_dateline(line: str) -> bool:
+    """Whether ``line`` only gives a date or a time ("DECEMBER 16, 2008", "May 2, 2013, 1:12 PM",
+    "Updated: Tuesday 7:35 am EST"): a dateline above a story, not its headline.
+
+    >>> is_dateline("December 15th, 2008, 7: 35 am"), is_dateline("Red Sox offer Teixeira $200 million")
+    (True, False)
+    """
+    pieces = _DATE_PIECE.findall(line)
+    return bool(pieces) and any(p[0].isdigit() for p in pieces) and all(
+        p[0].isdigit() or p.lower().rstrip(".") in _DATE_WORDS for p in pieces)
 
 
 _NESTED = "it is nested too deeply to be an article ({}); write flat article objects"

@@ -15,7 +15,7 @@ SPEECH_VERBS = """
     predicted predicts estimated estimates found finds showed shows show indicated indicates
     confirmed confirms denied denies tweeted tweets posted recalled recalls concluded concludes
     conceded concedes observed observes complained complains alleged alleges maintained
-    maintains agreed agrees replied replies responded responds answered answers asked asks
+    maintains replied replies responded responds answered answers asked asks
     cautioned cautions urged urges demanded demands pledged pledges promised promises vowed
     vows declared declares countered counters accused accuses blamed blames condemned condemns
     dismissed dismisses refuted refutes rejected rejects criticized criticised criticizes
@@ -93,7 +93,7 @@ _BE = r"""(?:is|are|was|were|has\s+been|have\s+been|had\s+been
 # "whether", "how" or "why", or "that" opening a clause. "that" is no clause opener when a verb follows it (a relative clause:
 # "the emails that were leaked") or when it is a determiner before a noun that a punctuation
 # mark, a preposition or a conjunction ends ("mocked that idea.", "feared that outcome in").
-_THAT_CLAUSE = r"""
+THAT_CLAUSE = r"""
     that \b (?! \s+ (?:is|are|was|were|has|have|had|would|will|can|could|should|may|might|must|
                       do|does|did|[a-z]+ed) \b )
              (?! \s+ (?!(?:he|she|it|they|we|i|you|there|this|these|those)\b) [a-z][\w’'-]*
@@ -102,7 +102,7 @@ _THAT_CLAUSE = r"""
 CLAUSE_AHEAD = (
     r"(?= (?:\s+(?:him|her|them|us|me|you))?"
     r"(?:\s+on\s+(?:Twitter|Facebook|Instagram|social\s+media))?"
-    + ADVERBIAL + r"\s* (?: [:,]? \s* [“\"‘] | : | (?:whether|how|why)\b | " + _THAT_CLAUSE + r") )"
+    + ADVERBIAL + r"\s* (?: [:,]? \s* [“\"‘] | : | (?:whether|how|why)\b | " + THAT_CLAUSE + r") )"
 )
 """What must follow a clause-only cue (``lexicon("clause_cues")``) for it to count."""
 

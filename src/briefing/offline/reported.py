@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.models import Speaker
-from briefing.offline.cues import ADVERBIAL, CUE, participle_cue
+from briefing.offline.cues import ADVERBIAL, CUE, THAT_CLAUSE, participle_cue
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     FOCUS_ADVERBS,
@@ -29,7 +29,12 @@ from briefing.offline.sourcing import (
 from briefing.text.sentences import Sentence
 
 _CUE = re.compile(CUE, re.VERBOSE)
-_LEAD_IN = re.compile(r"(?:" + ADVERBIAL + r")\s*,?\s*(?:that\b\s*)?", re.VERBOSE)
+# A phrase between the cue and "that" that says to whom or where it was said ('told the court on
+# Monday that', 'said to the Los Angeles Times that', 'said on his show on AM 570 that').
+_SAID_WHERE = r"""(?: \s+ (?:to|on|in|at|during|after|before|from|with|through|over|via) \s+
+                      (?:the|a|an|his|her|their|its|our|my|this|these|those|[A-Z0-9])
+                      [^,.;:!?“”"\n]{0,60}? \s+ (?= """ + THAT_CLAUSE + r""" ) )?"""
+_LEAD_IN = re.compile(r"(?:" + ADVERBIAL + r")" + _SAID_WHERE + r"\s*,?\s*(?:that\b\s*)?", re.VERBOSE)
 _PARTICIPLE = re.compile(r",\s*" + participle_cue(
     ["adding", "saying", "noting", "arguing", "warning", "insisting", "explaining", "claiming",
      "stressing"]) + r"\s*(?:that\b\s*)?", re.VERBOSE)

@@ -109,8 +109,20 @@ def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = Non
         head in {"one", "another"})
     if anonymous:
         return Speaker(name=phrase, role=role, anonymous=True, via=via)
+    if (member := _PERSON_OF.match(phrase)) is not None and not (
+            ORGANISATION_WORDS & {w.lower() for w in member.group("name").split()}):
+        found_role, name_words = _split_role(member.group("name").split())  # "Michael Silverman of the Boston Herald"
+        where = member.group("org")
+        found_role = f"{found_role} {member.group('prep')} {where}" if found_role else where
+        return Speaker(name=" ".join(name_words), role=role or found_role, anonymous=False, via=via)
     found_role, name_words = _split_role(words)
     return Speaker(name=" ".join(name_words), role=role or found_role, anonymous=False, via=via)
+
+
+# A person's name, then the body they speak for: "Michael Silverman of the Boston Herald",
+# "Ana Ruiz of the city council" (two to four capitalised words before "of", "from" or "at").
+_PERSON_OF = re.compile(
+    r"^(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+(?P<prep>of|from|at)\s+(?P<org>(?:the\s+)?\S.*)$")
 
 
 def channel_for(speaker: Speaker | None) -> Channel:
