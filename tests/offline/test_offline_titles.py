@@ -91,3 +91,21 @@ def test_a_dateline_is_no_headline(line, dateline):
     assert is_dateline(line) is dateline
     assert (headline_title(f"{line}\n\nThe Red Sox made an offer to Mark Teixeira on Thursday.\n") is None) is dateline
     assert run_examples(is_dateline) == (0, 1)
+
+
+def test_a_headline_under_a_dateline_is_the_title():
+    text = "DECEMBER 16, 2008\n\nHerald: Sox Make Offer To Teixeira (8 Years?)\n\nMichael Silverman reports the Red Sox made an offer.\n"
+    assert headline_title(text) == "Herald: Sox Make Offer To Teixeira (8 Years?)"
+    assert headline_title("DECEMBER 16, 2008\n\nThe Red Sox made an offer.\n\nMore text.\n") is None  # a sentence
+    assert headline_title("DECEMBER 16, 2008\nRed Sox offer\n\nMore text.\n") is None  # no blank line after the date
+    assert headline_title("DECEMBER 16, 2008\n\nRed Sox offer\n") is None  # nothing after the headline
+
+
+def test_a_sentence_cut_at_a_line_break_does_not_open_the_summary():
+    text = ("Sox make offer to Teixeira\n\nMichael Silverman reports that the Red Sox\n\n"
+            "have made an offer for Mark Teixeira, the biggest and longest yet for this ownership group.\n\n"
+            "The offer is believed to be for at least eight years, people close to the talks say.\n")
+    summary = brief_offline(Article(text=text)).summary
+    assert summary.startswith("The offer is believed") and "have made an offer" not in summary
+    whole = text.replace("the Red Sox\n\nhave made", "the Red Sox have made")  # the partner: one sentence
+    assert brief_offline(Article(text=whole)).summary.startswith("Michael Silverman reports that the Red Sox have made")

@@ -72,14 +72,19 @@ def load_file(path: str | os.PathLike[str], *, id: str | None = None) -> list[Ar
 
 
 def headline_title(text: str, *, max_words: int = 16) -> str | None:
-    """The first line of a plain-text article when it reads as its headline, else None.
+    """The first line of a plain-text article when it reads as its headline, else None (a
+    dateline first, then a blank line: the line after them).
 
     A headline is short (``max_words`` words at most, default 16), has no final full stop (a
     question or exclamation mark may end it), and is followed by a blank line and more text: how
     a headline sits above its story. The line stays in the article's text, so spans still index
     the file's words as written; front matter and JSON titles are read elsewhere and win.
     """
-    first, blank, rest = text.lstrip("\ufeff").partition("\n")
+    text = text.lstrip("\ufeff")
+    first, _, after = text.partition("\n")
+    if is_dateline(first.strip()) and after.strip() and not after.split("\n", 1)[0].strip():
+        text = after.lstrip("\n \t")  # a dateline above the headline: the headline is the next line
+    first, blank, rest = text.partition("\n")
     line = first.strip()
     if not line or not rest.strip() or rest.split("\n", 1)[0].strip():
         return None

@@ -63,9 +63,10 @@ def _words(sentence: str) -> set[str]:
 
 
 def summary(article: Article, sentences: list[Sentence], size: int = 3) -> str:
-    """The lead sentence plus the most central others (sharing most words), in article order."""
+    """The lead sentence plus the most central others (sharing most words), in article order; a
+    sentence cut at a line break (it opens in lower case) is none of them."""
     body = [s for s in sentences if len(s.text.split()) >= 6 and not looks_like_headline(s.text)
-            and _balanced(s.text)]
+            and _balanced(s.text) and not s.text[:1].islower()]  # "have made an offer ...": a broken line
     if not body:
         return " ".join(s.text for s in sentences[:size])
     frequency = Counter(w for s in body for w in _words(s.text))
