@@ -55,7 +55,7 @@ def test_braces_in_an_article_reach_the_checker_model_verbatim():
     with Responder(lambda request, n: {"answer": answer}) as server:
         briefer = Briefer(model="gpt-4o-mini", client=_client(server), retry_policy=RetryPolicy(max_attempts=1))
         verification = Checker([Article(id="signs", text=text)], briefer).check(
-            "A sign read 7*7 and odd at the council")
+            "A sign read 7*7 and if x odd at the council")  # carries the template's "if": no hedge it lacks
 
     [request] = server.requests
     user = request["messages"][1]["content"]

@@ -300,3 +300,33 @@ def test_agreed_reports_a_statement_only_before_a_clause_or_a_quotation():
 def test_a_person_of_a_body_is_named_with_the_body_as_role(text, name, role):
     [claim] = brief_offline(Article(text=text)).claims
     assert (claim.speaker.name, claim.speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("One place Lindsay is finding this particularly difficult though is at the Betty Ford Centre, where she has been.",
+     []),
+    ("The economy is showing signs of strain after three years of rising interest rates and prices.", []),
+    # the partner: the same verbs before a that-clause report what was found
+    ("Researchers are finding that the vaccine protects older people better than expected this winter.",
+     [("Researchers", True, "the vaccine protects older people better than expected this winter")]),
+])
+def test_finding_and_showing_report_only_a_clause(text, found):
+    assert claims(text) == found
+
+
+@pytest.mark.parametrize(("phrase", "name", "role"), [
+    ("Santa Monica Chief Deputy City Attorney Terry White", "Terry White", "Santa Monica Chief Deputy City Attorney"),
+    ("Angels GM Tony Reagins", "Tony Reagins", "Angels GM"),
+    ("Microsoft CEO Satya Nadella", "Satya Nadella", "Microsoft CEO"),
+    ("District Attorney Paul Howard", "Paul Howard", "District Attorney"),
+    ("President Trump", "Trump", "President"),
+    # the partners: a body named with a title word stays one name
+    ("Justice Department", "Justice Department", None),
+    ("White House", "White House", None),
+    ("Senate Intelligence Committee", "Senate Intelligence Committee", None),
+])
+def test_the_last_title_before_a_name_ends_the_role(phrase, name, role):
+    from briefing.offline.sourcing import parse_speaker
+
+    speaker = parse_speaker(phrase)
+    assert (speaker.name, speaker.role) == (name, role)

@@ -402,10 +402,10 @@ def test_where_a_quotation_was_said_is_no_claim_of_its_own(scene, marks):
     opening, closing = marks
     text = (f"The trial ended on Friday.\n\n{opening}The community has spoken,{closing} District Attorney "
             f"Paul Howard said {scene}.")
-    assert speakers(text) == [("District Attorney Paul Howard", "The community has spoken")]
+    assert speakers(text) == [("Paul Howard", "The community has spoken")]  # role: District Attorney
 
 
 def test_without_a_quotation_before_it_the_cue_still_reports_its_clause():
     # the partner: no quotation before the cue, so the clause after the scene is what was said
     text = "District Attorney Paul Howard said at a press conference that the jury had done its duty well."
-    assert speakers(text) == [("District Attorney Paul Howard", "the jury had done its duty well")]
+    assert speakers(text) == [("Paul Howard", "the jury had done its duty well")]

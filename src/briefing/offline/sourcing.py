@@ -28,7 +28,7 @@ TITLES = frozenset(
     chairman chairwoman chair director chief ambassador judge justice commissioner pope king
     queen prince former senior deputy acting republican democratic democrat gop candidate
     nominee spokesman spokeswoman professor prof. lt. col. sgt. adm. admiral colonel captain
-    majority minority house senate white""".split()
+    majority minority house senate white ceo cfo coo gm coach manager""".split()
 )
 
 # Outlets and wire services whose reporting an article relays.
@@ -59,8 +59,12 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         i -= 1  # 'Mr. King and Mr. Schultz' are named together, 'and' and all
     name = words[i:]
     role = words[:i]
-    while len(name) > 1 and name[0].lower().rstrip(",") in TITLES:
-        role.append(name.pop(0))
+    while len(name) > 1 and name[0].lower().rstrip(",") in TITLES and name[-1].lower() not in ORGANISATION_WORDS:
+        role.append(name.pop(0))  # "President Trump", never "Justice" of the "Justice Department"
+    titled = [k for k, w in enumerate(name[:-2]) if w.lower().rstrip(",") in TITLES]
+    if titled and name[-1].lower() not in ORGANISATION_WORDS:  # "Santa Monica Chief Deputy City Attorney Terry White"
+        role += name[:titled[-1] + 1]
+        name = name[titled[-1] + 1:]
     if not name or all(w.lower() in {"the", "a", "an"} for w in role):
         return None, words  # no role words, only determiners: the whole phrase is the name
     if role and role[-1] in {"in", "of", "for", "at", "from", "on", "with", "to"}:
