@@ -92,7 +92,7 @@ def ecb_articles(data: Path, n: int, seed: int = 7) -> list[Article]:
         return []
     paths = sorted(folder.glob("*.txt"))
     random.Random(seed).shuffle(paths)
-    return [Article(id=p.stem, text=p.read_text(encoding="utf-8")) for p in paths[:n]]
+    return list(load_articles(paths[:n]))  # read as `briefing daily` reads them: a .txt headline is the title
 
 
 def pages(data: Path = DEFAULT_DATA, articles: int = 20) -> dict[str, str]:

@@ -159,3 +159,20 @@ def test_synthesis_context_carries_claim_words_and_counts():
     context = synthesis_context([claim], articles=3)
     assert context["claims"] == 1 and context["counts"] == [2.0, 3.0]
     assert "140 people were injured" in context["claim_texts"][0] and "were hurt" in context["claim_texts"][0]
+
+
+def test_an_offline_story_headline_is_a_title_before_a_lead_sentence():
+    from briefing.core.models import Briefing
+    from briefing.daily.synthesis import offline_synthesis
+
+    def briefing(article: str, headline: str) -> Briefing:
+        return Briefing(headline=headline, summary=f"summary {article}", claims=[], disputes=[], article=article)
+
+    sentence = "A five-boat pirate attack on merchant vessels was foiled by an Indian warship on Friday, an officer said"
+    lead, titled, dated = (briefing("lead", sentence), briefing("b", "Anti Piracy Ops by INS Sukanya"),
+                           briefing("c", "May 2, 2013, 1: 12 PM"))
+    assert offline_synthesis([lead, dated, titled], []) == ("Anti Piracy Ops by INS Sukanya", "summary lead")
+    own = briefing("lead", "Navy foils pirate attack")
+    assert offline_synthesis([own, titled], [])[0] == "Navy foils pirate attack"  # the lead's own title first
+    assert offline_synthesis([lead, dated], [])[0] == sentence  # no title: the whole lead sentence
+    assert offline_synthesis([dated], [])[0] == "May 2, 2013, 1: 12 PM"  # nothing better to show

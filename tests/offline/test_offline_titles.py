@@ -109,3 +109,11 @@ def test_a_sentence_cut_at_a_line_break_does_not_open_the_summary():
     assert summary.startswith("The offer is believed") and "have made an offer" not in summary
     whole = text.replace("the Red Sox\n\nhave made", "the Red Sox have made")  # the partner: one sentence
     assert brief_offline(Article(text=whole)).summary.startswith("Michael Silverman reports that the Red Sox have made")
+
+
+def test_a_sentence_cut_at_a_line_break_heads_nothing():
+    text = ("DECEMBER 16, 2008\n\nMichael Silverman reports that the Red Sox\n\n"
+            "have made an offer for Mark Teixeira, the biggest and longest yet for this ownership group.\n\n"
+            "The offer is believed to be for at least eight years, people close to the talks say.\n")
+    assert brief_offline(Article(text=text)).headline == (
+        "The offer is believed to be for at least eight years, people close to the talks say")

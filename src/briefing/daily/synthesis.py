@@ -23,6 +23,7 @@ from briefing.core.models import Briefing, Usage, speaker_label
 from briefing.daily.models import CitedSentence, StoryClaim
 from briefing.grounding.agreement import AgreementOptions, negated
 from briefing.llm.prompts import load_prompt
+from briefing.offline.summary import looks_like_headline
 from briefing.quantities import (
     compare_dates,
     compare_quantities,
@@ -146,10 +147,12 @@ def readable_headline(headline: str) -> bool:
 
 
 def offline_synthesis(briefings: Sequence[Briefing], claims: Sequence[StoryClaim]) -> tuple[str, str]:
-    """Headline and extractive summary of the story's lead article, as for one article (the
-    headline from the next best article when the lead's reads as a dateline)."""
+    """Headline and extractive summary of the story's lead article, as for one article. The
+    headline is the first title among the lead's and then the others' (a short line with no
+    final full stop, not a dateline); else the lead's whole first sentence."""
     lead = lead_briefing(briefings, claims)
-    headline = next((b.headline for b in [lead, *briefings] if readable_headline(b.headline)), lead.headline)
+    candidates = [b.headline for b in [lead, *briefings] if readable_headline(b.headline)]
+    headline = next((h for h in candidates if looks_like_headline(h)), candidates[0] if candidates else lead.headline)
     return headline, lead.summary
 
 

@@ -46,8 +46,9 @@ def headline(article: Article, sentences: list[Sentence]) -> str:
         first = article.text[paras[0][0]:paras[0][1]]
         if looks_like_headline(first) and not shouts(first):
             return first
-    lead = next((s for s in sentences if not shouts(s.text) and not looks_like_headline(s.text)),
-                next((s for s in sentences if not shouts(s.text)), None))
+    whole = [s for s in sentences if not s.text[:1].islower()]  # one that opens in lower case was cut at a line break
+    lead = next((s for s in whole if not shouts(s.text) and not looks_like_headline(s.text)),
+                next((s for s in whole if not shouts(s.text)), None))
     if lead is not None:
         return _whole(lead.text)
     return _sentence_case(_whole(sentences[0].text)) if sentences else ""
