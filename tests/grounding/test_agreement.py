@@ -249,6 +249,14 @@ def test_hedge_around_looks_inside_the_span_only_when_asked():
     assert hedge_around("the money", "In May the mayor took the money.", 23, 32, inside=True) is None  # a month
 
 
+def test_a_changed_record_is_another_figure():
+    # "9-14" reads as a range, "21-14" (no valid range) as loose digits: still one figure for another
+    assert agree("the 76ers have opened 9-14 with eight losses", "the 76ers have opened 21-14 with eight losses").contradicts
+    assert agree("the 76ers have opened 9-14 with eight losses", "the 76ers have opened 9-14 with eight losses").same
+    # the partner: the same record written with spaces is the same figure
+    assert not agree("the 76ers have opened 21-14 this year", "the 76ers have opened 21 - 14 this year").contradicts
+
+
 def test_dates_that_share_no_field_are_not_a_figure_swap():
     """"Monday" and "Nov. 30" may name one day: not a contradiction (the partner of the rule
     that "Feb. 47" in place of "Feb. 22" contradicts)."""

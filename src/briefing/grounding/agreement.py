@@ -195,9 +195,15 @@ def _marks(text: str, compared: TextComparison, side: str) -> list[Mark]:
     return marks
 
 
-def _figure_values(words: list[tuple[str, int, int]], lo: int, hi: int) -> list[float | str]:
-    """The values of the number words and digits of ``words`` inside ``[lo, hi)``."""
-    values = (number_value(w) for w, start, end in words if lo <= start and end <= hi)
+def _figure_values(words: list[tuple[str, int, int]], spans: list[tuple[int, int]]) -> list[float | str]:
+    """The values of the number words and digits of ``words`` that overlap any of ``spans``, each
+    word once: a word the figure reader split ("21-14", a record, read as the loose digits 21 and
+    14) counts whole, one value a part, so "21-14" and "21 - 14" give the same values."""
+    values: list[float | str | None] = []
+    for w, start, end in words:
+        if any(start < hi and lo < end for lo, hi in spans):
+            parts = [number_value(p) for p in w.split("-")] if "-" in w else []
+            values += parts if len(parts) > 1 and None not in parts else [number_value(w)]
     return [v for v in values if v is not None]
 
 
@@ -237,8 +243,8 @@ def _replaced_figures(claim: str, article: str, compared: TextComparison,
         loose_a, loose_b = loose(marks_a, a_lo, a_hi, b_lo, b_hi), loose(marks_b, b_lo, b_hi, a_lo, a_hi)
         if not held_a or not loose_b or all(m[3] for m in [*held_a, *loose_b]):
             continue  # dates that share no field ("Monday" / "Nov. 30") may be the same day
-        values_a = [v for m in loose_a for v in _figure_values(ours, max(m[0], a_lo), min(m[1], a_hi))]
-        values_b = [v for m in loose_b for v in _figure_values(theirs, max(m[0], b_lo), min(m[1], b_hi))]
+        values_a = _figure_values(ours, [(max(m[0], a_lo), min(m[1], a_hi)) for m in loose_a])
+        values_b = _figure_values(theirs, [(max(m[0], b_lo), min(m[1], b_hi)) for m in loose_b])
         if values_b and values_a != values_b and not _same_amounts(
                 claim[min([a_lo, *(m[0] for m in loose_a)]):max([a_hi, *(m[1] for m in loose_a)])],
                 article[min([b_lo, *(m[0] for m in loose_b)]):max([b_hi, *(m[1] for m in loose_b)])]):
