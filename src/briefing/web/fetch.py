@@ -25,6 +25,7 @@ synchronous, in threads; there is no async twin yet.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import deque
@@ -310,7 +311,7 @@ class Fetcher:
             return self._origins[key]
 
     def _follow(self, url: str, deadline: _Deadline) -> Fetched:
-        shown = redact_url(url)
+        shown = _CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", redact_url(url))
         current, seen = url, [url]
         while True:
             _check_url(current, shown)
@@ -457,7 +458,14 @@ class Fetcher:
         return parser, None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+"""ASCII control characters: no URL holds one (httpx refuses them), and a message never shows one."""
+
+
 def _check_url(url: str, shown: str) -> None:
+    if _CONTROL.search(url):
+        raise FetchError("the URL holds a control character, so it is not fetched; check the link where it came "
+                         "from", url=shown, reason="url")
     try:
         parts = urlsplit(url)
         ok = parts.scheme in ("http", "https") and bool(parts.hostname)

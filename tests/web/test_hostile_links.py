@@ -1,0 +1,47 @@
+"""Hostile links in a feed, against the loopback server: a link that httpx cannot even parse (a
+control character in it) is one failed entry, never a crash that loses the rest of the day."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from briefing.core.errors import FetchError
+from briefing.testing.websites import Route, WebServer
+from briefing.web import DateWindow, Fetcher, gather
+from web_fixtures import RECENT, TEST_OPTIONS
+
+pytest.importorskip("feedparser")
+pytest.importorskip("trafilatura")
+pytestmark = pytest.mark.block_network(allowed_hosts=["127.0.0.1"])
+
+PAGE = ("<html><head><title>Bridge tax</title></head><body><article><h1>Bridge tax</h1>"
+        + "<p>The council voted on Tuesday to raise the bridge toll by two dollars for every car.</p>" * 6
+        + "</article></body></html>")
+
+
+@pytest.mark.parametrize("control", ["\x1b", "\x00", "\x07", "\x7f"])
+def test_a_url_with_a_control_character_is_a_url_error_not_a_crash(control):
+    with WebServer({"/page.html": Route(PAGE.encode(), content_type="text/html")}) as site, \
+            Fetcher(TEST_OPTIONS) as fetcher:
+        assert fetcher.fetch(site.url("/page.html")).body  # the partner: the clean URL is fetched
+        with pytest.raises(FetchError) as info:
+            fetcher.fetch(site.url(f"/pa{control}ge.html"))
+    assert info.value.reason == "url"
+    assert control not in str(info.value) and "\n" not in str(info.value)
+
+
+def test_a_feed_entry_linking_with_an_escape_sequence_fails_alone():
+    items = [{"url": "/good.html", "title": "Good", "date_published": RECENT.isoformat()},
+             {"url": "/bad\x1b]8;;http://evil.example\x1b\\page.html", "title": "Bad",
+              "date_published": RECENT.isoformat()}]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items}
+    routes = {"/feed.json": Route(json.dumps(feed).encode(), content_type="application/feed+json"),
+              "/good.html": Route(PAGE.encode(), content_type="text/html")}
+    with WebServer(routes) as site, Fetcher(TEST_OPTIONS) as fetcher:
+        got = gather(urls=[site.url("/feed.json")], window=DateWindow.last(24), fetcher=fetcher)
+
+    assert [a.url for a in got.articles] == [site.url("/good.html")]
+    assert [e.reason for e in got.errors] == ["url"]
+    assert "\x1b" not in str(got.errors[0])
