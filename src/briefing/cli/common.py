@@ -184,13 +184,34 @@ def check_out(out: Path | None) -> None:
         return
     if out.is_dir():
         raise ConfigurationError(f"--out {out}: is a folder; give the name of a file to write")
-    folder = out.parent
+    problem = _unwritable(out.parent)
+    if problem:
+        raise ConfigurationError(f"--out {out}: cannot write there ({problem}); give a file in a folder you can "
+                                 "write to")
+
+
+def check_history(folder: Path | None) -> None:
+    """Check, before any request is sent, that ``--history`` names a folder this run can keep its
+    day in: one that exists and takes new files, or that can be made.
+
+    Raises:
+        ConfigurationError: naming ``--history`` and what to do.
+    """
+    problem = _unwritable(folder) if folder is not None else None
+    if problem:
+        raise ConfigurationError(f"--history {folder}: cannot keep the days there ({problem}); give a folder you "
+                                 "can write to")
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why new files cannot be made in ``folder`` (made first if missing), or None when they can."""
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent  # the nearest folder that exists: the rest would be made
-    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
-        what = "is not a folder" if not folder.is_dir() else "is not writable"
-        raise ConfigurationError(f"--out {out}: cannot write there ({folder} {what}); "
-                                 "give a file in a folder you can write to")
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{folder} is not writable"
+    return None
 
 
 @contextmanager

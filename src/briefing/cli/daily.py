@@ -32,6 +32,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from briefing.cli.common import (
+    check_history,
     check_out,
     default_fetch_cache,
     error_line,
@@ -217,14 +218,16 @@ def _read_all(arguments: list[str], web: WebInputs, run: RunOptions,
 
 
 def _check_history(web: WebInputs, date: str | None) -> None:
-    """Fail before the day is briefed when ``--history`` cannot name the day's file.
+    """Fail before the day is briefed when ``--history`` cannot name or keep the day's file.
 
     Raises:
-        ConfigurationError: ``--date`` is not ``YYYY-MM-DD`` (the day's file is named by it).
+        ConfigurationError: ``--date`` is not ``YYYY-MM-DD`` (the day's file is named by it), or the
+            folder cannot be made or written to.
     """
     if web.history is not None and date is not None and day_of(date) is None:
         raise ConfigurationError(f"--date {date!r}: with --history the day's file is named by its date; give "
                                  "--date YYYY-MM-DD")
+    check_history(web.history)
 
 
 def _compare_with_history(result: DailyBriefing, folder: Path, run: RunOptions, err: Console) -> DailyBriefing:
