@@ -286,3 +286,18 @@ def test_a_big_day_compares_each_claim_with_a_few_earlier_ones(monkeypatch):
     assert story_ids == tuple(f"story-{n + 1}" for n in range(40))  # each town keeps its own id
     assert {c.change for s in changed.stories for c in s.claims} == {"updated"}
     assert changed.stories[7].claims[2].change_notes == ["102 → 302"]  # the same district's figure
+
+
+def test_an_earlier_day_with_a_repeated_story_id_never_gives_today_two_stories_one_id():
+    before = day_one()
+    edited = before.model_copy(update={"stories": [s.model_copy(update={"id": "s"}) for s in before.stories]})
+    today = before.model_copy(update={"date": "2026-12-06"})  # every story continues
+
+    changed = diff(edited, today)
+
+    ids = [s.id for s in changed.stories]
+    assert len(set(ids)) == len(ids) == len(before.stories)
+    assert {s.change for s in changed.stories} == {"continuing"}
+    assert ids.count("s") == 1 and all(i.startswith("story-2026-12-06-") for i in ids if i != "s")
+    # the partner: distinct earlier ids are all kept
+    assert [s.id for s in diff(before, today).stories] == [s.id for s in before.stories]
