@@ -35,6 +35,7 @@ from briefing.core.options import (
     resolve_settings,
 )
 from briefing.core.secrets import redact
+from briefing.core.shown import shown
 
 if TYPE_CHECKING:
     from briefing.brief.briefer import Briefer
@@ -56,7 +57,8 @@ class Chosen:
 
 # ------------------------------------------------------------------------------- lines on stderr
 def error_line(console: Console, error: BaseException, debug: bool = False) -> None:
-    """Print ``error`` as one ``error:`` line (with ``debug``, its traceback first, keys redacted)."""
+    """Print ``error`` as one ``error:`` line, control characters dropped (``core.shown``; with
+    ``debug``, its traceback first, keys redacted)."""
     if debug:  # the SDK's errors in the chain may quote a key the server echoed: redact them
         seen: set[int] = set()
         link: BaseException | None = error
@@ -67,13 +69,13 @@ def error_line(console: Console, error: BaseException, debug: bool = False) -> N
         with console.capture() as captured:
             console.print(Traceback.from_exception(type(error), error, error.__traceback__))
         console.file.write(redact(captured.get()))
-    console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
+    console.print(f"[bold red]error:[/bold red] {escape(shown(str(error)))}", highlight=False, soft_wrap=True)
 
 
 def note_line(console: Console, text: str, *, quiet: bool = False) -> None:
-    """Print a ``note:`` line, unless ``quiet``."""
+    """Print a ``note:`` line (control characters dropped), unless ``quiet``."""
     if not quiet:
-        console.print(f"[yellow]note:[/yellow] {escape(text)}", highlight=False, soft_wrap=True)
+        console.print(f"[yellow]note:[/yellow] {escape(shown(text))}", highlight=False, soft_wrap=True)
 
 
 def refuse(command: str, **given: tuple[Any, str]) -> None:

@@ -6,24 +6,21 @@ only: nothing here changes the briefing, and the JSON keeps every claim.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from briefing.core.errors import ConfigurationError
+from briefing.core.shown import shown
 from briefing.core.wording import plural
 from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
 from briefing.daily.ranking import PRONOUNS, rank_day, split_day
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Control characters (escape sequences among them) and the invisible marks that reorder a line."""
-
 
 def one_line(text: str) -> str:
     """``text`` on one line, safe to show anywhere: escape sequences and other control characters,
-    and the invisible marks that reorder text (bidirectional overrides), are dropped (an escape
-    becomes a space); runs of white space become one space."""
-    return " ".join(_UNSAFE.sub("", text.replace("\x1b", " ")).split())
+    and the invisible marks that reorder text (bidirectional overrides), are dropped
+    (``core.shown``); runs of white space become one space."""
+    return " ".join(shown(text).split())
 
 
 VERDICT_LABEL = {"corroborated": "corroborated", "single_source": "one source", "contested": "contested"}
