@@ -1,5 +1,6 @@
-"""Hostile links in a feed, against the loopback server: a link that httpx cannot even parse (a
-control character in it) is one failed entry, never a crash that loses the rest of the day."""
+"""Hostile feeds, against the loopback server: a link that httpx cannot even parse (a
+control character in it) is one failed entry, and JSON nested too deep for the parser one failed
+feed, never a crash that loses the rest of the day."""
 
 from __future__ import annotations
 
@@ -45,3 +46,28 @@ def test_a_feed_entry_linking_with_an_escape_sequence_fails_alone():
     assert [a.url for a in got.articles] == [site.url("/good.html")]
     assert [e.reason for e in got.errors] == ["url"]
     assert "\x1b" not in str(got.errors[0])
+
+
+@pytest.mark.parametrize("body", [b"[" * 200_000 + b"]" * 200_000,
+                                  b'{"version": "https://jsonfeed.org/version/1.1", "items": '
+                                  + b"[" * 200_000 + b"]" * 200_000 + b"}"])
+def test_a_deeply_nested_json_feed_is_not_a_feed_not_a_crash(body):
+    from briefing.web.feeds import parse_feed
+
+    with pytest.raises(FetchError) as info:
+        parse_feed(body, url="http://127.0.0.1/feed.json", content_type="application/feed+json")
+    assert info.value.reason == "not_a_feed" and "\n" not in str(info.value)
+
+
+def test_a_deeply_nested_json_feed_fails_alone_and_the_other_feed_is_read():
+    items = [{"url": "/good.html", "title": "Good", "date_published": RECENT.isoformat()}]
+    good = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items}
+    routes = {"/deep.json": Route(b"[" * 200_000 + b"]" * 200_000, content_type="application/feed+json"),
+              "/feed.json": Route(json.dumps(good).encode(), content_type="application/feed+json"),
+              "/good.html": Route(PAGE.encode(), content_type="text/html")}
+    with WebServer(routes) as site, Fetcher(TEST_OPTIONS) as fetcher:
+        got = gather(urls=[site.url("/deep.json"), site.url("/feed.json")], window=DateWindow.last(24),
+                     fetcher=fetcher)
+    assert [a.url for a in got.articles] == [site.url("/good.html")]
+    # a URL given on its own that is no feed is read as a page, which has no text
+    assert [(e.url, e.reason) for e in got.errors] == [(site.url("/deep.json"), "no_text")]

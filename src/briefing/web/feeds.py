@@ -105,7 +105,7 @@ def parse_feed(body: bytes, *, url: str, content_type: str = "", charset: str | 
 def _json_feed(body: bytes, url: str, shown: str) -> Feed:
     try:
         data = json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as e:
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:  # RecursionError: nested too deep
         raise FetchError("not a feed: the JSON cannot be read", url=shown, reason="not_a_feed") from e
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith(JSON_FEED_VERSION):
         raise FetchError(f"not a feed: JSON without a JSON Feed version ({JSON_FEED_VERSION}...)",
