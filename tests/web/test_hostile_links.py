@@ -71,3 +71,41 @@ def test_a_deeply_nested_json_feed_fails_alone_and_the_other_feed_is_read():
     assert [a.url for a in got.articles] == [site.url("/good.html")]
     # a URL given on its own that is no feed is read as a page, which has no text
     assert [(e.url, e.reason) for e in got.errors] == [(site.url("/deep.json"), "no_text")]
+
+
+@pytest.mark.parametrize("url", ["http://" + "a" * 64 + ".example/page.html",  # a host label over 63
+                                 "http://127.0.0.1:99999/page.html",  # a port past 65535
+                                 "http://[::1/page.html"])  # a bracket never closed
+def test_a_url_no_resolver_can_take_is_a_url_error_not_a_crash(url):
+    with Fetcher(TEST_OPTIONS) as fetcher, pytest.raises(FetchError) as info:
+        fetcher.fetch(url)
+    assert info.value.reason == "url" and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(("link", "note", "reasons"), [
+    ("http://[::1/bad.html", "1 entry with a link that is not a URL left out", []),  # cannot even be compared
+    ("http://" + "b" * 64 + ".example/bad.html", None, ["url"]),  # a URL, but no resolver takes its host
+])
+def test_a_feed_entry_with_a_link_no_resolver_can_take_fails_alone(link, note, reasons):
+    items = [{"url": "/good.html", "title": "Good", "date_published": RECENT.isoformat()},
+             {"url": link, "title": "Bad", "date_published": RECENT.isoformat()}]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items}
+    routes = {"/feed.json": Route(json.dumps(feed).encode(), content_type="application/feed+json"),
+              "/good.html": Route(PAGE.encode(), content_type="text/html")}
+    with WebServer(routes) as site, Fetcher(TEST_OPTIONS) as fetcher:
+        got = gather(urls=[site.url("/feed.json")], window=DateWindow.last(24), fetcher=fetcher)
+
+    assert [a.url for a in got.articles] == [site.url("/good.html")]
+    assert [e.reason for e in got.errors] == reasons
+    assert (note in got.notes) if note else not any("not a URL" in n for n in got.notes)
+
+
+def test_an_rss_item_whose_link_is_not_a_url_is_left_out_with_a_note():
+    from briefing.web.feeds import parse_feed
+
+    rss = ("<?xml version='1.0'?><rss version='2.0'><channel><title>Wire</title>"
+           "<item><title>Bad</title><link>http://127.0.0.1:99999/bad.html</link></item>"
+           "<item><title>Good</title><link>http://127.0.0.1/good.html</link></item></channel></rss>")
+    feed = parse_feed(rss.encode(), url="http://127.0.0.1/rss.xml", content_type="application/rss+xml")
+    assert [e.link for e in feed.entries] == ["http://127.0.0.1/good.html"]
+    assert feed.notes == ["http://127.0.0.1/rss.xml: 1 entry with a link that is not a URL left out"]

@@ -473,3 +473,11 @@ def _check_url(url: str, shown: str) -> None:
         ok = False
     if not ok:
         raise FetchError("not an http(s) URL; only web pages and feeds are fetched", url=shown, reason="url")
+    try:
+        parts.port  # noqa: B018 -- raises for a port past 65535
+        assert parts.hostname is not None
+        parts.hostname.encode("idna")  # what the resolver does: a label over 63 characters fails
+    except (ValueError, UnicodeError):  # UnicodeError is a ValueError; named for the reader
+        raise FetchError("the URL's host or port cannot be resolved as written (a name part over 63 "
+                         "characters, a port past 65535); check the link where it came from",
+                         url=shown, reason="url") from None
