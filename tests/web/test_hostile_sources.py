@@ -1,0 +1,41 @@
+"""Hostile sources files: a URL that is not one, a control character in a URL, a byte order mark.
+Each is one ``SourcesError`` line that names the file and the fix (or, for the mark, no error),
+before anything is fetched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.core.errors import SourcesError
+from briefing.web import read_sources
+
+OUTLET = '[[outlet]]\nname = "Desert Sun"\nfeeds = ["{url}"]\n'
+
+
+def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path = tmp_path / "news.toml"
+    path.write_text(text, encoding=encoding)
+    return path
+
+
+@pytest.mark.parametrize("url", ["https://[::1/rss.xml", "https://desert.example:99999/rss.xml"])
+def test_a_url_that_cannot_be_parsed_is_one_sources_error(tmp_path, url):
+    with pytest.raises(SourcesError) as info:
+        read_sources(write(tmp_path, OUTLET.format(url=url)))
+    message = str(info.value)
+    assert message.startswith(f"{tmp_path / 'news.toml'}: outlet 1 ('Desert Sun'): ") and "\n" not in message
+    assert "is not an http(s) URL; write it as https://..." in message
+
+
+@pytest.mark.parametrize("escaped", ["\\n", "\\t", "\\u001b", "\\u0000"])
+def test_a_control_character_inside_a_url_is_one_sources_error(tmp_path, escaped):
+    with pytest.raises(SourcesError) as info:
+        read_sources(write(tmp_path, OUTLET.format(url=f"https://desert.exa{escaped}mple/rss.xml")))
+    assert "is not an http(s) URL" in str(info.value) and "\n" not in str(info.value)
+
+
+def test_the_partner_urls_read(tmp_path):
+    for url in ("https://[::1]/rss.xml", "https://desert.example:8443/rss.xml", "  https://desert.example/rss.xml  "):
+        assert read_sources(write(tmp_path, OUTLET.format(url=url))).outlets[0].feeds == (url.strip(),)
