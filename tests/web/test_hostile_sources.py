@@ -1,5 +1,5 @@
 """Hostile sources files: a URL that is not one, a control character in a URL, a byte order mark.
-Each is one ``SourcesError`` line that names the file and the fix (or, for the mark, no error),
+Each is one ``SourcesError`` line that names the file and the fix (a leading mark is no error),
 before anything is fetched."""
 
 from __future__ import annotations
@@ -39,3 +39,13 @@ def test_a_control_character_inside_a_url_is_one_sources_error(tmp_path, escaped
 def test_the_partner_urls_read(tmp_path):
     for url in ("https://[::1]/rss.xml", "https://desert.example:8443/rss.xml", "  https://desert.example/rss.xml  "):
         assert read_sources(write(tmp_path, OUTLET.format(url=url))).outlets[0].feeds == (url.strip(),)
+
+
+def test_a_byte_order_mark_as_windows_editors_write_it_is_read(tmp_path):
+    text = OUTLET.format(url="https://desert.example/rss.xml")
+    assert read_sources(write(tmp_path, "\ufeff" + text)).outlets == read_sources(write(tmp_path, text)).outlets
+
+
+def test_a_byte_order_mark_inside_the_file_is_still_a_syntax_error(tmp_path):
+    with pytest.raises(SourcesError, match="not valid TOML"):
+        read_sources(write(tmp_path, OUTLET.format(url="https://desert.example/rss.xml") + "\ufeff"))

@@ -96,7 +96,7 @@ def read_sources(path: str | os.PathLike[str]) -> Sources:
     path = Path(path)
     name = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # -sig: a leading byte order mark
     except FileNotFoundError as e:
         raise SourcesError("no such sources file; check the path", path=name) from e
     except (OSError, UnicodeDecodeError) as e:
