@@ -276,8 +276,8 @@ def _claim_links(previous: DailyBriefing, today: DailyBriefing,
     for j, story in enumerate(today.stories):
         for k, claim in enumerate(story.claims):
             words = _content(claim, options)
-            proposed = {key for word in words for key in index.get(word, ())
-                        if len(index[word]) <= options.max_postings}
+            postings = [index[word] for word in words if word in index]
+            proposed = {key for keys in postings if len(keys) <= options.max_postings for key in keys}
             close = sorted((-len(words & words_of[key]) / (len(words | words_of[key]) or 1), key) for key in proposed
                            if len(words & words_of[key]) * 2 >= min(len(words), len(words_of[key])))
             for _, (i, m) in close[:options.max_candidates]:
