@@ -186,6 +186,10 @@ def check_out(out: Path | None) -> None:
         return
     if out.is_dir():
         raise ConfigurationError(f"--out {out}: is a folder; give the name of a file to write")
+    if _special(out):  # a FIFO, /dev/stdout: written into, so its folder need not take new files
+        if not os.access(out, os.W_OK):
+            raise ConfigurationError(f"--out {out}: cannot write to it; give a file you can write to")
+        return
     problem = _unwritable(out.parent)
     if problem:
         raise ConfigurationError(f"--out {out}: cannot write there ({problem}); give a file in a folder you can "
@@ -220,9 +224,15 @@ def _unwritable(folder: Path) -> str | None:
 def output(out: Path | None) -> Iterator[TextIO | None]:
     """The ``--out`` file opened for writing, or None for stdout. The text goes to a temporary
     file in the same folder (made if needed), moved into place when the block ends normally (a
-    ``typer.Exit`` too); on any other error it is removed and an existing ``out`` is left as it was."""
+    ``typer.Exit`` too); on any other error it is removed and an existing ``out`` is left as it was.
+    An ``out`` that exists but is no regular file (a FIFO, ``/dev/stdout``) is written into, never
+    replaced."""
     if out is None:
         yield None
+        return
+    if _special(out):
+        with out.open("w", encoding="utf-8") as special:
+            yield special
         return
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
@@ -238,6 +248,11 @@ def output(out: Path | None) -> Iterator[TextIO | None]:
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+def _special(out: Path) -> bool:
+    """True when ``out`` exists and is neither a regular file nor a folder (a FIFO, a device)."""
+    return out.exists() and not out.is_file() and not out.is_dir()
 
 
 def write_out(out: Path, text: str) -> None:
