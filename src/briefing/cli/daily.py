@@ -22,7 +22,7 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -230,11 +230,20 @@ def _check_history(web: WebInputs, date: str | None) -> None:
     check_history(web.history)
 
 
-def _compare_with_history(result: DailyBriefing, folder: Path, run: RunOptions, err: Console) -> DailyBriefing:
+def _compare_with_history(result: DailyBriefing, folder: Path, run: RunOptions, err: Console, *,
+                          dated: bool = False) -> DailyBriefing:
     """``result`` compared with the latest earlier day saved in ``folder`` (as it is when there is
-    none); a day without a date is today's (UTC). Each skipped file is one note line."""
-    if day_of(result.date) is None:
-        result = result.model_copy(update={"date": datetime.now(UTC).date().isoformat()})
+    none); a day without a date is today's (UTC), and so is one the articles date after today
+    anywhere on Earth (unless ``dated``: ``--date`` named it), since a day from the future is never
+    compared with. Each skipped file is one note line."""
+    today = datetime.now(UTC).date()
+    day = day_of(result.date)
+    if day is None:
+        result = result.model_copy(update={"date": today.isoformat()})
+    elif not dated and day > (datetime.now(UTC) + timedelta(hours=14)).date():
+        note_line(err, f"history: the articles' date {day.isoformat()} is in the future; the day is kept as "
+                       f"{today.isoformat()}")
+        result = result.model_copy(update={"date": today.isoformat()})
     earlier = earlier_day(folder, result.date)
     for line in earlier.warnings:
         note_line(err, line)
@@ -293,7 +302,7 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
     for line in result.warnings:
         note_line(err, line)
     if web.history is not None:
-        result = _compare_with_history(result, web.history, run, err)
+        result = _compare_with_history(result, web.history, run, err, dated=date is not None)
     if run.out is not None:
         write_out(run.out, render(result, form, view, articles))
         if not run.quiet:
