@@ -109,3 +109,16 @@ def test_an_rss_item_whose_link_is_not_a_url_is_left_out_with_a_note():
     feed = parse_feed(rss.encode(), url="http://127.0.0.1/rss.xml", content_type="application/rss+xml")
     assert [e.link for e in feed.entries] == ["http://127.0.0.1/good.html"]
     assert feed.notes == ["http://127.0.0.1/rss.xml: 1 entry with a link that is not a URL left out"]
+
+
+@pytest.mark.parametrize(("declared", "body"), [
+    ("punycode", PAGE.encode()),  # the server's header names a codec that fails with UnicodeError
+    (None, PAGE.replace("<head>", '<head><meta charset="punycode">').encode() + b"\xff"),  # the page's own
+])
+def test_a_charset_whose_codec_fails_oddly_falls_back_and_the_page_is_read(declared, body):
+    from briefing.web.fetch import Fetched
+    from briefing.web.pages import page_article
+
+    page = page_article(Fetched(url="http://127.0.0.1/p.html", final_url="http://127.0.0.1/p.html",
+                                content_type="text/html", charset=declared, body=body), id="p")
+    assert "raise the bridge toll by two dollars" in page.text
