@@ -122,3 +122,40 @@ def test_a_charset_whose_codec_fails_oddly_falls_back_and_the_page_is_read(decla
     page = page_article(Fetched(url="http://127.0.0.1/p.html", final_url="http://127.0.0.1/p.html",
                                 content_type="text/html", charset=declared, body=body), id="p")
     assert "raise the bridge toll by two dollars" in page.text
+
+
+def test_a_parser_failing_on_one_hostile_body_fails_that_url_alone(monkeypatch):
+    """A bug in a third-party parser (feedparser, trafilatura) on one hostile feed or page: that
+    URL is one error, the other articles of the day are kept."""
+    import importlib
+
+    gathering = importlib.import_module("briefing.web.gather")  # the module: the package exports the function
+
+    real_page, real_feed = gathering.page_article, gathering.parse_feed
+
+    def page(fetched, **kwargs):
+        if fetched.url.endswith("/evil.html"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return real_page(fetched, **kwargs)
+
+    def feed(body, **kwargs):
+        if kwargs["url"].endswith("/evil.json"):
+            raise AttributeError("'NoneType' object has no attribute 'get'")
+        return real_feed(body, **kwargs)
+
+    monkeypatch.setattr(gathering, "page_article", page)
+    monkeypatch.setattr(gathering, "parse_feed", feed)
+    items = [{"url": f"/{name}.html", "title": name, "date_published": RECENT.isoformat()} for name in ("good", "evil")]
+    good = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items}
+    routes = {"/feed.json": Route(json.dumps(good).encode(), content_type="application/feed+json"),
+              "/evil.json": Route(json.dumps(good).encode(), content_type="application/feed+json"),
+              "/good.html": Route(PAGE.encode(), content_type="text/html"),
+              "/evil.html": Route(PAGE.encode(), content_type="text/html")}
+    with WebServer(routes) as site, Fetcher(TEST_OPTIONS) as fetcher:
+        got = gather(urls=[site.url("/evil.json"), site.url("/feed.json")], window=DateWindow.last(24),
+                     fetcher=fetcher)
+
+    assert [a.url for a in got.articles] == [site.url("/good.html")]
+    assert sorted((e.url.rsplit("/", 1)[1], e.reason) for e in got.errors) == [
+        ("evil.html", "unreadable"), ("evil.json", "unreadable")]
+    assert all("\n" not in str(e) and "could not be read (" in str(e) for e in got.errors)
