@@ -159,3 +159,24 @@ def test_a_parser_failing_on_one_hostile_body_fails_that_url_alone(monkeypatch):
     assert sorted((e.url.rsplit("/", 1)[1], e.reason) for e in got.errors) == [
         ("evil.html", "unreadable"), ("evil.json", "unreadable")]
     assert all("\n" not in str(e) and "could not be read (" in str(e) for e in got.errors)
+
+
+def test_a_feed_of_thousands_of_entries_reads_max_entries_of_them_and_says_so():
+    """Each page read is a paid briefing later: a feed listing 3,000 links in the window must not
+    become 3,000 requests to a model (nor 3,000 downloads)."""
+    from dataclasses import replace
+
+    from briefing.web import FetchOptions
+
+    assert FetchOptions().max_entries == 100
+    items = [{"url": f"/p{n}.html", "title": f"P{n}", "date_published": RECENT.isoformat()} for n in range(3000)]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Flood", "items": items}
+    routes = {"/feed.json": Route(json.dumps(feed).encode(), content_type="application/feed+json")}
+    routes |= {f"/p{n}.html": Route(PAGE.replace("two dollars", f"{n} dollars").encode(), content_type="text/html")
+               for n in range(3000)}
+    with WebServer(routes) as site, Fetcher(replace(TEST_OPTIONS, max_entries=4)) as fetcher:
+        got = gather(urls=[site.url("/feed.json")], window=DateWindow.last(24), fetcher=fetcher)
+
+    assert [a.url for a in got.articles] == [site.url(f"/p{n}.html") for n in range(4)]  # the feed's first four
+    assert f"{site.url('/feed.json')}: 2,996 entries past the first 4 left out (FetchOptions.max_entries)" in got.notes
+    assert got.stats.downloaded == 5  # the feed and four pages

@@ -90,6 +90,9 @@ class FetchOptions:
         robots: honour robots.txt (turn off only for your own servers).
         other_hosts: follow a redirect to another host than the one asked for.
         cache: a folder for conditional GET (None: no cache; every run downloads everything).
+        max_entries: entries read from one feed (in the window, in feed order); each page read
+            is a briefing later, so a feed listing thousands of links cannot run up the bill. The
+            rest are left out with a note.
     """
 
     user_agent: str = USER_AGENT
@@ -102,6 +105,7 @@ class FetchOptions:
     robots: bool = True
     other_hosts: bool = False
     cache: str | Path | None = None
+    max_entries: int = 100
 
 
 @dataclass(frozen=True)

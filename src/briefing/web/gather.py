@@ -180,6 +180,7 @@ def _gather(fetcher: Fetcher, leads: list[_Lead], window: DateWindow | None, sou
         else:
             result.notes.extend(got.notes)
             outlet = lead.outlet.name if lead.outlet is not None else None
+            taken = 0
             for entry in got.entries:
                 key = link_key(entry.link)
                 if key in seen:
@@ -189,7 +190,13 @@ def _gather(fetcher: Fetcher, leads: list[_Lead], window: DateWindow | None, sou
                 if window is not None and window.keeps(entry.published) is False:
                     result.outside += 1
                     continue
+                taken += 1
+                if taken > fetcher.options.max_entries:
+                    continue
                 pages.append(_Page(entry.link, entry, outlet))
+            if taken > fetcher.options.max_entries:
+                result.notes.append(f"{redact_url(lead.url)}: {taken - fetcher.options.max_entries:,} entries past the "
+                                    f"first {fetcher.options.max_entries} left out (FetchOptions.max_entries)")
     for lead in leads:
         if lead.kind == "page" and link_key(lead.url) not in seen:
             seen.add(link_key(lead.url))
