@@ -49,3 +49,29 @@ def test_a_byte_order_mark_as_windows_editors_write_it_is_read(tmp_path):
 def test_a_byte_order_mark_inside_the_file_is_still_a_syntax_error(tmp_path):
     with pytest.raises(SourcesError, match="not valid TOML"):
         read_sources(write(tmp_path, OUTLET.format(url="https://desert.example/rss.xml") + "\ufeff"))
+
+
+def test_a_sources_file_past_the_cap_is_refused_without_reading_it_all(tmp_path):
+    from briefing.web.sources import MAX_BYTES
+
+    assert MAX_BYTES == 2**20
+    path = write(tmp_path, "# " + "x" * MAX_BYTES + "\n" + OUTLET.format(url="https://desert.example/rss.xml"))
+    with pytest.raises(SourcesError) as info:
+        read_sources(path)
+    assert str(info.value) == (f"{path}: larger than 1 MiB, so not a sources file; give the TOML file that lists "
+                               "the outlets")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="/dev/zero")
+def test_an_endless_sources_file_is_refused_not_read_forever():
+    with pytest.raises(SourcesError, match="larger than 1 MiB"):
+        read_sources("/dev/zero")
+
+
+def test_a_sources_file_just_under_the_cap_is_read(tmp_path):
+    from briefing.web.sources import MAX_BYTES
+
+    text = OUTLET.format(url="https://desert.example/rss.xml")
+    path = write(tmp_path, "#" + "x" * (MAX_BYTES - len(text) - 2) + "\n" + text)
+    assert path.stat().st_size == MAX_BYTES
+    assert read_sources(path).outlets[0].name == "Desert Sun"

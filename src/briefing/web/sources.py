@@ -35,6 +35,9 @@ from urllib.parse import urlsplit
 
 from briefing.core.errors import SourcesError
 
+MAX_BYTES = 2**20
+"""The largest sources file read (1 MiB): thousands of outlets fit; a bigger file is not one."""
+
 TOP_KEYS = ("history", "model", "out", "outlet")
 OUTLET_KEYS = ("name", "feeds", "pages", "labels")
 
@@ -96,7 +99,12 @@ def read_sources(path: str | os.PathLike[str]) -> Sources:
     path = Path(path)
     name = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))  # -sig: a leading byte order mark
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # never more: /dev/zero or a FIFO would never end
+        if len(raw) > MAX_BYTES:
+            raise SourcesError(f"larger than {MAX_BYTES // 2**20} MiB, so not a sources file; give the TOML file "
+                               "that lists the outlets", path=name)
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # -sig: a leading byte order mark
     except FileNotFoundError as e:
         raise SourcesError("no such sources file; check the path", path=name) from e
     except (OSError, UnicodeDecodeError) as e:
