@@ -180,3 +180,23 @@ def test_a_feed_of_thousands_of_entries_reads_max_entries_of_them_and_says_so():
     assert [a.url for a in got.articles] == [site.url(f"/p{n}.html") for n in range(4)]  # the feed's first four
     assert f"{site.url('/feed.json')}: 2,996 entries past the first 4 left out (FetchOptions.max_entries)" in got.notes
     assert got.stats.downloaded == 5  # the feed and four pages
+
+
+@pytest.mark.parametrize(("published", "kept"), [("9999-12-31", True), ("0001-01-01", False),
+                                                  ("9999-12-31T23:59:59-14:00", True)])
+def test_dates_at_the_ends_of_the_calendar_are_compared_not_a_crash(published, kept):
+    assert DateWindow.last(24).keeps(published) is kept
+    assert DateWindow.parse("2026-12-01", "2026-12-06").keeps(published) is False
+
+
+def test_a_feed_entry_dated_9999_12_31_is_read_with_the_others():
+    items = [{"url": "/good.html", "title": "Good", "date_published": RECENT.isoformat()},
+             {"url": "/late.html", "title": "Late", "date_published": "9999-12-31"}]
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items}
+    routes = {"/feed.json": Route(json.dumps(feed).encode(), content_type="application/feed+json"),
+              "/good.html": Route(PAGE.encode(), content_type="text/html"),
+              "/late.html": Route(PAGE.replace("two dollars", "three dollars").encode(), content_type="text/html")}
+    with WebServer(routes) as site, Fetcher(TEST_OPTIONS) as fetcher:
+        got = gather(urls=[site.url("/feed.json")], window=DateWindow.last(24), fetcher=fetcher)
+    assert sorted(a.url for a in got.articles) == [site.url("/good.html"), site.url("/late.html")]
+    assert got.errors == []
