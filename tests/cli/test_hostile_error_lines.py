@@ -47,3 +47,18 @@ def test_error_and_note_lines_drop_control_characters_and_keep_the_words(control
     assert control not in note.replace("\x1b[33m", "").replace("\x1b[0m", "")
     assert "the server answered 404" in error and "skipped" in note
     assert error.count("\n") == 1 and note.count("\n") == 1
+
+
+def test_a_failed_article_line_from_daily_drops_control_characters(tmp_path, no_llm_env, monkeypatch):
+    from briefing.cli import daily as daily_cli
+    from briefing.daily import DailyBriefing
+
+    def failing_day(articles, **kwargs):
+        return DailyBriefing(title="t", date="2026-12-06", stories=[], sources=[],
+                             failures=["bad\x1b[2J\x1b]8;;evil.example\x07.txt: the model refused"])
+
+    monkeypatch.setattr(daily_cli, "daily", failing_day)
+    result = runner.invoke(app, ["daily", "--offline", str(SEED), "--out", str(tmp_path / "day.md")])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "error: bad [2J ]8;;evil.example.txt: the model refused" in result.stderr

@@ -56,6 +56,7 @@ from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
 from briefing.core.loaders import LoadedArticles
 from briefing.core.models import Article
+from briefing.core.shown import shown
 from briefing.core.wording import plural
 from briefing.daily import (
     DailyBriefing,
@@ -298,7 +299,7 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
             err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
         return 1
     for line in result.failures[len(articles.errors):]:
-        err.print(f"[bold red]error:[/bold red] {escape(line)}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]error:[/bold red] {escape(shown(line))}", highlight=False, soft_wrap=True)
     for line in result.warnings:
         note_line(err, line)
     if web.history is not None:
