@@ -62,3 +62,15 @@ def test_a_failed_article_line_from_daily_drops_control_characters(tmp_path, no_
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "error: bad [2J ]8;;evil.example.txt: the model refused" in result.stderr
+
+
+def test_check_prints_article_evidence_without_its_escape_sequences(tmp_path, no_llm_env):
+    article = tmp_path / "toll.txt"
+    article.write_text("The council voted on Tuesday to raise the bridge toll by two dollars\x1b[2J for every car, "
+                       "the mayor said.\n", encoding="utf-8")
+    result = runner.invoke(app, ["check", "--offline",
+                                 "The council voted on Tuesday to raise the bridge toll by two dollars for every car",
+                                 str(article)])
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout
+    assert "raise the bridge toll by two dollars [2J for every car" in result.stdout
