@@ -74,3 +74,14 @@ def test_check_prints_article_evidence_without_its_escape_sequences(tmp_path, no
     assert result.exit_code == 0, result.stderr
     assert "\x1b" not in result.stdout
     assert "raise the bridge toll by two dollars [2J for every car" in result.stdout
+
+
+def test_brief_prints_article_text_without_its_escape_sequences(tmp_path, no_llm_env):
+    article = tmp_path / "toll.txt"
+    article.write_text('"We will raise the toll\x1b[2J by two dollars," said Mayor Ann Reyes\x1b]8;;evil\x07 on '
+                       "Tuesday. The council voted on Tuesday to raise the bridge toll by two dollars for every car.\n",
+                       encoding="utf-8")
+    result = runner.invoke(app, ["brief", "--offline", str(article)])
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "raise the toll [2J by two dollars" in result.stdout
