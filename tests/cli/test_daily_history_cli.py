@@ -101,11 +101,68 @@ def test_an_undated_day_is_saved_under_today(tmp_path, no_llm_env):
     assert [p.name for p in (tmp_path / "history").iterdir()] == [f"{today}.json"]
 
 
-def test_an_unwritable_history_is_one_error_line_after_the_briefing(tmp_path, no_llm_env):
+def test_a_history_folder_that_cannot_be_made_is_refused_before_any_work(tmp_path, no_llm_env):
     blocker = tmp_path / "history"
     blocker.write_text("not a folder", encoding="utf-8")
     result = _run(DAY_TWO, "--history", blocker / "days", "--out", tmp_path / "two.md")
+    assert result.exit_code == 2, result.stderr
+    assert not (tmp_path / "two.md").exists()  # refused before the day is briefed (and paid for)
+    assert result.stderr.strip() == (f"error: --history {blocker / 'days'}: cannot keep the days there ({blocker} "
+                                     "is not a folder); give a folder you can write to")
+
+
+def test_a_history_folder_that_exists_is_accepted(tmp_path, no_llm_env):
+    (tmp_path / "history").mkdir()
+    result = _run(DAY_TWO, "--history", tmp_path / "history", "--out", tmp_path / "two.md")
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in (tmp_path / "history").iterdir()] == ["2026-12-06.json"]
+
+
+def test_a_day_that_cannot_be_saved_is_one_error_line_after_the_briefing(tmp_path, no_llm_env):
+    history = tmp_path / "history"
+    (history / "2026-12-06.json").mkdir(parents=True)  # the folder is fine; the day's own file is not
+    result = _run(DAY_TWO, "--history", history, "--out", tmp_path / "two.md")
     assert result.exit_code == 1, result.stderr
     assert (tmp_path / "two.md").exists()  # the day is written; only keeping it failed
     [error] = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert "cannot save the day there" in error
+
+
+def _dated_article(tmp_path, published: str):
+    text = (
+        "Snow closed the mountain pass between Olmsted and Varga on Friday, the roads office said. "
+        "Crews expect to reopen it by Sunday, the office's spokesman Karl Brenner said.")
+    path = tmp_path / "day.json"
+    path.write_text(json.dumps([{"id": "snow", "text": text, "published": published}]), encoding="utf-8")
+    return path
+
+
+def test_articles_dated_in_the_future_do_not_name_the_saved_day(tmp_path, no_llm_env):
+    from datetime import UTC, datetime
+
+    history = tmp_path / "history"
+    result = _run(_dated_article(tmp_path, "2099-01-01T08:00:00Z"), "--history", history, "--json")
+    today = datetime.now(UTC).date().isoformat()
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in history.iterdir()] == [f"{today}.json"]
+    assert json.loads(result.stdout)["date"] == today
+    assert "note: history: the articles' date 2099-01-01 is in the future; the day is kept as " + today in (
+        result.stderr.replace("\n", " "))
+
+
+def test_articles_dated_yesterday_still_name_the_saved_day(tmp_path, no_llm_env):
+    from datetime import UTC, datetime, timedelta
+
+    yesterday = (datetime.now(UTC) - timedelta(days=1)).date().isoformat()
+    history = tmp_path / "history"
+    result = _run(_dated_article(tmp_path, f"{yesterday}T08:00:00Z"), "--history", history, "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in history.iterdir()] == [f"{yesterday}.json"]
+
+
+def test_a_future_date_given_with_date_is_the_users_and_names_the_day(tmp_path, no_llm_env):
+    history = tmp_path / "history"
+    result = _run(_dated_article(tmp_path, "2099-01-01T08:00:00Z"), "--history", history, "--date", "2099-01-02",
+                  "--quiet")
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in history.iterdir()] == ["2099-01-02.json"]

@@ -286,3 +286,46 @@ def test_a_big_day_compares_each_claim_with_a_few_earlier_ones(monkeypatch):
     assert story_ids == tuple(f"story-{n + 1}" for n in range(40))  # each town keeps its own id
     assert {c.change for s in changed.stories for c in s.claims} == {"updated"}
     assert changed.stories[7].claims[2].change_notes == ["102 → 302"]  # the same district's figure
+
+
+def test_an_earlier_day_with_a_repeated_story_id_never_gives_today_two_stories_one_id():
+    before = day_one()
+    edited = before.model_copy(update={"stories": [s.model_copy(update={"id": "s"}) for s in before.stories]})
+    today = before.model_copy(update={"date": "2026-12-06"})  # every story continues
+
+    changed = diff(edited, today)
+
+    ids = [s.id for s in changed.stories]
+    assert len(set(ids)) == len(ids) == len(before.stories)
+    assert {s.change for s in changed.stories} == {"continuing"}
+    assert ids.count("s") == 1 and all(i.startswith("story-2026-12-06-") for i in ids if i != "s")
+    # the partner: distinct earlier ids are all kept
+    assert [s.id for s in diff(before, today).stories] == [s.id for s in before.stories]
+
+
+def test_a_word_in_every_claim_costs_one_look_per_claim_not_one_per_posting(monkeypatch):
+    """Comparing with a big saved day: a word past ``max_postings`` is skipped once per claim, not
+    once per claim holding it (which made 1,000 stories of 10 claims take minutes)."""
+    import builtins
+
+    from briefing.daily import changes
+    from daily_fixtures import hand_day, story_claim
+
+    def big_day(date: str, stories: int) -> DailyBriefing:
+        made = [Story(id=f"s{i}", headline=f"h{i}", summary="x", articles=[f"a{i}"], claims=[
+            story_claim(f"council w{i}x{j} v{i}y{j} u{i}z{j}", [f"a{i}"]) for j in range(10)]) for i in range(stories)]
+        return hand_day(made, {f"a{i}": "Outlet" for i in range(stories)}).model_copy(update={"date": date})
+
+    calls = 0
+
+    def counting_len(value):
+        nonlocal calls
+        calls += 1
+        return builtins.len(value)
+
+    before, today = big_day("2026-12-05", 200), big_day("2026-12-06", 200)
+    monkeypatch.setattr(changes, "len", counting_len, raising=False)
+    changed = diff(before, today)
+
+    assert [s.change for s in changed.stories] == ["new"] * 200  # no claim shares more than "council"
+    assert calls < 200 * 2000  # about 70 a claim in all of diff; one per posting made it 2,000 more a claim

@@ -81,6 +81,15 @@ def test_files_not_named_by_date_are_never_read(tmp_path):
     assert found.briefing is None and found.warnings == []
 
 
+@pytest.mark.skipif(os.name != "posix", reason="a line break in a file name")
+@pytest.mark.parametrize("name", ["2026-12-04.json\n", "\uff12\uff10\uff12\uff16-12-04.json", "\u0662\u0660\u0662\u0666-12-04.json"])
+def test_a_valid_day_under_a_name_that_only_looks_like_a_date_is_never_read(tmp_path, name):
+    (tmp_path / name).write_text(_day("2026-12-04").model_dump_json(), encoding="utf-8")
+    assert earlier_day(tmp_path, "2026-12-05").briefing is None
+    (tmp_path / "2026-12-04.json").write_text(_day("2026-12-04", "real").model_dump_json(), encoding="utf-8")
+    assert earlier_day(tmp_path, "2026-12-05").briefing.title == "real"  # the partner: the real name is read
+
+
 def test_a_corrupt_file_is_one_warning_and_the_day_before_is_used(tmp_path):
     save_day(_day("2026-12-03", "kept"), tmp_path)
     (tmp_path / "2026-12-04.json").write_text('{"title": "cut short', encoding="utf-8")

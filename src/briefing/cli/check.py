@@ -31,6 +31,7 @@ from briefing.cli.options import RunOptions, takes_run_options
 from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, InputError
+from briefing.core.shown import shown
 from briefing.verify.checker import Checker, CheckOptions, Verification
 
 _STYLE = {"supported": "bold green", "contradicted": "bold red", "not_mentioned": "bold yellow"}
@@ -64,22 +65,27 @@ def _claims_and_paths(args: list[str], claims_file: Path | None) -> tuple[list[s
     return claims, [Path(p) for p in paths]
 
 
+def _shown(text: str) -> str:
+    """Article or model text for the console: control characters dropped, markup escaped."""
+    return escape(shown(text))
+
+
 def print_verification(v: Verification, out: Console) -> None:
     """The readable view: the verdict, each located excerpt with its article, then notes."""
-    out.print(f"[{_STYLE[v.verdict]}]{v.verdict.upper().replace('_', ' ')}[/] {escape(v.claim)}",
+    out.print(f"[{_STYLE[v.verdict]}]{v.verdict.upper().replace('_', ' ')}[/] {_shown(v.claim)}",
               highlight=False, soft_wrap=True)
     for e in v.evidence:
         mark = "[green]supports[/green]   " if e.stance == "supports" else "[red]contradicts[/red]"
-        out.print(f"  {mark} [bold]{escape(e.article)}[/bold] “{escape(e.evidence)}” [dim]({e.grounding})[/dim]",
+        out.print(f"  {mark} [bold]{_shown(e.article)}[/bold] “{_shown(e.evidence)}” [dim]({e.grounding})[/dim]",
                   highlight=False, soft_wrap=True)
         for d in e.differences:
-            out.print(f"      [dim]claim says[/dim] {escape(d.excerpt or '—')} [dim]/ article says[/dim] "
-                      f"{escape(d.article or '—')}", highlight=False, soft_wrap=True)
+            out.print(f"      [dim]claim says[/dim] {_shown(d.excerpt or '—')} [dim]/ article says[/dim] "
+                      f"{_shown(d.article or '—')}", highlight=False, soft_wrap=True)
     for e in v.unverified:
-        out.print(f"  [yellow]unverified[/yellow] [bold]{escape(e.article)}[/bold] “{escape(e.evidence)}”",
+        out.print(f"  [yellow]unverified[/yellow] [bold]{_shown(e.article)}[/bold] “{_shown(e.evidence)}”",
                   highlight=False, soft_wrap=True)
     for note in v.notes:
-        out.print(f"  [yellow]note:[/yellow] {escape(note)}", highlight=False, soft_wrap=True)
+        out.print(f"  [yellow]note:[/yellow] {_shown(note)}", highlight=False, soft_wrap=True)
 
 
 @takes_run_options("offline", "model", "mode", "base_url", "timeout", "retries", "rpm", "tpm", "max_cost", "prices",

@@ -35,6 +35,7 @@ from briefing.core.options import (
     resolve_settings,
 )
 from briefing.core.secrets import redact
+from briefing.core.shown import shown
 
 if TYPE_CHECKING:
     from briefing.brief.briefer import Briefer
@@ -56,7 +57,8 @@ class Chosen:
 
 # ------------------------------------------------------------------------------- lines on stderr
 def error_line(console: Console, error: BaseException, debug: bool = False) -> None:
-    """Print ``error`` as one ``error:`` line (with ``debug``, its traceback first, keys redacted)."""
+    """Print ``error`` as one ``error:`` line, control characters dropped (``core.shown``; with
+    ``debug``, its traceback first, keys redacted)."""
     if debug:  # the SDK's errors in the chain may quote a key the server echoed: redact them
         seen: set[int] = set()
         link: BaseException | None = error
@@ -67,13 +69,13 @@ def error_line(console: Console, error: BaseException, debug: bool = False) -> N
         with console.capture() as captured:
             console.print(Traceback.from_exception(type(error), error, error.__traceback__))
         console.file.write(redact(captured.get()))
-    console.print(f"[bold red]error:[/bold red] {escape(str(error))}", highlight=False, soft_wrap=True)
+    console.print(f"[bold red]error:[/bold red] {escape(shown(str(error)))}", highlight=False, soft_wrap=True)
 
 
 def note_line(console: Console, text: str, *, quiet: bool = False) -> None:
-    """Print a ``note:`` line, unless ``quiet``."""
+    """Print a ``note:`` line (control characters dropped), unless ``quiet``."""
     if not quiet:
-        console.print(f"[yellow]note:[/yellow] {escape(text)}", highlight=False, soft_wrap=True)
+        console.print(f"[yellow]note:[/yellow] {escape(shown(text))}", highlight=False, soft_wrap=True)
 
 
 def refuse(command: str, **given: tuple[Any, str]) -> None:
@@ -184,22 +186,53 @@ def check_out(out: Path | None) -> None:
         return
     if out.is_dir():
         raise ConfigurationError(f"--out {out}: is a folder; give the name of a file to write")
-    folder = out.parent
+    if _special(out):  # a FIFO, /dev/stdout: written into, so its folder need not take new files
+        if not os.access(out, os.W_OK):
+            raise ConfigurationError(f"--out {out}: cannot write to it; give a file you can write to")
+        return
+    problem = _unwritable(out.parent)
+    if problem:
+        raise ConfigurationError(f"--out {out}: cannot write there ({problem}); give a file in a folder you can "
+                                 "write to")
+
+
+def check_history(folder: Path | None) -> None:
+    """Check, before any request is sent, that ``--history`` names a folder this run can keep its
+    day in: one that exists and takes new files, or that can be made.
+
+    Raises:
+        ConfigurationError: naming ``--history`` and what to do.
+    """
+    problem = _unwritable(folder) if folder is not None else None
+    if problem:
+        raise ConfigurationError(f"--history {folder}: cannot keep the days there ({problem}); give a folder you "
+                                 "can write to")
+
+
+def _unwritable(folder: Path) -> str | None:
+    """Why new files cannot be made in ``folder`` (made first if missing), or None when they can."""
     while not folder.exists() and folder != folder.parent:
         folder = folder.parent  # the nearest folder that exists: the rest would be made
-    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
-        what = "is not a folder" if not folder.is_dir() else "is not writable"
-        raise ConfigurationError(f"--out {out}: cannot write there ({folder} {what}); "
-                                 "give a file in a folder you can write to")
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"{folder} is not writable"
+    return None
 
 
 @contextmanager
 def output(out: Path | None) -> Iterator[TextIO | None]:
     """The ``--out`` file opened for writing, or None for stdout. The text goes to a temporary
     file in the same folder (made if needed), moved into place when the block ends normally (a
-    ``typer.Exit`` too); on any other error it is removed and an existing ``out`` is left as it was."""
+    ``typer.Exit`` too); on any other error it is removed and an existing ``out`` is left as it was.
+    An ``out`` that exists but is no regular file (a FIFO, ``/dev/stdout``) is written into, never
+    replaced."""
     if out is None:
         yield None
+        return
+    if _special(out):
+        with out.open("w", encoding="utf-8") as special:
+            yield special
         return
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, temp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
@@ -215,6 +248,11 @@ def output(out: Path | None) -> Iterator[TextIO | None]:
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
+
+
+def _special(out: Path) -> bool:
+    """True when ``out`` exists and is neither a regular file nor a folder (a FIFO, a device)."""
+    return out.exists() and not out.is_file() and not out.is_dir()
 
 
 def write_out(out: Path, text: str) -> None:

@@ -22,7 +22,7 @@ import json
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -32,6 +32,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from briefing.cli.common import (
+    check_history,
     check_out,
     default_fetch_cache,
     error_line,
@@ -55,6 +56,7 @@ from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
 from briefing.core.loaders import LoadedArticles
 from briefing.core.models import Article
+from briefing.core.shown import shown
 from briefing.core.wording import plural
 from briefing.daily import (
     DailyBriefing,
@@ -217,21 +219,32 @@ def _read_all(arguments: list[str], web: WebInputs, run: RunOptions,
 
 
 def _check_history(web: WebInputs, date: str | None) -> None:
-    """Fail before the day is briefed when ``--history`` cannot name the day's file.
+    """Fail before the day is briefed when ``--history`` cannot name or keep the day's file.
 
     Raises:
-        ConfigurationError: ``--date`` is not ``YYYY-MM-DD`` (the day's file is named by it).
+        ConfigurationError: ``--date`` is not ``YYYY-MM-DD`` (the day's file is named by it), or the
+            folder cannot be made or written to.
     """
     if web.history is not None and date is not None and day_of(date) is None:
         raise ConfigurationError(f"--date {date!r}: with --history the day's file is named by its date; give "
                                  "--date YYYY-MM-DD")
+    check_history(web.history)
 
 
-def _compare_with_history(result: DailyBriefing, folder: Path, run: RunOptions, err: Console) -> DailyBriefing:
+def _compare_with_history(result: DailyBriefing, folder: Path, run: RunOptions, err: Console, *,
+                          dated: bool = False) -> DailyBriefing:
     """``result`` compared with the latest earlier day saved in ``folder`` (as it is when there is
-    none); a day without a date is today's (UTC). Each skipped file is one note line."""
-    if day_of(result.date) is None:
-        result = result.model_copy(update={"date": datetime.now(UTC).date().isoformat()})
+    none); a day without a date is today's (UTC), and so is one the articles date after today
+    anywhere on Earth (unless ``dated``: ``--date`` named it), since a day from the future is never
+    compared with. Each skipped file is one note line."""
+    today = datetime.now(UTC).date()
+    day = day_of(result.date)
+    if day is None:
+        result = result.model_copy(update={"date": today.isoformat()})
+    elif not dated and day > (datetime.now(UTC) + timedelta(hours=14)).date():
+        note_line(err, f"history: the articles' date {day.isoformat()} is in the future; the day is kept as "
+                       f"{today.isoformat()}")
+        result = result.model_copy(update={"date": today.isoformat()})
     earlier = earlier_day(folder, result.date)
     for line in earlier.warnings:
         note_line(err, line)
@@ -286,11 +299,11 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
             err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
         return 1
     for line in result.failures[len(articles.errors):]:
-        err.print(f"[bold red]error:[/bold red] {escape(line)}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]error:[/bold red] {escape(shown(line))}", highlight=False, soft_wrap=True)
     for line in result.warnings:
         note_line(err, line)
     if web.history is not None:
-        result = _compare_with_history(result, web.history, run, err)
+        result = _compare_with_history(result, web.history, run, err, dated=date is not None)
     if run.out is not None:
         write_out(run.out, render(result, form, view, articles))
         if not run.quiet:

@@ -130,7 +130,8 @@ class FetchError(InputError):
     Attributes:
         url: the URL asked for, credentials redacted.
         reason: one word for code: ``robots``, ``status``, ``timeout``, ``too_large``,
-            ``not_a_page``, ``redirects``, ``connection``, ``url``, ``no_entries``, ``no_text``.
+            ``not_a_page``, ``redirects``, ``connection``, ``url``, ``no_entries``, ``no_text``,
+            ``unreadable`` (a parser failed on the body; the cause is chained).
         status: the HTTP status, when the server answered.
     """
 

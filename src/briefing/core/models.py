@@ -7,10 +7,15 @@ library computes: spans, grounding status, checks and run metadata. The model ne
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""A surrogate on its own: a Python ``str`` holds a non-BMP character as one code point, so any
+surrogate in one is lone."""
 
 GroundingStatus = Literal["exact", "normalized", "fuzzy", "not_found"]
 Stance = Literal["asserts", "denies", "questions"]
@@ -34,6 +39,21 @@ class Article(BaseModel):
         description="The outlet's labels from a sources file (the user's own: region, type, leaning); "
                     "empty for articles read from files.",
     )
+
+    @field_validator("text", "id", "title", "source", "url", "published", mode="before")
+    @classmethod
+    def _whole_characters(cls, value: Any) -> Any:
+        """A lone surrogate (``\\ud800`` in JSON) becomes U+FFFD, one for one (offsets stay): it
+        cannot be written as UTF-8, so it would fail the day's output after all the work."""
+        return _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else value
+
+    @field_validator("labels", mode="before")
+    @classmethod
+    def _whole_label_characters(cls, value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        return {_LONE_SURROGATE.sub("\ufffd", k) if isinstance(k, str) else k:
+                _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in value.items()}
 
 
 class Span(BaseModel):

@@ -276,8 +276,8 @@ def _claim_links(previous: DailyBriefing, today: DailyBriefing,
     for j, story in enumerate(today.stories):
         for k, claim in enumerate(story.claims):
             words = _content(claim, options)
-            proposed = {key for word in words for key in index.get(word, ())
-                        if len(index[word]) <= options.max_postings}
+            postings = [index[word] for word in words if word in index]
+            proposed = {key for keys in postings if len(keys) <= options.max_postings for key in keys}
             close = sorted((-len(words & words_of[key]) / (len(words | words_of[key]) or 1), key) for key in proposed
                            if len(words & words_of[key]) * 2 >= min(len(words), len(words_of[key])))
             for _, (i, m) in close[:options.max_candidates]:
@@ -324,11 +324,14 @@ def diff(previous: DailyBriefing, today: DailyBriefing, options: HistoryOptions 
     links = _claim_links(previous, today, options)
     pairs = _pairs(previous, today, links, options)
     keeps: dict[int, int] = {}  # today's story -> the earlier story whose id it keeps
+    kept_ids: set[str] = set()  # an edited day may repeat an id: it is kept once
     matched: dict[int, set[int]] = {}
     for pair in pairs:
         matched.setdefault(pair.later, set()).add(pair.earlier)
-        if pair.later not in keeps and pair.earlier not in keeps.values():
+        earlier_id = previous.stories[pair.earlier].id
+        if pair.later not in keeps and earlier_id not in kept_ids:
             keeps[pair.later] = pair.earlier
+            kept_ids.add(earlier_id)
     taken = {s.id for s in previous.stories} | {previous.stories[i].id for i in keeps.values()}
     by_claim: dict[tuple[int, int], list[tuple[int, int, ClaimLink]]] = {}
     for (i, m, j, k), link in links.items():

@@ -21,7 +21,8 @@ from pydantic import ValidationError
 from briefing.core.errors import ConfigurationError
 from briefing.daily.models import DailyBriefing
 
-_DAY_FILE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.json$")
+_DAY_FILE = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})\.json")
+"""A day's file name, matched whole (``fullmatch``: no line break after it), in ASCII digits."""
 MAX_BYTES = 64 * 2**20
 """The largest saved day read back (64 MiB): a bigger file is not one of ours."""
 
@@ -103,7 +104,7 @@ def earlier_day(folder: Path, before: str | None, *, max_bytes: int = MAX_BYTES)
         return found
     days = []
     for path in folder.iterdir():
-        match = _DAY_FILE.match(path.name)
+        match = _DAY_FILE.fullmatch(path.name)
         day = day_of(match.group(1)) if match else None
         if day is not None and day < today and path.is_file():
             days.append((day, path))

@@ -19,6 +19,7 @@ from briefing.daily.view import (
     layout,
     listed_articles,
     more_outlets,
+    one_line,
     report_notes,
     safe_url,
     shown_claims,
@@ -38,10 +39,11 @@ DEFAULT_WIDTH = 80
 
 
 def escape_md(text: str) -> str:
-    """``text`` with Markdown's special characters backslash-escaped and newlines folded to spaces;
+    """``text`` with Markdown's special characters backslash-escaped and newlines folded to spaces (control characters and bidirectional overrides dropped,
+    ``view.one_line``);
     a bare ``https://`` or ``www.`` gets an escaped ``:`` or ``.`` so GFM does not make it a link,
     and an ``&`` that would start an entity (``&amp;``) is escaped so it stays as written."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
 def block_safe(line: str) -> str:

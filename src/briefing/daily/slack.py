@@ -23,6 +23,7 @@ from briefing.daily.view import (
     layout,
     listed_articles,
     more_outlets,
+    one_line,
     report_notes,
     safe_url,
     shown_claims,
@@ -40,12 +41,13 @@ _INDENT = "      "  # Slack has no nested lists: the reports of a claim are inde
 
 
 def escape_slack(text: str) -> str:
-    """``text`` for a Slack message: ``&``, ``<`` and ``>`` as entities, whitespace folded to single
-    spaces (one line), broadcast mentions defused, a bare ``https://`` or ``www.`` given a word
-    joiner (U+2060) so Slack does not make it a link, and each formatting mark (``*``, ``_``, ``~``,
-    a backtick) a word joiner on both sides, since mrkdwn has no escape: "*the*" in a quotation
-    stays two asterisks, never bold."""
-    text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """``text`` for a Slack message: ``&``, ``<`` and ``>`` as entities, whitespace folded to
+    single spaces (one line, control characters and bidirectional overrides dropped:
+    ``view.one_line``), broadcast mentions defused, a bare ``https://`` or ``www.`` given a word
+    joiner (U+2060) so Slack does not make it a link, and each formatting mark (``*``, ``_``,
+    ``~``, a backtick) a word joiner on both sides, since mrkdwn has no escape: "*the*" in a
+    quotation stays two asterisks, never bold."""
+    text = one_line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _FORMATTING.sub(lambda m: f"\u2060{m.group()}\u2060", text)
     return _AUTOLINK.sub("\u2060", _MENTION.sub("@\u2060", text))
 

@@ -8,7 +8,6 @@ width; only a word longer than a whole line is cut (a URL is kept whole, past th
 from __future__ import annotations
 
 import io
-import re
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -25,6 +24,7 @@ from briefing.daily.view import (
     layout,
     listed_articles,
     more_outlets,
+    one_line,
     report_notes,
     safe_url,
     same_words,
@@ -37,14 +37,10 @@ from briefing.daily.whatchanged import what_changed
 
 VERDICT_STYLE = {"corroborated": "bold green", "contested": "bold red", "single_source": "cyan"}
 
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-
 
 def clean(text: str) -> str:
-    """``text`` on one line, safe for a terminal: escape sequences and other control characters,
-    and the invisible marks that reorder text (bidirectional overrides), are dropped; runs of
-    white space become one space."""
-    return " ".join(_UNSAFE.sub("", text.replace("\x1b", " ")).split())
+    """``text`` on one line, safe for a terminal (``view.one_line``)."""
+    return one_line(text)
 
 
 def _outlet(article: str, sources: dict[str, Source]) -> Text:

@@ -10,9 +10,18 @@ from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
 from briefing.core.errors import ConfigurationError
+from briefing.core.shown import shown
 from briefing.core.wording import plural
 from briefing.daily.models import DailyBriefing, Report, Source, Story, StoryClaim
 from briefing.daily.ranking import PRONOUNS, rank_day, split_day
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line, safe to show anywhere: escape sequences and other control characters,
+    and the invisible marks that reorder text (bidirectional overrides), are dropped
+    (``core.shown``); runs of white space become one space."""
+    return " ".join(shown(text).split())
+
 
 VERDICT_LABEL = {"corroborated": "corroborated", "single_source": "one source", "contested": "contested"}
 

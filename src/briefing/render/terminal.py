@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
@@ -9,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from briefing.core.models import STATUS_LABEL, Briefing, Claim, Grounded, speaker_label
+from briefing.core.shown import shown
 from briefing.core.wording import plural
 from briefing.grounding.inarticle import untrusted_reasons
 from briefing.offline.crosscheck import CrossCheck
@@ -117,8 +120,22 @@ def _footer(briefing: Briefing) -> Text:
     return line
 
 
+def _shown_all(value: Any) -> Any:
+    """``value`` (a model's dump) with every string passed through ``core.shown``."""
+    if isinstance(value, str):
+        return shown(value)
+    if isinstance(value, dict):
+        return {k: _shown_all(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_shown_all(v) for v in value]
+    return value
+
+
 def print_briefing(briefing: Briefing, console: Console) -> None:
-    """Print the headline, summary, claims table, disputes and provenance of ``briefing``."""
+    """Print the headline, summary, claims table, disputes and provenance of ``briefing``; article
+    and model text is shown without control characters (an escape sequence cannot reach the
+    terminal)."""
+    briefing = Briefing.model_validate(_shown_all(briefing.model_dump()))
     lead = Text(briefing.headline, style="bold")
     lead.append("\n\n")
     lead.append(briefing.summary)
@@ -141,11 +158,11 @@ def print_cross_check(report: CrossCheck, console: Console) -> None:
         return
     console.print("[bold yellow]Cross-check with the offline extractor[/bold yellow]", highlight=False)
     for quote in report.missed_quotes:
-        console.print(Text.assemble("  missed quote  ", (speaker_label(quote.speaker), "bold"), ": ",
-                                    (_evidence(quote.evidence, True), "italic")))
+        console.print(Text.assemble("  missed quote  ", (shown(speaker_label(quote.speaker)), "bold"), ": ",
+                                    (shown(_evidence(quote.evidence, True)), "italic")))
     for mismatch in report.speaker_mismatches:
         console.print(Text.assemble(
-            f"  claim #{mismatch.model_claim + 1}  ", (_evidence(mismatch.quote.evidence, True, 80), "italic"),
-            "\n    model says ", (speaker_label(mismatch.model_speaker), "bold"),
-            ", quote rules say ", (speaker_label(mismatch.offline_speaker), "bold")))
+            f"  claim #{mismatch.model_claim + 1}  ", (shown(_evidence(mismatch.quote.evidence, True, 80)), "italic"),
+            "\n    model says ", (shown(speaker_label(mismatch.model_speaker)), "bold"),
+            ", quote rules say ", (shown(speaker_label(mismatch.offline_speaker)), "bold")))
     console.print()

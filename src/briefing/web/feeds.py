@@ -11,7 +11,8 @@ What a feed may get wrong, and what happens:
   ``Feed.notes`` says the feed is malformed;
 - a wrong declared encoding: feedparser tries the others (UTF-8, windows-1252) and says so in a
   note;
-- entries without a link are left out (counted in a note): there is no page to fetch;
+- entries without a link, or with one that is no URL at all, are left out (counted in a note):
+  there is no page to fetch;
 - no entries at all: ``FetchError(reason="no_entries")``, one line;
 - not a feed at all (an HTML page, say): ``FetchError(reason="not_a_feed")``, so that a URL given
   on the command line can be read as a page instead.
@@ -28,7 +29,7 @@ from calendar import timegm
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from briefing.core.errors import FetchError
 from briefing.core.secrets import redact_url
@@ -79,6 +80,21 @@ def _published(raw: str | None, parsed: time.struct_time | None) -> str | None:
     return raw.strip() if raw and raw.strip() else None
 
 
+def _absolute(feed_url: str, link: str) -> str | None:
+    """``link`` made absolute against the feed's URL, or None when it is no URL at all (an
+    unclosed ``[`` in the host, a port past 65535): such a link cannot even be compared."""
+    try:
+        absolute = urljoin(feed_url, link)
+        urlsplit(absolute).port  # noqa: B018 -- raises for a malformed port
+    except ValueError:
+        return None
+    return absolute
+
+
+def _malformed_note(count: int) -> str:
+    return f"{plural(count, 'entry', 'entries')} with a link that is not a URL left out"
+
+
 def _is_json(body: bytes, content_type: str) -> bool:
     return content_type.endswith(("json", "+json")) or body.lstrip()[:1] == b"{"
 
@@ -105,23 +121,29 @@ def parse_feed(body: bytes, *, url: str, content_type: str = "", charset: str | 
 def _json_feed(body: bytes, url: str, shown: str) -> Feed:
     try:
         data = json.loads(body.decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError) as e:
+    except (UnicodeDecodeError, ValueError, RecursionError) as e:  # RecursionError: nested too deep
         raise FetchError("not a feed: the JSON cannot be read", url=shown, reason="not_a_feed") from e
     if not isinstance(data, dict) or not str(data.get("version", "")).startswith(JSON_FEED_VERSION):
         raise FetchError(f"not a feed: JSON without a JSON Feed version ({JSON_FEED_VERSION}...)",
                          url=shown, reason="not_a_feed")
     title = _text(data.get("title"))
     items = data.get("items")
-    entries, missing = [], 0
+    entries, missing, malformed = [], 0, 0
     for item in items if isinstance(items, list) else []:
         link = _text(item.get("url")) or _text(item.get("external_url")) if isinstance(item, dict) else None
         if not link:
             missing += 1
             continue
-        entries.append(Entry(link=urljoin(url, link), title=_text(item.get("title")), feed_title=title,
+        link = _absolute(url, link)
+        if link is None:
+            malformed += 1
+            continue
+        entries.append(Entry(link=link, title=_text(item.get("title")), feed_title=title,
                              published=_published(_text(item.get("date_published"))
                                                   or _text(item.get("date_modified")), None)))
     notes = [f"{plural(missing, 'entry', 'entries')} without a link left out"] if missing else []
+    if malformed:
+        notes.append(_malformed_note(malformed))
     return Feed(url=url, title=title, entries=entries, notes=notes)
 
 
@@ -138,15 +160,19 @@ def _xml_feed(body: bytes, url: str, shown: str, content_type: str, charset: str
     if not parsed.get("version") and not parsed.entries:
         raise FetchError("not a feed: no RSS or Atom in it", url=shown, reason="not_a_feed")
     title = _text(parsed.feed.get("title"))
-    entries, missing = [], 0
+    entries, missing, malformed = [], 0, 0
     for item in parsed.entries:
         link = _text(item.get("link"))
         if not link:
             missing += 1
             continue
+        link = _absolute(url, link)
+        if link is None:
+            malformed += 1
+            continue
         raw = _text(item.get("published")) or _text(item.get("updated"))
         stamp = item.get("published_parsed") or item.get("updated_parsed")
-        entries.append(Entry(link=urljoin(url, link), title=_text(item.get("title")), feed_title=title,
+        entries.append(Entry(link=link, title=_text(item.get("title")), feed_title=title,
                              published=_published(raw, stamp)))
     notes = []
     if parsed.get("bozo"):
@@ -157,4 +183,6 @@ def _xml_feed(body: bytes, url: str, shown: str, content_type: str, charset: str
         notes.append(f"{shown}: {what}; {plural(len(entries), 'entry', 'entries')} read")
     if missing:
         notes.append(f"{shown}: {plural(missing, 'entry', 'entries')} without a link left out")
+    if malformed:
+        notes.append(f"{shown}: {_malformed_note(malformed)}")
     return Feed(url=url, title=title, entries=entries, notes=notes)

@@ -25,6 +25,7 @@ synchronous, in threads; there is no async twin yet.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections import deque
@@ -89,6 +90,9 @@ class FetchOptions:
         robots: honour robots.txt (turn off only for your own servers).
         other_hosts: follow a redirect to another host than the one asked for.
         cache: a folder for conditional GET (None: no cache; every run downloads everything).
+        max_entries: entries read from one feed (in the window, in feed order); each page read
+            is a briefing later, so a feed listing thousands of links cannot run up the bill. The
+            rest are left out with a note.
     """
 
     user_agent: str = USER_AGENT
@@ -101,6 +105,7 @@ class FetchOptions:
     robots: bool = True
     other_hosts: bool = False
     cache: str | Path | None = None
+    max_entries: int = 100
 
 
 @dataclass(frozen=True)
@@ -310,7 +315,7 @@ class Fetcher:
             return self._origins[key]
 
     def _follow(self, url: str, deadline: _Deadline) -> Fetched:
-        shown = redact_url(url)
+        shown = _CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", redact_url(url))
         current, seen = url, [url]
         while True:
             _check_url(current, shown)
@@ -457,7 +462,14 @@ class Fetcher:
         return parser, None
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+"""ASCII control characters: no URL holds one (httpx refuses them), and a message never shows one."""
+
+
 def _check_url(url: str, shown: str) -> None:
+    if _CONTROL.search(url):
+        raise FetchError("the URL holds a control character, so it is not fetched; check the link where it came "
+                         "from", url=shown, reason="url")
     try:
         parts = urlsplit(url)
         ok = parts.scheme in ("http", "https") and bool(parts.hostname)
@@ -465,3 +477,11 @@ def _check_url(url: str, shown: str) -> None:
         ok = False
     if not ok:
         raise FetchError("not an http(s) URL; only web pages and feeds are fetched", url=shown, reason="url")
+    try:
+        parts.port  # noqa: B018 -- raises for a port past 65535
+        assert parts.hostname is not None
+        parts.hostname.encode("idna")  # what the resolver does: a label over 63 characters fails
+    except (ValueError, UnicodeError):  # UnicodeError is a ValueError; named for the reader
+        raise FetchError("the URL's host or port cannot be resolved as written (a name part over 63 "
+                         "characters, a port past 65535); check the link where it came from",
+                         url=shown, reason="url") from None

@@ -20,20 +20,23 @@ and a note in ``Gathered.notes`` names them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from briefing.core.errors import FetchError
 from briefing.core.loaders import distinct_ids
 from briefing.core.models import Article
+from briefing.core.secrets import redact_url
 from briefing.core.wording import plural
 from briefing.web.feeds import Entry, Feed, parse_feed
 from briefing.web.fetch import Fetched, Fetcher, FetchOptions, FetchStats
 from briefing.web.pages import page_article
 from briefing.web.sources import Outlet, Sources
 from briefing.web.window import DateWindow
+
+T = TypeVar("T")
 
 Kind = Literal["feed", "page", "either"]
 
@@ -132,6 +135,20 @@ def gather(*, sources: Sources | None = None, urls: Iterable[str] = (), window: 
             fetcher.close()
 
 
+def _guarded(work: Callable[[str], T]) -> Callable[[str], T]:
+    """``work`` with any error but a ``FetchError`` made one: a third-party parser failing on one
+    hostile feed or page fails that URL alone, and the day goes on (``--debug`` shows the cause)."""
+    def run(url: str) -> T:
+        try:
+            return work(url)
+        except FetchError:
+            raise
+        except Exception as e:  # any parser bug; the cause is chained
+            raise FetchError(f"could not be read ({type(e).__name__}); the feed or page may be malformed",
+                             url=redact_url(url), reason="unreadable") from e
+    return run
+
+
 def _gather(fetcher: Fetcher, leads: list[_Lead], window: DateWindow | None, sources: Sources | None) -> Gathered:
     result = Gathered(stats=fetcher.stats)
     if sources is not None:
@@ -153,7 +170,7 @@ def _gather(fetcher: Fetcher, leads: list[_Lead], window: DateWindow | None, sou
 
     pages: list[_Page] = []
     seen: set[str] = set()
-    for lead, got in zip(by_url.values(), fetcher.map(list(by_url), read), strict=True):
+    for lead, got in zip(by_url.values(), fetcher.map(list(by_url), _guarded(read)), strict=True):
         if isinstance(got, FetchError):
             result.errors.append(got)
         elif isinstance(got, Fetched):
@@ -163,6 +180,7 @@ def _gather(fetcher: Fetcher, leads: list[_Lead], window: DateWindow | None, sou
         else:
             result.notes.extend(got.notes)
             outlet = lead.outlet.name if lead.outlet is not None else None
+            taken = 0
             for entry in got.entries:
                 key = link_key(entry.link)
                 if key in seen:
@@ -172,7 +190,13 @@ def _gather(fetcher: Fetcher, leads: list[_Lead], window: DateWindow | None, sou
                 if window is not None and window.keeps(entry.published) is False:
                     result.outside += 1
                     continue
+                taken += 1
+                if taken > fetcher.options.max_entries:
+                    continue
                 pages.append(_Page(entry.link, entry, outlet))
+            if taken > fetcher.options.max_entries:
+                result.notes.append(f"{redact_url(lead.url)}: {taken - fetcher.options.max_entries:,} entries past the "
+                                    f"first {fetcher.options.max_entries} left out (FetchOptions.max_entries)")
     for lead in leads:
         if lead.kind == "page" and link_key(lead.url) not in seen:
             seen.add(link_key(lead.url))
@@ -187,7 +211,7 @@ def _gather(fetcher: Fetcher, leads: list[_Lead], window: DateWindow | None, sou
         return page.model_copy(update={"labels": dict(labels)}) if labels else page
 
     kept: list[Article] = []
-    for got in fetcher.map(list(wanted), article):
+    for got in fetcher.map(list(wanted), _guarded(article)):
         if isinstance(got, FetchError):
             result.errors.append(got)
         elif window is not None and window.keeps(got.published) is False:

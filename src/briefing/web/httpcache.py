@@ -62,15 +62,18 @@ class HttpCache:
         return self.folder / f"{key}.json", self.folder / f"{key}.body"
 
     def get(self, url: str) -> CachedResponse | None:
-        """The cached response for ``url``, or None (never kept, or unreadable)."""
+        """The cached response for ``url``, or None (never kept, unreadable, or not as ``put``
+        writes it)."""
         meta_path, body_path = self._paths(url)
         try:
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             body = body_path.read_bytes()
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: JSON nested too deep
             return None
         if not isinstance(meta, dict) or meta.get("url") != url:
             return None
+        if not all(isinstance(meta.get(k), str | None) for k in ("content_type", "charset", "etag", "last_modified")):
+            return None  # an edited entry: a validator that is no string would fail the request
         return CachedResponse(url=url, body=body, content_type=str(meta.get("content_type") or ""),
                               charset=meta.get("charset"), etag=meta.get("etag"),
                               last_modified=meta.get("last_modified"))

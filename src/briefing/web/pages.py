@@ -44,7 +44,7 @@ def decode(fetched: Fetched) -> str:
         try:
             codecs.lookup(name)
             return fetched.body.decode(name)
-        except (LookupError, UnicodeDecodeError):
+        except (LookupError, UnicodeError):  # UnicodeError: punycode, idna fail without "Decode"
             continue
     return fetched.body.decode("windows-1252", errors="replace")
 

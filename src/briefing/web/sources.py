@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from briefing.core.errors import SourcesError
+
+MAX_BYTES = 2**20
+"""The largest sources file read (1 MiB): thousands of outlets fit; a bigger file is not one."""
 
 TOP_KEYS = ("history", "model", "out", "outlet")
 OUTLET_KEYS = ("name", "feeds", "pages", "labels")
@@ -65,6 +69,22 @@ def _unknown(key: str, known: tuple[str, ...], where: str) -> str:
     return f"{where}unknown key '{key}'; {hint}(the keys are {', '.join(known)})"
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _is_web_url(url: str) -> bool:
+    """True for an http(s) URL with a host, a valid port and no control character (which
+    ``urlsplit`` would silently drop)."""
+    if _CONTROL.search(url):
+        return False
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 -- raises for a port past 65535
+    except ValueError:  # an unclosed [ in the host, a bad port
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
 def _type(value: Any) -> str:
     return {str: "a string", bool: "true/false", int: "a number", float: "a number", list: "a list",
             dict: "a table"}.get(type(value), type(value).__name__)
@@ -79,7 +99,12 @@ def read_sources(path: str | os.PathLike[str]) -> Sources:
     path = Path(path)
     name = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)  # never more: /dev/zero or a FIFO would never end
+        if len(raw) > MAX_BYTES:
+            raise SourcesError(f"larger than {MAX_BYTES // 2**20} MiB, so not a sources file; give the TOML file "
+                               "that lists the outlets", path=name)
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # -sig: a leading byte order mark
     except FileNotFoundError as e:
         raise SourcesError("no such sources file; check the path", path=name) from e
     except (OSError, UnicodeDecodeError) as e:
@@ -153,9 +178,8 @@ def _outlet(table: dict[str, Any], n: int, fail: Any) -> Outlet:
         if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
             raise fail(f"{label}: '{key}' must be a list of URLs (strings), not {_type(value)}")
         for url in value:
-            parts = urlsplit(url.strip())
-            if parts.scheme not in ("http", "https") or not parts.netloc:
-                raise fail(f"{label}: '{url}' in {key} is not an http(s) URL; write it as https://...")
+            if not _is_web_url(url.strip()):
+                raise fail(f"{label}: {url!r} in {key} is not an http(s) URL; write it as https://...")
         urls[key] = tuple(dict.fromkeys(u.strip() for u in value))
     if not urls["feeds"] and not urls["pages"]:
         raise fail(f"{label} has no feeds or pages; add feeds = [\"https://...\"] or pages = [\"https://...\"]")

@@ -103,9 +103,9 @@ class DateWindow:
             return None
         if isinstance(when, datetime):
             first = last = when
-        else:  # a day: kept if any of it is in the window
-            first = datetime.combine(when, time.min, tzinfo=UTC) - timedelta(hours=14)
-            last = datetime.combine(when, time.max, tzinfo=UTC) + timedelta(hours=12)
+        else:  # a day: kept if any of it is in the window (in any time zone, clamped to the calendar)
+            first = _shifted(datetime.combine(when, time.min, tzinfo=UTC), -14)
+            last = _shifted(datetime.combine(when, time.max, tzinfo=UTC), 12)
         return (self.since is None or last >= self.since) and (self.until is None or first <= self.until)
 
     def describe(self) -> str:
@@ -119,3 +119,12 @@ class DateWindow:
         if self.until:
             return f"until {show(self.until)}"
         return "any date"
+
+
+def _shifted(moment: datetime, hours: int) -> datetime:
+    """``moment`` moved by ``hours``, or the calendar's first or last moment where that would
+    leave it (a feed may date an entry 0001-01-01 or 9999-12-31)."""
+    try:
+        return moment + timedelta(hours=hours)
+    except OverflowError:
+        return (datetime.min if hours < 0 else datetime.max).replace(tzinfo=UTC)
