@@ -40,6 +40,7 @@ from briefing.daily.view import (
     statement_adds,
     who,
 )
+from briefing.daily.whatchanged import what_changed
 from briefing.text.segments import Segment, segments
 
 
@@ -121,7 +122,6 @@ def _marks(briefing: DailyBriefing, stories: list[Story], texts: dict[str, str],
         marks.sections[source.id] = anchor
         marks.articles.append(ArticleText(anchor, source, segments(text, spans.get(source.id, []))))
     return marks
-from briefing.daily.whatchanged import what_changed
 
 
 @dataclass(frozen=True)
