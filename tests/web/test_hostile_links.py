@@ -33,16 +33,19 @@ def test_a_url_with_a_control_character_is_a_url_error_not_a_crash(control):
     assert control not in str(info.value) and "\n" not in str(info.value)
 
 
-def test_a_feed_entry_linking_with_an_escape_sequence_fails_alone():
+def _gather_good_and(link: str):
+    """A JSON feed of a good entry and one that links to ``link``, gathered: (the result, the server)."""
     items = [{"url": "/good.html", "title": "Good", "date_published": RECENT.isoformat()},
-             {"url": "/bad\x1b]8;;http://evil.example\x1b\\page.html", "title": "Bad",
-              "date_published": RECENT.isoformat()}]
+             {"url": link, "title": "Bad", "date_published": RECENT.isoformat()}]
     feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items}
     routes = {"/feed.json": Route(json.dumps(feed).encode(), content_type="application/feed+json"),
               "/good.html": Route(PAGE.encode(), content_type="text/html")}
     with WebServer(routes) as site, Fetcher(TEST_OPTIONS) as fetcher:
-        got = gather(urls=[site.url("/feed.json")], window=DateWindow.last(24), fetcher=fetcher)
+        return gather(urls=[site.url("/feed.json")], window=DateWindow.last(24), fetcher=fetcher), site
 
+
+def test_a_feed_entry_linking_with_an_escape_sequence_fails_alone():
+    got, site = _gather_good_and("/bad\x1b]8;;http://evil.example\x1b\\page.html")
     assert [a.url for a in got.articles] == [site.url("/good.html")]
     assert [e.reason for e in got.errors] == ["url"]
     assert "\x1b" not in str(got.errors[0])
@@ -87,14 +90,7 @@ def test_a_url_no_resolver_can_take_is_a_url_error_not_a_crash(url):
     ("http://" + "b" * 64 + ".example/bad.html", None, ["url"]),  # a URL, but no resolver takes its host
 ])
 def test_a_feed_entry_with_a_link_no_resolver_can_take_fails_alone(link, note, reasons):
-    items = [{"url": "/good.html", "title": "Good", "date_published": RECENT.isoformat()},
-             {"url": link, "title": "Bad", "date_published": RECENT.isoformat()}]
-    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire", "items": items}
-    routes = {"/feed.json": Route(json.dumps(feed).encode(), content_type="application/feed+json"),
-              "/good.html": Route(PAGE.encode(), content_type="text/html")}
-    with WebServer(routes) as site, Fetcher(TEST_OPTIONS) as fetcher:
-        got = gather(urls=[site.url("/feed.json")], window=DateWindow.last(24), fetcher=fetcher)
-
+    got, site = _gather_good_and(link)
     assert [a.url for a in got.articles] == [site.url("/good.html")]
     assert [e.reason for e in got.errors] == reasons
     assert (note in got.notes) if note else not any("not a URL" in n for n in got.notes)
