@@ -96,11 +96,13 @@ def headline_title(text: str, *, max_words: int = 16) -> str | None:
     return line
 
 
-_DATE_WORDS = frozenset(
+DATE_WORDS = frozenset(
     """january february march april may june july august september october november december jan feb mar apr
     jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed
     thu thur thurs fri sat sun am pm a.m p.m gmt utc est edt cst cdt mst mdt pst pdt bst cet et pt updated
     published posted last""".split())
+"""Words a dateline is made of besides figures: months, weekdays (and their short forms), a.m.
+and p.m., time zones, and the "updated" or "published" that may open it."""
 _DATE_PIECE = re.compile(r"\d+(?:st|nd|rd|th)?|[^\W\d_]+(?:\.[^\W\d_]+)*\.?", re.UNICODE)
 
 
@@ -113,7 +115,7 @@ def is_dateline(line: str) -> bool:
     """
     pieces = _DATE_PIECE.findall(line)
     return bool(pieces) and any(p[0].isdigit() for p in pieces) and all(
-        p[0].isdigit() or p.lower().rstrip(".") in _DATE_WORDS for p in pieces)
+        p[0].isdigit() or p.lower().rstrip(".") in DATE_WORDS for p in pieces)
 
 
 _NESTED = "it is nested too deeply to be an article ({}); write flat article objects"

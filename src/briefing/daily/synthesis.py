@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field, ValidationInfo, model_validator
 
+from briefing.core.articlefiles import DATE_WORDS
 from briefing.core.errors import ExtractionError
 from briefing.core.models import Briefing, Usage, speaker_label
 from briefing.daily.models import CitedSentence, StoryClaim
@@ -137,12 +138,12 @@ def lead_briefing(briefings: Sequence[Briefing], claims: Sequence[StoryClaim]) -
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_DATE_WORDS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "published", "updated", "posted", "am", "pm", "est", "edt", "gmt", "utc", "by", "first"])
+_NOT_A_HEADLINE = DATE_WORDS | {"by", "first"}  # a dateline, or a byline ("By Ana Ruiz", "First published")
 
 
 def readable_headline(headline: str) -> bool:
     """False for a dateline or byline passing as a headline ("May 2, 2013, 1: 12 PM")."""
-    words = [w for w in _WORD.findall(headline.lower()) if w not in _DATE_WORDS]
+    words = [w for w in _WORD.findall(headline.lower()) if w not in _NOT_A_HEADLINE]
     return len(words) >= 3
 
 
