@@ -36,3 +36,22 @@ def test_the_escapes_drop_controls_but_keep_words_and_right_to_left_text(escape,
     assert escape(f"said {hebrew} today") == f"said {hebrew} today"
     assert "\x1b" not in escape("a\x1b[31mb") and "\u202e" not in escape("a\u202eb")
     assert escape("a\tb\nc") == "a b c"
+
+
+def test_control_characters_and_bidi_overrides_never_reach_the_html_views():
+    from briefing import Article, brief_offline
+    from briefing.core.shown import shown_value
+    from briefing.daily.html import daily_to_html
+    from briefing.render.html import to_html
+
+    page = daily_to_html(_day(HOSTILE), articles=[Article(id="a1", text=HOSTILE + "\nSecond line.")])
+    assert [c for c in UNSAFE if c in page] == []
+    assert "Bridge" in page and "rises" in page and "Second line." in page
+    text = "Mayor Ana Ruiz said the toll \u202erises\u202c on Monday will pay for the new bridge.\nMore."
+    single = to_html(brief_offline(Article(text=text)), text, full_page=True)
+    assert "\u202e" not in single and "\u202c" not in single and "rises" in single
+    from markupsafe import Markup
+
+    kept = shown_value(Markup("<b>\u202ex</b>"))
+    assert isinstance(kept, Markup) and kept == Markup("<b>x</b>")  # the view's own markup stays markup
+    assert shown_value(3) == 3 and shown_value("a\tb\nc\x07") == "a\tb\nc"

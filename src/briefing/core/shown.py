@@ -14,3 +14,13 @@ def shown(text: str) -> str:
     """``text`` without control characters (an escape becomes a space, so the words around it stay
     apart) and bidirectional overrides; tabs and line breaks stay."""
     return _UNSAFE.sub("", text.replace("\x1b", " "))
+
+
+def shown_value(value: object) -> object:
+    """Jinja's ``finalize`` for the HTML views: every string a template writes goes through
+    ``shown`` (markup the view itself made safe stays markup), so no article, feed or model
+    text can reverse the rest of a line with a bidirectional override."""
+    if not isinstance(value, str):
+        return value
+    cleaned = shown(value)
+    return type(value)(cleaned) if hasattr(value, "__html__") else cleaned

@@ -14,6 +14,7 @@ import jinja2
 
 from briefing.core.loaders import distinct_ids
 from briefing.core.models import Article, Span
+from briefing.core.shown import shown_value
 from briefing.core.wording import plural
 from briefing.daily.coverage import day_coverage
 from briefing.daily.coverageview import coverage_html
@@ -214,6 +215,7 @@ def _template() -> jinja2.Template:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing.daily", "templates"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        finalize=shown_value,
     )
     return env.get_template("daily.html.j2")
 

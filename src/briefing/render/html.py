@@ -9,6 +9,7 @@ from functools import cache
 import jinja2
 
 from briefing.core.models import STATUS_LABEL, Briefing, Claim, Span, speaker_label
+from briefing.core.shown import shown_value
 from briefing.core.wording import plural
 from briefing.text.segments import Segment, segments
 
@@ -26,6 +27,7 @@ def _template() -> jinja2.Template:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("briefing.render", "templates"),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        finalize=shown_value,
     )
     env.filters["speaker"] = speaker_label
     env.globals.update(STATUS_LABEL=STATUS_LABEL, plural=plural, shows_statement=shows_statement)
