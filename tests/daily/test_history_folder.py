@@ -126,3 +126,19 @@ def test_without_a_date_today_nothing_is_compared(tmp_path):
     save_day(_day("2026-12-04"), tmp_path)
     assert earlier_day(tmp_path, None).briefing is None
     assert earlier_day(tmp_path, "today").briefing is None
+
+
+def test_a_folder_of_broken_days_gives_a_few_lines_and_one_that_counts_the_rest(tmp_path):
+    for day in range(1, 13):
+        (tmp_path / f"2026-11-{day:02d}.json").write_text("{broken", encoding="utf-8")
+    found = earlier_day(tmp_path, "2026-12-06")
+    assert found.briefing is None and len(found.warnings) == 6
+    assert all("skipped" in w for w in found.warnings[:5]) and "2026-11-12.json" in found.warnings[0]
+    assert found.warnings[5].startswith("history: 7 earlier saved days in ")
+    save_day(_day("2026-11-01"), tmp_path)  # the partner: a good day within the first five is found
+    (tmp_path / "2026-11-12.json").unlink()
+    for day in range(2, 8):
+        (tmp_path / f"2026-11-{day:02d}.json").unlink()
+    found = earlier_day(tmp_path, "2026-12-06")
+    assert found.briefing is not None and found.briefing.date == "2026-11-01" and len(found.warnings) == 4
+    assert len(earlier_day(tmp_path, "2026-12-06", max_skipped=1).warnings) == 2

@@ -90,13 +90,15 @@ def _read(path: Path, day: Date, max_bytes: int) -> DailyBriefing | str:
     return saved
 
 
-def earlier_day(folder: Path, before: str | None, *, max_bytes: int = MAX_BYTES) -> EarlierDay:
+def earlier_day(folder: Path, before: str | None, *, max_bytes: int = MAX_BYTES,
+                max_skipped: int = 5) -> EarlierDay:
     """The latest day saved in ``folder`` strictly before the day ``before`` (``YYYY-MM-DD``).
 
     Files not named ``YYYY-MM-DD.json`` are not looked at; days on or after ``before`` (today's own
     file, a file from the future) are not compared with. A file that is not a valid briefing of
-    its day is skipped with a warning and the next earlier one tried. A missing folder is an
-    empty history.
+    its day is skipped with a warning and the next earlier one tried, up to ``max_skipped``
+    files (default 5): a folder of broken files gives a few lines and one that counts the rest,
+    not a line a file on every run. A missing folder is an empty history.
     """
     found = EarlierDay()
     today = day_of(before)
@@ -108,7 +110,12 @@ def earlier_day(folder: Path, before: str | None, *, max_bytes: int = MAX_BYTES)
         day = day_of(match.group(1)) if match else None
         if day is not None and day < today and path.is_file():
             days.append((day, path))
-    for day, path in sorted(days, reverse=True):
+    ordered = sorted(days, reverse=True)
+    for tried, (day, path) in enumerate(ordered):
+        if tried == max_skipped:
+            found.warnings.append(f"history: {len(ordered) - tried} earlier saved days in {folder} were not "
+                                  "tried after that many could not be read; move or remove the broken files")
+            break
         saved = _read(path, day, max_bytes)
         if isinstance(saved, DailyBriefing):
             found.briefing = saved
