@@ -64,6 +64,7 @@ ADVERBIAL = r"""
            ) \b ,? )*
 """
 
+
 @cache
 def lexicon(name: str) -> tuple[str, ...]:
     """The words of ``lexicons/<name>.en.txt`` in file order, lowercase, comments left out; "_"
@@ -90,9 +91,10 @@ _BE = r"""(?:is|are|was|were|has\s+been|have\s+been|had\s+been
 
 # Where a clause-only verb's complement is a clause or a quotation: after an optional object
 # pronoun and adverbial ("told him", "on Twitter", "on Tuesday"), a quotation mark, a colon,
-# "whether", "how" or "why", or "that" opening a clause. "that" is no clause opener when a verb follows it (a relative clause:
-# "the emails that were leaked") or when it is a determiner before a noun that a punctuation
-# mark, a preposition or a conjunction ends ("mocked that idea.", "feared that outcome in").
+# "whether", "how" or "why", or "that" opening a clause. "that" is no clause opener when a verb
+# follows it (a relative clause: "the emails that were leaked") or when it is a determiner before
+# a noun that a punctuation mark, a preposition or a conjunction ends ("mocked that idea.",
+# "feared that outcome in").
 THAT_CLAUSE = r"""
     that \b (?! \s+ (?:is|are|was|were|has|have|had|would|will|can|could|should|may|might|must|
                       do|does|did|[a-z]+ed) \b )
