@@ -58,6 +58,12 @@ def test_a_second_run_the_same_day_replaces_that_day_and_still_compares_with_the
     assert again.exit_code == 0, again.stderr
     assert json.loads(again.stdout)["previous_date"] == "2026-12-05"
     assert sorted(p.name for p in history.iterdir()) == ["2026-12-05.json", "2026-12-06.json"]
+    said = " ".join(again.stderr.split())
+    assert "note: --history: replacing the saved briefing of 2026-12-06" in said and "give --date" in said
+    first = " ".join(_run(DAY_ONE, "--history", tmp_path / "fresh").stderr.split())
+    assert "replacing" not in first  # the partner: a new day replaces nothing
+    quiet = _run(DAY_TWO, "--history", history, "--quiet")
+    assert "replacing" not in quiet.stderr
 
 
 def test_a_corrupt_day_is_one_note_line(tmp_path, no_llm_env):

@@ -316,6 +316,10 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
     if spend is not None and not run.quiet:
         err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     if web.history is not None:
+        day = day_of(result.date)
+        if day is not None and (web.history / f"{day.isoformat()}.json").is_file():
+            note_line(err, f"--history: replacing the saved briefing of {day.isoformat()} (the day is named by "
+                           "its articles' most common date; give --date to name it yourself)", quiet=run.quiet)
         try:
             save_day(result, web.history)
         except BriefingError as e:
