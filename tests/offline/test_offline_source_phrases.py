@@ -330,3 +330,19 @@ def test_the_last_title_before_a_name_ends_the_role(phrase, name, role):
 
     speaker = parse_speaker(phrase)
     assert (speaker.name, speaker.role) == (name, role)
+
+
+@pytest.mark.parametrize(("phrase", "name", "role"), [
+    ("The Boston Herald's Michael Silverman", "Michael Silverman", "The Boston Herald"),
+    ("The Tax Policy Center's Leonard Burman", "Leonard Burman", "The Tax Policy Center"),
+    ("the Justice Department's Inspector General Michael Horowitz", "Michael Horowitz",
+     "Inspector General, the Justice Department"),
+    # the partners: an owner that is no outlet or body keeps the phrase whole
+    ("Macy's Thanksgiving Day Parade", "Macy's Thanksgiving Day Parade", None),
+    ("Apple's Tim Cook", "Apple's Tim Cook", None),
+])
+def test_a_body_s_person_is_named_with_the_body_as_role(phrase, name, role):
+    from briefing.offline.sourcing import parse_speaker
+
+    speaker = parse_speaker(phrase)
+    assert (speaker.name, speaker.role, speaker.anonymous) == (name, role, False)

@@ -113,6 +113,12 @@ def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = Non
         head in {"one", "another"})
     if anonymous:
         return Speaker(name=phrase, role=role, anonymous=True, via=via)
+    if (owned := _OWNER_PERSON.match(phrase)) is not None and _a_body(owned.group("owner")) and not (
+            ORGANISATION_WORDS & {w.lower() for w in owned.group("name").split()}):
+        found_role, name_words = _split_role(owned.group("name").split())  # "The Boston Herald's Michael Silverman"
+        owner = owned.group("owner")
+        return Speaker(name=" ".join(name_words), role=role or ", ".join(filter(None, (found_role, owner))),
+                       anonymous=False, via=via)
     if (member := _PERSON_OF.match(phrase)) is not None and not (
             ORGANISATION_WORDS & {w.lower() for w in member.group("name").split()}):
         found_role, name_words = _split_role(member.group("name").split())  # "Michael Silverman of the Boston Herald"
@@ -123,10 +129,22 @@ def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = Non
     return Speaker(name=" ".join(name_words), role=role or found_role, anonymous=False, via=via)
 
 
+# A body, then the person of theirs who speaks: "The Boston Herald's Michael Silverman" (two to
+# four capitalised words after the possessive of an outlet or a body: never "Macy's Thanksgiving
+# Day Parade").
+_OWNER_PERSON = re.compile(
+    r"^(?P<owner>(?:[Tt]he\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*)[’']s\s+"
+    r"(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3})$")
+
 # A person's name, then the body they speak for: "Michael Silverman of the Boston Herald",
 # "Ana Ruiz of the city council" (two to four capitalised words before "of", "from" or "at").
 _PERSON_OF = re.compile(
     r"^(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+(?P<prep>of|from|at)\s+(?P<org>(?:the\s+)?\S.*)$")
+
+
+def _a_body(name: str) -> bool:
+    """Whether ``name`` is an outlet or names a body by its last word ("the Tax Policy Center")."""
+    return is_outlet(name) or name.split()[-1].lower() in ORGANISATION_WORDS
 
 
 def channel_for(speaker: Speaker | None) -> Channel:
