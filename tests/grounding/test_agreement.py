@@ -297,3 +297,33 @@ def test_a_negation_in_a_sentence_the_article_does_not_hold_contradicts_nothing(
                  "The referee stopped the fight. Thompson won.").relation == "contradicts"
     assert negation_changed([Difference("did not stop the fight. He won", "stopped the fight")])
     assert negation_changed([Difference("not", "")])
+
+
+def test_the_figure_swap_stretch_is_six_words_at_most():
+    claim = "he went there on Feb. 22 to see"
+    six = agree(claim, "he went there on Feb. 47 with a b c d to see")  # "47 with a b c d": six words
+    assert six.reasons == ("another figure in its place: 22 / 47 with a b c d",)
+    assert not agree(claim, "he went there on Feb. 47 with a b c d e to see").contradicts  # seven: other words
+    assert agree(claim, "he went there on Feb. 47 with a b c d e to see",
+                 options=AgreementOptions(figure_swap_words=7)).contradicts
+
+
+def test_a_negation_alone_is_the_reason_even_with_a_figure_swap_beside_it():
+    assert agree("he did not go there on Feb. 22", "he went there on Feb. 47").reasons == (
+        "a negation added or dropped",)
+
+
+def test_the_words_not_in_the_article_are_named_five_at_most():
+    found = agree("the mayor said taxes rise today because of alpha beta gamma delta epsilon zeta",
+                  "the mayor said taxes rise today")
+    [note] = [n for n in found.notes if n.startswith("words not in the article here")]
+    assert note == "words not in the article here: alpha, beta, gamma, delta, epsilon"
+
+
+def test_agreement_and_its_options_are_frozen():
+    import dataclasses
+
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        AgreementOptions().figure_swap_words = 7  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        agree("a b c", "a b c").relation = "contradicts"  # type: ignore[misc]
