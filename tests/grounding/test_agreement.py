@@ -327,3 +327,12 @@ def test_agreement_and_its_options_are_frozen():
         AgreementOptions().figure_swap_words = 7  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         agree("a b c", "a b c").relation = "contradicts"  # type: ignore[misc]
+
+
+def test_a_changed_day_is_found_beside_a_season_of_the_same_year():
+    # "April 21, 2004" and "2004 - 05" are consistent: paired so, the changed day met no partner
+    claim = "O'Brien was hired as the 20th coach of the 76ers on April 21, 2004 and posted a record of 43 - 39 in 2004 - 05."
+    found = agree(claim, claim.replace("April 21", "April 28"))
+    assert found.reasons == ("different day: April 21, 2004 vs April 28, 2004",)
+    assert agree(claim, claim).same  # the partner: the same words still agree
+    assert agree(claim, claim.replace("April 21, 2004", "April 21 2004")).same

@@ -91,6 +91,12 @@ def _same_noun(a: Quantity, b: Quantity, comparison: Comparison) -> bool:
     return noun is not None and a.dimension == b.dimension and noun == _noun(b)
 
 
+def _same(a: object, b: object, comparison: Comparison) -> bool:
+    """The same date first: "2004 - 05" pairs with "2004 - 05", not with "April 28, 2004" (which
+    it is consistent with), so "April 21, 2004" is left to meet "April 28, 2004"."""
+    return comparison.relation == "same"
+
+
 def _agrees(a: object, b: object, comparison: Comparison) -> bool:
     return comparison.relation in ("same", "consistent")
 
@@ -128,7 +134,7 @@ def compare_texts(
 
         figures = _pair(find_quantities(a), find_quantities(b), compare,
                         [_same_noun, _agrees, _quantity_in_order])
-        dates = _pair(find_dates(a), find_dates(b), compare_when, [_agrees, _date_in_order])
+        dates = _pair(find_dates(a), find_dates(b), compare_when, [_same, _agrees, _date_in_order])
         comparisons = sorted([*figures[0], *dates[0]], key=lambda c: c.a.start if c.a else 0)
         unmatched = sorted([*figures[1], *dates[1]], key=lambda item: item.start)
         unmatched_b = sorted([*figures[2], *dates[2]], key=lambda item: item.start)
