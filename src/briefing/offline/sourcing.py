@@ -113,18 +113,12 @@ def parse_speaker(phrase: str, *, via: str | None = None, role: str | None = Non
         head in {"one", "another"})
     if anonymous:
         return Speaker(name=phrase, role=role, anonymous=True, via=via)
-    if (owned := _OWNER_PERSON.match(phrase)) is not None and _a_body(owned.group("owner")) and not (
-            ORGANISATION_WORDS & {w.lower() for w in owned.group("name").split()}):
-        found_role, name_words = _split_role(owned.group("name").split())  # "The Boston Herald's Michael Silverman"
-        owner = owned.group("owner")
-        return Speaker(name=" ".join(name_words), role=role or ", ".join(filter(None, (found_role, owner))),
-                       anonymous=False, via=via)
-    if (member := _PERSON_OF.match(phrase)) is not None and not (
-            ORGANISATION_WORDS & {w.lower() for w in member.group("name").split()}):
-        found_role, name_words = _split_role(member.group("name").split())  # "Michael Silverman of the Boston Herald"
-        where = member.group("org")
-        found_role = f"{found_role} {member.group('prep')} {where}" if found_role else where
-        return Speaker(name=" ".join(name_words), role=role or found_role, anonymous=False, via=via)
+    if (owned := _OWNER_PERSON.match(phrase)) is not None and _a_body(owned.group("owner")) and (
+            speaker := _person_of_body(owned.group("name"), owned.group("owner"), ", ", role, via)) is not None:
+        return speaker  # "The Boston Herald's Michael Silverman"
+    if (member := _PERSON_OF.match(phrase)) is not None and (speaker := _person_of_body(
+            member.group("name"), member.group("org"), f" {member.group('prep')} ", role, via)) is not None:
+        return speaker  # "Michael Silverman of the Boston Herald"
     found_role, name_words = _split_role(words)
     return Speaker(name=" ".join(name_words), role=role or found_role, anonymous=False, via=via)
 
@@ -140,6 +134,16 @@ _OWNER_PERSON = re.compile(
 # "Ana Ruiz of the city council" (two to four capitalised words before "of", "from" or "at").
 _PERSON_OF = re.compile(
     r"^(?P<name>(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]*)\s+(?P<prep>of|from|at)\s+(?P<org>(?:the\s+)?\S.*)$")
+
+
+def _person_of_body(name: str, body: str, joiner: str, role: str | None, via: str | None) -> Speaker | None:
+    """The person ``name`` speaking for ``body``, which becomes the role (after the person's own
+    title, joined by ``joiner``: "Senator of Oregon"); None when ``name`` is itself a body's."""
+    if ORGANISATION_WORDS & {w.lower() for w in name.split()}:
+        return None
+    found_role, name_words = _split_role(name.split())
+    return Speaker(name=" ".join(name_words), role=role or (f"{found_role}{joiner}{body}" if found_role else body),
+                   anonymous=False, via=via)
 
 
 def _a_body(name: str) -> bool:
