@@ -70,7 +70,7 @@ from briefing.daily import (
     earlier_day,
     save_day,
 )
-from briefing.daily.history import day_of
+from briefing.daily.history import day_file, day_of
 from briefing.daily.terminal import daily_to_text, print_daily
 from briefing.daily.view import DEFAULT_MAX_CLAIMS
 
@@ -317,7 +317,7 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
         err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
     if web.history is not None:
         day = day_of(result.date)
-        if day is not None and (web.history / f"{day.isoformat()}.json").is_file():
+        if day is not None and day_file(web.history, day).is_file():
             note_line(err, f"--history: replacing the saved briefing of {day.isoformat()} (the day is named by "
                            "its articles' most common date; give --date to name it yourself)", quiet=run.quiet)
         try:

@@ -37,6 +37,11 @@ def day_of(value: str | None) -> Date | None:
         return None
 
 
+def day_file(folder: Path, day: Date) -> Path:
+    """Where ``folder`` keeps the briefing of ``day``: ``folder/YYYY-MM-DD.json``."""
+    return folder / f"{day.isoformat()}.json"
+
+
 def save_day(briefing: DailyBriefing, folder: Path) -> Path:
     """Write ``briefing`` to ``folder/DATE.json`` (creating the folder), replacing that day's file.
 
@@ -50,7 +55,7 @@ def save_day(briefing: DailyBriefing, folder: Path) -> Path:
     if day is None:
         raise ConfigurationError(f"--history keeps one file per day, named by the briefing's date, and "
                                  f"{briefing.date!r} is not a YYYY-MM-DD date; give --date YYYY-MM-DD")
-    target = folder / f"{day.isoformat()}.json"
+    target = day_file(folder, day)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         temporary = folder / f".{day}.{os.getpid()}.{uuid.uuid4().hex}.tmp"  # the umask's mode, unlike mkstemp
