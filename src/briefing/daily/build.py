@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import asyncio
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from briefing.brief.each import FATAL, brief_each
@@ -286,6 +287,23 @@ class _Day:
                                   summary_sentences=sentences))
         self.tick("synthesise", n + 1, len(self.groups))
 
+    def model_steps(self) -> Iterator[tuple[dict[str, Any], Callable[[Answer | None, BriefingError | None], None]]]:
+        """The day's model steps in order (the grouping, then each story's synthesis), each as
+        its request and the function that takes its answer or error. Steps that need no model
+        are done on the way; the caller sends each request (sync or async) and hands back what
+        came of it before asking for the next step, which may depend on it."""
+        request = self.grouping_request()
+        if request is None:
+            self.grouped(None)
+        else:
+            yield request, self.grouped
+        for n in range(len(self.groups)):
+            claims, request = self.story_parts(n)
+            if request is None:
+                self.story(n, claims, None)
+            else:
+                yield request, partial(self.story, n, claims)
+
     def finish(self, title: str | None, date: str | None) -> DailyBriefing:
         if self.extractive:
             count = sum(len(ids) for ids in self.extractive.values())
@@ -334,25 +352,12 @@ def daily(articles: Iterable[Article | str], *, briefer: Briefer | None = None, 
     outcomes = brief_each(brief, day.kept, concurrency=options.concurrency if briefer is not None else 1)
     for done, outcome in enumerate(outcomes, 1):
         day.briefed_one(outcome.item, outcome.briefing, outcome.error, done)
-    request = day.grouping_request()
-    if request is None:
-        day.grouped(None)
-    else:
+    for request, answered in day.model_steps():
         assert briefer is not None
         try:
-            day.grouped(briefer.llm.extract(**request))
+            answered(briefer.llm.extract(**request), None)
         except MODEL_STEP_ERRORS as e:
-            day.grouped(None, e)
-    for n in range(len(day.groups)):
-        claims, request = day.story_parts(n)
-        if request is None:
-            day.story(n, claims, None)
-            continue
-        assert briefer is not None
-        try:
-            day.story(n, claims, briefer.llm.extract(**request))
-        except MODEL_STEP_ERRORS as e:
-            day.story(n, claims, None, e)
+            answered(None, e)
     return day.finish(title, date)
 
 
@@ -369,25 +374,12 @@ async def adaily(articles: Iterable[Article | str], *, briefer: Briefer | None =
         results = await _abrief_all(briefer, day.kept, options.concurrency)
         for done, (article, (briefing, error)) in enumerate(zip(day.kept, results, strict=True), 1):
             day.briefed_one(article, briefing, error, done)
-    request = day.grouping_request()
-    if request is None:
-        day.grouped(None)
-    else:
+    for request, answered in day.model_steps():
         assert briefer is not None
         try:
-            day.grouped(await briefer.llm.aextract(**request))
+            answered(await briefer.llm.aextract(**request), None)
         except MODEL_STEP_ERRORS as e:
-            day.grouped(None, e)
-    for n in range(len(day.groups)):
-        claims, request = day.story_parts(n)
-        if request is None:
-            day.story(n, claims, None)
-            continue
-        assert briefer is not None
-        try:
-            day.story(n, claims, await briefer.llm.aextract(**request))
-        except MODEL_STEP_ERRORS as e:
-            day.story(n, claims, None, e)
+            answered(None, e)
     return day.finish(title, date)
 
 
