@@ -17,13 +17,13 @@ import re
 from dataclasses import dataclass
 
 from briefing.core.models import Speaker
-from briefing.offline.cues import ADVERBIAL
+from briefing.offline.cues import ADVERBIAL, CUE
 from briefing.offline.intervals import Intervals
 from briefing.offline.phrases import CLAUSE_OPENERS, FOCUS_ADVERBS, phrase_after
 from briefing.offline.sourcing import Attributed, parse_speaker, source_before_cue
 from briefing.text.sentences import Sentence
 
-__all__ = ["INTENTION_VERBS", "find_intentions", "with_intentions"]
+__all__ = ["INTENTION_VERBS", "find_intentions", "reads_with_verb", "with_intentions"]
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,10 @@ _ADJECTIVES = frozenset({"willing", "determined", "eager", "reluctant"})
 _LEMMA = {form.replace("_", " "): lemma for lemma, verb in INTENTION_VERBS.items()
           for form in verb.forms}
 
-_BE = r"(?:is|are|was|were|be|been|being|am|[’']s|[’']re)"
+# A form of "be"; contracted only after a pronoun ("she’s hoping"), since "Trump’s promise" is a
+# possessive.
+_BE = (r"(?:is|are|was|were|be|been|being|am|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))[’']s"
+       r"|(?:(?<=\b[Tt]hey)|(?<=\b[Ww]e))[’']re)")
 _NEGATED_AUX = r"[a-z]+n[’']t"
 # Words in -ly that are no adverbs: 'the Clinton family plans to' has no "family" in its verb.
 _LY_NOUNS = r"(?:family|ally|rally|assembly|supply|italy|july|bully|belly|jelly|reply|only|early)\b"
@@ -116,6 +119,7 @@ _PASSIVE_VERB = re.compile(r"(?:ed|sought)$")
 _BAD_SOURCES = frozenset("it this that which who what there these those what i we you".split())
 
 
+_SPEECH_CUE = re.compile(CUE, re.VERBOSE)
 _RELATIVE = frozenset("that which who whom whose".split())
 
 
@@ -250,6 +254,8 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         if found_source is None:
             continue
         speaker, source_start = found_source
+        if _SPEECH_CUE.search(text, source_start, group.start()):
+            continue  # 'Ana Ruiz said the mayor plans ...': the mayor's plan is Ana Ruiz's claim
         if speaker.name.lower() in _BAD_SOURCES or not _opens_clause(text, sentence, source_start):
             continue
         end = _content_end(text, begin, sentence.end)
@@ -273,6 +279,17 @@ def find_intentions(text: str, sentences: list[Sentence], *, min_words: int = 3)
     for sentence in sentences:
         found.extend(_in_sentence(text, sentence, min_words))
     return found
+
+
+def reads_with_verb(cue: str) -> bool:
+    """Whether a reported clause's cue is a finite intention verb ('called for', 'has promised',
+    'is urging'), so that its claim reads with the verb ("Ana Ruiz called for calm after the
+    protests ...") rather than after a colon ("Ana Ruiz: calm after the protests ..."). A bare
+    participle ('calling for') is left out: "Ana Ruiz calling for ..." is no sentence."""
+    words = cue.lower().split()
+    if not words or words[0].endswith("ing"):
+        return False
+    return " ".join(words[-2:]) in _LEMMA or words[-1] in _LEMMA
 
 
 def with_intentions(reported: list[Attributed], intentions: list[Attributed],
