@@ -355,3 +355,90 @@ def test_huge_input_grows_linearly():
     started = time.perf_counter()
     assert len(find_intentions(large, split_sentences(large))) == 2000
     assert time.perf_counter() - started < 30 * small_seconds + 1.0
+
+
+# Which complement each verb takes (explicit, so that a changed flag fails) -----------------------
+
+def found(text: str) -> list[tuple[str, str, str]]:
+    """(speaker, phrase, content) of every intention ``find_intentions`` gives."""
+    return [(a.speaker.name, a.phrase, text[a.start:a.end])
+            for a in find_intentions(text, split_sentences(text))]
+
+
+@pytest.mark.parametrize(("verb", "complement"), [
+    ("hopes", "to close three schools"), ("hoped", "the council would close three schools"),
+    ("expects", "to close three schools"), ("expects", "the council to close three schools"),
+    ("expected", "the council would close three schools"),
+    ("wants", "to close three schools"), ("wants", "the council to close three schools"),
+    ("wishes", "to close three schools"), ("wished", "the council would close three schools"),
+    ("plans", "to close three schools"), ("intends", "to close three schools"),
+    ("aims", "to close three schools"), ("promised", "to close three schools"),
+    ("pledged", "to close three schools"), ("vowed", "to close three schools"),
+    ("threatened", "to close three schools"), ("agreed", "to close three schools"),
+    ("refused", "to close three schools"), ("declined", "to close three schools"),
+    ("decided", "to close three schools"), ("decided", "the council should close three schools"),
+    ("sought", "to close three schools"), ("offered", "to close three schools"),
+    ("proposed", "to close three schools"), ("proposed", "closing three schools"),
+    ("urged", "the council to close three schools"),
+    ("encouraged", "the council to close three schools"),
+    ("asked", "the council to close three schools"), ("pressed", "the council to close three schools"),
+    ("called on", "the council to close three schools"),
+    ("called for", "the council to close three schools"), ("called for", "closing three schools"),
+    ("is willing", "to close three schools"), ("is determined", "to close three schools"),
+    ("is eager", "to close three schools"), ("is reluctant", "to close three schools"),
+])
+def test_each_verb_takes_its_complements(verb, complement):
+    text = f"Ana Ruiz {verb} {complement} in the district."
+    assert found(text) == [("Ana Ruiz", verb, f"{complement} in the district")]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor agreed the plan would fail by the end of next year.",  # no clause after agree
+    "Ana Ruiz plans reopening the plant next spring after the repairs.",  # no gerund after plan
+    "Ana Ruiz promised voters to cut taxes next year and balance the budget.",  # no object
+    "Ana Ruiz urged to reopen the schools before the winter break.",  # no bare infinitive
+    "Ana Ruiz hoped the senators to reopen the schools before the winter break.",
+    "The mayor called for nothing less than a full inquiry into the police shooting.",
+    "Protesters calling for the mayor to resign gathered outside city hall on Friday.",
+    "The company owned by Ana Ruiz plans to close three schools in the district.",
+])
+def test_a_complement_a_verb_does_not_take_gives_nothing(text):
+    assert found(text) == []
+
+
+def test_a_source_after_a_clause_opener_or_a_focus_adverb_counts():
+    assert found("The union objected when Ana Ruiz decided to close three schools in the district.") == [
+        ("Ana Ruiz", "decided", "to close three schools in the district")]
+    assert found("The council met on Monday and only Ana Ruiz plans to close three schools.") == [
+        ("Ana Ruiz", "plans", "to close three schools")]
+
+
+def test_trailing_punctuation_leaves_the_content():
+    assert found("Ana Ruiz plans to close three schools in the district...") == [
+        ("Ana Ruiz", "plans", "to close three schools in the district")]
+    assert found("Ana Ruiz plans to close three schools in the district!") == [
+        ("Ana Ruiz", "plans", "to close three schools in the district")]
+
+
+def test_three_words_are_enough_by_default():
+    assert found("Ana Ruiz hopes to win big.") == [("Ana Ruiz", "hopes", "to win big")]
+
+
+def test_reads_with_verb_takes_a_two_word_cue_after_a_form_of_be():
+    from briefing.offline.intentions import reads_with_verb
+    assert reads_with_verb("is calling for") and reads_with_verb("has called on")
+
+
+def test_with_intentions_at_the_edges():
+    from briefing.core.models import Speaker
+    ruiz = Speaker(name="Ana Ruiz")
+    reported = [Attributed(10, 60, ruiz, "said", False, 0)]
+    inside = Attributed(70, 120, ruiz, "plan", False, 59, "plans")  # source on the clause's last char
+    after = Attributed(70, 120, ruiz, "plan", False, 60, "plans")  # source right after it
+    assert with_intentions(reported, [inside], Intervals([])) == reported
+    assert with_intentions(reported, [after], Intervals([])) == [reported[0], after]
+    assert with_intentions([], [inside], Intervals([(40, 60)])) == []
+    assert with_intentions([], [after], Intervals([(40, 60)])) == [after]
+    half = Attributed(100, 140, ruiz, "said", False, 90)
+    sharing_half = Attributed(120, 160, ruiz, "vow", False, 95, "vowed")  # 20 of 40 characters
+    assert with_intentions([half], [sharing_half], Intervals([])) == [half, sharing_half]
