@@ -182,13 +182,14 @@ def test_a_speech_cue_with_a_noun_phrase_reads_with_its_verb(sentence, statement
     assert [(s, k) for _, s, k, _ in claims(sentence)] == [(statement, kind)]
 
 
-def test_a_bare_participle_cue_keeps_the_colon():
-    # "Ana Ruiz calling for ..." is no sentence; a participle's claim keeps "Speaker: content"
-    from briefing.offline.intentions import reads_with_verb
-    assert reads_with_verb("called for") and reads_with_verb("has promised")
-    assert reads_with_verb("is urging") and reads_with_verb("urged")
-    assert not reads_with_verb("calling for") and not reads_with_verb("said")
-    assert not reads_with_verb("") and not reads_with_verb("hopeful")
+def test_statement_verb_of_a_speech_cue():
+    from briefing.offline.intentions import statement_verb
+    assert statement_verb("called for") == "called for" and statement_verb("has promised") == "has promised"
+    assert statement_verb("is urging") == "is urging" and statement_verb("urged") == "urged"
+    assert statement_verb("calling for") == "calls for"  # a bare participle reads in the present
+    assert statement_verb("urging") == "urges" and statement_verb("seeking") == "seeks"
+    assert statement_verb("said") is None and statement_verb("saying") is None
+    assert statement_verb("") is None and statement_verb("hopeful") is None
 
 
 # Who said it -------------------------------------------------------------------------------------
@@ -424,9 +425,10 @@ def test_three_words_are_enough_by_default():
     assert found("Ana Ruiz hopes to win big.") == [("Ana Ruiz", "hopes", "to win big")]
 
 
-def test_reads_with_verb_takes_a_two_word_cue_after_a_form_of_be():
-    from briefing.offline.intentions import reads_with_verb
-    assert reads_with_verb("is calling for") and reads_with_verb("has called on")
+def test_statement_verb_takes_a_two_word_cue_after_a_form_of_be():
+    from briefing.offline.intentions import statement_verb
+    assert statement_verb("is calling for") == "is calling for"
+    assert statement_verb("has  called on") == "has called on"  # spaces folded
 
 
 def test_with_intentions_at_the_edges():
@@ -442,3 +444,34 @@ def test_with_intentions_at_the_edges():
     half = Attributed(100, 140, ruiz, "said", False, 90)
     sharing_half = Attributed(120, 160, ruiz, "vow", False, 95, "vowed")  # 20 of 40 characters
     assert with_intentions([half], [sharing_half], Intervals([])) == [half, sharing_half]
+
+
+# A participle after the sentence's first predicate -----------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "statement", "kind"), [
+    (("On Thursday, however, Trump spoke to a gathering of industry leaders, promising to lift "
+      "rules on gas drilling."), "Trump promises to lift rules on gas drilling", "prediction"),
+    ("Ana Ruiz has embraced the approach, vowing to meet and in some cases exceed its goals.",
+     "Ana Ruiz vows to meet and in some cases exceed its goals", "prediction"),
+    ("Ana Ruiz visited the plant on Monday, calling for an end to the night shifts at the mill.",
+     "Ana Ruiz calls for an end to the night shifts at the mill", "demand"),
+    ("Ana Ruiz visited the plant on Monday, urging workers to join the union before the vote.",
+     "Ana Ruiz urges workers to join the union before the vote", "demand"),
+])
+def test_a_participle_reads_in_the_present_with_the_sentence_subject(sentence, statement, kind):
+    assert [(s, k) for _, s, k, _ in claims(sentence)] == [(statement, kind)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The proposals, calling for higher taxes on the wealthy, were rejected by the committee.",
+    "Protesters calling for the mayor to resign gathered outside city hall on Friday.",
+    "Ana Ruiz said the plant was safe, promising to publish the inspection report next week.",
+])
+def test_a_participle_without_a_sentence_subject_or_after_a_speech_cue_adds_nothing(sentence):
+    assert found(sentence) == []
+
+
+def test_a_participle_of_an_unresolved_pronoun_gives_no_claim():
+    text = "He spoke to a gathering of industry leaders, promising to lift rules on gas drilling."
+    assert found(text) == [("He", "promises", "to lift rules on gas drilling")]
+    assert statements(text) == []

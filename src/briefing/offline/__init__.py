@@ -17,7 +17,7 @@ from briefing.offline.disputes import find_disputes
 from briefing.offline.figures import find_figures
 from briefing.offline.intentions import (
     find_intentions,
-    reads_with_verb,
+    statement_verb,
     with_intentions,
 )
 from briefing.offline.intervals import Intervals
@@ -92,8 +92,8 @@ def _claim(text: str, item: Attributed) -> Claim:
     plain = re.sub(r"^that\s+", "", evidence)
     if item.phrase:  # an intention reads with its verb: "Mr. Clarke hopes to offset ..."
         statement, kind = f"{item.speaker.name} {item.phrase} {evidence}", intention_kind(item.cue)
-    elif not item.direct and reads_with_verb(item.cue):  # "Ana Ruiz called for calm after ..."
-        statement = f"{item.speaker.name} {' '.join(item.cue.split())} {evidence}"
+    elif not item.direct and (verb := statement_verb(item.cue)):  # "Ana Ruiz called for calm ..."
+        statement = f"{item.speaker.name} {verb} {evidence}"
         kind = classify(item.cue, evidence, direct=False)
     else:
         statement, kind = f"{item.speaker.name}: {plain}", classify(item.cue, evidence, direct=item.direct)

@@ -23,7 +23,7 @@ from briefing.offline.phrases import CLAUSE_OPENERS, FOCUS_ADVERBS, phrase_after
 from briefing.offline.sourcing import Attributed, parse_speaker, source_before_cue
 from briefing.text.sentences import Sentence
 
-__all__ = ["INTENTION_VERBS", "find_intentions", "reads_with_verb", "with_intentions"]
+__all__ = ["INTENTION_VERBS", "find_intentions", "statement_verb", "with_intentions"]
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,10 @@ INTENTION_VERBS: dict[str, _Verb] = {
 "willing", "determined", "eager" and "reluctant" are adjectives, read after a form of "be"."""
 
 _ADJECTIVES = frozenset({"willing", "determined", "eager", "reluctant"})
+# The present-tense form a participle's claim reads with, headline style: 'Trump spoke to the
+# leaders, promising to lift ...' gives "Trump promises to lift ...".
+_PRESENT = {lemma: verb.forms[1].replace("_", " ") for lemma, verb in INTENTION_VERBS.items()
+            if lemma not in {"willing", "determined", "eager", "reluctant"}}
 _LEMMA = {form.replace("_", " "): lemma for lemma, verb in INTENTION_VERBS.items()
           for form in verb.forms}
 
@@ -205,8 +209,8 @@ def _content_end(text: str, start: int, stop: int) -> int:
     return stop
 
 
-# A short opener before the subject: 'In fact, ', 'On Thursday, ', 'However, '.
-_OPENER = re.compile(r"(?:[A-Z][a-z]*(?:\s+[A-Za-z]+){0,2},\s+)?")
+# A short opener before the subject: 'In fact, ', 'On Thursday, ', 'On Thursday, however, '.
+_OPENER = re.compile(r"(?:[A-Z][a-z]*(?:\s+[A-Za-z]+){0,2},\s+(?:(?:however|though|meanwhile),\s+)?)?")
 # Between the subject and the verb group: an appositive set off by commas ('some Republicans,
 # including Senator Alexander, were willing'), or a first predicate coordinated with the cue
 # ('Mr. McKinley is bearish on loans and expects them to ...').
@@ -230,6 +234,22 @@ def _sentence_subject(text: str, sentence: Sentence, at: int) -> tuple[Speaker, 
     return parse_speaker(phrase.text), phrase.start
 
 
+# The first predicate of a sentence whose subject a participle cue then follows: 'Trump spoke to
+# industry leaders, promising to ...', 'Mrs. Clinton has embraced the approach, promising to ...'.
+_BEFORE_PARTICIPLE = re.compile(r"\s+[a-z][^;:“”\"()]{0,200},\s*")
+
+
+def _participle_subject(text: str, sentence: Sentence, at: int) -> tuple[Speaker, int] | None:
+    """The subject that opens the sentence as the source of a participle cue at ``at`` that
+    follows its first predicate after a comma."""
+    opener = _OPENER.match(text, sentence.start, at)
+    start = opener.end() if opener else sentence.start
+    phrase = phrase_after(text, start, at)
+    if phrase is None or not _BEFORE_PARTICIPLE.fullmatch(text, phrase.end, at):
+        return None
+    return parse_speaker(phrase.text), phrase.start
+
+
 def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attributed]:
     found: list[Attributed] = []
     position = sentence.start
@@ -239,18 +259,24 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         verb = re.sub(r"\s+", " ", group.group("verb")).lower()
         aux = group.group("aux")
         lemma = _LEMMA[verb]
-        if verb.split()[0].endswith("ing") and lemma not in _ADJECTIVES and not re.search(_BE + r"\s+(?:\S+\s+)?$", aux) or _passive(aux, verb):
-            continue  # 'the proposals calling for ...', 'is expected to': no one's intention here
-        if _noun_sense(text, group.start()) or _HYPOTHETICAL.intersection(aux.lower().split()):
-            continue  # 'the plan to', 'Mexicans would hope': no one's stated intention
+        participle = verb.split()[0].endswith("ing") and lemma not in _ADJECTIVES and not re.search(
+            _BE + r"\s+(?:\S+\s+)?$", aux)
+        if participle and (aux or not text[sentence.start:group.start()].rstrip().endswith(",")):
+            continue  # 'the proposals calling for ...': no one's intention here
+        if _passive(aux, verb) or _noun_sense(text, group.start()) or _HYPOTHETICAL.intersection(
+                aux.lower().split()):
+            continue  # 'is expected to', 'the plan to', 'Mexicans would hope': no stated intention
         if lemma in _ADJECTIVES and not re.search(r"\b(?:" + _BE + r"|been)\s+(?:\S+\s+)?$", aux):
             continue
         complement = _complement(text, lemma, group.end(), sentence.end)
         if complement is None:
             continue
         begin, joint = complement
-        found_source = source_before_cue(text, group.start(), sentence.start) or _sentence_subject(
-            text, sentence, group.start())
+        if participle:
+            found_source = _participle_subject(text, sentence, group.start())
+        else:
+            found_source = source_before_cue(text, group.start(), sentence.start) or _sentence_subject(
+                text, sentence, group.start())
         if found_source is None:
             continue
         speaker, source_start = found_source
@@ -261,7 +287,8 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         end = _content_end(text, begin, sentence.end)
         if len(text[begin:end].split()) < min_words:
             continue
-        phrase = re.sub(r"\s+", " ", text[group.start():group.end()] + joint).strip()
+        said = _PRESENT[lemma] if participle else text[group.start():group.end()]
+        phrase = re.sub(r"\s+", " ", said + joint).strip()
         found.append(Attributed(begin, end, speaker, lemma, False, source_start, phrase))
         position = end
     return found
@@ -281,15 +308,18 @@ def find_intentions(text: str, sentences: list[Sentence], *, min_words: int = 3)
     return found
 
 
-def reads_with_verb(cue: str) -> bool:
-    """Whether a reported clause's cue is a finite intention verb ('called for', 'has promised',
-    'is urging'), so that its claim reads with the verb ("Ana Ruiz called for calm after the
-    protests ...") rather than after a colon ("Ana Ruiz: calm after the protests ..."). A bare
-    participle ('calling for') is left out: "Ana Ruiz calling for ..." is no sentence."""
+def statement_verb(cue: str) -> str | None:
+    """The verb a reported clause's claim reads with when its cue is an intention verb: the cue
+    itself when finite ('called for', 'has promised', 'is urging': "Ana Ruiz called for calm
+    after the protests ..."), the present tense for a bare participle ('calling for': "Ana Ruiz
+    calls for ..."), None for any other cue, whose claim keeps "Speaker: content"."""
     words = cue.lower().split()
-    if not words or words[0].endswith("ing"):
-        return False
-    return " ".join(words[-2:]) in _LEMMA or words[-1] in _LEMMA
+    lemma = _LEMMA.get(" ".join(words[-2:])) or _LEMMA.get(words[-1]) if words else None
+    if lemma is None:
+        return None
+    if len(words) <= 2 and words[0].endswith("ing") and lemma in _PRESENT:
+        return _PRESENT[lemma]
+    return " ".join(cue.split())
 
 
 def with_intentions(reported: list[Attributed], intentions: list[Attributed],

@@ -10,7 +10,7 @@ from briefing.core.models import ClaimKind
 _CUE_KINDS = [
     (ClaimKind.denial, r"den(?:y|ies|ied)|refut|dismiss|reject|disput|rebuff"),
     (ClaimKind.accusation, r"accus|blam|condemn|critici[sz]|attack|slam"),
-    (ClaimKind.demand, r"urg|demand|call(?:s|ed)?\s+(?:for|on)|press"),
+    (ClaimKind.demand, r"urg|demand|call(?:s|ed|ing)?\s+(?:for|on)|press"),
     (ClaimKind.prediction, r"predict|warn|expect|forecast|estimat|caution"),
     (ClaimKind.opinion, r"believ|think|argu|suggest|insist|contend|assert|feel|hop(?:e|es|ed|ing)\b"),
 ]
