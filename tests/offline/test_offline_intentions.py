@@ -139,6 +139,7 @@ def test_the_positive_partner_of_a_negation_has_no_negation():
     "The plan to raise the debt limit before the holiday recess was dropped on Friday.",
     "His pledge to raise the debt limit before the holiday recess surprised the caucus.",
     "Trump’s promise to raise the debt limit before the holiday recess went unmet.",
+    "The order to evacuate the coastal towns came late on Friday night from the governor.",
     "Together, the two men sketched a plan to bundle carbon offsets with their coal sales.",
     "There is a hope that the debt limit will be raised before the holiday recess.",
     "The expected emissions from the new mines would rise sharply over the decade.",
@@ -152,6 +153,7 @@ def test_the_cue_word_as_a_noun_gives_no_claim(sentence):
     "Clinton is expected to win the debate on Monday at Hofstra University in New York.",
     "The senator was asked to resign from the committee after the vote on Friday.",
     "The residents were urged to leave their homes before the storm reached the coast.",
+    "The residents were ordered to evacuate the coastal towns late on Friday night.",
 ])
 def test_a_passive_states_no_intention_of_its_subject(sentence):
     assert statements(sentence) == []
@@ -184,12 +186,18 @@ def test_a_speech_cue_with_a_noun_phrase_reads_with_its_verb(sentence, statement
 
 def test_statement_verb_of_a_speech_cue():
     from briefing.offline.intentions import statement_verb
-    assert statement_verb("called for") == "called for" and statement_verb("has promised") == "has promised"
-    assert statement_verb("is urging") == "is urging" and statement_verb("urged") == "urged"
-    assert statement_verb("calling for") == "calls for"  # a bare participle reads in the present
-    assert statement_verb("urging") == "urges" and statement_verb("seeking") == "seeks"
-    assert statement_verb("said") is None and statement_verb("saying") is None
-    assert statement_verb("") is None and statement_verb("hopeful") is None
+    assert statement_verb("called for", "Ana Ruiz called for") == "called for"
+    assert statement_verb("has promised", "Ana Ruiz has promised that") == "has promised"
+    assert statement_verb("is urging", "Ana is urging ") == "is urging"
+    assert statement_verb("urged", "Ana Ruiz urged") == "urged"
+    assert statement_verb("calling for", "the plant, calling for") == "calls for"  # present tense
+    assert statement_verb("urging", "x, urging") == "urges" and statement_verb("seeking", "x, seeking") == "seeks"
+    assert statement_verb("said", "Ana said") is None and statement_verb("saying", "x, saying") is None
+    assert statement_verb("", "") is None and statement_verb("hopeful", "Ana hopeful") is None
+    # words between the verb and the content: the verb alone would misquote the sentence
+    assert statement_verb("told", "Trump told reporters that") is None
+    assert statement_verb("urged", "Ana Ruiz urged the council on Monday") is None
+    assert statement_verb("urged", "") is None
 
 
 # Who said it -------------------------------------------------------------------------------------
@@ -310,7 +318,9 @@ def test_with_intentions_drops_nested_and_keeps_unrelated():
 @pytest.mark.parametrize(("lemma", "kind"), [
     ("urge", ClaimKind.demand), ("encourage", ClaimKind.demand), ("ask", ClaimKind.demand),
     ("call for", ClaimKind.demand), ("call on", ClaimKind.demand), ("propose", ClaimKind.demand),
-    ("press", ClaimKind.demand),
+    ("press", ClaimKind.demand), ("warn", ClaimKind.demand), ("tell", ClaimKind.demand),
+    ("advise", ClaimKind.demand), ("implore", ClaimKind.demand), ("order", ClaimKind.demand),
+    ("instruct", ClaimKind.demand),
     ("expect", ClaimKind.prediction), ("plan", ClaimKind.prediction), ("intend", ClaimKind.prediction),
     ("aim", ClaimKind.prediction), ("promise", ClaimKind.prediction), ("pledge", ClaimKind.prediction),
     ("vow", ClaimKind.prediction), ("threaten", ClaimKind.prediction),
@@ -326,7 +336,7 @@ def test_intention_kinds_by_verb_class(lemma, kind):
 
 
 def test_every_intention_verb_has_a_pinned_kind_and_an_unknown_lemma_is_a_fact():
-    assert len(INTENTION_VERBS) == 28
+    assert len(INTENTION_VERBS) == 34
     assert intention_kind("frobnicate") is ClaimKind.fact
 
 
@@ -385,6 +395,11 @@ def found(text: str) -> list[tuple[str, str, str]]:
     ("asked", "the council to close three schools"), ("pressed", "the council to close three schools"),
     ("called on", "the council to close three schools"),
     ("called for", "the council to close three schools"), ("called for", "closing three schools"),
+    ("warned", "the council to close three schools"), ("told", "the council to close three schools"),
+    ("advised", "the council to close three schools"),
+    ("implored", "the council to close three schools"),
+    ("ordered", "the council to close three schools"),
+    ("instructed", "the council to close three schools"),
     ("is willing", "to close three schools"), ("is determined", "to close three schools"),
     ("is eager", "to close three schools"), ("is reluctant", "to close three schools"),
 ])
@@ -427,8 +442,14 @@ def test_three_words_are_enough_by_default():
 
 def test_statement_verb_takes_a_two_word_cue_after_a_form_of_be():
     from briefing.offline.intentions import statement_verb
-    assert statement_verb("is calling for") == "is calling for"
-    assert statement_verb("has  called on") == "has called on"  # spaces folded
+    assert statement_verb("is calling for", "Ana is calling for") == "is calling for"
+    assert statement_verb("has  called on", "Ana has called on") == "has called on"  # spaces folded
+
+
+def test_an_audience_between_verb_and_content_keeps_the_colon():
+    [(_, statement, _, _)] = claims("Trump told reporters that the polling places in Pennsylvania "
+                                    "were rigged against him.")
+    assert statement == "Trump: the polling places in Pennsylvania were rigged against him"
 
 
 def test_with_intentions_at_the_edges():

@@ -92,7 +92,8 @@ def _claim(text: str, item: Attributed) -> Claim:
     plain = re.sub(r"^that\s+", "", evidence)
     if item.phrase:  # an intention reads with its verb: "Mr. Clarke hopes to offset ..."
         statement, kind = f"{item.speaker.name} {item.phrase} {evidence}", intention_kind(item.cue)
-    elif not item.direct and (verb := statement_verb(item.cue)):  # "Ana Ruiz called for calm ..."
+    elif not item.direct and (verb := statement_verb(item.cue, text[max(0, item.start - 60):item.start])):
+        # "Ana Ruiz called for calm ...", not "Ana Ruiz: calm ..."
         statement = f"{item.speaker.name} {verb} {evidence}"
         kind = classify(item.cue, evidence, direct=False)
     else:

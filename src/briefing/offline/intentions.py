@@ -66,6 +66,12 @@ INTENTION_VERBS: dict[str, _Verb] = {
     "encourage": _verb("encourage encourages encouraged encouraging", object_infinitive=True),
     "ask": _verb("ask asks asked asking", object_infinitive=True),
     "press": _verb("press presses pressed pressing", object_infinitive=True),
+    "warn": _verb("warn warns warned warning", object_infinitive=True),
+    "tell": _verb("tell tells told telling", object_infinitive=True),
+    "advise": _verb("advise advises advised advising", object_infinitive=True),
+    "implore": _verb("implore implores implored imploring", object_infinitive=True),
+    "order": _verb("order orders ordered ordering", object_infinitive=True),
+    "instruct": _verb("instruct instructs instructed instructing", object_infinitive=True),
     "call on": _verb("call_on calls_on called_on calling_on", object_infinitive=True),
     "call for": _verb("call_for calls_for called_for calling_for", object_infinitive=True,
                       gerund=True),
@@ -308,14 +314,17 @@ def find_intentions(text: str, sentences: list[Sentence], *, min_words: int = 3)
     return found
 
 
-def statement_verb(cue: str) -> str | None:
-    """The verb a reported clause's claim reads with when its cue is an intention verb: the cue
-    itself when finite ('called for', 'has promised', 'is urging': "Ana Ruiz called for calm
-    after the protests ..."), the present tense for a bare participle ('calling for': "Ana Ruiz
-    calls for ..."), None for any other cue, whose claim keeps "Speaker: content"."""
+def statement_verb(cue: str, before: str) -> str | None:
+    """The verb a reported clause's claim reads with when its cue is an intention verb that
+    stands right before the content (``before`` is the text before it; a "that" may come
+    between): the cue itself when finite ('called for', 'has promised', 'is urging': "Ana Ruiz
+    called for calm after the protests ..."), the present tense for a bare participle ('calling
+    for': "Ana Ruiz calls for ..."). None for any other cue, or when other words stand between
+    ('told reporters that ...'), whose claim keeps "Speaker: content"."""
     words = cue.lower().split()
     lemma = _LEMMA.get(" ".join(words[-2:])) or _LEMMA.get(words[-1]) if words else None
-    if lemma is None:
+    last = re.sub(r"\s+that\s*$", "", before.rstrip()).split()
+    if lemma is None or not last or last[-1].lower() != words[-1]:
         return None
     if len(words) <= 2 and words[0].endswith("ing") and lemma in _PRESENT:
         return _PRESENT[lemma]

@@ -43,7 +43,8 @@ def classify(cue: str | None, content: str, *, direct: bool) -> ClaimKind:
 # demand, a plan, promise or expectation a prediction, a hope or readiness an opinion, and a
 # decision, agreement, refusal or attempt a fact about what the source did.
 _INTENTION_KINDS = {
-    ClaimKind.demand: "urge encourage ask press call_on call_for propose",
+    ClaimKind.demand: "urge encourage ask press call_on call_for propose warn tell advise implore order "
+                      "instruct",
     ClaimKind.prediction: "expect plan intend aim promise pledge vow threaten",
     ClaimKind.opinion: "hope want wish willing determined eager reluctant",
     ClaimKind.fact: "agree refuse decline decide seek offer",
