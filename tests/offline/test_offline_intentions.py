@@ -496,3 +496,24 @@ def test_a_participle_of_an_unresolved_pronoun_gives_no_claim():
     text = "He spoke to a gathering of industry leaders, promising to lift rules on gas drilling."
     assert found(text) == [("He", "promises", "to lift rules on gas drilling")]
     assert statements(text) == []
+
+
+@pytest.mark.parametrize(("sentence", "statement"), [
+    (("President Ana Ruiz toured the plant. She’s sought to protect breaks for the real estate "
+     "industry."), "Ana Ruiz has sought to protect breaks for the real estate industry"),
+    (("President Ana Ruiz toured the plant. She’s hoping to protect breaks for the real estate "
+     "industry."), "Ana Ruiz is hoping to protect breaks for the real estate industry"),
+    (("President Ana Ruiz toured the plant. She's willing to protect breaks for the real estate "
+     "industry."), "Ana Ruiz is willing to protect breaks for the real estate industry"),
+])
+def test_a_pronouns_contraction_is_spelt_out_for_the_name(sentence, statement):
+    assert statement in statements(sentence)
+
+
+def test_they_re_is_spelt_out_as_are_or_have():
+    text = "They’re hoping to protect breaks. They’re sought to protect breaks."
+    assert [phrase for _, phrase, _ in found(text)] == ["are hoping", "have sought"]
+
+
+def test_a_possessive_is_no_contraction():
+    assert statements("Ana Ruiz’s hoping to protect breaks for the real estate industry.") == []

@@ -256,6 +256,21 @@ def _participle_subject(text: str, sentence: Sentence, at: int) -> tuple[Speaker
     return parse_speaker(phrase.text), phrase.start
 
 
+# A form of "be" (and at most one adverb) right before the verb: 'is (now) hoping', 'she’s willing'.
+_AFTER_BE = re.compile(r"\b(?:" + _BE + r")\s+(?:\S+\s+)?$")
+
+
+def _expanded(group: str) -> str:
+    """A verb group without the contraction its pronoun had: "he’s sought" is read "has sought"
+    and "she’s hoping" "is hoping", so the resolved name reads "Ana Ruiz has sought ..."."""
+    match = re.match(r"[’'](s|re)\s+(\S+)", group)
+    if match is None:
+        return group
+    progressive = match.group(2).endswith("ing") or match.group(2) in _ADJECTIVES
+    full = {"s": ("is", "has"), "re": ("are", "have")}[match.group(1)][0 if progressive else 1]
+    return full + group[match.end(1):]
+
+
 def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attributed]:
     found: list[Attributed] = []
     position = sentence.start
@@ -265,14 +280,14 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         verb = re.sub(r"\s+", " ", group.group("verb")).lower()
         aux = group.group("aux")
         lemma = _LEMMA[verb]
-        participle = verb.split()[0].endswith("ing") and lemma not in _ADJECTIVES and not re.search(
-            _BE + r"\s+(?:\S+\s+)?$", aux)
+        after_be = _AFTER_BE.search(text, max(0, group.start() - 12), group.start("verb")) is not None
+        participle = verb.split()[0].endswith("ing") and lemma not in _ADJECTIVES and not after_be
         if participle and (aux or not text[sentence.start:group.start()].rstrip().endswith(",")):
             continue  # 'the proposals calling for ...': no one's intention here
         if _passive(aux, verb) or _noun_sense(text, group.start()) or _HYPOTHETICAL.intersection(
                 aux.lower().split()):
             continue  # 'is expected to', 'the plan to', 'Mexicans would hope': no stated intention
-        if lemma in _ADJECTIVES and not re.search(r"\b(?:" + _BE + r"|been)\s+(?:\S+\s+)?$", aux):
+        if lemma in _ADJECTIVES and not after_be:
             continue
         complement = _complement(text, lemma, group.end(), sentence.end)
         if complement is None:
@@ -293,7 +308,7 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         end = _content_end(text, begin, sentence.end)
         if len(text[begin:end].split()) < min_words:
             continue
-        said = _PRESENT[lemma] if participle else text[group.start():group.end()]
+        said = _PRESENT[lemma] if participle else _expanded(text[group.start():group.end()])
         phrase = re.sub(r"\s+", " ", said + joint).strip()
         found.append(Attributed(begin, end, speaker, lemma, False, source_start, phrase))
         position = end
