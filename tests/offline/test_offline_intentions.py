@@ -517,3 +517,21 @@ def test_they_re_is_spelt_out_as_are_or_have():
 
 def test_a_possessive_is_no_contraction():
     assert statements("Ana Ruiz’s hoping to protect breaks for the real estate industry.") == []
+
+
+def test_a_participle_after_adverbs_reads_in_the_present_and_a_progressive_keeps_its_be():
+    from briefing.offline.intentions import statement_verb
+    assert statement_verb("also calling for", "the plant, also calling for") == "calls for"
+    assert statement_verb("was calling for", "Ana was calling for") == "was calling for"
+    assert statement_verb("’s urging", "She’s urging") == "’s urging"
+    assert found("Ana Ruiz visited the plant, also promising to lift rules on gas drilling.") == [
+        ("Ana Ruiz", "promises", "to lift rules on gas drilling")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ana Ruiz visited the plant while promising to lift rules on gas drilling.",  # no comma
+    "Ana Ruiz visited the plant, has promising to lift rules on gas drilling.",  # no adverb
+    "and then, promising to lift rules on gas drilling, the talks ended.",  # no subject
+])
+def test_a_participle_needs_a_comma_adverbs_only_and_a_subject(sentence):
+    assert found(sentence) == []

@@ -98,9 +98,10 @@ _BE = (r"(?:is|are|was|were|be|been|being|am|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))[’'
 _NEGATED_AUX = r"[a-z]+n[’']t"
 # Words in -ly that are no adverbs: 'the Clinton family plans to' has no "family" in its verb.
 _LY_NOUNS = r"(?:family|ally|rally|assembly|supply|italy|july|bully|belly|jelly|reply|only|early)\b"
+_LY_ADVERB = r"(?!" + _LY_NOUNS + r")[a-z]{2,}ly"
 _AUX = (r"(?:has|have|had|will|would|shall|should|could|can|may|might|must|do|does|did|"
         r"not|never|also|still|now|again|long|already|once|even|then|later|first|soon|"
-        + _NEGATED_AUX + r"|" + _BE + r"|(?!" + _LY_NOUNS + r")[a-z]{2,}ly)")
+        + _NEGATED_AUX + r"|" + _BE + r"|" + _LY_ADVERB + r")")
 _FORMS = "|".join(sorted((f.replace("_", r"\s+") for f in _LEMMA), key=len, reverse=True))
 _GROUP = re.compile(r"\b(?P<aux>(?:" + _AUX + r"\s+){0,4})(?P<verb>" + _FORMS + r")\b")
 
@@ -256,6 +257,9 @@ def _participle_subject(text: str, sentence: Sentence, at: int) -> tuple[Speaker
     return parse_speaker(phrase.text), phrase.start
 
 
+# What may stand before a participle cue: adverbs alone (', also promising to').
+_ADVERBS_ONLY = re.compile(r"(?:(?:also|even|again|then|later|" + _LY_ADVERB + r")\s+)*")
+
 # A form of "be" (and at most one adverb) right before the verb: 'is (now) hoping', 'she’s willing'.
 _AFTER_BE = re.compile(r"\b(?:" + _BE + r")\s+(?:\S+\s+)?$")
 
@@ -282,7 +286,8 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         lemma = _LEMMA[verb]
         after_be = _AFTER_BE.search(text, max(0, group.start() - 12), group.start("verb")) is not None
         participle = verb.split()[0].endswith("ing") and lemma not in _ADJECTIVES and not after_be
-        if participle and (aux or not text[sentence.start:group.start()].rstrip().endswith(",")):
+        if participle and (not _ADVERBS_ONLY.fullmatch(aux)
+                           or not text[sentence.start:group.start()].rstrip().endswith(",")):
             continue  # 'the proposals calling for ...': no one's intention here
         if _passive(aux, verb) or _noun_sense(text, group.start()) or _HYPOTHETICAL.intersection(
                 aux.lower().split()):
@@ -329,6 +334,9 @@ def find_intentions(text: str, sentences: list[Sentence], *, min_words: int = 3)
     return found
 
 
+_BE_WORDS = frozenset("is are was were be been being am ’s 's ’re 're".split())
+
+
 def statement_verb(cue: str, before: str) -> str | None:
     """The verb a reported clause's claim reads with when its cue is an intention verb that
     stands right before the content (``before`` is the text before it; a "that" may come
@@ -341,7 +349,9 @@ def statement_verb(cue: str, before: str) -> str | None:
     last = re.sub(r"\s+that\s*$", "", before.rstrip()).split()
     if lemma is None or not last or last[-1].lower() != words[-1]:
         return None
-    if len(words) <= 2 and words[0].endswith("ing") and lemma in _PRESENT:
+    verb = words[-2:] if " ".join(words[-2:]) in _LEMMA else words[-1:]
+    helpers = words[:len(words) - len(verb)]  # 'also' in 'also calling for', 'is' in 'is urging'
+    if verb[0].endswith("ing") and lemma in _PRESENT and not _BE_WORDS.intersection(helpers):
         return _PRESENT[lemma]
     return " ".join(cue.split())
 
