@@ -522,6 +522,7 @@ def test_a_possessive_is_no_contraction():
 def test_a_participle_after_adverbs_reads_in_the_present_and_a_progressive_keeps_its_be():
     from briefing.offline.intentions import statement_verb
     assert statement_verb("also calling for", "the plant, also calling for") == "calls for"
+    assert statement_verb("also urging", "the plant, also urging") == "urges"
     assert statement_verb("was calling for", "Ana was calling for") == "was calling for"
     assert statement_verb("’s urging", "She’s urging") == "’s urging"
     assert found("Ana Ruiz visited the plant, also promising to lift rules on gas drilling.") == [
