@@ -171,7 +171,9 @@ def test_writers_contrast_ends_reported_content():
     found = claims("Ana Ruiz said the bridge was safe for traffic, although she refused to "
                    "publish the inspection report.")
     assert [(c.speaker.name, c.evidence) for c in found] == [
-        ("Ana Ruiz", "the bridge was safe for traffic")]
+        ("Ana Ruiz", "the bridge was safe for traffic"),
+        ("Ana Ruiz", "to publish the inspection report")]  # her refusal, a claim of its own
+    assert found[1].statement == "Ana Ruiz refused to publish the inspection report"
 
 
 def test_contrast_then_a_second_statement_of_the_same_speaker():

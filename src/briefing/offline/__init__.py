@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from briefing.core.models import Article, Briefing, Claim, Span, Usage
 from briefing.grounding.inarticle import check_briefing
 from briefing.offline.disputes import find_disputes
 from briefing.offline.figures import find_figures
+from briefing.offline.intentions import (
+    find_intentions,
+    statement_verb,
+    with_intentions,
+)
 from briefing.offline.intervals import Intervals
-from briefing.offline.kinds import classify
+from briefing.offline.kinds import classify, intention_kind
 from briefing.offline.names import (
     SpeakerResolver,
     learn_genders,
@@ -62,6 +68,8 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
     quotes = find_direct_quotes(text)
     quoted = Intervals((q.start, q.end) for q in quotes)
     reported = [c for c in find_reported(text, sentences) if not _covered_by_quote(c, quoted)]
+    intentions = [c for c in find_intentions(text, sentences) if not _covered_by_quote(c, quoted)]
+    reported = with_intentions(reported, intentions, quoted)
     by_source = _by_source(reported)
     quotes = [q for q in quotes if not _inside_reported(q, by_source)]
     mentions = person_mentions(text, sentences)
@@ -73,20 +81,26 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
         sentence = sentences[max(0, bisect_right(starts, at) - 1)] if sentences else None
         speaker = resolver.resolve(item.speaker, at, sentence.start if sentence else at)
         if speaker is not None:
-            resolved.append(Attributed(item.start, item.end, speaker, item.cue, item.direct,
-                                       item.source_start))
+            resolved.append(replace(item, speaker=speaker))
     names = merge_names([a.speaker for a in resolved], [m.name for m in mentions])
-    return [Attributed(a.start, a.end, a.speaker.model_copy(update={"name": names[a.speaker.name]})
-                       if names.get(a.speaker.name, a.speaker.name) != a.speaker.name else a.speaker,
-                       a.cue, a.direct, a.source_start) for a in resolved]
+    return [replace(a, speaker=a.speaker.model_copy(update={"name": names[a.speaker.name]}))
+            if names.get(a.speaker.name, a.speaker.name) != a.speaker.name else a for a in resolved]
 
 
 def _claim(text: str, item: Attributed) -> Claim:
     evidence = text[item.start:item.end]
     plain = re.sub(r"^that\s+", "", evidence)
+    if item.phrase:  # an intention reads with its verb: "Mr. Clarke hopes to offset ..."
+        statement, kind = f"{item.speaker.name} {item.phrase} {evidence}", intention_kind(item.cue)
+    elif not item.direct and (verb := statement_verb(item.cue, text[max(0, item.start - 60):item.start])):
+        # "Ana Ruiz called for calm ...", not "Ana Ruiz: calm ..."
+        statement = f"{item.speaker.name} {verb} {evidence}"
+        kind = classify(item.cue, evidence, direct=False)
+    else:
+        statement, kind = f"{item.speaker.name}: {plain}", classify(item.cue, evidence, direct=item.direct)
     return Claim(
-        statement=f"{item.speaker.name}: {plain}",
-        kind=classify(item.cue, evidence, direct=item.direct),
+        statement=statement,
+        kind=kind,
         speaker=item.speaker,
         channel=channel_for(item.speaker),
         direct_quote=item.direct,

@@ -10,7 +10,7 @@ from briefing.core.models import ClaimKind
 _CUE_KINDS = [
     (ClaimKind.denial, r"den(?:y|ies|ied)|refut|dismiss|reject|disput|rebuff"),
     (ClaimKind.accusation, r"accus|blam|condemn|critici[sz]|attack|slam"),
-    (ClaimKind.demand, r"urg|demand|call(?:s|ed)?\s+(?:for|on)|press"),
+    (ClaimKind.demand, r"urg|demand|call(?:s|ed|ing)?\s+(?:for|on)|press"),
     (ClaimKind.prediction, r"predict|warn|expect|forecast|estimat|caution"),
     (ClaimKind.opinion, r"believ|think|argu|suggest|insist|contend|assert|feel|hop(?:e|es|ed|ing)\b"),
 ]
@@ -37,3 +37,23 @@ def classify(cue: str | None, content: str, *, direct: bool) -> ClaimKind:
         if re.search(pattern, content, re.IGNORECASE if kind is not ClaimKind.opinion else 0):
             return kind
     return ClaimKind.opinion if direct else ClaimKind.fact
+
+
+# The kind of a stated intention, by its verb's lemma (``offline.intentions``): a request is a
+# demand, a plan, promise or expectation a prediction, a hope or readiness an opinion, and a
+# decision, agreement, refusal or attempt a fact about what the source did.
+_INTENTION_KINDS = {
+    ClaimKind.demand: "urge encourage ask press call_on call_for propose warn tell advise implore order "
+                      "instruct",
+    ClaimKind.prediction: "expect plan intend aim promise pledge vow threaten",
+    ClaimKind.opinion: "hope want wish willing determined eager reluctant",
+    ClaimKind.fact: "agree refuse decline decide seek offer",
+}
+_KIND_OF_INTENTION = {lemma.replace("_", " "): kind for kind, lemmas in _INTENTION_KINDS.items()
+                      for lemma in lemmas.split()}
+
+
+def intention_kind(lemma: str) -> ClaimKind:
+    """The kind of an intention claim from its verb's lemma ("urge" is a demand, "expect" a
+    prediction, "hope" an opinion, "refuse" a fact); a lemma not listed is a fact."""
+    return _KIND_OF_INTENTION.get(lemma, ClaimKind.fact)

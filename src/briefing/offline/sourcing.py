@@ -223,6 +223,7 @@ class Attributed:
     cue: str
     direct: bool
     source_start: int = -1  # where the source phrase starts in the text, -1 when inferred
+    phrase: str = ""  # the verb phrase that joins source and content in a statement ("hopes")
 
 
 _APPOSITIVE = re.compile(
