@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefing import Article
-from briefing.daily.actors import Actors, lead_end, led_by_different_actors, main_actors
+from briefing.daily.actors import Actors, lead_end, led_by_different_actors, led_by_same_actors, main_actors
 from briefing.daily.entities import features, name_runs
 from briefing.daily.grouping import GroupingOptions, group_offline
 
@@ -230,3 +230,67 @@ def test_features_are_unchanged_by_the_runs() -> None:
 def test_the_actor_check_does_not_depend_on_order(swap: bool) -> None:
     day = _fights()[::-1] if swap else _fights()
     assert _partition(day) == [["one"], ["two"]]
+
+
+def test_actors_are_frozen() -> None:
+    actors = main_actors(Article(text=FIGHT_ONE))
+    with pytest.raises(AttributeError):
+        actors.main = frozenset()  # type: ignore[misc]
+
+
+def test_the_lead_ends_where_its_last_sentence_ends() -> None:
+    # a name that starts where the lead ends is outside it; a name that ends the text is inside
+    text = "Rescue crews worked.\n\nHaugen thanked them. Per Haugen left. Haugen wept."
+    assert main_actors(Article(text=text), lead_sentences=1).main == set()
+    assert main_actors(Article(text=text), lead_sentences=2).main == {"haugen"}
+    assert main_actors(Article(text="Rescue crews thanked Per Haugen"), min_mentions=1).main == {"haugen"}
+
+
+def test_a_word_after_an_opening_quote_at_the_start_opens_a_sentence() -> None:
+    assert features('"Police came," said Olsen.') == {"n:olsen"}
+    assert name_runs('"Police came," said Olsen.') == [[(20, "olsen")]]
+
+
+# One resignation: a long report naming many others, a short one naming little but its subject.
+RESIGN_LONG = (
+    "Coach Lena Olsen resigned from Tarnby United on Monday after a 9-14 start.\n\n"
+    "Olsen told the board of Tarnby United that she had lost the dressing room. Chairman Per Haugen, "
+    "Director Anna Berg, Captain Jonas Lie and Assistant Erik Moen thanked her. Olsen joined in 2019 "
+    "from Kessel Rovers, won the Nordic Cup in 2021, and signed Mikkel Dahl, Sven Aas and Ola Brun. "
+    "Rivals Bremen City, Oslo Athletic and Vik FC sent notes."
+)
+RESIGN_SHORT = ("Lena Olsen quit, Radio Nord said at 6 pm.\n\nOlsen, 52, said she was tired of the job. Fans "
+                "outside the Vestby Arena cheered Olsen and sang for 20 minutes.")
+
+
+def test_two_reports_led_by_the_same_actor_alone_are_one_story() -> None:
+    day = [Article(id="long", text=RESIGN_LONG), Article(id="short", text=RESIGN_SHORT)]
+    assert _partition(day, GroupingOptions(actor_mentions=None)) == [["long"], ["short"]]
+    assert _partition(day) == [["long", "short"]]
+
+
+def test_the_same_actor_with_one_of_its_own_on_one_side_does_not_join() -> None:
+    # the short report also leads with a rival coach it keeps naming: the actors do not decide
+    other = RESIGN_SHORT.replace("Lena Olsen quit,", "Lena Olsen quit and Coach Karl Eide took over,") + (
+        " Eide spoke. Eide smiled.")
+    day = [Article(id="long", text=RESIGN_LONG), Article(id="short", text=other)]
+    assert main_actors(day[1]).main == {"olsen", "eide"}
+    assert _partition(day) == [["long"], ["short"]]
+
+
+def test_a_third_article_of_another_event_is_not_pulled_in_by_the_same_actors() -> None:
+    quake = QUAKE_EARLY.replace("Lena Olsen", "Rolf Tangen").replace("Olsen", "Tangen")
+    day = [Article(id="long", text=RESIGN_LONG), Article(id="short", text=RESIGN_SHORT), Article(id="quake", text=quake)]
+    assert _partition(day) == [["long", "short"], ["quake"]]
+
+
+def test_led_by_same_actors_needs_a_shared_actor_and_none_of_its_own() -> None:
+    olsen = Actors(main=frozenset({"olsen"}), words=frozenset({"olsen", "haugen"}))
+    also = Actors(main=frozenset({"olsen", "haugen"}), words=frozenset({"olsen", "haugen"}))
+    assert led_by_same_actors(olsen, also) and led_by_same_actors(also, olsen)
+    own = Actors(main=frozenset({"olsen", "eide"}), words=frozenset({"olsen", "eide"}))
+    assert not led_by_same_actors(olsen, own) and not led_by_same_actors(own, olsen)
+    apart = Actors(main=frozenset({"eide"}), words=frozenset({"eide", "olsen"}))
+    assert not led_by_same_actors(olsen, apart)
+    nobody = Actors(main=frozenset(), words=frozenset({"olsen"}))
+    assert not led_by_same_actors(nobody, nobody) and not led_by_same_actors(olsen, nobody)

@@ -9,7 +9,9 @@ and never written in lower case (a headline's "Center" or "Put" is a common word
 A name is known by its last word, so "Maurice Cheeks" and "Cheeks" are one actor and "INS
 Mysore" and "INS Sukanya" are two. Two articles are led by different actors only when each has a
 main actor the other never mentions at all, in any case: a quoted official or a place one report
-leads with and the other omits is one-sided and splits nothing.
+leads with and the other omits is one-sided and splits nothing. They are led by the same actors
+when they share a main actor and neither has one the other never mentions; anything between says
+nothing either way.
 """
 
 from __future__ import annotations
@@ -107,3 +109,9 @@ def led_by_different_actors(one: Actors, other: Actors) -> bool:
     """Whether each article has a main actor that the other never mentions (two events of one
     kind), not merely one of them (one event, one report naming more)."""
     return bool(one.main - other.words) and bool(other.main - one.words)
+
+
+def led_by_same_actors(one: Actors, other: Actors) -> bool:
+    """Whether the articles share a main actor and neither has one the other never mentions: the
+    same subjects lead both (one event, as far as the actors tell)."""
+    return bool(one.main & other.main) and not one.main - other.words and not other.main - one.words
