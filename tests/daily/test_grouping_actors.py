@@ -7,7 +7,13 @@ from __future__ import annotations
 import pytest
 
 from briefing import Article
-from briefing.daily.actors import Actors, lead_end, led_by_different_actors, led_by_same_actors, main_actors
+from briefing.daily.actors import (
+    Actors,
+    lead_end,
+    led_by_different_actors,
+    led_by_same_actors,
+    main_actors,
+)
 from briefing.daily.entities import features, name_runs
 from briefing.daily.grouping import GroupingOptions, group_offline
 

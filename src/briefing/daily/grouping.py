@@ -28,7 +28,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.core.models import Article
-from briefing.daily.actors import led_by_different_actors, led_by_same_actors, main_actors
+from briefing.daily.actors import (
+    led_by_different_actors,
+    led_by_same_actors,
+    main_actors,
+)
 from briefing.daily.entities import features
 
 if TYPE_CHECKING:
