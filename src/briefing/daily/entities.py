@@ -10,6 +10,7 @@ however often they occur.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from briefing.quantities.dates import MONTHS as CALENDAR_MONTHS
 from briefing.quantities.dates import WEEKDAYS as CALENDAR_WEEKDAYS
@@ -31,6 +32,28 @@ def features(text: str) -> set[str]:
     A capitalised word counts as a name when it is capitalised inside a sentence somewhere in
     the text, so "Police said" at a sentence start adds nothing unless "Police" is a name there.
     """
+    found: set[str] = set()
+    for _, kind, value in _scan(text):
+        if kind == "name":
+            names = value.split()
+            found.update(f"n:{w}" for w in names)
+            if len(names) > 1:
+                found.add("p:" + value)
+        else:
+            found.add(f"{kind}:{value}")
+    return found
+
+
+def name_runs(text: str) -> list[list[tuple[int, str]]]:
+    """The runs of name words of ``text`` in order, by the rule of ``features``: each word as its
+    offset and its case-folded form ("Hasim Rahman" is ``[(0, "hasim"), (6, "rahman")]``)."""
+    return [list(zip(at, value.split(), strict=True)) for at, kind, value in _scan(text) if kind == "name"]
+
+
+def _scan(text: str) -> Iterator[tuple[list[int], str, str]]:
+    """The features of ``text`` in order, as ``(offsets, kind, value)``: ``"name"`` and ``"hasim
+    rahman"`` for a run of name words (function words dropped; the offset of each word),
+    ``"d"`` and ``"52"``, ``"m"`` and ``"july"``, ``"w"`` and ``"saturday"`` (one offset)."""
     starts = {0, *(m.end() for m in _SENTENCE_END.finditer(text))}
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
 
@@ -38,32 +61,28 @@ def features(text: str) -> set[str]:
         return at in starts or (at > 0 and text[at - 1] in _OPENERS)
 
     mid_capitals = {w.lower() for at, w in tokens if w[0].isupper() and not sentence_initial(at)}
-    found: set[str] = set()
     run: list[str] = []
-
-    def close_run() -> None:
-        names = [w for w in run if w not in FUNCTION_WORDS]
-        found.update(f"n:{w}" for w in names)
-        if len(names) > 1:
-            found.add("p:" + " ".join(names))
-        run.clear()
-
+    run_at: list[int] = []
     for at, word in tokens:
         first = word[0]
+        found: tuple[list[int], str, str] | None = None
         if first.isdigit():
-            found.add("d:" + word.replace(",", ""))
+            found = ([at], "d", word.replace(",", ""))
         elif first.isupper() or first.islower():
             lower = word.lower().rstrip(".")
             if lower in MONTHS:
-                found.add("m:" + lower)
+                found = ([at], "m", lower)
             elif lower in WEEKDAYS:
-                found.add("w:" + lower)
+                found = ([at], "w", lower)
             elif first.isupper() and lower not in FUNCTION_WORDS and (
                     not sentence_initial(at) or lower in mid_capitals):
+                run_at.append(at)
                 run.append(lower)
                 continue
         if run:
-            close_run()
+            yield run_at, "name", " ".join(run)
+            run, run_at = [], []
+        if found is not None:
+            yield found
     if run:
-        close_run()
-    return found
+        yield run_at, "name", " ".join(run)

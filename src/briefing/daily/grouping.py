@@ -28,6 +28,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefing.core.models import Article
+from briefing.daily.actors import (
+    led_by_different_actors,
+    led_by_same_actors,
+    main_actors,
+)
 from briefing.daily.entities import features
 
 if TYPE_CHECKING:
@@ -57,6 +62,16 @@ class GroupingOptions:
     is also split when each half has at least ``min_own`` features that cluster in it with a
     chance below ``own_p`` (a hypergeometric tail; lower or more splits less). ``max_splits``:
     how many times in a row a group may be cut (0 never splits).
+
+    ``actor_mentions`` and ``lead_sentences``: on a small day, two articles each led by a main
+    actor the other never mentions are two events (``briefing.daily.actors``), however much else
+    they share, and two led by the same main actors, neither with one of its own, are one event,
+    however little else they share: a main actor is named in the title or the first ``lead_sentences`` sentences
+    (the headline line and the opening sentence: where a report says whom it is about) and
+    ``actor_mentions`` times in all (the lead and at least twice more: a subject the report
+    keeps returning to, not a passing mention); ``None`` turns the check off. Bigger days need
+    no such check: there the names a kind of event shares weigh little by rarity, and groups are
+    checked for two events (``own_p``, ``min_own``).
     """
 
     min_similarity: float = 0.12
@@ -69,6 +84,8 @@ class GroupingOptions:
     own_p: float = 0.01
     min_own: int = 2
     max_splits: int = 3
+    actor_mentions: int | None = 3
+    lead_sentences: int = 2
 
 
 Vector = dict[str, float]
@@ -373,12 +390,30 @@ def _one_blas_thread() -> contextlib.AbstractContextManager[object]:
     return threadpool_limits(limits=1, user_api="blas")
 
 
+def _by_actors(articles: Sequence[Article], sims: dict[tuple[int, int], float], mentions: int,
+               lead_sentences: int) -> dict[tuple[int, int], float]:
+    """``sims`` as the main actors (``briefing.daily.actors``, each named ``mentions`` times and
+    in the first ``lead_sentences`` sentences) decide: without the pairs led by different actors,
+    and with the pairs led by the same actors as alike as can be (1.0), whatever else they name;
+    the other pairs as they were."""
+    actors = [main_actors(a, lead_sentences=lead_sentences, min_mentions=mentions) for a in articles]
+    decided = dict(sims)
+    for i, j in itertools.combinations(range(len(articles)), 2):
+        if led_by_different_actors(actors[i], actors[j]):
+            decided.pop((i, j), None)
+        elif led_by_same_actors(actors[i], actors[j]):
+            decided[i, j] = 1.0
+    return dict(sorted(decided.items()))
+
+
 def group_offline(articles: Sequence[Article], options: GroupingOptions = GroupingOptions()) -> list[list[int]]:
     """Stories as groups of article indexes: each article in exactly one group, groups ordered by
     size (most articles first), then by their first article; members in input order."""
     feature_sets = [article_features(a) for a in articles]
     sims = similarities(_vectors(feature_sets, options.small_day), options.min_shared, options.max_postings)
     small = len(articles) <= options.small_day
+    if small and options.actor_mentions is not None:
+        sims = _by_actors(articles, sims, options.actor_mentions, options.lead_sentences)
     threshold = options.small_day_similarity if small else options.min_similarity
     joined = average_linkage(len(articles), sims, min_similarity=threshold)
     checked = any(len(group) >= 2 * options.min_split for group in joined)
