@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from briefing.offline.cues import ADVERBIAL, CUE, QUOTE_CUE
+from briefing.offline.lead_ins import lead_in_speaker
 from briefing.offline.phrases import phrase_after
 from briefing.offline.sourcing import (
     Attributed,
@@ -98,11 +99,11 @@ def _described_source_after(text: str, begin: int, end: int) -> tuple[Speaker, i
     businessman said', '"...," Ana Ruiz, the city's mayor, said', '"...," Ana Ruiz, who led the
     inquiry, said'. News style often describes a speaker at first mention; the first cue of the
     clause must have its source phrase start right after the quote."""
-    cue = _CUE_ANY.search(text, begin, min(end, begin + 200))
-    if cue is None:
-        return None
-    found = source_before_cue(text, cue.start("cue"), begin)
-    if found is None or found[1] != begin:
+    for cue in _CUE_ANY.finditer(text, begin, min(end, begin + 200)):
+        found = source_before_cue(text, cue.start("cue"), begin)
+        if found is not None and found[1] == begin:
+            break  # a cue word inside the description ('one of the states suing') is no cue
+    else:
         return None
     speaker, source_start = found
     if via := outlet_audience(text, cue.end("cue"), end):
@@ -114,14 +115,14 @@ def _speaker_before(text: str, start: int, end: int) -> tuple[Speaker, int, str]
     """'X said: "..."', 'X told AFP: "..."', 'while another added, "..."'."""
     match = _CUE_BEFORE.search(text, start, end)
     if match is None:
-        return None
+        return lead_in_speaker(text, start, end)
     tail_start = audience_end(text, match.group("cue"), match.end("cue"), end)
     tail = text[tail_start:end]
     if not re.fullmatch(r"(?:" + ADVERBIAL + r")?\s*[:,]?\s*(?:that\s+)?", tail, re.VERBOSE):
-        return None
+        return lead_in_speaker(text, start, end)
     found = source_before_cue(text, match.start("cue"), start)
     if found is None:
-        return None
+        return lead_in_speaker(text, start, end)
     speaker, source_start = found
     via = outlet_audience(text, match.end("cue"), end)
     if via:
@@ -142,9 +143,11 @@ def _own_statement_after(text: str, quote: Quote, hit: tuple[Speaker, int, str],
     return len(re.findall(r"\w+", text[cue_at + len(hit[2]):end])) >= 3
 
 
-# A quotation right after a preposition or a possessive is a title or a phrase of the sentence
-# ('said on CBS's "Face the Nation," House Speaker Paul Ryan said the ...'), not a statement.
-_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|of|at|from|by|about|for|to)|\w[’']s)\s*$")
+# A quotation right after a preposition, a possessive, "the", a demonstrative or a number is a title or a
+# phrase of the sentence ('said on CBS's "Face the Nation," House Speaker Paul Ryan said the ...',
+# 'The four "loopholes" he cited are ...'), not a statement.
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|of|at|from|by|about|for|to|(?i:the|this|these|those|two|three|"
+                           r"four|five|six|seven|eight|nine|ten|several))|\w[’']s)\s*$")
 
 
 def _standalone(text: str, quote: Quote, before: tuple[int, int], after: tuple[int, int]) -> bool:
@@ -202,10 +205,12 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         if hit is None and last is not None and para == last_para and _sentence_resumes(
                 text, last, quote) and _split_around_cue(text, last, True, quote, last.speaker):
             hit = (last.speaker, -1, last.cue)  # '"A," X said, referring to Y, "b."'
+        if hit is None and _standalone(text, quote, before, after):
+            hit = _attribution_just_before(text, p_start, quote.open)  # '..., X said. "B."'
         if hit is None:
             continue
         speaker, source_start, cue = hit
-        if _split_around_cue(text, last, para == last_para, quote, speaker):
+        if _split_around_cue(text, last, para == last_para, quote, speaker, source_start):
             assert last is not None
             found[-1] = last = Attributed(last.start, quote.end, last.speaker, last.cue, True,
                                           last.source_start)
@@ -215,6 +220,25 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         last_para = end_para
         found.append(last)
     return found
+
+
+# A sentence that ends with its attribution: '..., Ana Ruiz said on Monday.'
+_CLOSING_CUE = re.compile(r",\s*(?P<source>[^,;:“”\"]{1,80}?)\s+" + QUOTE_CUE + ADVERBIAL + r"\s*\.\s*$",
+                          re.VERBOSE)
+
+
+def _attribution_just_before(text: str, floor: int, open_: int) -> tuple[Speaker, int, str] | None:
+    """The speaker of a quotation that stands as a sentence of its own right after a sentence of
+    the same paragraph that ends with its attribution ('... of the plan, Ana Ruiz said. "We will
+    build it."'): the quotation carries on what that speaker said."""
+    start = max(floor, open_ - 300)
+    match = _CLOSING_CUE.search(text, start, open_)
+    if match is None:
+        return None
+    found = source_before_cue(text, match.start("cue"), match.start("source"))
+    if found is None or found[1] != match.start("source"):
+        return None
+    return found[0], found[1], match.group("cue")
 
 
 def _sentence_resumes(text: str, last: Attributed, quote: Quote) -> bool:
@@ -227,14 +251,16 @@ def _sentence_resumes(text: str, last: Attributed, quote: Quote) -> bool:
 
 
 def _split_around_cue(text: str, last: Attributed | None, same_paragraph: bool, quote: Quote,
-                      speaker: Speaker) -> bool:
+                      speaker: Speaker, source_start: int = -1) -> bool:
     """'"A," she said. "B."': one statement split around its cue, kept as one claim.
 
     Between the two parts stands only the attribution: one clause, however long the source's
     description ('"A," said Ana Ruiz, a lawyer who has worked on harbor cases since 1990. "B."'),
     with no sentence end inside it, so narrative between two quotations keeps them apart."""
-    if last is None or not same_paragraph or last.speaker != speaker:
-        return False
+    if last is None or not same_paragraph or not (last.speaker == speaker or (
+            last.end < last.source_start <= source_start < quote.open
+            and last.speaker.name.split()[-1:] == speaker.name.split()[-1:])):
+        return False  # one source phrase read from both sides is one speaker ('Mr. Obama said,')
     if not last.end < last.source_start < quote.start:
         return False
     gap = text[last.source_start:quote.open].rstrip().rstrip("”\"’'").rstrip()
@@ -243,4 +269,11 @@ def _split_around_cue(text: str, last: Attributed | None, same_paragraph: bool, 
                 is_abbreviation(text, last.source_start + m.start())
                 or gap[m.start() + 1:m.start() + 2] in (",", ")")  # 'Wash., recently', '(D-Fla.)'
                 or re.search(r"(?:^|[\s.])[A-Z]$", gap[:m.start()]) is not None))]  # 'G.K. Butterfield'
-    return len(gap.split()) <= 60 and all(end >= len(gap) - 1 for end in ends)
+    return len(gap.split()) <= 60 and all(end >= len(gap) - 1 for end in ends) and not (
+        _SECOND_STATEMENT.search(gap))
+
+
+# A participle in the attribution between two quotations says the second is a statement of its
+# own: '"A," X said, adding later, "B."' is two claims, '"A," X said. "B."' one.
+_SECOND_STATEMENT = re.compile(r",\s*(?:(?:and|then|later)\s+)?(?:adding|continuing|noting|asking|"
+                               r"saying|arguing|warning|insisting|explaining)\b")
