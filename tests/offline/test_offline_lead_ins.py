@@ -163,3 +163,37 @@ def test_huge_hostile_lead_ins_are_fast_and_name_no_one_wrongly(lead):
     found = attributed(text)
     assert time.perf_counter() - started < 2.0
     assert all(name.strip() and len(name) < 100 for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("Ana Ruiz — the city’s mayor — said: “We will build it.”", "Ana Ruiz", "the city’s mayor"),
+        ("“We will build it,” Ana Ruiz — the city’s mayor — said.", "Ana Ruiz", "the city’s mayor"),
+        (("Ana Ruiz, the chief executive of Ora Media -- the company that owns the show, which also "
+         "streams online -- told me, ''We are a content provider.''"), "Ana Ruiz",
+         "the chief executive of Ora Media"),
+    ],
+)
+def test_description_set_off_by_dashes(text, name, role):
+    (claim,) = find_direct_quotes(text)
+    assert (claim.speaker.name, claim.speaker.role) == (name, role)
+
+
+def test_dashes_with_no_name_before_them_attribute_nothing():
+    assert attributed("— the city’s mayor — said: “We will build it.”") == []
+
+
+def test_a_title_inside_the_lead_in_ends_no_sentence():
+    text = "Ana Ruiz, who produces Mr. King’s show, told me, “We are a content provider.”"
+    assert attributed(text) == [("Ana Ruiz", "We are a content provider.")]
+    # partner: a cue word after a possessive is a noun, and the quotation after it a title
+    assert attributed("He sat for an interview on Mr. King's show, ''Politicking.'' Others "
+                      "followed.") == []
+
+
+def test_a_decade_ends_the_attribution_sentence():
+    text = ("“It was a spectacular deal,” said Ana Ruiz, who has worked on such cases since the "
+            "1970s. “This company shed all its liabilities.”")
+    (claim,) = find_direct_quotes(text)
+    assert claim.speaker.name == "Ana Ruiz" and text[claim.end - 12:claim.end] == "liabilities."

@@ -56,6 +56,9 @@ _CLAUSE_IN_TAIL = frozenset("that which who whom whose what when if because whet
 
 _CUE = re.compile(QUOTE_CUE, re.VERBOSE)
 
+# A cue word after a possessive is a noun ('on Mr. King's show, "Politicking"'), never a cue.
+_POSSESSIVE = re.compile(r"(?:\w[’']s|s[’'])\s+$")
+
 # Words that join a participle to the clause before it without a comma: 'before asking her'.
 _JOINS_PARTICIPLE = re.compile(r"\b(?:before|after|while|when|by|then|and)$")
 
@@ -121,7 +124,8 @@ def _cue_lead_in(text: str, start: int, end: int) -> tuple[Speaker, int, str] | 
     quote-only verb takes no tail ('Ruiz continued to attack the council, "..."' is none)."""
     cues = [m for m in _CUE.finditer(text, start, end) if _TAIL.fullmatch(text, m.end(), end)
             and _tail_ok(text[m.end():end])
-            and (m.group("cue") not in QUOTE_ONLY_VERBS or not text[m.end():end].strip(" ,:"))]
+            and (m.group("cue") not in QUOTE_ONLY_VERBS or not text[m.end():end].strip(" ,:"))
+            and not _POSSESSIVE.search(text, max(start, m.start() - 40), m.start())]
     participles = [m for m in _PARTICIPLE.finditer(text, start, end)
                    if _TAIL.fullmatch(text, m.end(), end) and _tail_ok(text[m.end():end])]
     last = max(cues + participles, key=lambda m: m.start(), default=None)
@@ -132,14 +136,14 @@ def _cue_lead_in(text: str, start: int, end: int) -> tuple[Speaker, int, str] | 
             phrase.end:cue_start].strip():
         return parse_speaker(phrase.text), phrase.start, cue  # 'footage of Ana Ruiz asking,'
     before = text[start:cue_start].rstrip()
-    if before.endswith(",") and cue not in _PARTICIPLES and (
-            found := source_before_cue(text, cue_start, start)) is not None:
-        return found[0], found[1], cue  # 'Ana Ruiz, the city's mayor, told reporters,'
+    if before.endswith((",", "-", "—", "–")) and cue not in _PARTICIPLES and (
+            found := source_before(text, cue_start, start)) is not None:
+        return found[0], found[1], cue  # 'Ana Ruiz, the city's mayor, told reporters,' or '— ... —'
     if cue not in _PARTICIPLES or not (before.endswith(",") or _JOINS_PARTICIPLE.search(before)):
         return None
     earlier = [m for m in _CUE.finditer(text, start, cue_start) if m.group("cue") not in _PARTICIPLES]
     if earlier and not text[earlier[-1].end():cue_start].strip(" ,"):
-        found = source_before_cue(text, earlier[-1].start("cue"), start)  # 'X said, adding later,'
+        found = source_before(text, earlier[-1].start("cue"), start)  # 'X said, adding later,'
     else:
         found = _sentence_subject(text, start, cue_start)  # 'X attacked the plan, saying,'
     return (found[0], found[1], cue) if found is not None else None
@@ -162,6 +166,34 @@ def _strip_tag(text: str, at: int, floor: int) -> int:
     """Where a source phrase ends before a bracketed party tag ('Ana Ruiz (D-Ore.) said')."""
     tag = re.search(r"\([^()“”\"\n]{1,30}\)\s*$", text[floor:at])
     return floor + tag.start() if tag else at
+
+
+# A description set off by dashes right before the cue: 'Ana Ruiz — the city's mayor — said'.
+_DASHED = re.compile(r"\s*(?:--|[—–])\s*(?P<inner>[^—–“”\"\n]{2,160}?)\s*(?:--|[—–])\s*,?\s*$")
+_OWN_APPOSITIVE = re.compile(r",\s*(?:an?|the)\s+[^,;:“”\"]{2,120}$")
+
+
+def source_before(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] | None:
+    """``source_before_cue``, also across a description set off by dashes: 'Ana Ruiz — the
+    city's mayor — said' reads as 'Ana Ruiz, the city's mayor, said'; when the name already
+    has a description ('Ana Ruiz, the mayor of Lima -- the capital, a city of ten million --
+    said'), the dashes add to it and the name is the source."""
+    if (found := source_before_cue(text, cue_start, floor)) is not None:
+        return found
+    window = text[max(floor, cue_start - 400):cue_start]
+    offset = cue_start - len(window)
+    dashed = _DASHED.search(window)
+    if dashed is None or dashed.start() == 0:
+        return None
+    before = window[:dashed.start()]
+    if _OWN_APPOSITIVE.search(before):
+        local = before + ","
+    else:
+        local = before + ", " + dashed.group("inner") + ","
+    found = source_before_cue(local, len(local), 0)
+    if found is None or found[1] >= len(before) or not found[0].name[:1].isupper():
+        return None
+    return found[0], offset + found[1]
 
 
 def lead_in_speaker(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:

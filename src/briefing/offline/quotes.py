@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 
 from briefing.offline.cues import ADVERBIAL, CUE, QUOTE_CUE
-from briefing.offline.lead_ins import lead_in_speaker
+from briefing.offline.lead_ins import lead_in_speaker, source_before
 from briefing.offline.phrases import phrase_after
 from briefing.offline.sourcing import (
     Attributed,
@@ -20,7 +20,6 @@ from briefing.offline.sourcing import (
     audience_end,
     outlet_audience,
     parse_speaker,
-    source_before_cue,
 )
 from briefing.text.marks import Quote, find_quotes
 from briefing.text.sentences import is_abbreviation, paragraphs
@@ -42,11 +41,19 @@ _PARTY = re.compile(r"\s*\((?:[RDI]|[RDI]-[A-Z][A-Za-z. ]{1,14})\)")
 _ROLE_AFTER = re.compile(r"\s*,\s*(?P<role>(?:an?|the)\s+[^,.;“”\"]{2,80}?|[a-z][^,.;“”\"]{2,80}?)\s*[.,;]")
 
 
+# The word before a period that ends no sentence: a title or an initial ('Mr.', 'Sen.', 'J.').
+_TITLE_OR_INITIAL = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
+
+
 def _window_before(text: str, quote: Quote, floor: int) -> tuple[int, int]:
-    """From the start of the sentence (or the previous quote) to the opening mark."""
+    """From the start of the sentence (or the previous quote) to the opening mark; the period of
+    a title or an initial ('Mr. King's programming') ends no sentence."""
     start = floor
     for match in re.finditer(r"[.!?][”\"’]?\s+", text[floor:quote.open]):
-        start = floor + match.end()
+        stop = floor + match.start()
+        if text[stop] != "." or not (is_abbreviation(text, stop) and _TITLE_OR_INITIAL.search(
+                text, max(0, stop - 5), stop)):
+            start = floor + match.end()
     return start, quote.open
 
 
@@ -100,7 +107,7 @@ def _described_source_after(text: str, begin: int, end: int) -> tuple[Speaker, i
     inquiry, said'. News style often describes a speaker at first mention; the first cue of the
     clause must have its source phrase start right after the quote."""
     for cue in _CUE_ANY.finditer(text, begin, min(end, begin + 200)):
-        found = source_before_cue(text, cue.start("cue"), begin)
+        found = source_before(text, cue.start("cue"), begin)
         if found is not None and found[1] == begin:
             break  # a cue word inside the description ('one of the states suing') is no cue
     else:
@@ -120,7 +127,7 @@ def _speaker_before(text: str, start: int, end: int) -> tuple[Speaker, int, str]
     tail = text[tail_start:end]
     if not re.fullmatch(r"(?:" + ADVERBIAL + r")?\s*[:,]?\s*(?:that\s+)?", tail, re.VERBOSE):
         return lead_in_speaker(text, start, end)
-    found = source_before_cue(text, match.start("cue"), start)
+    found = source_before(text, match.start("cue"), start)
     if found is None:
         return lead_in_speaker(text, start, end)
     speaker, source_start = found
@@ -235,7 +242,7 @@ def _attribution_just_before(text: str, floor: int, open_: int) -> tuple[Speaker
     match = _CLOSING_CUE.search(text, start, open_)
     if match is None:
         return None
-    found = source_before_cue(text, match.start("cue"), match.start("source"))
+    found = source_before(text, match.start("cue"), match.start("source"))
     if found is None or found[1] != match.start("source"):
         return None
     return found[0], found[1], match.group("cue")
