@@ -197,3 +197,24 @@ def test_a_decade_ends_the_attribution_sentence():
             "1970s. “This company shed all its liabilities.”")
     (claim,) = find_direct_quotes(text)
     assert claim.speaker.name == "Ana Ruiz" and text[claim.end - 12:claim.end] == "liabilities."
+
+
+def test_it_takes_up_the_outlet_of_the_previous_quotation():
+    text = "“Taxes rose,” the Times wrote.\n\n“Since then, his fortunes have changed,” it further wrote."
+    assert attributed(text) == [("the Times", "Taxes rose"),
+                                ("the Times", "Since then, his fortunes have changed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "it" never stands for a person
+        "“Taxes rose,” Ana Ruiz said.\n\n“Since then, his fortunes have changed,” it added.",
+        # nor for anyone when no quotation came before
+        "“Since then, his fortunes have changed,” it added.",
+        # nor across a paragraph of narrative
+        "“Taxes rose,” the Times wrote.\n\nMarkets fell.\n\n“Since then, his fortunes have changed,” it added.",
+    ],
+)
+def test_it_without_an_outlet_just_before_attributes_nothing(text):
+    assert all(quote != "Since then, his fortunes have changed" for _, quote in attributed(text))

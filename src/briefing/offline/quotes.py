@@ -18,6 +18,7 @@ from briefing.offline.sourcing import (
     Attributed,
     Speaker,
     audience_end,
+    is_person_like,
     outlet_audience,
     parse_speaker,
 )
@@ -212,6 +213,9 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         if hit is None and last is not None and para == last_para and _sentence_resumes(
                 text, last, quote) and _split_around_cue(text, last, True, quote, last.speaker):
             hit = (last.speaker, -1, last.cue)  # '"A," X said, referring to Y, "b."'
+        if hit is None and last is not None and para - last_para <= 1 and not is_person_like(
+                last.speaker) and (it := _IT_CUE.match(text, after[0], after[1])) is not None:
+            hit = (last.speaker, -1, it.group("cue"))  # '"A," the Times wrote. "B," it added.'
         if hit is None and _standalone(text, quote, before, after):
             hit = _attribution_just_before(text, p_start, quote.open)  # '..., X said. "B."'
         if hit is None:
@@ -227,6 +231,10 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         last_para = end_para
         found.append(last)
     return found
+
+
+# "it" and a cue right after a quotation: '"...," it added.', '"...," it further wrote.'
+_IT_CUE = re.compile(r"[\s,—–-]*it\s+(?:further\s+)?" + QUOTE_CUE + ADVERBIAL + r"\s*[.,;]", re.VERBOSE)
 
 
 # A sentence that ends with its attribution: '..., Ana Ruiz said on Monday.'
