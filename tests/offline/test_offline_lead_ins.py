@@ -218,3 +218,40 @@ def test_it_takes_up_the_outlet_of_the_previous_quotation():
 )
 def test_it_without_an_outlet_just_before_attributes_nothing(text):
     assert all(quote != "Since then, his fortunes have changed" for _, quote in attributed(text))
+
+
+def test_tail_after_the_cue_is_eight_words_at_most():
+    eight = "Ana Ruiz told them at the rally in the old town, “We will build it.”"
+    nine = "Ana Ruiz told them at the rally in the old port town, “We will build it.”"
+    assert attributed(eight) == [("Ana Ruiz", "We will build it.")]
+    assert attributed(nine) == []
+
+
+def test_tail_with_a_clause_word_is_what_was_said_not_a_lead_in():
+    assert attributed("Ana Ruiz told them, “We will build it.”") == [("Ana Ruiz", "We will build it.")]
+    assert attributed("Ana Ruiz told them what the council feared, “We will build it.”") == []
+
+
+def test_participle_with_a_long_tail_is_no_lead_in():
+    text = ("In a speech, Ana Ruiz attacked the plan, saying to the crowd at the rally in the old "
+            "port town, “It will fail.”")
+    assert attributed(text) == []
+
+
+def test_participle_lead_in_after_an_earlier_quotation():
+    text = "“Promise me,” Ana Ruiz sings to the crowd before asking them, “Where do we go from here?”"
+    assert attributed(text) == [("Ana Ruiz", "Where do we go from here?")]
+
+
+def test_lead_in_is_read_back_a_sentence_length_at_most():
+    def text(pad: int) -> str:
+        return "Ana Ruiz attacked the plan " + "x" * pad + ", saying, “It will fail.”"
+    fits = 400 - len("Ana Ruiz attacked the plan , saying, ")
+    assert attributed(text(fits)) == [("Ana Ruiz", "It will fail.")]
+    assert attributed(text(fits + 1)) == []
+
+
+def test_dashed_description_keeps_the_source_offset_in_the_article():
+    text = "Rain fell all day. Ana Ruiz — the city’s mayor — said: “We will build it.”"
+    (claim,) = find_direct_quotes(text)
+    assert claim.source_start == text.index("Ana Ruiz")

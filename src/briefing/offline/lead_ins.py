@@ -118,7 +118,7 @@ def _sentence_subject(text: str, start: int, end: int) -> tuple[Speaker, int] | 
     return parse_speaker(phrase.text), phrase.start
 
 
-def _cue_lead_in(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:
+def _cue_lead_in(text: str, start: int, end: int, whole: bool) -> tuple[Speaker, int, str] | None:
     """A cue or a participle with a short tail before the comma: the source right before the
     cue, else (for a participle after a comma) the source of an earlier cue or the subject. A
     quote-only verb takes no tail ('Ruiz continued to attack the council, "..."' is none)."""
@@ -144,12 +144,14 @@ def _cue_lead_in(text: str, start: int, end: int) -> tuple[Speaker, int, str] | 
     earlier = [m for m in _CUE.finditer(text, start, cue_start) if m.group("cue") not in _PARTICIPLES]
     if earlier and not text[earlier[-1].end():cue_start].strip(" ,"):
         found = source_before(text, earlier[-1].start("cue"), start)  # 'X said, adding later,'
-    else:
+    elif whole:
         found = _sentence_subject(text, start, cue_start)  # 'X attacked the plan, saying,'
+    else:
+        return None
     return (found[0], found[1], cue) if found is not None else None
 
 
-def _verb_lead_in(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:
+def _verb_lead_in(text: str, start: int, end: int, whole: bool) -> tuple[Speaker, int, str] | None:
     """'Sen. Ana Ruiz (D-Ore.) scolded him: "..."', '... ― Ana Ruiz boasted, "..."': a named
     source at the start of its clause, a verb in the past tense, a colon or a comma."""
     verb = _VERB_END.search(text, start, end)
@@ -157,7 +159,7 @@ def _verb_lead_in(text: str, start: int, end: int) -> tuple[Speaker, int, str] |
         return None  # 'Ana Ruiz died, "a tragedy" for the town': a phrase, not what she said
     phrase = phrase_before(text, _strip_tag(text, verb.start(), start), start)
     if phrase is None or not phrase.text[:1].isupper() or not _CLAUSE_START.search(
-            text[start:phrase.start]):
+            text[start:phrase.start]) or not whole and not text[start:phrase.start].strip():
         return None
     return parse_speaker(phrase.text), phrase.start, verb.group("cue")
 
@@ -199,8 +201,9 @@ def source_before(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] 
 def lead_in_speaker(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:
     """The speaker a lead-in ``text[start:end]`` (ending at a quotation's opening mark) names,
     with where the source phrase starts and the cue; None when the lead-in names no one."""
+    whole = end - start <= _MAX_LEAD_IN  # else the sentence's start, and its subject, are unread
     start = max(start, end - _MAX_LEAD_IN)
     if _ENDS_LEAD_IN.search(text, start, end) is None:
         return None
-    return (_according(text, start, end) or _cue_lead_in(text, start, end)
-            or _verb_lead_in(text, start, end))
+    return (_according(text, start, end) or _cue_lead_in(text, start, end, whole)
+            or _verb_lead_in(text, start, end, whole))
