@@ -249,9 +249,11 @@ def test_lead_in_is_read_back_a_sentence_length_at_most():
     fits = 400 - len("Ana Ruiz attacked the plan , saying, ")
     assert attributed(text(fits)) == [("Ana Ruiz", "It will fail.")]
     assert attributed(text(fits + 1)) == []
+    # the limit counts from the sentence's start, not the article's
+    assert attributed("Rain fell. " + text(fits)) == [("Ana Ruiz", "It will fail.")]
 
 
 def test_dashed_description_keeps_the_source_offset_in_the_article():
-    text = "Rain fell all day. Ana Ruiz — the city’s mayor — said: “We will build it.”"
+    text = "Rain fell all day. And Ana Ruiz — the city’s mayor — said: “We will build it.”"
     (claim,) = find_direct_quotes(text)
     assert claim.source_start == text.index("Ana Ruiz")

@@ -151,7 +151,7 @@ def _cue_lead_in(text: str, start: int, end: int, whole: bool) -> tuple[Speaker,
     return (found[0], found[1], cue) if found is not None else None
 
 
-def _verb_lead_in(text: str, start: int, end: int, whole: bool) -> tuple[Speaker, int, str] | None:
+def _verb_lead_in(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:
     """'Sen. Ana Ruiz (D-Ore.) scolded him: "..."', '... ― Ana Ruiz boasted, "..."': a named
     source at the start of its clause, a verb in the past tense, a colon or a comma."""
     verb = _VERB_END.search(text, start, end)
@@ -159,7 +159,7 @@ def _verb_lead_in(text: str, start: int, end: int, whole: bool) -> tuple[Speaker
         return None  # 'Ana Ruiz died, "a tragedy" for the town': a phrase, not what she said
     phrase = phrase_before(text, _strip_tag(text, verb.start(), start), start)
     if phrase is None or not phrase.text[:1].isupper() or not _CLAUSE_START.search(
-            text[start:phrase.start]) or not whole and not text[start:phrase.start].strip():
+            text[start:phrase.start]):
         return None
     return parse_speaker(phrase.text), phrase.start, verb.group("cue")
 
@@ -194,7 +194,7 @@ def source_before(text: str, cue_start: int, floor: int) -> tuple[Speaker, int] 
         local = before + ", " + dashed.group("inner") + ","
     found = source_before_cue(local, len(local), 0)
     if found is None or found[1] >= len(before) or not found[0].name[:1].isupper():
-        return None
+        return None  # the source is the name before the dashes, never a word inside them
     return found[0], offset + found[1]
 
 
@@ -206,4 +206,4 @@ def lead_in_speaker(text: str, start: int, end: int) -> tuple[Speaker, int, str]
     if _ENDS_LEAD_IN.search(text, start, end) is None:
         return None
     return (_according(text, start, end) or _cue_lead_in(text, start, end, whole)
-            or _verb_lead_in(text, start, end, whole))
+            or _verb_lead_in(text, start, end))
