@@ -199,8 +199,9 @@ def test_a_decade_ends_the_attribution_sentence():
     assert claim.speaker.name == "Ana Ruiz" and text[claim.end - 12:claim.end] == "liabilities."
 
 
-def test_it_takes_up_the_outlet_of_the_previous_quotation():
-    text = "“Taxes rose,” the Times wrote.\n\n“Since then, his fortunes have changed,” it further wrote."
+@pytest.mark.parametrize("lead", ["", "Markets fell.\n\nBanks closed.\n\n"])
+def test_it_takes_up_the_outlet_of_the_previous_quotation(lead):
+    text = lead + "“Taxes rose,” the Times wrote.\n\n“Since then, his fortunes have changed,” it further wrote."
     assert attributed(text) == [("the Times", "Taxes rose"),
                                 ("the Times", "Since then, his fortunes have changed")]
 

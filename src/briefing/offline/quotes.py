@@ -221,7 +221,7 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         if hit is None:
             continue
         speaker, source_start, cue = hit
-        if _split_around_cue(text, last, para == last_para, quote, speaker, source_start):
+        if _split_around_cue(text, last, para == last_para, quote, speaker):
             assert last is not None
             found[-1] = last = Attributed(last.start, quote.end, last.speaker, last.cue, True,
                                           last.source_start)
@@ -266,16 +266,14 @@ def _sentence_resumes(text: str, last: Attributed, quote: Quote) -> bool:
 
 
 def _split_around_cue(text: str, last: Attributed | None, same_paragraph: bool, quote: Quote,
-                      speaker: Speaker, source_start: int = -1) -> bool:
+                      speaker: Speaker) -> bool:
     """'"A," she said. "B."': one statement split around its cue, kept as one claim.
 
     Between the two parts stands only the attribution: one clause, however long the source's
     description ('"A," said Ana Ruiz, a lawyer who has worked on harbor cases since 1990. "B."'),
     with no sentence end inside it, so narrative between two quotations keeps them apart."""
-    if last is None or not same_paragraph or not (last.speaker == speaker or (
-            last.end < last.source_start <= source_start < quote.open
-            and last.speaker.name.split()[-1:] == speaker.name.split()[-1:])):
-        return False  # one source phrase read from both sides is one speaker ('Mr. Obama said,')
+    if last is None or not same_paragraph or last.speaker != speaker:
+        return False
     if not last.end < last.source_start < quote.start:
         return False
     gap = text[last.source_start:quote.open].rstrip().rstrip("”\"’'").rstrip()
