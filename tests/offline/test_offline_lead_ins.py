@@ -258,3 +258,33 @@ def test_dashed_description_keeps_the_source_offset_in_the_article():
     text = "Rain fell all day. And Ana Ruiz — the city’s mayor — said: “We will build it.”"
     (claim,) = find_direct_quotes(text)
     assert claim.source_start == text.index("Ana Ruiz")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attribution's source is not the phrase right after the comma: no speaker for the quote
+        "Crime fell sharply last year, as the report said. “We did it together.”",
+        "Crime fell sharply last year, as expected said. “We did it together.”",
+    ],
+)
+def test_sentence_ending_in_a_cue_without_its_source_lends_no_speaker(text):
+    assert attributed(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz said, “We will build it. Then she left.",  # never closed
+        "Ana Ruiz said, “We will build it.\n\nThen she left.”",  # closed in another paragraph
+        "Ana Ruiz said, We will build it.” Then she left.",  # never opened
+    ],
+)
+def test_unbalanced_marks_attribute_nothing(text):
+    assert attributed(text) == []
+
+
+def test_cue_in_the_passive_names_no_one_before_it():
+    # no source phrase before "reported", and no participle: the subject is not the speaker
+    assert attributed("Ana Ruiz watched as the bridge was reported on Monday, “It is a disaster "
+                      "waiting to happen.”") == []
