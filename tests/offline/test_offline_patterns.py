@@ -210,8 +210,9 @@ def test_sentence_after_a_closed_quote_is_not_its_attribution():
     [
         (("Mayor Ana Ruiz toured the flooded district on Monday, saying that the pumps had "
           "failed overnight."), "the pumps had failed overnight"),
+        # a quotation after the participle is a direct quote: its words, inside the marks
         ("Mayor Ana Ruiz toured the flooded district on Monday, saying, “The pumps failed.”",
-         "“The pumps failed.”"),
+         "The pumps failed."),
     ],
 )
 def test_participle_cue_of_the_sentence_subject(text, content):

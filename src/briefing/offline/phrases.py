@@ -42,7 +42,8 @@ DOCUMENT_NOUNS = frozenset(
     documents filing filings letter memo analysis data figures research review audit release
     investigation complaint lawsuit ruling article story post tweet email emails index
     government administration ministry department agency campaign committee court panel
-    company firm group groups team office organization commission council party""".split()
+    company firm group groups team office organization commission council party union unions
+    association coalition foundation institute""".split()
 )
 
 # Words that may sit inside a source phrase besides capitalised ones.

@@ -12,14 +12,15 @@ import re
 from bisect import bisect_right
 
 from briefing.offline.cues import ADVERBIAL, CUE, QUOTE_CUE
+from briefing.offline.lead_ins import lead_in_speaker, source_before
 from briefing.offline.phrases import phrase_after
 from briefing.offline.sourcing import (
     Attributed,
     Speaker,
     audience_end,
+    is_person_like,
     outlet_audience,
     parse_speaker,
-    source_before_cue,
 )
 from briefing.text.marks import Quote, find_quotes
 from briefing.text.sentences import is_abbreviation, paragraphs
@@ -41,11 +42,19 @@ _PARTY = re.compile(r"\s*\((?:[RDI]|[RDI]-[A-Z][A-Za-z. ]{1,14})\)")
 _ROLE_AFTER = re.compile(r"\s*,\s*(?P<role>(?:an?|the)\s+[^,.;“”\"]{2,80}?|[a-z][^,.;“”\"]{2,80}?)\s*[.,;]")
 
 
+# The word before a period that ends no sentence: a title or an initial ('Mr.', 'Sen.', 'J.').
+_TITLE_OR_INITIAL = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}$")
+
+
 def _window_before(text: str, quote: Quote, floor: int) -> tuple[int, int]:
-    """From the start of the sentence (or the previous quote) to the opening mark."""
+    """From the start of the sentence (or the previous quote) to the opening mark; the period of
+    a title or an initial ('Mr. King's programming') ends no sentence."""
     start = floor
     for match in re.finditer(r"[.!?][”\"’]?\s+", text[floor:quote.open]):
-        start = floor + match.end()
+        stop = floor + match.start()
+        if text[stop] != "." or not (is_abbreviation(text, stop) and _TITLE_OR_INITIAL.search(
+                text, max(0, stop - 5), stop)):
+            start = floor + match.end()
     return start, quote.open
 
 
@@ -98,11 +107,11 @@ def _described_source_after(text: str, begin: int, end: int) -> tuple[Speaker, i
     businessman said', '"...," Ana Ruiz, the city's mayor, said', '"...," Ana Ruiz, who led the
     inquiry, said'. News style often describes a speaker at first mention; the first cue of the
     clause must have its source phrase start right after the quote."""
-    cue = _CUE_ANY.search(text, begin, min(end, begin + 200))
-    if cue is None:
-        return None
-    found = source_before_cue(text, cue.start("cue"), begin)
-    if found is None or found[1] != begin:
+    for cue in _CUE_ANY.finditer(text, begin, min(end, begin + 200)):
+        found = source_before(text, cue.start("cue"), begin)
+        if found is not None and found[1] == begin:
+            break  # a cue word inside the description ('one of the states suing') is no cue
+    else:
         return None
     speaker, source_start = found
     if via := outlet_audience(text, cue.end("cue"), end):
@@ -114,14 +123,14 @@ def _speaker_before(text: str, start: int, end: int) -> tuple[Speaker, int, str]
     """'X said: "..."', 'X told AFP: "..."', 'while another added, "..."'."""
     match = _CUE_BEFORE.search(text, start, end)
     if match is None:
-        return None
+        return lead_in_speaker(text, start, end)
     tail_start = audience_end(text, match.group("cue"), match.end("cue"), end)
     tail = text[tail_start:end]
     if not re.fullmatch(r"(?:" + ADVERBIAL + r")?\s*[:,]?\s*(?:that\s+)?", tail, re.VERBOSE):
-        return None
-    found = source_before_cue(text, match.start("cue"), start)
+        return lead_in_speaker(text, start, end)
+    found = source_before(text, match.start("cue"), start)
     if found is None:
-        return None
+        return lead_in_speaker(text, start, end)
     speaker, source_start = found
     via = outlet_audience(text, match.end("cue"), end)
     if via:
@@ -142,9 +151,11 @@ def _own_statement_after(text: str, quote: Quote, hit: tuple[Speaker, int, str],
     return len(re.findall(r"\w+", text[cue_at + len(hit[2]):end])) >= 3
 
 
-# A quotation right after a preposition or a possessive is a title or a phrase of the sentence
-# ('said on CBS's "Face the Nation," House Speaker Paul Ryan said the ...'), not a statement.
-_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|of|at|from|by|about|for|to)|\w[’']s)\s*$")
+# A quotation right after a preposition, a possessive, "the", a demonstrative or a number is a title or a
+# phrase of the sentence ('said on CBS's "Face the Nation," House Speaker Paul Ryan said the ...',
+# 'The four "loopholes" he cited are ...'), not a statement.
+_TITLE_BEFORE = re.compile(r"(?:\b(?:on|in|of|at|from|by|about|for|to|(?i:the|this|these|those|two|three|"
+                           r"four|five|six|seven|eight|nine|ten|several))|\w[’']s)\s*$")
 
 
 def _standalone(text: str, quote: Quote, before: tuple[int, int], after: tuple[int, int]) -> bool:
@@ -202,6 +213,11 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         if hit is None and last is not None and para == last_para and _sentence_resumes(
                 text, last, quote) and _split_around_cue(text, last, True, quote, last.speaker):
             hit = (last.speaker, -1, last.cue)  # '"A," X said, referring to Y, "b."'
+        if hit is None and last is not None and para - last_para <= 1 and not is_person_like(
+                last.speaker) and (it := _IT_CUE.match(text, after[0], after[1])) is not None:
+            hit = (last.speaker, -1, it.group("cue"))  # '"A," the Times wrote. "B," it added.'
+        if hit is None and _standalone(text, quote, before, after):
+            hit = _attribution_just_before(text, p_start, quote.open)  # '..., X said. "B."'
         if hit is None:
             continue
         speaker, source_start, cue = hit
@@ -215,6 +231,29 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         last_para = end_para
         found.append(last)
     return found
+
+
+# "it" and a cue right after a quotation: '"...," it added.', '"...," it further wrote.'
+_IT_CUE = re.compile(r"[\s,—–-]*it\s+(?:further\s+)?" + QUOTE_CUE + ADVERBIAL + r"\s*[.,;]", re.VERBOSE)
+
+
+# A sentence that ends with its attribution: '..., Ana Ruiz said on Monday.'
+_CLOSING_CUE = re.compile(r",\s*(?P<source>[^,;:“”\"]{1,80}?)\s+" + QUOTE_CUE + ADVERBIAL + r"\s*\.\s*$",
+                          re.VERBOSE)
+
+
+def _attribution_just_before(text: str, floor: int, open_: int) -> tuple[Speaker, int, str] | None:
+    """The speaker of a quotation that stands as a sentence of its own right after a sentence of
+    the same paragraph that ends with its attribution ('... of the plan, Ana Ruiz said. "We will
+    build it."'): the quotation carries on what that speaker said."""
+    start = max(floor, open_ - 300)
+    match = _CLOSING_CUE.search(text, start, open_)
+    if match is None:
+        return None
+    found = source_before(text, match.start("cue"), match.start("source"))
+    if found is None or found[1] != match.start("source"):
+        return None
+    return found[0], found[1], match.group("cue")
 
 
 def _sentence_resumes(text: str, last: Attributed, quote: Quote) -> bool:
@@ -243,4 +282,11 @@ def _split_around_cue(text: str, last: Attributed | None, same_paragraph: bool, 
                 is_abbreviation(text, last.source_start + m.start())
                 or gap[m.start() + 1:m.start() + 2] in (",", ")")  # 'Wash., recently', '(D-Fla.)'
                 or re.search(r"(?:^|[\s.])[A-Z]$", gap[:m.start()]) is not None))]  # 'G.K. Butterfield'
-    return len(gap.split()) <= 60 and all(end >= len(gap) - 1 for end in ends)
+    return len(gap.split()) <= 60 and all(end >= len(gap) - 1 for end in ends) and not (
+        _SECOND_STATEMENT.search(gap))
+
+
+# A participle in the attribution between two quotations says the second is a statement of its
+# own: '"A," X said, adding later, "B."' is two claims, '"A," X said. "B."' one.
+_SECOND_STATEMENT = re.compile(r",\s*(?:(?:and|then|later)\s+)?(?:adding|continuing|noting|asking|"
+                               r"saying|arguing|warning|insisting|explaining)\b")
