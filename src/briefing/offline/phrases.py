@@ -126,7 +126,7 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
             earlier = tokens[i - 1][2] if i > 0 else ""
             plural_head = not taken and word.endswith("s") and not _verb_like(word) and (
                 not earlier or earlier.lower() in CLAUSE_OPENERS or not earlier.isalnum())
-            if not (loose < 2 and word.isalpha() and word.islower()
+            if not (loose < 2 and _lowercase_word(word)
                     and (plural_head or earlier.lower() not in CLAUSE_OPENERS
                          and _source_token(earlier))):
                 break
@@ -148,6 +148,12 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         return None
     start, stop = taken[-1][0], taken[0][1]
     return Phrase(start, stop, text[start:stop])
+
+
+def _lowercase_word(word: str) -> bool:
+    """A lowercase word, hyphenated or not ('vice-presidential', 'well-known'): a modifier
+    may be a compound."""
+    return all(part.isalpha() for part in word.split("-")) and word.islower()
 
 
 # Plural nouns for unnamed groups that news opens with lowercase modifiers ('human rights groups').

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.models import Speaker
-from briefing.offline.cues import ADVERBIAL, CUE, THAT_CLAUSE, participle_cue
+from briefing.offline.cues import ADVERBIAL, CUE, THAT_CLAUSE, lexicon, participle_cue
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     FOCUS_ADVERBS,
@@ -93,6 +93,18 @@ _CONTRAST = re.compile(
 )
 
 
+# How far before a cue its source phrase may start: the source rules look back at most 260
+# characters (a long description), so a window that reaches further only costs time, and a
+# sentence of many cues would be read again for each one.
+SOURCE_REACH = 300
+
+
+def _reach(floor: int, cue_start: int) -> int:
+    """The floor for the source phrase of a cue at ``cue_start``: ``floor``, or ``SOURCE_REACH``
+    characters before the cue when that is later."""
+    return max(floor, cue_start - SOURCE_REACH)
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where reported content stops: a semicolon, the writer's contrast (', but he ...'), or the
     clause of a second speaker."""
@@ -101,7 +113,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     if (contrast := _CONTRAST.search(text, start, end)) is not None:
         end = contrast.start()
     for cue in _CUE.finditer(text, start, end):
-        found = source_before_cue(text, cue.start("cue"), start)
+        found = source_before_cue(text, cue.start("cue"), _reach(start, cue.start("cue")))
         if found is not None and not is_pronoun(found[0].name):
             comma = text.rfind(",", start, found[1])
             if comma > start:
@@ -165,6 +177,17 @@ def _coordinated_subject(text: str, sentence: Sentence,
     return parse_speaker(phrase.text), phrase.start
 
 
+# A phrase that opens a sentence before its subject and is no clause of its own ('During his
+# years in office, ', 'In 2015, '): after it, 'X said, ...' is the sentence's own cue, and what
+# follows the cue is what was said ('During his years in office, Mr. Obama said, a majority
+# ...'). Only a preposition opens it, and no quotation, cue or second comma sits inside.
+_LEADING_PHRASE = re.compile(
+    r"(?:During|In|On|At|After|Before|Since|For|Over|Under|By|With|Without|Despite|Amid|"
+    r"Throughout|Within|Until|Following|Through|Across|Unlike|Like|Beyond|Among)\s+"
+    r"[^,;:“”\"]{1,120},\s*"
+)
+
+
 # Words that open where or when something was said, not what: after a quotation's own cue
 # ('"A," Howard said at a press conference ...') they are no reported clause.
 _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
@@ -182,7 +205,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if cue.start() < position:
             continue
         stop = sentence.end
-        found = source_before_cue(text, cue.start("cue"), position)
+        found = source_before_cue(text, cue.start("cue"), _reach(position, cue.start("cue")))
         if found is None or not _clause_start(text, sentence, found[1]):
             found, stop = _relative_source(text, cue, position, sentence.end)
         if found is None:
@@ -190,6 +213,9 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if found is None:
             continue
         speaker, source_start = found
+        if _POSSESSIVE.search(text, source_start, cue.start("cue")) and not _object_position(
+                text, sentence, source_start):
+            continue  # "Stumpf's emphasis that A was criticized": the clause's end is unknown
         if text[max(sentence.start, source_start - 1):source_start] in ("“", '"'):
             continue  # '"Nobody believes it," a guest shouted': a quotation's words, not a source
         after_quote = re.search(r"[,.!?][”\"]\s*$", text[sentence.start:source_start]) is not None
@@ -200,7 +226,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < stop and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
-        if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(","):
+        if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(",") and (
+                _LEADING_PHRASE.fullmatch(text, sentence.start, source_start) is None):
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
         participle = _second_cue(text, begin, stop)
         end = _clause_end(text, begin, participle.start() if participle else stop)
@@ -392,6 +419,73 @@ def document_it(text: str, sentence: Sentence, previous: Sentence | None) -> lis
     return [Attributed(*span, speaker, match.group("cue"), False, documents[-1].start("name"))]
 
 
+# An owner, up to two modifiers, a noun that holds a statement or an attitude, and a that-clause
+# ('Trump’s repeated claim that ...', 'her acknowledgment that ...', "Mr. Obama's bet is that").
+_NOUN_CUE = re.compile(
+    r"""
+    (?P<owner> \b(?:[Hh]is|[Hh]er|[Tt]heir)
+             | (?<![\w’'])(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[’']s )
+    \s+ (?:[a-z][\w-]*\s+){0,2}?
+    (?P<cue> """ + "|".join(sorted(lexicon("noun_cues"), key=len, reverse=True)) + r""" )
+    \s+ (?P<copula> (?:is|was|has\s+been|remains)\s+ )?
+    (?= """ + THAT_CLAUSE + r""" ) that \s+
+    """,
+    re.VERBOSE,
+)
+# Cues that take a noun phrase, never a clause, so an owner after them is their object ('Critics
+# rejected Trump's claim that ...'); after any other cue it may open a clause ('She said Trump's
+# claim that A was false').
+_OBJECT_CUES = frozenset(
+    """rejected rejects dismissed dismisses denied denies disputed disputes questioned questions
+    criticized criticised criticizes echoed echoes repeated repeats cited cites refuted refutes
+    condemned condemns""".split())
+_POSSESSIVE = re.compile(r"[’']s?\s*$")
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+# Prepositions that may stand between a word of the clause and the owner ('frank in her
+# acknowledgment that', 'pointed to Trump's claim that'); one that opens the sentence or follows
+# a comma ('Despite Trump's claim that A, B') leaves the clause's end unknown.
+_PREPOSITIONS = frozenset("of for to about with by from at in on into over as like".split())
+
+
+def _object_position(text: str, sentence: Sentence, owner_start: int) -> bool:
+    """Whether the owner's noun phrase follows a verb of its own clause ('she rejected Trump's
+    claim that ...'), so the that-clause runs to the clause's end. A phrase that opens the
+    sentence, or follows a comma, a conjunction, a preposition or a cue, is a subject or an
+    adverbial whose that-clause ends at a verb no rule can find ('Stumpf's emphasis that A was
+    criticized'): no claim then."""
+    before = text[sentence.start:owner_start].split()
+    if before and before[-1] in _PREPOSITIONS:
+        before.pop()  # 'frank in her acknowledgment that ...': a preposition after a word of its clause
+    if not before:
+        return False
+    word = before[-1]
+    return (word.isalpha() and word.islower() and word not in CLAUSE_OPENERS
+            and (_CUE.fullmatch(word) is None or word in _OBJECT_CUES))
+
+
+def noun_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
+    """'She rejected Trump's claim that the vote was rigged', 'Mr. Obama's bet is that ...': a
+    noun that holds a statement, owned by its source, before a that-clause. The content is the
+    clause after "that" to the sentence's end, so the owner's phrase must be a verb's object or
+    the subject of "is that"; 'Stumpf's emphasis that A was criticized by B' is left out, since
+    the clause's end (before "was criticized") cannot be found. A bare noun ('growing concerns
+    that ...', 'the charges that were dropped') names no source and is no claim."""
+    found: list[Attributed] = []
+    for match in _NOUN_CUE.finditer(text, sentence.start, sentence.end):
+        owner, owner_start = match.group("owner"), match.start()
+        while (first := owner.split(None, 1))[0].lower() in CLAUSE_OPENERS and len(first) > 1:
+            owner_start += owner.index(first[1])  # 'Despite Trump's claim': Trump's
+            owner = first[1]
+        if not match.group("copula") and not _object_position(text, sentence, owner_start):
+            continue
+        name = _OWNER_PRONOUNS.get(owner.lower(), re.sub(r"[’']s$", "", owner))
+        span = _content(text, match.end(), _clause_end(text, match.end(), sentence.end))
+        if span is not None:
+            found.append(Attributed(*span, parse_speaker(name), match.group("cue"), False,
+                                    owner_start))
+    return found
+
+
 def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Reported speech in every sentence, one family after another.
 
@@ -418,6 +512,8 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
                 closing[0].start <= a.source_start and a.end <= closing[0].end for a in inner):
             inner = closing  # nested: 'X said A, Pickell said' is Pickell's, the whole clause
         inner = inner or closing or subject_participle(text, sentence)
+        inner = inner + [n for n in noun_cue_content(text, sentence) if all(
+            a.start <= n.source_start < a.end or n.end <= a.start or a.end <= n.start for a in inner)]
         if outer and inner and outer[0].start <= inner[0].source_start < outer[0].end:
             via = outer[0].speaker.name
             found.extend(
