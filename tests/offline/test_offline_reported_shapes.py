@@ -207,3 +207,44 @@ def test_a_hostile_run_of_possessives_stays_fast():
     started = time.perf_counter()
     brief_offline(Article(text=hostile))
     assert time.perf_counter() - started < 10
+
+
+# Where reported content ends; a pronoun source before an adverb -------------------------------
+
+def test_a_contrast_after_a_quotation_s_comma_ends_the_content_and_keeps_the_quote_mark():
+    text = ('Ana Ruiz said she speaks about race because "you talk about the issues in front of you," '
+            "though she noted she has also pushed for other cases in the state.\n")
+    assert claims(text) == [
+        ("Ana Ruiz", 'she speaks about race because "you talk about the issues in front of you,"'),
+        ("Ana Ruiz", "she has also pushed for other cases in the state")]
+
+
+def test_a_quotation_s_comma_before_an_ordinary_word_ends_nothing():
+    # its partner: only a contrast word after the mark ends the content ("you," and then ...)
+    text = 'Ana Ruiz said she speaks about race because "you talk about the issues," and then left.\n'
+    assert claims(text) == [
+        ("Ana Ruiz", 'she speaks about race because "you talk about the issues," and then left')]
+
+
+@pytest.mark.parametrize("dash", ["―", "—", "–"])
+def test_a_dash_before_a_second_source_ends_the_first_content(dash):
+    text = (f"When Ana Ruiz noted that the city has not paid any taxes {dash} as was true for years "
+            f"{dash} Trump boasted that it was smart of the city.\n")
+    assert claims(text) == [("Ana Ruiz", "the city has not paid any taxes " + dash + " as was true for years"),
+                            ("Trump", "it was smart of the city")]
+
+
+def test_a_dash_with_no_second_source_after_it_stays_inside_the_content():
+    text = "Ana Ruiz noted that the city has not paid any taxes ― as was true for years ― in the state.\n"
+    assert claims(text) == [
+        ("Ana Ruiz", "the city has not paid any taxes ― as was true for years ― in the state")]
+
+
+def test_a_pronoun_before_an_adverb_is_the_source_and_resolves():
+    text = ("Ms. Ana Ruiz spoke to voters in the city on Monday.\n\n"
+            "She apparently believed the polls that showed her winning most of the debates.\n")
+    assert claims(text) == [("Ana Ruiz", "the polls that showed her winning most of the debates")]
+
+
+def test_a_pronoun_before_an_adverb_with_no_antecedent_gives_no_claim():
+    assert claims("She apparently believed the polls that showed her winning most of the debates.\n") == []

@@ -63,9 +63,9 @@ _ACCORDING_LAST = re.compile(
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop edge spaces, a final period and stray edge commas from a content span."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+    while start < end and (text[start].isspace() or text[start] in ",;:—–―"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–―"):
         end -= 1
     return start, end
 
@@ -73,7 +73,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     """Whether a source phrase at ``at`` opens a clause (sentence start, punctuation, 'and')."""
     before = text[sentence.start:at].rstrip()
-    if not before or before[-1] in ",;:—–(“\"":
+    if not before or before[-1] in ",;:—–―(“\"":
         return True
     last = before.split()[-1].lower()
     return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
@@ -86,9 +86,10 @@ def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, 
     return start, end
 
 
-# The writer's own contrast after reported content: ', but he refused ...', ', although the poll'.
+# The writer's own contrast after reported content: ', but he refused ...', ', although the poll',
+# also after a quotation that ends with the comma ('... in front of you," though she noted').
 _CONTRAST = re.compile(
-    r",\s*(?:but|although|though|whereas|yet)\s+(?=(?:he|she|they|it|its|his|her|their|the|this|"
+    r",(?P<mark>[”\"’])?\s*(?:but|although|though|whereas|yet)\s+(?=(?:he|she|they|it|its|his|her|their|the|this|"
     r"that|those|these|[A-Z])\b)"
 )
 
@@ -111,11 +112,11 @@ def _clause_end(text: str, start: int, end: int) -> int:
     if (semicolon := text.find(";", start, end)) >= 0:
         end = semicolon
     if (contrast := _CONTRAST.search(text, start, end)) is not None:
-        end = contrast.start()
+        end = contrast.end("mark") if contrast.group("mark") else contrast.start()  # 'you," though'
     for cue in _CUE.finditer(text, start, end):
         found = source_before_cue(text, cue.start("cue"), _reach(start, cue.start("cue")))
         if found is not None and not is_pronoun(found[0].name):
-            comma = text.rfind(",", start, found[1])
+            comma = max(text.rfind(mark, start, found[1]) for mark in ",―—–")
             if comma > start:
                 return comma
     return end
