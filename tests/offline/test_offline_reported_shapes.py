@@ -248,3 +248,27 @@ def test_a_pronoun_before_an_adverb_is_the_source_and_resolves():
 
 def test_a_pronoun_before_an_adverb_with_no_antecedent_gives_no_claim():
     assert claims("She apparently believed the polls that showed her winning most of the debates.\n") == []
+
+
+# A subject with a prepositional phrase ------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "evidence"), [
+    ("Data from the 2014 American Community Survey show that women held 41 percent of the jobs.",
+     "American Community Survey", "women held 41 percent of the jobs"),
+    ("Political observers in Virginia and around the country say Scott deserves the seat in May.",
+     "Political observers in Virginia and around the country", "Scott deserves the seat in May"),
+])
+def test_a_source_headed_by_a_noun_with_a_prepositional_phrase_is_the_whole_subject(text, speaker, evidence):
+    assert claims(text + "\n") == [(speaker, evidence)]
+
+
+@pytest.mark.parametrize("text", [
+    "The number of cases in the city shows that the virus is spreading fast.",
+    "Those close to him say that he would have to consider other people for it.",
+    "Officials in the city and said that the plan would raise a trillion dollars.",
+    "The people who left the old city say that the plan would raise a trillion dollars.",
+    "In the city of Phoenix the mayor's office shows that the plan would raise money.",
+    "Officials from the city of Phoenix and the state of Arizona and other places say the plan works.",
+])
+def test_a_subject_not_headed_by_a_source_or_holding_a_clause_is_no_source(text):
+    assert claims(text + "\n") == []

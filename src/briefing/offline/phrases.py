@@ -353,3 +353,13 @@ def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phr
     if text[e - 1] == "." and not is_abbreviation(text, e - 1):
         e -= 1  # the sentence's period, not part of the name ('... said Lena Okafor.')
     return Phrase(s, e, text[s:e])
+
+
+def head_like(word: str) -> bool:
+    """Whether ``word`` may head a source phrase: a name, or a person, document or role noun."""
+    return _head_like(word)
+
+
+def verb_like(word: str) -> bool:
+    """Whether ``word`` reads as a verb or a clause joint, never part of a source phrase."""
+    return _verb_like(word)

@@ -10,13 +10,22 @@ from __future__ import annotations
 import re
 
 from briefing.core.models import Speaker
-from briefing.offline.cues import ADVERBIAL, CUE, THAT_CLAUSE, lexicon, participle_cue
+from briefing.offline.cues import (
+    ADVERBIAL,
+    CUE,
+    PRONOUNS,
+    THAT_CLAUSE,
+    lexicon,
+    participle_cue,
+)
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     FOCUS_ADVERBS,
     Phrase,
+    head_like,
     phrase_after,
     phrase_before,
+    verb_like,
 )
 from briefing.offline.sourcing import (
     Attributed,
@@ -189,6 +198,37 @@ _LEADING_PHRASE = re.compile(
 )
 
 
+# Prepositions that may join a source's head noun to what describes it ('Data from the 2014
+# survey', 'observers in Virginia and around the country', 'the Center at the Institute').
+_SUBJECT_PREPOSITIONS = frozenset("of from in at for on with across around".split())
+
+
+def _sentence_subject(text: str, sentence: Sentence, cue_start: int) -> tuple[Speaker, int] | None:
+    """The whole subject before a sentence's first cue when the source-phrase walk stopped inside
+    it ('Data from the 2014 American Community Survey show that ...', 'Political observers in
+    Virginia and around the country say ...'). News names a source with a head noun and a
+    prepositional phrase; the head, the word before the first preposition, must be a name, a
+    person or a document noun. The subject opens the sentence, runs two to ten words and holds
+    no punctuation, verb, pronoun or clause word, so a clause is never taken for a source."""
+    words = text[sentence.start:cue_start].split()
+    if not 2 <= len(words) <= 10 or words[0].lower() in CLAUSE_OPENERS or any(
+            not w.replace("-", "").replace(".", "").replace("’", "").replace("'", "").isalnum()
+            for w in words):
+        return None
+    lowered = [w.lower() for w in words]
+    joints = _SUBJECT_PREPOSITIONS | {"and"}
+    if any(w in PRONOUNS or (verb_like(w) and w not in joints) for w in lowered[1:]):
+        return None  # 'Those close to him', 'The people who left', 'Officials involved in it'
+    if lowered[-1] in joints:
+        return None  # 'Officials in the city and said': no noun phrase ends with a joint
+    first_preposition = next((i for i, w in enumerate(lowered) if w in _SUBJECT_PREPOSITIONS), None)
+    if first_preposition is None or first_preposition == 0:
+        return None  # no description after a head: the phrase walk judged it already
+    if not head_like(words[first_preposition - 1]):
+        return None  # 'The number of cases in the city shows ...': no source heads it
+    return parse_speaker(" ".join(words)), sentence.start
+
+
 # Words that open where or when something was said, not what: after a quotation's own cue
 # ('"A," Howard said at a press conference ...') they are no reported clause.
 _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
@@ -211,6 +251,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             found, stop = _relative_source(text, cue, position, sentence.end)
         if found is None:
             found = _coordinated_subject(text, sentence, cue)
+        if found is None and position == sentence.start:
+            found = _sentence_subject(text, sentence, cue.start("cue"))
         if found is None:
             continue
         speaker, source_start = found
