@@ -272,3 +272,24 @@ def test_a_source_headed_by_a_noun_with_a_prepositional_phrase_is_the_whole_subj
 ])
 def test_a_subject_not_headed_by_a_source_or_holding_a_clause_is_no_source(text):
     assert claims(text + "\n") == []
+
+
+# A cue in a clause that opens the sentence ---------------------------------------------------
+
+def test_a_cue_in_an_opening_subordinate_clause_ends_at_the_main_clause():
+    text = "Although Trump has admitted using the tax code for many years, he does not defend it.\n"
+    assert claims(text) == [("Trump", "using the tax code for many years")]
+    text = "While a federal judge found that the whole action was plainly unconstitutional, his decision was overturned.\n"
+    assert claims(text) == [("a federal judge", "the whole action was plainly unconstitutional")]
+
+
+def test_a_source_after_the_opening_clause_s_comma_keeps_its_commas():
+    text = "When she arrived, Ana Ruiz said that the city, the state and the region would all gain.\n"
+    assert claims(text) == [("Ana Ruiz", "the city, the state and the region would all gain")]
+
+
+def test_without_a_subordinator_the_content_keeps_its_commas():
+    text = "Trump has admitted using the tax code, the estate tax and the gift tax for years.\n"
+    assert claims(text) == [("Trump", "using the tax code, the estate tax and the gift tax for years")]
+    text = "Although Trump has admitted using the tax code, the estate tax and the gift tax for years.\n"
+    assert claims(text) == []  # its partner: the first comma before "the" ends the opening clause

@@ -229,6 +229,26 @@ def _sentence_subject(text: str, sentence: Sentence, cue_start: int) -> tuple[Sp
     return parse_speaker(" ".join(words)), sentence.start
 
 
+# A clause that opens the sentence and is not its main clause: 'Although Trump has admitted
+# using the tax code, he does not defend it', 'While a judge found that A, his decision was ...'.
+_SUBORDINATE = re.compile(r"(?:Although|Though|While|When|If|As|Because|After|Before|Since|Once|"
+                          r"Whereas|Even\s+though)\s+[^,;:“”\"]*$")
+# Where the main clause starts after it: a comma, then its subject.
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:he|she|they|it|its|his|her|their|the|this|[A-Z])\b)")
+
+
+def _subordinate_end(text: str, sentence: Sentence, source_start: int, begin: int, end: int) -> int:
+    """Where reported content ends when its source sits in a clause that opens the sentence with
+    a subordinator ('Although X has admitted A, he does not defend it'): at the comma before
+    the main clause's subject, the writer's own words. When a comma stands between the
+    subordinator and the source ('When she arrived, Ana Ruiz said A, B'), the source is in the
+    main clause and the content runs on."""
+    if _SUBORDINATE.match(text, sentence.start, source_start) is None:
+        return end
+    main = _MAIN_CLAUSE.search(text, begin, end)
+    return main.start() if main else end
+
+
 # Words that open where or when something was said, not what: after a quotation's own cue
 # ('"A," Howard said at a press conference ...') they are no reported clause.
 _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
@@ -274,6 +294,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
         participle = _second_cue(text, begin, stop)
         end = _clause_end(text, begin, participle.start() if participle else stop)
+        end = _subordinate_end(text, sentence, source_start, begin, end)
         scene = after_quote and _SCENE.match(text, begin) is not None
         if (span := _content(text, begin, end)) is not None and not scene:
             # '"A," Howard said at a press conference after ...': the quotation is what was said
