@@ -293,3 +293,17 @@ def test_without_a_subordinator_the_content_keeps_its_commas():
     assert claims(text) == [("Trump", "using the tax code, the estate tax and the gift tax for years")]
     text = "Although Trump has admitted using the tax code, the estate tax and the gift tax for years.\n"
     assert claims(text) == []  # its partner: the first comma before "the" ends the opening clause
+
+
+# A quoted title in an opening phrase ----------------------------------------------------------
+
+def test_a_quoted_title_that_ends_an_opening_phrase_leaves_the_source_at_a_clause_start():
+    text = ("On this weekend’s broadcast of “Fox News Sunday,” Republican nominee Mike Pence said his "
+            "running mate was only joking about the debate.\n")
+    assert claims(text) == [("Mike Pence", "his running mate was only joking about the debate")]
+
+
+def test_after_a_quotation_that_opens_the_sentence_no_reported_clause_is_taken():
+    # its partner: '“We won,” Pence said of ...' is a quotation's attribution, not a clause
+    assert claims("“We won,” Mike Pence said of the vote result in the state of Ohio.\n") == [
+        ("Mike Pence", "We won")]

@@ -82,6 +82,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     """Whether a source phrase at ``at`` opens a clause (sentence start, punctuation, 'and')."""
     before = text[sentence.start:at].rstrip()
+    if not before.startswith(("“", "‘", '"')):
+        before = before.rstrip("”’")  # a title in an opening phrase: 'On “Fox News Sunday,” Pence said'
     if not before or before[-1] in ",;:—–―(“\"":
         return True
     last = before.split()[-1].lower()
