@@ -307,3 +307,10 @@ def test_after_a_quotation_that_opens_the_sentence_no_reported_clause_is_taken()
     # its partner: '“We won,” Pence said of ...' is a quotation's attribution, not a clause
     assert claims("“We won,” Mike Pence said of the vote result in the state of Ohio.\n") == [
         ("Mike Pence", "We won")]
+
+
+def test_a_quoted_phrase_before_the_source_outside_an_opening_phrase_takes_no_clause():
+    # its partner: 'Oz is “smart as hell,” X wrote in an email to Y': the words after the cue
+    # say where it was written, not what
+    text = "Oz is “smart as hell,” Steve Mosko wrote in an email to the network’s Rich Eisen last year.\n"
+    assert all(not evidence.startswith("to the network") for _, evidence in claims(text))

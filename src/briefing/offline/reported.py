@@ -82,7 +82,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     """Whether a source phrase at ``at`` opens a clause (sentence start, punctuation, 'and')."""
     before = text[sentence.start:at].rstrip()
-    if not before.startswith(("“", "‘", '"')):
+    if _OPENING_PREPOSITION.match(before):
         before = before.rstrip("”’")  # a title in an opening phrase: 'On “Fox News Sunday,” Pence said'
     if not before or before[-1] in ",;:—–―(“\"":
         return True
@@ -193,11 +193,10 @@ def _coordinated_subject(text: str, sentence: Sentence,
 # years in office, ', 'In 2015, '): after it, 'X said, ...' is the sentence's own cue, and what
 # follows the cue is what was said ('During his years in office, Mr. Obama said, a majority
 # ...'). Only a preposition opens it, and no quotation, cue or second comma sits inside.
-_LEADING_PHRASE = re.compile(
+_OPENING_PREPOSITION = re.compile(
     r"(?:During|In|On|At|After|Before|Since|For|Over|Under|By|With|Without|Despite|Amid|"
-    r"Throughout|Within|Until|Following|Through|Across|Unlike|Like|Beyond|Among)\s+"
-    r"[^,;:“”\"]{1,120},\s*"
-)
+    r"Throughout|Within|Until|Following|Through|Across|Unlike|Like|Beyond|Among)\s")
+_LEADING_PHRASE = re.compile(_OPENING_PREPOSITION.pattern + r"\s*[^,;:“”\"]{1,120},\s*")
 
 
 # Prepositions that may join a source's head noun to what describes it ('Data from the 2014
