@@ -314,3 +314,30 @@ def test_a_quoted_phrase_before_the_source_outside_an_opening_phrase_takes_no_cl
     # say where it was written, not what
     text = "Oz is “smart as hell,” Steve Mosko wrote in an email to the network’s Rich Eisen last year.\n"
     assert all(not evidence.startswith("to the network") for _, evidence in claims(text))
+
+
+# Third-person cues that are as often plural nouns ---------------------------------------------
+
+def test_a_noun_like_cue_after_a_proper_name_is_a_verb():
+    text = ("Trump charges that countries that stand to benefit from the deal donated millions.\n\n"
+            "The claim was made at a rally, said Trump.\n")
+    assert ("Trump", "countries that stand to benefit from the deal donated millions") in claims(text)
+
+
+@pytest.mark.parametrize("text", [
+    ("Growing fears that the bank would fail sent its shares lower on Friday in New York.\n\n"
+     "Investors sold, said the bank.\n"),
+    "Senate rules that require a vote were changed last year by the majority.\n",
+    "Officials said the charges that were dropped would not return to court.\n",
+    "Trump charges that countries that stand to benefit from the deal donated millions.\n",
+])
+def test_a_noun_like_cue_without_a_person_named_mid_sentence_gives_no_such_claim(text):
+    assert all(evidence not in {"countries that stand to benefit from the deal donated millions",
+                                "the bank would fail sent its shares lower on Friday in New York"}
+               for _, evidence in claims(text))
+
+
+def test_the_noun_like_cues_stay_out_of_the_clause_lexicon():
+    from briefing.offline.reported import NOUN_LIKE_CUES
+    assert set(NOUN_LIKE_CUES).isdisjoint(lexicon("clause_cues"))
+    assert {"charges", "fears", "hopes", "doubts"} <= set(NOUN_LIKE_CUES)

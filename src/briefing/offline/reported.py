@@ -30,6 +30,7 @@ from briefing.offline.phrases import (
 from briefing.offline.sourcing import (
     Attributed,
     audience_end,
+    is_person_like,
     is_pronoun,
     outlet_audience,
     parse_speaker,
@@ -551,6 +552,41 @@ def noun_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     return found
 
 
+# Third-person forms of clause cues that are as often plural nouns ('Growing fears that ...',
+# 'the charges that were dropped'), so the cue vocabulary leaves them out; after a person's name
+# before a that-clause they are verbs ('Trump charges that ...').
+NOUN_LIKE_CUES = ("charges", "fears", "hopes", "worries", "boasts", "doubts", "laments",
+                  "protests", "hints", "guesses", "touts", "retorts")
+_NOUN_LIKE_CUE = re.compile(r"\b(?P<cue>" + "|".join(NOUN_LIKE_CUES) + r")\s+(?=" + THAT_CLAUSE
+                            + r")that\s+", re.VERBOSE)
+
+
+def _named_elsewhere(text: str, name: str) -> bool:
+    """Whether the last word of ``name`` stands capitalised after a lowercase word somewhere in
+    ``text`` ('... said Trump'): a proper name, not a capitalised sentence opener ('Growing')."""
+    last = re.escape(name.split()[-1])
+    return re.search(r"\b[a-z][\w’'-]*[,]?\s+(?:[A-Z][\w.’'-]*\s+)*" + last + r"\b", text) is not None
+
+
+def named_noun_like_cue(text: str, sentence: Sentence) -> list[Attributed]:
+    """'Trump charges that A', 'Ana Ruiz fears that A': a third-person cue that is as often a
+    plural noun, taken as a verb only after a person's name that opens a clause and that the
+    article also writes mid-sentence (a proper name). 'Growing fears that A', 'Senate rules that
+    A', 'the charges that were dropped' give nothing."""
+    found: list[Attributed] = []
+    for match in _NOUN_LIKE_CUE.finditer(text, sentence.start, sentence.end):
+        phrase = phrase_before(text, match.start(), sentence.start)
+        if phrase is None or not _clause_start(text, sentence, phrase.start):
+            continue
+        speaker = parse_speaker(phrase.text)
+        if not (is_person_like(speaker) and _named_elsewhere(text, speaker.name)):
+            continue
+        span = _content(text, match.end(), _clause_end(text, match.end(), sentence.end))
+        if span is not None:
+            found.append(Attributed(*span, speaker, match.group("cue"), False, phrase.start))
+    return found
+
+
 def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Reported speech in every sentence, one family after another.
 
@@ -576,7 +612,8 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
         if closing and closing[0].end <= closing[0].source_start and inner and all(
                 closing[0].start <= a.source_start and a.end <= closing[0].end for a in inner):
             inner = closing  # nested: 'X said A, Pickell said' is Pickell's, the whole clause
-        inner = inner or closing or subject_participle(text, sentence)
+        inner = inner or closing or subject_participle(text, sentence) or named_noun_like_cue(
+            text, sentence)
         inner = inner + [n for n in noun_cue_content(text, sentence) if all(
             a.start <= n.source_start < a.end or n.end <= a.start or a.end <= n.start for a in inner)]
         if outer and inner and outer[0].start <= inner[0].source_start < outer[0].end:
