@@ -341,3 +341,51 @@ def test_the_noun_like_cues_stay_out_of_the_clause_lexicon():
     from briefing.offline.reported import NOUN_LIKE_CUES
     assert set(NOUN_LIKE_CUES).isdisjoint(lexicon("clause_cues"))
     assert {"charges", "fears", "hopes", "doubts"} <= set(NOUN_LIKE_CUES)
+
+
+# Pinned defaults and edges (mutation testing) -------------------------------------------------
+
+def test_the_documented_reaches_are_pinned():
+    from briefing.offline.reported import SOURCE_REACH, SUBJECT_WORDS
+    assert SOURCE_REACH == 300 and SUBJECT_WORDS == 10
+
+
+def test_a_subject_of_ten_words_is_a_source_and_of_eleven_none():
+    ten = "Data from the survey of the Census Bureau of Ohio show that women held most of the jobs.\n"
+    assert len(ten.split(" show ")[0].split()) == 10
+    assert claims(ten) == [("Data from the survey of the Census Bureau of Ohio", "women held most of the jobs")]
+    eleven = "Data from the new survey of the Census Bureau of Ohio show that women held most of the jobs.\n"
+    assert claims(eleven) == []
+
+
+def test_a_subject_opened_by_a_clause_word_or_holding_a_verb_is_no_source():
+    assert claims("Meanwhile officials from the city of Phoenix say that the plan will raise money.\n") == []
+    assert claims("Officials who work in the city of Phoenix say that the plan will raise money.\n") == []
+
+
+def test_an_owner_after_a_clause_word_is_named_without_it():
+    text = "But Mr. Obama's bet is that his rules will be hard for anyone to unwind.\n"
+    briefing = brief_offline(Article(text=text))
+    assert [(c.speaker.name if c.speaker else None, c.evidence, c.direct_quote) for c in briefing.claims] == [
+        ("Mr. Obama", "his rules will be hard for anyone to unwind", False)]
+
+
+def test_noun_cue_claims_are_reported_speech_not_quotations():
+    found = brief_offline(Article(text="Critics rejected Trump's repeated claim that the vote in the state was rigged.\n"))
+    assert [c.direct_quote for c in found.claims] == [False, False]
+    text = ("Trump charges that countries that stand to benefit from the deal donated millions.\n\n"
+            "The claim was made at a rally, said Trump.\n")
+    assert [c.direct_quote for c in brief_offline(Article(text=text)).claims] == [False, False]
+
+
+def test_at_most_two_loose_lowercase_words_join_a_source_phrase():
+    two = "Senior well-known Republican vice-presidential nominee Mike Pence said his mate was joking about the debate.\n"
+    assert claims(two) == [("Mike Pence", "his mate was joking about the debate")]
+    three = ("Former long-time Senior well-known Republican vice-presidential nominee Mike Pence said "
+             "his mate was joking about the debate.\n")
+    assert claims(three) == []
+
+
+def test_a_pronoun_that_opens_the_sentence_before_an_adverb_is_the_source():
+    text = "Ms. Ana Ruiz spoke on Monday.\n\nShe later said that the plant will close early next year.\n"
+    assert claims(text) == [("Ana Ruiz", "the plant will close early next year")]

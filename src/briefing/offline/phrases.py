@@ -115,7 +115,7 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
     while last >= 0 and (_is_adverb(tokens[last][2]) or progressive and tokens[last][2] in {
             "is", "are", "was", "were", "been"}):
         last -= 1  # 'Trump further described', 'The White House is saying': no part of the name
-    if 0 <= last < len(tokens) - 1 and tokens[last][2].lower() in PRONOUNS:
+    if last >= 0 and tokens[last][2].lower() in PRONOUNS:
         s, e, word = tokens[last]
         return Phrase(s, e, word)  # 'He apparently believed': the pronoun, as when it stands alone
     taken: list[tuple[int, int, str]] = []

@@ -13,7 +13,6 @@ from briefing.core.models import Speaker
 from briefing.offline.cues import (
     ADVERBIAL,
     CUE,
-    PRONOUNS,
     THAT_CLAUSE,
     lexicon,
     participle_cue,
@@ -203,6 +202,9 @@ _LEADING_PHRASE = re.compile(_OPENING_PREPOSITION.pattern + r"\s*[^,;:“”\"]{
 # Prepositions that may join a source's head noun to what describes it ('Data from the 2014
 # survey', 'observers in Virginia and around the country', 'the Center at the Institute').
 _SUBJECT_PREPOSITIONS = frozenset("of from in at for on with across around".split())
+# The longest such subject, in words: a head with one or two prepositional phrases ('The Tax
+# Policy Center at the Urban Institute'); longer runs are more often a clause than a name.
+SUBJECT_WORDS = 10
 
 
 def _sentence_subject(text: str, sentence: Sentence, cue_start: int) -> tuple[Speaker, int] | None:
@@ -210,16 +212,17 @@ def _sentence_subject(text: str, sentence: Sentence, cue_start: int) -> tuple[Sp
     it ('Data from the 2014 American Community Survey show that ...', 'Political observers in
     Virginia and around the country say ...'). News names a source with a head noun and a
     prepositional phrase; the head, the word before the first preposition, must be a name, a
-    person or a document noun. The subject opens the sentence, runs two to ten words and holds
-    no punctuation, verb, pronoun or clause word, so a clause is never taken for a source."""
+    person or a document noun. The subject opens the sentence, runs at most ``SUBJECT_WORDS``
+    words and holds no punctuation, verb, pronoun or clause word, so a clause is never taken for
+    a source."""
     words = text[sentence.start:cue_start].split()
-    if not 2 <= len(words) <= 10 or words[0].lower() in CLAUSE_OPENERS or any(
+    if not words or len(words) > SUBJECT_WORDS or words[0].lower() in CLAUSE_OPENERS or any(
             not w.replace("-", "").replace(".", "").replace("’", "").replace("'", "").isalnum()
             for w in words):
         return None
     lowered = [w.lower() for w in words]
     joints = _SUBJECT_PREPOSITIONS | {"and"}
-    if any(w in PRONOUNS or (verb_like(w) and w not in joints) for w in lowered[1:]):
+    if any(verb_like(w) and w not in joints for w in lowered[1:]):  # verbs, pronouns, clause words
         return None  # 'Those close to him', 'The people who left', 'Officials involved in it'
     if lowered[-1] in joints:
         return None  # 'Officials in the city and said': no noun phrase ends with a joint
@@ -492,7 +495,7 @@ _NOUN_CUE = re.compile(
     (?P<owner> \b(?:[Hh]is|[Hh]er|[Tt]heir)
              | (?<![\w’'])(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[’']s )
     \s+ (?:[a-z][\w-]*\s+){0,2}?
-    (?P<cue> """ + "|".join(sorted(lexicon("noun_cues"), key=len, reverse=True)) + r""" )
+    (?P<cue> """ + "|".join(lexicon("noun_cues")) + r""" )  # whole words: a space follows
     \s+ (?P<copula> (?:is|was|has\s+been|remains)\s+ )?
     (?= """ + THAT_CLAUSE + r""" ) that \s+
     """,
@@ -615,7 +618,8 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
         inner = inner or closing or subject_participle(text, sentence) or named_noun_like_cue(
             text, sentence)
         inner = inner + [n for n in noun_cue_content(text, sentence) if all(
-            a.start <= n.source_start < a.end or n.end <= a.start or a.end <= n.start for a in inner)]
+            a.start <= n.source_start < a.end or not (n.start < a.end and a.start < n.end)
+            for a in inner)]  # nested in a claim ('Critics rejected Trump's claim that A'), or apart
         if outer and inner and outer[0].start <= inner[0].source_start < outer[0].end:
             via = outer[0].speaker.name
             found.extend(
