@@ -8,6 +8,7 @@ content span is the reported clause only, without the source, the cue or the fin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.core.models import Speaker
 from briefing.offline.cues import (
@@ -564,11 +565,22 @@ _NOUN_LIKE_CUE = re.compile(r"\b(?P<cue>" + "|".join(NOUN_LIKE_CUES) + r")\s+(?=
                             + r")that\s+", re.VERBOSE)
 
 
+# A run of capitalised words after a lowercase word: names written mid-sentence ('... said
+# Donald Trump').
+_MID_SENTENCE_NAMES = re.compile(r"\b[a-z][\w’'-]*,?\s+((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]*)")
+
+
+@lru_cache(maxsize=4)
+def _mid_sentence_names(text: str) -> frozenset[str]:
+    """Every capitalised word that stands in such a run, read once per text."""
+    return frozenset(word for match in _MID_SENTENCE_NAMES.finditer(text)
+                     for word in match.group(1).split())
+
+
 def _named_elsewhere(text: str, name: str) -> bool:
     """Whether the last word of ``name`` stands capitalised after a lowercase word somewhere in
     ``text`` ('... said Trump'): a proper name, not a capitalised sentence opener ('Growing')."""
-    last = re.escape(name.split()[-1])
-    return re.search(r"\b[a-z][\w’'-]*[,]?\s+(?:[A-Z][\w.’'-]*\s+)*" + last + r"\b", text) is not None
+    return name.split()[-1] in _mid_sentence_names(text)
 
 
 def named_noun_like_cue(text: str, sentence: Sentence) -> list[Attributed]:
