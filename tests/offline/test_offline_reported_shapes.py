@@ -111,7 +111,7 @@ def test_made_it_clear_gives_the_clause_with_or_without_that():
 
 
 def test_made_it_clear_after_a_negation_gives_no_claim():
-    assert claims("Ham never made it clear that he had major misgivings about the plan.\n") != []  # pinned: "never" is an adverb
+    assert claims("Ham never made it clear that he had major misgivings about the plan.\n") == []
     assert claims("Ham has not made it clear whether he had major misgivings about the plan.\n") == []
 
 
@@ -431,3 +431,26 @@ def test_many_noun_like_cues_read_the_text_for_names_once():
     assert time.perf_counter() - started < 10
     named = hostile + "The count was fair, said Ana Ruiz.\n"
     assert sum(1 for name, _ in claims(named) if name == "Ana Ruiz") >= 3_000
+
+
+# A negation right before the cue ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ana Ruiz never said that the plant would close early next year.",
+    "Ana Ruiz never publicly said that the plant would close early next year.",
+    "Ana Ruiz rarely admits that the plant could close early next year.",
+    "Ana Ruiz no longer believes that the plant will close early next year.",
+])
+def test_a_negated_cue_attributes_nothing(text):
+    assert claims(text + "\n") == []
+
+
+def test_a_negation_inside_the_source_s_description_is_not_the_cue_s():
+    text = "Ana Ruiz, who never lies, said that the plant would close early next year.\n"
+    assert claims(text) == [("Ana Ruiz", "the plant would close early next year")]
+
+
+def test_a_later_cue_after_a_negated_one_still_counts():
+    text = ("Ana Ruiz never said that the plant would close, but Lee Chan argued that it would shut "
+            "within a year.\n")
+    assert claims(text) == [("Lee Chan", "it would shut within a year")]

@@ -282,6 +282,9 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if found is None:
             continue
         speaker, source_start = found
+        if _NEGATION.search(text, source_start, cue.start("cue")) is not None:
+            position = cue.end()
+            continue  # 'Ana Ruiz never said that A': she did not say A
         if _POSSESSIVE.search(text, source_start, cue.start("cue")) and not _object_position(
                 text, sentence, source_start):
             continue  # "Stumpf's emphasis that A was criticized": the clause's end is unknown
@@ -509,6 +512,10 @@ _OBJECT_CUES = frozenset(
     """rejected rejects dismissed dismisses denied denies disputed disputes questioned questions
     criticized criticised criticizes echoed echoes repeated repeats cited cites refuted refutes
     condemned condemns""".split())
+# A negation right before a cue ('Ana Ruiz never said', 'rarely admits'): the source did not say
+# what follows, so it is attributed to no one ("did not say" has no cue at all). A negation
+# inside a description of the source ('Ana Ruiz, who never lies, said') is none of the cue's.
+_NEGATION = re.compile(r"(?:\b(?:never|not|hardly|rarely|seldom|no\s+longer)|n[’']t)\s+(?:[a-z]+ly\s+)?$")
 _POSSESSIVE = re.compile(r"[’']s?\s*$")
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 # Prepositions that may stand between a word of the clause and the owner ('frank in her
