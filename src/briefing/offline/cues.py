@@ -25,8 +25,9 @@ SPEECH_VERBS = """
     cites testified reiterated reiterates
 """.split()
 
-# Multi-word cues ("pointed out", "called for").
-SPEECH_PHRASES = ["pointed out", "points out", "called for", "calls for", "called on", "calls on"]
+# Multi-word cues ("pointed out", "called for", "made it clear": always before what was said).
+SPEECH_PHRASES = ["pointed out", "points out", "called for", "calls for", "called on", "calls on",
+                  "made it clear", "makes it clear"]
 
 # Words that may sit between the source and the verb: "has long argued", "also said".
 AUXILIARIES = """
@@ -118,10 +119,21 @@ def _clause_cues() -> str:
             + r"))\b" + CLAUSE_AHEAD)
 
 
+# A cue in the infinitive after a verb of going on or seeming ('went on to explain how ...',
+# 'appeared to suggest that ...'), or after an emphatic "do" ('he does believe ...'): "say",
+# "believe" and "think" before any complement, the others only before a clause. "did not say"
+# is no cue: "not" never stands between.
+_INFINITIVE = (
+    r"(?:(?:went|goes|go)\s+on\s+to|"
+    r"(?:appeared|appears|seemed|seems|proceeded|proceeds)\s+to|does|did|do)\s+"
+    r"(?:(?:say|believe|think)\b|(?:explain|acknowledge|admit|predict|suggest|argue|claim|warn|"
+    r"insist|note|contend|assert|know|agree|concede)\b" + CLAUSE_AHEAD + r")"
+)
+
 CUE = (
     r"\b(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?reportedly\s+(?:"
     + _alternatives(REPORTED_ATTITUDES + SPEECH_VERBS)
-    + r")|(?:(?:" + _alternatives(AUXILIARIES) + r")\s+){0,2}"
+    + r")|" + _INFINITIVE + r"|(?:(?:" + _alternatives(AUXILIARIES) + r")\s+){0,2}"
     r"(?:" + _BE + r"(?:" + _alternatives(lexicon("progressive_cues")) + r")\b|"
     + _clause_cues() + r"|" + _alternatives(SPEECH_PHRASES + SPEECH_VERBS)
     + r"))\b"

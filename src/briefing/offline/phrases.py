@@ -116,6 +116,9 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
     while last >= 0 and (_is_adverb(tokens[last][2]) or progressive and tokens[last][2] in {
             "is", "are", "was", "were", "been"}):
         last -= 1  # 'Trump further described', 'The White House is saying': no part of the name
+    if last >= 0 and tokens[last][2].lower() in PRONOUNS:
+        s, e, word = tokens[last]
+        return Phrase(s, e, word)  # 'He apparently believed': the pronoun, as when it stands alone
     taken: list[tuple[int, int, str]] = []
     loose = 0  # ordinary lowercase words let in ("several cast members"), at most two
     headed = False  # a plural noun heads the phrase ("while engineers argued")
@@ -127,7 +130,7 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
             earlier = tokens[i - 1][2] if i > 0 else ""
             plural_head = not taken and word.endswith("s") and not _verb_like(word) and (
                 not earlier or earlier.lower() in CLAUSE_OPENERS or not earlier.isalnum())
-            if not (loose < 2 and word.isalpha() and word.islower()
+            if not (loose < 2 and _lowercase_word(word)
                     and (plural_head or earlier.lower() not in CLAUSE_OPENERS
                          and _source_token(earlier))):
                 break
@@ -149,6 +152,12 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         return None
     start, stop = taken[-1][0], taken[0][1]
     return Phrase(start, stop, text[start:stop])
+
+
+def _lowercase_word(word: str) -> bool:
+    """A lowercase word, hyphenated or not ('vice-presidential', 'well-known'): a modifier
+    may be a compound."""
+    return all(part.isalpha() for part in word.split("-")) and word.islower()
 
 
 # Plural nouns for unnamed groups that news opens with lowercase modifiers ('human rights groups').
@@ -345,3 +354,13 @@ def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phr
     if text[e - 1] == "." and not is_abbreviation(text, e - 1):
         e -= 1  # the sentence's period, not part of the name ('... said Lena Okafor.')
     return Phrase(s, e, text[s:e])
+
+
+def head_like(word: str) -> bool:
+    """Whether ``word`` may head a source phrase: a name, or a person, document or role noun."""
+    return _head_like(word)
+
+
+def verb_like(word: str) -> bool:
+    """Whether ``word`` reads as a verb or a clause joint, never part of a source phrase."""
+    return _verb_like(word)

@@ -8,19 +8,29 @@ content span is the reported clause only, without the source, the cue or the fin
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.core.models import Speaker
-from briefing.offline.cues import ADVERBIAL, CUE, THAT_CLAUSE, participle_cue
+from briefing.offline.cues import (
+    ADVERBIAL,
+    CUE,
+    THAT_CLAUSE,
+    lexicon,
+    participle_cue,
+)
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     FOCUS_ADVERBS,
     Phrase,
+    head_like,
     phrase_after,
     phrase_before,
+    verb_like,
 )
 from briefing.offline.sourcing import (
     Attributed,
     audience_end,
+    is_person_like,
     is_pronoun,
     outlet_audience,
     parse_speaker,
@@ -63,9 +73,9 @@ _ACCORDING_LAST = re.compile(
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop edge spaces, a final period and stray edge commas from a content span."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–"):
+    while start < end and (text[start].isspace() or text[start] in ",;:—–―"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–―"):
         end -= 1
     return start, end
 
@@ -73,7 +83,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     """Whether a source phrase at ``at`` opens a clause (sentence start, punctuation, 'and')."""
     before = text[sentence.start:at].rstrip()
-    if not before or before[-1] in ",;:—–(“\"":
+    if _OPENING_PREPOSITION.match(before):
+        before = before.rstrip("”’")  # a title in an opening phrase: 'On “Fox News Sunday,” Pence said'
+    if not before or before[-1] in ",;:—–―(“\"":
         return True
     last = before.split()[-1].lower()
     return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
@@ -86,11 +98,24 @@ def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, 
     return start, end
 
 
-# The writer's own contrast after reported content: ', but he refused ...', ', although the poll'.
+# The writer's own contrast after reported content: ', but he refused ...', ', although the poll',
+# also after a quotation that ends with the comma ('... in front of you," though she noted').
 _CONTRAST = re.compile(
-    r",\s*(?:but|although|though|whereas|yet)\s+(?=(?:he|she|they|it|its|his|her|their|the|this|"
+    r",(?P<mark>[”\"’])?\s*(?:but|although|though|whereas|yet)\s+(?=(?:he|she|they|it|its|his|her|their|the|this|"
     r"that|those|these|[A-Z])\b)"
 )
+
+
+# How far before a cue its source phrase may start: the source rules look back at most 260
+# characters (a long description), so a window that reaches further only costs time, and a
+# sentence of many cues would be read again for each one.
+SOURCE_REACH = 300
+
+
+def _reach(floor: int, cue_start: int) -> int:
+    """The floor for the source phrase of a cue at ``cue_start``: ``floor``, or ``SOURCE_REACH``
+    characters before the cue when that is later."""
+    return max(floor, cue_start - SOURCE_REACH)
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
@@ -99,11 +124,11 @@ def _clause_end(text: str, start: int, end: int) -> int:
     if (semicolon := text.find(";", start, end)) >= 0:
         end = semicolon
     if (contrast := _CONTRAST.search(text, start, end)) is not None:
-        end = contrast.start()
+        end = contrast.end("mark") if contrast.group("mark") else contrast.start()  # 'you," though'
     for cue in _CUE.finditer(text, start, end):
-        found = source_before_cue(text, cue.start("cue"), start)
+        found = source_before_cue(text, cue.start("cue"), _reach(start, cue.start("cue")))
         if found is not None and not is_pronoun(found[0].name):
-            comma = text.rfind(",", start, found[1])
+            comma = max(text.rfind(mark, start, found[1]) for mark in ",―—–")
             if comma > start:
                 return comma
     return end
@@ -165,6 +190,71 @@ def _coordinated_subject(text: str, sentence: Sentence,
     return parse_speaker(phrase.text), phrase.start
 
 
+# A phrase that opens a sentence before its subject and is no clause of its own ('During his
+# years in office, ', 'In 2015, '): after it, 'X said, ...' is the sentence's own cue, and what
+# follows the cue is what was said ('During his years in office, Mr. Obama said, a majority
+# ...'). Only a preposition opens it, and no quotation, cue or second comma sits inside.
+_OPENING_PREPOSITION = re.compile(
+    r"(?:During|In|On|At|After|Before|Since|For|Over|Under|By|With|Without|Despite|Amid|"
+    r"Throughout|Within|Until|Following|Through|Across|Unlike|Like|Beyond|Among)\s")
+_LEADING_PHRASE = re.compile(_OPENING_PREPOSITION.pattern + r"\s*[^,;:“”\"]{1,120},\s*")
+
+
+# Prepositions that may join a source's head noun to what describes it ('Data from the 2014
+# survey', 'observers in Virginia and around the country', 'the Center at the Institute').
+_SUBJECT_PREPOSITIONS = frozenset("of from in at for on with across around".split())
+# The longest such subject, in words: a head with one or two prepositional phrases ('The Tax
+# Policy Center at the Urban Institute'); longer runs are more often a clause than a name.
+SUBJECT_WORDS = 10
+
+
+def _sentence_subject(text: str, sentence: Sentence, cue_start: int) -> tuple[Speaker, int] | None:
+    """The whole subject before a sentence's first cue when the source-phrase walk stopped inside
+    it ('Data from the 2014 American Community Survey show that ...', 'Political observers in
+    Virginia and around the country say ...'). News names a source with a head noun and a
+    prepositional phrase; the head, the word before the first preposition, must be a name, a
+    person or a document noun. The subject opens the sentence, runs at most ``SUBJECT_WORDS``
+    words and holds no punctuation, verb, pronoun or clause word, so a clause is never taken for
+    a source."""
+    words = text[sentence.start:cue_start].split()
+    if not words or len(words) > SUBJECT_WORDS or words[0].lower() in CLAUSE_OPENERS or any(
+            not w.replace("-", "").replace(".", "").replace("’", "").replace("'", "").isalnum()
+            for w in words):
+        return None
+    lowered = [w.lower() for w in words]
+    joints = _SUBJECT_PREPOSITIONS | {"and"}
+    if any(verb_like(w) and w not in joints for w in lowered[1:]):  # verbs, pronouns, clause words
+        return None  # 'Those close to him', 'The people who left', 'Officials involved in it'
+    if lowered[-1] in joints:
+        return None  # 'Officials in the city and said': no noun phrase ends with a joint
+    first_preposition = next((i for i, w in enumerate(lowered) if w in _SUBJECT_PREPOSITIONS), None)
+    if first_preposition is None or first_preposition == 0:
+        return None  # no description after a head: the phrase walk judged it already
+    if not head_like(words[first_preposition - 1]):
+        return None  # 'The number of cases in the city shows ...': no source heads it
+    return parse_speaker(" ".join(words)), sentence.start
+
+
+# A clause that opens the sentence and is not its main clause: 'Although Trump has admitted
+# using the tax code, he does not defend it', 'While a judge found that A, his decision was ...'.
+_SUBORDINATE = re.compile(r"(?:Although|Though|While|When|If|As|Because|After|Before|Since|Once|"
+                          r"Whereas|Even\s+though)\s+[^,;:“”\"]*$")
+# Where the main clause starts after it: a comma, then its subject.
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:he|she|they|it|its|his|her|their|the|this|[A-Z])\b)")
+
+
+def _subordinate_end(text: str, sentence: Sentence, source_start: int, begin: int, end: int) -> int:
+    """Where reported content ends when its source sits in a clause that opens the sentence with
+    a subordinator ('Although X has admitted A, he does not defend it'): at the comma before
+    the main clause's subject, the writer's own words. When a comma stands between the
+    subordinator and the source ('When she arrived, Ana Ruiz said A, B'), the source is in the
+    main clause and the content runs on."""
+    if _SUBORDINATE.match(text, sentence.start, source_start) is None:
+        return end
+    main = _MAIN_CLAUSE.search(text, begin, end)
+    return main.start() if main else end
+
+
 # Words that open where or when something was said, not what: after a quotation's own cue
 # ('"A," Howard said at a press conference ...') they are no reported clause.
 _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
@@ -182,14 +272,22 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if cue.start() < position:
             continue
         stop = sentence.end
-        found = source_before_cue(text, cue.start("cue"), position)
+        found = source_before_cue(text, cue.start("cue"), _reach(position, cue.start("cue")))
         if found is None or not _clause_start(text, sentence, found[1]):
             found, stop = _relative_source(text, cue, position, sentence.end)
         if found is None:
             found = _coordinated_subject(text, sentence, cue)
+        if found is None and position == sentence.start:
+            found = _sentence_subject(text, sentence, cue.start("cue"))
         if found is None:
             continue
         speaker, source_start = found
+        if _NEGATION.search(text, source_start, cue.start("cue")) is not None:
+            position = cue.end()
+            continue  # 'Ana Ruiz never said that A': she did not say A
+        if _POSSESSIVE.search(text, source_start, cue.start("cue")) and not _object_position(
+                text, sentence, source_start):
+            continue  # "Stumpf's emphasis that A was criticized": the clause's end is unknown
         if text[max(sentence.start, source_start - 1):source_start] in ("“", '"'):
             continue  # '"Nobody believes it," a guest shouted': a quotation's words, not a source
         after_quote = re.search(r"[,.!?][”\"]\s*$", text[sentence.start:source_start]) is not None
@@ -200,10 +298,12 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < stop and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
-        if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(","):
+        if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(",") and (
+                _LEADING_PHRASE.fullmatch(text, sentence.start, source_start) is None):
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
         participle = _second_cue(text, begin, stop)
         end = _clause_end(text, begin, participle.start() if participle else stop)
+        end = _subordinate_end(text, sentence, source_start, begin, end)
         scene = after_quote and _SCENE.match(text, begin) is not None
         if (span := _content(text, begin, end)) is not None and not scene:
             # '"A," Howard said at a press conference after ...': the quotation is what was said
@@ -392,6 +492,123 @@ def document_it(text: str, sentence: Sentence, previous: Sentence | None) -> lis
     return [Attributed(*span, speaker, match.group("cue"), False, documents[-1].start("name"))]
 
 
+# An owner, up to two modifiers, a noun that holds a statement or an attitude, and a that-clause
+# ('Trump’s repeated claim that ...', 'her acknowledgment that ...', "Mr. Obama's bet is that").
+_NOUN_CUE = re.compile(
+    r"""
+    (?P<owner> \b(?:[Hh]is|[Hh]er|[Tt]heir)
+             | (?<![\w’'])(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[’']s )
+    \s+ (?:[a-z][\w-]*\s+){0,2}?
+    (?P<cue> """ + "|".join(lexicon("noun_cues")) + r""" )  # whole words: a space follows
+    \s+ (?P<copula> (?:is|was|has\s+been|remains)\s+ )?
+    (?= """ + THAT_CLAUSE + r""" ) that \s+
+    """,
+    re.VERBOSE,
+)
+# Cues that take a noun phrase, never a clause, so an owner after them is their object ('Critics
+# rejected Trump's claim that ...'); after any other cue it may open a clause ('She said Trump's
+# claim that A was false').
+_OBJECT_CUES = frozenset(
+    """rejected rejects dismissed dismisses denied denies disputed disputes questioned questions
+    criticized criticised criticizes echoed echoes repeated repeats cited cites refuted refutes
+    condemned condemns""".split())
+# A negation right before a cue ('Ana Ruiz never said', 'rarely admits'): the source did not say
+# what follows, so it is attributed to no one ("did not say" has no cue at all). A negation
+# inside a description of the source ('Ana Ruiz, who never lies, said') is none of the cue's.
+_NEGATION = re.compile(r"(?:\b(?:never|not|hardly|rarely|seldom|no\s+longer)|n[’']t)\s+(?:[a-z]+ly\s+)?$")
+_POSSESSIVE = re.compile(r"[’']s?\s*$")
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+# Prepositions that may stand between a word of the clause and the owner ('frank in her
+# acknowledgment that', 'pointed to Trump's claim that'); one that opens the sentence or follows
+# a comma ('Despite Trump's claim that A, B') leaves the clause's end unknown.
+_PREPOSITIONS = frozenset("of for to about with by from at in on into over as like".split())
+
+
+def _object_position(text: str, sentence: Sentence, owner_start: int) -> bool:
+    """Whether the owner's noun phrase follows a verb of its own clause ('she rejected Trump's
+    claim that ...'), so the that-clause runs to the clause's end. A phrase that opens the
+    sentence, or follows a comma, a conjunction, a preposition or a cue, is a subject or an
+    adverbial whose that-clause ends at a verb no rule can find ('Stumpf's emphasis that A was
+    criticized'): no claim then."""
+    before = text[sentence.start:owner_start].split()
+    if before and before[-1] in _PREPOSITIONS:
+        before.pop()  # 'frank in her acknowledgment that ...': a preposition after a word of its clause
+    if not before:
+        return False
+    word = before[-1]
+    return (word.isalpha() and word.islower() and word not in CLAUSE_OPENERS
+            and (_CUE.fullmatch(word) is None or word in _OBJECT_CUES))
+
+
+def noun_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
+    """'She rejected Trump's claim that the vote was rigged', 'Mr. Obama's bet is that ...': a
+    noun that holds a statement, owned by its source, before a that-clause. The content is the
+    clause after "that" to the sentence's end, so the owner's phrase must be a verb's object or
+    the subject of "is that"; 'Stumpf's emphasis that A was criticized by B' is left out, since
+    the clause's end (before "was criticized") cannot be found. A bare noun ('growing concerns
+    that ...', 'the charges that were dropped') names no source and is no claim."""
+    found: list[Attributed] = []
+    for match in _NOUN_CUE.finditer(text, sentence.start, sentence.end):
+        owner, owner_start = match.group("owner"), match.start()
+        while (first := owner.split(None, 1))[0].lower() in CLAUSE_OPENERS and len(first) > 1:
+            owner_start += owner.index(first[1])  # 'Despite Trump's claim': Trump's
+            owner = first[1]
+        if not match.group("copula") and not _object_position(text, sentence, owner_start):
+            continue
+        name = _OWNER_PRONOUNS.get(owner.lower(), re.sub(r"[’']s$", "", owner))
+        span = _content(text, match.end(), _clause_end(text, match.end(), sentence.end))
+        if span is not None:
+            found.append(Attributed(*span, parse_speaker(name), match.group("cue"), False,
+                                    owner_start))
+    return found
+
+
+# Third-person forms of clause cues that are as often plural nouns ('Growing fears that ...',
+# 'the charges that were dropped'), so the cue vocabulary leaves them out; after a person's name
+# before a that-clause they are verbs ('Trump charges that ...').
+NOUN_LIKE_CUES = ("charges", "fears", "hopes", "worries", "boasts", "doubts", "laments",
+                  "protests", "hints", "guesses", "touts", "retorts")
+_NOUN_LIKE_CUE = re.compile(r"\b(?P<cue>" + "|".join(NOUN_LIKE_CUES) + r")\s+(?=" + THAT_CLAUSE
+                            + r")that\s+", re.VERBOSE)
+
+
+# A run of capitalised words after a lowercase word: names written mid-sentence ('... said
+# Donald Trump').
+_MID_SENTENCE_NAMES = re.compile(r"\b[a-z][\w’'-]*,?\s+((?:[A-Z][\w.’'-]*\s+)*[A-Z][\w’'-]*)")
+
+
+@lru_cache(maxsize=4)
+def _mid_sentence_names(text: str) -> frozenset[str]:
+    """Every capitalised word that stands in such a run, read once per text."""
+    return frozenset(word for match in _MID_SENTENCE_NAMES.finditer(text)
+                     for word in match.group(1).split())
+
+
+def _named_elsewhere(text: str, name: str) -> bool:
+    """Whether the last word of ``name`` stands capitalised after a lowercase word somewhere in
+    ``text`` ('... said Trump'): a proper name, not a capitalised sentence opener ('Growing')."""
+    return name.split()[-1] in _mid_sentence_names(text)
+
+
+def named_noun_like_cue(text: str, sentence: Sentence) -> list[Attributed]:
+    """'Trump charges that A', 'Ana Ruiz fears that A': a third-person cue that is as often a
+    plural noun, taken as a verb only after a person's name that opens a clause and that the
+    article also writes mid-sentence (a proper name). 'Growing fears that A', 'Senate rules that
+    A', 'the charges that were dropped' give nothing."""
+    found: list[Attributed] = []
+    for match in _NOUN_LIKE_CUE.finditer(text, sentence.start, sentence.end):
+        phrase = phrase_before(text, match.start(), sentence.start)
+        if phrase is None or not _clause_start(text, sentence, phrase.start):
+            continue
+        speaker = parse_speaker(phrase.text)
+        if not (is_person_like(speaker) and _named_elsewhere(text, speaker.name)):
+            continue
+        span = _content(text, match.end(), _clause_end(text, match.end(), sentence.end))
+        if span is not None:
+            found.append(Attributed(*span, speaker, match.group("cue"), False, phrase.start))
+    return found
+
+
 def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Reported speech in every sentence, one family after another.
 
@@ -417,7 +634,11 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
         if closing and closing[0].end <= closing[0].source_start and inner and all(
                 closing[0].start <= a.source_start and a.end <= closing[0].end for a in inner):
             inner = closing  # nested: 'X said A, Pickell said' is Pickell's, the whole clause
-        inner = inner or closing or subject_participle(text, sentence)
+        inner = inner or closing or subject_participle(text, sentence) or named_noun_like_cue(
+            text, sentence)
+        inner = inner + [n for n in noun_cue_content(text, sentence) if all(
+            a.start <= n.source_start < a.end or not (n.start < a.end and a.start < n.end)
+            for a in inner)]  # nested in a claim ('Critics rejected Trump's claim that A'), or apart
         if outer and inner and outer[0].start <= inner[0].source_start < outer[0].end:
             via = outer[0].speaker.name
             found.extend(
