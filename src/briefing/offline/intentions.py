@@ -87,7 +87,7 @@ _ADJECTIVES = frozenset({"willing", "determined", "eager", "reluctant"})
 # The present-tense form a participle's claim reads with, headline style: 'Trump spoke to the
 # leaders, promising to lift ...' gives "Trump promises to lift ...".
 _PRESENT = {lemma: verb.forms[1].replace("_", " ") for lemma, verb in INTENTION_VERBS.items()
-            if lemma not in {"willing", "determined", "eager", "reluctant"}}
+            if lemma not in _ADJECTIVES}
 _LEMMA = {form.replace("_", " "): lemma for lemma, verb in INTENTION_VERBS.items()
           for form in verb.forms}
 
