@@ -536,3 +536,79 @@ def test_a_participle_after_adverbs_reads_in_the_present_and_a_progressive_keeps
 ])
 def test_a_participle_needs_a_comma_adverbs_only_and_a_subject(sentence):
     assert found(sentence) == []
+
+
+# What a cue word near a verb's shape must not give -----------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The reports are not expected to give any formal assessment of the election.",
+    "The residents were also asked to leave their homes before the storm arrived.",
+    "The senators are never urged to explain their votes to the committee chair.",
+])
+def test_a_passive_through_a_negation_or_an_adverb_states_no_intention(sentence):
+    assert statements(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Angels made an eight-year offer to first baseman Mark Teixeira at the meetings.",
+    "The city unveiled a 10-point plan to rebuild the harbor before the next season.",
+    "The donors made a $5 pledge to every runner who finished the race in the rain.",
+])
+def test_a_cue_word_after_a_numeric_or_hyphenated_modifier_is_a_noun(sentence):
+    assert find_intentions(sentence, split_sentences(sentence)) == []
+
+
+def test_the_verb_partner_of_a_modified_noun_is_a_claim():
+    assert statements("The Angels offered to pay first baseman Mark Teixeira a record salary.") == [
+        "The Angels offered to pay first baseman Mark Teixeira a record salary"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Angela Merkel told a debate on Berlin's decision to lend billions of euros to Greece.",
+    "Ana Ruiz asked for the council’s permission to build a new school near the river.",
+    "Ana Ruiz pressed the board on its decision to close three schools in the district.",
+])
+def test_a_thing_whose_own_infinitive_follows_is_no_one_asked(sentence):
+    assert find_intentions(sentence, split_sentences(sentence)) == []
+
+
+@pytest.mark.parametrize(("sentence", "evidence"), [
+    ("Ana Ruiz urged the people of Iowa to vote for the school bond on Tuesday.",
+     "the people of Iowa to vote for the school bond on Tuesday"),
+    ("Ana Ruiz told reporters to expect a decision on the school bond by Tuesday.",
+     "reporters to expect a decision on the school bond by Tuesday"),
+])
+def test_whom_a_verb_asks_may_hold_a_preposition(sentence, evidence):
+    assert [c[3] for c in claims(sentence)] == [evidence]
+
+
+# A source's request about itself ---------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "The official asked not to be identified pending an official announcement of the plan.",
+    "The official asked that he not be named because the talks were still under way.",
+    "The official declined to be quoted by name because the talks were still under way.",
+])
+def test_a_sources_request_about_itself_is_no_claim(sentence):
+    assert statements(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    (("A police official, who asked not to be identified because he was not authorized to speak, "
+      "said the suspect had been arrested at his home on Sunday."), "A police official"),
+    (("The suspect had been arrested at his home on Sunday, said a police official who asked not "
+      "to be identified."), "a police official"),
+])
+def test_the_statement_of_an_anonymous_source_is_kept(sentence, speaker):
+    assert [(c[0], c[3].lower()) for c in claims(sentence)] == [
+        (speaker, "the suspect had been arrested at his home on sunday")]
+
+
+def test_a_statement_that_someone_should_not_be_named_is_a_claim():
+    assert [c[3] for c in claims("The official said the minister should not be named as a suspect.")] == [
+        "the minister should not be named as a suspect"]
+
+
+def test_agreeing_to_be_named_is_a_statement():
+    assert [c[3] for c in claims("The board agreed to be named as the sponsor of the new stadium.")] == [
+        "to be named as the sponsor of the new stadium"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 
@@ -157,3 +158,23 @@ QUOTE_CUE = CUE.removesuffix(r"))\b") + "|" + "|".join(QUOTE_ONLY_VERBS) + r"))\
 
 # Third-person pronouns that stand for a speaker named earlier.
 PRONOUNS = frozenset("he she they".split())
+
+
+# A source's request about itself, no statement: 'asked not to be identified because ...',
+# 'asked that he not be named', 'declined to be quoted'. The sentence's statement is elsewhere
+# ('..., said the talks ...').
+_ANONYMOUS = r"be\s+(?:identified|named|quoted|photographed|recorded)\b"
+_ABOUT_THE_SOURCE = re.compile(
+    r"(?:that\s+)?(?:(?:she|he|they|it|we|I)\s+)?(?:not|never)\s+(?:to\s+)?" + _ANONYMOUS)
+_DECLINED = re.compile(r"\b(?:declin|refus)(?:e|es|ed|ing)\s+$")
+_TO_BE_ANONYMOUS = re.compile(r"to\s+" + _ANONYMOUS)
+
+
+def about_the_source(text: str, start: int, end: int) -> bool:
+    """Whether the content at ``text[start:end]`` is the source's request about itself: 'not to
+    be identified', 'that he not be named', or 'to be quoted' after 'declined' or 'refused'
+    ('agreed to be named chairman' is a statement)."""
+    if _ABOUT_THE_SOURCE.match(text, start, end) is not None:
+        return True
+    return _TO_BE_ANONYMOUS.match(text, start, end) is not None and (
+        _DECLINED.search(text, max(0, start - 12), start) is not None)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from briefing.core.models import Speaker
-from briefing.offline.cues import ADVERBIAL, CUE
+from briefing.offline.cues import ADVERBIAL, CUE, about_the_source
 from briefing.offline.intervals import Intervals
 from briefing.offline.phrases import CLAUSE_OPENERS, FOCUS_ADVERBS, phrase_after
 from briefing.offline.sourcing import Attributed, parse_speaker, source_before_cue
@@ -108,7 +108,8 @@ _GROUP = re.compile(r"\b(?P<aux>(?:" + _AUX + r"\s+){0,4})(?P<verb>" + _FORMS + 
 # Words after "to" that open a noun phrase, not an infinitive ('agreed to the terms').
 _NOT_A_VERB = frozenset(
     """the a an his her their its our my your this that these those some any all each every no
-    date be-all more most""".split()
+    date be-all more most first second third last next one two three four five six seven eight
+    nine ten""".split()
 )
 # When or after what the source stated it: 'agreed on Monday to', 'decided after a long
 # investigation not to'.
@@ -152,15 +153,28 @@ _HYPOTHETICAL = frozenset("would could might may should must".split())
 
 def _noun_sense(text: str, at: int) -> bool:
     """Whether the cue word at ``at`` follows a determiner or a possessive, and so is a noun:
-    'sketched a plan to', 'his pledge to', 'Trump’s promise to'."""
-    before = text[max(0, at - 30):at].split()
-    return bool(before) and (before[-1].lower() in _DETERMINERS or before[-1].endswith(("’s", "'s")))
+    'sketched a plan to', 'his pledge to', 'Trump’s promise to', 'an eight-year offer to'."""
+    before = text[max(0, at - 40):at].split()
+    if not before:
+        return False
+    if before[-1].lower() in _DETERMINERS or before[-1].endswith(("’s", "'s")):
+        return True
+    # 'an eight-year offer to', 'a $10 million pledge to', 'a 10-point plan to': a determiner and
+    # a modifier of numbers or hyphens make the cue word a noun.
+    return len(before) >= 2 and before[-2].lower() in _DETERMINERS and (
+        "-" in before[-1] or any(ch.isdigit() for ch in before[-1]))
+
+
+# Words that may stand between a form of "be" and its participle: 'are not expected to'.
+_BETWEEN_BE_AND_VERB = frozenset("not never also still now again long already once even then later first soon".split())
 
 
 def _passive(aux: str, verb: str) -> bool:
-    """'is expected to', 'was asked to', 'were urged to': a form of "be" right before a past
-    participle makes its subject the one asked, not the one who asks."""
-    words = aux.split()
+    """'is expected to', 'was asked to', 'were urged to', 'are not expected to': a form of "be"
+    before a past participle (with only a negation or adverbs between) makes its subject the one
+    asked, not the one who asks."""
+    words = [w for w in aux.split() if w.lower() not in _BETWEEN_BE_AND_VERB
+             and not re.fullmatch(_LY_ADVERB, w.lower())]
     return bool(words) and re.fullmatch(_BE + r"|been|being", words[-1]) is not None and (
         _PASSIVE_VERB.search(verb.split()[0]) is not None) and verb not in _ADJECTIVES
 
@@ -181,6 +195,22 @@ def _base_form(word: str) -> bool:
     return not word.endswith("ing") or word in _BASE_ENDINGS
 
 
+# Nouns whose own infinitive follows them ('the decision to lend'): an object ending in one is
+# no one asked to act.
+_NOUNS_WITH_INFINITIVE = frozenset(
+    """decision decisions plan plans effort efforts attempt attempts bid move right way time chance
+    ability need offer proposal push deal agreement vote money funds power authority permission
+    promise pledge order orders""".split())
+
+
+def _addressee(phrase: str) -> bool:
+    """Whether the words between an asking verb and "to" name whom it asks ('urged voters to',
+    'told the people of Iowa to'), not a thing whose own infinitive follows ('told a debate on
+    Berlin's decision to lend', 'asked for the city's permission to')."""
+    words = phrase.split()
+    return not re.search(r"\w[’']s\b", phrase) and words[-1].lower() not in _NOUNS_WITH_INFINITIVE
+
+
 def _complement(text: str, lemma: str, at: int, stop: int) -> tuple[int, str] | None:
     """Where the content starts after the verb at ``at``, and how the verb joins it (the words
     between the verb and the content, such as " that"); None when no complement fits."""
@@ -192,7 +222,7 @@ def _complement(text: str, lemma: str, at: int, stop: int) -> tuple[int, str] | 
     if verb.clause and (m := _THAT.match(text, at, stop)):
         return m.end(), text[at:m.end()]
     if verb.object_infinitive and (m := _OBJECT_INFINITIVE.match(text, at, stop)) and (
-            _base_form(m.group("word"))):
+            _base_form(m.group("word"))) and _addressee(m.group("object")):
         return m.start("object"), ""
     if verb.clause and (m := _BARE_CLAUSE.match(text, at, stop)):
         return m.end(), ""
@@ -311,7 +341,7 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         if speaker.name.lower() in _BAD_SOURCES or not _opens_clause(text, sentence, source_start):
             continue
         end = _content_end(text, begin, sentence.end)
-        if len(text[begin:end].split()) < min_words:
+        if len(text[begin:end].split()) < min_words or about_the_source(text, begin, end):
             continue
         said = _PRESENT[lemma] if participle else _expanded(text[group.start():group.end()])
         phrase = re.sub(r"\s+", " ", said + joint).strip()

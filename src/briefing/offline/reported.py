@@ -15,6 +15,7 @@ from briefing.offline.cues import (
     ADVERBIAL,
     CUE,
     THAT_CLAUSE,
+    about_the_source,
     lexicon,
     participle_cue,
 )
@@ -298,6 +299,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < stop and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
+        if about_the_source(text, begin, stop):
+            continue  # 'X, who asked not to be identified, said ...': the statement comes after
         if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(",") and (
                 _LEADING_PHRASE.fullmatch(text, sentence.start, source_start) is None):
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
