@@ -18,6 +18,7 @@ from briefing.offline.phrases import (
     PERSON_NOUNS,
     ROLE_NOUNS,
     phrase_before,
+    verb_like,
 )
 from briefing.quantities.dates import MONTHS, WEEKDAYS
 
@@ -368,9 +369,16 @@ def _long_description(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
         role = next((p for p in parts if p and not p.isdigit()), None)
         return parse_speaker(name, role=role), start
     inner = window[first + 1:].strip(" ,")
-    if _ROLE_OPENING.fullmatch(name) and "," not in inner and _named_appositive(inner):
+    if _ROLE_OPENING.fullmatch(name) and "," not in inner and _named_appositive(inner) and _names_a_person(name):
         return Speaker(name=inner, role=name, anonymous=False), start
     return None
+
+
+def _names_a_person(role: str) -> bool:
+    """Whether a role's head noun names a person ('A lawyer for the news outlets'), not a thing
+    a clause is about ('The ad uses footage of a local sheriff')."""
+    words = role.split()
+    return words[_head_index(words)].lower().rstrip(".,") in PERSON_NOUNS | ROLE_NOUNS
 
 
 _POSSESSIVE_END = re.compile(r"(?:(?<=\w)[’']s|(?<=\ws)[’'])\s*$")
@@ -416,7 +424,55 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     if (document := _DOCUMENT_SOURCE.search(text, max(floor, cue_start - 200), cue_start)) is not None:
         return Speaker(name=document.group("name"), role=document.group("maker"),
                        anonymous=False), document.start("name")
+    if (relative := _RELATIVE_SUBJECT.search(text, max(floor, cue_start - 160), cue_start)) is not None \
+            and _restrictive_clause(text, relative, floor):
+        return _relative_subject(text, relative, cue_start, floor)
     phrase = phrase_before(text, cue_start, floor)
     if phrase is None:
         return _long_description(text, cue_start, floor)
     return parse_speaker(phrase.text), phrase.start
+
+
+# A subject that a relative clause describes, right before the cue: 'Officials who work in the
+# city of Phoenix say', 'The people who left the city in May say'. The clause belongs to the
+# source phrase; its words (a place, a month) never speak.
+_RELATIVE_SUBJECT = re.compile(r"(?<=\w)\s+who\s+(?P<clause>[^,;:“”\"()—–]{1,120}?)\s*$")
+
+# What a relative clause that holds the cue's own subject starts with ('Ana Ruiz, who in 2019
+# said', 'engineers who have long argued'): then the cue is the clause's verb, not the subject's.
+_CLAUSE_VERB_AHEAD = frozenset(
+    """in on at last this also later now then once first never still long often have has had
+    is are was were had""".split()
+)
+
+
+def _restrictive_clause(text: str, relative: re.Match[str], floor: int) -> bool:
+    """Whether ``relative`` is a relative clause inside the subject with a verb of its own before
+    the cue ('who work in the city'), not a clause whose verb the cue is ('who in 2019')."""
+    words = relative.group("clause").split()
+    return bool(words) and not (words[0].lower() in _CLAUSE_VERB_AHEAD or words[0].endswith("ly")) \
+        and words[-1].lower() not in {"and", "but", "or"} \
+        and _CUE_WORD.search(relative.group("clause")) is None
+
+
+def _relative_subject(text: str, relative: re.Match[str], cue_start: int,
+                      floor: int) -> tuple[Speaker, int] | None:
+    """The subject a relative clause describes, shown with its clause ('Officials who work in the
+    city of Phoenix'), or None when the clause's antecedent opens no clause (an object: 'the
+    firm hired people who live in Phoenix say' names no source)."""
+    head = phrase_before(text, relative.start(), floor)
+    if head is None or is_pronoun(head.text) or not _opens_clause(text, head.start, floor) or any(
+            verb_like(word) for word in head.text.split()[1:]):
+        return None  # 'The firm hired people who ...': the antecedent is a verb's object
+    speaker = parse_speaker(head.text)
+    if not speaker.anonymous:
+        return speaker, head.start  # 'Mayor Ana Ruiz who ...': the name says who
+    return speaker.model_copy(update={"name": text[head.start:cue_start].strip()}), head.start
+
+
+def _opens_clause(text: str, start: int, floor: int) -> bool:
+    """Whether a phrase at ``start`` opens a clause: the floor, punctuation or a conjunction
+    ('that', 'and', 'but') before it."""
+    before = text[max(floor, start - 40):start].rstrip()
+    return not before or before[-1] in ",;:(—–“\"" or before.split()[-1].lower() in {
+        "that", "and", "but", "while", "as", "because", "although", "though", "whereas"}
