@@ -142,3 +142,41 @@ def test_a_sentence_opener_the_text_also_writes_in_lowercase_marks_no_person():
     text = ("Green Rivers is a town of farms and mills. Rivers rose fast there and the rivers "
             "flooded the fields." + QUOTE)
     assert claims(text) == []
+
+
+# Groups news names by a share, a closeness or how the writer reached them -------------------
+
+@pytest.mark.parametrize(("subject", "anonymous"), [
+    ("A majority of voters", True), ("A handful of aides", True), ("A majority of Republicans", False)])
+def test_a_share_of_a_group_is_a_source_headed_by_the_group(subject, anonymous):
+    text = f"{subject} say the country is headed in the wrong direction this year.\n"
+    assert claims(text) == [(subject, anonymous, "the country is headed in the wrong direction this year")]
+
+
+@pytest.mark.parametrize("subject", ["The majority of the bill", "A quarter of the budget"])
+def test_a_share_of_a_thing_is_no_source(subject):
+    text = f"{subject} shows the country is headed in the wrong direction this year.\n"
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize("subject", ["Those close to him", "People close to the president",
+                                     "sources close to Ana Ruiz"])
+def test_people_close_to_someone_are_an_unnamed_source(subject):
+    text = f"As the vote neared, {subject} said the governor will not run for a third term.\n"
+    assert claims(text) == [(subject, True, "the governor will not run for a third term")]
+
+
+def test_a_thing_close_to_someone_is_no_source():
+    text = "As the vote neared, the polls close to him said the governor will not run for a third term.\n"
+    assert all(name is None or "close" not in name for name, _, _ in claims(text))
+
+
+def test_a_group_the_writer_interviewed_is_a_source_with_its_clause():
+    text = "All the experts I interviewed said the bridge would need repairs within five years.\n"
+    assert claims(text) == [("All the experts I interviewed", True,
+                             "the bridge would need repairs within five years")]
+
+
+def test_documents_the_writer_read_are_no_contacted_group():
+    text = "The reports I read said the bridge would need repairs within five years.\n"
+    assert claims(text) == []

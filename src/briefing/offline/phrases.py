@@ -267,11 +267,17 @@ def _verb_like(word: str) -> bool:
         len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
 
 
+# Nouns for a share of a group: 'A majority of voters', 'a handful of aides'. The group speaks.
+SHARE_NOUNS = frozenset(
+    """majority minority plurality third quarter fifth handful dozen dozens hundreds thousands
+    millions share""".split()
+)
+
 # Words that may stand before "of" in a source phrase: "one of the aides", "the head of".
 _PARTITIVES = frozenset(
     """one two three four five some many most several few all each none both any half
     head chief members number group leader leaders spokesman spokeswoman""".split()
-)
+) | SHARE_NOUNS
 
 
 def _sound_phrase(words: list[str]) -> bool:
@@ -287,6 +293,8 @@ def _sound_phrase(words: list[str]) -> bool:
         return False
     for i, (before, word) in enumerate(pairwise(words)):
         named = i + 2 < len(words) and words[i + 2][:1].isupper()  # 'the city of Phoenix'
+        if word == "of" and before.lower() in SHARE_NOUNS and not _head_like(words[-1]):
+            return False  # a share of a thing ('the majority of the bill') is no source
         if word == "of" and before.islower() and not (
                 before in _PARTITIVES or _head_like(before) or before in MODIFIERS or named):
             return False

@@ -17,6 +17,7 @@ from briefing.offline.phrases import (
     DOCUMENT_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
+    SHARE_NOUNS,
     phrase_before,
     verb_like,
 )
@@ -93,6 +94,8 @@ def _head_index(words: list[str]) -> int:
     """Where the phrase's head noun is: the last word, or the lowercase noun before a
     preposition ('advisers to Mr. Obama', 'a spokeswoman for Ana Ruiz': advisers, spokeswoman)."""
     for k in range(1, len(words) - 1):
+        if words[k] == "of" and words[k - 1].lower() in SHARE_NOUNS:
+            continue  # 'A majority of voters': the voters head it
         if words[k] in _PREPOSITIONS:
             return k - 1 if words[k - 1].islower() else len(words) - 1
     return len(words) - 1
@@ -424,6 +427,10 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     if (document := _DOCUMENT_SOURCE.search(text, max(floor, cue_start - 200), cue_start)) is not None:
         return Speaker(name=document.group("name"), role=document.group("maker"),
                        anonymous=False), document.start("name")
+    if (close := _CLOSE_TO.search(text, max(floor, cue_start - 80), cue_start)) is not None:
+        return Speaker(name=close.group("name"), anonymous=True), close.start("name")
+    if (contact := _CONTACT_CLAUSE.search(text, max(floor, cue_start - 40), cue_start)) is not None:
+        return _contacted_group(text, contact, cue_start, floor)
     if (relative := _RELATIVE_SUBJECT.search(text, max(floor, cue_start - 160), cue_start)) is not None \
             and _restrictive_clause(text, relative, floor):
         return _relative_subject(text, relative, cue_start, floor)
@@ -431,6 +438,35 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     if phrase is None:
         return _long_description(text, cue_start, floor)
     return parse_speaker(phrase.text), phrase.start
+
+
+# People near someone who speak for them unnamed: 'Those close to him say', 'people close to the
+# president said', 'sources close to Ana Ruiz'. A fixed news idiom for an anonymous source.
+_CLOSE_TO = re.compile(
+    r"""(?:^|(?<=[\s(“"]))
+    (?P<name> (?:[Tt]hose|[Pp]eople|[Ss]ources|[Ff]riends|[Aa]ides|[Ss]omeone|[Oo]ne\s+person) \s+
+              close \s+ to \s+
+              (?:him|her|them|the\s+[a-z]+|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}) )
+    \s* $""",
+    re.VERBOSE,
+)
+
+# A group the writer or a named reporter spoke to: 'all the experts I interviewed said', 'the
+# officials we contacted said'. The clause that says how they were reached belongs to the group.
+_CONTACT_CLAUSE = re.compile(
+    r"(?<=\w)\s+(?:I|we|he|she|they)\s+(?:interviewed|contacted|surveyed|polled|consulted|"
+    r"asked|(?:spoke|talked)\s+(?:to|with))\s*$"
+)
+
+
+def _contacted_group(text: str, contact: re.Match[str], cue_start: int,
+                     floor: int) -> tuple[Speaker, int] | None:
+    """The group before a contact clause, shown with it ('all the experts I interviewed'); None
+    unless a person noun heads it ('the reports I read said' names no source here)."""
+    head = phrase_before(text, contact.start(), floor)
+    if head is None or head.text.split()[-1].lower() not in PERSON_NOUNS:
+        return None
+    return Speaker(name=text[head.start:cue_start].strip(), anonymous=True), head.start
 
 
 # A subject that a relative clause describes, right before the cue: 'Officials who work in the
