@@ -79,10 +79,33 @@ def test_a_floating_quantifier_is_no_part_of_the_name(quantifier):
     assert [name for name, _, _ in claims(text)] == ["Ana Ruiz and Li Wei"]
 
 
-def test_a_list_of_tagged_senators_never_ends_in_a_quantifier():
-    text = ("Sen. Ron Wyden (D-Ore.), Sen. Sherrod Brown (D-Ohio) and Chuck Schumer all suggested the "
-            "tax cut would help the rich.\n")
-    assert claims(text) == [("Chuck Schumer", False, "the tax cut would help the rich")]
+@pytest.mark.parametrize(("subject", "names"), [
+    ("Sens. Jeff Merkley (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all",
+     "Jeff Merkley and Sherrod Brown and Robert Menendez"),
+    ("Sen. Ron Wyden (D-Ore.), Sen. Sherrod Brown (D-Ohio) and Chuck Schumer all",
+     "Ron Wyden and Sherrod Brown and Chuck Schumer"),
+    ("Sen. Ana Ruiz (D-Ore.) and Li Wei (R-Texas)", "Ana Ruiz and Li Wei"),
+])
+def test_lawmakers_listed_with_party_tags_speak_together(subject, names):
+    text = f"{subject} suggested that the tax cut would mostly help the rich.\n"
+    assert claims(text) == [(names, False, "the tax cut would mostly help the rich")]
+
+
+def test_the_title_before_tagged_lawmakers_is_their_role():
+    text = "Sens. Jeff Merkley (D-Ore.) and Sherrod Brown (D-Ohio)"
+    found = source_before_cue(text + " said", len(text) + 1, 0)
+    assert found is not None
+    assert (found[0].name, found[0].role, found[1]) == ("Jeff Merkley and Sherrod Brown", "Sens.", 0)
+
+
+def test_tagged_lawmakers_after_a_verb_are_its_objects():
+    text = "He met Ana Ruiz (D-Ore.) and Li Wei (R-Texas) said the tax cut would help the rich.\n"
+    assert claims(text) == []
+
+
+def test_one_tagged_lawmaker_keeps_the_party_tag_rule():
+    text = "Ana Ruiz (D-Ore.) said the tax cut would help the rich and hurt the poor.\n"
+    assert claims(text) == [("Ana Ruiz", False, "the tax cut would help the rich and hurt the poor")]
 
 
 def test_a_lowercase_all_before_a_head_stays():

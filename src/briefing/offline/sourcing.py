@@ -276,6 +276,31 @@ _PARTY_TAG = re.compile(
 )
 
 
+_TAGGED_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*"
+_TAG = r"\s*\([DRI]-[A-Z][A-Za-z.]{1,12}\)"
+
+# Several lawmakers, each with a party-state tag, who speak together: 'Sens. Jeff Merkley
+# (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all suggested'. US news lists
+# lawmakers this way; all of them are the source, never the last one alone.
+_TAGGED_LIST = re.compile(
+    rf"""(?:^|(?<=[\s(“"]))
+    (?P<title> (?:Sens?|Reps?|Senators?|Representatives?)\.?\s+ )?
+    (?P<names> {_TAGGED_NAME}{_TAG} (?:\s*,\s*{_TAGGED_NAME}{_TAG})* ,?\s+ and \s+ {_TAGGED_NAME}(?:{_TAG})? )
+    (?:\s+(?:all|both))? \s* $""",
+    re.VERBOSE,
+)
+
+
+def _tagged_speakers(listed: re.Match[str]) -> Speaker:
+    """One speaker for the lawmakers of ``_TAGGED_LIST``: their names without tags joined by
+    'and' ('A and B and C': a speaker's name never holds a comma, which reads as a cut phrase)."""
+    names = [n.strip(" ,") for n in re.split(r",|\s+and\s+", re.sub(_TAG, "", listed.group("names")))]
+    roles = [_split_role(n.split()) for n in names if n]
+    names = [" ".join(words) for _, words in roles]
+    title = (listed.group("title") or "").strip() or next((role for role, _ in roles if role), None)
+    return Speaker(name=" and ".join(names), role=title, anonymous=False)
+
+
 def _strip_party_tag(text: str, cue_start: int, floor: int) -> int:
     """Where the source phrase ends once a short bracketed note or a US party-state tag between
     it and the cue is dropped ('Sen. Ana Ruiz (D-Ore.) said', 'Rep. Li, R-Texas, said')."""
@@ -397,6 +422,8 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     an outlet chain ("AFP, citing Western diplomats, reports") and a party-state tag
     ("Sen. Ana Ruiz (D-Ore.) said").
     """
+    if (listed := _TAGGED_LIST.search(text, max(floor, cue_start - 200), cue_start)) is not None:
+        return _tagged_speakers(listed), listed.start()
     cue_start = _strip_party_tag(text, cue_start, floor)
     window = text[floor:cue_start]
     if (possessive := _POSSESSIVE_END.search(window)) is not None:
