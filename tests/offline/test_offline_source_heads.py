@@ -203,3 +203,32 @@ def test_a_group_the_writer_interviewed_is_a_source_with_its_clause():
 def test_documents_the_writer_read_are_no_contacted_group():
     text = "The reports I read said the bridge would need repairs within five years.\n"
     assert claims(text) == []
+
+
+# A long subject: people, then where they are ---------------------------------------------
+
+@pytest.mark.parametrize("subject", [
+    "Officials at the water plant in the northern part of the state",
+    "Residents of the three towns along the river in the north of the state",
+])
+def test_a_group_with_a_long_place_phrase_is_the_whole_subject(subject):
+    text = f"{subject} said the water was safe to drink.\n"
+    assert claims(text) == [(subject, True, "the water was safe to drink")]
+
+
+def test_a_long_subject_after_an_opening_clause_starts_after_its_comma():
+    text = "When the storm hit, officials at the water plant in the northern part of the state said"
+    found = source_before_cue(text, text.index(" said") + 1, 0)
+    assert found is not None
+    assert (found[0].name, found[1]) == (
+        "officials at the water plant in the northern part of the state", text.index("officials"))
+
+
+@pytest.mark.parametrize("text", [
+    "Officials at the plant expected trouble in the northern part of the state said",  # a verb inside
+    "Officials in the city and said",  # a conjunction ends it
+    "He praised officials in the north of the state said",  # an object, not a subject
+    "The roads in the north of the state said",  # no person heads it
+])
+def test_a_place_phrase_with_a_verb_or_no_person_head_is_no_long_subject(text):
+    assert source_before_cue(text, text.index(" said") + 1, 0) is None

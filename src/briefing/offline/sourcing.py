@@ -461,6 +461,9 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     if (relative := _RELATIVE_SUBJECT.search(text, max(floor, cue_start - 160), cue_start)) is not None \
             and _restrictive_clause(text, relative, floor):
         return _relative_subject(text, relative, cue_start, floor)
+    if (subject := _PLACED_GROUP.search(text, max(floor, cue_start - 200), cue_start)) is not None and (
+            found := _placed_group(text, subject, cue_start, floor)) is not None:
+        return found
     phrase = phrase_before(text, cue_start, floor)
     if phrase is None:
         return _long_description(text, cue_start, floor)
@@ -494,6 +497,33 @@ def _contacted_group(text: str, contact: re.Match[str], cue_start: int,
     if head is None or head.text.split()[-1].lower() not in PERSON_NOUNS:
         return None
     return Speaker(name=text[head.start:cue_start].strip(), anonymous=True), head.start
+
+
+# A group of people, then where they are or what they belong to, however long: 'Officials at the
+# water plant in the northern part of the state said'. The prepositional phrase belongs to the
+# source phrase; the people head it.
+_PLACED_GROUP = re.compile(
+    r"""(?:^|(?<=[\s(“"]))
+    (?P<head> (?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?
+              (?:[a-z][\w-]*\s+)?[A-Za-z][a-z]+s )
+    \s+ (?:in|at|of|from|for|on|near|along|across|around|inside|outside|with) \s+
+    (?P<rest> [^,;:“”"()—–]{3,180}? ) \s* $""",
+    re.VERBOSE,
+)
+
+
+def _placed_group(text: str, subject: re.Match[str], cue_start: int,
+                  floor: int) -> tuple[Speaker, int] | None:
+    """The group ``_PLACED_GROUP`` found, when a plural person noun heads it, it opens a clause,
+    and its prepositional phrase holds no verb and ends in a noun (never 'Officials in the
+    city and said')."""
+    words = subject.group("head").split()
+    rest = subject.group("rest").split()
+    if words[-1].lower() not in PERSON_NOUNS or not _opens_clause(text, subject.start(), floor) or (
+            rest[-1].lower() in _PHRASE_END | {"who", "that", "which"}) or any(
+            verb_like(w) and w not in _PHRASE_END for w in rest) or _CUE_WORD.search(subject.group("rest")):
+        return None
+    return Speaker(name=text[subject.start():cue_start].strip(), anonymous=True), subject.start()
 
 
 # A subject that a relative clause describes, right before the cue: 'Officials who work in the
