@@ -9,7 +9,7 @@ import pytest
 
 from briefing.core.models import Article
 from briefing.offline import brief_offline
-from briefing.offline.sourcing import source_before_cue
+from briefing.offline.sourcing import parse_speaker, source_before_cue
 
 
 def claims(text: str) -> list[tuple[str | None, bool | None, str]]:
@@ -201,7 +201,7 @@ def test_a_group_the_writer_interviewed_is_a_source_with_its_clause():
 
 
 def test_documents_the_writer_read_are_no_contacted_group():
-    text = "The reports I read said the bridge would need repairs within five years.\n"
+    text = "The reports I consulted said the bridge would need repairs within five years.\n"
     assert claims(text) == []
 
 
@@ -232,3 +232,44 @@ def test_a_long_subject_after_an_opening_clause_starts_after_its_comma():
 ])
 def test_a_place_phrase_with_a_verb_or_no_person_head_is_no_long_subject(text):
     assert source_before_cue(text, text.index(" said") + 1, 0) is None
+
+
+# Each rule looks no further back than the floor it is given, and only where it applies ----
+
+def _before_said(text: str, floor_at: str = "") -> tuple[str, int] | None:
+    floor = text.index(floor_at) if floor_at else 0
+    found = source_before_cue(text + " said", len(text) + 1, floor)
+    return (found[0].name, found[1]) if found else None
+
+
+@pytest.mark.parametrize(("text", "floor_at", "expected"), [
+    ("Sen. Ana Ruiz (D-Ore.) and Li Wei", "Li", ("Li Wei", 27)),
+    ("Those close to Ana Ruiz", "Ana", ("Ana Ruiz", 15)),
+    ("the experts I interviewed", "I ", None),
+    ("Officials who work in Phoenix", "Phoenix", ("Phoenix", 22)),
+    ("Officials at the water plant in the north of the state", "the state", None),
+])
+def test_a_rule_never_reaches_before_the_floor(text, floor_at, expected):
+    assert _before_said(text, floor_at) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The reports I consulted",  # no person heads the contacted group
+    "Engineers who in 2019",  # the cue is the relative clause's own verb
+    "Engineers who have long",
+    "Engineers who repeatedly",
+    "Officials who work in Phoenix and",  # the cue is a second verb
+    "Firms hired people who live in Phoenix",  # the antecedent is an object
+])
+def test_no_subject_where_the_subject_rules_do_not_apply(text):
+    assert _before_said(text) is None
+
+
+def test_a_person_noun_before_of_heads_the_phrase():
+    speaker = parse_speaker("a spokeswoman of the city")
+    assert (speaker.name, speaker.anonymous) == ("a spokeswoman of the city", True)
+
+
+def test_a_quantifier_after_a_one_word_subject_is_dropped():
+    text = "On Monday, Democrats all said the tax cut would mostly help the richest households.\n"
+    assert [name for name, _, _ in claims(text)] == ["Democrats"]
