@@ -264,9 +264,8 @@ def test_a_source_headed_by_a_noun_with_a_prepositional_phrase_is_the_whole_subj
 
 @pytest.mark.parametrize("text", [
     "The number of cases in the city shows that the virus is spreading fast in every district.",
-    "Those close to him say that he would have to consider other people for it.",
     "Officials in the city and said that the plan would raise a trillion dollars.",
-    "The people who left the old city say that the plan would raise a trillion dollars.",
+    "The firm hired people who left the old city say that the plan would raise a trillion dollars.",
 ])
 def test_a_subject_not_headed_by_a_source_or_holding_a_clause_is_no_source(text):
     assert claims(text + "\n") == []

@@ -102,8 +102,8 @@ def test_a_description_far_from_a_name_is_no_source():
 def test_continued_before_a_quotation_attributes_it():
     text = ("Ana Ruiz, the mayor, spoke first on Monday.\n\n"
             "Ruiz continued: “For us, all we ask for is a chance to have our case heard.”\n")
-    assert [(n, e) for n, _, e in claims(text)] == [
-        ("Ruiz", "For us, all we ask for is a chance to have our case heard.")]
+    assert [(n, e) for n, _, e in claims(text)] == [  # the surname takes the article's full name
+        ("Ana Ruiz", "For us, all we ask for is a chance to have our case heard.")]
 
 
 def test_continued_with_an_object_before_a_quotation_attributes_nothing():

@@ -17,7 +17,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.core.models import Speaker
-from briefing.offline.phrases import CLAUSE_OPENERS, DOCUMENT_NOUNS
+from briefing.offline.phrases import (
+    CLAUSE_OPENERS,
+    DOCUMENT_NOUNS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+)
 from briefing.offline.sourcing import (
     ORGANISATION_WORDS,
     TITLES,
@@ -56,16 +61,19 @@ class Mention:
 
 def _surname_counts(text: str) -> Counter[str]:
     """How often each capitalised word stands alone: no capitalised word or initial either side,
-    and not at a sentence's start (where any word is capitalised)."""
+    and, at a sentence's start (where any word is capitalised), only a word the text never
+    writes in lowercase ('Dickey was born there', never 'Police said' beside 'the police')."""
     counts: Counter[str] = Counter()
     words = list(re.finditer(r"[\w’'.-]+|[^\w\s]", text))
+    lowercase = {m.group() for m in words if m.group().islower()}
     for i, match in enumerate(words):
         word = match.group().removesuffix("’s").removesuffix("'s").rstrip(".")
-        if not word[:1].isupper() or i == 0:
+        if not word[:1].isupper():
             continue
-        before = words[i - 1].group()
+        before = words[i - 1].group() if i else "."
         after = words[i + 1].group() if i + 1 < len(words) else ""
-        if before[:1].isupper() or after[:1].isupper() or before[-1:] in ".!?“\"":
+        opens = before[-1:] in ".!?“\""  # at a sentence start: a name only if never written lowercase
+        if before[:1].isupper() or after[:1].isupper() or opens and word.lower() in lowercase:
             continue
         counts[word] += 1
     return counts
@@ -73,6 +81,18 @@ def _surname_counts(text: str) -> Counter[str]:
 
 # A description set off after a name ('Amira Haddad, a teacher,'): news introduces people so.
 _APPOSITION = re.compile(r",\s+an?\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3}\s*,")
+# An office after a name ('John Dickey, the chief executive of Ora Media'): its last lowercase
+# word names a person, so the name is a person's, not a place's ('Paris, the capital of France').
+_OFFICE_APPOSITION = re.compile(r",\s+the\s+(?:[a-z][\w-]*\s+){0,3}(?P<noun>[a-z][\w-]*)\b"
+                                r"(?=\s*(?:[,;.]|--|[—–]|\s(?:of|at|for|in|to)\b))")
+
+
+def _described(text: str, end: int) -> bool:
+    """Whether the name that ends at ``end`` is described as a person right after it."""
+    if _APPOSITION.match(text, end) is not None:
+        return True
+    office = _OFFICE_APPOSITION.match(text, end)
+    return office is not None and office.group("noun") in PERSON_NOUNS | ROLE_NOUNS
 
 # A name right after a preposition is an object ('an interview with Ana Ruiz'), not a subject.
 _AFTER_PREPOSITION = re.compile(
@@ -108,8 +128,7 @@ def person_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
                 words.pop(0)
             if not words or words[-1].lower() in ORGANISATION_WORDS | DOCUMENT_NOUNS:
                 continue
-            titled = len(words) < len(match.group().split()) or _APPOSITION.match(
-                text, match.end()) is not None
+            titled = len(words) < len(match.group().split()) or _described(text, match.end())
             if 2 <= len(words) <= 4 and alone[words[-1]] > 0 or titled or words[-1] in surnames:
                 candidates.append(Mention(match.start(), " ".join(words)))
         for mention in sorted(candidates, key=lambda m: m.position):

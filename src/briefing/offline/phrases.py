@@ -42,7 +42,7 @@ DOCUMENT_NOUNS = frozenset(
     documents filing filings letter memo analysis data figures research review audit release
     investigation complaint lawsuit ruling article story post tweet email emails index
     government administration ministry department agency campaign committee court panel
-    company firm group groups team office organization commission council party union unions
+    company firm group groups team office organization commission council board party union unions
     association coalition foundation institute""".split()
 )
 
@@ -93,6 +93,9 @@ def _source_token(word: str) -> bool:
 # Adverbs that open a sentence before its subject, capitalised there: 'Even China said ...'.
 FOCUS_ADVERBS = frozenset("even only also still now then yet meanwhile instead".split())
 
+# Prepositions that may join a source phrase before a determiner ('a narrator in the ad').
+_PREPOSITIONS = frozenset("in on of for at by from with to near among inside outside".split())
+
 # Words a noun phrase never ends with: prepositions, articles, conjunctions.
 _TRAILING = frozenset("of for at by in on to with from the a an and or".split())
 
@@ -130,6 +133,8 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
             earlier = tokens[i - 1][2] if i > 0 else ""
             plural_head = not taken and word.endswith("s") and not _verb_like(word) and (
                 not earlier or earlier.lower() in CLAUSE_OPENERS or not earlier.isalnum())
+            if taken and taken[-1][2].lower() in {"a", "an", "the"} and word.lower() not in _PREPOSITIONS:
+                break  # a determiner opens the phrase: 'The firm hired an architect' is an architect
             if not (loose < 2 and _lowercase_word(word)
                     and (plural_head or earlier.lower() not in CLAUSE_OPENERS
                          and _source_token(earlier))):
@@ -142,6 +147,8 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         taken.append(tokens[i])
     while taken and taken[-1][2].lower() in {"of", "for", "at"} | FOCUS_ADVERBS:
         taken.pop()  # a phrase never starts with a preposition, nor an adverb ('Even China')
+    while len(taken) > 1 and taken[0][2] in {"all", "both", "each", "alike"}:
+        taken.pop(0)  # a quantifier floats after its subject: 'Ana Ruiz and Li Wei both said'
     while taken and taken[0][2].lower() in _TRAILING:
         taken.pop(0)  # nor ends with one: 'Police at first told' is the police
     taken = _with_modifiers(tokens, taken, max(floor, end - 160) == floor)
@@ -260,11 +267,17 @@ def _verb_like(word: str) -> bool:
         len(word) > 4 and word.endswith("ed") and not word.endswith("eed"))
 
 
+# Nouns for a share of a group: 'A majority of voters', 'a handful of aides'. The group speaks.
+SHARE_NOUNS = frozenset(
+    """majority minority plurality third quarter fifth handful dozen dozens hundreds thousands
+    millions share""".split()
+)
+
 # Words that may stand before "of" in a source phrase: "one of the aides", "the head of".
 _PARTITIVES = frozenset(
     """one two three four five some many most several few all each none both any half
     head chief members number group leader leaders spokesman spokeswoman""".split()
-)
+) | SHARE_NOUNS
 
 
 def _sound_phrase(words: list[str]) -> bool:
@@ -280,6 +293,8 @@ def _sound_phrase(words: list[str]) -> bool:
         return False
     for i, (before, word) in enumerate(pairwise(words)):
         named = i + 2 < len(words) and words[i + 2][:1].isupper()  # 'the city of Phoenix'
+        if word == "of" and before.lower() in SHARE_NOUNS and not _head_like(words[-1]):
+            return False  # a share of a thing ('the majority of the bill') is no source
         if word == "of" and before.islower() and not (
                 before in _PARTITIVES or _head_like(before) or before in MODIFIERS or named):
             return False

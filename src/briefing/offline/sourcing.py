@@ -17,7 +17,9 @@ from briefing.offline.phrases import (
     DOCUMENT_NOUNS,
     PERSON_NOUNS,
     ROLE_NOUNS,
+    SHARE_NOUNS,
     phrase_before,
+    verb_like,
 )
 from briefing.quantities.dates import MONTHS, WEEKDAYS
 
@@ -92,6 +94,8 @@ def _head_index(words: list[str]) -> int:
     """Where the phrase's head noun is: the last word, or the lowercase noun before a
     preposition ('advisers to Mr. Obama', 'a spokeswoman for Ana Ruiz': advisers, spokeswoman)."""
     for k in range(1, len(words) - 1):
+        if words[k] == "of" and words[k - 1].lower() in SHARE_NOUNS:
+            continue  # 'A majority of voters': the voters head it
         if words[k] in _PREPOSITIONS:
             return k - 1 if words[k - 1].islower() else len(words) - 1
     return len(words) - 1
@@ -272,6 +276,31 @@ _PARTY_TAG = re.compile(
 )
 
 
+_TAGGED_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[a-z][\w’'-]*"
+_TAG = r"\s*\([DRI]-[A-Z][A-Za-z.]{1,12}\)"
+
+# Several lawmakers, each with a party-state tag, who speak together: 'Sens. Jeff Merkley
+# (D-Ore.), Sherrod Brown (D-Ohio) and Robert Menendez (D-N.J.) all suggested'. US news lists
+# lawmakers this way; all of them are the source, never the last one alone.
+_TAGGED_LIST = re.compile(
+    rf"""(?:^|(?<=[\s(“"]))
+    (?P<title> (?:Sens?|Reps?|Senators?|Representatives?)\.?\s+ )?
+    (?P<names> {_TAGGED_NAME}{_TAG} (?:\s*,\s*{_TAGGED_NAME}{_TAG})* ,?\s+ and \s+ {_TAGGED_NAME}(?:{_TAG})? )
+    (?:\s+(?:all|both))? \s* $""",
+    re.VERBOSE,
+)
+
+
+def _tagged_speakers(listed: re.Match[str]) -> Speaker:
+    """One speaker for the lawmakers of ``_TAGGED_LIST``: their names without tags joined by
+    'and' ('A and B and C': a speaker's name never holds a comma, which reads as a cut phrase)."""
+    names = [n.strip(" ,") for n in re.split(r",|\s+and\s+", re.sub(_TAG, "", listed.group("names")))]
+    roles = [_split_role(n.split()) for n in names if n]
+    names = [" ".join(words) for _, words in roles]
+    title = (listed.group("title") or "").strip() or next((role for role, _ in roles if role), None)
+    return Speaker(name=" and ".join(names), role=title, anonymous=False)
+
+
 def _strip_party_tag(text: str, cue_start: int, floor: int) -> int:
     """Where the source phrase ends once a short bracketed note or a US party-state tag between
     it and the cue is dropped ('Sen. Ana Ruiz (D-Ore.) said', 'Rep. Li, R-Texas, said')."""
@@ -368,9 +397,16 @@ def _long_description(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
         role = next((p for p in parts if p and not p.isdigit()), None)
         return parse_speaker(name, role=role), start
     inner = window[first + 1:].strip(" ,")
-    if _ROLE_OPENING.fullmatch(name) and "," not in inner and _named_appositive(inner):
+    if _ROLE_OPENING.fullmatch(name) and "," not in inner and _named_appositive(inner) and _names_a_person(name):
         return Speaker(name=inner, role=name, anonymous=False), start
     return None
+
+
+def _names_a_person(role: str) -> bool:
+    """Whether a role's head noun names a person ('A lawyer for the news outlets'), not a thing
+    a clause is about ('The ad uses footage of a local sheriff')."""
+    words = role.split()
+    return words[_head_index(words)].lower().rstrip(".,") in PERSON_NOUNS | ROLE_NOUNS
 
 
 _POSSESSIVE_END = re.compile(r"(?:(?<=\w)[’']s|(?<=\ws)[’'])\s*$")
@@ -386,6 +422,8 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     an outlet chain ("AFP, citing Western diplomats, reports") and a party-state tag
     ("Sen. Ana Ruiz (D-Ore.) said").
     """
+    if (listed := _TAGGED_LIST.search(text, max(floor, cue_start - 200), cue_start)) is not None:
+        return _tagged_speakers(listed), listed.start()
     cue_start = _strip_party_tag(text, cue_start, floor)
     window = text[floor:cue_start]
     if (possessive := _POSSESSIVE_END.search(window)) is not None:
@@ -416,7 +454,118 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     if (document := _DOCUMENT_SOURCE.search(text, max(floor, cue_start - 200), cue_start)) is not None:
         return Speaker(name=document.group("name"), role=document.group("maker"),
                        anonymous=False), document.start("name")
+    if (close := _CLOSE_TO.search(text, max(floor, cue_start - 80), cue_start)) is not None:
+        return Speaker(name=close.group("name"), anonymous=True), close.start("name")
+    if (contact := _CONTACT_CLAUSE.search(text, max(floor, cue_start - 40), cue_start)) is not None:
+        return _contacted_group(text, contact, cue_start, floor)
+    if (relative := _RELATIVE_SUBJECT.search(text, max(floor, cue_start - 160), cue_start)) is not None \
+            and _restrictive_clause(text, relative, floor):
+        return _relative_subject(text, relative, cue_start, floor)
+    if (subject := _PLACED_GROUP.search(text, max(floor, cue_start - 200), cue_start)) is not None and (
+            found := _placed_group(text, subject, cue_start, floor)) is not None:
+        return found
     phrase = phrase_before(text, cue_start, floor)
     if phrase is None:
         return _long_description(text, cue_start, floor)
     return parse_speaker(phrase.text), phrase.start
+
+
+# People near someone who speak for them unnamed: 'Those close to him say', 'people close to the
+# president said', 'sources close to Ana Ruiz'. A fixed news idiom for an anonymous source.
+_CLOSE_TO = re.compile(
+    r"""(?:^|(?<=[\s(“"]))
+    (?P<name> (?:[Tt]hose|[Pp]eople|[Ss]ources|[Ff]riends|[Aa]ides|[Ss]omeone|[Oo]ne\s+person) \s+
+              close \s+ to \s+
+              (?:him|her|them|the\s+[a-z]+|(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}) )
+    \s* $""",
+    re.VERBOSE,
+)
+
+# A group the writer or a named reporter spoke to: 'all the experts I interviewed said', 'the
+# officials we contacted said'. The clause that says how they were reached belongs to the group.
+_CONTACT_CLAUSE = re.compile(
+    r"(?<=\w)\s+(?:I|we|he|she|they)\s+(?:interviewed|contacted|surveyed|polled|consulted|"
+    r"asked|(?:spoke|talked)\s+(?:to|with))\s*$"
+)
+
+
+def _contacted_group(text: str, contact: re.Match[str], cue_start: int,
+                     floor: int) -> tuple[Speaker, int] | None:
+    """The group before a contact clause, shown with it ('all the experts I interviewed'); None
+    unless a person noun heads it ('the reports I read said' names no source here)."""
+    head = phrase_before(text, contact.start(), floor)
+    if head is None or head.text.split()[-1].lower() not in PERSON_NOUNS:
+        return None
+    return Speaker(name=text[head.start:cue_start].strip(), anonymous=True), head.start
+
+
+# A group of people, then where they are or what they belong to, however long: 'Officials at the
+# water plant in the northern part of the state said'. The prepositional phrase belongs to the
+# source phrase; the people head it.
+_PLACED_GROUP = re.compile(
+    r"""(?:^|(?<=[\s(“"]))
+    (?P<head> (?:(?:[Tt]he|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?
+              (?:[a-z][\w-]*\s+)?[A-Za-z][a-z]+s )
+    \s+ (?:in|at|of|from|for|on|near|along|across|around|inside|outside|with) \s+
+    (?P<rest> [^,;:“”"()—–]{3,180}? ) \s* $""",
+    re.VERBOSE,
+)
+
+
+def _placed_group(text: str, subject: re.Match[str], cue_start: int,
+                  floor: int) -> tuple[Speaker, int] | None:
+    """The group ``_PLACED_GROUP`` found, when a plural person noun heads it, it opens a clause,
+    and its prepositional phrase holds no verb and ends in a noun (never 'Officials in the
+    city and said')."""
+    words = subject.group("head").split()
+    rest = subject.group("rest").split()
+    if words[-1].lower() not in PERSON_NOUNS or not _opens_clause(text, subject.start(), floor) or (
+            rest[-1].lower() in _PHRASE_END | {"who", "that", "which"}) or any(
+            verb_like(w) and w not in _PHRASE_END for w in rest) or _CUE_WORD.search(subject.group("rest")):
+        return None
+    return Speaker(name=text[subject.start():cue_start].strip(), anonymous=True), subject.start()
+
+
+# A subject that a relative clause describes, right before the cue: 'Officials who work in the
+# city of Phoenix say', 'The people who left the city in May say'. The clause belongs to the
+# source phrase; its words (a place, a month) never speak.
+_RELATIVE_SUBJECT = re.compile(r"(?<=\w)\s+who\s+(?P<clause>[^,;:“”\"()—–]{1,120}?)\s*$")
+
+# What a relative clause that holds the cue's own subject starts with ('Ana Ruiz, who in 2019
+# said', 'engineers who have long argued'): then the cue is the clause's verb, not the subject's.
+_CLAUSE_VERB_AHEAD = frozenset(
+    """in on at last this also later now then once first never still long often have has had
+    is are was were had""".split()
+)
+
+
+def _restrictive_clause(text: str, relative: re.Match[str], floor: int) -> bool:
+    """Whether ``relative`` is a relative clause inside the subject with a verb of its own before
+    the cue ('who work in the city'), not a clause whose verb the cue is ('who in 2019')."""
+    words = relative.group("clause").split()
+    return bool(words) and not (words[0].lower() in _CLAUSE_VERB_AHEAD or words[0].endswith("ly")) \
+        and words[-1].lower() not in {"and", "but", "or"} \
+        and _CUE_WORD.search(relative.group("clause")) is None
+
+
+def _relative_subject(text: str, relative: re.Match[str], cue_start: int,
+                      floor: int) -> tuple[Speaker, int] | None:
+    """The subject a relative clause describes, shown with its clause ('Officials who work in the
+    city of Phoenix'), or None when the clause's antecedent opens no clause (an object: 'the
+    firm hired people who live in Phoenix say' names no source)."""
+    head = phrase_before(text, relative.start(), floor)
+    if head is None or is_pronoun(head.text) or not _opens_clause(text, head.start, floor) or any(
+            verb_like(word) for word in head.text.split()[1:]):
+        return None  # 'The firm hired people who ...': the antecedent is a verb's object
+    speaker = parse_speaker(head.text)
+    if not speaker.anonymous:
+        return speaker, head.start  # 'Mayor Ana Ruiz who ...': the name says who
+    return speaker.model_copy(update={"name": text[head.start:cue_start].strip()}), head.start
+
+
+def _opens_clause(text: str, start: int, floor: int) -> bool:
+    """Whether a phrase at ``start`` opens a clause: the floor, punctuation or a conjunction
+    ('that', 'and', 'but') before it."""
+    before = text[max(floor, start - 40):start].rstrip()
+    return not before or before[-1] in ",;:(—–“\"" or before.split()[-1].lower() in {
+        "that", "and", "but", "while", "as", "because", "although", "though", "whereas"}
