@@ -273,3 +273,26 @@ def test_a_person_noun_before_of_heads_the_phrase():
 def test_a_quantifier_after_a_one_word_subject_is_dropped():
     text = "On Monday, Democrats all said the tax cut would mostly help the richest households.\n"
     assert [name for name, _, _ in claims(text)] == ["Democrats"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("A police official who asked not to be identified said the suspect had been arrested at home.",
+     "A police official"),
+    ("A police official, who spoke on condition of anonymity because he was not allowed to speak, "
+     "said the suspect had been arrested at home.", "A police official"),
+    ("An aide to the mayor who asked not to be named said the suspect had been arrested at home.",
+     "An aide to the mayor"),
+    ("A lawyer for the family who declined to be quoted by name said the suspect had been arrested at home.",
+     "A lawyer for the family"),
+])
+def test_why_a_source_goes_unnamed_is_no_part_of_its_name(text, speaker):
+    assert claims(text) == [(speaker, True, "the suspect had been arrested at home")]
+
+
+@pytest.mark.parametrize("text", [
+    # a relative clause that says something else about the source stays in its name
+    "A neighbor who declined to give her name said the suspect had been arrested at home.",
+    "A neighbor who lives across the street said the suspect had been arrested at home.",
+])
+def test_a_relative_clause_about_something_else_stays_with_the_source(text):
+    assert [c[0] for c in claims(text)] == [text[:text.index(" said")]]

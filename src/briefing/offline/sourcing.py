@@ -458,6 +458,9 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
         return Speaker(name=close.group("name"), anonymous=True), close.start("name")
     if (contact := _CONTACT_CLAUSE.search(text, max(floor, cue_start - 40), cue_start)) is not None:
         return _contacted_group(text, contact, cue_start, floor)
+    if (unnamed := _ANONYMITY_CLAUSE.search(text, max(floor, cue_start - 160), cue_start)) is not None and (
+            phrase := phrase_before(text, unnamed.start(), floor)) is not None:
+        return parse_speaker(phrase.text), phrase.start
     if (relative := _RELATIVE_SUBJECT.search(text, max(floor, cue_start - 160), cue_start)) is not None \
             and _restrictive_clause(text, relative, floor):
         return _relative_subject(text, relative, cue_start, floor)
@@ -468,6 +471,14 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
     if phrase is None:
         return _long_description(text, cue_start, floor)
     return parse_speaker(phrase.text), phrase.start
+
+
+# Why a source goes unnamed, between it and the cue: 'A police official who asked not to be
+# identified said', 'an aide, who spoke on condition of anonymity, said'. The clause is no part
+# of the speaker's name.
+_ANONYMITY_CLAUSE = re.compile(
+    r"(?<=\w),?\s+who\s+(?:asked|requested|spoke|declined|insisted|agreed\s+to\s+speak)\b"
+    r"[^,;:“”\"()]{0,100}?\b(?:identified|named|anonymity|quoted)\b[^,;:“”\"()]{0,80}?,?\s*$")
 
 
 # People near someone who speak for them unnamed: 'Those close to him say', 'people close to the
