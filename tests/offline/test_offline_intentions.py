@@ -612,3 +612,27 @@ def test_a_statement_that_someone_should_not_be_named_is_a_claim():
 def test_agreeing_to_be_named_is_a_statement():
     assert [c[3] for c in claims("The board agreed to be named as the sponsor of the new stadium.")] == [
         "to be named as the sponsor of the new stadium"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "A Bush administration draft plan to allow drilling off the Atlantic coast was sidelined.",
+    "The government's peace offer to end the strike was rejected by the union on Monday.",
+])
+def test_a_bare_form_after_a_singular_noun_is_a_noun(sentence):
+    assert find_intentions(sentence, split_sentences(sentence)) == []
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("Police plan to close the bridge to traffic for the whole of next week.", "Police"),
+    ("The officials plan to close the bridge to traffic for the whole of next week.", "The officials"),
+    ("Some local residents hope to close the bridge to traffic for the whole of next week.",
+     "Some local residents"),
+])
+def test_a_plural_subject_keeps_the_bare_verb(sentence, speaker):
+    assert [c[0] for c in claims(sentence)] == [speaker]
+
+
+def test_an_object_holding_a_clause_is_no_one_asked():
+    text = "In November, Teixeira told ESPN that he'd like to sign with the team by Christmas."
+    assert find_intentions(text, split_sentences(text)) == []
+    assert [c[3] for c in claims(text)] == ["he'd like to sign with the team by Christmas"]

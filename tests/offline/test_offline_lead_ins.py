@@ -288,3 +288,16 @@ def test_cue_in_the_passive_names_no_one_before_it():
     # no source phrase before "reported", and no participle: the subject is not the speaker
     assert attributed("Ana Ruiz watched as the bridge was reported on Monday, “It is a disaster "
                       "waiting to happen.”") == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    (("Greek prime minister George Papandreou condemned the killings, saying: “A demonstration is "
+     "one thing and murder is another.”"), "George Papandreou"),
+    (("Oklahoma attorney general Scott Pruitt attacked the rule, saying, “It is an invasion of the "
+     "state's domain.”"), "Scott Pruitt"),
+    # no title between: the subject is the phrase that opens the sentence
+    (("Greek officials condemned the killings, saying: “A demonstration is one thing and murder is "
+     "another.”"), "Greek officials"),
+])
+def test_a_lowercase_title_between_subject_words_and_a_name_joins_them(text, name):
+    assert [speaker for speaker, _ in attributed(text)] == [name]

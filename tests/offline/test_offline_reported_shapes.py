@@ -453,3 +453,23 @@ def test_a_later_cue_after_a_negated_one_still_counts():
     text = ("Ana Ruiz never said that the plant would close, but Lee Chan argued that it would shut "
             "within a year.\n")
     assert claims(text) == [("Lee Chan", "it would shut within a year")]
+
+
+# A cue of evidence takes no words after a comma --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "She also starred in the ill-fated party show, Taradise, on a cable network which canceled it.",
+    "Their weekly talk shows, a staple of the network, were canceled after only two seasons.",
+])
+def test_a_cue_of_evidence_before_a_comma_is_no_cue(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "evidence"), [
+    ("The new figures show that rents in the city fell sharply for the first time last year.",
+     "rents in the city fell sharply for the first time last year"),
+    ("During his years in office, Mr. Obama said, a majority of Americans have come to accept it.",
+     "a majority of Americans have come to accept it"),
+])
+def test_its_partners_a_that_clause_or_a_verb_of_saying_before_a_comma(text, evidence):
+    assert [c[1] for c in claims(text)] == [evidence]

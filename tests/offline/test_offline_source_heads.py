@@ -278,8 +278,8 @@ def test_a_quantifier_after_a_one_word_subject_is_dropped():
 @pytest.mark.parametrize(("text", "speaker"), [
     ("A police official who asked not to be identified said the suspect had been arrested at home.",
      "A police official"),
-    ("A police official, who spoke on condition of anonymity because he was not allowed to speak, "
-     "said the suspect had been arrested at home.", "A police official"),
+    (("A police official, who spoke on condition of anonymity because he was not allowed to speak, "
+     "said the suspect had been arrested at home."), "A police official"),
     ("An aide to the mayor who asked not to be named said the suspect had been arrested at home.",
      "An aide to the mayor"),
     ("A lawyer for the family who declined to be quoted by name said the suspect had been arrested at home.",

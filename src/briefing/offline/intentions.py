@@ -169,6 +169,24 @@ def _noun_sense(text: str, at: int) -> bool:
 _BETWEEN_BE_AND_VERB = frozenset("not never also still now again long already once even then later first soon".split())
 
 
+# Plural nouns without an -s: 'Police plan to', 'People hope to'.
+_PLURALS = frozenset("police people men women children staff personnel clergy cattle folk".split())
+
+
+def _after_singular_noun(text: str, at: int) -> bool:
+    """Whether a lowercase singular noun stands right before ``at`` ('a draft plan', 'the peace
+    offer'): a bare verb form ("plan", "offer") has no singular subject, so there it is a noun.
+    'Officials plan to', 'Police plan to', 'The union and the city agree to' keep their verb."""
+    before = text[max(0, at - 30):at].split()
+    if not before:
+        return False
+    word = before[-1]
+    if "and" in before[-4:-1]:
+        return False  # 'The union and the city agree to': two subjects
+    return word.isalpha() and word.islower() and not word.endswith("s") and word not in _PLURALS and (
+        word not in CLAUSE_OPENERS and word not in FOCUS_ADVERBS and word not in _CLAUSE_WORDS)
+
+
 def _passive(aux: str, verb: str) -> bool:
     """'is expected to', 'was asked to', 'were urged to', 'are not expected to': a form of "be"
     before a past participle (with only a negation or adverbs between) makes its subject the one
@@ -203,12 +221,19 @@ _NOUNS_WITH_INFINITIVE = frozenset(
     promise pledge order orders""".split())
 
 
+# Words that open or head a clause: an object holding one is a clause of its own.
+_CLAUSE_WORDS = frozenset("that which who whom whether if he she they we i it".split())
+
+
 def _addressee(phrase: str) -> bool:
     """Whether the words between an asking verb and "to" name whom it asks ('urged voters to',
     'told the people of Iowa to'), not a thing whose own infinitive follows ('told a debate on
-    Berlin's decision to lend', 'asked for the city's permission to')."""
+    Berlin's decision to lend', 'asked for the city's permission to') nor a clause ('told ESPN
+    that he'd like to')."""
     words = phrase.split()
-    return not re.search(r"\w[’']s\b", phrase) and words[-1].lower() not in _NOUNS_WITH_INFINITIVE
+    if _CLAUSE_WORDS.intersection(w.lower() for w in words) or re.search(r"\w[’'](?:s|d|ll|re|ve)\b", phrase):
+        return False  # 'told ESPN that he'd like to sign': a clause, whose verb is not this one
+    return words[-1].lower() not in _NOUNS_WITH_INFINITIVE
 
 
 def _complement(text: str, lemma: str, at: int, stop: int) -> tuple[int, str] | None:
@@ -319,6 +344,9 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         if participle and (not _ADVERBS_ONLY.fullmatch(aux)
                            or not text[sentence.start:group.start()].rstrip().endswith(",")):
             continue  # 'the proposals calling for ...': no one's intention here
+        if not aux.strip() and verb == INTENTION_VERBS[lemma].forms[0].replace("_", " ") and (
+                _after_singular_noun(text, group.start())):
+            continue  # 'a draft plan to allow': a bare form after a singular noun is a noun
         if _passive(aux, verb) or _noun_sense(text, group.start()) or _HYPOTHETICAL.intersection(
                 aux.lower().split()):
             continue  # 'is expected to', 'the plan to', 'Mexicans would hope': no stated intention

@@ -21,7 +21,7 @@ import re
 
 from briefing.offline.cues import QUOTE_CUE, QUOTE_ONLY_VERBS
 from briefing.offline.phrases import CLAUSE_OPENERS, Phrase, phrase_after, phrase_before
-from briefing.offline.sourcing import Speaker, parse_speaker, source_before_cue
+from briefing.offline.sourcing import TITLES, Speaker, parse_speaker, source_before_cue
 
 # The lead-in ends with a comma or a colon right before the opening mark; it is read back to
 # a sentence's length at most, so a text without full stops costs no more per quotation.
@@ -107,11 +107,21 @@ def _subject(text: str, start: int, end: int) -> Phrase | None:
     return phrase if phrase is not None and phrase.start == start else None
 
 
+# Lowercase title words between a subject's first words and a name: 'Greek prime minister
+# George Papandreou', 'Oklahoma attorney general Scott Pruitt'.
+_TITLE_THEN_NAME = re.compile(r"\s+(?P<title>(?:[a-z]+\s+){1,3})(?=[A-Z])")
+
+
 def _sentence_subject(text: str, start: int, end: int) -> tuple[Speaker, int] | None:
     """The subject that opens the sentence, when a lowercase verb follows it."""
     phrase = _subject(text, start, end)
     if phrase is None:
         return None
+    if (titled := _TITLE_THEN_NAME.match(text, phrase.end, end)) is not None and any(
+            w in TITLES for w in titled.group("title").split()):
+        name = phrase_after(text, titled.end(), end)  # 'Greek prime minister George Papandreou'
+        if name is not None and name.start == titled.end():
+            phrase = Phrase(phrase.start, name.end, text[phrase.start:name.end])
     verb = re.match(r"\s+(?:\([^()“”\"\n]{1,30}\)\s*)?([a-z]+)", text[phrase.end:end])
     if verb is None or verb.group(1) in CLAUSE_OPENERS:
         return None

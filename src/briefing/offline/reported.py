@@ -258,6 +258,11 @@ def _subordinate_end(text: str, sentence: Sentence, source_start: int, begin: in
 
 # Words that open where or when something was said, not what: after a quotation's own cue
 # ('"A," Howard said at a press conference ...') they are no reported clause.
+# Cues of evidence, not of saying: their words never follow a comma ('the party show, Taradise,
+# ...' is a noun; 'the data show, in short, ...' has its clause elsewhere). A verb of saying may
+# take its words after a comma ('Mr. Obama said, a majority ...').
+_NO_WORDS_AFTER_COMMA = frozenset(
+    "show shows showed shown find finds found indicate indicates indicated reveal reveals revealed".split())
 _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
                     r"when|as)\b")
 
@@ -301,6 +306,9 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             continue  # 'X said: "..."' is a direct quote
         if about_the_source(text, begin, stop):
             continue  # 'X, who asked not to be identified, said ...': the statement comes after
+        if "," in text[after:begin] and "that" not in text[after:begin] and (
+                cue.group("cue").split()[-1].lower() in _NO_WORDS_AFTER_COMMA):
+            continue  # 'the party show, Taradise, ...': no cue of evidence takes its words after a comma
         if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(",") and (
                 _LEADING_PHRASE.fullmatch(text, sentence.start, source_start) is None):
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
