@@ -636,3 +636,11 @@ def test_an_object_holding_a_clause_is_no_one_asked():
     text = "In November, Teixeira told ESPN that he'd like to sign with the team by Christmas."
     assert find_intentions(text, split_sentences(text)) == []
     assert [c[3] for c in claims(text)] == ["he'd like to sign with the team by Christmas"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "When asked if the navy intended to attack the pirates' land bases, the minister said nothing.",
+    "Reporters asked whether the navy planned to attack the pirates' land bases in the spring.",
+])
+def test_an_intention_inside_a_question_is_no_one_s_statement(sentence):
+    assert find_intentions(sentence, split_sentences(sentence)) == []

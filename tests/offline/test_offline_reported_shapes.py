@@ -473,3 +473,23 @@ def test_a_cue_of_evidence_before_a_comma_is_no_cue(text):
 ])
 def test_its_partners_a_that_clause_or_a_verb_of_saying_before_a_comma(text, evidence):
     assert [c[1] for c in claims(text)] == [evidence]
+
+
+@pytest.mark.parametrize("text", [
+    "The couple met in 2004. But Ana Ruiz called it off only months before their wedding day.",
+    "The coast guard called off the search for the missing fishermen late on Sunday night.",
+    "The army called up thousands of reservists from the northern provinces on Friday.",
+])
+def test_call_as_a_phrasal_verb_is_no_cue(text):
+    assert claims(text) == []
+
+
+def test_call_with_its_object_and_a_description_stays_a_cue():
+    text = "Ana Ruiz called the decision a mistake that would cost the city millions of dollars."
+    assert claims(text) == [("Ana Ruiz", "the decision a mistake that would cost the city millions of dollars")]
+
+
+def test_a_titled_owner_opening_the_sentence_is_its_subject():
+    text = ("Prime minister George Papandreou's insistence that the measures are vital for survival "
+            "failed to dissuade the unions.")
+    assert claims(text) == []

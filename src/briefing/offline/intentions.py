@@ -132,7 +132,7 @@ _BAD_SOURCES = frozenset("it this that which who what there these those what i w
 
 
 _SPEECH_CUE = re.compile(CUE, re.VERBOSE)
-_RELATIVE = frozenset("that which who whom whose".split())
+_RELATIVE = frozenset("that which who whom whose if whether".split())
 
 
 def _opens_clause(text: str, sentence: Sentence, at: int) -> bool:
@@ -143,7 +143,7 @@ def _opens_clause(text: str, sentence: Sentence, at: int) -> bool:
         return True
     last = before.split()[-1].lower()
     if last in _RELATIVE:
-        return False  # 'one of the reasons that Trump refuses to ...': no statement of Trump's
+        return False  # 'the reasons that Trump refuses to', 'asked if the US intended to': no statement
     return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
 
 

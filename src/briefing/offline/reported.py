@@ -29,6 +29,7 @@ from briefing.offline.phrases import (
     verb_like,
 )
 from briefing.offline.sourcing import (
+    TITLES,
     Attributed,
     audience_end,
     is_person_like,
@@ -263,6 +264,9 @@ def _subordinate_end(text: str, sentence: Sentence, source_start: int, begin: in
 # take its words after a comma ('Mr. Obama said, a majority ...').
 _NO_WORDS_AFTER_COMMA = frozenset(
     "show shows showed shown find finds found indicate indicates indicated reveal reveals revealed".split())
+# "call" as a phrasal verb, not a cue: 'called it off', 'called off the search', 'called up'.
+_PHRASAL_CALL = re.compile(
+    r"call(?:s|ed|ing)?\s+(?:(?:it|them|this|that|him|her)\s+)?(?:off|up|in|back|out)\b", re.IGNORECASE)
 _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
                     r"when|as)\b")
 
@@ -304,6 +308,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < stop and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
+        if _PHRASAL_CALL.match(text, cue.start("cue"), stop):
+            continue  # 'they called it off', 'called up the reserves': no words of theirs follow
         if about_the_source(text, begin, stop):
             continue  # 'X, who asked not to be identified, said ...': the statement comes after
         if "," in text[after:begin] and "that" not in text[after:begin] and (
@@ -542,6 +548,8 @@ def _object_position(text: str, sentence: Sentence, owner_start: int) -> bool:
     adverbial whose that-clause ends at a verb no rule can find ('Stumpf's emphasis that A was
     criticized'): no claim then."""
     before = text[sentence.start:owner_start].split()
+    while before and before[-1].lower() in TITLES:
+        before.pop()  # 'Prime minister George Papandreou's insistence that': still the subject
     if before and before[-1] in _PREPOSITIONS:
         before.pop()  # 'frank in her acknowledgment that ...': a preposition after a word of its clause
     if not before:
