@@ -301,3 +301,65 @@ def test_cue_in_the_passive_names_no_one_before_it():
 ])
 def test_a_lowercase_title_between_subject_words_and_a_name_joins_them(text, name):
     assert [speaker for speaker, _ in attributed(text)] == [name]
+
+
+# Tests owed to surviving mutants of lead_ins.py ------------------------------------------------
+
+def test_a_participle_after_two_subjects_is_not_given_to_the_first_alone():
+    # 'or': either may have spoken, so no one is named
+    assert attributed("Ana Ruiz or her spokesman attacked the plan, saying, “It is reckless.”") == []
+    # 'and': a joint statement is never Ana Ruiz's own
+    joint = attributed("Ana Ruiz and Luis Ortiz attacked the plan, saying, “It is reckless.”")
+    assert ("Ana Ruiz", "It is reckless.") not in joint
+    # partner: one subject before the participle speaks
+    assert attributed("Ana Ruiz attacked the plan, saying, “It is reckless.”") == [
+        ("Ana Ruiz", "It is reckless.")]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Ana Ruiz replied after Luis Ortiz told her, “You are wrong.”", "You are wrong."),
+        ("Ana Ruiz wrote after Luis Ortiz asked her, “Why now?”", "Why now?"),
+    ],
+)
+def test_the_cue_nearest_the_quotation_names_its_speaker(text, quote):
+    # two cues in one lead-in: the quotation belongs to the later one, not the sentence's first
+    assert attributed(text) == [("Luis Ortiz", quote)]
+
+
+def test_a_question_put_to_the_subject_is_not_the_subjects():
+    # 'when asked': someone else asked, and the lead-in names no one
+    assert attributed("Ana Ruiz fell silent when asked, “Will you resign?”") == []
+    # partner: the asker named before the cue speaks
+    assert attributed("Ana Ruiz fell silent when a reporter asked, “Will you resign?”") == [
+        ("a reporter", "Will you resign?")]
+
+
+def test_a_day_before_a_dashed_aside_is_no_source():
+    assert attributed("On Monday — a day after the vote — said: “We will build it.”") == []
+    # partner: a name before the same aside speaks, with the aside as its role
+    (claim,) = find_direct_quotes("Ana Ruiz — a day after the vote — said: “We will build it.”")
+    assert claim.speaker.name == "Ana Ruiz"
+
+
+@pytest.mark.parametrize("opening", ["As the crowd cheered, ", "Standing in the rain, "])
+def test_a_participle_right_after_a_cue_takes_that_cues_source(opening):
+    # the sentence opens with a phrase that is no subject: the source is the one before "said"
+    text = opening + "Ana Ruiz said, adding later, “We will build it.”"
+    assert attributed(text) == [("Ana Ruiz", "We will build it.")]
+
+
+def test_a_participle_after_a_reported_cue_takes_the_sentence_subject():
+    # "said" reports what Luis Ortiz said; the one adding is the subject, Ana Ruiz
+    text = "Ana Ruiz dismissed what Luis Ortiz said about the budget, adding, “The numbers are wrong.”"
+    assert attributed(text) == [("Ana Ruiz", "The numbers are wrong.")]
+
+
+def test_a_dashed_description_early_in_a_long_article_keeps_its_source():
+    rest = "\n\nThe council met on Monday night to discuss the plan for the new bridge." * 8
+    for text in ("Ana Ruiz — the city’s mayor — said: “We will build it.”" + rest,
+                 "Rain fell all day. And Ana Ruiz — the city’s mayor — said: “We will build it.”" + rest):
+        assert len(text) > 400
+        (claim,) = find_direct_quotes(text)
+        assert (claim.speaker.name, claim.speaker.role) == ("Ana Ruiz", "the city’s mayor")
