@@ -25,8 +25,6 @@ def test_the_attribution_after_a_question_ends_at_its_full_stop():
     assert attributed(text) == [("Ana Ruiz", "Where should we go?")]
 
 
-@pytest.mark.xfail(strict=True, reason="a cue inside the speaker's description ('who said the plan was "
-                   "sound') is counted as the attribution's own statement, and the quotation is dropped")
 def test_a_cue_inside_the_description_after_an_inverted_attribution_keeps_the_speaker():
     text = "“We will build it.” said Ana Ruiz, who said the plan was sound."
     assert attributed(text) == [("Ana Ruiz", "We will build it.")]
@@ -63,8 +61,6 @@ def test_a_quoted_phrase_in_the_attribution_sentence_is_not_the_quotation_resume
 
 
 
-@pytest.mark.xfail(strict=True, reason="a resumed part that opens with an editor's bracket ('[y]ou') is "
-                   "not read as lowercase, so the sentence is not resumed and the second part is lost")
 def test_a_resumed_part_opening_with_a_bracketed_letter_stays_one_claim():
     text = ("“Every time you say that,” Ana Ruiz said, referring to the budget, “[y]ou give ammunition "
             "to its critics.”")

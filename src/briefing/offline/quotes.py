@@ -145,7 +145,7 @@ def _own_statement_after(text: str, quote: Quote, hit: tuple[Speaker, int, str],
     quote's attribution ('... step back,” Ana Ruiz said.')."""
     if text[quote.start:quote.end].rstrip("”’\"'")[-1:] not in (".", "!", "?"):
         return False
-    cue_at = text.find(hit[2], max(hit[1], quote.close), end)
+    cue_at = text.find(hit[2], quote.close, end)  # the attribution's own cue, not one in its description
     if cue_at < 0 or cue_at < hit[1]:
         return False
     return len(re.findall(r"\w+", text[cue_at + len(hit[2]):end])) >= 3
@@ -262,7 +262,8 @@ def _sentence_resumes(text: str, last: Attributed, quote: Quote) -> bool:
     its critics."'. The first part ends with a comma, a comma opens the second, and the second
     starts in lowercase, as the rest of one sentence does."""
     return (text[last.end:last.end + 1] == "," and last.end < last.source_start < quote.open
-            and text[:quote.open].rstrip().endswith(",") and text[quote.start:quote.start + 1].islower())
+            and text[:quote.open].rstrip().endswith(",")
+            and text[quote.start:quote.start + 2].lstrip("[")[:1].islower())  # 'you', or an editor's '[y]ou'
 
 
 def _split_around_cue(text: str, last: Attributed | None, same_paragraph: bool, quote: Quote,
