@@ -644,3 +644,17 @@ def test_an_object_holding_a_clause_is_no_one_asked():
 ])
 def test_an_intention_inside_a_question_is_no_one_s_statement(sentence):
     assert find_intentions(sentence, split_sentences(sentence)) == []
+
+
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The residents, who met on Monday, plan to close the bridge for the whole of next week.",
+     "The residents"),
+    ("Ana Ruiz and Tom Clarke, her deputy, agree to close the bridge for the whole of next week.",
+     "Ana Ruiz and Tom Clarke"),
+])
+def test_a_bare_form_after_a_comma_or_a_name_keeps_its_verb(sentence, speaker):
+    assert [c[0] for c in claims(sentence)] == [speaker]
+
+
+def test_a_verb_form_opening_the_text_in_lowercase_is_no_claim_and_no_error():
+    assert statements("agreed to pay the full amount of the bill on time and in cash.") == []

@@ -176,13 +176,12 @@ _PLURALS = frozenset("police people men women children staff personnel clergy ca
 def _after_singular_noun(text: str, at: int) -> bool:
     """Whether a lowercase singular noun stands right before ``at`` ('a draft plan', 'the peace
     offer'): a bare verb form ("plan", "offer") has no singular subject, so there it is a noun.
-    'Officials plan to', 'Police plan to', 'The union and the city agree to' keep their verb."""
+    'Officials plan to', 'Police plan to', 'The residents, who met on Monday, plan to' keep
+    their verb."""
     before = text[max(0, at - 30):at].split()
     if not before:
         return False
     word = before[-1]
-    if "and" in before[-4:-1]:
-        return False  # 'The union and the city agree to': two subjects
     return word.isalpha() and word.islower() and not word.endswith("s") and word not in _PLURALS and (
         word not in CLAUSE_OPENERS and word not in FOCUS_ADVERBS and word not in _CLAUSE_WORDS)
 
