@@ -147,22 +147,7 @@ def _opens_clause(text: str, sentence: Sentence, at: int) -> bool:
     return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
 
 
-_DETERMINERS = frozenset("a an the his her their its our my your this that these those".split())
 _HYPOTHETICAL = frozenset("would could might may should must".split())
-
-
-def _noun_sense(text: str, at: int) -> bool:
-    """Whether the cue word at ``at`` follows a determiner or a possessive, and so is a noun:
-    'sketched a plan to', 'his pledge to', 'Trump’s promise to', 'an eight-year offer to'."""
-    before = text[max(0, at - 40):at].split()
-    if not before:
-        return False
-    if before[-1].lower() in _DETERMINERS or before[-1].endswith(("’s", "'s")):
-        return True
-    # 'an eight-year offer to', 'a $10 million pledge to', 'a 10-point plan to': a determiner and
-    # a modifier of numbers or hyphens make the cue word a noun.
-    return len(before) >= 2 and before[-2].lower() in _DETERMINERS and (
-        "-" in before[-1] or any(ch.isdigit() for ch in before[-1]))
 
 
 # Words that may stand between a form of "be" and its participle: 'are not expected to'.
@@ -346,9 +331,9 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         if not aux.strip() and verb == INTENTION_VERBS[lemma].forms[0].replace("_", " ") and (
                 _after_singular_noun(text, group.start())):
             continue  # 'a draft plan to allow': a bare form after a singular noun is a noun
-        if _passive(aux, verb) or _noun_sense(text, group.start()) or _HYPOTHETICAL.intersection(
-                aux.lower().split()):
-            continue  # 'is expected to', 'the plan to', 'Mexicans would hope': no stated intention
+        if _passive(aux, verb) or _HYPOTHETICAL.intersection(aux.lower().split()):
+            continue  # 'is expected to', 'Mexicans would hope': no stated intention ('the plan to'
+            # names no source: no source phrase ends in a determiner)
         if lemma in _ADJECTIVES and not after_be:
             continue
         complement = _complement(text, lemma, group.end(), sentence.end)
