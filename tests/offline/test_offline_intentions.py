@@ -544,6 +544,7 @@ def test_a_participle_needs_a_comma_adverbs_only_and_a_subject(sentence):
     "The reports are not expected to give any formal assessment of the election.",
     "The residents were also asked to leave their homes before the storm arrived.",
     "The senators are never urged to explain their votes to the committee chair.",
+    "The senators were quietly expected to resign from the committee after the vote.",
 ])
 def test_a_passive_through_a_negation_or_an_adverb_states_no_intention(sentence):
     assert statements(sentence) == []
@@ -658,3 +659,9 @@ def test_a_bare_form_after_a_comma_or_a_name_keeps_its_verb(sentence, speaker):
 
 def test_a_verb_form_opening_the_text_in_lowercase_is_no_claim_and_no_error():
     assert statements("agreed to pay the full amount of the bill on time and in cash.") == []
+
+
+def test_a_bare_form_after_and_is_a_second_predicate_of_the_subject():
+    # 'and' is no singular noun: 'plan' is the subject's second verb, not a compound noun
+    assert statements("The officials voted on Monday and plan to close the bridge for the whole of next week.") == [
+        "The officials plan to close the bridge for the whole of next week"]
