@@ -493,3 +493,23 @@ def test_a_titled_owner_opening_the_sentence_is_its_subject():
     text = ("Prime minister George Papandreou's insistence that the measures are vital for survival "
             "failed to dissuade the unions.")
     assert claims(text) == []
+
+
+# A source inside a dash-set aside says only what stands inside it -----------------------------
+
+@pytest.mark.parametrize(("text", "speaker", "evidence"), [
+    (("Terry White told the paper after the hearing — where her lawyer Mark Heller said she was in "
+     "rehab in Newport Beach — “I hear she is on her way to LAX.”"),
+     "Mark Heller", "she was in rehab in Newport Beach"),
+    (("Donald Trump spoke. But some note that Trump — even as he says his experience in real-estate "
+      "tax matters makes him uniquely qualified to tackle a rewrite — has proposed little reform."),
+     "Donald Trump", "his experience in real-estate tax matters makes him uniquely qualified to tackle a rewrite"),
+])
+def test_a_source_inside_an_aside_ends_at_its_closing_dash(text, speaker, evidence):
+    assert (speaker, evidence) in claims(text)
+    assert not any(said.startswith(evidence) and said != evidence for _, said in claims(text))
+
+
+def test_dashes_inside_the_content_of_a_source_outside_any_aside_stay():
+    text = "Ana Ruiz said the bridge would be closed — for the whole of next week — because of the storm."
+    assert claims(text) == [("Ana Ruiz", "the bridge would be closed — for the whole of next week — because of the storm")]

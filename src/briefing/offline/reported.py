@@ -267,6 +267,21 @@ _NO_WORDS_AFTER_COMMA = frozenset(
 # "call" as a phrasal verb, not a cue: 'called it off', 'called off the search', 'called up'.
 _PHRASAL_CALL = re.compile(
     r"call(?:s|ed|ing)?\s+(?:(?:it|them|this|that|him|her)\s+)?(?:off|up|in|back|out)\b", re.IGNORECASE)
+# A dash that opens or closes an aside: spaced, or doubled hyphens.
+_ASIDE_DASH = re.compile(r"\s(?:[—–]|--?)\s")
+
+
+def _aside_end(text: str, sentence: Sentence, source_start: int, begin: int, end: int) -> int:
+    """Where reported content ends when its source speaks inside a dash-set aside: at the dash
+    that closes it ('X told The Post — where her lawyer said she was in rehab — “I hear ...”':
+    the lawyer said only that she was in rehab)."""
+    opened = len(_ASIDE_DASH.findall(text, sentence.start, source_start)) % 2 == 1
+    if not opened:
+        return end
+    closing = _ASIDE_DASH.search(text, begin, end)
+    return closing.start() if closing is not None else end
+
+
 _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
                     r"when|as)\b")
 
@@ -321,6 +336,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         participle = _second_cue(text, begin, stop)
         end = _clause_end(text, begin, participle.start() if participle else stop)
         end = _subordinate_end(text, sentence, source_start, begin, end)
+        end = _aside_end(text, sentence, source_start, begin, end)
         scene = after_quote and _SCENE.match(text, begin) is not None
         if (span := _content(text, begin, end)) is not None and not scene:
             # '"A," Howard said at a press conference after ...': the quotation is what was said
