@@ -19,7 +19,12 @@ from dataclasses import dataclass
 from briefing.core.models import Speaker
 from briefing.offline.cues import ADVERBIAL, CUE, about_the_source
 from briefing.offline.intervals import Intervals
-from briefing.offline.phrases import CLAUSE_OPENERS, FOCUS_ADVERBS, phrase_after
+from briefing.offline.phrases import (
+    CLAUSE_OPENERS,
+    FOCUS_ADVERBS,
+    opens_clause,
+    phrase_after,
+)
 from briefing.offline.sourcing import Attributed, parse_speaker, source_before_cue
 from briefing.text.sentences import Sentence
 
@@ -138,13 +143,11 @@ _RELATIVE = frozenset("that which who whom whose if whether".split())
 def _opens_clause(text: str, sentence: Sentence, at: int) -> bool:
     """Whether a source phrase at ``at`` opens a clause: sentence start, punctuation, a dash, or
     a word that begins a clause ('and', 'but', 'when')."""
-    before = text[sentence.start:at].rstrip()
-    if not before or before[-1] in ",;:—–-(“\"":
-        return True
-    last = before.split()[-1].lower()
-    if last in _RELATIVE:
+    before = text[sentence.start:at]
+    last = before.split()[-1:]
+    if last and last[0].lower() in _RELATIVE:
         return False  # 'the reasons that Trump refuses to', 'asked if the US intended to': no statement
-    return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
+    return opens_clause(before, ",;:—–-(“\"")
 
 
 _HYPOTHETICAL = frozenset("would could might may should must".split())

@@ -93,6 +93,17 @@ def _source_token(word: str) -> bool:
 # Adverbs that open a sentence before its subject, capitalised there: 'Even China said ...'.
 FOCUS_ADVERBS = frozenset("even only also still now then yet meanwhile instead".split())
 
+def opens_clause(before: str, marks: str) -> bool:
+    """Whether a phrase after ``before`` (the sentence's text up to it) opens a clause: nothing
+    before it, one of the punctuation ``marks``, or a word that begins a clause ('and', 'when')
+    or a focus adverb ('Even China said')."""
+    before = before.rstrip()
+    if not before or before[-1] in marks:
+        return True
+    last = before.split()[-1].lower()
+    return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
+
+
 # Prepositions that may join a source phrase before a determiner ('a narrator in the ad').
 _PREPOSITIONS = frozenset("in on of for at by from with to near among inside outside".split())
 

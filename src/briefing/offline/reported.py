@@ -21,9 +21,9 @@ from briefing.offline.cues import (
 )
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
-    FOCUS_ADVERBS,
     Phrase,
     head_like,
+    opens_clause,
     phrase_after,
     phrase_before,
     verb_like,
@@ -87,10 +87,7 @@ def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     before = text[sentence.start:at].rstrip()
     if _OPENING_PREPOSITION.match(before):
         before = before.rstrip("”’")  # a title in an opening phrase: 'On “Fox News Sunday,” Pence said'
-    if not before or before[-1] in ",;:—–―(“\"":
-        return True
-    last = before.split()[-1].lower()
-    return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
+    return opens_clause(before, ",;:—–―(“\"")
 
 
 def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
@@ -257,8 +254,6 @@ def _subordinate_end(text: str, sentence: Sentence, source_start: int, begin: in
     return main.start() if main else end
 
 
-# Words that open where or when something was said, not what: after a quotation's own cue
-# ('"A," Howard said at a press conference ...') they are no reported clause.
 # Cues of evidence, not of saying: their words never follow a comma ('the party show, Taradise,
 # ...' is a noun; 'the data show, in short, ...' has its clause elsewhere). A verb of saying may
 # take its words after a comma ('Mr. Obama said, a majority ...').
@@ -282,6 +277,8 @@ def _aside_end(text: str, sentence: Sentence, source_start: int, begin: int, end
     return closing.start() if closing is not None else end
 
 
+# Words that open where or when something was said, not what: after a quotation's own cue
+# ('"A," Howard said at a press conference ...') they are no reported clause.
 _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
                     r"when|as)\b")
 
