@@ -16,10 +16,10 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 
 from briefing.cli.common import (
     check_out,
+    console_text,
     error_line,
     make_briefer,
     model_configured,
@@ -31,7 +31,6 @@ from briefing.cli.options import RunOptions, takes_run_options
 from briefing.cli.progress import stage_progress
 from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, InputError
-from briefing.core.shown import shown
 from briefing.verify.checker import Checker, CheckOptions, Verification
 
 _STYLE = {"supported": "bold green", "contradicted": "bold red", "not_mentioned": "bold yellow"}
@@ -65,27 +64,22 @@ def _claims_and_paths(args: list[str], claims_file: Path | None) -> tuple[list[s
     return claims, [Path(p) for p in paths]
 
 
-def _shown(text: str) -> str:
-    """Article or model text for the console: control characters dropped, markup escaped."""
-    return escape(shown(text))
-
-
 def print_verification(v: Verification, out: Console) -> None:
     """The readable view: the verdict, each located excerpt with its article, then notes."""
-    out.print(f"[{_STYLE[v.verdict]}]{v.verdict.upper().replace('_', ' ')}[/] {_shown(v.claim)}",
+    out.print(f"[{_STYLE[v.verdict]}]{v.verdict.upper().replace('_', ' ')}[/] {console_text(v.claim)}",
               highlight=False, soft_wrap=True)
     for e in v.evidence:
         mark = "[green]supports[/green]   " if e.stance == "supports" else "[red]contradicts[/red]"
-        out.print(f"  {mark} [bold]{_shown(e.article)}[/bold] “{_shown(e.evidence)}” [dim]({e.grounding})[/dim]",
+        out.print(f"  {mark} [bold]{console_text(e.article)}[/bold] “{console_text(e.evidence)}” [dim]({e.grounding})[/dim]",
                   highlight=False, soft_wrap=True)
         for d in e.differences:
-            out.print(f"      [dim]claim says[/dim] {_shown(d.excerpt or '—')} [dim]/ article says[/dim] "
-                      f"{_shown(d.article or '—')}", highlight=False, soft_wrap=True)
+            out.print(f"      [dim]claim says[/dim] {console_text(d.excerpt or '—')} [dim]/ article says[/dim] "
+                      f"{console_text(d.article or '—')}", highlight=False, soft_wrap=True)
     for e in v.unverified:
-        out.print(f"  [yellow]unverified[/yellow] [bold]{_shown(e.article)}[/bold] “{_shown(e.evidence)}”",
+        out.print(f"  [yellow]unverified[/yellow] [bold]{console_text(e.article)}[/bold] “{console_text(e.evidence)}”",
                   highlight=False, soft_wrap=True)
     for note in v.notes:
-        out.print(f"  [yellow]note:[/yellow] {_shown(note)}", highlight=False, soft_wrap=True)
+        out.print(f"  [yellow]note:[/yellow] {console_text(note)}", highlight=False, soft_wrap=True)
 
 
 @takes_run_options("offline", "model", "mode", "base_url", "timeout", "retries", "rpm", "tpm", "max_cost", "prices",

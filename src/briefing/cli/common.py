@@ -69,13 +69,19 @@ def error_line(console: Console, error: BaseException, debug: bool = False) -> N
         with console.capture() as captured:
             console.print(Traceback.from_exception(type(error), error, error.__traceback__))
         console.file.write(redact(captured.get()))
-    console.print(f"[bold red]error:[/bold red] {escape(shown(str(error)))}", highlight=False, soft_wrap=True)
+    console.print(f"[bold red]error:[/bold red] {console_text(str(error))}", highlight=False, soft_wrap=True)
+
+
+def console_text(text: str) -> str:
+    """Article, model or server text inside a rich markup line: control characters dropped
+    (``core.shown``), markup escaped."""
+    return escape(shown(text))
 
 
 def note_line(console: Console, text: str, *, quiet: bool = False) -> None:
     """Print a ``note:`` line (control characters dropped), unless ``quiet``."""
     if not quiet:
-        console.print(f"[yellow]note:[/yellow] {escape(shown(text))}", highlight=False, soft_wrap=True)
+        console.print(f"[yellow]note:[/yellow] {console_text(text)}", highlight=False, soft_wrap=True)
 
 
 def refuse(command: str, **given: tuple[Any, str]) -> None:

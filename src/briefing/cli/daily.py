@@ -34,6 +34,7 @@ from rich.markup import escape
 from briefing.cli.common import (
     check_history,
     check_out,
+    console_text,
     default_fetch_cache,
     error_line,
     make_briefer,
@@ -56,7 +57,6 @@ from briefing.cli.run import RunSpend
 from briefing.core.errors import BriefingError, ConfigurationError
 from briefing.core.loaders import LoadedArticles
 from briefing.core.models import Article
-from briefing.core.shown import shown
 from briefing.core.wording import plural
 from briefing.daily import (
     DailyBriefing,
@@ -299,7 +299,7 @@ def run_daily(arguments: list[str], run: RunOptions, *, as_json: bool, concurren
             err.print(spend.tally.summary(), highlight=False, soft_wrap=True, markup=False)
         return 1
     for line in result.failures[len(articles.errors):]:
-        err.print(f"[bold red]error:[/bold red] {escape(shown(line))}", highlight=False, soft_wrap=True)
+        err.print(f"[bold red]error:[/bold red] {console_text(line)}", highlight=False, soft_wrap=True)
     for line in result.warnings:
         note_line(err, line)
     if web.history is not None:
