@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from briefing.core.models import Article
-from briefing.daily.entities import _SENTENCE_END, _TOKEN, FUNCTION_WORDS, name_runs
+from briefing.daily.entities import FUNCTION_WORDS, SENTENCE_END, TOKEN, name_runs
 
 _POSSESSIVE = re.compile(r"['’]s$")
 
@@ -45,10 +45,10 @@ def _fold(word: str) -> str:
 def lead_end(text: str, sentences: int) -> int:
     """Where the first ``sentences`` sentences (or lines) of ``text`` that hold a word end."""
     kept, at = 0, 0
-    for end in [m.end() for m in _SENTENCE_END.finditer(text)] + [len(text)]:
+    for end in [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]:
         if kept >= sentences:
             break
-        if _TOKEN.search(text, at, end):
+        if TOKEN.search(text, at, end):
             kept += 1
         at = end
     return at
@@ -92,7 +92,7 @@ def main_actors(article: Article, *, lead_sentences: int = 2, min_mentions: int 
     in all, once in full, and never writes in lower case."""
     head = f"{article.title}\n\n" if article.title else ""
     text = head + article.text
-    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    tokens = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     words = frozenset(_fold(word) for _, _, word in tokens)
     lowered = {_fold(word) for _, _, word in tokens if word[0].islower()}
     names = list(_names(text, tokens))

@@ -20,8 +20,9 @@ WEEKDAYS = frozenset(CALENDAR_WEEKDAYS)
 # Capitalised words that name nothing: sentence openers, pronouns, titles and connectives.
 FUNCTION_WORDS = frozenset(["a", "an", "the", "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my", "your", "this", "that", "these", "those", "there", "here", "but", "and", "or", "nor", "if", "when", "while", "after", "before", "as", "at", "in", "on", "of", "for", "to", "by", "with", "from", "not", "no", "yes", "so", "what", "who", "how", "why", "where", "which", "mr", "mrs", "ms", "dr", "st", "sir", "also", "however", "meanwhile", "then", "now", "still", "yet", "some", "many", "one", "all", "any", "each", "both", "every", "more", "most", "such", "other", "another", "last", "next", "new", "said", "says", "says"])
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*\d|\d")
-_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
+# A word or a figure, and where a sentence or a line ends (``actors`` reads text the same way).
+TOKEN = re.compile(r"[^\W\d_][\w'’.-]*[^\W_]|[^\W\d_]|\d[\d,.]*\d|\d")
+SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
 _OPENERS = "\"“‘'(["
 
 
@@ -54,8 +55,8 @@ def _scan(text: str) -> Iterator[tuple[list[int], str, str]]:
     """The features of ``text`` in order, as ``(offsets, kind, value)``: ``"name"`` and ``"hasim
     rahman"`` for a run of name words (function words dropped; the offset of each word),
     ``"d"`` and ``"52"``, ``"m"`` and ``"july"``, ``"w"`` and ``"saturday"`` (one offset)."""
-    starts = {0, *(m.end() for m in _SENTENCE_END.finditer(text))}
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    starts = {0, *(m.end() for m in SENTENCE_END.finditer(text))}
+    tokens = [(m.start(), m.group()) for m in TOKEN.finditer(text)]
 
     def sentence_initial(at: int) -> bool:
         return at in starts or (at > 0 and text[at - 1] in _OPENERS)
