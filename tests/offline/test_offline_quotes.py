@@ -78,6 +78,33 @@ def test_a_quotation_split_around_its_cue_is_one_direct_claim():
     assert text[claim.start:claim.end].endswith("fortune.")
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    # a new sentence after the cue: the comma that handed over to it becomes a full stop
+    ("“Tom is a visionary,” said Ana Ruiz, a miner. “He stepped in when no one else would.”",
+     "Tom is a visionary. He stepped in when no one else would."),
+    # the sentence resumes in lowercase: the comma stays
+    ("“We will build it,” Ana Ruiz said on Monday, “and we will pay for it.”",
+     "We will build it, and we will pay for it."),
+    ("“Every time you say that,” Ana Ruiz said, referring to the budget, “[y]ou give ammunition.”",
+     "Every time you say that, [y]ou give ammunition."),
+    # a part that ends with its own mark keeps it
+    ("“Is it fair?” Ana Ruiz asked. “We built it.”", "Is it fair? We built it."),
+    # straight marks, and a part of several sentences
+    ('"It is tinkering," said Ana Ruiz. "I would not call it reform. Nothing changes."',
+     "It is tinkering. I would not call it reform. Nothing changes."),
+])
+def test_a_quotation_split_around_its_cue_reads_without_the_attribution(text, words):
+    (claim,) = find_direct_quotes(text)
+    assert claim.words(text) == words
+    assert "Ana Ruiz" in text[claim.start:claim.end]  # the evidence stays the verbatim passage
+
+
+def test_a_quotation_in_one_piece_reads_as_its_words():
+    text = "“We will build it,” Ana Ruiz said."
+    (claim,) = find_direct_quotes(text)
+    assert claim.gaps == () and claim.words(text) == "We will build it"
+
+
 @pytest.mark.parametrize("title", ["Mr.", "Dr.", "Ms."])
 def test_a_title_at_the_very_start_of_the_text_stays_in_the_name(title):
     text = f"{title} Obama said, “We will build it.”"

@@ -89,7 +89,7 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
 
 def _claim(text: str, item: Attributed) -> Claim:
     evidence = text[item.start:item.end]
-    plain = re.sub(r"^that\s+", "", evidence)
+    plain = re.sub(r"^that\s+", "", item.words(text))
     if item.phrase:  # an intention reads with its verb: "Mr. Clarke hopes to offset ..."
         statement, kind = f"{item.speaker.name} {item.phrase} {evidence}", intention_kind(item.cue)
     elif not item.direct and (verb := statement_verb(item.cue, text[max(0, item.start - 60):item.start])):

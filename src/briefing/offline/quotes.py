@@ -224,7 +224,7 @@ def find_direct_quotes(text: str) -> list[Attributed]:
         if _split_around_cue(text, last, para == last_para, quote, speaker):
             assert last is not None
             found[-1] = last = Attributed(last.start, quote.end, last.speaker, last.cue, True,
-                                          last.source_start)
+                                          last.source_start, gaps=(*last.gaps, (last.end, quote.start)))
             last_para = end_para
             continue
         last = Attributed(quote.start, quote.end, speaker, cue, True, source_start)

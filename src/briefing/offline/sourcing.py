@@ -228,6 +228,20 @@ class Attributed:
     direct: bool
     source_start: int = -1  # where the source phrase starts in the text, -1 when inferred
     phrase: str = ""  # the verb phrase that joins source and content in a statement ("hopes")
+    gaps: tuple[tuple[int, int], ...] = ()  # attributions inside the content ('"A," X said. "B."')
+
+    def words(self, text: str) -> str:
+        """The content as the speaker said it: a quotation split around its attribution reads
+        as one ('"A," she said. "B."' gives "A. B.", '"A," she said, "and b."' gives "A, and b.")."""
+        joined, at = "", self.start
+        for begin, end in self.gaps:
+            joined += text[at:begin].strip()
+            if joined[-1:].isalnum():
+                # the comma that hands over to the cue: the end of a sentence, unless the next part resumes it
+                joined += "," if text[end:end + 2].lstrip("[")[:1].islower() else "."
+            joined += " "
+            at = end
+        return joined + text[at:self.end].strip()
 
 
 _APPOSITIVE = re.compile(
