@@ -513,3 +513,15 @@ def test_a_source_inside_an_aside_ends_at_its_closing_dash(text, speaker, eviden
 def test_dashes_inside_the_content_of_a_source_outside_any_aside_stay():
     text = "Ana Ruiz said the bridge would be closed — for the whole of next week — because of the storm."
     assert claims(text) == [("Ana Ruiz", "the bridge would be closed — for the whole of next week — because of the storm")]
+
+
+def test_a_participle_right_after_the_cue_gives_its_clause_without_the_participle():
+    text = ('"The agency keeps the full responsibility for that decision," Ana Ruiz said, noting that '
+            "the loss of a species carries legal penalties.")
+    assert claims(text) == [("Ana Ruiz", "The agency keeps the full responsibility for that decision"),
+                            ("Ana Ruiz", "the loss of a species carries legal penalties")]
+    # partner: after reported content the participle still starts a second claim
+    text = ("Ana Ruiz said the agency keeps the full responsibility, noting that the loss of a "
+            "species carries legal penalties.")
+    assert claims(text) == [("Ana Ruiz", "the agency keeps the full responsibility"),
+                            ("Ana Ruiz", "the loss of a species carries legal penalties")]

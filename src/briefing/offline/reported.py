@@ -330,7 +330,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(",") and (
                 _LEADING_PHRASE.fullmatch(text, sentence.start, source_start) is None):
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
-        participle = _second_cue(text, begin, stop)
+        participle = _second_cue(text, after, stop)  # also right after the cue: '"A," X said, noting that B'
         end = _clause_end(text, begin, participle.start() if participle else stop)
         end = _subordinate_end(text, sentence, source_start, begin, end)
         end = _aside_end(text, sentence, source_start, begin, end)
