@@ -20,7 +20,8 @@ def write(tmp_path: Path, text: str, encoding: str = "utf-8") -> Path:
     return path
 
 
-@pytest.mark.parametrize("url", ["https://[::1/rss.xml", "https://desert.example:99999/rss.xml"])
+@pytest.mark.parametrize("url", ["https://[::1/rss.xml", "https://desert.example:99999/rss.xml",
+                                 "https://" + "a" * 64 + ".example/rss.xml"])  # a host label over 63
 def test_a_url_that_cannot_be_parsed_is_one_sources_error(tmp_path, url):
     with pytest.raises(SourcesError) as info:
         read_sources(write(tmp_path, OUTLET.format(url=url)))

@@ -25,7 +25,6 @@ synchronous, in threads; there is no async twin yet.
 
 from __future__ import annotations
 
-import re
 import threading
 import time
 from collections import deque
@@ -43,6 +42,7 @@ from briefing.core.errors import FetchError
 from briefing.core.options import library_version
 from briefing.core.secrets import redact_url
 from briefing.web.httpcache import CachedResponse, HttpCache
+from briefing.web.urls import CONTROL, url_problem
 
 try:  # current openai releases send through httpx2, older ones through httpx
     import httpx2 as httpx
@@ -315,7 +315,7 @@ class Fetcher:
             return self._origins[key]
 
     def _follow(self, url: str, deadline: _Deadline) -> Fetched:
-        shown = _CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", redact_url(url))
+        shown = CONTROL.sub(lambda m: f"%{ord(m.group()):02X}", redact_url(url))
         current, seen = url, [url]
         while True:
             _check_url(current, shown)
@@ -462,26 +462,6 @@ class Fetcher:
         return parser, None
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-"""ASCII control characters: no URL holds one (httpx refuses them), and a message never shows one."""
-
-
 def _check_url(url: str, shown: str) -> None:
-    if _CONTROL.search(url):
-        raise FetchError("the URL holds a control character, so it is not fetched; check the link where it came "
-                         "from", url=shown, reason="url")
-    try:
-        parts = urlsplit(url)
-        ok = parts.scheme in ("http", "https") and bool(parts.hostname)
-    except ValueError:
-        ok = False
-    if not ok:
-        raise FetchError("not an http(s) URL; only web pages and feeds are fetched", url=shown, reason="url")
-    try:
-        parts.port  # noqa: B018 -- raises for a port past 65535
-        assert parts.hostname is not None
-        parts.hostname.encode("idna")  # what the resolver does: a label over 63 characters fails
-    except (ValueError, UnicodeError):  # UnicodeError is a ValueError; named for the reader
-        raise FetchError("the URL's host or port cannot be resolved as written (a name part over 63 "
-                         "characters, a port past 65535); check the link where it came from",
-                         url=shown, reason="url") from None
+    if (problem := url_problem(url)) is not None:
+        raise FetchError(problem, url=shown, reason="url")

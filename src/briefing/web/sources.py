@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from briefing.core.errors import SourcesError
+from briefing.web.urls import url_problem
 
 MAX_BYTES = 2**20
 """The largest sources file read (1 MiB): thousands of outlets fit; a bigger file is not one."""
@@ -67,22 +66,6 @@ def _unknown(key: str, known: tuple[str, ...], where: str) -> str:
     near = difflib.get_close_matches(key, known, n=1)
     hint = f"did you mean '{near[0]}'? " if near else ""
     return f"{where}unknown key '{key}'; {hint}(the keys are {', '.join(known)})"
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _is_web_url(url: str) -> bool:
-    """True for an http(s) URL with a host, a valid port and no control character (which
-    ``urlsplit`` would silently drop)."""
-    if _CONTROL.search(url):
-        return False
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 -- raises for a port past 65535
-    except ValueError:  # an unclosed [ in the host, a bad port
-        return False
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
 
 
 def _type(value: Any) -> str:
@@ -178,7 +161,7 @@ def _outlet(table: dict[str, Any], n: int, fail: Any) -> Outlet:
         if not isinstance(value, list) or not all(isinstance(u, str) for u in value):
             raise fail(f"{label}: '{key}' must be a list of URLs (strings), not {_type(value)}")
         for url in value:
-            if not _is_web_url(url.strip()):
+            if url_problem(url.strip()) is not None:
                 raise fail(f"{label}: {url!r} in {key} is not an http(s) URL; write it as https://...")
         urls[key] = tuple(dict.fromkeys(u.strip() for u in value))
     if not urls["feeds"] and not urls["pages"]:
