@@ -168,3 +168,13 @@ def test_a_day_of_lone_stories_keeps_them_all_as_main_stories():
     stories = [_story(k, [k], [story_claim("x", [k])]) for k in "abc"]
     main, also = split_day(hand_day(stories, dict.fromkeys("abc", None)))
     assert [s.id for s in main] == ["a", "b", "c"] and also == []
+
+
+def test_a_claim_without_a_speaker_is_labelled_by_what_it_is():
+    from briefing.daily.view import who
+
+    assert who(story_claim("x", ["a"], speaker="Ann Marsh")) == "Ann Marsh"
+    # the outlets' own words: "the article" would not say which of the story's articles
+    assert who(story_claim("x", ["a", "b"])) == "no source named"
+    quote = story_claim("x", ["a"]).model_copy(update={"direct_quote": True})
+    assert who(quote) == "unattributed quote"

@@ -34,7 +34,7 @@ def _all_strings(d: DailyBriefing) -> set[str]:
                 texts += [r.evidence, *r.notes, *(f"{x.excerpt} {x.article}" for x in r.differences)]
     fixed = ("stories story from articles article offline rule based extractor no model contested corroborated one "
              "source outlets more single claims claim in the JSON differs reworded not found Sources Disputed "
-             "unattributed quote")
+             "unattributed quote no source named")
     return _words(*texts, fixed) | {str(n) for n in range(200)}  # counts and numbers
 
 

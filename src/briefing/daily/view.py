@@ -173,10 +173,11 @@ def named(claim: StoryClaim) -> bool:
 
 
 def who(claim: StoryClaim) -> str:
-    """The speaker's name, 'unattributed quote' for a quote without one, else 'the article'."""
+    """The speaker's name, 'unattributed quote' for a quote without one, else 'no source named' (the
+    outlets' own words: in a story of several articles, "the article" would not say which)."""
     if claim.speaker is not None:
         return claim.speaker.name
-    return "unattributed quote" if claim.direct_quote else "the article"
+    return "unattributed quote" if claim.direct_quote else "no source named"
 
 
 def statement_adds(claim: StoryClaim) -> bool:
