@@ -87,6 +87,8 @@ def test_a_quotation_split_around_its_cue_is_one_direct_claim():
      "We will build it, and we will pay for it."),
     ("“Every time you say that,” Ana Ruiz said, referring to the budget, “[y]ou give ammunition.”",
      "Every time you say that, [y]ou give ammunition."),
+    # a part that ends in a one-letter word still gets its full stop
+    ("“We chose plan B,” Ana Ruiz said. “It was cheaper.”", "We chose plan B. It was cheaper."),
     # a part that ends with its own mark keeps it
     ("“Is it fair?” Ana Ruiz asked. “We built it.”", "Is it fair? We built it."),
     # straight marks, and a part of several sentences
