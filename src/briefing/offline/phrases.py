@@ -111,6 +111,13 @@ _PREPOSITIONS = frozenset("in on of for at by from with to near among inside out
 _TRAILING = frozenset("of for at by in on to with from the a an and or".split())
 
 
+# Verbs of aspect before a participle or an infinitive cue ('keeps saying', 'continues to say',
+# 'stopped insisting'): they belong to the verb, never to its subject.
+ASPECT_VERBS = frozenset(
+    """keep keeps kept keeping continue continues continued continuing stop stops stopped
+    start starts started begin begins began begun quit quits""".split())
+
+
 def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Phrase | None:
     """The source phrase that ends at ``end`` (just before a cue), or None when there is none.
 
@@ -127,9 +134,14 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         return Phrase(s, e, word)
     last = _before_time(tokens)
     progressive = re.match(r"\s*\w+ing\b", text[end:end + 30]) is not None
+    if last >= 1 and tokens[last][2] == "to" and tokens[last - 1][2].lower() in ASPECT_VERBS:
+        last -= 1  # 'Trump continues to say': the aspect verb, not 'to', stands before the cue
+        progressive = True
     while last >= 0 and (_is_adverb(tokens[last][2]) or progressive and tokens[last][2] in {
-            "is", "are", "was", "were", "been"}):
-        last -= 1  # 'Trump further described', 'The White House is saying': no part of the name
+            "is", "are", "was", "were", "been"} or progressive and tokens[last][2].lower() in ASPECT_VERBS):
+        last -= 1  # 'Trump further described', 'The White House is saying', 'Trump keeps saying'
+    if last < 0:
+        return None  # 'Keeps saying ...' with no subject: no source
     if last >= 0 and tokens[last][2].lower() in PRONOUNS:
         s, e, word = tokens[last]
         return Phrase(s, e, word)  # 'He apparently believed': the pronoun, as when it stands alone

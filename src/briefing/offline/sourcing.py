@@ -53,8 +53,14 @@ def is_pronoun(name: str) -> bool:
     return name.lower() in PRONOUNS
 
 
+# Words that open coordinated names without being one ('Both Mr. King and Mr. Schultz').
+_COORDINATORS = frozenset({"Both", "Either", "Neither"})
+
+
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Former NATO official Jamie Shea" into the role and the name words."""
+    if len(words) > 3 and words[0] in _COORDINATORS and "and" in words[2:]:
+        words = words[1:]  # 'Both Mr. King and Mr. Schultz': the two named, without 'Both'
     i = len(words)
     while i > 0 and (words[i - 1][:1].isupper() or words[i - 1] == "and" and i < len(words)
                      and i > 1 and words[i - 2][:1].isupper()):
@@ -64,7 +70,8 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     while len(name) > 1 and name[0].lower().rstrip(",") in TITLES and name[-1].lower() not in ORGANISATION_WORDS:
         role.append(name.pop(0))  # "President Trump", never "Justice" of the "Justice Department"
     titled = [k for k, w in enumerate(name[:-2]) if w.lower().rstrip(",") in TITLES]
-    if titled and name[-1].lower() not in ORGANISATION_WORDS:  # "Santa Monica Chief Deputy City Attorney Terry White"
+    if titled and name[-1].lower() not in ORGANISATION_WORDS and "and" not in name:
+        # a title inside coordinated names is a surname ('Mr. King and Mr. Schultz'): never split there  # "Santa Monica Chief Deputy City Attorney Terry White"
         role += name[:titled[-1] + 1]
         name = name[titled[-1] + 1:]
     if not name or all(w.lower() in {"the", "a", "an"} for w in role):
