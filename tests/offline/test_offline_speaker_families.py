@@ -227,3 +227,51 @@ def test_long_runs_of_these_shapes_stay_fast():
     found = claims(hostile)
     assert time.perf_counter() - started < 10
     assert all(name not in {"Keeps", "Stealth Over Health"} for name, _ in found)
+
+
+# A sentence-opening adverb or participle is no name ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    ("Typically, the program has been hosted by comedians, and in recent years, show organizers "
+    "have experimented with a variety of hosting styles."),
+    "Having said that, there are some economists who argue that corporate taxes should be low.",
+    "Expected to contend for a division title after the addition of Brand, the Sixers are instead last.",
+    ("Additionally, he was selected as national coach in 1981 and during that time, wrote and "
+    "published a guide for players overseas."),
+    "Posted: 04/9/2012 8:33 am Updated: 04/9/2012 8:33 am\n",
+])
+def test_a_sentence_opener_never_speaks(text):
+    assert all(name.split()[0] not in {"Typically", "Having", "Expected", "Additionally", "Posted"}
+               for name in speakers(text) if name)
+
+
+def test_an_adverb_before_a_name_is_dropped_from_the_speaker():
+    text = ("The jury, ironically, was split. Ironically Nichols had offered to plead guilty in return "
+            "for life behind bars, but prosecutors had refused.")
+    assert "Ironically Nichols" not in speakers(text)
+    assert "Nichols" in speakers(text)
+
+
+@pytest.mark.parametrize("name", ["Kelly", "King", "Long", "Reed", "Fielding"])
+def test_a_name_with_an_adverb_or_participle_ending_still_speaks(name):
+    # the partners: names that end like an adverb or a participle, never written in lowercase
+    assert speakers(f"{name} said the team was not where it wanted to be this season.") == [name]
+
+
+def test_a_participle_written_in_lowercase_elsewhere_is_read_as_one_only_at_a_sentence_start():
+    text = ("The board met on Monday. Officials had expected a vote. "
+            "The mayor said Expected Results Inc. would keep its office in the city.")
+    assert speakers(text) == ["The mayor"]
+
+
+# Coordinated names with titles ------------------------------------------------------------------
+
+def test_each_coordinated_name_loses_its_own_title():
+    speaker = parse_speaker("Interior Secretary Ken Salazar and Commerce Secretary Gary Locke")
+    assert (speaker.name, speaker.role) == ("Ken Salazar and Gary Locke",
+                                            "Interior Secretary and Commerce Secretary")
+
+
+def test_coordinated_names_with_a_shared_lowercase_role_keep_it():
+    speaker = parse_speaker("former senators Ana Ruiz and Li Wei")
+    assert (speaker.name, speaker.role) == ("Ana Ruiz and Li Wei", "former senators")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from briefing.offline.cues import PRONOUNS, lexicon
@@ -226,9 +227,47 @@ _ADVERBS = frozenset(
 )
 
 
+# Participles that open a dateline or a label ('Posted: 04/9/2012', 'Published May 05, 2010'), and
+# auxiliary participles that open a participle clause ('Having said that', 'Being a lawyer').
+_DATELINE_WORDS = frozenset("posted published updated filed having being".split())
+_LOWERCASE_WORDS = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+
+
+def opener_not_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` opens its sentence as an adverb or a participle,
+    not as a name: 'Typically, ...', 'Ironically Nichols had ...', 'Having said that, ...',
+    'Expected to contend ...', 'Chastened by the analyses, ...', 'First implemented by ...'.
+    Any word is capitalised at a sentence start, so a word there is read by its form: an adverb
+    ('first', '-ly') or a participle ('-ing', '-ed') that the text also writes in lowercase, or
+    that a comma, 'by' or 'to' follows (the way a participle phrase opens a sentence). A short
+    word ('King', 'Ted') and a word never written in lowercase ('Kelly said') stay names."""
+    match = re.compile(r"[A-Z][a-z]+").match(text, start)
+    if match is None:
+        return False
+    before = text[max(0, start - 3):start].rstrip(" ")
+    if before and before[-1] not in ".!?\n“\"(":
+        return False  # inside a sentence a capitalised word is a name
+    word = match.group().lower()
+    if word in (_ADVERBS - {"long"}) | FOCUS_ADVERBS | _DATELINE_WORDS:  # 'Long' is also a surname
+        return True
+    if len(word) <= 5 or not word.endswith(("ly", "ing", "ed")) or word in _NOT_ADVERBS:
+        return False
+    follows = re.match(r"\s*(?:,|by\b|to\b)", text[match.end():match.end() + 4]) is not None
+    return follows or word in _lowercase_words(text)
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lowercase, read once per text."""
+    return frozenset(_LOWERCASE_WORDS.findall(text))
+
+
+_NOT_ADVERBS = frozenset({"family", "ally", "italy", "assembly"})
+
+
 def _is_adverb(word: str) -> bool:
     return word.islower() and (word in _ADVERBS or len(word) > 4 and word.endswith("ly")
-                               and word not in {"family", "ally", "italy", "assembly"})
+                               and word not in _NOT_ADVERBS)
 
 
 # Verb forms that end a clause's subject: the cue after them is not the subject's own verb.

@@ -8,7 +8,7 @@ The phrase itself is found by ``briefing.offline.phrases``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.core.models import Channel, Speaker
 from briefing.offline.cues import CLAUSE_AHEAD, CUE, PRONOUNS
@@ -18,6 +18,7 @@ from briefing.offline.phrases import (
     PERSON_NOUNS,
     ROLE_NOUNS,
     SHARE_NOUNS,
+    opener_not_name,
     phrase_before,
     verb_like,
 )
@@ -70,8 +71,10 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     while len(name) > 1 and name[0].lower().rstrip(",") in TITLES and name[-1].lower() not in ORGANISATION_WORDS:
         role.append(name.pop(0))  # "President Trump", never "Justice" of the "Justice Department"
     titled = [k for k, w in enumerate(name[:-2]) if w.lower().rstrip(",") in TITLES]
-    if titled and name[-1].lower() not in ORGANISATION_WORDS and "and" not in name:
-        # a title inside coordinated names is a surname ('Mr. King and Mr. Schultz'): never split there  # "Santa Monica Chief Deputy City Attorney Terry White"
+    if "and" in name:
+        joined, name = _split_roles(role, name)
+        role = joined.split() if joined else []
+    elif titled and name[-1].lower() not in ORGANISATION_WORDS:  # "Santa Monica Chief Deputy City Attorney Terry White"
         role += name[:titled[-1] + 1]
         name = name[titled[-1] + 1:]
     if not name or all(w.lower() in {"the", "a", "an"} for w in role):
@@ -79,6 +82,24 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     if role and role[-1] in {"in", "of", "for", "at", "from", "on", "with", "to"}:
         return None, words  # 'Republicans in Congress': the name is the preposition's object
     return " ".join(role), name
+
+
+def _split_roles(role: list[str], name: list[str]) -> tuple[str | None, list[str]]:
+    """Coordinated names, each split from its own title ('Interior Secretary Ken Salazar and
+    Commerce Secretary Gary Locke' are Ken Salazar and Gary Locke); a title word between two
+    names is never split across 'and' ('Mr. King and Mr. Schultz')."""
+    parts: list[list[str]] = [[]]
+    for word in name:
+        if word == "and":
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    if any(not part for part in parts):
+        return (" ".join(role) or None), name
+    split = [_split_role(part) for part in parts]
+    roles = role + [" and ".join(r for r, _ in split if r)] if any(r for r, _ in split) else role
+    names = " and ".join(" ".join(words) for _, words in split).split()
+    return (" ".join(roles) or None), names
 
 
 _PHRASE_END = frozenset("of for at by in on to with from the a an and or".split())
@@ -249,6 +270,22 @@ class Attributed:
             joined += " "
             at = end
         return joined + text[at:self.end].strip()
+
+
+def without_opener(text: str, item: Attributed) -> Attributed | None:
+    """``item`` without a sentence-opening adverb or participle read as its speaker's first word
+    ('Ironically Nichols had offered to ...' is Nichols's; 'Typically, the program ...' and
+    'Having said that, ...' name no one, so the item is None). Other items are returned as
+    they are."""
+    at = item.source_start
+    words = item.speaker.name.split()
+    if at < 0 or not words or not text.startswith(words[0], at) or not opener_not_name(text, at):
+        return item
+    if len(words) == 1:
+        return None
+    rest = text.find(words[1], at + len(words[0]))
+    return replace(item, speaker=parse_speaker(" ".join(words[1:]), via=item.speaker.via),
+                   source_start=rest if rest >= 0 else at)
 
 
 _APPOSITIVE = re.compile(
