@@ -275,3 +275,72 @@ def test_each_coordinated_name_loses_its_own_title():
 def test_coordinated_names_with_a_shared_lowercase_role_keep_it():
     speaker = parse_speaker("former senators Ana Ruiz and Li Wei")
     assert (speaker.name, speaker.role) == ("Ana Ruiz and Li Wei", "former senators")
+
+
+# Phrases around the source: inverted cues, causatives, opening places ----------------------------
+
+def test_the_source_after_an_inverted_cue_is_no_content():
+    text = ("A hungry, barefoot Arcade Comeaux was caught in northeast Houston, about 25 miles from "
+            "where he escaped, said Alfredo Perez, a spokesman for the Marshals Service.")
+    assert speakers(text) == ["Alfredo Perez"]
+
+
+def test_a_clause_after_a_cue_that_follows_a_comma_is_still_content():
+    # the partner: after 'In 2015, X said' the words are what was said
+    assert claims("In 2015, the mayor said the city has rebuilt four of its five bridges.") == [
+        ("the mayor", "the city has rebuilt four of its five bridges")]
+
+
+def test_the_object_of_a_causative_participle_speaks_through_the_infinitive():
+    text = ("Kempthorne announced changes to the law, causing environmental groups to charge that the "
+            "new rules are intended to gut the law.")
+    assert ("environmental groups", "the new rules are intended to gut the law") in claims(text)
+
+
+def test_a_participle_stays_out_of_a_modified_group_and_an_adjective_stays_in():
+    assert "causing environmental groups" not in speakers(
+        "The rule passed, causing environmental groups to charge that it guts the law.")
+    assert speakers("The strike went on, and striking workers said the company had refused to "
+                    "negotiate for weeks.") == ["striking workers"]
+
+
+def test_an_opening_place_without_a_comma_is_no_part_of_the_source():
+    text = ("In Parliament the Communist Party of Greece has accused the government of the deaths, "
+            "claiming it was a result of provocateurs.")
+    assert set(speakers(text)) == {"the Communist Party of Greece"}
+
+
+def test_a_quantifier_before_a_determiner_stays_in_the_source():
+    # the partner: 'All the experts' is one phrase
+    assert speakers("All the experts said the bridge would need repairs within five years.") == [
+        "All the experts"]
+
+
+# Content that opens with a verb ------------------------------------------------------------------
+
+def test_a_subject_fused_into_the_source_gives_no_claim():
+    assert claims("We don't care. Everything Trump says is a lie unless proven otherwise.") == []
+
+
+def test_a_relative_pronoun_before_the_source_leaves_the_verb_first_clause():
+    # the partner: 'which he said were ...' is his claim about the donations
+    text = ("Trump attacked other candidates for accepting donations. He listed the donations, which "
+            "Trump said were accompanied by leverage and return favors.")
+    assert ("Trump", "were accompanied by leverage and return favors") in claims(text)
+
+
+def test_that_as_the_subject_of_the_clause_stays_in_the_content_and_statement():
+    text = "The brief said that was not her view of the divorce at all."
+    briefing = brief_offline(Article(text=text), min_words=0)
+    assert [(c.evidence, c.statement) for c in briefing.claims] == [
+        ("that was not her view of the divorce at all", "The brief: that was not her view of the divorce at all")]
+
+
+def test_that_as_a_conjunction_is_still_left_out():
+    assert claims("The brief said that the divorce was settled in 1992.") == [
+        ("The brief", "the divorce was settled in 1992")]
+
+
+def test_the_word_after_a_told_audience_is_the_clauses_subject():
+    assert claims("Trump told the forum he was totally against the war in Iraq.") == [
+        ("Trump", "he was totally against the war in Iraq")]

@@ -91,7 +91,9 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
 
 def _claim(text: str, item: Attributed) -> Claim:
     evidence = text[item.start:item.end]
-    plain = re.sub(r"^that\s+", "", item.words(text))
+    # 'that the vote was rigged' reads without 'that'; 'that was not her view' keeps its subject
+    plain = re.sub(r"^that\s+(?!(?:is|was|were|are|has|have|had|will|would|can|could|should|may|might|must)\b)",
+                   "", item.words(text))
     if item.phrase:  # an intention reads with its verb: "Mr. Clarke hopes to offset ..."
         statement, kind = f"{item.speaker.name} {item.phrase} {evidence}", intention_kind(item.cue)
     elif not item.direct and (verb := statement_verb(item.cue, text[max(0, item.start - 60):item.start])):

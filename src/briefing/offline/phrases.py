@@ -153,6 +153,9 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         word = tokens[i][2]
         if len(taken) >= max_words:
             break
+        if taken and taken[-1][2] in {"a", "an", "the"} and word[:1].isupper() and (
+                word.lower() not in {"all", "both", "half"}):
+            break  # 'In Parliament the Communist Party': the determiner opens the phrase ('All the experts' stays)
         if not _source_token(word):
             earlier = tokens[i - 1][2] if i > 0 else ""
             plural_head = not taken and word.endswith("s") and not _verb_like(word) and (
@@ -210,13 +213,15 @@ def _with_modifiers(tokens: list[tuple[int, int, str]], taken: list[tuple[int, i
     j = tokens.index(taken[-1]) - 1
     run: list[tuple[int, int, str]] = []
     while j >= 0 and len(run) < 2 and tokens[j][2].isalpha() and tokens[j][2].islower() and (
-            tokens[j][2] not in CLAUSE_OPENERS | _AUXILIARY_VERBS | _BOUNDARY_WORDS):
-        run.append(tokens[j])
+            tokens[j][2] not in CLAUSE_OPENERS | _AUXILIARY_VERBS | _BOUNDARY_WORDS) and not (
+            run and tokens[j][2].endswith("ing")):
+        run.append(tokens[j])  # 'striking workers', never 'causing environmental groups'
         j -= 1
     if not run:
         return taken
     boundary = (j < 0 and at_floor) or (j >= 0 and (
-        not tokens[j][2][0].isalnum() or tokens[j][2].lower() in _BOUNDARY_WORDS))
+        not tokens[j][2][0].isalnum() or tokens[j][2].lower() in _BOUNDARY_WORDS
+        or tokens[j][2].islower() and tokens[j][2].endswith("ing")))  # 'causing environmental groups to charge'
     return taken + run if boundary else taken
 
 

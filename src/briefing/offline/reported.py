@@ -87,7 +87,18 @@ def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     before = text[sentence.start:at].rstrip()
     if _OPENING_PREPOSITION.match(before):
         before = before.rstrip("”’")  # a title in an opening phrase: 'On “Fox News Sunday,” Pence said'
+        if _OPENING_PLACE.fullmatch(before):
+            return True  # 'In Parliament the Communist Party has accused': a place, then the subject
     return opens_clause(before, ",;:—–―(“\"")
+
+
+def _causative_object(text: str, sentence: Sentence, at: int, cue_start: int) -> bool:
+    """Whether a source phrase at ``at`` is the object of a participle and the subject of an
+    infinitive cue ('..., causing environmental groups to charge that ...', 'prompting critics
+    to say'): news reports a reaction this way, and the group is the one who speaks."""
+    before = text[sentence.start:at].split()
+    return bool(before) and before[-1].islower() and before[-1].endswith("ing") and len(before[-1]) > 5 \
+        and re.search(r"\bto\s+$", text[at:cue_start]) is not None
 
 
 def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
@@ -196,6 +207,8 @@ def _coordinated_subject(text: str, sentence: Sentence,
 _OPENING_PREPOSITION = re.compile(
     r"(?:During|In|On|At|After|Before|Since|For|Over|Under|By|With|Without|Despite|Amid|"
     r"Throughout|Within|Until|Following|Through|Across|Unlike|Like|Beyond|Among)\s")
+# An opening phrase of a preposition and a capitalised place or body, with no comma after it.
+_OPENING_PLACE = re.compile(_OPENING_PREPOSITION.pattern + r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*")
 _LEADING_PHRASE = re.compile(_OPENING_PREPOSITION.pattern + r"\s*[^,;:“”\"]{1,120},\s*")
 
 
@@ -316,6 +329,22 @@ _BEFORE_QUOTATION = re.compile(r",?\s*[^,;:“”\"]{1,80},\s*[“\"]")
 _AUDIENCE_CUES = frozenset("told tells tell telling asked asks ask".split())
 
 
+# A relative pronoun before a source: its cue's clause starts with a verb ('donations, which he
+# said were accompanied by favours').
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|what)\s+$", re.IGNORECASE)
+
+
+def _inverted_source(text: str, sentence: Sentence, cue_start: int, begin: int, stop: int) -> bool:
+    """Whether the words after a cue that follows a comma are only its source ('..., he
+    escaped, said Alfredo Perez, a spokesman for the Marshals Service'): news puts the cue
+    before the source after a clause, and that source is never what was said."""
+    if not text[sentence.start:cue_start].rstrip().endswith(","):
+        return False
+    phrase = phrase_after(text, begin, stop)
+    return phrase is not None and phrase.start == begin and re.match(
+        r"\s*(?:,|[.!?]?[”\"’]?\s*$)", text[phrase.end:stop]) is not None
+
+
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...').
 
@@ -328,7 +357,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             continue
         stop = sentence.end
         found = source_before_cue(text, cue.start("cue"), _reach(position, cue.start("cue")))
-        if found is None or not _clause_start(text, sentence, found[1]):
+        if found is None or not (_clause_start(text, sentence, found[1])
+                                 or _causative_object(text, sentence, found[1], cue.start("cue"))):
             found, stop = _relative_source(text, cue, position, sentence.end)
         if found is None:
             found = _coordinated_subject(text, sentence, cue)
@@ -355,6 +385,13 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < stop and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
+        if text[begin:stop].split(None, 1)[:1] and text[begin:stop].split(None, 1)[0].lower() in _FINITE:
+            if re.search(r"\bthat\s+$", text[cue.end("cue"):begin]):
+                begin = text.rindex("that", cue.end("cue"), begin)  # 'said that would permit ...': 'that' is the subject
+            elif not _RELATIVE_BEFORE.search(text, sentence.start, source_start):
+                continue  # 'Everything Trump says is a lie': the subject is fused into the source phrase
+        if _inverted_source(text, sentence, cue.start(), begin, stop):
+            continue  # '..., said Alfredo Perez, a spokesman': the source of an inverted cue
         if _PHRASAL_CALL.match(text, cue.start("cue"), stop):
             continue  # 'they called it off', 'called up the reserves': no words of theirs follow
         if about_the_source(text, begin, stop):
