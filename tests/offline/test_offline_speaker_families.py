@@ -344,3 +344,10 @@ def test_that_as_a_conjunction_is_still_left_out():
 def test_the_word_after_a_told_audience_is_the_clauses_subject():
     assert claims("Trump told the forum he was totally against the war in Iraq.") == [
         ("Trump", "he was totally against the war in Iraq")]
+
+
+def test_a_thing_after_a_causative_participle_is_no_source():
+    # the partner of the causative rule: 'ordering a review to determine whether' names no speaker
+    text = ("Obama issued a memorandum that suspends the regulation while ordering a review to "
+            "determine whether it promotes the purposes of the law.")
+    assert "a review" not in speakers(text)

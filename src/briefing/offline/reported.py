@@ -29,6 +29,7 @@ from briefing.offline.phrases import (
     verb_like,
 )
 from briefing.offline.sourcing import (
+    ORGANISATION_WORDS,
     TITLES,
     Attributed,
     audience_end,
@@ -92,12 +93,16 @@ def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     return opens_clause(before, ",;:—–―(“\"")
 
 
-def _causative_object(text: str, sentence: Sentence, at: int, cue_start: int) -> bool:
-    """Whether a source phrase at ``at`` is the object of a participle and the subject of an
-    infinitive cue ('..., causing environmental groups to charge that ...', 'prompting critics
-    to say'): news reports a reaction this way, and the group is the one who speaks."""
+def _causative_object(text: str, sentence: Sentence, found: tuple[Speaker, int], cue_start: int) -> bool:
+    """Whether a source phrase is the object of a participle and the subject of an infinitive
+    cue ('..., causing environmental groups to charge that ...', 'prompting critics to say'):
+    news reports a reaction this way, and the people or the body named speak. A thing ('ordering
+    a review to determine whether') is no source."""
+    speaker, at = found
     before = text[sentence.start:at].split()
-    return bool(before) and before[-1].islower() and before[-1].endswith("ing") and len(before[-1]) > 5 \
+    head = speaker.name.split()[-1].lower() if speaker.name.split() else ""
+    who = speaker.anonymous or is_person_like(speaker) or head in ORGANISATION_WORDS | {"groups", "organizations"}
+    return who and bool(before) and before[-1].islower() and before[-1].endswith("ing") and len(before[-1]) > 5 \
         and re.search(r"\bto\s+$", text[at:cue_start]) is not None
 
 
@@ -358,7 +363,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         stop = sentence.end
         found = source_before_cue(text, cue.start("cue"), _reach(position, cue.start("cue")))
         if found is None or not (_clause_start(text, sentence, found[1])
-                                 or _causative_object(text, sentence, found[1], cue.start("cue"))):
+                                 or _causative_object(text, sentence, found, cue.start("cue"))):
             found, stop = _relative_source(text, cue, position, sentence.end)
         if found is None:
             found = _coordinated_subject(text, sentence, cue)
