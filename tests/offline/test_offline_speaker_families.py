@@ -351,3 +351,29 @@ def test_a_thing_after_a_causative_participle_is_no_source():
     text = ("Obama issued a memorandum that suspends the regulation while ordering a review to "
             "determine whether it promotes the purposes of the law.")
     assert "a review" not in speakers(text)
+
+
+# Prepositions and focus adverbs never open a speaker ---------------------------------------------
+
+def test_a_group_after_a_preposition_is_no_subject():
+    text = ("The party would not unify even around that, with Democrats from industrial and coal "
+            "states digging in against him.")
+    assert claims(text) == []
+
+
+def test_a_placed_group_that_opens_the_sentence_still_speaks():
+    # the partner: 'Officials at the water plant ... said' is one source
+    text = "Officials at the water plant in the north of the state said the supply was safe to drink."
+    assert claims(text) == [("Officials at the water plant in the north of the state",
+                             "the supply was safe to drink")]
+
+
+def test_a_focus_adverb_before_a_name_never_renames_the_speaker():
+    text = "McAuliffe has said about 20 people have asked about the seat. Only McAuliffe stayed home."
+    assert speakers(text) == ["McAuliffe"]
+
+
+def test_a_document_being_released_by_a_group_is_the_source():
+    text = ("An exhaustive study being released on Tuesday by a group of researchers shows that "
+            "large companies shelter trillions of dollars offshore.")
+    assert speakers(text) == ["An exhaustive study"]

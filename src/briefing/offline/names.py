@@ -21,6 +21,7 @@ from briefing.offline.cues import SPEECH_VERBS
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     DOCUMENT_NOUNS,
+    FOCUS_ADVERBS,
     PERSON_NOUNS,
     ROLE_NOUNS,
 )
@@ -38,7 +39,7 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame".split())
 _DETERMINERS = frozenset("the a an".split())
 _BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS) | {"sen", "rep", "gov", "gen"}
 # Capitalised words that open a sentence or name a time, never a person's first name.
-_NOT_NAMES = CLAUSE_OPENERS | frozenset(
+_NOT_NAMES = CLAUSE_OPENERS | FOCUS_ADVERBS | frozenset(
     """at by for from with of to into about after before during under over this these those
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split())

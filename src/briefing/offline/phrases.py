@@ -172,8 +172,8 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
             loose += 1
             headed = headed or plural_head
         taken.append(tokens[i])
-    while taken and taken[-1][2].lower() in {"of", "for", "at"} | FOCUS_ADVERBS:
-        taken.pop()  # a phrase never starts with a preposition, nor an adverb ('Even China')
+    while taken and taken[-1][2].lower() in _PREPOSITIONS | FOCUS_ADVERBS:
+        taken.pop()  # a phrase never starts with a preposition ('with Democrats from'), nor an adverb ('Even China')
     while len(taken) > 1 and taken[0][2] in {"all", "both", "each", "alike"}:
         taken.pop(0)  # a quantifier floats after its subject: 'Ana Ruiz and Li Wei both said'
     while taken and taken[0][2].lower() in _TRAILING:

@@ -376,7 +376,7 @@ _DOCUMENT_SOURCE = re.compile(
     (?P<name> (?:[Aa]n?|[Tt]he|[Tt]his) \s+ (?:[\w’'./-]+\s+){0,5}?
               (?:study|report|poll|survey|analysis|review|audit|investigation|transcript|video|
                  footage|research|census) )
-    (?: \s+ (?P<maker> (?:by|from|of|for|released|published|conducted|issued|commissioned) \b
+    (?: \s+ (?P<maker> (?:being\s+)?(?:by|from|of|for|released|published|conducted|issued|commissioned) \b
                         [^,;:“”"]{1,100}? ) )?
     \s* $
     """,
@@ -589,6 +589,8 @@ def _placed_group(text: str, subject: re.Match[str], cue_start: int,
     city and said')."""
     words = subject.group("head").split()
     rest = subject.group("rest").split()
+    if words[0].lower() in _PREPOSITIONS | CLAUSE_OPENERS:
+        return None  # 'with Democrats from coal states': a preposition's object, no subject
     if words[-1].lower() not in PERSON_NOUNS or not _opens_clause(text, subject.start(), floor) or (
             rest[-1].lower() in _PHRASE_END | {"who", "that", "which"}) or any(
             verb_like(w) and w not in _PHRASE_END for w in rest) or _CUE_WORD.search(subject.group("rest")):
