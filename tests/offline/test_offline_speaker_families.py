@@ -377,3 +377,17 @@ def test_a_document_being_released_by_a_group_is_the_source():
     text = ("An exhaustive study being released on Tuesday by a group of researchers shows that "
             "large companies shelter trillions of dollars offshore.")
     assert speakers(text) == ["An exhaustive study"]
+
+
+# Initials and titles inside a name ---------------------------------------------------------------
+
+def test_a_run_of_initials_stays_in_the_name():
+    text = "“This is a disgusting day,” said Rep. G.K. Butterfield (D-N.C.), head of the caucus."
+    assert speakers(text) == ["G.K. Butterfield"]
+
+
+def test_a_delegates_title_is_a_role_not_the_name():
+    text = '"This is a waste of time for the committee," said Del. Stacey Plaskett of the Virgin Islands.'
+    briefing = brief_offline(Article(text=text), min_words=0)
+    assert [(c.speaker.name, c.speaker.role) for c in briefing.claims if c.speaker] == [
+        ("Stacey Plaskett", "Del. of the Virgin Islands")]

@@ -26,7 +26,7 @@ from briefing.quantities.dates import MONTHS, WEEKDAYS
 
 # Titles that precede a name and belong to the role ("President Trump", "Secretary of State").
 TITLES = frozenset(
-    """president secretary state minister prime foreign defense defence senator sen. rep.
+    """president secretary state minister prime foreign defense defence senator sen. rep. del.
     representative gov. governor chancellor mayor general gen. attorney vice speaker leader
     chairman chairwoman chair director chief ambassador judge justice commissioner pope king
     queen prince former senior deputy acting republican democratic democrat gop candidate
