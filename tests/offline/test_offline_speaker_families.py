@@ -391,3 +391,29 @@ def test_a_delegates_title_is_a_role_not_the_name():
     briefing = brief_offline(Article(text=text), min_words=0)
     assert [(c.speaker.name, c.speaker.role) for c in briefing.claims if c.speaker] == [
         ("Stacey Plaskett", "Del. of the Virgin Islands")]
+
+
+# A channel that opens the sentence is no source --------------------------------------------------
+
+def test_an_opening_channel_phrase_is_no_source():
+    text = ("In a Facebook message posted Friday, Cruz said he has had areas of significant "
+            "disagreement with Trump.")
+    assert claims(text) == [("Cruz", "he has had areas of significant disagreement with Trump")]
+
+
+def test_the_named_source_after_an_opening_statement_phrase_speaks():
+    text = ("In a statement, one of the family's attorneys, Justin Bamberg, said the videos show "
+            "Scott calmly leaving his car.")
+    assert ("Justin Bamberg", "the videos show Scott calmly leaving his car") in claims(text)
+    assert "a statement" not in speakers(text)
+
+
+def test_a_clause_that_opens_with_after_keeps_its_own_speaker():
+    # the partner: 'After Ana Ruiz said A, B' is a clause, not a channel
+    text = "After Ana Ruiz said the bridge was unsafe, the council closed it for the winter."
+    assert ("Ana Ruiz", "the bridge was unsafe") in claims(text)
+
+
+def test_a_possessive_noun_before_the_head_stays_in_the_source():
+    assert speakers("The company's lawyers said the deal was fair to every shareholder.") == [
+        "The company's lawyers"]

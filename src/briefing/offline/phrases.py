@@ -162,7 +162,7 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
                 not earlier or earlier.lower() in CLAUSE_OPENERS or not earlier.isalnum())
             if taken and taken[-1][2].lower() in {"a", "an", "the"} and word.lower() not in _PREPOSITIONS:
                 break  # a determiner opens the phrase: 'The firm hired an architect' is an architect
-            if not (loose < 2 and _lowercase_word(word)
+            if not (loose < 2 and _lowercase_word(_without_possessive(word) if taken else word)
                     and (plural_head or earlier.lower() not in CLAUSE_OPENERS
                          and _source_token(earlier))):
                 break
@@ -186,6 +186,11 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         return None
     start, stop = taken[-1][0], taken[0][1]
     return Phrase(start, stop, text[start:stop])
+
+
+def _without_possessive(word: str) -> str:
+    """A possessive noun before the head without its ending ("the family's attorneys")."""
+    return word.removesuffix("’s").removesuffix("'s")
 
 
 def _lowercase_word(word: str) -> bool:

@@ -350,13 +350,22 @@ def _inverted_source(text: str, sentence: Sentence, cue_start: int, begin: int, 
         r"\s*(?:,|[.!?]?[”\"’]?\s*$)", text[phrase.end:stop]) is not None
 
 
+# An opening phrase of a preposition that says where or how something was said ('In a
+# statement, ', 'In a Facebook message posted Friday, ', 'On Twitter, '): a channel, never a
+# source, so the source is found after it. Prepositions that may open a clause ('After Trump
+# said A, ...') are left out.
+_CHANNEL_OPENING = re.compile(
+    r"(?:In|On|At|During|Through|Via|Over)\s+(?:an?|the|his|her|their|its)\s+[^,;:“”\"]{1,80},\s*")
+
+
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...').
 
     A sentence may hold several: 'X said A, while Y argued B' gives two claims.
     """
     found_claims: list[Attributed] = []
-    position = sentence.start
+    channel = _CHANNEL_OPENING.match(text, sentence.start, sentence.end)
+    position = channel.end() if channel else sentence.start
     for cue in _CUE.finditer(text, sentence.start, sentence.end):
         if cue.start() < position:
             continue
