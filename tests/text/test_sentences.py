@@ -80,3 +80,16 @@ def test_a_sentence_is_frozen_and_its_text_is_its_span():
     assert all(text[s.start:s.end] == s.text for s in sentences)
     with pytest.raises(dataclasses.FrozenInstanceError):
         sentences[0].start = 0  # type: ignore[misc]
+
+
+def test_a_run_of_initials_does_not_end_a_sentence():
+    from briefing.text.sentences import split_sentences
+    sentences = split_sentences("She met G.K. Butterfield there. He left.")
+    assert [s.text for s in sentences] == ["She met G.K. Butterfield there.", "He left."]
+
+
+def test_a_capitalised_word_after_a_word_and_a_period_still_starts_a_sentence():
+    # the partner: 'the caucus. He left.' is two sentences; only single letters are initials
+    from briefing.text.sentences import split_sentences
+    sentences = split_sentences("She met the caucus. He left.")
+    assert [s.text for s in sentences] == ["She met the caucus.", "He left."]

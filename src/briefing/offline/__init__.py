@@ -30,7 +30,7 @@ from briefing.offline.names import (
 )
 from briefing.offline.quotes import find_direct_quotes
 from briefing.offline.reported import find_reported
-from briefing.offline.sourcing import Attributed, channel_for
+from briefing.offline.sourcing import Attributed, channel_for, without_opener
 from briefing.offline.summary import headline, looks_like_headline, summary
 from briefing.text.marks import cut_mid_phrase, find_quotes
 from briefing.text.sentences import Sentence, paragraphs, split_sentences
@@ -76,7 +76,9 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
     resolver = SpeakerResolver(mentions, learn_genders(mentions))
     starts = [s.start for s in sentences]
     resolved = []
-    for item in sorted(quotes + reported, key=lambda a: (a.start, a.end)):
+    for found in sorted(quotes + reported, key=lambda a: (a.start, a.end)):
+        if (item := without_opener(text, found)) is None:
+            continue  # 'Typically, the program ...': a sentence opener, no source
         at = item.source_start if item.source_start >= 0 else item.start
         sentence = sentences[max(0, bisect_right(starts, at) - 1)] if sentences else None
         speaker = resolver.resolve(item.speaker, at, sentence.start if sentence else at)
@@ -89,7 +91,9 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
 
 def _claim(text: str, item: Attributed) -> Claim:
     evidence = text[item.start:item.end]
-    plain = re.sub(r"^that\s+", "", item.words(text))
+    # 'that the vote was rigged' reads without 'that'; 'that was not her view' keeps its subject
+    plain = re.sub(r"^that\s+(?!(?:is|was|were|are|has|have|had|will|would|can|could|should|may|might|must)\b)",
+                   "", item.words(text))
     if item.phrase:  # an intention reads with its verb: "Mr. Clarke hopes to offset ..."
         statement, kind = f"{item.speaker.name} {item.phrase} {evidence}", intention_kind(item.cue)
     elif not item.direct and (verb := statement_verb(item.cue, text[max(0, item.start - 60):item.start])):

@@ -17,9 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.core.models import Speaker
+from briefing.offline.cues import SPEECH_VERBS
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     DOCUMENT_NOUNS,
+    FOCUS_ADVERBS,
     PERSON_NOUNS,
     ROLE_NOUNS,
 )
@@ -37,10 +39,13 @@ HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame".split())
 _DETERMINERS = frozenset("the a an".split())
 _BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS) | {"sen", "rep", "gov", "gen"}
 # Capitalised words that open a sentence or name a time, never a person's first name.
-_NOT_NAMES = CLAUSE_OPENERS | frozenset(
+_NOT_NAMES = CLAUSE_OPENERS | FOCUS_ADVERBS | frozenset(
     """at by for from with of to into about after before during under over this these those
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split())
+# Verbs of saying, capitalised in a headline before a name ('Say Mexico', 'Warns Trump'): never
+# a first name, so no part of a name.
+_VERBS = frozenset(SPEECH_VERBS)
 # Head nouns that name a kind of body, not one body: a short name made only of them is not merged.
 _GENERIC = ORGANISATION_WORDS | DOCUMENT_NOUNS | TITLES
 
@@ -124,7 +129,7 @@ def person_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             candidates.append(Mention(match.start(), match.group("name"), gender))
         for match in _NAME.finditer(text, sentence.start, sentence.end):
             words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
-            while words and words[0].lower() in TITLES | _DETERMINERS | _NOT_NAMES | _BARE_HONORIFICS:
+            while words and words[0].lower() in TITLES | _DETERMINERS | _NOT_NAMES | _BARE_HONORIFICS | _VERBS:
                 words.pop(0)
             if not words or words[-1].lower() in ORGANISATION_WORDS | DOCUMENT_NOUNS:
                 continue
@@ -193,12 +198,20 @@ def merge_names(speakers: Iterable[Speaker], longer: Iterable[str] = ()) -> dict
     for key, names in forms.items():
         if all(w in _GENERIC for w in key):
             continue  # 'the House' is not 'the White House'; 'the poll' stays as written
-        fits = [k for k in keys if len(k) > len(key) and k[-1] == key[-1] and _subsequence(key, k)]
+        fits = [k for k in keys if len(k) > len(key) and k[-1] == key[-1] and _subsequence(key, k)
+                and _one_name(k)]
         widest = [k for k in fits if not any(k != other and _subsequence(k, other) for other in fits)]
         target = widest[0] if len(widest) == 1 else key
         for name in names:
             mapping[name] = _display(forms[target])
     return mapping
+
+
+def _one_name(key: tuple[str, ...]) -> bool:
+    """Whether a longer name may stand for a shorter one: it names one person or body, not two
+    ('Mr. King and Mr. Schultz' is not Mr. Schultz), and no verb or clause word opens it (a
+    headline fragment such as 'Say Mexico' is not Mexico)."""
+    return "and" not in key and key[0] not in _VERBS | _NOT_NAMES
 
 
 def _is_group(speaker: Speaker) -> bool:

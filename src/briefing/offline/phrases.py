@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from briefing.offline.cues import PRONOUNS, lexicon
@@ -111,6 +112,13 @@ _PREPOSITIONS = frozenset("in on of for at by from with to near among inside out
 _TRAILING = frozenset("of for at by in on to with from the a an and or".split())
 
 
+# Verbs of aspect before a participle or an infinitive cue ('keeps saying', 'continues to say',
+# 'stopped insisting'): they belong to the verb, never to its subject.
+ASPECT_VERBS = frozenset(
+    """keep keeps kept keeping continue continues continued continuing stop stops stopped
+    start starts started begin begins began begun quit quits""".split())
+
+
 def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Phrase | None:
     """The source phrase that ends at ``end`` (just before a cue), or None when there is none.
 
@@ -127,9 +135,14 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         return Phrase(s, e, word)
     last = _before_time(tokens)
     progressive = re.match(r"\s*\w+ing\b", text[end:end + 30]) is not None
+    if last >= 1 and tokens[last][2] == "to" and tokens[last - 1][2].lower() in ASPECT_VERBS:
+        last -= 1  # 'Trump continues to say': the aspect verb, not 'to', stands before the cue
+        progressive = True
     while last >= 0 and (_is_adverb(tokens[last][2]) or progressive and tokens[last][2] in {
-            "is", "are", "was", "were", "been"}):
-        last -= 1  # 'Trump further described', 'The White House is saying': no part of the name
+            "is", "are", "was", "were", "been"} or progressive and tokens[last][2].lower() in ASPECT_VERBS):
+        last -= 1  # 'Trump further described', 'The White House is saying', 'Trump keeps saying'
+    if last < 0:
+        return None  # 'Keeps saying ...' with no subject: no source
     if last >= 0 and tokens[last][2].lower() in PRONOUNS:
         s, e, word = tokens[last]
         return Phrase(s, e, word)  # 'He apparently believed': the pronoun, as when it stands alone
@@ -140,13 +153,16 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         word = tokens[i][2]
         if len(taken) >= max_words:
             break
+        if taken and taken[-1][2] in {"a", "an", "the"} and word[:1].isupper() and (
+                word.lower() not in {"all", "both", "half"}):
+            break  # 'In Parliament the Communist Party': the determiner opens the phrase ('All the experts' stays)
         if not _source_token(word):
             earlier = tokens[i - 1][2] if i > 0 else ""
             plural_head = not taken and word.endswith("s") and not _verb_like(word) and (
                 not earlier or earlier.lower() in CLAUSE_OPENERS or not earlier.isalnum())
             if taken and taken[-1][2].lower() in {"a", "an", "the"} and word.lower() not in _PREPOSITIONS:
                 break  # a determiner opens the phrase: 'The firm hired an architect' is an architect
-            if not (loose < 2 and _lowercase_word(word)
+            if not (loose < 2 and _lowercase_word(_without_possessive(word) if taken else word)
                     and (plural_head or earlier.lower() not in CLAUSE_OPENERS
                          and _source_token(earlier))):
                 break
@@ -156,8 +172,8 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
             loose += 1
             headed = headed or plural_head
         taken.append(tokens[i])
-    while taken and taken[-1][2].lower() in {"of", "for", "at"} | FOCUS_ADVERBS:
-        taken.pop()  # a phrase never starts with a preposition, nor an adverb ('Even China')
+    while taken and taken[-1][2].lower() in _PREPOSITIONS | FOCUS_ADVERBS:
+        taken.pop()  # a phrase never starts with a preposition ('with Democrats from'), nor an adverb ('Even China')
     while len(taken) > 1 and taken[0][2] in {"all", "both", "each", "alike"}:
         taken.pop(0)  # a quantifier floats after its subject: 'Ana Ruiz and Li Wei both said'
     while taken and taken[0][2].lower() in _TRAILING:
@@ -170,6 +186,11 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
         return None
     start, stop = taken[-1][0], taken[0][1]
     return Phrase(start, stop, text[start:stop])
+
+
+def _without_possessive(word: str) -> str:
+    """A possessive noun before the head without its ending ("the family's attorneys")."""
+    return word.removesuffix("’s").removesuffix("'s")
 
 
 def _lowercase_word(word: str) -> bool:
@@ -197,13 +218,15 @@ def _with_modifiers(tokens: list[tuple[int, int, str]], taken: list[tuple[int, i
     j = tokens.index(taken[-1]) - 1
     run: list[tuple[int, int, str]] = []
     while j >= 0 and len(run) < 2 and tokens[j][2].isalpha() and tokens[j][2].islower() and (
-            tokens[j][2] not in CLAUSE_OPENERS | _AUXILIARY_VERBS | _BOUNDARY_WORDS):
-        run.append(tokens[j])
+            tokens[j][2] not in CLAUSE_OPENERS | _AUXILIARY_VERBS | _BOUNDARY_WORDS) and not (
+            run and tokens[j][2].endswith("ing")):
+        run.append(tokens[j])  # 'striking workers', never 'causing environmental groups'
         j -= 1
     if not run:
         return taken
     boundary = (j < 0 and at_floor) or (j >= 0 and (
-        not tokens[j][2][0].isalnum() or tokens[j][2].lower() in _BOUNDARY_WORDS))
+        not tokens[j][2][0].isalnum() or tokens[j][2].lower() in _BOUNDARY_WORDS
+        or tokens[j][2].islower() and tokens[j][2].endswith("ing")))  # 'causing environmental groups to charge'
     return taken + run if boundary else taken
 
 
@@ -214,9 +237,47 @@ _ADVERBS = frozenset(
 )
 
 
+# Participles that open a dateline or a label ('Posted: 04/9/2012', 'Published May 05, 2010'), and
+# auxiliary participles that open a participle clause ('Having said that', 'Being a lawyer').
+_DATELINE_WORDS = frozenset("posted published updated filed having being".split())
+_LOWERCASE_WORDS = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*")
+
+
+def opener_not_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at ``start`` opens its sentence as an adverb or a participle,
+    not as a name: 'Typically, ...', 'Ironically Nichols had ...', 'Having said that, ...',
+    'Expected to contend ...', 'Chastened by the analyses, ...', 'First implemented by ...'.
+    Any word is capitalised at a sentence start, so a word there is read by its form: an adverb
+    ('first', '-ly') or a participle ('-ing', '-ed') that the text also writes in lowercase, or
+    that a comma, 'by' or 'to' follows (the way a participle phrase opens a sentence). A short
+    word ('King', 'Ted') and a word never written in lowercase ('Kelly said') stay names."""
+    match = re.compile(r"[A-Z][a-z]+").match(text, start)
+    if match is None:
+        return False
+    before = text[max(0, start - 3):start].rstrip(" ")
+    if before and before[-1] not in ".!?\n“\"(":
+        return False  # inside a sentence a capitalised word is a name
+    word = match.group().lower()
+    if word in (_ADVERBS - {"long"}) | FOCUS_ADVERBS | _DATELINE_WORDS:  # 'Long' is also a surname
+        return True
+    if len(word) <= 5 or not word.endswith(("ly", "ing", "ed")) or word in _NOT_ADVERBS:
+        return False
+    follows = re.match(r"\s*(?:,|by\b|to\b)", text[match.end():match.end() + 4]) is not None
+    return follows or word in _lowercase_words(text)
+
+
+@lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lowercase, read once per text."""
+    return frozenset(_LOWERCASE_WORDS.findall(text))
+
+
+_NOT_ADVERBS = frozenset({"family", "ally", "italy", "assembly"})
+
+
 def _is_adverb(word: str) -> bool:
     return word.islower() and (word in _ADVERBS or len(word) > 4 and word.endswith("ly")
-                               and word not in {"family", "ally", "italy", "assembly"})
+                               and word not in _NOT_ADVERBS)
 
 
 # Verb forms that end a clause's subject: the cue after them is not the subject's own verb.

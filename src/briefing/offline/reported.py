@@ -29,6 +29,7 @@ from briefing.offline.phrases import (
     verb_like,
 )
 from briefing.offline.sourcing import (
+    ORGANISATION_WORDS,
     TITLES,
     Attributed,
     audience_end,
@@ -87,7 +88,22 @@ def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
     before = text[sentence.start:at].rstrip()
     if _OPENING_PREPOSITION.match(before):
         before = before.rstrip("”’")  # a title in an opening phrase: 'On “Fox News Sunday,” Pence said'
+        if _OPENING_PLACE.fullmatch(before):
+            return True  # 'In Parliament the Communist Party has accused': a place, then the subject
     return opens_clause(before, ",;:—–―(“\"")
+
+
+def _causative_object(text: str, sentence: Sentence, found: tuple[Speaker, int], cue_start: int) -> bool:
+    """Whether a source phrase is the object of a participle and the subject of an infinitive
+    cue ('..., causing environmental groups to charge that ...', 'prompting critics to say'):
+    news reports a reaction this way, and the people or the body named speak. A thing ('ordering
+    a review to determine whether') is no source."""
+    speaker, at = found
+    before = text[sentence.start:at].split()
+    head = speaker.name.split()[-1].lower() if speaker.name.split() else ""
+    who = speaker.anonymous or is_person_like(speaker) or head in ORGANISATION_WORDS | {"groups", "organizations"}
+    return who and bool(before) and before[-1].islower() and before[-1].endswith("ing") and len(before[-1]) > 5 \
+        and re.search(r"\bto\s+$", text[at:cue_start]) is not None
 
 
 def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
@@ -196,6 +212,8 @@ def _coordinated_subject(text: str, sentence: Sentence,
 _OPENING_PREPOSITION = re.compile(
     r"(?:During|In|On|At|After|Before|Since|For|Over|Under|By|With|Without|Despite|Amid|"
     r"Throughout|Within|Until|Following|Through|Across|Unlike|Like|Beyond|Among)\s")
+# An opening phrase of a preposition and a capitalised place or body, with no comma after it.
+_OPENING_PLACE = re.compile(_OPENING_PREPOSITION.pattern + r"\s*(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*")
 _LEADING_PHRASE = re.compile(_OPENING_PREPOSITION.pattern + r"\s*[^,;:“”\"]{1,120},\s*")
 
 
@@ -283,19 +301,78 @@ _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|
                     r"when|as)\b")
 
 
+# Conjunctions that open a clause about when or how the saying happened ('said when she
+# resigned'); a main clause after a comma makes them part of what was said ('said when the
+# economy recovers, jobs will return').
+_TIME_CONJUNCTIONS = frozenset("when while once until".split())
+# Prepositions of place or time ('reported from Midway Atoll'); 'after' and 'before' may also
+# open a clause that is what was said ('said after the convention he would not ...').
+_SCENE_PREPOSITIONS = frozenset("at in on from during outside inside following after before since".split())
+# A clause after the comma: a subject word, then more words ('jobs will return').
+_MAIN_AFTER_COMMA = re.compile(
+    r",\s+(?!(?:in|on|at|from|to|for|with|by|after|before|during|and|but|or|which|who|where)\b)"
+    r"[A-Za-z][\w’'-]*\s+\w+")
+
+
+def _scene_only(text: str, begin: int, end: int) -> bool:
+    """Whether the words after a cue say only where or when it was said, not what: 'reported
+    from Midway Atoll', 'said when she resigned from the network'. A place after a preposition
+    holds no verb of its own; a time clause holds no main clause after it."""
+    words = text[begin:end].split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first not in _TIME_CONJUNCTIONS | _SCENE_PREPOSITIONS or _MAIN_AFTER_COMMA.search(text, begin, end):
+        return False
+    return first in _TIME_CONJUNCTIONS or not any(
+        w.lower() in _FINITE or w.islower() and w.endswith("ed") for w in words[1:])
+
+
+# A phrase after the cue that names the audience or the scene, then a quotation ('told his radio
+# audience on Monday, “What ...', 'said at the rally, “We ...'): the quotation is what was said.
+_BEFORE_QUOTATION = re.compile(r",?\s*[^,;:“”\"]{1,80},\s*[“\"]")
+_AUDIENCE_CUES = frozenset("told tells tell telling asked asks ask".split())
+
+
+# A relative pronoun before a source: its cue's clause starts with a verb ('donations, which he
+# said were accompanied by favours').
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|that|who|what)\s+$", re.IGNORECASE)
+
+
+def _inverted_source(text: str, sentence: Sentence, cue_start: int, begin: int, stop: int) -> bool:
+    """Whether the words after a cue that follows a comma are only its source ('..., he
+    escaped, said Alfredo Perez, a spokesman for the Marshals Service'): news puts the cue
+    before the source after a clause, and that source is never what was said."""
+    if not text[sentence.start:cue_start].rstrip().endswith(","):
+        return False
+    phrase = phrase_after(text, begin, stop)
+    return phrase is not None and phrase.start == begin and re.match(
+        r"\s*(?:,|[.!?]?[”\"’]?\s*$)", text[phrase.end:stop]) is not None
+
+
+# An opening phrase of a preposition that says where or how something was said ('In a
+# statement, ', 'In a Facebook message posted Friday, ', 'On Twitter, '): a channel, never a
+# source, so the source is found after it. Prepositions that may open a clause ('After Trump
+# said A, ...') are left out.
+_CHANNEL_OPENING = re.compile(
+    r"(?:In|On|At|During|Through|Via|Over)\s+(?:an?|the|his|her|their|its)\s+[^,;:“”\"]{1,80},\s*")
+
+
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
     """'X said (that) ...', 'X told reporters ...', 'X has dismissed ...' (and ', adding ...').
 
     A sentence may hold several: 'X said A, while Y argued B' gives two claims.
     """
     found_claims: list[Attributed] = []
-    position = sentence.start
+    channel = _CHANNEL_OPENING.match(text, sentence.start, sentence.end)
+    position = channel.end() if channel else sentence.start
     for cue in _CUE.finditer(text, sentence.start, sentence.end):
         if cue.start() < position:
             continue
         stop = sentence.end
         found = source_before_cue(text, cue.start("cue"), _reach(position, cue.start("cue")))
-        if found is None or not _clause_start(text, sentence, found[1]):
+        if found is None or not (_clause_start(text, sentence, found[1])
+                                 or _causative_object(text, sentence, found, cue.start("cue"))):
             found, stop = _relative_source(text, cue, position, sentence.end)
         if found is None:
             found = _coordinated_subject(text, sentence, cue)
@@ -304,6 +381,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if found is None:
             continue
         speaker, source_start = found
+        if _DETERMINER_BEFORE.search(text, source_start, cue.start("cue")) is not None:
+            continue  # 'one of the states suing the EPA': after a determiner the cue word is a noun
         if _NEGATION.search(text, source_start, cue.start("cue")) is not None:
             position = cue.end()
             continue  # 'Ana Ruiz never said that A': she did not say A
@@ -320,6 +399,13 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         begin = lead.end() if lead else after
         if begin < stop and text[begin] in ":":
             continue  # 'X said: "..."' is a direct quote
+        if text[begin:stop].split(None, 1)[:1] and text[begin:stop].split(None, 1)[0].lower() in _FINITE:
+            if re.search(r"\bthat\s+$", text[cue.end("cue"):begin]):
+                begin = text.rindex("that", cue.end("cue"), begin)  # 'said that would permit ...': 'that' is the subject
+            elif not _RELATIVE_BEFORE.search(text, sentence.start, source_start):
+                continue  # 'Everything Trump says is a lie': the subject is fused into the source phrase
+        if _inverted_source(text, sentence, cue.start(), begin, stop):
+            continue  # '..., said Alfredo Perez, a spokesman': the source of an inverted cue
         if _PHRASAL_CALL.match(text, cue.start("cue"), stop):
             continue  # 'they called it off', 'called up the reserves': no words of theirs follow
         if about_the_source(text, begin, stop):
@@ -330,11 +416,15 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(",") and (
                 _LEADING_PHRASE.fullmatch(text, sentence.start, source_start) is None):
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
+        if _BEFORE_QUOTATION.match(text, cue.end("cue"), stop) and (
+                cue.group("cue").split()[-1].lower() in _AUDIENCE_CUES
+                or _SCENE.match(text, begin) is not None):
+            continue  # 'told his radio audience, “What ...”': the quotation is the claim
         participle = _second_cue(text, after, stop)  # also right after the cue: '"A," X said, noting that B'
         end = _clause_end(text, begin, participle.start() if participle else stop)
         end = _subordinate_end(text, sentence, source_start, begin, end)
         end = _aside_end(text, sentence, source_start, begin, end)
-        scene = after_quote and _SCENE.match(text, begin) is not None
+        scene = after_quote and _SCENE.match(text, begin) is not None or _scene_only(text, begin, end)
         if (span := _content(text, begin, end)) is not None and not scene:
             # '"A," Howard said at a press conference after ...': the quotation is what was said
             found_claims.append(Attributed(*span, speaker, cue.group("cue"), False, source_start))
@@ -477,6 +567,31 @@ def _speaker_label(label: str) -> bool:
     return not (words[0].lower() in _EDITORIAL_LABELS or words[0] in {"The", "A", "An"})
 
 
+# Short words that sentence case writes in lowercase inside a line; title case capitalises them.
+_SMALL_WORDS = frozenset(
+    """a an the and but or nor for of to in on at by with over under after before from into as
+    than is was are were be been has have had will would""".split())
+
+
+def _capitalised_small_word(label: str) -> bool:
+    """Whether a short word stands capitalised inside a label ('Stealth Over Health'): title
+    case, which no name uses ('Mike Pence', 'Politifact')."""
+    return any(w.lower() in _SMALL_WORDS and w[0].isupper() for w in label.split()[1:])
+
+
+def headline_case(line: str) -> bool:
+    """Whether a line is set in headline case: a short word capitalised inside it ('Stealth Over
+    Health', 'Clinton Was Headed to ER') and most of its longer words capitalised. Sentence case,
+    even full of names ('Donald Trump and Hillary Clinton met in New York'), keeps its short
+    words lowercase; a line in capitals is a transcript label's voice, not title case."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", line)
+    inner = words[1:]
+    if line.isupper() or not any(w.lower() in _SMALL_WORDS and w[0].isupper() for w in inner):
+        return False
+    longer = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return sum(w[0].isupper() for w in longer) > 0.5 * len(longer)
+
+
 def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
     """A transcript turn at a paragraph start: 'WALLACE: Do you really see ...'."""
     if sentence.start and text[sentence.start - 1] != "\n":
@@ -487,8 +602,8 @@ def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
         return []  # inside a quotation mark, only a capitalised label is a turn ('"WALLACE: ...')
     paragraph_end = text.find("\n", sentence.start)
     span = _content(text, match.end(), len(text) if paragraph_end < 0 else paragraph_end)
-    if span is None:
-        return []
+    if span is None or _capitalised_small_word(match.group("source")) and headline_case(text[slice(*span)]):
+        return []  # 'Stealth Over Health: Clinton Was Headed to ER': a headline, not a turn
     return [Attributed(*span, parse_speaker(match.group("source")), ":", False, sentence.start)]
 
 
@@ -546,6 +661,9 @@ _OBJECT_CUES = frozenset(
 # what follows, so it is attributed to no one ("did not say" has no cue at all). A negation
 # inside a description of the source ('Ana Ruiz, who never lies, said') is none of the cue's.
 _NEGATION = re.compile(r"(?:\b(?:never|not|hardly|rarely|seldom|no\s+longer)|n[’']t)\s+(?:[a-z]+ly\s+)?$")
+# A determiner right before a cue word: the word is a noun ('the states', 'his notes').
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|my)\s+$",
+                                re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s?\s*$")
 _OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 # Prepositions that may stand between a word of the clause and the owner ('frank in her
@@ -641,6 +759,15 @@ def named_noun_like_cue(text: str, sentence: Sentence) -> list[Attributed]:
     return found
 
 
+def _holds_owned_claim(outer: Attributed, noun: Attributed) -> bool:
+    """Whether a noun cue's claim stands inside ``outer`` as a claim of its owner: the outer cue
+    takes it as an object ('Critics rejected Trump's claim that A': Trump claimed A). Inside a
+    clause that another source states ('Ana Ruiz suggests that Mexico's best argument is that
+    A'), the owner's words are that source's account, not the owner's claim."""
+    return outer.start <= noun.source_start < outer.end and (
+        outer.cue.split()[-1].lower() in _OBJECT_CUES)
+
+
 def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
     """Reported speech in every sentence, one family after another.
 
@@ -669,7 +796,7 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
         inner = inner or closing or subject_participle(text, sentence) or named_noun_like_cue(
             text, sentence)
         inner = inner + [n for n in noun_cue_content(text, sentence) if all(
-            a.start <= n.source_start < a.end or not (n.start < a.end and a.start < n.end)
+            _holds_owned_claim(a, n) or not (n.start < a.end and a.start < n.end)
             for a in inner)]  # nested in a claim ('Critics rejected Trump's claim that A'), or apart
         if outer and inner and outer[0].start <= inner[0].source_start < outer[0].end:
             via = outer[0].speaker.name

@@ -8,7 +8,7 @@ The phrase itself is found by ``briefing.offline.phrases``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from briefing.core.models import Channel, Speaker
 from briefing.offline.cues import CLAUSE_AHEAD, CUE, PRONOUNS
@@ -18,6 +18,7 @@ from briefing.offline.phrases import (
     PERSON_NOUNS,
     ROLE_NOUNS,
     SHARE_NOUNS,
+    opener_not_name,
     phrase_before,
     verb_like,
 )
@@ -25,7 +26,7 @@ from briefing.quantities.dates import MONTHS, WEEKDAYS
 
 # Titles that precede a name and belong to the role ("President Trump", "Secretary of State").
 TITLES = frozenset(
-    """president secretary state minister prime foreign defense defence senator sen. rep.
+    """president secretary state minister prime foreign defense defence senator sen. rep. del.
     representative gov. governor chancellor mayor general gen. attorney vice speaker leader
     chairman chairwoman chair director chief ambassador judge justice commissioner pope king
     queen prince former senior deputy acting republican democratic democrat gop candidate
@@ -53,8 +54,14 @@ def is_pronoun(name: str) -> bool:
     return name.lower() in PRONOUNS
 
 
+# Words that open coordinated names without being one ('Both Mr. King and Mr. Schultz').
+_COORDINATORS = frozenset({"Both", "Either", "Neither"})
+
+
 def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     """Split "Former NATO official Jamie Shea" into the role and the name words."""
+    if len(words) > 3 and words[0] in _COORDINATORS and "and" in words[2:]:
+        words = words[1:]  # 'Both Mr. King and Mr. Schultz': the two named, without 'Both'
     i = len(words)
     while i > 0 and (words[i - 1][:1].isupper() or words[i - 1] == "and" and i < len(words)
                      and i > 1 and words[i - 2][:1].isupper()):
@@ -64,7 +71,10 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     while len(name) > 1 and name[0].lower().rstrip(",") in TITLES and name[-1].lower() not in ORGANISATION_WORDS:
         role.append(name.pop(0))  # "President Trump", never "Justice" of the "Justice Department"
     titled = [k for k, w in enumerate(name[:-2]) if w.lower().rstrip(",") in TITLES]
-    if titled and name[-1].lower() not in ORGANISATION_WORDS:  # "Santa Monica Chief Deputy City Attorney Terry White"
+    if "and" in name:
+        joined, name = _split_roles(role, name)
+        role = joined.split() if joined else []
+    elif titled and name[-1].lower() not in ORGANISATION_WORDS:  # "Santa Monica Chief Deputy City Attorney Terry White"
         role += name[:titled[-1] + 1]
         name = name[titled[-1] + 1:]
     if not name or all(w.lower() in {"the", "a", "an"} for w in role):
@@ -72,6 +82,24 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
     if role and role[-1] in {"in", "of", "for", "at", "from", "on", "with", "to"}:
         return None, words  # 'Republicans in Congress': the name is the preposition's object
     return " ".join(role), name
+
+
+def _split_roles(role: list[str], name: list[str]) -> tuple[str | None, list[str]]:
+    """Coordinated names, each split from its own title ('Interior Secretary Ken Salazar and
+    Commerce Secretary Gary Locke' are Ken Salazar and Gary Locke); a title word between two
+    names is never split across 'and' ('Mr. King and Mr. Schultz')."""
+    parts: list[list[str]] = [[]]
+    for word in name:
+        if word == "and":
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    if any(not part for part in parts):
+        return (" ".join(role) or None), name
+    split = [_split_role(part) for part in parts]
+    roles = role + [" and ".join(r for r, _ in split if r)] if any(r for r, _ in split) else role
+    names = " and ".join(" ".join(words) for _, words in split).split()
+    return (" ".join(roles) or None), names
 
 
 _PHRASE_END = frozenset("of for at by in on to with from the a an and or".split())
@@ -244,6 +272,22 @@ class Attributed:
         return joined + text[at:self.end].strip()
 
 
+def without_opener(text: str, item: Attributed) -> Attributed | None:
+    """``item`` without a sentence-opening adverb or participle read as its speaker's first word
+    ('Ironically Nichols had offered to ...' is Nichols's; 'Typically, the program ...' and
+    'Having said that, ...' name no one, so the item is None). Other items are returned as
+    they are."""
+    at = item.source_start
+    words = item.speaker.name.split()
+    if at < 0 or not words or not text.startswith(words[0], at) or not opener_not_name(text, at):
+        return item
+    if len(words) == 1:
+        return None
+    rest = text.find(words[1], at + len(words[0]))
+    return replace(item, speaker=parse_speaker(" ".join(words[1:]), via=item.speaker.via),
+                   source_start=rest if rest >= 0 else at)
+
+
 _APPOSITIVE = re.compile(
     r"""
     , \s* (?P<inner> (?P<kind> citing | including | quoting | who | an? | the | [A-Za-z]+ ) \b
@@ -256,7 +300,8 @@ _APPOSITIVE = re.compile(
 _AUDIENCE = re.compile(
     r"""
     ^ \s+ (?P<audience> (?:the\s+)? [A-Z][\w.&’'-]* (?:\s+[A-Z][\w.&’'-]*){0,3}
-          | reporters | journalists | the\s+press | him | her | them | us | me | (?:a|an|the)\s+[a-z]+ (?:\s+[a-z]+)? )
+          | reporters | journalists | the\s+press | him | her | them | us | me
+          | (?:a|an|the)\s+[a-z]+ (?:\s+(?!(?:he|she|they|it|we|i|you|that|this)\b)[a-z]+)? )  # never 'the forum he' 
     """,
     re.VERBOSE,
 )
@@ -331,7 +376,7 @@ _DOCUMENT_SOURCE = re.compile(
     (?P<name> (?:[Aa]n?|[Tt]he|[Tt]his) \s+ (?:[\w’'./-]+\s+){0,5}?
               (?:study|report|poll|survey|analysis|review|audit|investigation|transcript|video|
                  footage|research|census) )
-    (?: \s+ (?P<maker> (?:by|from|of|for|released|published|conducted|issued|commissioned) \b
+    (?: \s+ (?P<maker> (?:being\s+)?(?:by|from|of|for|released|published|conducted|issued|commissioned) \b
                         [^,;:“”"]{1,100}? ) )?
     \s* $
     """,
@@ -544,6 +589,8 @@ def _placed_group(text: str, subject: re.Match[str], cue_start: int,
     city and said')."""
     words = subject.group("head").split()
     rest = subject.group("rest").split()
+    if words[0].lower() in _PREPOSITIONS | CLAUSE_OPENERS:
+        return None  # 'with Democrats from coal states': a preposition's object, no subject
     if words[-1].lower() not in PERSON_NOUNS or not _opens_clause(text, subject.start(), floor) or (
             rest[-1].lower() in _PHRASE_END | {"who", "that", "which"}) or any(
             verb_like(w) and w not in _PHRASE_END for w in rest) or _CUE_WORD.search(subject.group("rest")):

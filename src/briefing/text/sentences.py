@@ -24,7 +24,7 @@ class Sentence:
 
 # Words that end with a period but rarely end a sentence in news copy.
 ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen lt col maj sgt capt cmdr adm st jr sr rev hon
+    """mr mrs ms dr prof sen rep del gov gen lt col maj sgt capt cmdr adm st jr sr rev hon
     pres supt insp det atty no vs etc inc corp co ltd dept univ ave blvd mt ft
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u d.c a.m p.m
     i.e e.g""".split()
@@ -43,12 +43,16 @@ _WORD_BEFORE = re.compile(r"(?P<word>[A-Za-z.]+)$")
 
 
 def is_abbreviation(text: str, dot: int) -> bool:
-    """True when the period at ``dot`` closes an abbreviation or an initial ("J. Smith")."""
+    """True when the period at ``dot`` closes an abbreviation, an initial ("J. Smith") or a run
+    of initials ("G.K. Butterfield")."""
     match = _WORD_BEFORE.search(text[max(0, dot - 24):dot])
     if not match:
         return False
     word = match.group("word").lower()
-    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+    return word in ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or _INITIALS.fullmatch(word) is not None
+
+
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
