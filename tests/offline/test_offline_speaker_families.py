@@ -184,6 +184,18 @@ def test_a_scene_before_a_quotation_is_no_content():
     assert all(not evidence.startswith("at the rally") for _, evidence in claims(text))
 
 
+def test_a_quotation_after_an_audience_that_the_quote_rules_cannot_pair_is_still_the_claim():
+    # a quotation running on over a paragraph with no opening mark on the next one: the marks do
+    # not pair, and the quotation up to the sentence's end is what was said
+    text = ("The model died on Thursday. Ana Ruiz told the AP on Thursday, “I think that she was a "
+            "remarkable lady, an icon of her time...\n\nShe was a very dear friend.”")
+    assert claims(text) == [("Ana Ruiz", "I think that she was a remarkable lady, an icon of her time")]
+    # a lead-in clause of the speaker's own before the quotation: the quotation is what was said
+    text = ("King said that when he broke the news yesterday to O'Brien, “He asked why, and I told him "
+            "that some things took place.”")
+    assert claims(text) == [("King", "He asked why, and I told him that some things took place")]
+
+
 def test_told_an_audience_that_is_still_reported_speech():
     # the partner: 'told reporters that A' has its content after 'that'
     assert claims("Ana Ruiz told reporters on Monday that the bridge would reopen in May.") == [
@@ -417,3 +429,28 @@ def test_a_clause_that_opens_with_after_keeps_its_own_speaker():
 def test_a_possessive_noun_before_the_head_stays_in_the_source():
     assert speakers("The company's lawyers said the deal was fair to every shareholder.") == [
         "The company's lawyers"]
+
+
+def test_a_cue_inside_a_quotation_is_the_quoted_speaker_s_words():
+    # 'what they found' is inside the quotation: "they" is no source, and the participle after
+    # the attribution is Gene Smith's
+    text = ('Athletic director Gene Smith said the allegations in the report were less serious than feared.\n\n'
+            '"What you see before you is what they found in football," he said, adding he would be '
+            "surprised if sanctions are imposed against the team.")
+    assert speakers(text) == ["Gene Smith"] * 3
+    assert claims(text)[-1] == ("Gene Smith", "he would be surprised if sanctions are imposed against the team")
+    # partner: mixed marks still pair up, and the source after the quotation speaks
+    text = ("“Immunity deals should not be a requirement for cooperating with the FBI,\" Chairman Jason "
+            "Chaffetz said, adding that the agreements were handed out like candy to the aides.")
+    assert claims(text)[-1] == ("Jason Chaffetz", "the agreements were handed out like candy to the aides")
+
+
+@pytest.mark.parametrize(("after_cue", "opens"), [
+    (' the AP on Thursday, "I think', True), (" his radio audience, “What", True),
+    (' in football," he said', False),  # a closing straight mark after the comma
+    (' in football, " he said', False),  # a straight mark before a space opens nothing
+])
+def test_a_quotation_after_the_audience_starts_at_an_opening_mark(after_cue, opens):
+    from briefing.offline.reported import _BEFORE_QUOTATION
+
+    assert (_BEFORE_QUOTATION.match(after_cue) is not None) == opens

@@ -19,6 +19,7 @@ from briefing.offline.cues import (
     lexicon,
     participle_cue,
 )
+from briefing.offline.intervals import Intervals
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     Phrase,
@@ -39,6 +40,7 @@ from briefing.offline.sourcing import (
     parse_speaker,
     source_before_cue,
 )
+from briefing.text.marks import find_quotes
 from briefing.text.sentences import Sentence
 
 _CUE = re.compile(CUE, re.VERBOSE)
@@ -330,8 +332,11 @@ def _scene_only(text: str, begin: int, end: int) -> bool:
 
 # A phrase after the cue that names the audience or the scene, then a quotation ('told his radio
 # audience on Monday, “What ...', 'said at the rally, “We ...'): the quotation is what was said.
-_BEFORE_QUOTATION = re.compile(r",?\s*[^,;:“”\"]{1,80},\s*[“\"]")
+# An opening mark: a straight one opens after a space and before a word ('in football," he said'
+# closes a quotation).
+_BEFORE_QUOTATION = re.compile(r",?\s*[^,;:“”\"]{1,80},\s*(?:“|(?<=\s)\"(?=\S))")
 _AUDIENCE_CUES = frozenset("told tells tell telling asked asks ask".split())
+_CLOSING_MARK = re.compile(r"[”\"]")
 
 
 # A relative pronoun before a source: its cue's clause starts with a verb ('donations, which he
@@ -356,6 +361,12 @@ def _inverted_source(text: str, sentence: Sentence, cue_start: int, begin: int, 
 # said A, ...') are left out.
 _CHANNEL_OPENING = re.compile(
     r"(?:In|On|At|During|Through|Via|Over)\s+(?:an?|the|his|her|their|its)\s+[^,;:“”\"]{1,80},\s*")
+
+
+@lru_cache(maxsize=4)
+def _quotations(text: str) -> Intervals:
+    """The quoted passages of ``text`` (``find_quotes``: marks paired per paragraph), read once."""
+    return Intervals((q.start, q.end) for q in find_quotes(text))
 
 
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
@@ -389,8 +400,10 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if _POSSESSIVE.search(text, source_start, cue.start("cue")) and not _object_position(
                 text, sentence, source_start):
             continue  # "Stumpf's emphasis that A was criticized": the clause's end is unknown
-        if text[max(sentence.start, source_start - 1):source_start] in ("“", '"'):
-            continue  # '"Nobody believes it," a guest shouted': a quotation's words, not a source
+        if text[max(sentence.start, source_start - 1):source_start] in ("“", '"') or _quotations(
+                text).contains(source_start, source_start + 1):
+            continue  # '"Nobody believes it," a guest shouted', '"... what they found," he said':
+            # a quotation's words, not a source
         after_quote = re.search(r"[,.!?][”\"]\s*$", text[sentence.start:source_start]) is not None
         after = audience_end(text, cue.group("cue"), cue.end("cue"), stop)
         if via := outlet_audience(text, cue.end("cue"), stop):
@@ -416,10 +429,17 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(",") and (
                 _LEADING_PHRASE.fullmatch(text, sentence.start, source_start) is None):
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
-        if _BEFORE_QUOTATION.match(text, cue.end("cue"), stop) and (
+        if (quotation := _BEFORE_QUOTATION.match(text, cue.end("cue"), stop)) and (
                 cue.group("cue").split()[-1].lower() in _AUDIENCE_CUES
                 or _SCENE.match(text, begin) is not None):
-            continue  # 'told his radio audience, “What ...”': the quotation is the claim
+            # 'told his radio audience, “What ...”': the quotation is the claim, not the audience
+            # (the quote rules find it too when its marks pair up; the copy is dropped then)
+            close = _CLOSING_MARK.search(text, quotation.end(), stop)
+            end = close.start() if close else stop
+            if (span := _content(text, quotation.end(), end)) is not None:
+                found_claims.append(Attributed(*span, speaker, cue.group("cue"), True, source_start))
+            position = end
+            continue
         participle = _second_cue(text, after, stop)  # also right after the cue: '"A," X said, noting that B'
         end = _clause_end(text, begin, participle.start() if participle else stop)
         end = _subordinate_end(text, sentence, source_start, begin, end)
