@@ -34,6 +34,16 @@ def test_a_statement_that_opens_with_the_old_name_takes_the_new_one():
                                              "the Geological Survey said so"]  # a statement in its own words stays
 
 
+def test_a_surname_that_is_also_a_title_word_takes_the_full_name():
+    # "White" (also a word of "the White House") written bare, as a surname is
+    claims = [_claim("White"), _claim("Prosecutor Terry White"), _claim("King"), _claim("Ed King")]
+    assert _names(merge_story_speakers(claims)) == ["Prosecutor Terry White"] * 2 + ["Ed King"] * 2
+    # partners: with an article it is a body, and a body is no person's surname
+    claims = [_claim("the House"), _claim("the White House"), _claim("House"), _claim("the poll"),
+              _claim("the Quinnipiac poll")]
+    assert _names(merge_story_speakers(claims)) == _names(claims)
+
+
 def test_ambiguous_short_names_and_anonymous_speakers_stay_as_written():
     claims = [_claim("Clinton"), _claim("Hillary Clinton"), _claim("Bill Clinton"),
               _claim("officials", anonymous=True), _claim("senior officials", anonymous=True)]

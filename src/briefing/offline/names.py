@@ -183,6 +183,9 @@ def merge_names(speakers: Iterable[Speaker], longer: Iterable[str] = ()) -> dict
     name the article uses, ending with the same word, is that longer name ("Putin" and "Mr. Putin"
     are "Vladimir Putin"; "the Geological Survey" is "the United States Geological Survey"). When
     two longer names fit ("Clinton": "Hillary Clinton", "Bill Clinton") the short name is kept.
+    A name of generic words ("the House", "the poll") is kept, unless written bare like a surname
+    ("White" is "Terry White"), and then only a name with a word of its own takes it ("House" is
+    not "the White House").
     ``longer`` adds names the article uses outside attributions (``person_mentions``). Anonymous
     speakers ("officials") are never merged.
     """
@@ -196,15 +199,24 @@ def merge_names(speakers: Iterable[Speaker], longer: Iterable[str] = ()) -> dict
     keys = list(forms)
     mapping: dict[str, str] = {}
     for key, names in forms.items():
-        if all(w in _GENERIC for w in key):
+        generic = all(w in _GENERIC for w in key)
+        if generic and not all(_bare(name) for name in names):
             continue  # 'the House' is not 'the White House'; 'the poll' stays as written
         fits = [k for k in keys if len(k) > len(key) and k[-1] == key[-1] and _subsequence(key, k)
-                and _one_name(k)]
+                and _one_name(k) and not (generic and all(w in _GENERIC for w in k))]
         widest = [k for k in fits if not any(k != other and _subsequence(k, other) for other in fits)]
         target = widest[0] if len(widest) == 1 else key
         for name in names:
             mapping[name] = _display(forms[target])
     return mapping
+
+
+def _bare(name: str) -> bool:
+    """A name written as a surname is: capitalised words, no article ("White" for "Terry White",
+    where "the White House" is a body)."""
+    words = name.split()
+    return bool(words) and all(w[:1].isupper() for w in words) and not _DETERMINERS.intersection(
+        w.lower() for w in words)
 
 
 def _one_name(key: tuple[str, ...]) -> bool:
