@@ -54,12 +54,22 @@ _PARTICIPLE = re.compile(r",\s*" + participle_cue(
 _COORDINATED = re.compile(
     r"(?:,\s*|\s+)(?:and|but)\s+" + CUE + r"\s*(?:that\b\s*)?", re.VERBOSE
 )
+# After a closing cue, to whom and where it was said ('..., Ana Ruiz told The Huffington Post on
+# Thursday', '..., officials said in a statement to reporters'): the audience of "told", and one
+# phrase opened by a preposition, up to the sentence's end.
+_CLOSING_AUDIENCE = r"""(?: (?:(?<=\btold)|(?<=\btells)) \s+
+    (?: reporters | journalists | the\s+press | him | her | them | us | me
+      | (?:the\s+)? [A-Z][\w.&’'-]* (?:\s+[A-Z][\w.&’'-]*){0,3} | (?:a|an|the)\s+[a-z]+ (?:\s+[a-z]+)? ) )?"""
+_CLOSING_WHERE = r"""(?P<where> \s+ (?:in|to|at|during|on|with|before|via|through|from) \s+
+    (?:an?|the|his|her|their|its|[A-Z0-9]) [^,;:“”"()]{0,60}? )?"""
 _CLOSING_SOURCE = re.compile(
     r"""
-    , (?:''|[”"’])? \s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + CUE.replace("(?P<cue>", "(?P<cue1>") + r"""
+    , (?:''|[”"’])? \s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """
+    # 'has learned' attributes only here, after what was learned ('..., The Post has learned')
+    + CUE.replace("(?P<cue>", r"(?P<cue1>(?:(?:has|have|had)\s+)?learned\b|") + _CLOSING_AUDIENCE + r"""
            | (?P<cue2> said|says|added|adds|wrote|writes|told|noted|argued|warned|explained ) \s+
              (?P<source_last> [^,;“”"]{1,80}? ) )
-    """ + ADVERBIAL + r"""
+    """ + ADVERBIAL + _CLOSING_WHERE + ADVERBIAL + r"""
     \s* (?P<tail> , [^“”"]* )? [.!?]? [”"’]? \s* $
     """,
     re.VERBOSE,
@@ -359,6 +369,39 @@ _FINITE = frozenset("is was were are has have had will would can could should ma
 _APPOSITION = re.compile(r",\s*(?:an?|the|who|whose|one\s+of|[a-z]+\s+(?:of|at|for|to)|[A-Z])\b")
 
 
+_PLACE_PREPOSITIONS = frozenset(
+    "in to at during on with before after via through from of for about by near outside".split())
+_DETERMINERS = frozenset("a an the his her its their our my this that these those".split())
+# The most words a place phrase after a closing cue may hold ('in an interview with The Huffington
+# Post on Thursday' is nine); a longer run is more likely a clause of its own.
+PLACE_WORDS = 10
+
+
+def _place_phrase(where: str) -> bool:
+    """Whether ``where`` (opened by a preposition) is only noun phrases joined by prepositions ('in
+    an interview with CNN', 'at a rally in Colorado Springs'), never a clause: a determiner only
+    right after a preposition, no lowercase word right after a name ('in March profits fell'), no
+    verb, pronoun or clause word."""
+    words = where.split()
+    if len(words) > PLACE_WORDS:
+        return False
+    previous = words[0]
+    for word in words[1:]:
+        lower = word.lower()
+        if lower in _PLACE_PREPOSITIONS:
+            pass
+        elif lower in _DETERMINERS:
+            if previous.lower() not in _PLACE_PREPOSITIONS:
+                return False  # 'in March the mayor would resign'
+        elif word[:1].isupper() or word[:1].isdigit():
+            pass
+        elif previous[:1].isupper() or verb_like(lower) or (
+                lower in _FINITE or lower in {"he", "she", "it", "they", "we", "i", "you"}):
+            return False
+        previous = word
+    return True
+
+
 def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
     """'..., X said.', '..., said X, the role.', '..., X told AFP.'
 
@@ -367,12 +410,16 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
     match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
     if match is None or text[sentence.start] in "“\"'`":
         return []
+    if (where := match.group("where")) and not _place_phrase(where):
+        return []  # ', officials said in March the plant would close': a clause, not a place
     if match.group("cue1"):
         found = source_before_cue(text, match.start("cue1"), match.start())
         if found is None or found[1] != match.start("source_first"):
             return []
         speaker, source_start = found
         cue = match.group("cue1")
+        if _NEGATION.search(text, source_start, match.start("cue1")) is not None:
+            return []  # '..., Ana Ruiz never said': she did not say it
         if via := outlet_audience(text, match.end("cue1"), sentence.end):
             speaker = speaker.model_copy(update={"via": via})
     else:
@@ -666,6 +713,9 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
         if closing and closing[0].end <= closing[0].source_start and inner and all(
                 closing[0].start <= a.source_start and a.end <= closing[0].end for a in inner):
             inner = closing  # nested: 'X said A, Pickell said' is Pickell's, the whole clause
+        if closing and closing[0].end <= closing[0].source_start and inner and all(
+                a.source_start == closing[0].source_start for a in inner):
+            inner = closing  # 'A, X said in an interview with CNN': the place is no content
         inner = inner or closing or subject_participle(text, sentence) or named_noun_like_cue(
             text, sentence)
         inner = inner + [n for n in noun_cue_content(text, sentence) if all(

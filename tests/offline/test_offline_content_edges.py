@@ -1,0 +1,86 @@
+"""Where reported content starts and ends at its edges: a closing attribution with an audience,
+a place or the perfect ('..., Sen. Ana Ruiz (D-Ore.) told The Huffington Post on Thursday.',
+'..., The Post has learned.'), content that runs into the speaker's next act ('..., encouraging
+his supporters to ...'), and the writer's gloss after a final name ('..., the presumed
+favorite.'). Every sentence is written for the test; each rule stands beside its adversarial
+partner: a negation, the same shape where the cut would be wrong, huge input."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from briefing.core.models import Article
+from briefing.offline import brief_offline
+
+
+def claims(text: str) -> list[tuple[str | None, str]]:
+    """(speaker name or None, evidence) of every claim, in article order."""
+    briefing = brief_offline(Article(text=text))
+    return [(c.speaker.name if c.speaker else None, c.evidence) for c in briefing.claims]
+
+
+CONTENT = "The city could embrace a clean energy policy next year"
+
+
+# A closing attribution with an audience, a place, the perfect ------------------------------------
+
+@pytest.mark.parametrize("closing", [
+    "Sen. Ana Ruiz (D-Ore.) told The Huffington Post on Thursday",
+    "Sen. Ana Ruiz (R-S.C.) told reporters",
+    "Ana Ruiz told the crowd",
+    "Ana Ruiz said in an interview with CNN on Sunday",
+    "Ana Ruiz said at a rally in Colorado Springs",
+    "Ana Ruiz has said",
+    "Ana Ruiz had told reporters",
+])
+def test_a_closing_source_with_an_audience_or_a_place_takes_the_clause_before(closing):
+    assert claims(f"{CONTENT}, {closing}.\n") == [("Ana Ruiz", CONTENT)]
+
+
+@pytest.mark.parametrize("source", ["The Post has learned", "The Post learned", "the newspaper has reported",
+                                    "the paper reported", "officials have confirmed"])
+def test_a_closing_source_in_the_perfect_or_that_learned_it(source):
+    name = source.rsplit(" ", 2)[0] if " has " in source or " have " in source else source.rsplit(" ", 1)[0]
+    assert claims(f"{CONTENT}, {source}.\n") == [(name, CONTENT)]
+
+
+def test_the_closing_speaker_leaves_the_party_tag_out():
+    briefing = brief_offline(Article(text=f"{CONTENT}, Sen. Ana Ruiz (D-Mass.) told CNN.\n"))
+    speaker = briefing.claims[0].speaker
+    assert speaker is not None and speaker.name == "Ana Ruiz" and "(" not in (speaker.role or "")
+
+
+def test_a_closing_pronoun_in_the_pluperfect_takes_the_person_named_before():
+    text = f"Ana Ruiz, the mayor, spoke on Monday. {CONTENT}, she had said.\n"
+    assert claims(text) == [("Ana Ruiz", CONTENT)]
+
+
+@pytest.mark.parametrize("closing", [
+    "Ana Ruiz did not tell reporters",       # a negation: nothing was said
+    "Ana Ruiz never told The Huffington Post",
+])
+def test_a_negated_closing_source_attributes_nothing(closing):
+    assert claims(f"{CONTENT}, {closing}.\n") == []
+
+
+@pytest.mark.parametrize("rest", ["in March the mayor would resign", "in March profits fell sharply overseas",
+                                  "on Monday that she would resign soon"])
+def test_a_clause_after_a_closing_cue_is_no_place(rest):
+    # the sentence's content is after the cue, never the clause before it
+    found = claims(f"{CONTENT}, officials said {rest}.\n")
+    assert all(evidence != CONTENT for _, evidence in found)
+
+
+def test_learned_in_the_middle_of_a_sentence_is_no_closing_source():
+    # 'has learned' closes a sentence; 'A, the city has learned to live with B' is a clause of its own
+    text = "After the flood, the city has learned to live with water in its streets every spring.\n"
+    assert claims(text) == []
+
+
+def test_a_long_run_after_a_closing_cue_stays_fast():
+    text = f"{CONTENT}, Ana Ruiz told reporters" + " in the city of Paris" * 20000 + ".\n"
+    started = time.perf_counter()
+    brief_offline(Article(text=text))
+    assert time.perf_counter() - started < 5
