@@ -84,3 +84,46 @@ def test_a_long_run_after_a_closing_cue_stays_fast():
     started = time.perf_counter()
     brief_offline(Article(text=text))
     assert time.perf_counter() - started < 5
+
+
+# The writer's gloss after a final name -----------------------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "speaker", "content"), [
+    ("Ana Ruiz said she did not support Mr. Trump, the presumed Putin favorite.",
+     "Ana Ruiz", "she did not support Mr. Trump"),
+    ("Critics say the money could be better spent in partnership with NATO, the existing military alliance.",
+     "Critics", "the money could be better spent in partnership with NATO"),
+    ("Ana Ruiz said the tour would start next spring in Lima, a city of ten million.",
+     "Ana Ruiz", "the tour would start next spring in Lima"),
+])
+def test_a_final_appositive_after_a_name_is_the_writers_gloss(sentence, speaker, content):
+    assert claims(sentence + "\n") == [(speaker, content)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ana Ruiz said the tour would visit Lima, the capital, and Cusco next spring.",   # a list
+    "Ana Ruiz said the tour would visit Lima, the capital, before it goes north.",    # in the middle
+    "Ana Ruiz said the tour would visit the old capital, a city of ten million.",     # no name before
+    "Ana Ruiz said the tour would visit Lima, the capital of Peru, in late March.",   # more after it
+])
+def test_an_appositive_that_does_not_close_the_content_after_a_name_is_kept(sentence):
+    content = sentence.removeprefix("Ana Ruiz said ").removesuffix(".")
+    assert claims(sentence + "\n") == [("Ana Ruiz", content)]
+
+
+def test_a_gloss_is_cut_only_when_it_ends_the_sentence_the_content_ends():
+    # a closing source after the gloss: the content is cut by the closing rule, the gloss kept
+    text = "The tour would visit the market in Lima, the capital, Ana Ruiz said on Monday.\n"
+    assert claims(text) == [("Ana Ruiz", "The tour would visit the market in Lima, the capital")]
+
+
+def test_a_negated_cue_before_a_gloss_gives_nothing():
+    assert claims("Ana Ruiz did not say she would support Mr. Trump, the presumed favorite.\n") == []
+
+
+def test_many_appositives_stay_fast():
+    text = "Ana Ruiz said the tour would visit " + "Lima, the capital, " * 20000 + "and Cusco, the old capital.\n"
+    started = time.perf_counter()
+    found = claims(text)
+    assert time.perf_counter() - started < 5
+    assert found and found[0][1].endswith("and Cusco")

@@ -287,6 +287,27 @@ def _aside_end(text: str, sentence: Sentence, source_start: int, begin: int, end
     return closing.start() if closing is not None else end
 
 
+# A final appositive after a name: ', the presumed Putin favorite.' at the very end of the content.
+_FINAL_GLOSS = re.compile(r"(?<=[\w.])\s*,\s+(?:the|a|an)\s+[^,;:()“”\"‘’—–―]+$")
+
+
+def _gloss_end(text: str, begin: int, end: int, sentence_end: int) -> int:
+    """Where reported content ends when it closes its sentence on a name and an appositive ('Schultz
+    said he did not support Mr. Trump, the presumed Putin favorite.'): before the comma. A general
+    news pattern: the writer glosses a name for the reader at the end of a paraphrase, in words the
+    speaker did not say. Only a final ', the/a/an ...' with no comma after it, right after a
+    capitalised word that does not open the content; a list ('Lima, the capital, and Cusco') and an
+    appositive in the middle are kept."""
+    if text[end:sentence_end].strip(" \t\n.!?”\"’'"):
+        return end  # the content stops before its sentence does: no final gloss to cut
+    gloss = _FINAL_GLOSS.search(text, begin, end)
+    if gloss is None:
+        return end
+    words = text[begin:gloss.start()].split()
+    name = words[-1] if len(words) > 1 else ""
+    return gloss.start() if name[:1].isupper() and name != "I" else end
+
+
 # Words that open where or when something was said, not what: after a quotation's own cue
 # ('"A," Howard said at a press conference ...') they are no reported clause.
 _SCENE = re.compile(r"(?:at|in|on|after|before|during|while|from|outside|inside|following|"
@@ -344,6 +365,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         end = _clause_end(text, begin, participle.start() if participle else stop)
         end = _subordinate_end(text, sentence, source_start, begin, end)
         end = _aside_end(text, sentence, source_start, begin, end)
+        end = _gloss_end(text, begin, end, sentence.end)
         scene = after_quote and _SCENE.match(text, begin) is not None
         if (span := _content(text, begin, end)) is not None and not scene:
             # '"A," Howard said at a press conference after ...': the quotation is what was said
