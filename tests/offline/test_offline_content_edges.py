@@ -13,6 +13,7 @@ import pytest
 
 from briefing.core.models import Article
 from briefing.offline import brief_offline
+from briefing.offline.intentions import next_act
 
 
 def claims(text: str) -> list[tuple[str | None, str]]:
@@ -127,3 +128,54 @@ def test_many_appositives_stay_fast():
     found = claims(text)
     assert time.perf_counter() - started < 5
     assert found and found[0][1].endswith("and Cusco")
+
+
+# Content that runs into the speaker's next act ---------------------------------------------------
+
+def test_a_request_participle_after_the_content_is_the_speakers_next_act():
+    text = "Ana Ruiz said the voting system was rigged against her party, encouraging her supporters to watch polling places.\n"
+    assert claims(text) == [
+        ("Ana Ruiz", "the voting system was rigged against her party"),
+        ("Ana Ruiz", "her supporters to watch polling places"),
+    ]
+    statements = [c.statement for c in brief_offline(Article(text=text)).claims]
+    assert statements[1] == "Ana Ruiz encourages her supporters to watch polling places"
+
+
+def test_a_coordinated_request_in_the_cues_tense_is_the_speakers_next_act():
+    text = "Ana Ruiz tweeted that the former contestant was a fraud and a liar and encouraged Americans to watch the old tape.\n"
+    assert claims(text) == [
+        ("Ana Ruiz", "the former contestant was a fraud and a liar"),
+        ("Ana Ruiz", "Americans to watch the old tape"),
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    # another tense than the cue's: the content's own subject may be the one who encourages
+    "Ana Ruiz says the firm sued the city last year and encouraged the court to award damages.",
+    # set off by commas inside the content: it may belong to the content's subject
+    "Ana Ruiz said the city, encouraging residents to leave, closed its schools on Monday.",
+    # after a form of "be", inside the content: the mayor's act
+    "Ana Ruiz said the mayor was encouraging residents to leave the city before the storm.",
+    # no object and infinitive: no request
+    "Ana Ruiz said the plan failed badly last year, encouraging more protests in the capital.",
+])
+def test_an_act_that_may_belong_to_the_content_is_kept_in_it(sentence):
+    content = sentence.removeprefix("Ana Ruiz says ").removeprefix("Ana Ruiz said ").removesuffix(".")
+    assert claims(sentence + "\n") == [("Ana Ruiz", content)]
+
+
+def test_a_negated_cue_before_an_act_gives_no_words():
+    # 'did not say' is no cue; the request itself is still the subject's act
+    text = "Ana Ruiz did not say the system was rigged, encouraging her supporters to watch polling places.\n"
+    assert all(evidence != "the system was rigged" for _, evidence in claims(text))
+
+
+def test_many_coordinated_requests_stay_fast():
+    text = "the plan was bad" + " and encouraged voters to stay home" * 20000 + ", encouraging them to wait"
+    started = time.perf_counter()
+    act = next_act(text, 0, len(text), "said")
+    assert time.perf_counter() - started < 2
+    assert act is not None and act.start == len("the plan was bad") and act.verb == "encouraged"
+    assert next_act(text, 0, len(text), "says") is not None  # the participle at the end still cuts
+    assert next_act(text, 0, len(text), "says").verb == "encouraging"  # type: ignore[union-attr]

@@ -19,6 +19,7 @@ from briefing.offline.cues import (
     lexicon,
     participle_cue,
 )
+from briefing.offline.intentions import next_act
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     Phrase,
@@ -365,6 +366,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         end = _clause_end(text, begin, participle.start() if participle else stop)
         end = _subordinate_end(text, sentence, source_start, begin, end)
         end = _aside_end(text, sentence, source_start, begin, end)
+        if (act := next_act(text, begin, end, cue.group("cue"))) is not None:
+            end = act.start  # 'Trump said A, encouraging his supporters to ...': his act, not his words
         end = _gloss_end(text, begin, end, sentence.end)
         scene = after_quote and _SCENE.match(text, begin) is not None
         if (span := _content(text, begin, end)) is not None and not scene:
@@ -378,6 +381,10 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             if (span := _content(text, begin, end)) is not None:
                 found_claims.append(
                     Attributed(*span, speaker, participle.group("cue"), False, source_start))
+        elif act and end == act.start:
+            end = _clause_end(text, act.begin, stop)
+            if (span := _content(text, act.begin, end)) is not None:  # 'Trump encourages his supporters to ...'
+                found_claims.append(Attributed(*span, speaker, act.verb, False, source_start))
         position = end
     return found_claims
 
