@@ -74,6 +74,17 @@ def test_a_clause_after_a_closing_cue_is_no_place(rest):
     assert all(evidence != CONTENT for _, evidence in found)
 
 
+def test_a_prepositional_object_after_another_verb_is_no_place():
+    # 'responded to the call' is what the police did, not where they said it
+    text = "The blast came several hours after a threatening phone call, and the police responded to the call.\n"
+    assert claims(text) == []
+
+
+def test_an_inverted_source_with_a_place_keeps_its_own_reading():
+    text = "The election of the new parliament ended on Sunday as planned, said reports from Ashgabat, the capital.\n"
+    assert claims(text) == [("reports from Ashgabat", "The election of the new parliament ended on Sunday as planned")]
+
+
 def test_learned_in_the_middle_of_a_sentence_is_no_closing_source():
     # 'has learned' closes a sentence; 'A, the city has learned to live with B' is a clause of its own
     text = "After the flood, the city has learned to live with water in its streets every spring.\n"
@@ -108,6 +119,16 @@ def test_a_final_appositive_after_a_name_is_the_writers_gloss(sentence, speaker,
     "Ana Ruiz said the tour would visit Lima, the capital of Peru, in late March.",   # more after it
 ])
 def test_an_appositive_that_does_not_close_the_content_after_a_name_is_kept(sentence):
+    content = sentence.removeprefix("Ana Ruiz said ").removesuffix(".")
+    assert claims(sentence + "\n") == [("Ana Ruiz", content)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ana Ruiz said the trade was a mistake, that unlike Phoenix, the team has missed its old offense.",
+    "Ana Ruiz said the tour would visit Lima, the team crushed its rivals there.",
+    "Ana Ruiz said the tour would visit Lima, the city she loves most of all.",
+])
+def test_a_final_clause_after_a_name_is_no_gloss(sentence):
     content = sentence.removeprefix("Ana Ruiz said ").removesuffix(".")
     assert claims(sentence + "\n") == [("Ana Ruiz", content)]
 

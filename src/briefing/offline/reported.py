@@ -62,19 +62,31 @@ _CLOSING_AUDIENCE = r"""(?: (?:(?<=\btold)|(?<=\btells)) \s+
     (?: reporters | journalists | the\s+press | him | her | them | us | me
       | (?:the\s+)? [A-Z][\w.&’'-]* (?:\s+[A-Z][\w.&’'-]*){0,3} | (?:a|an|the)\s+[a-z]+ (?:\s+[a-z]+)? ) )?"""
 _CLOSING_WHERE = r"""(?P<where> \s+ (?:in|to|at|during|on|with|before|via|through|from) \s+
-    (?:an?|the|his|her|their|its|[A-Z0-9]) [^,;:“”"()]{0,60}? )?"""
+    (?:an?|the|his|her|their|its|[A-Z0-9]) [^,;:“”"()]{0,60}? )"""
+# 'has learned' attributes only here, after what was learned ('..., The Post has learned').
+_CLOSING_CUE = CUE.replace("(?P<cue>", r"(?P<cue1>(?:(?:has|have|had)\s+)?learned\b|") + _CLOSING_AUDIENCE
+_CLOSING_END = r"""\s* (?P<tail> , [^“”"]* )? [.!?]? [”"’]? \s* $"""
 _CLOSING_SOURCE = re.compile(
     r"""
-    , (?:''|[”"’])? \s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """
-    # 'has learned' attributes only here, after what was learned ('..., The Post has learned')
-    + CUE.replace("(?P<cue>", r"(?P<cue1>(?:(?:has|have|had)\s+)?learned\b|") + _CLOSING_AUDIENCE + r"""
+    , (?:''|[”"’])? \s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + _CLOSING_CUE + r"""
            | (?P<cue2> said|says|added|adds|wrote|writes|told|noted|argued|warned|explained ) \s+
              (?P<source_last> [^,;“”"]{1,80}? ) )
-    """ + ADVERBIAL + _CLOSING_WHERE + ADVERBIAL + r"""
-    \s* (?P<tail> , [^“”"]* )? [.!?]? [”"’]? \s* $
-    """,
+    """ + ADVERBIAL + _CLOSING_END,
     re.VERBOSE,
 )
+# The same with a place after the cue ('..., Ana Ruiz said in an interview with CNN on Sunday.'),
+# tried only when the plain form does not fit, and only after a verb of saying (PLACE_CUES).
+_CLOSING_PLACED = re.compile(
+    r"""
+    , (?:''|[”"’])? \s* (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + _CLOSING_CUE + ADVERBIAL
+    + _CLOSING_WHERE + ADVERBIAL + _CLOSING_END,
+    re.VERBOSE,
+)
+# Verbs of saying a place may follow; after others a prepositional phrase is their object
+# ('the police responded to the call', 'she pointed to the data').
+PLACE_CUES = frozenset(
+    """said says told tells added adds wrote writes reported reports stated states noted notes
+    explained explains warned warns announced announces confirmed confirms learned""".split())
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
 # '..., according to X.', '... — according to X.', and X with a description after a comma
 # ('..., according to Ana Ruiz, head of the city's transport office.').
@@ -306,7 +318,29 @@ def _gloss_end(text: str, begin: int, end: int, sentence_end: int) -> int:
         return end
     words = text[begin:gloss.start()].split()
     name = words[-1] if len(words) > 1 else ""
-    return gloss.start() if name[:1].isupper() and name != "I" else end
+    if not name[:1].isupper() or name == "I" or _clause_in_gloss(text[gloss.start():end]):
+        return end
+    return gloss.start()
+
+
+_RELATIVE_WORDS = frozenset("that who whom whose which where when".split())
+_SUBJECT_PRONOUNS = frozenset("he she it they we i you".split())
+_PAST_FORM = re.compile(r"[a-z]{3,}(?<!e)ed")
+
+
+def _clause_in_gloss(gloss: str) -> bool:
+    """Whether a final ', the ...' is a clause of its own ('..., the team has missed its run'), not
+    a noun phrase: a finite verb, a subject pronoun, or a verb-like word after a noun, before any
+    relative word ('the existing military alliance that includes ...' is a noun phrase)."""
+    words = [w.strip(".,!?”\"’'").lower() for w in gloss.split()[1:]]
+    for i, word in enumerate(words):
+        if word in _RELATIVE_WORDS:
+            return False
+        if word in _FINITE or word in _SUBJECT_PRONOUNS:
+            return True
+        if i >= 2 and _PAST_FORM.fullmatch(word) and not words[i - 1].endswith("ly"):
+            return True  # 'a guide designed to ...' may be read either way: kept whole
+    return False
 
 
 # Words that open where or when something was said, not what: after a quotation's own cue
@@ -436,12 +470,15 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
 
     Sentences that open with a quote mark are left to the direct-quote rules.
     """
-    match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
-    if match is None or text[sentence.start] in "“\"'`":
+    if text[sentence.start:sentence.start + 1] in ("“", '"', "'", "`"):
         return []
-    if (where := match.group("where")) and not _place_phrase(where):
-        return []  # ', officials said in March the plant would close': a clause, not a place
-    if match.group("cue1"):
+    match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
+    if match is None:
+        match = _CLOSING_PLACED.search(text, sentence.start, sentence.end)
+        if match is None or match.group("cue1").split()[-1].lower() not in PLACE_CUES or (
+                not _place_phrase(match.group("where"))):
+            return []  # ', officials said in March the plant would close': a clause, not a place
+    if match.groupdict().get("cue1"):
         found = source_before_cue(text, match.start("cue1"), match.start())
         if found is None or found[1] != match.start("source_first"):
             return []
@@ -458,7 +495,7 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
             return []  # ', said the program has sent ...': a clause, not a source, follows the cue
         speaker, source_start, cue = parse_speaker(phrase.text), phrase.start, match.group("cue2")
     tail = match.group("tail")
-    described = match.group("cue2") is not None and tail is not None and _APPOSITION.match(tail)
+    described = match.groupdict().get("cue2") is not None and tail is not None and _APPOSITION.match(tail)
     if tail and not _PARTICIPLE.match(tail) and not described:
         span = _content(text, sentence.start, sentence.end)  # 'The test, Pyongyang said, was ...'
     else:
