@@ -200,3 +200,34 @@ def test_many_coordinated_requests_stay_fast():
     assert act is not None and act.start == len("the plan was bad") and act.verb == "encouraged"
     assert next_act(text, 0, len(text), "says") is not None  # the participle at the end still cuts
     assert next_act(text, 0, len(text), "says").verb == "encouraging"  # type: ignore[union-attr]
+
+
+# A sentence that opens with a quotation and goes on in the writer's words ------------------------
+
+def test_a_quotation_the_writer_goes_on_from_is_a_paraphrase_of_the_closing_source():
+    text = "“The only way Wall Street will change is if executives face jail time” for fraud, Ana Ruiz said.\n"
+    assert claims(text) == [
+        ("Ana Ruiz", "“The only way Wall Street will change is if executives face jail time” for fraud")]
+
+
+@pytest.mark.parametrize("text", [
+    "“The only way Wall Street will change is if executives face jail time,” Ana Ruiz said.\n",
+    '"The only way Wall Street will change is if executives face jail time," Ana Ruiz said.\n',
+])
+def test_a_whole_quotation_before_its_source_stays_a_direct_quote(text):
+    briefing = brief_offline(Article(text=text))
+    assert [(c.speaker.name if c.speaker else None, c.evidence, c.direct_quote) for c in briefing.claims] == [
+        ("Ana Ruiz", "The only way Wall Street will change is if executives face jail time", True)]
+
+
+def test_a_described_source_after_a_quotation_is_no_paraphrase():
+    # the words after the quotation describe the source; they are no content
+    text = '"We need a new bridge over the river," Ana Ruiz, who chairs the committee, told reporters.\n'
+    assert claims(text) == [("Ana Ruiz", "We need a new bridge over the river")]
+
+
+def test_a_quotation_that_never_closes_stays_fast():
+    text = "“" + "the plan will fail and " * 20000 + "soon, Ana Ruiz said.\n"
+    started = time.perf_counter()
+    brief_offline(Article(text=text))
+    assert time.perf_counter() - started < 5

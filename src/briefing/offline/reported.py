@@ -465,12 +465,23 @@ def _place_phrase(where: str) -> bool:
     return True
 
 
+def _words_after_quote(text: str, opening: int, comma: int) -> bool:
+    """Whether the quotation opened at ``opening`` closes before ``comma`` and the writer's own
+    words follow it ('“... jail time” for criminal behavior, she said'): the sentence is then a
+    paraphrase that holds a quotation, not a direct quote."""
+    closing = text.find("”" if text[opening] == "“" else '"', opening + 1, comma)
+    if closing < 0 or text[closing - 1] in ",!?":
+        return False  # '"A," Ana Ruiz, who chairs the committee, told reporters': the quote hands over
+    between = text[closing + 1:comma]
+    return "," not in between and re.search(r"\w", between) is not None
+
+
 def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
     """'..., X said.', '..., said X, the role.', '..., X told AFP.'
 
     Sentences that open with a quote mark are left to the direct-quote rules.
     """
-    if text[sentence.start:sentence.start + 1] in ("“", '"', "'", "`"):
+    if text[sentence.start:sentence.start + 1] in ("'", "`"):
         return []
     match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
     if match is None:
@@ -478,6 +489,8 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
         if match is None or match.group("cue1").split()[-1].lower() not in PLACE_CUES or (
                 not _place_phrase(match.group("where"))):
             return []  # ', officials said in March the plant would close': a clause, not a place
+    if text[sentence.start] in "“\"" and not _words_after_quote(text, sentence.start, match.start()):
+        return []  # '"A," she said': a direct quote, for the quote rules
     if match.groupdict().get("cue1"):
         found = source_before_cue(text, match.start("cue1"), match.start())
         if found is None or found[1] != match.start("source_first"):
