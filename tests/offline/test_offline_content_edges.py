@@ -231,3 +231,24 @@ def test_a_quotation_that_never_closes_stays_fast():
     started = time.perf_counter()
     brief_offline(Article(text=text))
     assert time.perf_counter() - started < 5
+
+
+# 'according to' a source with an abbreviation ----------------------------------------------------
+
+@pytest.mark.parametrize(("source", "speaker"), [
+    ("the U.S. Census Bureau", "the U.S. Census Bureau"),
+    ("Dr. Ana Ruiz", "Dr. Ana Ruiz"),
+    ("OSP Lt. Ana Ruiz", "Ana Ruiz"),
+])
+def test_a_closing_according_to_source_may_hold_an_abbreviation(source, speaker):
+    assert claims(f"{CONTENT}, according to {source}.\n") == [(speaker, CONTENT)]
+
+
+def test_the_final_period_still_ends_an_according_to_source():
+    assert claims(f"{CONTENT}, according to Ana Ruiz.\n") == [("Ana Ruiz", CONTENT)]
+
+
+def test_a_period_that_ends_a_sentence_is_no_abbreviation_of_the_source():
+    # two sentences: the second is no part of the first one's source
+    text = f"{CONTENT}, according to the city. The mayor left on Monday for a long trip abroad.\n"
+    assert claims(text) == [("the city", CONTENT)]

@@ -90,8 +90,10 @@ PLACE_CUES = frozenset(
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
 # '..., according to X.', '... — according to X.', and X with a description after a comma
 # ('..., according to Ana Ruiz, head of the city's transport office.').
+# A period inside the source belongs to an abbreviation ('the U.S. Census Bureau', 'Dr. Ana Ruiz'):
+# one with more of the sentence after it.
 _ACCORDING_LAST = re.compile(
-    r"(?:,|\s[—–])\s*(?P<cue>according\s+to)\s+(?P<source>[^,;.—–]{2,80}?)"
+    r"(?:,|\s[—–])\s*(?P<cue>according\s+to)\s+(?P<source>(?:[^,;.—–]|\.(?=\s*[^\s”\"’])){2,80}?)"
     r"(?:,\s*[^,;“”\"—–]{2,120}?)?\s*(?:[.!?;,][”\"’]?)?\s*$"
 )
 
