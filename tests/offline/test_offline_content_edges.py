@@ -252,3 +252,22 @@ def test_a_period_that_ends_a_sentence_is_no_abbreviation_of_the_source():
     # two sentences: the second is no part of the first one's source
     text = f"{CONTENT}, according to the city. The mayor left on Monday for a long trip abroad.\n"
     assert claims(text) == [("the city", CONTENT)]
+
+
+# A share of an antecedent as the source ----------------------------------------------------------
+
+@pytest.mark.parametrize("share", ["many", "some", "most", "all", "both"])
+def test_a_share_of_the_antecedent_speaks_for_it(share):
+    text = f"The board met with dozens of local farmers, {share} of whom said the new rules would ruin their business.\n"
+    assert claims(text) == [("local farmers", "the new rules would ruin their business")]
+
+
+@pytest.mark.parametrize("share", ["none", "few"])
+def test_no_share_or_few_of_the_antecedent_says_nothing_for_it(share):
+    text = f"The board met with dozens of local farmers, {share} of whom said the new rules would ruin their business.\n"
+    assert claims(text) == []
+
+
+def test_a_share_that_does_not_speak_gives_nothing():
+    text = "Turnout reached a record in the election for the candidates, all of whom support the policies of the president.\n"
+    assert claims(text) == []

@@ -168,7 +168,9 @@ def _second_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-_WHO = re.compile(r"(?:,\s*)?\bwho\s+(?:(?:in|on|last|this)\s+\w+\s+)?$")
+# 'who said', and a share of the antecedent ('families of the victims, many of whom say ...').
+_WHO = re.compile(r"(?:,\s*)?\b(?:who|(?:many|some|most|several|all|both|one)\s+of\s+whom)\s+"
+                  r"(?:(?:in|on|last|this)\s+\w+\s+)?$")
 
 
 def _relative_source(text: str, cue: re.Match[str], floor: int,
