@@ -133,6 +133,16 @@ def test_a_final_clause_after_a_name_is_no_gloss(sentence):
     assert claims(sentence + "\n") == [("Ana Ruiz", content)]
 
 
+def test_a_gloss_after_a_name_with_a_party_tag_is_cut_after_the_tag():
+    text = "Ana Ruiz said the governor would have to consider Rep. Don Beyer (D-Va.), a former lieutenant governor.\n"
+    assert claims(text) == [("Ana Ruiz", "the governor would have to consider Rep. Don Beyer (D-Va.)")]
+
+
+def test_a_bracket_that_is_no_party_tag_keeps_the_appositive():
+    text = "Ana Ruiz said the governor would have to consider the old (and tired) party, a former powerhouse.\n"
+    assert claims(text) == [("Ana Ruiz", "the governor would have to consider the old (and tired) party, a former powerhouse")]
+
+
 def test_a_gloss_is_cut_only_when_it_ends_the_sentence_the_content_ends():
     # a closing source after the gloss: the content is cut by the closing rule, the gloss kept
     text = "The tour would visit the market in Lima, the capital, Ana Ruiz said on Monday.\n"

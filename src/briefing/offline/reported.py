@@ -305,7 +305,10 @@ def _aside_end(text: str, sentence: Sentence, source_start: int, begin: int, end
 
 
 # A final appositive after a name: ', the presumed Putin favorite.' at the very end of the content.
-_FINAL_GLOSS = re.compile(r"(?<=[\w.])\s*,\s+(?:the|a|an)\s+[^,;:()“”\"‘’—–―]+$")
+_FINAL_GLOSS = re.compile(r"(?<=[\w.)])\s*,\s+(?:the|a|an)\s+[^,;:()“”\"‘’—–―]+$")
+
+
+_PARTY_TAG = re.compile(r"\([DRI]-[A-Z][A-Za-z.]{1,12}\)")
 
 
 def _gloss_end(text: str, begin: int, end: int, sentence_end: int) -> int:
@@ -321,6 +324,8 @@ def _gloss_end(text: str, begin: int, end: int, sentence_end: int) -> int:
     if gloss is None:
         return end
     words = text[begin:gloss.start()].split()
+    if len(words) > 2 and _PARTY_TAG.fullmatch(words[-1]):
+        words.pop()  # 'Rep. Don Beyer (D-Va.), a former lieutenant governor': the name before the tag
     name = words[-1] if len(words) > 1 else ""
     if not name[:1].isupper() or name == "I" or _clause_in_gloss(text[gloss.start():end]):
         return end
