@@ -196,6 +196,17 @@ def test_an_act_that_may_belong_to_the_content_is_kept_in_it(sentence):
     assert claims(sentence + "\n") == [("Ana Ruiz", content)]
 
 
+def test_a_request_participle_after_a_closing_source_ends_the_content_before_the_source():
+    text = "The voting system was rigged against his party, Ana Ruiz said, encouraging her supporters to watch polling places.\n"
+    assert claims(text) == [("Ana Ruiz", "The voting system was rigged against his party")]
+
+
+def test_a_clause_after_a_closing_source_keeps_the_whole_sentence():
+    # its partner: the sentence goes on after the parenthesised source, with no act
+    text = "The voting system, Ana Ruiz said, was encouraging fraud in every county of the state.\n"
+    assert claims(text) == [("Ana Ruiz", "The voting system, Ana Ruiz said, was encouraging fraud in every county of the state")]
+
+
 def test_a_negated_cue_before_an_act_gives_no_words():
     # 'did not say' is no cue; the request itself is still the subject's act
     text = "Ana Ruiz did not say the system was rigged, encouraging her supporters to watch polling places.\n"

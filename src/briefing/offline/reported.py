@@ -518,7 +518,9 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
         speaker, source_start, cue = parse_speaker(phrase.text), phrase.start, match.group("cue2")
     tail = match.group("tail")
     described = match.groupdict().get("cue2") is not None and tail is not None and _APPOSITION.match(tail)
-    if tail and not _PARTICIPLE.match(tail) and not described:
+    act = next_act(text, match.start("tail"), match.end("tail"), cue) if tail else None
+    acts = act is not None and act.start == match.start("tail")  # '..., Trump said, encouraging ...'
+    if tail and not _PARTICIPLE.match(tail) and not described and not acts:
         span = _content(text, sentence.start, sentence.end)  # 'The test, Pyongyang said, was ...'
     else:
         span = _content(text, sentence.start, match.start())
