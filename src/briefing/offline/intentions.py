@@ -28,7 +28,7 @@ from briefing.offline.phrases import (
 from briefing.offline.sourcing import Attributed, parse_speaker, source_before_cue
 from briefing.text.sentences import Sentence
 
-__all__ = ["INTENTION_VERBS", "find_intentions", "statement_verb", "with_intentions"]
+__all__ = ["INTENTION_VERBS", "Act", "find_intentions", "next_act", "statement_verb", "with_intentions"]
 
 
 @dataclass(frozen=True)
@@ -363,6 +363,74 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
         found.append(Attributed(begin, end, speaker, lemma, False, source_start, phrase))
         position = end
     return found
+
+
+# Requests and commitments: a participle or a coordinated verb of these after reported content is
+# the speaker's next act ('Trump said A, encouraging his supporters to ...'), not part of what
+# was said. Wishes and plans ('hoping to', 'planning to') are left out: they as often belong to
+# the content's own subject ('the firm was struggling, hoping to sell').
+ACT_LEMMAS = ("urge", "encourage", "ask", "press", "implore", "order", "instruct", "call on",
+              "call for", "promise", "pledge", "vow", "threaten")
+_ACT_FORMS = {form.replace("_", " "): lemma for lemma in ACT_LEMMAS
+              for form in INTENTION_VERBS[lemma].forms}
+_ACT_ALTERNATIVES = "|".join(sorted((f.replace(" ", r"\s+") for f in _ACT_FORMS), key=len, reverse=True))
+_PARTICIPLE_ACT = re.compile(r",\s*(?:(?:also|even|then|again)\s+)?(?P<verb>" + _ACT_ALTERNATIVES + r")\b")
+_COORDINATED_ACT = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later)\s+)?(?P<verb>" + _ACT_ALTERNATIVES
+                              + r")\b")
+_IRREGULAR_PAST = frozenset("""said told wrote thought found knew saw gave made took felt held
+    kept heard meant put read sent spoke""".split())
+
+
+def _tense(verb: str) -> str:
+    """'past' for a past form ('tweeted', 'said'), 'present' for a third-person one ('says'),
+    '' for anything else (a base form, a participle)."""
+    word = verb.split()[0].lower()
+    if word in _IRREGULAR_PAST or (word.endswith("ed") and not word.endswith("eed")):
+        return "past"
+    if word.endswith("s") and not word.endswith("ss"):
+        return "present"
+    return ""
+
+
+@dataclass(frozen=True)
+class Act:
+    """A speaker's next act after reported content: where it cuts the content (``start``), where
+    its own content begins (``begin``), and its verb as written (``verb``: "encouraging")."""
+
+    start: int
+    begin: int
+    verb: str
+
+
+def next_act(text: str, start: int, end: int, cue: str) -> Act | None:
+    """Where reported content in ``text[start:end]`` runs into its speaker's next act, a request
+    or a commitment with its complement: a participle after a comma ('Trump said the system was
+    rigged, encouraging his supporters to visit ...') or a verb coordinated with the cue in the
+    same tense ('Trump tweeted that Machado was a con and encouraged Americans to ...'). None when
+    there is none.
+
+    A participle counts only when no comma follows it up to ``end`` (one set off by commas inside
+    the content, 'the city, urging residents to leave, closed', may belong to the content). A
+    coordinated verb whose tense differs from the cue's may belong to the content's own subject
+    ('X says the firm sued and asked the court to ...' is kept); one in the same tense is read as
+    the speaker's, which is the common news shape but can be wrong ('X said the firm sued and
+    asked the court to ...')."""
+    found: list[Act] = []
+    last_comma = text.rfind(",", start, end)
+    for match in _PARTICIPLE_ACT.finditer(text, last_comma if last_comma >= 0 else end, end):
+        verb = re.sub(r"\s+", " ", match.group("verb")).lower()
+        if verb.split()[0].endswith("ing") and (
+                complement := _complement(text, _ACT_FORMS[verb], match.end(), end)) is not None:
+            found.append(Act(match.start(), complement[0], match.group("verb")))
+            break
+    tense = _tense(cue.split()[-1]) if cue.split() else ""
+    for match in _COORDINATED_ACT.finditer(text, start, end):
+        verb = re.sub(r"\s+", " ", match.group("verb")).lower()
+        if tense and _tense(verb) == tense and (
+                complement := _complement(text, _ACT_FORMS[verb], match.end(), end)) is not None:
+            found.append(Act(match.start(), complement[0], match.group("verb")))
+            break
+    return min(found, key=lambda act: act.start) if found else None
 
 
 def find_intentions(text: str, sentences: list[Sentence], *, min_words: int = 3) -> list[Attributed]:

@@ -44,7 +44,8 @@ DOCUMENT_NOUNS = frozenset(
     investigation complaint lawsuit ruling article story post tweet email emails index
     government administration ministry department agency campaign committee court panel
     company firm group groups team office organization commission council board party union unions
-    association coalition foundation institute""".split()
+    association coalition foundation institute newspaper newspapers paper magazine network
+    networks channel broadcaster outlet outlets""".split()
 )
 
 # Words that may sit inside a source phrase besides capitalised ones.

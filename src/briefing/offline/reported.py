@@ -19,6 +19,7 @@ from briefing.offline.cues import (
     lexicon,
     participle_cue,
 )
+from briefing.offline.intentions import next_act
 from briefing.offline.intervals import Intervals
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
@@ -57,21 +58,45 @@ _PARTICIPLE = re.compile(r",\s*" + participle_cue(
 _COORDINATED = re.compile(
     r"(?:,\s*|\s+)(?:and|but)\s+" + CUE + r"\s*(?:that\b\s*)?", re.VERBOSE
 )
+# After a closing cue, to whom and where it was said ('..., Ana Ruiz told The Huffington Post on
+# Thursday', '..., officials said in a statement to reporters'): the audience of "told", and one
+# phrase opened by a preposition, up to the sentence's end.
+_CLOSING_AUDIENCE = r"""(?: (?:(?<=\btold)|(?<=\btells)) \s+
+    (?: reporters | journalists | the\s+press | him | her | them | us | me
+      | (?:the\s+)? [A-Z][\w.&’'-]* (?:\s+[A-Z][\w.&’'-]*){0,3} | (?:a|an|the)\s+[a-z]+ (?:\s+[a-z]+)? ) )?"""
+_CLOSING_WHERE = r"""(?P<where> \s+ (?:in|to|at|during|on|with|before|via|through|from) \s+
+    (?:an?|the|his|her|their|its|[A-Z0-9]) [^,;:“”"()]{0,60}? )"""
+# 'has learned' attributes only here, after what was learned ('..., The Post has learned').
+_CLOSING_CUE = CUE.replace("(?P<cue>", r"(?P<cue1>(?:(?:has|have|had)\s+)?learned\b|") + _CLOSING_AUDIENCE
+_CLOSING_END = r"""\s* (?P<tail> , [^“”"]* )? [.!?]? [”"’]? \s* $"""
 _CLOSING_SOURCE = re.compile(
     r"""
-    , (?:''|[”"’])? \s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + CUE.replace("(?P<cue>", "(?P<cue1>") + r"""
+    , (?:''|[”"’])? \s* (?: (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + _CLOSING_CUE + r"""
            | (?P<cue2> said|says|added|adds|wrote|writes|told|noted|argued|warned|explained ) \s+
              (?P<source_last> [^,;“”"]{1,80}? ) )
-    """ + ADVERBIAL + r"""
-    \s* (?P<tail> , [^“”"]* )? [.!?]? [”"’]? \s* $
-    """,
+    """ + ADVERBIAL + _CLOSING_END,
     re.VERBOSE,
 )
+# The same with a place after the cue ('..., Ana Ruiz said in an interview with CNN on Sunday.'),
+# tried only when the plain form does not fit, and only after a verb of saying (PLACE_CUES).
+_CLOSING_PLACED = re.compile(
+    r"""
+    , (?:''|[”"’])? \s* (?P<source_first> [^,;“”"]{1,80}? ) \s+ """ + _CLOSING_CUE + ADVERBIAL
+    + _CLOSING_WHERE + ADVERBIAL + _CLOSING_END,
+    re.VERBOSE,
+)
+# Verbs of saying a place may follow; after others a prepositional phrase is their object
+# ('the police responded to the call', 'she pointed to the data').
+PLACE_CUES = frozenset(
+    """said says told tells added adds wrote writes reported reports stated states noted notes
+    explained explains warned warns announced announces confirmed confirms learned""".split())
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
 # '..., according to X.', '... — according to X.', and X with a description after a comma
 # ('..., according to Ana Ruiz, head of the city's transport office.').
+# A period inside the source belongs to an abbreviation ('the U.S. Census Bureau', 'Dr. Ana Ruiz'):
+# one with more of the sentence after it.
 _ACCORDING_LAST = re.compile(
-    r"(?:,|\s[—–])\s*(?P<cue>according\s+to)\s+(?P<source>[^,;.—–]{2,80}?)"
+    r"(?:,|\s[—–])\s*(?P<cue>according\s+to)\s+(?P<source>(?:[^,;.—–]|\.(?=\s*[^\s”\"’])){2,80}?)"
     r"(?:,\s*[^,;“”\"—–]{2,120}?)?\s*(?:[.!?;,][”\"’]?)?\s*$"
 )
 
@@ -161,7 +186,9 @@ def _second_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start()) if found else None
 
 
-_WHO = re.compile(r"(?:,\s*)?\bwho\s+(?:(?:in|on|last|this)\s+\w+\s+)?$")
+# 'who said', and a share of the antecedent ('families of the victims, many of whom say ...').
+_WHO = re.compile(r"(?:,\s*)?\b(?:who|(?:many|some|most|several|all|both|one)\s+of\s+whom)\s+"
+                  r"(?:(?:in|on|last|this)\s+\w+\s+)?$")
 
 
 def _relative_source(text: str, cue: re.Match[str], floor: int,
@@ -295,6 +322,54 @@ def _aside_end(text: str, sentence: Sentence, source_start: int, begin: int, end
         return end
     closing = _ASIDE_DASH.search(text, begin, end)
     return closing.start() if closing is not None else end
+
+
+# A final appositive after a name: ', the presumed Putin favorite.' at the very end of the content.
+_FINAL_GLOSS = re.compile(r"(?<=[\w.)])\s*,\s+(?:the|a|an)\s+[^,;:()“”\"‘’—–―]+$")
+
+
+_PARTY_TAG = re.compile(r"\([DRI]-[A-Z][A-Za-z.]{1,12}\)")
+
+
+def _gloss_end(text: str, begin: int, end: int, sentence_end: int) -> int:
+    """Where reported content ends when it closes its sentence on a name and an appositive ('Schultz
+    said he did not support Mr. Trump, the presumed Putin favorite.'): before the comma. A general
+    news pattern: the writer glosses a name for the reader at the end of a paraphrase, in words the
+    speaker did not say. Only a final ', the/a/an ...' with no comma after it, right after a
+    capitalised word that does not open the content; a list ('Lima, the capital, and Cusco') and an
+    appositive in the middle are kept."""
+    if text[end:sentence_end].strip(" \t\n.!?”\"’'"):
+        return end  # the content stops before its sentence does: no final gloss to cut
+    gloss = _FINAL_GLOSS.search(text, begin, end)
+    if gloss is None:
+        return end
+    words = text[begin:gloss.start()].split()
+    if len(words) > 2 and _PARTY_TAG.fullmatch(words[-1]):
+        words.pop()  # 'Rep. Don Beyer (D-Va.), a former lieutenant governor': the name before the tag
+    name = words[-1] if len(words) > 1 else ""
+    if not name[:1].isupper() or name == "I" or _clause_in_gloss(text[gloss.start():end]):
+        return end
+    return gloss.start()
+
+
+_RELATIVE_WORDS = frozenset("that who whom whose which where when".split())
+_SUBJECT_PRONOUNS = frozenset("he she it they we i you".split())
+_PAST_FORM = re.compile(r"[a-z]{3,}(?<!e)ed")
+
+
+def _clause_in_gloss(gloss: str) -> bool:
+    """Whether a final ', the ...' is a clause of its own ('..., the team has missed its run'), not
+    a noun phrase: a finite verb, a subject pronoun, or a verb-like word after a noun, before any
+    relative word ('the existing military alliance that includes ...' is a noun phrase)."""
+    words = [w.strip(".,!?”\"’'").lower() for w in gloss.split()[1:]]
+    for i, word in enumerate(words):
+        if word in _RELATIVE_WORDS:
+            return False
+        if word in _FINITE or word in _SUBJECT_PRONOUNS:
+            return True
+        if i >= 2 and _PAST_FORM.fullmatch(word) and not words[i - 1].endswith("ly"):
+            return True  # 'a guide designed to ...' may be read either way: kept whole
+    return False
 
 
 # Words that open where or when something was said, not what: after a quotation's own cue
@@ -444,6 +519,9 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         end = _clause_end(text, begin, participle.start() if participle else stop)
         end = _subordinate_end(text, sentence, source_start, begin, end)
         end = _aside_end(text, sentence, source_start, begin, end)
+        if (act := next_act(text, begin, end, cue.group("cue"))) is not None:
+            end = act.start  # 'Trump said A, encouraging his supporters to ...': his act, not his words
+        end = _gloss_end(text, begin, end, sentence.end)
         scene = after_quote and _SCENE.match(text, begin) is not None or _scene_only(text, begin, end)
         if (span := _content(text, begin, end)) is not None and not scene:
             # '"A," Howard said at a press conference after ...': the quotation is what was said
@@ -456,6 +534,10 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             if (span := _content(text, begin, end)) is not None:
                 found_claims.append(
                     Attributed(*span, speaker, participle.group("cue"), False, source_start))
+        elif act and end == act.start:
+            end = _clause_end(text, act.begin, stop)
+            if (span := _content(text, act.begin, end)) is not None:  # 'Trump encourages his supporters to ...'
+                found_claims.append(Attributed(*span, speaker, act.verb, False, source_start))
         position = end
     return found_claims
 
@@ -469,20 +551,73 @@ _FINITE = frozenset("is was were are has have had will would can could should ma
 _APPOSITION = re.compile(r",\s*(?:an?|the|who|whose|one\s+of|[a-z]+\s+(?:of|at|for|to)|[A-Z])\b")
 
 
+_PLACE_PREPOSITIONS = frozenset(
+    "in to at during on with before after via through from of for about by near outside".split())
+_DETERMINERS = frozenset("a an the his her its their our my this that these those".split())
+# The most words a place phrase after a closing cue may hold ('in an interview with The Huffington
+# Post on Thursday' is nine); a longer run is more likely a clause of its own.
+PLACE_WORDS = 10
+
+
+def _place_phrase(where: str) -> bool:
+    """Whether ``where`` (opened by a preposition) is only noun phrases joined by prepositions ('in
+    an interview with CNN', 'at a rally in Colorado Springs'), never a clause: a determiner only
+    right after a preposition, no lowercase word right after a name ('in March profits fell'), no
+    verb, pronoun or clause word."""
+    words = where.split()
+    if len(words) > PLACE_WORDS:
+        return False
+    previous = words[0]
+    for word in words[1:]:
+        lower = word.lower()
+        if lower in _PLACE_PREPOSITIONS:
+            pass
+        elif lower in _DETERMINERS:
+            if previous.lower() not in _PLACE_PREPOSITIONS:
+                return False  # 'in March the mayor would resign'
+        elif word[:1].isupper() or word[:1].isdigit():
+            pass
+        elif previous[:1].isupper() or verb_like(lower) or (
+                lower in _FINITE or lower in {"he", "she", "it", "they", "we", "i", "you"}):
+            return False
+        previous = word
+    return True
+
+
+def _words_after_quote(text: str, opening: int, comma: int) -> bool:
+    """Whether the quotation opened at ``opening`` closes before ``comma`` and the writer's own
+    words follow it ('“... jail time” for criminal behavior, she said'): the sentence is then a
+    paraphrase that holds a quotation, not a direct quote."""
+    closing = text.find("”" if text[opening] == "“" else '"', opening + 1, comma)
+    if closing < 0 or text[closing - 1] in ",!?":
+        return False  # '"A," Ana Ruiz, who chairs the committee, told reporters': the quote hands over
+    between = text[closing + 1:comma]
+    return "," not in between and re.search(r"\w", between) is not None
+
+
 def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
     """'..., X said.', '..., said X, the role.', '..., X told AFP.'
 
     Sentences that open with a quote mark are left to the direct-quote rules.
     """
-    match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
-    if match is None or text[sentence.start] in "“\"'`":
+    if text[sentence.start:sentence.start + 1] in ("'", "`"):
         return []
-    if match.group("cue1"):
+    match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
+    if match is None:
+        match = _CLOSING_PLACED.search(text, sentence.start, sentence.end)
+        if match is None or match.group("cue1").split()[-1].lower() not in PLACE_CUES or (
+                not _place_phrase(match.group("where"))):
+            return []  # ', officials said in March the plant would close': a clause, not a place
+    if text[sentence.start] in "“\"" and not _words_after_quote(text, sentence.start, match.start()):
+        return []  # '"A," she said': a direct quote, for the quote rules
+    if match.groupdict().get("cue1"):
         found = source_before_cue(text, match.start("cue1"), match.start())
         if found is None or found[1] != match.start("source_first"):
             return []
         speaker, source_start = found
         cue = match.group("cue1")
+        if _NEGATION.search(text, source_start, match.start("cue1")) is not None:
+            return []  # '..., Ana Ruiz never said': she did not say it
         if via := outlet_audience(text, match.end("cue1"), sentence.end):
             speaker = speaker.model_copy(update={"via": via})
     else:
@@ -492,8 +627,10 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
             return []  # ', said the program has sent ...': a clause, not a source, follows the cue
         speaker, source_start, cue = parse_speaker(phrase.text), phrase.start, match.group("cue2")
     tail = match.group("tail")
-    described = match.group("cue2") is not None and tail is not None and _APPOSITION.match(tail)
-    if tail and not _PARTICIPLE.match(tail) and not described:
+    described = match.groupdict().get("cue2") is not None and tail is not None and _APPOSITION.match(tail)
+    act = next_act(text, match.start("tail"), match.end("tail"), cue) if tail else None
+    acts = act is not None and act.start == match.start("tail")  # '..., Trump said, encouraging ...'
+    if tail and not _PARTICIPLE.match(tail) and not described and not acts:
         span = _content(text, sentence.start, sentence.end)  # 'The test, Pyongyang said, was ...'
     else:
         span = _content(text, sentence.start, match.start())
@@ -813,6 +950,9 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
         if closing and closing[0].end <= closing[0].source_start and inner and all(
                 closing[0].start <= a.source_start and a.end <= closing[0].end for a in inner):
             inner = closing  # nested: 'X said A, Pickell said' is Pickell's, the whole clause
+        if closing and closing[0].end <= closing[0].source_start and inner and all(
+                a.source_start == closing[0].source_start for a in inner):
+            inner = closing  # 'A, X said in an interview with CNN': the place is no content
         inner = inner or closing or subject_participle(text, sentence) or named_noun_like_cue(
             text, sentence)
         inner = inner + [n for n in noun_cue_content(text, sentence) if all(
