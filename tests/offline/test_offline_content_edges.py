@@ -292,3 +292,22 @@ def test_no_share_or_few_of_the_antecedent_says_nothing_for_it(share):
 def test_a_share_that_does_not_speak_gives_nothing():
     text = "Turnout reached a record in the election for the candidates, all of whom support the policies of the president.\n"
     assert claims(text) == []
+
+
+def test_an_audience_of_a_title_and_a_full_name_ends_at_that():
+    text = "Ana Ruiz told Superior Court Judge James R. Dabney that the client had checked into the clinic."
+    assert claims(text) == [("Ana Ruiz", "the client had checked into the clinic")]
+    # partner: with no "that", a long capitalised run is not read as an audience (it may hold the
+    # content's own subject)
+    text = "Ana Ruiz told Superior Court Judge James R. Dabney the client had checked into the clinic."
+    assert all(not evidence.startswith("the client") for _, evidence in claims(text))
+
+
+def test_a_quotation_closed_before_a_pronoun_source_ends_the_reported_clause():
+    text = ("Ana Ruiz said she felt the amendment was worth a film because “most people do not know "
+            "about that loophole,” she said.")
+    content = "she felt the amendment was worth a film because “most people do not know about that loophole"
+    assert claims(text)[0] == ("Ana Ruiz", content)
+    # partner: a quoted phrase inside the clause, with no source after it, stays in the content
+    text = "Ana Ruiz said the plan, which she called “a fair deal for everyone,” would pass next week."
+    assert claims(text) == [("Ana Ruiz", "the plan, which she called “a fair deal for everyone,” would pass next week")]

@@ -160,16 +160,22 @@ def _reach(floor: int, cue_start: int) -> int:
     return max(floor, cue_start - SOURCE_REACH)
 
 
+# A quotation that closes with a comma right before a source: '“B,” she said'.
+_AFTER_QUOTATION = re.compile(r"[,!?][”\"]\s*$")
+
+
 def _clause_end(text: str, start: int, end: int) -> int:
     """Where reported content stops: a semicolon, the writer's contrast (', but he ...'), or the
-    clause of a second speaker."""
+    clause of a second speaker, or of the same one again after a quotation ('said A because
+    “B,” she said')."""
     if (semicolon := text.find(";", start, end)) >= 0:
         end = semicolon
     if (contrast := _CONTRAST.search(text, start, end)) is not None:
         end = contrast.end("mark") if contrast.group("mark") else contrast.start()  # 'you," though'
     for cue in _CUE.finditer(text, start, end):
         found = source_before_cue(text, cue.start("cue"), _reach(start, cue.start("cue")))
-        if found is not None and not is_pronoun(found[0].name):
+        if found is not None and (not is_pronoun(found[0].name)
+                                  or _AFTER_QUOTATION.search(text, start, found[1]) is not None):
             comma = max(text.rfind(mark, start, found[1]) for mark in ",―—–")
             if comma > start:
                 return comma
@@ -948,8 +954,10 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
         closing = content_then_source(text, sentence)
         inner = source_cue_content(text, sentence)
         if closing and closing[0].end <= closing[0].source_start and inner and all(
-                closing[0].start <= a.source_start and a.end <= closing[0].end for a in inner):
-            inner = closing  # nested: 'X said A, Pickell said' is Pickell's, the whole clause
+                closing[0].start <= a.source_start and a.end <= closing[0].end for a in inner) and (
+                _AFTER_QUOTATION.search(text, sentence.start, closing[0].source_start) is None):
+            inner = closing  # nested: 'X said A, Pickell said' is Pickell's, the whole clause (but
+            # 'X said A because “B,” she said' attributes the quotation B only)
         if closing and closing[0].end <= closing[0].source_start and inner and all(
                 a.source_start == closing[0].source_start for a in inner):
             inner = closing  # 'A, X said in an interview with CNN': the place is no content

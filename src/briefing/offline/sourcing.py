@@ -299,7 +299,8 @@ _APPOSITIVE = re.compile(
 
 _AUDIENCE = re.compile(
     r"""
-    ^ \s+ (?P<audience> (?:the\s+)? [A-Z][\w.&’'-]* (?:\s+[A-Z][\w.&’'-]*){0,3}
+    ^ \s+ (?P<audience> (?:the\s+)? [A-Z][\w.&’'-]* (?:\s+[A-Z][\w.&’'-]*){4,7} (?=\s+that\b)  # a title and a name
+          | (?:the\s+)? [A-Z][\w.&’'-]* (?:\s+[A-Z][\w.&’'-]*){0,3}
           | reporters | journalists | the\s+press | him | her | them | us | me
           | (?:a|an|the)\s+[a-z]+ (?:\s+(?!(?:he|she|they|it|we|i|you|that|this)\b)[a-z]+)? )  # never 'the forum he' 
     """,
