@@ -311,3 +311,31 @@ def test_a_quotation_closed_before_a_pronoun_source_ends_the_reported_clause():
     # partner: a quoted phrase inside the clause, with no source after it, stays in the content
     text = "Ana Ruiz said the plan, which she called “a fair deal for everyone,” would pass next week."
     assert claims(text) == [("Ana Ruiz", "the plan, which she called “a fair deal for everyone,” would pass next week")]
+
+
+# A clause boundary before a capitalised word: names open clauses as pronouns do --------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the writer's main clause after a subordinate one that holds the cue
+    ("Although Ana Ruiz said the plan was fair to every family in the city, Mayor Lopez refused to sign it.",
+     [("Ana Ruiz", "the plan was fair to every family in the city")]),
+    # the writer's contrast with a named subject
+    ("Ana Ruiz said the plan was fair to every family in the city, but Lopez refused to sign it.",
+     [("Ana Ruiz", "the plan was fair to every family in the city")]),
+    # a closing source described by a capitalised appositive
+    ("The plan will cost the city far more than the council expected, said Ana Ruiz, Mexico’s finance minister.",
+     [("Ana Ruiz", "The plan will cost the city far more than the council expected")]),
+    # a request coordinated with the cue, inside the subordinate clause
+    (("Though Ana Ruiz called the plan unfair to many families and called for the costs to be clawed back "
+      "from the builders, Lopez signed it."),
+     [("Ana Ruiz", "the plan unfair to many families"),
+      ("Ana Ruiz", "the costs to be clawed back from the builders")]),
+])
+def test_a_clause_that_opens_with_a_name_ends_the_content(text, expected):
+    assert claims(text) == expected
+
+
+def test_a_lowercase_word_after_the_comma_opens_no_clause():
+    # partner: ', but only for ...' is no new clause, and the content runs on
+    text = "Ana Ruiz said the plan was fair to every family in the city, but only for a year or two."
+    assert claims(text) == [("Ana Ruiz", "the plan was fair to every family in the city, but only for a year or two")]

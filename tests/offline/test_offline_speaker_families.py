@@ -454,3 +454,12 @@ def test_a_quotation_after_the_audience_starts_at_an_opening_mark(after_cue, ope
     from briefing.offline.reported import _BEFORE_QUOTATION
 
     assert (_BEFORE_QUOTATION.match(after_cue) is not None) == opens
+
+
+def test_a_speaker_of_unknown_gender_yields_to_a_later_person_known_to_fit():
+    text = ("Ana Ruiz said the plan was fair to every family in the city. Ms. Lopez toured the plant on "
+            "Monday. She said the plant would close its doors in May.")
+    assert speakers(text) == ["Ana Ruiz", "Lopez"]
+    # partners: a later person of the other gender, or a speaker whose gender is known, keeps the speaker
+    assert speakers(text.replace("Ms. Lopez", "Mr. Lopez")) == ["Ana Ruiz", "Ana Ruiz"]
+    assert speakers(text.replace("Ana Ruiz", "Ms. Ruiz")) == ["Ms. Ruiz", "Ms. Ruiz"]

@@ -24,6 +24,7 @@ from briefing.offline.phrases import (
     FOCUS_ADVERBS,
     opens_clause,
     phrase_after,
+    subordinate_end,
 )
 from briefing.offline.sourcing import Attributed, parse_speaker, source_before_cue
 from briefing.text.sentences import Sentence
@@ -355,7 +356,7 @@ def _in_sentence(text: str, sentence: Sentence, min_words: int) -> list[Attribut
             continue  # 'Ana Ruiz said the mayor plans ...': the mayor's plan is Ana Ruiz's claim
         if speaker.name.lower() in _BAD_SOURCES or not _opens_clause(text, sentence, source_start):
             continue
-        end = _content_end(text, begin, sentence.end)
+        end = subordinate_end(text, sentence.start, source_start, begin, _content_end(text, begin, sentence.end))
         if len(text[begin:end].split()) < min_words or about_the_source(text, begin, end):
             continue
         said = _PRESENT[lemma] if participle else _expanded(text[group.start():group.end()])

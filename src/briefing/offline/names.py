@@ -254,11 +254,15 @@ class SpeakerResolver:
         words = name.replace("’s", "").replace("'s", "").split()
         return known or (self._genders.get(words[-1]) if words else None)
 
-    def _mentioned(self, before: int, wanted: str) -> tuple[int, Speaker] | None:
-        """The latest person named before ``before`` who may be "he"/"she"."""
+    def _mentioned(self, before: int, wanted: str, *, after: int = -1,
+                   known: bool = False) -> tuple[int, Speaker] | None:
+        """The latest person named before ``before`` (and after ``after``) who may be "he"/"she";
+        with ``known``, only one whose gender is known to be that."""
         for i in range(bisect_left(self._positions, before) - 1, -1, -1):
             mention = self._mentions[i]
-            if self._gender(mention.name, mention.gender) in {None, wanted}:
+            if mention.position <= after:
+                break
+            if self._gender(mention.name, mention.gender) in ({wanted} if known else {None, wanted}):
                 return mention.position, Speaker(name=mention.name, anonymous=False)
         return None
 
@@ -269,7 +273,9 @@ class SpeakerResolver:
         "he"/"she" takes the latest earlier speaker that fits (the person last named in that
         role); with no fitting speaker, the latest person named (as a sentence's first person) in
         an earlier sentence: 'President Ana Ruiz toured the plant. She said ...'. A person named
-        earlier in the pronoun's own sentence ('After meeting Ruiz, he said') is no antecedent.
+        earlier in the pronoun's own sentence ('After meeting Ruiz, he said') is no antecedent. A
+        speaker of unknown gender yields to a person named after them whose gender fits ('Ana
+        Ruiz said A. Ms. Lopez toured the plant. She said B' is Ms. Lopez's B).
         A person's gender comes from an honorific ("Mr.", "Ms.") or a gendered noun, else from
         ``genders`` (``learn_genders``: the pronouns the article uses for that surname).
         """
@@ -291,8 +297,12 @@ class SpeakerResolver:
             if fits and position <= at:
                 found = (position, earlier)
                 break
+        before = at if sentence_start is None else sentence_start
+        if found is not None and wanted != "they" and self._gender(found[1].name, gender(found[1])) is None:
+            # a speaker of unknown gender yields to a person named since who is known to fit
+            found = self._mentioned(before, wanted, after=found[0], known=True) or found
         if found is None and wanted != "they":
-            found = self._mentioned(at if sentence_start is None else sentence_start, wanted)
+            found = self._mentioned(before, wanted)
         if found is None:
             return None
         return found[1].model_copy(update={"via": speaker.via or found[1].via})

@@ -452,3 +452,23 @@ def head_like(word: str) -> bool:
 def verb_like(word: str) -> bool:
     """Whether ``word`` reads as a verb or a clause joint, never part of a source phrase."""
     return _verb_like(word)
+
+
+# A clause that opens the sentence and is not its main clause: 'Although Trump has admitted
+# using the tax code, he does not defend it', 'While a judge found that A, his decision was ...'.
+_SUBORDINATE = re.compile(r"(?:Although|Though|While|When|If|As|Because|After|Before|Since|Once|"
+                          r"Whereas|Even\s+though)\s+[^,;:“”\"]*$")
+# Where the main clause starts after it: a comma, then its subject.
+_MAIN_CLAUSE = re.compile(r",\s+(?=(?:he|she|they|it|its|his|her|their|the|this|[A-Z][\w’'-]*)\b)")
+
+
+def subordinate_end(text: str, sentence_start: int, source_start: int, begin: int, end: int) -> int:
+    """Where reported content ends when its source sits in a clause that opens the sentence with
+    a subordinator ('Although X has admitted A, he does not defend it'): at the comma before
+    the main clause's subject, the writer's own words. When a comma stands between the
+    subordinator and the source ('When she arrived, Ana Ruiz said A, B'), the source is in the
+    main clause and the content runs on."""
+    if _SUBORDINATE.match(text, sentence_start, source_start) is None:
+        return end
+    main = _MAIN_CLAUSE.search(text, begin, end)
+    return main.start() if main else end

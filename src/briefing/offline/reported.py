@@ -28,6 +28,7 @@ from briefing.offline.phrases import (
     opens_clause,
     phrase_after,
     phrase_before,
+    subordinate_end,
     verb_like,
 )
 from briefing.offline.sourcing import (
@@ -144,7 +145,7 @@ def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, 
 # also after a quotation that ends with the comma ('... in front of you," though she noted').
 _CONTRAST = re.compile(
     r",(?P<mark>[”\"’])?\s*(?:but|although|though|whereas|yet)\s+(?=(?:he|she|they|it|its|his|her|their|the|this|"
-    r"that|those|these|[A-Z])\b)"
+    r"that|those|these|[A-Z][\w’'-]*)\b)"
 )
 
 
@@ -285,26 +286,6 @@ def _sentence_subject(text: str, sentence: Sentence, cue_start: int) -> tuple[Sp
     if not head_like(words[first_preposition - 1]):
         return None  # 'The number of cases in the city shows ...': no source heads it
     return parse_speaker(" ".join(words)), sentence.start
-
-
-# A clause that opens the sentence and is not its main clause: 'Although Trump has admitted
-# using the tax code, he does not defend it', 'While a judge found that A, his decision was ...'.
-_SUBORDINATE = re.compile(r"(?:Although|Though|While|When|If|As|Because|After|Before|Since|Once|"
-                          r"Whereas|Even\s+though)\s+[^,;:“”\"]*$")
-# Where the main clause starts after it: a comma, then its subject.
-_MAIN_CLAUSE = re.compile(r",\s+(?=(?:he|she|they|it|its|his|her|their|the|this|[A-Z])\b)")
-
-
-def _subordinate_end(text: str, sentence: Sentence, source_start: int, begin: int, end: int) -> int:
-    """Where reported content ends when its source sits in a clause that opens the sentence with
-    a subordinator ('Although X has admitted A, he does not defend it'): at the comma before
-    the main clause's subject, the writer's own words. When a comma stands between the
-    subordinator and the source ('When she arrived, Ana Ruiz said A, B'), the source is in the
-    main clause and the content runs on."""
-    if _SUBORDINATE.match(text, sentence.start, source_start) is None:
-        return end
-    main = _MAIN_CLAUSE.search(text, begin, end)
-    return main.start() if main else end
 
 
 # Cues of evidence, not of saying: their words never follow a comma ('the party show, Taradise,
@@ -523,7 +504,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             continue
         participle = _second_cue(text, after, stop)  # also right after the cue: '"A," X said, noting that B'
         end = _clause_end(text, begin, participle.start() if participle else stop)
-        end = _subordinate_end(text, sentence, source_start, begin, end)
+        end = subordinate_end(text, sentence.start, source_start, begin, end)
         end = _aside_end(text, sentence, source_start, begin, end)
         if (act := next_act(text, begin, end, cue.group("cue"))) is not None:
             end = act.start  # 'Trump said A, encouraging his supporters to ...': his act, not his words
@@ -536,12 +517,12 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             after = audience_end(text, participle.group("cue"), participle.end("cue"),
                                  stop)
             begin = max(after, participle.end())
-            end = _clause_end(text, begin, stop)
+            end = subordinate_end(text, sentence.start, source_start, begin, _clause_end(text, begin, stop))
             if (span := _content(text, begin, end)) is not None:
                 found_claims.append(
                     Attributed(*span, speaker, participle.group("cue"), False, source_start))
         elif act and end == act.start:
-            end = _clause_end(text, act.begin, stop)
+            end = subordinate_end(text, sentence.start, source_start, act.begin, _clause_end(text, act.begin, stop))
             if (span := _content(text, act.begin, end)) is not None:  # 'Trump encourages his supporters to ...'
                 found_claims.append(Attributed(*span, speaker, act.verb, False, source_start))
         position = end
@@ -554,7 +535,7 @@ _FINITE = frozenset("is was were are has have had will would can could should ma
 
 # What a comma after an inverted closing source opens when it describes the source ('..., said
 # Ana Ruiz, a longtime adviser to the mayor'), not the rest of a parenthesised sentence.
-_APPOSITION = re.compile(r",\s*(?:an?|the|who|whose|one\s+of|[a-z]+\s+(?:of|at|for|to)|[A-Z])\b")
+_APPOSITION = re.compile(r",\s*(?:an?|the|who|whose|one\s+of|[a-z]+\s+(?:of|at|for|to)|[A-Z][\w’'-]*)\b")
 
 
 _PLACE_PREPOSITIONS = frozenset(
