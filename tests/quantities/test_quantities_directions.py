@@ -50,14 +50,17 @@ def test_false_alarm_pairs_are_absent(a: str, b: str) -> None:
      # superlatives and comparatives of rank, order in time, moving in and out
      ("biggest", "smallest"), ("best", "worst"), ("highest", "lowest"), ("most", "least"),
      ("early", "late"), ("this spring", "next spring"), ("last season", "next season"),
-     ("entered", "left")],
+     ("entered", "left"),
+     # the compass points between: "25 miles northwest of" is not "25 miles southeast of"
+     ("northwest", "southeast"), ("southwest", "northeast"), ("northwestern", "southeastern")],
 )
 def test_are_opposites(a: str, b: str) -> None:
     assert are_opposites(a, b)
 
 
 @pytest.mark.parametrize(("a", "b"), [("rose", "rose"), ("rose", "climbed"), ("up", "up"),
-                                      ("went up", "went"), ("", "")])
+                                      ("went up", "went"), ("", ""),
+                                      ("northwest", "northeast")])  # another point, not the opposite one
 def test_not_opposites(a: str, b: str) -> None:
     assert not are_opposites(a, b)
 
