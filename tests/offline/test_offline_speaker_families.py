@@ -463,3 +463,16 @@ def test_a_speaker_of_unknown_gender_yields_to_a_later_person_known_to_fit():
     # partners: a later person of the other gender, or a speaker whose gender is known, keeps the speaker
     assert speakers(text.replace("Ms. Lopez", "Mr. Lopez")) == ["Ana Ruiz", "Ana Ruiz"]
     assert speakers(text.replace("Ana Ruiz", "Ms. Ruiz")) == ["Ms. Ruiz", "Ms. Ruiz"]
+
+
+def test_they_never_stands_for_someone_known_as_he_or_she():
+    text = ("Mr. Sanders said the plan was fair to every family in the city. They said the plan would "
+            "cost every family far too much money.")
+    assert speakers(text) == ["Mr. Sanders"]  # a surname in -s is no group once he is "Mr."
+    # partners: a group after him, and a plural group, still are "they"
+    text = ("The unions said the plan was fair to every family in the city. Mr. Sanders met them. They "
+            "said the plan would cost every family far too much money.")
+    assert speakers(text) == ["The unions", "The unions"]
+    text = ("Senate Democrats said the plan was fair to every family in the city. They said the plan "
+            "would cost every family far too much money.")
+    assert len(speakers(text)) == 2 and speakers(text)[0] == speakers(text)[1]

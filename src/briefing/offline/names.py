@@ -240,7 +240,8 @@ class SpeakerResolver:
     "he"/"she" stands for the person the article last named as a speaker (of a fitting gender),
     or, when no speaker fits, the person last named as a sentence's first person
     (``person_mentions``) in an earlier sentence. "they" stands for the
-    latest earlier group or body that spoke. With no such antecedent the speaker is unknown and
+    latest earlier group or body that spoke, never someone known as "he" or "she" ("Mr.
+    Sanders"). With no such antecedent the speaker is unknown and
     ``resolve`` returns None: an unresolved "he" is never a speaker.
     """
 
@@ -291,7 +292,7 @@ class SpeakerResolver:
         wanted = speaker.name.lower()
         found: tuple[int, Speaker] | None = None
         for position, earlier in reversed(self._seen):
-            fits = _is_group(earlier) if wanted == "they" else (
+            fits = (_is_group(earlier) and self._gender(earlier.name, gender(earlier)) is None) if wanted == "they" else (
                 is_person_like(earlier) and self._gender(earlier.name, gender(earlier)) in {
                     None, wanted})
             if fits and position <= at:
