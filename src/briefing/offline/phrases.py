@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from briefing.offline.cues import PRONOUNS, lexicon
-from briefing.quantities.dates import WEEKDAYS
+from briefing.quantities.dates import MONTHS, WEEKDAYS
 from briefing.text.sentences import is_abbreviation
 
 # Nouns that denote an unnamed person or group when they head the source phrase.
@@ -297,6 +297,7 @@ _BURST = re.compile(
 )
 
 _WEEKDAYS = frozenset(WEEKDAYS)
+_MONTHS = frozenset(MONTHS)
 _TIME_WORDS = _WEEKDAYS | {"morning", "afternoon", "evening", "night", "week", "month", "year",
                            "yesterday", "today", "tonight"}
 
@@ -308,6 +309,11 @@ def _before_time(tokens: list[tuple[int, int, str]]) -> int:
     last = len(tokens) - 1
     if last >= 2 and re.fullmatch(r"(?:19|20)\d\d", tokens[last][2]) and tokens[last - 1][2] == "in":
         return last - 2  # 'an arbitration panel in 2001 found': the year is no part of the source
+    month = last - 1 if last >= 1 and re.fullmatch(r"\d{1,2}|(?:19|20)\d\d", tokens[last][2]) else last
+    if month >= 1 and tokens[month][2].lower() in _MONTHS and tokens[month][2][:1].isupper():
+        opener = month - 1 if tokens[month - 1][2] in {"early", "late", "mid"} else month
+        if opener >= 1 and tokens[opener - 1][2] in {"in", "since", "during"}:
+            return opener - 2  # 'The Indian Navy in November said': the month is no part of the source
     i = last
     while i >= 0 and tokens[i][2].lower() in _TIME_WORDS:
         i -= 1
