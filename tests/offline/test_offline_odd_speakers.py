@@ -240,3 +240,33 @@ def test_hostile_long_input_stays_fast_and_gives_no_fragment():
     text = ("Various news reports " * 2000) + "said the offer was high. " + ("agency " * 5000) + "said so.\n"
     names = speakers(text)
     assert "agency" not in names and "Various news" not in names
+
+
+# --- a time at a speaker's end, and a share of a pronoun ---------------------------------------
+
+@pytest.mark.parametrize(("phrase", "name"), [
+    ("scientists with biological expertise and three scientific societies today",
+     "scientists with biological expertise and three scientific societies"),
+    ("officials on Monday", "officials"), ("aides last week", "aides"), ("the police on Friday", "the police"),
+    ("USA Today", "USA Today"), ("Joe Friday", "Joe Friday"), ("Ana Ruiz", "Ana Ruiz"),
+])
+def test_a_time_at_the_end_of_a_source_phrase_is_no_part_of_its_name(phrase, name):
+    from briefing.offline.sourcing import parse_speaker
+
+    assert parse_speaker(phrase).name == name
+
+
+def test_a_placed_group_drops_the_day_it_spoke():
+    text = ("In a letter, independent scientists with biological expertise and three scientific "
+            "societies today called on the Interior Department to overturn rule changes made in January.\n")
+    assert speakers(text) == ["independent scientists with biological expertise and three scientific societies"]
+
+
+@pytest.mark.parametrize("name", ["One of them", "some of us", "Two of those"])
+def test_a_share_of_a_pronoun_is_no_speaker(name):
+    assert broken_speaker(name)
+
+
+@pytest.mark.parametrize("name", ["One of the aides", "some of the officials", "one of them all"])
+def test_a_share_of_a_named_group_is_a_speaker(name):
+    assert not broken_speaker(name)
