@@ -270,3 +270,12 @@ def test_a_share_of_a_pronoun_is_no_speaker(name):
 @pytest.mark.parametrize("name", ["One of the aides", "some of the officials", "one of them all"])
 def test_a_share_of_a_named_group_is_a_speaker(name):
     assert not broken_speaker(name)
+
+
+@pytest.mark.parametrize(("opening", "name"), [("Mr. Donald Trump’s strategy", "Donald Trump"),
+                                               ("Mr. Donald Trump's strategy", "Donald Trump"),
+                                               ("Mr. Donald Jones’s strategy", "Donald Jones"),
+                                               ("Mr. Donald Jones", "Donald Jones")])
+def test_a_pronoun_never_resolves_to_a_possessive(opening, name):
+    text = f"{opening} tonight was to attack. He said the country was in very bad shape after eight years.\n"
+    assert speakers(text) == [name]

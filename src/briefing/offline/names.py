@@ -126,7 +126,8 @@ def person_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             honorific = text[match.start():match.start("name")].lower()
             gender = "she" if honorific.startswith(("mrs", "ms")) else (
                 "he" if honorific.startswith("mr") else None)
-            candidates.append(Mention(match.start(), match.group("name"), gender))
+            name = match.group("name").removesuffix("’s").removesuffix("'s")  # "Mr. Trump’s plan": Trump
+            candidates.append(Mention(match.start(), name, gender))
         for match in _NAME.finditer(text, sentence.start, sentence.end):
             words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
             while words and words[0].lower() in TITLES | _DETERMINERS | _NOT_NAMES | _BARE_HONORIFICS | _VERBS:
