@@ -279,3 +279,11 @@ def test_a_share_of_a_named_group_is_a_speaker(name):
 def test_a_pronoun_never_resolves_to_a_possessive(opening, name):
     text = f"{opening} tonight was to attack. He said the country was in very bad shape after eight years.\n"
     assert speakers(text) == [name]
+
+
+@pytest.mark.parametrize(("first", "name"), [("Ironically", "Nichols"), ("Typically", "Nichols"),
+                                             ("Kimberly", "Kimberly Nichols"),
+                                             ("Beverly", "Beverly Nichols"), ("Kelly", "Kelly Nichols")])
+def test_an_opening_adverb_is_no_first_name(first, name):
+    text = f"{first} Nichols said the plant would reopen within a month of the storm.\n"
+    assert speakers(text) == [name]

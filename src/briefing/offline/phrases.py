@@ -264,7 +264,13 @@ def opener_not_name(text: str, start: int) -> bool:
     if len(word) <= 5 or not word.endswith(("ly", "ing", "ed")) or word in _NOT_ADVERBS:
         return False
     follows = re.match(r"\s*(?:,|by\b|to\b)", text[match.end():match.end() + 4]) is not None
-    return follows or word in _lowercase_words(text)
+    return follows or word in _lowercase_words(text) or (
+        len(word) >= 7 and word.endswith(_ADVERB_ENDINGS))  # 'Ironically Nichols'; 'Kimberly' stays
+
+
+# Endings only adverbs have among words of seven letters or more ('ironically', 'reportedly',
+# 'obviously'); names that end in -ly are shorter or end otherwise ('Kimberly', 'Beverly').
+_ADVERB_ENDINGS = ("ically", "ally", "ously", "ately", "ively", "ently", "antly", "edly", "ingly")
 
 
 @lru_cache(maxsize=4)
