@@ -287,3 +287,16 @@ def test_a_pronoun_never_resolves_to_a_possessive(opening, name):
 def test_an_opening_adverb_is_no_first_name(first, name):
     text = f"{first} Nichols said the plant would reopen within a month of the storm.\n"
     assert speakers(text) == [name]
+
+
+@pytest.mark.parametrize("contracted", ["She'd", "She’d", "She'll", "She've"])
+def test_a_contracted_pronoun_resolves_like_the_pronoun(contracted):
+    text = (f"Mrs. Ana Ruiz runs the studio. {contracted} argued that the movie will play longer and "
+            "stronger in theaters.\n")
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("contracted", ["I've", "We've", "You'd", "He'll"])
+def test_a_contracted_pronoun_is_never_the_speakers_name(contracted):
+    text = f"{contracted} argued that the movie will play longer and stronger in theaters.\n"
+    assert speakers(text) == []  # no one named before: the speaker is unknown, never "He'll"

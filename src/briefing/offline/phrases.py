@@ -120,6 +120,11 @@ ASPECT_VERBS = frozenset(
     start starts started begin begins began begun quit quits""".split())
 
 
+# A pronoun with a contracted auxiliary ("She'd", "He'll", "They’ve", "I've"): the pronoun is the
+# subject; "I" and "we" are the writer's voice, no source.
+_CONTRACTED_PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou)[’'](?:ll|d|ve|re|s)")
+
+
 def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Phrase | None:
     """The source phrase that ends at ``end`` (just before a cue), or None when there is none.
 
@@ -147,6 +152,9 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
     if last >= 0 and tokens[last][2].lower() in PRONOUNS:
         s, e, word = tokens[last]
         return Phrase(s, e, word)  # 'He apparently believed': the pronoun, as when it stands alone
+    if (contracted := _CONTRACTED_PRONOUN.fullmatch(tokens[last][2])) is not None:
+        s, pronoun = tokens[last][0], contracted.group("pronoun")  # "She'd found", "He'll contend"
+        return Phrase(s, s + len(pronoun), pronoun) if pronoun.lower() in PRONOUNS else None
     taken: list[tuple[int, int, str]] = []
     loose = 0  # ordinary lowercase words let in ("several cast members"), at most two
     headed = False  # a plural noun heads the phrase ("while engineers argued")
