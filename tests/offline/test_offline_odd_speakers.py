@@ -289,7 +289,7 @@ def test_an_opening_adverb_is_no_first_name(first, name):
     assert speakers(text) == [name]
 
 
-@pytest.mark.parametrize("contracted", ["She'd", "She’d", "She'll", "She've"])
+@pytest.mark.parametrize("contracted", ["She'd", "She’d", "She'll", "She’ll"])
 def test_a_contracted_pronoun_resolves_like_the_pronoun(contracted):
     text = (f"Mrs. Ana Ruiz runs the studio. {contracted} argued that the movie will play longer and "
             "stronger in theaters.\n")
@@ -300,3 +300,47 @@ def test_a_contracted_pronoun_resolves_like_the_pronoun(contracted):
 def test_a_contracted_pronoun_is_never_the_speakers_name(contracted):
     text = f"{contracted} argued that the movie will play longer and stronger in theaters.\n"
     assert speakers(text) == []  # no one named before: the speaker is unknown, never "He'll"
+
+
+@pytest.mark.parametrize("name", ["Not everyone", "No one", "Nobody", "None of the aides"])
+def test_a_negative_subject_is_no_speaker(name):
+    assert broken_speaker(name)
+
+
+@pytest.mark.parametrize("name", ["Noah Greenwald", "Nobel committee", "Norman Ham", "Noone"])
+def test_a_name_that_starts_like_a_negative_is_a_speaker(name):
+    assert not broken_speaker(name)
+
+
+def test_not_everyone_finds_is_the_writers_own_claim():
+    text = "Not everyone finds that pitch or Mr. Obama's remarks compelling, especially given the history.\n"
+    assert speakers(text) == []
+
+
+def test_a_name_used_as_a_modifier_runs_on_to_its_head_noun():
+    text = ("Scott is one of at least 707 people shot and killed by police so far this year, according "
+            "to a Washington Post database tracking such deaths.\n")
+    assert speakers(text) == ["a Washington Post database tracking such deaths"]
+    plain = ("Scott is one of at least 707 people shot and killed by police so far this year, according "
+             "to The Washington Post.\n")
+    assert speakers(plain) == ["The Washington Post"]
+
+
+@pytest.mark.parametrize(("opening", "name"), [
+    ("Democratic presidential nominee Hillary Clinton", "Hillary Clinton"),
+    ("Former longtime adviser Ana Ruiz", "Ana Ruiz"),
+    ("Ana Ruiz", "Ana Ruiz"),
+])
+def test_a_capitalised_modifier_before_a_description_and_a_name(opening, name):
+    text = (f"{opening} chimed in on Twitter, saying that Charlotte officials should release the videos "
+            "without delay.\n")
+    assert speakers(text) == [name]
+
+
+def test_a_dateline_is_no_person_a_pronoun_could_stand_for():
+    text = ("Published May 05, 2010\n\nThe Greek prime minister has denounced what he called the "
+            "murder of three bank workers killed in the riots.\n")
+    assert "Published May" not in speakers(text)
+    named = ("Mrs. Ana May arrived in Athens on Monday for talks.\n\nShe has denounced what she called "
+             "the murder of three bank workers killed in the riots.\n")
+    assert speakers(named) == ["Ana May"]  # a name with a month's word stays a name

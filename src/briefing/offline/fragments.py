@@ -22,6 +22,7 @@ GROUP_NOUNS = frozenset(
     information evidence intelligence someone somebody anyone everyone nobody""".split())
 
 # Words after the head of a noun phrase: a preposition or a relative word ('sources who ...').
+_NEGATIVES = frozenset("not no nobody none neither".split())
 _OBJECT_PRONOUNS = frozenset("them us you those these whom".split())
 _AFTER_HEAD = frozenset("of for from in at on with to by who whom whose that which".split())
 
@@ -32,12 +33,14 @@ def broken_speaker(name: str) -> bool:
     or group head, 'officials', 'police', 'federal data', and 'attorney Kassie Siegel' or
     'spokeswoman for the EB-5 Investment Coalition' stay), or 'one' after an adjective ('a good
     one for the Sixers', a thing; 'one official' and 'one of the aides' stay), or a share of a
-    pronoun ('One of them')."""
+    pronoun ('One of them'), or a negative ('Not everyone', 'No one')."""
     words = name.split()
     if not words:
         return True
     if name.lower() in PRONOUNS:
         return False  # 'he', 'she', 'they': left for the resolver, which names them or drops them
+    if words[0].lower() in _NEGATIVES:
+        return True  # 'Not everyone', 'No one', 'Nobody': no one said it
     if len(words) == 3 and words[1] == "of" and words[2].lower() in _OBJECT_PRONOUNS:
         return True  # 'One of them', 'some of us': a pronoun, no one a reader can name
     lowered = [w.lower().strip(".,") for w in words]

@@ -42,7 +42,8 @@ _BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS) | {"sen", "rep",
 _NOT_NAMES = CLAUSE_OPENERS | FOCUS_ADVERBS | frozenset(
     """at by for from with of to into about after before during under over this these those
     monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split())
+    june july august september october november december
+    posted published updated filed""".split())  # 'Published May 05, 2010': a dateline, no name
 # Verbs of saying, capitalised in a headline before a name ('Say Mexico', 'Warns Trump'): never
 # a first name, so no part of a name.
 _VERBS = frozenset(SPEECH_VERBS)

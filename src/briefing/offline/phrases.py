@@ -411,11 +411,12 @@ def _describes_name(tokens: list[tuple[int, int, str]], i: int, taken: list[tupl
     """Whether the lowercase word ``tokens[i]`` belongs to a description that a name follows
     within two words, before any capitalised word is taken ('9/11 widow Terry Strada', 'longtime
     party activist Ana Ruiz'): news describes a source before naming them. Never after a name
-    ('Ana Ruiz visited Paris'), never a verb or a clause word."""
+    ('Ana Ruiz visited Paris'; a capitalised modifier before it is no name: 'Former', 'Democratic'),
+    never a verb or a clause word."""
     word = tokens[i][2]
     if not (word.isalpha() and word.islower()) or word in CLAUSE_OPENERS or _verb_like(word) or any(
-            w[:1].isupper() for _, _, w in taken):
-        return False
+            w[:1].isupper() and w.lower() not in MODIFIERS for _, _, w in taken):
+        return False  # a capitalised modifier may come first: 'Democratic presidential nominee Hillary Clinton'
     return any(w[:1].isupper() for _, _, w in tokens[i + 1:i + 3])
 
 

@@ -674,9 +674,20 @@ def _plain_words(rest: str) -> bool:
 _SOURCE_TIME = re.compile(
     r"\s+(?:(?:released|issued|published|posted|made\s+public|filed)\s+)?(?:(?:on|last|this|early|late)\s+)?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\s*$")
-# One or two lowercase words after a capitalised modifier, up to the head noun ('a Texas prison
-# statement'): the phrase runs on to its head.
-_HEAD_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?P<head>[a-z][\w-]*)\s*$")
+# One or two lowercase words after a capitalised modifier, up to the head noun, at the source's
+# end or before what describes it ('a Texas prison statement', 'a Washington Post database
+# tracking such deaths'): the phrase runs on to its head.
+_HEAD_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?P<head>[a-z][\w-]*)"
+                         r"(?=\s*$|\s+(?:[a-z]+ing|of|that|which|from|on|for|by|in)\b)")
+
+
+def _runs_to_head(phrase: str, words: list[str]) -> bool:
+    """Whether lowercase ``words`` after a source ``phrase`` end at its head noun: no verb form or
+    clause word among them, and the last a source noun or the phrase opened by a determiner (a
+    name used as a modifier: 'a Washington Post database'; 'Ana Ruiz speaking' stays Ana Ruiz)."""
+    if any(w in CLAUSE_OPENERS or w.endswith(("ing", "ed", "ly")) for w in words):
+        return False
+    return head_like(words[-1]) or phrase.split()[0].lower() in {"a", "an", "the"}
 
 
 def according_to(text: str, sentence: Sentence) -> list[Attributed]:
@@ -696,7 +707,7 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
         source_end = time.start()  # 'a prison statement released Monday': the day is no source
     phrase = phrase_after(text, source.start("source"), source_end)
     if phrase is not None and (head := _HEAD_AFTER.match(text, phrase.end, source_end)) is not None and (
-            head_like(head.group("head")) and not CLAUSE_OPENERS.intersection(head.group().split())):
+            _runs_to_head(phrase.text, head.group().split())):
         phrase = Phrase(phrase.start, head.end(), text[phrase.start:head.end()])  # 'a Texas prison statement'
     if phrase is not None and _plain_words(text[phrase.end:source.end("source")]):
         phrase = None  # 'the top British medical journal': the head noun ends the phrase
