@@ -344,3 +344,20 @@ def test_a_dateline_is_no_person_a_pronoun_could_stand_for():
     named = ("Mrs. Ana May arrived in Athens on Monday for talks.\n\nShe has denounced what she called "
              "the murder of three bank workers killed in the riots.\n")
     assert speakers(named) == ["Ana May"]  # a name with a month's word stays a name
+
+
+@pytest.mark.parametrize("end", [", one of six women on the jury.", "."])
+def test_a_number_after_no_belongs_to_the_name(end):
+    text = f'"Everyone was respectful and calm in the room," said Juror No. 8{end}\n'
+    assert speakers(text) == ["Juror No. 8"]
+
+
+def test_a_number_after_a_name_is_no_part_of_it():
+    text = '"Everyone was respectful and calm in the room," said Ana Ruiz. 8 jurors agreed with her.\n'
+    assert speakers(text) == ["Ana Ruiz"]
+
+
+@pytest.mark.parametrize("source", ['"The Hollywood Reporter"', "“The Hollywood Reporter”", "The Hollywood Reporter"])
+def test_title_marks_around_an_according_to_source_are_no_part_of_it(source):
+    text = f"According to {source}, Gary Ross is in the negotiation stages for the sequel.\n"
+    assert speakers(text) == ["The Hollywood Reporter"]

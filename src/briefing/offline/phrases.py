@@ -445,6 +445,8 @@ def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phr
     for i, token in enumerate(tokens):
         if len(taken) < max_words and not _source_token(token[2]) and _describes_name(tokens, i, taken):
             pass  # a lowercase word of a description before the name ('9/11 widow Terry Strada')
+        elif taken and taken[-1][2] == "No." and token[2].rstrip(".").isdigit():
+            pass  # a number after 'No.' names one of a group: 'Juror No. 8'
         elif len(taken) >= max_words or not _source_token(token[2]):
             if not taken and token[2].lower() in PRONOUNS:
                 taken.append(token)

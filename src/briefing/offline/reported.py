@@ -702,19 +702,23 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
         return []
     if span is None:
         return []
-    source_end = source.end("source")
-    if (time := _SOURCE_TIME.search(text, source.start("source"), source_end)) is not None:
+    source_start, source_end = source.start("source"), source.end("source")
+    while source_start < source_end and text[source_start] in "“\"‘'":
+        source_start += 1  # 'according to "The Hollywood Reporter"': the title marks are no part of it
+    while source_end > source_start and text[source_end - 1] in "”\"’'":
+        source_end -= 1
+    if (time := _SOURCE_TIME.search(text, source_start, source_end)) is not None:
         source_end = time.start()  # 'a prison statement released Monday': the day is no source
-    phrase = phrase_after(text, source.start("source"), source_end)
+    phrase = phrase_after(text, source_start, source_end)
     if phrase is not None and (head := _HEAD_AFTER.match(text, phrase.end, source_end)) is not None and (
             _runs_to_head(phrase.text, head.group().split())):
         phrase = Phrase(phrase.start, head.end(), text[phrase.start:head.end()])  # 'a Texas prison statement'
     if phrase is not None and _plain_words(text[phrase.end:source.end("source")]):
         phrase = None  # 'the top British medical journal': the head noun ends the phrase
-    if phrase is None and len(text[source.start("source"):source_end].split()) <= 8:
+    if phrase is None and len(text[source_start:source_end].split()) <= 8:
         # 'according to' names its source outright, whatever its words ('exit polls',
         # 'conservative talk radio host Rush Limbaugh'): take the phrase up to the comma
-        phrase = Phrase(source.start("source"), source_end, text[source.start("source"):source_end])
+        phrase = Phrase(source_start, source_end, text[source_start:source_end])
     if phrase is None:
         return []
     speaker = parse_speaker(phrase.text)
