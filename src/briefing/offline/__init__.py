@@ -15,6 +15,7 @@ from briefing.core.models import Article, Briefing, Claim, Span, Usage
 from briefing.grounding.inarticle import check_briefing
 from briefing.offline.disputes import find_disputes
 from briefing.offline.figures import find_figures
+from briefing.offline.fragments import broken_speaker
 from briefing.offline.intentions import (
     find_intentions,
     statement_verb,
@@ -82,7 +83,8 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
         at = item.source_start if item.source_start >= 0 else item.start
         sentence = sentences[max(0, bisect_right(starts, at) - 1)] if sentences else None
         speaker = resolver.resolve(item.speaker, at, sentence.start if sentence else at)
-        if speaker is not None:
+        if speaker is not None and not broken_speaker(speaker.name):
+            # 'agency', 'secretary of state', 'a good one for the Sixers': no name or role
             resolved.append(replace(item, speaker=speaker))
     names = merge_names([a.speaker for a in resolved], [m.name for m in mentions])
     return [replace(a, speaker=a.speaker.model_copy(update={"name": names[a.speaker.name]}))

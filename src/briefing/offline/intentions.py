@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from briefing.core.models import Speaker
 from briefing.offline.cues import ADVERBIAL, CUE, about_the_source
 from briefing.offline.intervals import Intervals
+from briefing.offline.openings import subject_after_opening
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     FOCUS_ADVERBS,
@@ -275,7 +276,7 @@ def _sentence_subject(text: str, sentence: Sentence, at: int) -> tuple[Speaker, 
     an appositive or a first predicate joined by 'and' or 'but' stands between them."""
     opener = _OPENER.match(text, sentence.start, at)
     start = opener.end() if opener else sentence.start
-    phrase = phrase_after(text, start, at)
+    phrase = subject_after_opening(text, start, at) or phrase_after(text, start, at)  # 'Chastened by A, Trump'
     if phrase is None:
         phrase = phrase_after(text, sentence.start, at)
     if phrase is None or not (_APPOSITIVE.fullmatch(text, phrase.end, at)
@@ -294,7 +295,7 @@ def _participle_subject(text: str, sentence: Sentence, at: int) -> tuple[Speaker
     follows its first predicate after a comma."""
     opener = _OPENER.match(text, sentence.start, at)
     start = opener.end() if opener else sentence.start
-    phrase = phrase_after(text, start, at)
+    phrase = subject_after_opening(text, start, at) or phrase_after(text, start, at)  # 'Chastened by A, Trump'
     if phrase is None or not _BEFORE_PARTICIPLE.fullmatch(text, phrase.end, at):
         return None
     return parse_speaker(phrase.text), phrase.start

@@ -42,7 +42,8 @@ _BARE_HONORIFICS = frozenset(h.rstrip(".") for h in HONORIFICS) | {"sen", "rep",
 _NOT_NAMES = CLAUSE_OPENERS | FOCUS_ADVERBS | frozenset(
     """at by for from with of to into about after before during under over this these those
     monday tuesday wednesday thursday friday saturday sunday january february march april may
-    june july august september october november december""".split())
+    june july august september october november december
+    posted published updated filed""".split())  # 'Published May 05, 2010': a dateline, no name
 # Verbs of saying, capitalised in a headline before a name ('Say Mexico', 'Warns Trump'): never
 # a first name, so no part of a name.
 _VERBS = frozenset(SPEECH_VERBS)
@@ -126,7 +127,8 @@ def person_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             honorific = text[match.start():match.start("name")].lower()
             gender = "she" if honorific.startswith(("mrs", "ms")) else (
                 "he" if honorific.startswith("mr") else None)
-            candidates.append(Mention(match.start(), match.group("name"), gender))
+            name = match.group("name").removesuffix("’s").removesuffix("'s")  # "Mr. Trump’s plan": Trump
+            candidates.append(Mention(match.start(), name, gender))
         for match in _NAME.finditer(text, sentence.start, sentence.end):
             words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
             while words and words[0].lower() in TITLES | _DETERMINERS | _NOT_NAMES | _BARE_HONORIFICS | _VERBS:

@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from briefing.offline.cues import PRONOUNS, lexicon
-from briefing.quantities.dates import WEEKDAYS
+from briefing.quantities.dates import MONTHS, WEEKDAYS
 from briefing.text.sentences import is_abbreviation
 
 # Nouns that denote an unnamed person or group when they head the source phrase.
@@ -120,6 +120,11 @@ ASPECT_VERBS = frozenset(
     start starts started begin begins began begun quit quits""".split())
 
 
+# A pronoun with a contracted auxiliary ("She'd", "He'll", "They’ve", "I've"): the pronoun is the
+# subject; "I" and "we" are the writer's voice, no source.
+_CONTRACTED_PRONOUN = re.compile(r"(?P<pronoun>[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou)[’'](?:ll|d|ve|re|s)")
+
+
 def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Phrase | None:
     """The source phrase that ends at ``end`` (just before a cue), or None when there is none.
 
@@ -147,6 +152,9 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
     if last >= 0 and tokens[last][2].lower() in PRONOUNS:
         s, e, word = tokens[last]
         return Phrase(s, e, word)  # 'He apparently believed': the pronoun, as when it stands alone
+    if (contracted := _CONTRACTED_PRONOUN.fullmatch(tokens[last][2])) is not None:
+        s, pronoun = tokens[last][0], contracted.group("pronoun")  # "She'd found", "He'll contend"
+        return Phrase(s, s + len(pronoun), pronoun) if pronoun.lower() in PRONOUNS else None
     taken: list[tuple[int, int, str]] = []
     loose = 0  # ordinary lowercase words let in ("several cast members"), at most two
     headed = False  # a plural noun heads the phrase ("while engineers argued")
@@ -264,7 +272,13 @@ def opener_not_name(text: str, start: int) -> bool:
     if len(word) <= 5 or not word.endswith(("ly", "ing", "ed")) or word in _NOT_ADVERBS:
         return False
     follows = re.match(r"\s*(?:,|by\b|to\b)", text[match.end():match.end() + 4]) is not None
-    return follows or word in _lowercase_words(text)
+    return follows or word in _lowercase_words(text) or (
+        len(word) >= 7 and word.endswith(_ADVERB_ENDINGS))  # 'Ironically Nichols'; 'Kimberly' stays
+
+
+# Endings only adverbs have among words of seven letters or more ('ironically', 'reportedly',
+# 'obviously'); names that end in -ly are shorter or end otherwise ('Kimberly', 'Beverly').
+_ADVERB_ENDINGS = ("ically", "ally", "ously", "ately", "ively", "ently", "antly", "edly", "ingly")
 
 
 @lru_cache(maxsize=4)
@@ -297,6 +311,7 @@ _BURST = re.compile(
 )
 
 _WEEKDAYS = frozenset(WEEKDAYS)
+_MONTHS = frozenset(MONTHS)
 _TIME_WORDS = _WEEKDAYS | {"morning", "afternoon", "evening", "night", "week", "month", "year",
                            "yesterday", "today", "tonight"}
 
@@ -308,6 +323,11 @@ def _before_time(tokens: list[tuple[int, int, str]]) -> int:
     last = len(tokens) - 1
     if last >= 2 and re.fullmatch(r"(?:19|20)\d\d", tokens[last][2]) and tokens[last - 1][2] == "in":
         return last - 2  # 'an arbitration panel in 2001 found': the year is no part of the source
+    month = last - 1 if last >= 1 and re.fullmatch(r"\d{1,2}|(?:19|20)\d\d", tokens[last][2]) else last
+    if month >= 1 and tokens[month][2].lower() in _MONTHS and tokens[month][2][:1].isupper():
+        opener = month - 1 if tokens[month - 1][2] in {"early", "late", "mid"} else month
+        if opener >= 1 and tokens[opener - 1][2] in {"in", "since", "during"}:
+            return opener - 2  # 'The Indian Navy in November said': the month is no part of the source
     i = last
     while i >= 0 and tokens[i][2].lower() in _TIME_WORDS:
         i -= 1
@@ -391,11 +411,12 @@ def _describes_name(tokens: list[tuple[int, int, str]], i: int, taken: list[tupl
     """Whether the lowercase word ``tokens[i]`` belongs to a description that a name follows
     within two words, before any capitalised word is taken ('9/11 widow Terry Strada', 'longtime
     party activist Ana Ruiz'): news describes a source before naming them. Never after a name
-    ('Ana Ruiz visited Paris'), never a verb or a clause word."""
+    ('Ana Ruiz visited Paris'; a capitalised modifier before it is no name: 'Former', 'Democratic'),
+    never a verb or a clause word."""
     word = tokens[i][2]
     if not (word.isalpha() and word.islower()) or word in CLAUSE_OPENERS or _verb_like(word) or any(
-            w[:1].isupper() for _, _, w in taken):
-        return False
+            w[:1].isupper() and w.lower() not in MODIFIERS for _, _, w in taken):
+        return False  # a capitalised modifier may come first: 'Democratic presidential nominee Hillary Clinton'
     return any(w[:1].isupper() for _, _, w in tokens[i + 1:i + 3])
 
 
@@ -424,6 +445,8 @@ def phrase_after(text: str, start: int, ceiling: int, max_words: int = 9) -> Phr
     for i, token in enumerate(tokens):
         if len(taken) < max_words and not _source_token(token[2]) and _describes_name(tokens, i, taken):
             pass  # a lowercase word of a description before the name ('9/11 widow Terry Strada')
+        elif taken and taken[-1][2] == "No." and token[2].rstrip(".").isdigit():
+            pass  # a number after 'No.' names one of a group: 'Juror No. 8'
         elif len(taken) >= max_words or not _source_token(token[2]):
             if not taken and token[2].lower() in PRONOUNS:
                 taken.append(token)

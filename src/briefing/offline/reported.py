@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from briefing.core.models import Speaker
+from briefing.offline.agreement import plural_noun_cue
 from briefing.offline.cues import (
     ADVERBIAL,
     CUE,
@@ -19,8 +20,10 @@ from briefing.offline.cues import (
     lexicon,
     participle_cue,
 )
+from briefing.offline.fragments import broken_speaker
 from briefing.offline.intentions import next_act
 from briefing.offline.intervals import Intervals
+from briefing.offline.openings import opening_subject, subject_after_opening
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     Phrase,
@@ -183,13 +186,34 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
+# A comma, then a finite verb with no subject of its own: the predicate a participle aside
+# interrupts ('the city, urging residents to leave, closed the bridge').
+_PREDICATE_AFTER_ASIDE = re.compile(
+    r",\s+(?:(?:also|then|later|quickly)\s+)?(?:is|was|were|are|has|have|had|will|would|can|could|"
+    r"[a-z]{3,}(?<!e)ed)\b")
+
+
+def _aside_participle(text: str, participle: re.Match[str], end: int) -> bool:
+    """Whether a participle set off by commas inside reported content belongs to the content's
+    subject: the next comma opens a predicate ('the city, urging residents to leave, closed
+    ...'). A participle of saying before a clause (', adding that the plan, approved in May,
+    ...') is the speaker's second cue whatever follows."""
+    if re.match(r"\s*that\b", text[participle.end("cue"):participle.end("cue") + 8]) or (
+            participle.group().rstrip().endswith("that")):
+        return False
+    comma = text.find(",", participle.end(), end)
+    return comma >= 0 and _PREDICATE_AFTER_ASIDE.match(text, comma, end) is not None
+
+
 def _second_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     """A second cue for the same source later in the sentence, whichever comes first: a
     participle ('X said A, adding that B') or a coordinated verb ('X said A and warned that B',
     'X called for A, and criticized B'). News often packs two statements of one speaker into
     one sentence this way; each becomes its own claim."""
-    found = [m for m in (_PARTICIPLE.search(text, start, end), _COORDINATED.search(text, start, end))
-             if m is not None]
+    participle = _PARTICIPLE.search(text, start, end)
+    if participle is not None and _aside_participle(text, participle, end):
+        participle = None  # 'X said the city, urging residents to leave, closed ...': the city's act
+    found = [m for m in (participle, _COORDINATED.search(text, start, end)) if m is not None]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -456,6 +480,17 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         speaker, source_start = found
         if _DETERMINER_BEFORE.search(text, source_start, cue.start("cue")) is not None:
             continue  # 'one of the states suing the EPA': after a determiner the cue word is a noun
+        if plural_noun_cue(text[source_start:cue.start("cue")], cue.group("cue")):
+            # 'Various news reports said', 'coal states claim': a plural noun, not the verb, unless a
+            # clause follows it ('A slide ... to political leaders shows what'): the opening subject's
+            opening = opening_subject(text, sentence.start, source_start, singular=True) if (
+                _CLAUSE_AFTER.match(text, cue.end("cue"))) else None
+            if opening is None:
+                continue
+            found = speaker, source_start = parse_speaker(opening.text), opening.start
+        elif broken_speaker(speaker.name) and (
+                opening := opening_subject(text, sentence.start, source_start)) is not None:
+            found = speaker, source_start = parse_speaker(opening.text), opening.start  # not 'secretary of state'
         if _NEGATION.search(text, source_start, cue.start("cue")) is not None:
             position = cue.end()
             continue  # 'Ana Ruiz never said that A': she did not say A
@@ -634,6 +669,27 @@ def _plain_words(rest: str) -> bool:
                                        for w in words)
 
 
+# A time after an 'according to' source, with the participle that dates it ('a statement
+# released Monday', 'police on Tuesday'): when it was said, not who said it.
+_SOURCE_TIME = re.compile(
+    r"\s+(?:(?:released|issued|published|posted|made\s+public|filed)\s+)?(?:(?:on|last|this|early|late)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)\s*$")
+# One or two lowercase words after a capitalised modifier, up to the head noun, at the source's
+# end or before what describes it ('a Texas prison statement', 'a Washington Post database
+# tracking such deaths'): the phrase runs on to its head.
+_HEAD_AFTER = re.compile(r"(?:\s+[a-z][\w-]*)?\s+(?P<head>[a-z][\w-]*)"
+                         r"(?=\s*$|\s+(?:[a-z]+ing|of|that|which|from|on|for|by|in)\b)")
+
+
+def _runs_to_head(phrase: str, words: list[str]) -> bool:
+    """Whether lowercase ``words`` after a source ``phrase`` end at its head noun: no verb form or
+    clause word among them, and the last a source noun or the phrase opened by a determiner (a
+    name used as a modifier: 'a Washington Post database'; 'Ana Ruiz speaking' stays Ana Ruiz)."""
+    if any(w in CLAUSE_OPENERS or w.endswith(("ing", "ed", "ly")) for w in words):
+        return False
+    return head_like(words[-1]) or phrase.split()[0].lower() in {"a", "an", "the"}
+
+
 def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     """'According to X, ...' and '..., according to X.'"""
     first = _ACCORDING_FIRST.match(text, sentence.start, sentence.end)
@@ -646,13 +702,23 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
         return []
     if span is None:
         return []
-    phrase = phrase_after(text, source.start("source"), source.end("source"))
+    source_start, source_end = source.start("source"), source.end("source")
+    while source_start < source_end and text[source_start] in "“\"‘'":
+        source_start += 1  # 'according to "The Hollywood Reporter"': the title marks are no part of it
+    while source_end > source_start and text[source_end - 1] in "”\"’'":
+        source_end -= 1
+    if (time := _SOURCE_TIME.search(text, source_start, source_end)) is not None:
+        source_end = time.start()  # 'a prison statement released Monday': the day is no source
+    phrase = phrase_after(text, source_start, source_end)
+    if phrase is not None and (head := _HEAD_AFTER.match(text, phrase.end, source_end)) is not None and (
+            _runs_to_head(phrase.text, head.group().split())):
+        phrase = Phrase(phrase.start, head.end(), text[phrase.start:head.end()])  # 'a Texas prison statement'
     if phrase is not None and _plain_words(text[phrase.end:source.end("source")]):
         phrase = None  # 'the top British medical journal': the head noun ends the phrase
-    if phrase is None and len(source.group("source").split()) <= 8:
+    if phrase is None and len(text[source_start:source_end].split()) <= 8:
         # 'according to' names its source outright, whatever its words ('exit polls',
         # 'conservative talk radio host Rush Limbaugh'): take the phrase up to the comma
-        phrase = Phrase(source.start("source"), source.end("source"), source.group("source"))
+        phrase = Phrase(source_start, source_end, text[source_start:source_end])
     if phrase is None:
         return []
     speaker = parse_speaker(phrase.text)
@@ -673,7 +739,11 @@ def subject_participle(text: str, sentence: Sentence) -> list[Attributed]:
     if match is None:
         return []
     phrase = phrase_after(text, sentence.start, match.start())
-    if phrase is None or phrase.start != sentence.start or phrase.end >= match.start():
+    if (opening := subject_after_opening(text, sentence.start, match.start())) is not None:
+        phrase = opening  # 'Chastened by A, Trump revised his plan, promising ...'
+    elif phrase is not None and phrase.start != sentence.start:
+        phrase = None
+    if phrase is None or phrase.end >= match.start():
         return []
     span = _content(text, match.end(), _clause_end(text, match.end(), sentence.end))
     if span is None:
@@ -804,6 +874,8 @@ _OBJECT_CUES = frozenset(
 # A negation right before a cue ('Ana Ruiz never said', 'rarely admits'): the source did not say
 # what follows, so it is attributed to no one ("did not say" has no cue at all). A negation
 # inside a description of the source ('Ana Ruiz, who never lies, said') is none of the cue's.
+# What follows a verb of saying or showing, never a plural noun: a clause ('shows what ...').
+_CLAUSE_AFTER = re.compile(r"\s+(?:that|what|how|whether|why)\b")
 _NEGATION = re.compile(r"(?:\b(?:never|not|hardly|rarely|seldom|no\s+longer)|n[’']t)\s+(?:[a-z]+ly\s+)?$")
 # A determiner right before a cue word: the word is a noun ('the states', 'his notes').
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|my)\s+$",

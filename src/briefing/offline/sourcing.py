@@ -105,10 +105,27 @@ def _split_roles(role: list[str], name: list[str]) -> tuple[str | None, list[str
 _PHRASE_END = frozenset("of for at by in on to with from the a an and or".split())
 
 
+# When it was said, at a phrase's end ('three societies today', 'officials on Monday', 'aides last
+# week'): no part of a name. Only lowercase words and a weekday after a lowercase word count, so
+# 'USA Today' and 'Joe Friday' stay.
+_TIME_END = frozenset("today yesterday tonight".split())
+_WEEKDAY_NAMES = frozenset(d.capitalize() for d in WEEKDAYS)
+
+
+def _time_at_end(words: list[str]) -> int:
+    """How many words at the end of ``words`` say when, not who (0 when none)."""
+    last = words[-1].rstrip(",")
+    if last in _TIME_END or last in _WEEKDAY_NAMES and words[-2][:1].islower():
+        return 1
+    if last in {"week", "month", "year", "night"} and words[-2] in {"last", "this"} and len(words) > 2:
+        return 2
+    return 0
+
+
 def _noun_phrase(phrase: str) -> str:
     words = phrase.split()
-    while len(words) > 1 and words[-1].lower().rstrip(",") in _PHRASE_END:
-        words.pop()
+    while len(words) > 1 and (words[-1].lower().rstrip(",") in _PHRASE_END or _time_at_end(words)):
+        del words[len(words) - max(1, _time_at_end(words)):]
     trimmed = " ".join(words)
     if ", " in trimmed and words[-1].islower() and words[-1].endswith("ed"):
         trimmed = trimmed.split(", ")[0]
@@ -596,7 +613,7 @@ def _placed_group(text: str, subject: re.Match[str], cue_start: int,
             rest[-1].lower() in _PHRASE_END | {"who", "that", "which"}) or any(
             verb_like(w) and w not in _PHRASE_END for w in rest) or _CUE_WORD.search(subject.group("rest")):
         return None
-    return Speaker(name=text[subject.start():cue_start].strip(), anonymous=True), subject.start()
+    return Speaker(name=_noun_phrase(text[subject.start():cue_start].strip()), anonymous=True), subject.start()
 
 
 # A subject that a relative clause describes, right before the cue: 'Officials who work in the
