@@ -131,8 +131,10 @@ _INFINITIVE = (
     r"insist|note|contend|assert|know|agree|concede)\b" + CLAUSE_AHEAD + r")"
 )
 
+# Every cue opens with a lowercase letter or, contracted ("he’s claiming"), an apostrophe: the
+# lookahead lets the search skip every other word boundary before trying the alternatives.
 CUE = (
-    r"\b(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?reportedly\s+(?:"
+    r"\b(?=[a-z’'])(?P<cue>(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?reportedly\s+(?:"
     + _alternatives(REPORTED_ATTITUDES + SPEECH_VERBS)
     + r")|" + _INFINITIVE + r"|(?:(?:" + _alternatives(AUXILIARIES) + r")\s+){0,2}"
     r"(?:" + _BE + r"(?:" + _alternatives(lexicon("progressive_cues")) + r")\b|"
