@@ -20,6 +20,7 @@ from briefing.core.models import (
     Speaker,
     UntrustedClaim,
 )
+from briefing.text.alternation import alternation
 from briefing.text.fold import fold_fast
 
 _STATUSES = get_args(GroundingStatus)
@@ -50,11 +51,14 @@ _MULTIPLES = {
     "threefold": 3, "three-fold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4,
     "halve": 0.5, "halved": 0.5, "halving": 0.5,
 }
-_NUMBER_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_SCALE_WORD = "|".join(sorted(SCALES, key=len, reverse=True))
-_MULTIPLE_WORD = "|".join(sorted(_MULTIPLES, key=len, reverse=True))
+_NUMBER_WORD = alternation(_UNITS)
+_SCALE_WORD = alternation(SCALES)
+_MULTIPLE_WORD = alternation(_MULTIPLES)
+# The lookahead names every place a figure can start (a qualifier word, which may end a longer
+# word, a word start, a currency sign, a space or a digit), so the search skips the rest fast.
 _FIGURE = re.compile(
     rf"""
+    (?=[\s$€£¥\d]|\b|(?:more|less|fewer|at|nearly|almost|about|over)\s)
     (?P<qual>(?:more|less|fewer)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|over\s+)?
     (?:
       (?P<mult>\b(?:{_MULTIPLE_WORD})\b)
@@ -83,7 +87,7 @@ def _word_value(words: str) -> float:
 
 # Every figure holds a digit, a number word or a multiple word: text without any has none, and
 # this one test is much cheaper than the full scan (most sentences hold no figure).
-_MAY_HOLD_FIGURE = re.compile(rf"\d|\b(?:{_NUMBER_WORD}|{_MULTIPLE_WORD})\b", re.IGNORECASE)
+_MAY_HOLD_FIGURE = re.compile(rf"\d|\b(?:{alternation([*_UNITS, *_MULTIPLES])})\b", re.IGNORECASE)
 
 
 def figures_in(s: str) -> list[tuple[str, float, str]]:

@@ -6,6 +6,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from briefing.text.alternation import alternation
+
 # Verbs that introduce what someone said, wrote, found or holds, in the forms news uses.
 SPEECH_VERBS = """
     said says say saying told tells tell telling added adds adding stated states stating
@@ -78,16 +80,9 @@ def lexicon(name: str) -> tuple[str, ...]:
 
 
 def _alternatives(words: list[str] | tuple[str, ...]) -> str:
-    """Words (lowercase) as one regex alternation, longest first (so "says" is not cut to "say").
-
-    The words are grouped by their first letter ('s(?:ays|aid|ay)|t(?:old|ells)'): words with
-    different first letters never match at the same place, so the order within each group is
-    all that counts, and the search tries one group instead of every word at each place.
-    """
-    groups: dict[str, list[str]] = {}
-    for word in sorted(set(words), key=len, reverse=True):
-        groups.setdefault(word[0], []).append(word[1:].replace(" ", r"\s+"))
-    return "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items())
+    """Words as one regex alternation, longest first (so "says" is not cut to "say"), grouped by
+    first letter for a fast search (``alternation``)."""
+    return alternation(words)
 
 
 # A form of "be" before an -ing cue, and the adverbs that may follow it: "is questioning",
