@@ -42,6 +42,7 @@ from briefing.offline.sourcing import (
     parse_speaker,
     source_before_cue,
 )
+from briefing.text.alternation import alternation
 from briefing.text.marks import find_quotes
 from briefing.text.sentences import Sentence
 
@@ -91,6 +92,8 @@ _CLOSING_PLACED = re.compile(
 PLACE_CUES = frozenset(
     """said says told tells added adds wrote writes reported reports stated states noted notes
     explained explains warned warns announced announces confirmed confirms learned""".split())
+# Any of them as a word: a sentence without one has no placed closing cue worth the long search.
+_PLACE_CUE_WORD = re.compile(r"\b(?:" + alternation(PLACE_CUES) + r")\b")
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
 # '..., according to X.', '... — according to X.', and X with a description after a comma
 # ('..., according to Ana Ruiz, head of the city's transport office.').
@@ -591,6 +594,8 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
         return []
     match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
     if match is None:
+        if _PLACE_CUE_WORD.search(text, sentence.start, sentence.end) is None:
+            return []  # the placed form would end in no verb of saying
         match = _CLOSING_PLACED.search(text, sentence.start, sentence.end)
         if match is None or match.group("cue1").split()[-1].lower() not in PLACE_CUES or (
                 not _place_phrase(match.group("where"))):
