@@ -54,11 +54,14 @@ _MULTIPLES = {
 _NUMBER_WORD = alternation(_UNITS)
 _SCALE_WORD = alternation(SCALES)
 _MULTIPLE_WORD = alternation(_MULTIPLES)
-# The lookahead names every place a figure can start (a qualifier word, which may end a longer
-# word, a word start, a currency sign, a space or a digit), so the search skips the rest fast.
+# The first words of the qualifiers below.
+_QUALIFIER_WORD = alternation("more less fewer at nearly almost about over".split())
+# The lookahead names every place a figure can start (a currency sign or a digit, a number or
+# multiple word after at most one space, a space before a digit, or a qualifier word, which may
+# end a longer word), so the search skips every other place fast.
 _FIGURE = re.compile(
     rf"""
-    (?=[\s$€£¥\d]|\b|(?:more|less|fewer|at|nearly|almost|about|over)\s)
+    (?=[$€£¥\d] | \s\d | \s?\b(?:{_NUMBER_WORD}|{_MULTIPLE_WORD}) | (?:{_QUALIFIER_WORD})\s)
     (?P<qual>(?:more|less|fewer)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|over\s+)?
     (?:
       (?P<mult>\b(?:{_MULTIPLE_WORD})\b)
