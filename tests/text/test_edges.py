@@ -35,3 +35,10 @@ def test_a_long_run_of_spaces_is_read_through() -> None:
 def test_a_place_past_the_end_reads_nothing_after() -> None:
     assert chars_after("abc", 10, 2) == ""
     assert chars_before("abc", 0, 2) == ""
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_chars_before_stops_at_the_floor(text: str) -> None:
+    for floor in range(0, len(text) + 1, 7):
+        for at in range(floor, len(text) + 1, 3):
+            assert chars_before(text, at, 2, floor) == text[floor:at].rstrip()[-2:]

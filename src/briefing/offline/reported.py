@@ -8,6 +8,7 @@ content span is the reported clause only, without the source, the cue or the fin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from briefing.core.models import Speaker
@@ -43,6 +44,7 @@ from briefing.offline.sourcing import (
     source_before_cue,
 )
 from briefing.text.alternation import alternation
+from briefing.text.edges import chars_before
 from briefing.text.marks import find_quotes
 from briefing.text.sentences import Sentence
 
@@ -174,7 +176,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     “B,” she said')."""
     if (semicolon := text.find(";", start, end)) >= 0:
         end = semicolon
-    if (contrast := _CONTRAST.search(text, start, end)) is not None:
+    if (contrast := _searches(text).search(_CONTRAST, start, end)) is not None:
         end = contrast.end("mark") if contrast.group("mark") else contrast.start()  # 'you," though'
     for cue in _CUE.finditer(text, start, end):
         found = source_before_cue(text, cue.start("cue"), _reach(start, cue.start("cue")))
@@ -186,12 +188,38 @@ def _clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
+class _Searches:
+    """``pattern.search(text, start, end)`` over one text, remembered. The search from an earlier
+    start answers for every later start up to the match it found (no match starts before it),
+    or for every later start when it found none; so the cues of a sentence, read left to right,
+    scan the sentence once each pattern instead of once per cue."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._last: dict[tuple[re.Pattern[str], int], tuple[int, re.Match[str] | None]] = {}
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        last = self._last.get((pattern, end))
+        if last is not None and last[0] <= start and (last[1] is None or start <= last[1].start()):
+            return last[1]
+        found = pattern.search(self.text, start, end)
+        self._last[(pattern, end)] = (start, found)
+        return found
+
+
+@lru_cache(maxsize=4)
+def _searches(text: str) -> _Searches:
+    """The remembered searches over ``text`` (``_Searches``), one per text."""
+    return _Searches(text)
+
+
 def _second_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     """A second cue for the same source later in the sentence, whichever comes first: a
     participle ('X said A, adding that B') or a coordinated verb ('X said A and warned that B',
     'X called for A, and criticized B'). News often packs two statements of one speaker into
     one sentence this way; each becomes its own claim."""
-    found = [m for m in (_PARTICIPLE.search(text, start, end), _COORDINATED.search(text, start, end))
+    searches = _searches(text)
+    found = [m for m in (searches.search(_PARTICIPLE, start, end), searches.search(_COORDINATED, start, end))
              if m is not None]
     return min(found, key=lambda m: m.start()) if found else None
 
@@ -303,11 +331,18 @@ _PHRASAL_CALL = re.compile(
 _ASIDE_DASH = re.compile(r"\s(?:[—–]|--?)\s")
 
 
+@lru_cache(maxsize=8)
+def _aside_dash_ends(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where each aside dash of ``text[start:end]`` ends, read once per sentence: those that end
+    by a place are the ones found before it."""
+    return tuple(m.end() for m in _ASIDE_DASH.finditer(text, start, end))
+
+
 def _aside_end(text: str, sentence: Sentence, source_start: int, begin: int, end: int) -> int:
     """Where reported content ends when its source speaks inside a dash-set aside: at the dash
     that closes it ('X told The Post — where her lawyer said she was in rehab — “I hear ...”':
     the lawyer said only that she was in rehab)."""
-    opened = len(_ASIDE_DASH.findall(text, sentence.start, source_start)) % 2 == 1
+    opened = bisect_right(_aside_dash_ends(text, sentence.start, sentence.end), source_start) % 2 == 1
     if not opened:
         return end
     closing = _ASIDE_DASH.search(text, begin, end)
@@ -469,7 +504,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
                 text).contains(source_start, source_start + 1):
             continue  # '"Nobody believes it," a guest shouted', '"... what they found," he said':
             # a quotation's words, not a source
-        after_quote = re.search(r"[,.!?][”\"]\s*$", text[sentence.start:source_start]) is not None
+        closing = chars_before(text, source_start, 2, sentence.start)  # '..., he said' after '“A,”'
+        after_quote = len(closing) == 2 and closing[0] in ",.!?" and closing[1] in "”\""
         after = audience_end(text, cue.group("cue"), cue.end("cue"), stop)
         if via := outlet_audience(text, cue.end("cue"), stop):
             speaker = speaker.model_copy(update={"via": via})

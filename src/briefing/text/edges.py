@@ -10,14 +10,14 @@ from __future__ import annotations
 _WINDOW = 64
 
 
-def chars_before(text: str, at: int, count: int) -> str:
-    """``text[:at].rstrip()[-count:]``: the last ``count`` characters before ``at`` that are not
-    trailing whitespace."""
+def chars_before(text: str, at: int, count: int, floor: int = 0) -> str:
+    """``text[floor:at].rstrip()[-count:]``: the last ``count`` characters before ``at`` (and
+    from ``floor`` on) that are not trailing whitespace."""
     window = _WINDOW
     while True:
-        low = max(0, at - window)
+        low = max(floor, at - window)
         stripped = text[low:at].rstrip()
-        if len(stripped) >= count or low == 0:
+        if len(stripped) >= count or low <= floor:
             return stripped[-count:] if count else ""
         window *= 4
 
