@@ -196,14 +196,16 @@ class _Searches:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._last: dict[tuple[re.Pattern[str], int], tuple[int, re.Match[str] | None]] = {}
+        # keyed by the pattern's identity: hashing a compiled pattern hashes its whole program
+        self._last: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
 
     def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
-        last = self._last.get((pattern, end))
+        key = (id(pattern), end)
+        last = self._last.get(key)
         if last is not None and last[0] <= start and (last[1] is None or start <= last[1].start()):
             return last[1]
         found = pattern.search(self.text, start, end)
-        self._last[(pattern, end)] = (start, found)
+        self._last[key] = (start, found)
         return found
 
 
