@@ -88,9 +88,10 @@ def _alternatives(words: list[str] | tuple[str, ...]) -> str:
 # A form of "be" before an -ing cue, and the adverbs that may follow it: "is questioning",
 # "has been claiming", "were also urging", "is once again questioning"; contracted after a
 # pronoun only ("He’s claiming", "they’re urging"), since "Trump’s warning lights" is a possessive.
+# (The lookahead for the apostrophe spares the lookbehinds at every other word.)
 _BE = r"""(?:is|are|was|were|has\s+been|have\s+been|had\s+been
-          |(?:(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ii]t)|(?<=\b[Ww]ho))[’']s
-          |(?:(?<=\b[Tt]hey)|(?<=\b[Ww]e)|(?<=\b[Yy]ou))[’']re)\s+
+          |(?=[’'])(?:(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ii]t)|(?<=\b[Ww]ho))[’']s
+          |(?=[’'])(?:(?<=\b[Tt]hey)|(?<=\b[Ww]e)|(?<=\b[Yy]ou))[’']re)\s+
           (?:(?:also|now|still|again|once\s+again|increasingly|openly|publicly|privately|already|
                repeatedly|reportedly)\s+)?"""
 

@@ -100,8 +100,8 @@ _LEMMA = {form.replace("_", " "): lemma for lemma, verb in INTENTION_VERBS.items
 
 # A form of "be"; contracted only after a pronoun ("she’s hoping"), since "Trump’s promise" is a
 # possessive.
-_BE = (r"(?:is|are|was|were|be|been|being|am|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))[’']s"
-       r"|(?:(?<=\b[Tt]hey)|(?<=\b[Ww]e))[’']re)")
+_BE = (r"(?:is|are|was|were|be|been|being|am|(?=[’'])(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))[’']s"
+       r"|(?=[’'])(?:(?<=\b[Tt]hey)|(?<=\b[Ww]e))[’']re)")
 _NEGATED_AUX = r"[a-z]+n[’']t"
 # Words in -ly that are no adverbs: 'the Clinton family plans to' has no "family" in its verb.
 _LY_NOUNS = r"(?:family|ally|rally|assembly|supply|italy|july|bully|belly|jelly|reply|only|early)\b"
