@@ -1,4 +1,5 @@
-"""The figure pattern's start lookahead and grouped word lists change no figure (#19)."""
+"""The figure pattern's start lookahead and grouped word lists change no figure, nor the
+stop lookahead a sentence end (#19)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.grounding.inarticle import _FIGURE, _MULTIPLES, _UNITS, SCALES, figures_in
+from briefing.grounding.inarticle import _FIGURE, _MULTIPLES, _SENTENCE_END, _UNITS, SCALES, figures_in
 from briefing.text.alternation import alternation
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,3 +53,11 @@ def test_a_qualifier_that_ends_a_longer_word_still_starts_the_figure() -> None:
 def test_every_figure_of_the_fixtures_is_found_as_before(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert _found(_FIGURE, text) == _found(_reference(), text)
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.name)
+def test_sentence_ends_are_found_as_without_the_stop_lookahead(path: Path) -> None:
+    assert _SENTENCE_END.pattern.startswith("(?=[.!?])")
+    reference = re.compile(_SENTENCE_END.pattern.removeprefix("(?=[.!?])"))
+    text = path.read_text(encoding="utf-8") + " Mr. Smith. U.S. officials. 3 p.m. On. Gen. A! B? “C.” D"
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in reference.finditer(text)]

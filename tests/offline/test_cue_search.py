@@ -16,6 +16,7 @@ import pytest
 
 from briefing.offline import cues, intentions
 from briefing.offline.reported import _CUE
+from briefing.offline.sourcing import _POSSESSIVE_END
 from briefing.text.alternation import alternation
 from briefing.text.sentences import split_sentences
 
@@ -93,3 +94,12 @@ def test_cues_and_verb_groups_are_found_as_with_the_plain_alternations(text: str
 def test_a_contracted_cue_after_a_pronoun_is_still_found() -> None:
     assert [m.group("cue") for m in _CUE.finditer("He’s claiming that A, she said.")] == [
         "’s claiming", "said"]
+
+
+@pytest.mark.parametrize("window", ["Trump’s", "the officials’ ", "the officials' ", "Ana's  ", "its",
+                                    "’s", "s’", "Jones’s", "a ’s", "x" * 200 + "’s "])
+def test_a_possessive_end_is_found_as_without_the_apostrophe_lookahead(window: str) -> None:
+    reference = re.compile(_POSSESSIVE_END.pattern.removeprefix("(?=[’'])"))
+    assert reference.pattern != _POSSESSIVE_END.pattern
+    found, expected = _POSSESSIVE_END.search(window), reference.search(window)
+    assert (found and found.span()) == (expected and expected.span())

@@ -148,9 +148,10 @@ def _contains(haystack: str, needle: list[str]) -> bool:
 
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets), before a space and a capital
-# or an opening quote; "Mr. Smith", "U.S. officials" and "3 p.m. on" do not end one.
+# or an opening quote; "Mr. Smith", "U.S. officials" and "3 p.m. on" do not end one. (The
+# lookahead for the stop comes first: it spares the lookbehinds at every other character.)
 _SENTENCE_END = re.compile(
-    r"""(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bNo)"""
+    r"""(?=[.!?])(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bNo)"""
     r"""(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bGen)(?<!\bGov)"""
     r"""[.!?]["'”’)\]]*\s+(?=["“‘(]?[A-Z0-9])"""
 )
