@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from briefing.grounding.inarticle import _FIGURE, _MULTIPLES, _SENTENCE_END, _UNITS, SCALES, figures_in
+from briefing.grounding.inarticle import (
+    _FIGURE,
+    _MULTIPLES,
+    _SENTENCE_END,
+    _UNITS,
+    SCALES,
+    figures_in,
+)
 from briefing.text.alternation import alternation
 
 REPO = Path(__file__).resolve().parents[2]
