@@ -26,7 +26,8 @@ records obtained by"), or evidence under 6 words that neither is nor holds a quo
 ``--scaling`` (needs no data) times the extractor on the seed article repeated to 100 KB, 1 MB and
 5 MB (the input limit is 10 MB), with the cost per MB as a ratio of the 100 KB run's: a ratio near
 1 means the work grows linearly. Target: 5 MB in under 30 s. Wall and CPU seconds are both shown,
-since a busy machine stretches the first.
+since a busy machine stretches the first. Then one sentence of 200 and 800 cued clauses (25 and
+100 KB), whose cost per clause should stay flat.
 """
 
 from __future__ import annotations
@@ -173,6 +174,28 @@ def scaling(sizes: tuple[int, ...] = SCALING_SIZES) -> None:
         print(f"{size / 1e6:>7.1f}MB {len(briefing.claims):>7} {wall:>8.2f} {cpu:>8.2f} {per_mb:>7.2f} "
               f"{per_mb / baseline:>8.2f}x")
     print("Target: 5 MB in under 30 s; 'vs first' (CPU per MB against the first row) near 1 = linear.")
+    long_sentence()
+
+
+# One sentence of many clauses, each with its own cue: every cue used to search the rest of the
+# sentence again (quadratic in the sentence's length).
+MANY_CUES = ("Ana Ruiz said the plan would fail, while Li Wei argued that costs would rise, "
+             "and officials warned that the vote was rigged, ")
+
+
+def long_sentence(clauses: tuple[int, ...] = (200, 800)) -> None:
+    """Print CPU seconds for one sentence of ``clauses`` many-cue clauses; 'vs first' near 1 = linear."""
+    print(f"\nOne sentence of many cued clauses ({len(MANY_CUES)} characters each)")
+    print(f"{'clauses':>9} {'KB':>7} {'cpu s':>8} {'vs first':>9}")
+    baseline = None
+    for count in clauses:
+        text = MANY_CUES * count + "the end."
+        cpu = time.process_time()
+        brief_offline(Article(text=text))
+        cpu = time.process_time() - cpu
+        per_clause = cpu / count
+        baseline = baseline or per_clause
+        print(f"{count:>9} {len(text) / 1000:>7.0f} {cpu:>8.2f} {per_clause / baseline:>8.2f}x")
 
 
 def main(argv: list[str] | None = None) -> int:

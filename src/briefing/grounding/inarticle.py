@@ -20,6 +20,7 @@ from briefing.core.models import (
     Speaker,
     UntrustedClaim,
 )
+from briefing.text.alternation import alternation
 from briefing.text.fold import fold_fast
 
 _STATUSES = get_args(GroundingStatus)
@@ -50,11 +51,17 @@ _MULTIPLES = {
     "threefold": 3, "three-fold": 3, "quadruple": 4, "quadrupled": 4, "fourfold": 4,
     "halve": 0.5, "halved": 0.5, "halving": 0.5,
 }
-_NUMBER_WORD = "|".join(sorted(_UNITS, key=len, reverse=True))
-_SCALE_WORD = "|".join(sorted(SCALES, key=len, reverse=True))
-_MULTIPLE_WORD = "|".join(sorted(_MULTIPLES, key=len, reverse=True))
+_NUMBER_WORD = alternation(_UNITS)
+_SCALE_WORD = alternation(SCALES)
+_MULTIPLE_WORD = alternation(_MULTIPLES)
+# The first words of the qualifiers below.
+_QUALIFIER_WORD = alternation("more less fewer at nearly almost about over".split())
+# The lookahead names every place a figure can start (a currency sign or a digit, a number or
+# multiple word after at most one space, a space before a digit, or a qualifier word, which may
+# end a longer word), so the search skips every other place fast.
 _FIGURE = re.compile(
     rf"""
+    (?=[$€£¥\d] | \s\d | \s?\b(?:{_NUMBER_WORD}|{_MULTIPLE_WORD}) | (?:{_QUALIFIER_WORD})\s)
     (?P<qual>(?:more|less|fewer)\s+than\s+|at\s+least\s+|nearly\s+|almost\s+|about\s+|over\s+)?
     (?:
       (?P<mult>\b(?:{_MULTIPLE_WORD})\b)
@@ -83,7 +90,7 @@ def _word_value(words: str) -> float:
 
 # Every figure holds a digit, a number word or a multiple word: text without any has none, and
 # this one test is much cheaper than the full scan (most sentences hold no figure).
-_MAY_HOLD_FIGURE = re.compile(rf"\d|\b(?:{_NUMBER_WORD}|{_MULTIPLE_WORD})\b", re.IGNORECASE)
+_MAY_HOLD_FIGURE = re.compile(rf"\d|\b(?:{alternation([*_UNITS, *_MULTIPLES])})\b", re.IGNORECASE)
 
 
 def figures_in(s: str) -> list[tuple[str, float, str]]:
@@ -141,9 +148,10 @@ def _contains(haystack: str, needle: list[str]) -> bool:
 
 
 # A sentence ends at . ! or ? (and any closing quotes or brackets), before a space and a capital
-# or an opening quote; "Mr. Smith", "U.S. officials" and "3 p.m. on" do not end one.
+# or an opening quote; "Mr. Smith", "U.S. officials" and "3 p.m. on" do not end one. (The
+# lookahead for the stop comes first: it spares the lookbehinds at every other character.)
 _SENTENCE_END = re.compile(
-    r"""(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bNo)"""
+    r"""(?=[.!?])(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)(?<!\bNo)"""
     r"""(?<!\bJan)(?<!\bFeb)(?<!\bAug)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\bGen)(?<!\bGov)"""
     r"""[.!?]["'”’)\]]*\s+(?=["“‘(]?[A-Z0-9])"""
 )

@@ -33,6 +33,7 @@ from briefing.offline.quotes import find_direct_quotes
 from briefing.offline.reported import find_reported
 from briefing.offline.sourcing import Attributed, channel_for, without_opener
 from briefing.offline.summary import headline, looks_like_headline, summary
+from briefing.text.edges import chars_after, chars_before
 from briefing.text.marks import cut_mid_phrase, find_quotes
 from briefing.text.sentences import Sentence, paragraphs, split_sentences
 
@@ -148,8 +149,8 @@ def _quotes_the_speaker(text: str, claim: Claim) -> bool:
     such speculation as “complete nonsense”'): quoted words are the speaker's own, however few."""
     if claim.span is None:
         return False
-    before = text[:claim.span.start].rstrip()[-2:]
-    after = text[claim.span.end:].lstrip(",.!?")[:2]
+    before = chars_before(text, claim.span.start, 2)
+    after = chars_after(text, claim.span.end, 2, ",.!?")
     enclosed = any(m in before for m in "“\"«„") and any(m in after for m in "”\"»")
     if enclosed and cut_mid_phrase(claim.evidence):
         return False  # 'was “ensconced in the bosom of” that facility': a piece of the sentence

@@ -28,6 +28,7 @@ from briefing.offline.phrases import (
     subordinate_end,
 )
 from briefing.offline.sourcing import Attributed, parse_speaker, source_before_cue
+from briefing.text.alternation import alternation
 from briefing.text.sentences import Sentence
 
 __all__ = ["INTENTION_VERBS", "Act", "find_intentions", "next_act", "statement_verb", "with_intentions"]
@@ -100,8 +101,8 @@ _LEMMA = {form.replace("_", " "): lemma for lemma, verb in INTENTION_VERBS.items
 
 # A form of "be"; contracted only after a pronoun ("she’s hoping"), since "Trump’s promise" is a
 # possessive.
-_BE = (r"(?:is|are|was|were|be|been|being|am|(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))[’']s"
-       r"|(?:(?<=\b[Tt]hey)|(?<=\b[Ww]e))[’']re)")
+_BE = (r"(?:is|are|was|were|be|been|being|am|(?=[’'])(?:(?<=\b[Hh]e)|(?<=\b[Ss]he))[’']s"
+       r"|(?=[’'])(?:(?<=\b[Tt]hey)|(?<=\b[Ww]e))[’']re)")
 _NEGATED_AUX = r"[a-z]+n[’']t"
 # Words in -ly that are no adverbs: 'the Clinton family plans to' has no "family" in its verb.
 _LY_NOUNS = r"(?:family|ally|rally|assembly|supply|italy|july|bully|belly|jelly|reply|only|early)\b"
@@ -109,8 +110,10 @@ _LY_ADVERB = r"(?!" + _LY_NOUNS + r")[a-z]{2,}ly"
 _AUX = (r"(?:has|have|had|will|would|shall|should|could|can|may|might|must|do|does|did|"
         r"not|never|also|still|now|again|long|already|once|even|then|later|first|soon|"
         + _NEGATED_AUX + r"|" + _BE + r"|" + _LY_ADVERB + r")")
-_FORMS = "|".join(sorted((f.replace("_", r"\s+") for f in _LEMMA), key=len, reverse=True))
-_GROUP = re.compile(r"\b(?P<aux>(?:" + _AUX + r"\s+){0,4})(?P<verb>" + _FORMS + r")\b")
+_FORMS = alternation(_LEMMA, space=" ")
+# Every verb group opens with a lowercase letter or, contracted ("she’s hoping"), an apostrophe:
+# the lookahead lets the search skip every other word boundary.
+_GROUP = re.compile(r"\b(?=[a-z’'])(?P<aux>(?:" + _AUX + r"\s+){0,4})(?P<verb>" + _FORMS + r")\b")
 
 # Words after "to" that open a noun phrase, not an infinitive ('agreed to the terms').
 _NOT_A_VERB = frozenset(
@@ -375,7 +378,7 @@ ACT_LEMMAS = ("urge", "encourage", "ask", "press", "implore", "order", "instruct
               "call for", "promise", "pledge", "vow", "threaten")
 _ACT_FORMS = {form.replace("_", " "): lemma for lemma in ACT_LEMMAS
               for form in INTENTION_VERBS[lemma].forms}
-_ACT_ALTERNATIVES = "|".join(sorted((f.replace(" ", r"\s+") for f in _ACT_FORMS), key=len, reverse=True))
+_ACT_ALTERNATIVES = alternation(_ACT_FORMS)
 _PARTICIPLE_ACT = re.compile(r",\s*(?:(?:also|even|then|again)\s+)?(?P<verb>" + _ACT_ALTERNATIVES + r")\b")
 _COORDINATED_ACT = re.compile(r",?\s+(?:and|but)\s+(?:(?:also|then|later)\s+)?(?P<verb>" + _ACT_ALTERNATIVES
                               + r")\b")

@@ -49,6 +49,10 @@ _NOT_NAMES = CLAUSE_OPENERS | FOCUS_ADVERBS | frozenset(
 _VERBS = frozenset(SPEECH_VERBS)
 # Head nouns that name a kind of body, not one body: a short name made only of them is not merged.
 _GENERIC = ORGANISATION_WORDS | DOCUMENT_NOUNS | TITLES
+# Words that open a capitalised run without being a first name ('President', 'The', 'Monday').
+_NOT_FIRST_NAMES = TITLES | _DETERMINERS | _NOT_NAMES | _BARE_HONORIFICS | _VERBS
+# Last words that make a capitalised run a body or a document, not a person.
+_BODY_WORDS = ORGANISATION_WORDS | DOCUMENT_NOUNS
 
 _NAME = re.compile(r"(?<![\w’'.-])[A-Z][a-z][\w’'-]*(?:\s+(?:[A-Z]\.\s*)*[A-Z][a-z][\w’'-]*)*")
 _HONORIFIC_NAME = re.compile(
@@ -65,19 +69,22 @@ class Mention:
     gender: str | None = None
 
 
+_TOKEN = re.compile(r"[\w’'.-]+|[^\w\s]")
+
+
 def _surname_counts(text: str) -> Counter[str]:
     """How often each capitalised word stands alone: no capitalised word or initial either side,
     and, at a sentence's start (where any word is capitalised), only a word the text never
     writes in lowercase ('Dickey was born there', never 'Police said' beside 'the police')."""
     counts: Counter[str] = Counter()
-    words = list(re.finditer(r"[\w’'.-]+|[^\w\s]", text))
-    lowercase = {m.group() for m in words if m.group().islower()}
-    for i, match in enumerate(words):
-        word = match.group().removesuffix("’s").removesuffix("'s").rstrip(".")
+    words = _TOKEN.findall(text)
+    lowercase = {w for w in words if w.islower()}
+    for i, token in enumerate(words):
+        word = token.removesuffix("’s").removesuffix("'s").rstrip(".")
         if not word[:1].isupper():
             continue
-        before = words[i - 1].group() if i else "."
-        after = words[i + 1].group() if i + 1 < len(words) else ""
+        before = words[i - 1] if i else "."
+        after = words[i + 1] if i + 1 < len(words) else ""
         opens = before[-1:] in ".!?“\""  # at a sentence start: a name only if never written lowercase
         if before[:1].isupper() or after[:1].isupper() or opens and word.lower() in lowercase:
             continue
@@ -131,9 +138,9 @@ def person_mentions(text: str, sentences: list[Sentence]) -> list[Mention]:
             candidates.append(Mention(match.start(), name, gender))
         for match in _NAME.finditer(text, sentence.start, sentence.end):
             words = [w.removesuffix("’s").removesuffix("'s") for w in match.group().split()]
-            while words and words[0].lower() in TITLES | _DETERMINERS | _NOT_NAMES | _BARE_HONORIFICS | _VERBS:
+            while words and words[0].lower() in _NOT_FIRST_NAMES:
                 words.pop(0)
-            if not words or words[-1].lower() in ORGANISATION_WORDS | DOCUMENT_NOUNS:
+            if not words or words[-1].lower() in _BODY_WORDS:
                 continue
             titled = len(words) < len(match.group().split()) or _described(text, match.end())
             if 2 <= len(words) <= 4 and alone[words[-1]] > 0 or titled or words[-1] in surnames:
@@ -161,10 +168,13 @@ def learn_genders(mentions: Sequence[Mention]) -> dict[str, str]:
     return {name: found.pop() for name, found in votes.items() if len(found) == 1}
 
 
+_HONORIFICS_AND_ARTICLES = HONORIFICS | _DETERMINERS
+
+
 def _key(name: str) -> tuple[str, ...]:
     """The words of a name that identify it: lower-cased, no honorific, article or initial."""
     words = [w.lower().rstrip(",") for w in name.replace("’s", "").replace("'s", "").split()]
-    return tuple(w for w in words if w not in HONORIFICS | _DETERMINERS)
+    return tuple(w for w in words if w not in _HONORIFICS_AND_ARTICLES)
 
 
 def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:

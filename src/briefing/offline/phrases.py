@@ -102,7 +102,7 @@ def opens_clause(before: str, marks: str) -> bool:
     before = before.rstrip()
     if not before or before[-1] in marks:
         return True
-    last = before.split()[-1].lower()
+    last = before.rsplit(None, 1)[-1].lower()  # the last word, without splitting the whole sentence
     return last in CLAUSE_OPENERS or last in FOCUS_ADVERBS
 
 

@@ -22,6 +22,7 @@ from briefing.offline.sourcing import (
     outlet_audience,
     parse_speaker,
 )
+from briefing.text.edges import chars_before
 from briefing.text.marks import Quote, find_quotes
 from briefing.text.sentences import is_abbreviation, paragraphs
 
@@ -262,7 +263,7 @@ def _sentence_resumes(text: str, last: Attributed, quote: Quote) -> bool:
     its critics."'. The first part ends with a comma, a comma opens the second, and the second
     starts in lowercase, as the rest of one sentence does."""
     return (text[last.end:last.end + 1] == "," and last.end < last.source_start < quote.open
-            and text[:quote.open].rstrip().endswith(",")
+            and chars_before(text, quote.open, 1) == ","
             and text[quote.start:quote.start + 2].lstrip("[")[:1].islower())  # 'you', or an editor's '[y]ou'
 
 

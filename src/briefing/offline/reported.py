@@ -8,6 +8,7 @@ content span is the reported clause only, without the source, the cue or the fin
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from briefing.core.models import Speaker
@@ -45,6 +46,8 @@ from briefing.offline.sourcing import (
     parse_speaker,
     source_before_cue,
 )
+from briefing.text.alternation import alternation
+from briefing.text.edges import chars_before
 from briefing.text.marks import find_quotes
 from briefing.text.sentences import Sentence
 
@@ -94,6 +97,8 @@ _CLOSING_PLACED = re.compile(
 PLACE_CUES = frozenset(
     """said says told tells added adds wrote writes reported reports stated states noted notes
     explained explains warned warns announced announces confirmed confirms learned""".split())
+# Any of them as a word: a sentence without one has no placed closing cue worth the long search.
+_PLACE_CUE_WORD = re.compile(r"\b(?:" + alternation(PLACE_CUES) + r")\b")
 _ACCORDING_FIRST = re.compile(r"(?P<cue>According\s+to)\s+(?P<source>[^,;]{2,80}?),\s*")
 # '..., according to X.', '... — according to X.', and X with a description after a comma
 # ('..., according to Ana Ruiz, head of the city's transport office.').
@@ -174,7 +179,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     “B,” she said')."""
     if (semicolon := text.find(";", start, end)) >= 0:
         end = semicolon
-    if (contrast := _CONTRAST.search(text, start, end)) is not None:
+    if (contrast := _searches(text).search(_CONTRAST, start, end)) is not None:
         end = contrast.end("mark") if contrast.group("mark") else contrast.start()  # 'you," though'
     for cue in _CUE.finditer(text, start, end):
         found = source_before_cue(text, cue.start("cue"), _reach(start, cue.start("cue")))
@@ -205,15 +210,43 @@ def _aside_participle(text: str, participle: re.Match[str], end: int) -> bool:
     return comma >= 0 and _PREDICATE_AFTER_ASIDE.match(text, comma, end) is not None
 
 
+class _Searches:
+    """``pattern.search(text, start, end)`` over one text, remembered. The search from an earlier
+    start answers for every later start up to the match it found (no match starts before it),
+    or for every later start when it found none; so the cues of a sentence, read left to right,
+    scan the sentence once each pattern instead of once per cue."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # keyed by the pattern's identity: hashing a compiled pattern hashes its whole program
+        self._last: dict[tuple[int, int], tuple[int, re.Match[str] | None]] = {}
+
+    def search(self, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+        key = (id(pattern), end)
+        last = self._last.get(key)
+        if last is not None and last[0] <= start and (last[1] is None or start <= last[1].start()):
+            return last[1]
+        found = pattern.search(self.text, start, end)
+        self._last[key] = (start, found)
+        return found
+
+
+@lru_cache(maxsize=4)
+def _searches(text: str) -> _Searches:
+    """The remembered searches over ``text`` (``_Searches``), one per text."""
+    return _Searches(text)
+
+
 def _second_cue(text: str, start: int, end: int) -> re.Match[str] | None:
     """A second cue for the same source later in the sentence, whichever comes first: a
     participle ('X said A, adding that B') or a coordinated verb ('X said A and warned that B',
     'X called for A, and criticized B'). News often packs two statements of one speaker into
     one sentence this way; each becomes its own claim."""
-    participle = _PARTICIPLE.search(text, start, end)
+    searches = _searches(text)
+    participle = searches.search(_PARTICIPLE, start, end)
     if participle is not None and _aside_participle(text, participle, end):
         participle = None  # 'X said the city, urging residents to leave, closed ...': the city's act
-    found = [m for m in (participle, _COORDINATED.search(text, start, end)) if m is not None]
+    found = [m for m in (participle, searches.search(_COORDINATED, start, end)) if m is not None]
     return min(found, key=lambda m: m.start()) if found else None
 
 
@@ -324,11 +357,18 @@ _PHRASAL_CALL = re.compile(
 _ASIDE_DASH = re.compile(r"\s(?:[—–]|--?)\s")
 
 
+@lru_cache(maxsize=8)
+def _aside_dash_ends(text: str, start: int, end: int) -> tuple[int, ...]:
+    """Where each aside dash of ``text[start:end]`` ends, read once per sentence: those that end
+    by a place are the ones found before it."""
+    return tuple(m.end() for m in _ASIDE_DASH.finditer(text, start, end))
+
+
 def _aside_end(text: str, sentence: Sentence, source_start: int, begin: int, end: int) -> int:
     """Where reported content ends when its source speaks inside a dash-set aside: at the dash
     that closes it ('X told The Post — where her lawyer said she was in rehab — “I hear ...”':
     the lawyer said only that she was in rehab)."""
-    opened = len(_ASIDE_DASH.findall(text, sentence.start, source_start)) % 2 == 1
+    opened = bisect_right(_aside_dash_ends(text, sentence.start, sentence.end), source_start) % 2 == 1
     if not opened:
         return end
     closing = _ASIDE_DASH.search(text, begin, end)
@@ -501,7 +541,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
                 text).contains(source_start, source_start + 1):
             continue  # '"Nobody believes it," a guest shouted', '"... what they found," he said':
             # a quotation's words, not a source
-        after_quote = re.search(r"[,.!?][”\"]\s*$", text[sentence.start:source_start]) is not None
+        closing = chars_before(text, source_start, 2, sentence.start)  # '..., he said' after '“A,”'
+        after_quote = len(closing) == 2 and closing[0] in ",.!?" and closing[1] in "”\""
         after = audience_end(text, cue.group("cue"), cue.end("cue"), stop)
         if via := outlet_audience(text, cue.end("cue"), stop):
             speaker = speaker.model_copy(update={"via": via})
@@ -626,6 +667,8 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
         return []
     match = _CLOSING_SOURCE.search(text, sentence.start, sentence.end)
     if match is None:
+        if _PLACE_CUE_WORD.search(text, sentence.start, sentence.end) is None:
+            return []  # the placed form would end in no verb of saying
         match = _CLOSING_PLACED.search(text, sentence.start, sentence.end)
         if match is None or match.group("cue1").split()[-1].lower() not in PLACE_CUES or (
                 not _place_phrase(match.group("where"))):

@@ -486,7 +486,7 @@ def _names_a_person(role: str) -> bool:
     return words[_head_index(words)].lower().rstrip(".,") in PERSON_NOUNS | ROLE_NOUNS
 
 
-_POSSESSIVE_END = re.compile(r"(?:(?<=\w)[’']s|(?<=\ws)[’'])\s*$")
+_POSSESSIVE_END = re.compile(r"(?=[’'])(?:(?<=\w)[’']s|(?<=\ws)[’'])\s*$")  # the apostrophe first: fast
 _CUE_THEN_CLAUSE = re.compile(r"(?:" + CUE + r")" + CLAUSE_AHEAD, re.VERBOSE)
 
 

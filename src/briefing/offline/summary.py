@@ -70,12 +70,13 @@ def summary(article: Article, sentences: list[Sentence], size: int = 3) -> str:
             and _balanced(s.text) and not s.text[:1].islower()]  # "have made an offer ...": a broken line
     if not body:
         return " ".join(s.text for s in sentences[:size])
-    frequency = Counter(w for s in body for w in _words(s.text))
+    word_sets = [_words(s.text) for s in body]  # each sentence's words, read once
+    frequency = Counter(w for words in word_sets for w in words)
 
-    def centrality(s: Sentence) -> float:
-        words = _words(s.text)
+    def centrality(words: set[str]) -> float:
         return sum(frequency[w] - 1 for w in words) / (len(words) + 5)
 
-    lead, rest = body[0], body[1:]
-    chosen = sorted(rest, key=centrality, reverse=True)[: size - 1 if len(body) >= 6 else 1]
+    lead, rest = body[0], list(zip(body[1:], word_sets[1:]))
+    ranked = [s for s, _ in sorted(rest, key=lambda pair: centrality(pair[1]), reverse=True)]
+    chosen = ranked[: size - 1 if len(body) >= 6 else 1]
     return " ".join(s.text for s in [lead, *sorted(chosen, key=lambda s: s.start)])
