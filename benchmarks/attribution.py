@@ -33,6 +33,7 @@ since a busy machine stretches the first. Then one sentence of 200 and 800 cued 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -86,7 +87,8 @@ class Unreadable:
             self.claims += 1
             name = claim.speaker.name if claim.speaker else ""
             words = name.lower().split()
-            self.pronoun += bool(words) and name.lower() in PRONOUN_SPEAKERS
+            bare = re.sub(r"[’'](?:d|ll|ve|s|re|m)$", "", name.lower())  # "She'd", "They've" are pronouns too
+            self.pronoun += bool(words) and bare in PRONOUN_SPEAKERS
             self.fragment += bool(words) and (words[-1].rstrip(",") in FRAGMENT_ENDS or "," in name)
             quoted = bool(find_quotes(claim.evidence)) or (claim.span is not None and any(
                 m in text[max(0, claim.span.start - 2):claim.span.start] for m in "“\"«„"))
