@@ -476,3 +476,21 @@ def test_they_never_stands_for_someone_known_as_he_or_she():
     text = ("Senate Democrats said the plan was fair to every family in the city. They said the plan "
             "would cost every family far too much money.")
     assert len(speakers(text)) == 2 and speakers(text)[0] == speakers(text)[1]
+
+
+@pytest.mark.parametrize(("source", "speaker"), [
+    ("Summit Entertainment, LLC plans", "Summit Entertainment, LLC"),  # a legal form after the comma
+    ("Acme Holdings, Inc. said", "Acme Holdings, Inc."),
+    ("Ana Ruiz and her deputies said", "Ana Ruiz and her deputies"),  # a group named after its leader
+])
+def test_a_source_phrase_keeps_what_the_walk_back_stopped_at(source, speaker):
+    text = f"{source} to release the second film of the series in November of next year."
+    text = text.replace("said to release", "said they would release")
+    assert speakers(text) == [speaker]
+
+
+def test_a_legal_form_alone_or_a_pronoun_leader_is_not_joined():
+    text = "After the vote, LLC said the harbor would stay closed to all traffic until the spring."
+    assert speakers(text) == []  # "LLC" names no one
+    text = "He and his deputies said the harbor would stay closed to all traffic until the spring."
+    assert speakers(text) == ["deputies"]

@@ -194,7 +194,31 @@ def phrase_before(text: str, end: int, floor: int = 0, max_words: int = 9) -> Ph
     if not _sound_phrase([w for _, _, w in reversed(taken)]):
         return None
     start, stop = taken[-1][0], taken[0][1]
-    return Phrase(start, stop, text[start:stop])
+    return _joined(text, Phrase(start, stop, text[start:stop]), floor)
+
+
+# A company's legal form, written after its name and a comma ('Summit Entertainment, LLC').
+_LEGAL_FORMS = frozenset("llc inc inc. ltd ltd. corp corp. plc llp gmbh".split())
+_COMMA_BEFORE = re.compile(r",\s*$")
+# A group named after its leader ('Ana Ruiz and her deputies').
+_AND_THEIR_BEFORE = re.compile(r"\band\s+(?:his|her|their|its)\s+$")
+
+
+def _joined(text: str, phrase: Phrase, floor: int) -> Phrase | None:
+    """``phrase`` with what the walk back stopped at but belongs to it: the name before a legal
+    form ("LLC" alone names no one) and the person before 'and her deputies'."""
+    window = max(floor, phrase.start - 12)
+    if phrase.text.lower() in _LEGAL_FORMS:
+        comma = _COMMA_BEFORE.search(text, window, phrase.start)
+        name = phrase_before(text, comma.start(), floor) if comma else None
+        if name is None or not name.text[:1].isupper():
+            return None
+        return Phrase(name.start, phrase.end, text[name.start:phrase.end])
+    joint = _AND_THEIR_BEFORE.search(text, window, phrase.start)
+    leader = phrase_before(text, joint.start(), floor) if joint else None
+    if leader is None or not leader.text[:1].isupper() or leader.text.lower() in PRONOUNS:
+        return phrase
+    return Phrase(leader.start, phrase.end, text[leader.start:phrase.end])
 
 
 def _without_possessive(word: str) -> str:
