@@ -9,9 +9,9 @@ import pytest
 
 from briefing.core.models import Article
 from briefing.offline import brief_offline
-from briefing.offline.agreement import PLURAL_NOUN_CUES, plural_noun_cue
 from briefing.offline.fragments import broken_speaker
 from briefing.offline.openings import opening_subject, subject_after_opening
+from briefing.offline.plural_cues import PLURAL_NOUN_CUES, plural_noun_cue
 
 
 def claims(text: str) -> list[tuple[str | None, str]]:

@@ -12,7 +12,6 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from briefing.core.models import Speaker
-from briefing.offline.agreement import plural_noun_cue
 from briefing.offline.cues import (
     ADVERBIAL,
     CUE,
@@ -35,6 +34,7 @@ from briefing.offline.phrases import (
     subordinate_end,
     verb_like,
 )
+from briefing.offline.plural_cues import plural_noun_cue
 from briefing.offline.sourcing import (
     ORGANISATION_WORDS,
     TITLES,

@@ -1,4 +1,4 @@
-"""Number agreement: whether a cue word ending in -s is a verb of the phrase before it or a
+"""Plural cue words: whether a cue word ending in -s is a verb of the phrase before it or a
 plural noun that the phrase runs into ('Various news reports said', 'Democrats from coal states
 claim').
 
