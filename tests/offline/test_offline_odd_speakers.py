@@ -37,6 +37,7 @@ def test_the_plural_noun_cues_are_pinned():
 @pytest.mark.parametrize("phrase", [
     "Various news", "Several", "Many coal", "Two", "Representatives from European",
     "Democrats from coal", "officials from several European", "coal", "news",
+    "local news",  # two bare words modify the noun as one does
 ])
 def test_a_plural_subject_makes_the_cue_word_a_noun(phrase):
     assert plural_noun_cue(phrase, "states")
@@ -46,6 +47,7 @@ def test_a_plural_subject_makes_the_cue_word_a_noun(phrase):
 @pytest.mark.parametrize("phrase", [
     "The report", "Ana Ruiz", "Fox News", "the bill", "The agency", "Another slide", "video",
     "Trump unleashed a series of", "the company", "Police", "One official", "her",
+    "said local news",  # three bare words hold a verb more often than a modifier
 ])
 def test_a_singular_subject_keeps_the_cue_a_verb(phrase):
     assert not plural_noun_cue(phrase, "states")
@@ -149,6 +151,8 @@ def test_opening_subject_reads_a_determiner_phrase_or_a_named_plural():
     lawsuits = "Freedom of Information Act lawsuits seeking records have cited it."
     assert opening_subject(lawsuits, 0, len(lawsuits)).text == "Freedom of Information Act lawsuits"
     assert opening_subject("Slides from a talk show it.", 0, 20, singular=True) is None
+    # a head in -ss is singular ('The address from the mayor shows ...')
+    assert opening_subject("The address from the mayor shows it.", 0, 31, singular=True).text == "The address"
     assert opening_subject("The prosecutor gambled on it.", 0, 28) is None  # a verb is no head
     assert opening_subject("When the mayor spoke, he said it.", 0, 30) is None
 
