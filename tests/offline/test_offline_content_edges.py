@@ -339,3 +339,33 @@ def test_a_lowercase_word_after_the_comma_opens_no_clause():
     # partner: ', but only for ...' is no new clause, and the content runs on
     text = "Ana Ruiz said the plan was fair to every family in the city, but only for a year or two."
     assert claims(text) == [("Ana Ruiz", "the plan was fair to every family in the city, but only for a year or two")]
+
+
+# When it was said, an aside after the cue ------------------------------------------------------
+
+@pytest.mark.parametrize("when", ["hours after the vote", "a couple of hours after the vote",
+                                  "two days later", "an hour before the court hearing", "days earlier"])
+def test_a_time_after_the_cue_is_no_content(when):
+    text = f"Ana Ruiz said {when} that the harbor would stay closed to all traffic until the spring."
+    assert claims(text) == [("Ana Ruiz", "the harbor would stay closed to all traffic until the spring")]
+
+
+def test_a_time_phrase_takes_no_word_of_the_content():
+    # partner: with no "that", a determiner after the time's noun opens the content
+    text = "Ana Ruiz said hours after the vote the harbor would stay closed to all traffic until the spring."
+    assert claims(text) == [("Ana Ruiz", "the harbor would stay closed to all traffic until the spring")]
+
+
+def test_a_dash_aside_right_after_the_cue_is_no_content():
+    text = "Ana Ruiz said — and the mayor agreed — that the harbor would stay closed to all traffic until May."
+    assert claims(text) == [("Ana Ruiz", "the harbor would stay closed to all traffic until May")]
+    # partner: an aside inside the content stays in it
+    text = "Ana Ruiz said the vote — the third this year — was rigged from the start by the harbor board."
+    assert claims(text) == [("Ana Ruiz", "the vote — the third this year — was rigged from the start by the harbor board")]
+
+
+def test_a_quotation_after_a_dash_aside_is_the_claim_and_the_aside_keeps_its_own():
+    text = ("Ana Ruiz told The Post hours after a court hearing — where the lawyer Li Wei said the client "
+            "was “ensconced in the bosom” of the clinic — “I hear she is on her way back to New York.”")
+    assert claims(text) == [("Li Wei", "the client was “ensconced in the bosom” of the clinic"),
+                            ("Ana Ruiz", "I hear she is on her way back to New York")]

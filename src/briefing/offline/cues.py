@@ -63,6 +63,10 @@ ADVERBIAL = r"""
                       post|tweet|letter|report|memo|email|op-ed|address|briefing|note|filing)
              | at \s+ (?:a|an|the) \s+ (?:[A-Za-z]+\s+){0,2} (?:rally|event|conference|briefing|hearing|
                       meeting|summit|debate|forum)
+             | (?:(?:a\s+(?:couple\s+(?:of\s+)?|few\s+)|several\s+|\d+\s+|two\s+|three\s+)?
+                  (?:minutes|hours|days|weeks|months)|an?\s+(?:minute|hour|day|week|month))
+               \s+ (?: (?:after|before) \s+ (?:the|a|an|his|her|their|its) (?:\s+(?!(?:the|a|an)\b)[a-z][\w-]*){1,2}
+                     | later | earlier )                        # 'hours after the vote', 'days later'
              | (?:yesterday|today|recently|publicly|privately|repeatedly|previously|earlier|later|
                   again|also|last\s+night|this\s+week|last\s+week|[A-Z][a-z]+day)
            ) \b ,? )*

@@ -57,7 +57,9 @@ _CUE = re.compile(CUE, re.VERBOSE)
 _SAID_WHERE = r"""(?: \s+ (?:to|on|in|at|during|after|before|from|with|through|over|via) \s+
                       (?:the|a|an|his|her|their|its|our|my|this|these|those|[A-Z0-9])
                       [^,.;:!?“”"\n]{0,60}? \s+ (?= """ + THAT_CLAUSE + r""" ) )?"""
-_LEAD_IN = re.compile(r"(?:" + ADVERBIAL + r")" + _SAID_WHERE + r"\s*,?\s*(?:that\b\s*)?", re.VERBOSE)
+# ... and a dash-set aside right after the cue ('said — and the mayor agreed — that').
+_LEAD_IN = re.compile(r"(?:" + ADVERBIAL + r")" + _SAID_WHERE + r"(?:\s*[—–]\s[^—–“”\"\n]{1,120}?\s[—–])?"
+                      r"\s*,?\s*(?:that\b\s*)?", re.VERBOSE)
 _PARTICIPLE = re.compile(r",\s*" + participle_cue(
     ["adding", "saying", "noting", "arguing", "warning", "insisting", "explaining", "claiming",
      "stressing"]) + r"\s*(?:that\b\s*)?", re.VERBOSE)
@@ -462,6 +464,8 @@ def _scene_only(text: str, begin: int, end: int) -> bool:
 # closes a quotation).
 _BEFORE_QUOTATION = re.compile(r",?\s*[^,;:“”\"]{1,80},\s*(?:“|(?<=\s)\"(?=\S))")
 _AUDIENCE_CUES = frozenset("told tells tell telling asked asks ask".split())
+# A dash-set aside between the cue and a quotation: '— where her lawyer said A — “...'.
+_ASIDE_BEFORE_QUOTATION = re.compile(r"[—–]\s[^—–\n]{1,200}?\s[—–]\s*(?:“|(?<=\s)\"(?=\S))")
 _CLOSING_MARK = re.compile(r"[”\"]")
 
 
@@ -567,16 +571,20 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if "," in text[after:begin] and text[sentence.start:source_start].rstrip().endswith(",") and (
                 _LEADING_PHRASE.fullmatch(text, sentence.start, source_start) is None):
             continue  # 'A, the agency said in a report, and B': a parenthesis over the sentence
-        if (quotation := _BEFORE_QUOTATION.match(text, cue.end("cue"), stop)) and (
-                cue.group("cue").split()[-1].lower() in _AUDIENCE_CUES
-                or _SCENE.match(text, begin) is not None):
-            # 'told his radio audience, “What ...”': the quotation is the claim, not the audience
-            # (the quote rules find it too when its marks pair up; the copy is dropped then)
+        quotation = _BEFORE_QUOTATION.match(text, cue.end("cue"), stop)
+        if quotation is not None and not (cue.group("cue").split()[-1].lower() in _AUDIENCE_CUES
+                                          or _SCENE.match(text, begin) is not None):
+            quotation = None
+        aside = _ASIDE_BEFORE_QUOTATION.match(text, begin, stop) if quotation is None else None
+        if quotation := quotation or aside:
+            # 'told his radio audience, “What ...”', 'told The Post — where ... — “I hear ...”':
+            # the quotation is the claim, not the audience or the aside (the quote rules find it
+            # too when its marks pair up; the copy is dropped then)
             close = _CLOSING_MARK.search(text, quotation.end(), stop)
             end = close.start() if close else stop
             if (span := _content(text, quotation.end(), end)) is not None:
                 found_claims.append(Attributed(*span, speaker, cue.group("cue"), True, source_start))
-            position = end
+            position = begin if aside else end  # an aside may hold a claim of its own
             continue
         participle = _second_cue(text, after, stop)  # also right after the cue: '"A," X said, noting that B'
         end = _clause_end(text, begin, participle.start() if participle else stop)
