@@ -369,3 +369,31 @@ def test_a_quotation_after_a_dash_aside_is_the_claim_and_the_aside_keeps_its_own
             "was “ensconced in the bosom” of the clinic — “I hear she is on her way back to New York.”")
     assert claims(text) == [("Li Wei", "the client was “ensconced in the bosom” of the clinic"),
                             ("Ana Ruiz", "I hear she is on her way back to New York")]
+
+
+def test_an_inverted_attribution_after_a_quotation_ends_the_content():
+    # a missing space ('life, "said') or none missing: the quotation closes before its source
+    text = ("In his own words, Ana Ruiz said it is not his nature to stay in jail for the rest of his "
+            'life, "said Li Wei, daughter of the slain reporter.')
+    assert claims(text)[0] == ("Ana Ruiz", "it is not his nature to stay in jail for the rest of his life")
+    # partner: a quoted phrase that no inverted cue follows stays in the content
+    text = 'Ana Ruiz said the plan was "fair and good for the city" and would pass next week.'
+    assert claims(text) == [("Ana Ruiz", 'the plan was "fair and good for the city" and would pass next week')]
+
+
+def test_a_parenthetical_attribution_is_no_part_of_the_statement():
+    from briefing.offline import brief_offline as brief
+
+    text = "The nuclear test, Pyongyang said on Monday, was a complete success for the whole nation."
+    (claim,) = brief(Article(text=text)).claims
+    assert claim.evidence == text[:-1]  # the evidence stays the verbatim sentence
+    assert claim.statement == "Pyongyang: The nuclear test was a complete success for the whole nation"
+    text = ('The first movie was "a terrible experience," says a source close to the talks, because the '
+            "studio does not pay seasoned directors.")
+    (claim,) = brief(Article(text=text)).claims
+    assert claim.statement.split(": ", 1)[1] == ('The first movie was "a terrible experience," because the '
+                                                 "studio does not pay seasoned directors")
+    # between two phrases (not a subject and its verb) the comma stays
+    text = "Instead, navy sources said, the pirates tied their skiffs to the mother vessel and waited."
+    (claim,) = brief(Article(text=text)).claims
+    assert claim.statement == "navy sources: Instead, the pirates tied their skiffs to the mother vessel and waited"

@@ -173,14 +173,20 @@ def _reach(floor: int, cue_start: int) -> int:
 
 # A quotation that closes with a comma right before a source: '“B,” she said'.
 _AFTER_QUOTATION = re.compile(r"[,!?][”\"]\s*$")
+# A quotation that closes before an inverted cue and its named source: '..., “A,” says a source',
+# '... of his life, "said Christina Greenway'.
+_INVERTED_AFTER_QUOTATION = re.compile(
+    r"[,!?]?\s*[”\"]\s*(?:said|says|added|adds|told|wrote|writes)\s+(?:an?\s+|the\s+)?[A-Za-z]")
 
 
 def _clause_end(text: str, start: int, end: int) -> int:
-    """Where reported content stops: a semicolon, the writer's contrast (', but he ...'), or the
-    clause of a second speaker, or of the same one again after a quotation ('said A because
-    “B,” she said')."""
+    """Where reported content stops: a semicolon, an inverted attribution after a quotation
+    ('... “A,” says a source'), the writer's contrast (', but he ...'), or the clause of a second
+    speaker, or of the same one again after a quotation ('said A because “B,” she said')."""
     if (semicolon := text.find(";", start, end)) >= 0:
         end = semicolon
+    if (inverted := _searches(text).search(_INVERTED_AFTER_QUOTATION, start, end)) is not None:
+        end = inverted.start()
     if (contrast := _searches(text).search(_CONTRAST, start, end)) is not None:
         end = contrast.end("mark") if contrast.group("mark") else contrast.start()  # 'you," though'
     for cue in _CUE.finditer(text, start, end):
@@ -703,13 +709,17 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
     described = match.groupdict().get("cue2") is not None and tail is not None and _APPOSITION.match(tail)
     act = next_act(text, match.start("tail"), match.end("tail"), cue) if tail else None
     acts = act is not None and act.start == match.start("tail")  # '..., Trump said, encouraging ...'
+    gaps: tuple[tuple[int, int], ...] = ()
     if tail and not _PARTICIPLE.match(tail) and not described and not acts:
         span = _content(text, sentence.start, sentence.end)  # 'The test, Pyongyang said, was ...'
+        # the attribution is no part of what was said ('The test was ...'); a closing mark before it stays
+        gap_start = match.start() + (2 if text[match.start() + 1:match.start() + 2] in ("”", '"', "’") else 0)
+        gaps = ((gap_start, match.start("tail") + 1),)
     else:
         span = _content(text, sentence.start, match.start())
     if span is None:
         return []
-    return [Attributed(*span, speaker, cue, False, source_start)]
+    return [Attributed(*span, speaker, cue, False, source_start, gaps=gaps)]
 
 
 def _plain_words(rest: str) -> bool:

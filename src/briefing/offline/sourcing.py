@@ -277,16 +277,27 @@ class Attributed:
 
     def words(self, text: str) -> str:
         """The content as the speaker said it: a quotation split around its attribution reads
-        as one ('"A," she said. "B."' gives "A. B.", '"A," she said, "and b."' gives "A, and b.")."""
+        as one ('"A," she said. "B."' gives "A. B.", '"A," she said, "and b."' gives "A, and b."),
+        and so does a sentence around a parenthetical attribution ('The test, X said, was ...'
+        gives "The test was ..."; 'A, X said, offering B' keeps its comma: "A, offering B")."""
         joined, at = "", self.start
         for begin, end in self.gaps:
             joined += text[at:begin].strip()
-            if joined[-1:].isalnum():
+            rest = text[end:end + 12].lstrip()
+            if joined[-1:].isalnum() and any(mark in text[begin:end] for mark in "”\"’'"):
                 # the comma that hands over to the cue: the end of a sentence, unless the next part resumes it
-                joined += "," if text[end:end + 2].lstrip("[")[:1].islower() else "."
+                joined += "," if rest.lstrip("[")[:1].islower() else "."
+            elif joined[-1:].isalnum() and not _FINITE_OPENING.match(rest):
+                joined += ","  # the attribution stood between two phrases, not a subject and its verb
             joined += " "
             at = end
         return joined + text[at:self.end].strip()
+
+
+# A finite verb that opens the rest of a sentence after a parenthetical attribution: the subject
+# before it needs no comma ('The test, X said, was a success').
+_FINITE_OPENING = re.compile(
+    r"(?:is|was|were|are|has|have|had|will|would|can|could|should|may|might|must|did|does|do)\b")
 
 
 def without_opener(text: str, item: Attributed) -> Attributed | None:
