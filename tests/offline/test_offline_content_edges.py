@@ -397,3 +397,6 @@ def test_a_parenthetical_attribution_is_no_part_of_the_statement():
     text = "Instead, navy sources said, the pirates tied their skiffs to the mother vessel and waited."
     (claim,) = brief(Article(text=text)).claims
     assert claim.statement == "navy sources: Instead, the pirates tied their skiffs to the mother vessel and waited"
+    text = "The council chose plan B, officials said on Monday, offering a reward for the missing files."
+    (claim,) = brief(Article(text=text)).claims
+    assert claim.statement == "officials: The council chose plan B, offering a reward for the missing files"
