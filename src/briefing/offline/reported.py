@@ -468,10 +468,11 @@ def _scene_only(text: str, begin: int, end: int) -> bool:
 # audience on Monday, “What ...', 'said at the rally, “We ...'): the quotation is what was said.
 # An opening mark: a straight one opens after a space and before a word ('in football," he said'
 # closes a quotation).
-_BEFORE_QUOTATION = re.compile(r",?\s*[^,;:“”\"]{1,80},\s*(?:“|(?<=\s)\"(?=\S))")
+_OPENING_MARK = r"(?:“|(?<=\s)\"(?=\S))"
+_BEFORE_QUOTATION = re.compile(r",?\s*[^,;:“”\"]{1,80},\s*" + _OPENING_MARK)
 _AUDIENCE_CUES = frozenset("told tells tell telling asked asks ask".split())
 # A dash-set aside between the cue and a quotation: '— where her lawyer said A — “...'.
-_ASIDE_BEFORE_QUOTATION = re.compile(r"[—–]\s[^—–\n]{1,200}?\s[—–]\s*(?:“|(?<=\s)\"(?=\S))")
+_ASIDE_BEFORE_QUOTATION = re.compile(r"[—–]\s[^—–\n]{1,200}?\s[—–]\s*" + _OPENING_MARK)
 _CLOSING_MARK = re.compile(r"[”\"]")
 
 
@@ -503,6 +504,12 @@ _CHANNEL_OPENING = re.compile(
 def _quotations(text: str) -> Intervals:
     """The quoted passages of ``text`` (``find_quotes``: marks paired per paragraph), read once."""
     return Intervals((q.start, q.end) for q in find_quotes(text))
+
+
+def _second_end(text: str, sentence: Sentence, source_start: int, begin: int, stop: int) -> int:
+    """Where the content of a second statement of the same source ends (', adding that B',
+    ', encouraging X to B'): the clause's end, or the main clause after a subordinate one."""
+    return subordinate_end(text, sentence.start, source_start, begin, _clause_end(text, begin, stop))
 
 
 def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
@@ -606,13 +613,12 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if participle and end == participle.start():
             after = audience_end(text, participle.group("cue"), participle.end("cue"),
                                  stop)
-            begin = max(after, participle.end())
-            end = subordinate_end(text, sentence.start, source_start, begin, _clause_end(text, begin, stop))
+            end = _second_end(text, sentence, source_start, begin := max(after, participle.end()), stop)
             if (span := _content(text, begin, end)) is not None:
                 found_claims.append(
                     Attributed(*span, speaker, participle.group("cue"), False, source_start))
         elif act and end == act.start:
-            end = subordinate_end(text, sentence.start, source_start, act.begin, _clause_end(text, act.begin, stop))
+            end = _second_end(text, sentence, source_start, act.begin, stop)
             if (span := _content(text, act.begin, end)) is not None:  # 'Trump encourages his supporters to ...'
                 found_claims.append(Attributed(*span, speaker, act.verb, False, source_start))
         position = end
