@@ -14,7 +14,7 @@ import pytest
 
 from briefing import Briefer
 from briefing.core.errors import InputError
-from briefing.core.models import Article
+from briefing.core.models import Article, Briefing
 from briefing.core.options import BriefingOptions
 from briefing.evaluation.annotations import Gold, characters, load_annotated
 from briefing.evaluation.scorer import (
@@ -98,6 +98,19 @@ def test_predictions_are_claims_with_a_speaker_and_a_located_span():
     assert briefing.claims[0].speaker is not None and briefing.claims[0].span is not None
     assert len(predictions(model)) == 1
     assert len(predictions(model, attributed=False)) == 2
+
+
+def test_a_prediction_with_parts_is_scored_on_its_parts_not_the_attribution_between():
+    text = "“Tom is a visionary,” said Ana Ruiz, a miner from the north. “He stepped in.”"
+    (claim,) = brief_offline(Article(text=text)).claims
+    (predicted,) = predictions(Briefing(headline="h", summary="s", claims=[claim]))
+    first, second = text.index("Tom"), text.index("He stepped")
+    assert predicted.chars == characters([(first, first + len("Tom is a visionary")),
+                                          (second, second + len("He stepped in."))])
+    # partner: without parts the whole span is scored
+    whole = claim.model_copy(update={"parts": []})
+    (predicted,) = predictions(Briefing(headline="h", summary="s", claims=[whole]))
+    assert claim.span is not None and predicted.chars == frozenset(range(claim.span.start, claim.span.end))
 
 
 # ----------------------------------------------------------------------------------- the loaders

@@ -388,6 +388,7 @@ def test_a_parenthetical_attribution_is_no_part_of_the_statement():
     (claim,) = brief(Article(text=text)).claims
     assert claim.evidence == text[:-1]  # the evidence stays the verbatim sentence
     assert claim.statement == "Pyongyang: The nuclear test was a complete success for the whole nation"
+    assert [text[p.start:p.end] for p in claim.parts] == ["The nuclear test", "was a complete success for the whole nation"]
     text = ('The first movie was "a terrible experience," says a source close to the talks, because the '
             "studio does not pay seasoned directors.")
     (claim,) = brief(Article(text=text)).claims

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.core.models import Article
+from briefing.offline import brief_offline
 from briefing.offline.quotes import find_direct_quotes
 
 
@@ -105,6 +107,19 @@ def test_a_quotation_in_one_piece_reads_as_its_words():
     text = "“We will build it,” Ana Ruiz said."
     (claim,) = find_direct_quotes(text)
     assert claim.gaps == () and claim.words(text) == "We will build it"
+    assert claim.parts(text) == []  # the span is all the speaker's
+
+
+def test_a_split_quotation_has_a_part_for_each_piece_of_the_speakers_words():
+    text = "“Tom is a visionary,” said Ana Ruiz, a miner. “He stepped in when no one else would.”"
+    (claim,) = find_direct_quotes(text)
+    assert [text[start:end] for start, end in claim.parts(text)] == [
+        "Tom is a visionary", "He stepped in when no one else would."]
+    # the public claim carries them as spans, beside the whole passage
+    (public,) = brief_offline(Article(text=text)).claims
+    assert [text[p.start:p.end] for p in public.parts] == [
+        "Tom is a visionary", "He stepped in when no one else would."]
+    assert public.span is not None and public.span.start == text.index("Tom")
 
 
 @pytest.mark.parametrize("title", ["Mr.", "Dr.", "Ms."])

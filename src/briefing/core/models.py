@@ -294,6 +294,13 @@ class Grounded(BaseModel):
             "meaning (a negation, a figure, word order) kept from being located."
         ),
     )
+    parts: list[Span] = Field(
+        default_factory=list,
+        description=(
+            "Where the speaker's words are when the span holds an attribution between them: "
+            "'\"A,\" she said. \"B.\"' has two parts, A and B. Empty when the whole span is theirs."
+        ),
+    )
 
 
 class Claim(Grounded, ExtractedClaim):

@@ -113,6 +113,7 @@ def _claim(text: str, item: Attributed) -> Claim:
         direct_quote=item.direct,
         evidence=evidence,
         span=Span(start=item.start, end=item.end),
+        parts=[Span(start=start, end=end) for start, end in item.parts(text)],
         grounding="exact",
     )
 

@@ -275,6 +275,21 @@ class Attributed:
     phrase: str = ""  # the verb phrase that joins source and content in a statement ("hopes")
     gaps: tuple[tuple[int, int], ...] = ()  # attributions inside the content ('"A," X said. "B."')
 
+    def parts(self, text: str) -> list[tuple[int, int]]:
+        """Where the content's words are when attributions stand inside it (``gaps``), each part
+        without its edge spaces; empty when the content is one run ('"A," she said. "B."' gives
+        the offsets of A and of B)."""
+        if not self.gaps:
+            return []
+        bounds = [self.start, *(at for gap in self.gaps for at in gap), self.end]
+        runs = []
+        for begin, end in zip(bounds[::2], bounds[1::2]):
+            piece = text[begin:end]
+            if piece.strip():
+                begin += len(piece) - len(piece.lstrip())
+                runs.append((begin, begin + len(piece.strip())))
+        return runs
+
     def words(self, text: str) -> str:
         """The content as the speaker said it: a quotation split around its attribution reads
         as one ('"A," she said. "B."' gives "A. B.", '"A," she said, "and b."' gives "A, and b."),
