@@ -510,6 +510,55 @@ def test_a_source_inside_an_aside_ends_at_its_closing_dash(text, speaker, eviden
     assert not any(said.startswith(evidence) and said != evidence for _, said in claims(text))
 
 
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_a_participle_after_a_quotation_and_its_cue_gives_its_clause_with_either_quote_marks(opening, closing):
+    text = (f"{opening}We have a politically correct military,{closing} Ana Ruiz said, adding that some "
+            "of the rules they ask soldiers to follow are ridiculous.")
+    assert claims(text) == [("Ana Ruiz", "We have a politically correct military"),
+                            ("Ana Ruiz", "some of the rules they ask soldiers to follow are ridiculous")]
+    # 'going on to say' hands over the same way
+    text = (f"{opening}We have come so far,{closing} Ana Ruiz said, going on to say that the country "
+            "has spent years fighting racism.")
+    assert claims(text)[1:] == [("Ana Ruiz", "the country has spent years fighting racism")]
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ('"', '"')])
+def test_after_a_quotation_the_words_after_its_cue_are_no_claim(opening, closing):
+    # to whom, where and what else happened: not what she said
+    for rest in ("to the Republican nominee for president, who began his speech by marveling at the crowd",
+                 "several months after her release, and a big reason for this was the rise of Trump",
+                 "to the crowd, reciting the taunt of the dying woman"):
+        text = f"{opening}That is right, the country is with us,{closing} Ana Ruiz said {rest}."
+        assert claims(text) == [("Ana Ruiz", "That is right, the country is with us")], rest
+    # partner: a quotation that resumes after the cue is still hers
+    text = (f"{opening}I like Larry a lot,{closing} Ana Ruiz said, but {opening}when it comes to energy, "
+            f"Larry has a history of representing the coal industry.{closing}")
+    assert claims(text) == [("Ana Ruiz", "I like Larry a lot"),
+                            ("Ana Ruiz", "when it comes to energy, Larry has a history of representing the coal industry")]
+
+
+def test_a_quoted_title_inside_an_opening_phrase_is_no_quotation_before_the_source():
+    text = ("On the set of “Fox News Sunday,” Ana Ruiz said the running mate was only joking about "
+            "the debate.")
+    assert claims(text) == [("Ana Ruiz", "the running mate was only joking about the debate")]
+
+
+def test_according_to_after_a_quoted_speaker_relays_her_words_and_is_no_claim_of_its_own():
+    text = ('"But honestly, who could take any of this seriously?" she said years later, according '
+            "to her official website.")
+    assert all(speaker != "her official website" for speaker, _ in claims(text))
+    # partner: 'according to' after the writer's own sentence still names its source
+    text = "The plant will close next year and cut two hundred jobs, according to her official website."
+    assert claims(text) == [("her official website", "The plant will close next year and cut two hundred jobs")]
+
+
+def test_a_sentence_that_opens_inside_a_quotation_is_left_to_the_quote_rules():
+    text = ("“You should resign. You should give back the money you took while this scam was going on,” "
+            "Ana Ruiz told the banker, after he admitted that nobody was held accountable.")
+    said = "You should resign. You should give back the money you took while this scam was going on"
+    assert claims(text) == [("Ana Ruiz", said)]
+
+
 def test_dashes_inside_the_content_of_a_source_outside_any_aside_stay():
     text = "Ana Ruiz said the bridge would be closed — for the whole of next week — because of the storm."
     assert claims(text) == [("Ana Ruiz", "the bridge would be closed — for the whole of next week — because of the storm")]

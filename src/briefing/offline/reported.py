@@ -62,7 +62,7 @@ _LEAD_IN = re.compile(r"(?:" + ADVERBIAL + r")" + _SAID_WHERE + r"(?:\s*[—–]
                       r"\s*,?\s*(?:that\b\s*)?", re.VERBOSE)
 _PARTICIPLE = re.compile(r",\s*" + participle_cue(
     ["adding", "saying", "noting", "arguing", "warning", "insisting", "explaining", "claiming",
-     "stressing"]) + r"\s*(?:that\b\s*)?", re.VERBOSE)
+     "stressing", "going on to say"]) + r"\s*(?:that\b\s*)?", re.VERBOSE)
 # A second cue for the same source, coordinated with the first: 'X said A and warned (that) B'.
 _COORDINATED = re.compile(
     r"(?:,\s*|\s+)(?:and|but)\s+" + CUE + r"\s*(?:that\b\s*)?", re.VERBOSE
@@ -128,7 +128,18 @@ def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
         before = before.rstrip("”’")  # a title in an opening phrase: 'On “Fox News Sunday,” Pence said'
         if _OPENING_PLACE.fullmatch(before):
             return True  # 'In Parliament the Communist Party has accused': a place, then the subject
-    return opens_clause(before, ",;:—–―(“\"")
+    return after_quotation(text, sentence, at) or opens_clause(before, ",;:—–―(“\"")
+
+
+def after_quotation(text: str, sentence: Sentence, at: int) -> bool:
+    """Whether a quotation that opens a clause closes right before ``at`` ('“A,” Trump said'),
+    not a quoted title inside a phrase ('On “Fox News Sunday,” Pence said')."""
+    closing = chars_before(text, at, 2, sentence.start)
+    if len(closing) < 2 or closing[0] not in ",.!?" or closing[1] not in "”\"’":
+        return False
+    mark = text.rindex(closing[1], sentence.start, at)
+    opening = max(text.rfind(m, sentence.start, mark) for m in "“\"‘")
+    return opening < 0 or chars_before(text, opening, 1, sentence.start) in ("", ",", ":", ";", "—", "–", "(")
 
 
 def _causative_object(text: str, sentence: Sentence, found: tuple[Speaker, int], cue_start: int) -> bool:
@@ -173,6 +184,10 @@ def _reach(floor: int, cue_start: int) -> int:
 
 # A quotation that closes with a comma right before a source: '“B,” she said'.
 _AFTER_QUOTATION = re.compile(r"[,!?][”\"]\s*$")
+# A quotation that goes on after its cue: '"I love Larry," he said, but "when it comes to ..."'.
+_QUOTATION_RESUMES = re.compile(r"(?:(?:and|but)\s+)?[“\"]")
+# A quotation closed before its source and cue: '"Who could take this seriously?" she said'.
+_QUOTATION_THEN_SOURCE = re.compile(r"[,!?][”\"’]\s+[^,;:“”\"]{1,60}?\s(?:said|says|added|adds|told|wrote|writes|asked)\b")
 # A quotation that closes before an inverted cue and its named source: '..., “A,” says a source',
 # '... of his life, "said Christina Greenway'.
 _INVERTED_AFTER_QUOTATION = re.compile(
@@ -558,8 +573,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
                 text).contains(source_start, source_start + 1):
             continue  # '"Nobody believes it," a guest shouted', '"... what they found," he said':
             # a quotation's words, not a source
-        closing = chars_before(text, source_start, 2, sentence.start)  # '..., he said' after '“A,”'
-        after_quote = len(closing) == 2 and closing[0] in ",.!?" and closing[1] in "”\""
+        after_quote = after_quotation(text, sentence, source_start)  # '..., he said' after '“A,”'
         after = audience_end(text, cue.group("cue"), cue.end("cue"), stop)
         if via := outlet_audience(text, cue.end("cue"), stop):
             speaker = speaker.model_copy(update={"via": via})
@@ -588,6 +602,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if quotation is not None and not (cue.group("cue").split()[-1].lower() in _AUDIENCE_CUES
                                           or _SCENE.match(text, begin) is not None):
             quotation = None
+        if quotation is None and after_quote:
+            quotation = _QUOTATION_RESUMES.match(text, begin, stop)  # '"A," he said, but "B"'
         aside = _ASIDE_BEFORE_QUOTATION.match(text, begin, stop) if quotation is None else None
         if quotation := quotation or aside:
             # 'told his radio audience, “What ...”', 'told The Post — where ... — “I hear ...”':
@@ -606,7 +622,9 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if (act := next_act(text, begin, end, cue.group("cue"))) is not None:
             end = act.start  # 'Trump said A, encouraging his supporters to ...': his act, not his words
         end = _gloss_end(text, begin, end, sentence.end)
-        scene = after_quote and _SCENE.match(text, begin) is not None or _scene_only(text, begin, end)
+        # '"A," Howard said at a press conference after ...', '"A," Melanie said to the nominee, who
+        # ...': after a quotation the words that follow its cue say where, when or to whom, not what
+        scene = after_quote or _scene_only(text, begin, end)
         if (span := _content(text, begin, end)) is not None and not scene:
             # '"A," Howard said at a press conference after ...': the quotation is what was said
             found_claims.append(Attributed(*span, speaker, cue.group("cue"), False, source_start))
@@ -695,6 +713,8 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
             return []  # ', officials said in March the plant would close': a clause, not a place
     if text[sentence.start] in "“\"" and not _words_after_quote(text, sentence.start, match.start()):
         return []  # '"A," she said': a direct quote, for the quote rules
+    if _quotations(text).contains(sentence.start, sentence.start + 1):
+        return []  # '“A. B,” Warren told Stumpf, after ...': the sentence B opens inside a quotation
     if match.groupdict().get("cue1"):
         found = source_before_cue(text, match.start("cue1"), match.start())
         if found is None or found[1] != match.start("source_first"):
@@ -764,6 +784,8 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     if first is not None:
         source, span = first, _content(text, first.end(), sentence.end)
     elif last is not None:
+        if _QUOTATION_THEN_SOURCE.search(text, sentence.start, last.start()):
+            return []  # '"A?" she said years later, according to her website': the website relays her words
         source, span = last, _content(text, sentence.start, last.start())
     else:
         return []
