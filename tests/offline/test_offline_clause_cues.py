@@ -230,3 +230,24 @@ def test_a_phrase_cue_is_taken_whole():
     text = "Ana Ruiz called for a new bridge over the river before the end of next year.\n"
     assert claims(text) == [("Ana Ruiz", "a new bridge over the river before the end of next year")]
     assert cue("Ana Ruiz called for a new bridge") == "called for"
+
+
+# The plain present of speech verbs, for a plural subject ----------------------------------------
+
+@pytest.mark.parametrize("verb", ["acknowledge", "estimate", "deny", "concede", "point out", "emphasize"])
+def test_a_plural_subject_with_the_plain_present_of_a_speech_verb_is_a_source(verb):
+    text = f"Environmental groups {verb} that the new plant would raise costs for every family in town."
+    assert claims(text) == [("Environmental groups", "the new plant would raise costs for every family in town")]
+    # partner: before a bare noun phrase the verb reports no statement
+    assert claims(f"Environmental groups {verb} the new plant and its costs for every family in town.") == []
+
+
+@pytest.mark.parametrize("before", ["Acknowledge", "Republicans must acknowledge", "They did not acknowledge"])
+def test_the_plain_present_after_a_modal_a_negation_or_as_an_imperative_is_no_cue(before):
+    assert claims(f"{before} that the new plant would raise costs for every family in town.") == []
+
+
+def test_a_pronoun_after_a_plain_present_cue_resolves_to_its_plural_source():
+    text = ("Greek unions concede that the government was forced to raise consumer taxes and cut spending.\n\n"
+            "But they say low-income Greeks will suffer disproportionately from the measures.")
+    assert [speaker for speaker, _ in claims(text)] == ["Greek unions", "Greek unions"]
