@@ -516,6 +516,11 @@ def test_a_participle_after_a_quotation_and_its_cue_gives_its_clause_with_either
             "of the rules they ask soldiers to follow are ridiculous.")
     assert claims(text) == [("Ana Ruiz", "We have a politically correct military"),
                             ("Ana Ruiz", "some of the rules they ask soldiers to follow are ridiculous")]
+    # a quotation after an opening word and its comma closes before the source the same way
+    text = (f"Still, {opening}We have a politically correct military,{closing} Ana Ruiz said, adding that "
+            "some of the rules they ask soldiers to follow are ridiculous.")
+    assert claims(text) == [("Ana Ruiz", "We have a politically correct military"),
+                            ("Ana Ruiz", "some of the rules they ask soldiers to follow are ridiculous")]
     # 'going on to say' hands over the same way
     text = (f"{opening}We have come so far,{closing} Ana Ruiz said, going on to say that the country "
             "has spent years fighting racism.")
@@ -535,6 +540,19 @@ def test_after_a_quotation_the_words_after_its_cue_are_no_claim(opening, closing
             f"Larry has a history of representing the coal industry.{closing}")
     assert claims(text) == [("Ana Ruiz", "I like Larry a lot"),
                             ("Ana Ruiz", "when it comes to energy, Larry has a history of representing the coal industry")]
+
+
+def test_a_quotation_that_ends_the_writers_sentence_leaves_the_whole_sentence_to_its_source():
+    text = ("With thousands of counting systems, “there is no single point of failure in the vote,” "
+            "Ana Ruiz said.")
+    said = "With thousands of counting systems, “there is no single point of failure in the vote"
+    assert claims(text) == [("Ana Ruiz", said)]
+
+
+def test_a_paragraph_whose_opening_mark_is_mistyped_keeps_its_source_without_the_stray_marks():
+    text = ("Ana Ruiz wrote about the debate.\n\n"
+            "” … he delivered a mix of orthodoxy and rejoinders with a coolness and polish,” Ana Ruiz wrote.")
+    assert claims(text) == [("Ana Ruiz", "he delivered a mix of orthodoxy and rejoinders with a coolness and polish")]
 
 
 def test_a_quoted_title_inside_an_opening_phrase_is_no_quotation_before_the_source():

@@ -113,8 +113,9 @@ _ACCORDING_LAST = re.compile(
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop edge spaces, a final period and stray edge commas from a content span."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–―"):
+    """Drop edge spaces, a final period, stray edge commas and a stray closing mark or ellipsis
+    at the start ('” … he delivered a mix', where the opening mark was mistyped) from a content span."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–―”…"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:—–―"):
         end -= 1
@@ -132,14 +133,20 @@ def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
 
 
 def after_quotation(text: str, sentence: Sentence, at: int) -> bool:
-    """Whether a quotation that opens a clause closes right before ``at`` ('“A,” Trump said'),
-    not a quoted title inside a phrase ('On “Fox News Sunday,” Pence said')."""
+    """Whether a quotation that opens the sentence, or a clause with a capital, closes right
+    before ``at`` ('“A,” Trump said', 'Still, “A,” she said'), not a quoted title inside a phrase
+    ('On “Fox News Sunday,” Pence said') or the quoted end of the writer's sentence ('With many
+    systems, “there is no single point of failure,” Johnson said')."""
     closing = chars_before(text, at, 2, sentence.start)
     if len(closing) < 2 or closing[0] not in ",.!?" or closing[1] not in "”\"’":
         return False
     mark = text.rindex(closing[1], sentence.start, at)
     opening = max(text.rfind(m, sentence.start, mark) for m in "“\"‘")
-    return opening < 0 or chars_before(text, opening, 1, sentence.start) in ("", ",", ":", ";", "—", "–", "(")
+    if opening < 0:  # the sentence opens inside a quotation, or its opening mark is amiss
+        return _quotations(text).contains(sentence.start, sentence.start + 1)
+    if not chars_before(text, opening, 1, sentence.start):
+        return True  # the sentence opens with the quotation
+    return chars_before(text, opening, 1, sentence.start) in ",:;—–(" and text[opening + 1:opening + 2].isupper()
 
 
 def _causative_object(text: str, sentence: Sentence, found: tuple[Speaker, int], cue_start: int) -> bool:
@@ -713,8 +720,9 @@ def content_then_source(text: str, sentence: Sentence) -> list[Attributed]:
             return []  # ', officials said in March the plant would close': a clause, not a place
     if text[sentence.start] in "“\"" and not _words_after_quote(text, sentence.start, match.start()):
         return []  # '"A," she said': a direct quote, for the quote rules
-    if _quotations(text).contains(sentence.start, sentence.start + 1):
-        return []  # '“A. B,” Warren told Stumpf, after ...': the sentence B opens inside a quotation
+    if _quotations(text).contains(sentence.start, sentence.start + 1) or after_quotation(
+            text, sentence, match.start("source_first") if match.group("source_first") else match.start("cue2")):
+        return []  # '“A. B,” Warren told Stumpf, ...' (B opens inside a quotation), 'Still, “A,” X said'
     if match.groupdict().get("cue1"):
         found = source_before_cue(text, match.start("cue1"), match.start())
         if found is None or found[1] != match.start("source_first"):
