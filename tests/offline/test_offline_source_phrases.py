@@ -324,7 +324,12 @@ def test_finding_and_showing_report_only_a_clause(text, found):
     ("Microsoft CEO Satya Nadella", "Satya Nadella", "Microsoft CEO"),
     ("District Attorney Paul Howard", "Paul Howard", "District Attorney"),
     ("President Trump", "Trump", "President"),
+    ("West Coast Bank Chief Executive Robert Sznewajs", "Robert Sznewajs", "West Coast Bank Chief Executive"),
+    # a role that ends in 'of the': the whole phrase names the person, never 'Interior Dirk Kempthorne'
+    ("Secretary of the Interior Dirk Kempthorne", "Secretary of the Interior Dirk Kempthorne", None),
+    ("Republicans in Congress", "Republicans in Congress", None),
     # the partners: a body named with a title word stays one name
+    ("Executive Council", "Executive Council", None),
     ("Justice Department", "Justice Department", None),
     ("White House", "White House", None),
     ("Senate Intelligence Committee", "Senate Intelligence Committee", None),

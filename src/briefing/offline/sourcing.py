@@ -31,7 +31,7 @@ TITLES = frozenset(
     chairman chairwoman chair director chief ambassador judge justice commissioner pope king
     queen prince former senior deputy acting republican democratic democrat gop candidate
     nominee spokesman spokeswoman professor prof. lt. col. sgt. adm. admiral colonel captain
-    majority minority house senate white ceo cfo coo gm coach manager""".split()
+    majority minority house senate white ceo cfo coo gm coach manager executive""".split()
 )
 
 # Outlets and wire services whose reporting an article relays.
@@ -79,8 +79,10 @@ def _split_role(words: list[str]) -> tuple[str | None, list[str]]:
         name = name[titled[-1] + 1:]
     if not name or all(w.lower() in {"the", "a", "an"} for w in role):
         return None, words  # no role words, only determiners: the whole phrase is the name
-    if role and role[-1] in {"in", "of", "for", "at", "from", "on", "with", "to"}:
-        return None, words  # 'Republicans in Congress': the name is the preposition's object
+    if role and (role[-1] in _PREPOSITIONS or len(role) > 1 and role[-1] == "the" and role[-2] in _PREPOSITIONS):
+        # 'Republicans in Congress': the name is the preposition's object; 'Secretary of the
+        # Interior Dirk Kempthorne' is one name, never 'Interior Dirk Kempthorne'
+        return None, words
     return " ".join(role), name
 
 
@@ -102,6 +104,7 @@ def _split_roles(role: list[str], name: list[str]) -> tuple[str | None, list[str
     return (" ".join(roles) or None), names
 
 
+_PREPOSITIONS = frozenset("in of for at from on with to".split())
 _PHRASE_END = frozenset("of for at by in on to with from the a an and or".split())
 
 
