@@ -570,6 +570,20 @@ def test_according_to_after_a_quoted_speaker_relays_her_words_and_is_no_claim_of
     assert claims(text) == [("her official website", "The plant will close next year and cut two hundred jobs")]
 
 
+def test_according_to_a_role_then_a_name_gives_the_named_person_for_later_pronouns():
+    text = ("The actress has checked into a treatment center in Malibu, according to her publicist, "
+            "Jack Ketsoyan.\n\n\"We appreciate your respect for her privacy at this time,\" he said.")
+    assert claims(text) == [("Jack Ketsoyan", "The actress has checked into a treatment center in Malibu"),
+                            ("Jack Ketsoyan", "We appreciate your respect for her privacy at this time")]
+    first = brief_offline(Article(text=text)).claims[0]
+    assert first.speaker is not None and first.speaker.role == "her publicist" and not first.direct_quote
+    # partners: a description that is no name, and a capitalised role, keep the phrase
+    text = "The plant will close next year and cut many jobs, according to a spokesman, who declined to be named."
+    assert claims(text) == [("a spokesman", "The plant will close next year and cut many jobs")]
+    text = "The plant will close next year and cut many jobs, according to Acme Corp, Europe's biggest maker."
+    assert claims(text) == [("Acme Corp", "The plant will close next year and cut many jobs")]
+
+
 def test_a_sentence_that_opens_inside_a_quotation_is_left_to_the_quote_rules():
     text = ("“You should resign. You should give back the money you took while this scam was going on,” "
             "Ana Ruiz told the banker, after he admitted that nobody was held accountable.")

@@ -819,7 +819,18 @@ def according_to(text: str, sentence: Sentence) -> list[Attributed]:
     if phrase is None:
         return []
     speaker = parse_speaker(phrase.text)
+    named = _NAME_AFTER_ROLE.match(text, source.end("source"), sentence.end) if source is last else None
+    if named is not None and phrase.text[:1].islower():
+        # '..., according to her publicist, Jack Ketsoyan.': the person, with the role
+        return [Attributed(*span, Speaker(name=named.group("name"), role=phrase.text), source.group("cue"),
+                           False, named.start("name"))]
     return [Attributed(*span, speaker, source.group("cue"), False, phrase.start)]
+
+
+# The name after a role that ends a sentence: ', Jack Ketsoyan.' in '..., according to her
+# publicist, Jack Ketsoyan.'
+_NAME_AFTER_ROLE = re.compile(
+    r",\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w’'-]*[a-z][\w’'-]*)\s*[.!?]?[”\"’]?\s*$")
 
 
 _SUBJECT_PARTICIPLE = re.compile(r",\s*" + participle_cue(
