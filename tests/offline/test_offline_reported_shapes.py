@@ -580,6 +580,7 @@ def test_according_to_a_role_then_a_name_gives_the_named_person_for_later_pronou
     # partners: a description that is no name, and a capitalised role, keep the phrase
     text = "The plant will close next year and cut many jobs, according to a spokesman, who declined to be named."
     assert claims(text) == [("a spokesman", "The plant will close next year and cut many jobs")]
+    assert not brief_offline(Article(text=text)).claims[0].direct_quote
     text = "The plant will close next year and cut many jobs, according to Acme Corp, Europe's biggest maker."
     assert claims(text) == [("Acme Corp", "The plant will close next year and cut many jobs")]
 
