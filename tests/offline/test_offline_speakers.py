@@ -59,6 +59,10 @@ def test_pronoun_respects_the_honorific_gender():
         ("The ministry is saying that the bridge will reopen in May.", "The ministry"),
         ("Ana Ruiz on Wednesday said the bridge would reopen in May.", "Ana Ruiz"),
         ("Ana Ruiz last week warned that the bridge would need new cables.", "Ana Ruiz"),
+        ("Ana Ruiz today warned that the bridge would need new cables.", "Ana Ruiz"),
+        ("Ana Ruiz Monday warned that the bridge would need new cables.", "Ana Ruiz"),
+        # a capitalised time word after a capitalised word ends a name
+        ("USA Today reported that the bridge would need new cables.", "USA Today"),
     ],
 )
 def test_adverbs_auxiliaries_and_days_are_no_part_of_the_name(text, name):

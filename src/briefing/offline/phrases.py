@@ -340,6 +340,13 @@ _TIME_WORDS = _WEEKDAYS | {"morning", "afternoon", "evening", "night", "week", "
                            "yesterday", "today", "tonight"}
 
 
+def _named_time(tokens: list[tuple[int, int, str]], i: int) -> bool:
+    """Whether a capitalised time word other than a weekday ends a name ('USA Today', 'Good
+    Morning America'): it follows a capitalised word."""
+    word = tokens[i][2]
+    return word[:1].isupper() and word.lower() not in _WEEKDAYS and i > 0 and tokens[i - 1][2][:1].isupper()
+
+
 def _before_time(tokens: list[tuple[int, int, str]]) -> int:
     """The index of the last token before a time expression that ends the window ('David
     Axelrod on Wednesday said', 'Ana Ruiz last week argued'): news puts the day between the
@@ -353,7 +360,7 @@ def _before_time(tokens: list[tuple[int, int, str]]) -> int:
         if opener >= 1 and tokens[opener - 1][2] in {"in", "since", "during"}:
             return opener - 2  # 'The Indian Navy in November said': the month is no part of the source
     i = last
-    while i >= 0 and tokens[i][2].lower() in _TIME_WORDS:
+    while i >= 0 and tokens[i][2].lower() in _TIME_WORDS and not _named_time(tokens, i):
         i -= 1
     if i == last or not any(t[2].lower() in _WEEKDAYS | {"yesterday", "today", "tonight"}
                             or t[2].lower() in {"week", "month", "year"}
