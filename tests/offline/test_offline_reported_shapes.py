@@ -585,6 +585,22 @@ def test_according_to_a_role_then_a_name_gives_the_named_person_for_later_pronou
     assert claims(text) == [("Acme Corp", "The plant will close next year and cut many jobs")]
 
 
+@pytest.mark.parametrize("text", [
+    'A movie called "The Notorious Bettie Page" was released in 2005, which told the story of the pinup.',
+    "A group called Americans for Prosperity has spent millions on the campaign this year.",
+    "An obscure new outfit called “Citizens First” has spent millions on the campaign this year.",
+])
+def test_called_that_gives_a_name_after_an_indefinite_noun_is_no_cue(text):
+    assert claims(text) == []
+
+
+def test_called_after_a_person_still_reports_what_they_said():
+    text = 'A spokesman called the decision "an outrage against the people of this city."'
+    assert claims(text) == [("A spokesman", 'the decision "an outrage against the people of this city."')]
+    text = "The mayor called Americans for Prosperity a front group for the coal industry."
+    assert claims(text) == [("The mayor", "Americans for Prosperity a front group for the coal industry")]
+
+
 def test_a_sentence_that_opens_inside_a_quotation_is_left_to_the_quote_rules():
     text = ("“You should resign. You should give back the money you took while this scam was going on,” "
             "Ana Ruiz told the banker, after he admitted that nobody was held accountable.")

@@ -49,6 +49,12 @@ REPORTED_ATTITUDES = """
 """.split()
 
 
+# "called" as a naming participle after an indefinite noun phrase ('A movie called "The
+# Notorious Bettie Page" was released', 'a group called Americans for Prosperity'): the name it
+# gives follows, no statement.
+NAMING = r"\b[Aa]n?\s+(?:[a-z][\w-]*\s+){1,3}called\s+"
+
+
 # Verbs that attribute a quotation only right after it ('"...," she continued', '"...," the
 # letter reads'): before a clause they mean something else ('Trump continued to attack').
 QUOTE_ONLY_VERBS = ["continued", "continues", "reads"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from briefing.offline.cues import ADVERBIAL, CUE, QUOTE_CUE
+from briefing.offline.cues import ADVERBIAL, CUE, NAMING, QUOTE_CUE
 from briefing.offline.lead_ins import lead_in_speaker, source_before
 from briefing.offline.phrases import phrase_after
 from briefing.offline.sourcing import (
@@ -120,8 +120,14 @@ def _described_source_after(text: str, begin: int, end: int) -> tuple[Speaker, i
     return speaker, source_start, cue.group("cue")
 
 
+_NAMED = re.compile(NAMING + r"$")
+
+
 def _speaker_before(text: str, start: int, end: int) -> tuple[Speaker, int, str] | None:
-    """'X said: "..."', 'X told AFP: "..."', 'while another added, "..."'."""
+    """'X said: "..."', 'X told AFP: "..."', 'while another added, "..."'; a name given
+    ('A movie called "..."') has no speaker."""
+    if _NAMED.search(text, start, end):
+        return None
     match = _CUE_BEFORE.search(text, start, end)
     if match is None:
         return lead_in_speaker(text, start, end)

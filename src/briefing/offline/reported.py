@@ -15,6 +15,7 @@ from briefing.core.models import Speaker
 from briefing.offline.cues import (
     ADVERBIAL,
     CUE,
+    NAMING,
     THAT_CLAUSE,
     about_the_source,
     lexicon,
@@ -383,6 +384,7 @@ _NO_WORDS_AFTER_COMMA = frozenset(
 # "call" as a phrasal verb, not a cue: 'called it off', 'called off the search', 'called up'.
 _PHRASAL_CALL = re.compile(
     r"call(?:s|ed|ing)?\s+(?:(?:it|them|this|that|him|her)\s+)?(?:off|up|in|back|out)\b", re.IGNORECASE)
+_NAMING = re.compile(NAMING + r"(?=[A-Z“\"‘'])")  # 'A group called Americans for ...'
 # A dash that opens or closes an aside: spaced, or doubled hyphens.
 _ASIDE_DASH = re.compile(r"\s(?:[—–]|--?)\s")
 
@@ -597,6 +599,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             continue  # '..., said Alfredo Perez, a spokesman': the source of an inverted cue
         if _PHRASAL_CALL.match(text, cue.start("cue"), stop):
             continue  # 'they called it off', 'called up the reserves': no words of theirs follow
+        if cue.group("cue") == "called" and _NAMING.match(text, source_start, stop):
+            continue  # 'A group called Americans for Prosperity has spent': a name, not a statement
         if about_the_source(text, begin, stop):
             continue  # 'X, who asked not to be identified, said ...': the statement comes after
         if "," in text[after:begin] and "that" not in text[after:begin] and (
