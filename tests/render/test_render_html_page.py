@@ -95,3 +95,19 @@ def test_the_page_is_a_centred_column_that_fits_a_phone():
     assert "<table>" not in page  # no wide table: disputes are a list
     fragment = to_html(Briefing(headline="h", summary="s", claims=[]))
     assert "<html" not in fragment and "viewport" not in fragment
+
+
+def test_a_claim_with_parts_marks_only_the_speakers_words_and_numbers_its_last_part():
+    text = "“Tom is a visionary,” said Ana Ruiz, a miner. “He stepped in when no one else would.”"
+    (claim,) = brief_offline(Article(text=text)).claims
+    assert len(claim.parts) == 2
+    page = to_html(Briefing(headline="h", summary="s", claims=[claim]), text)
+    article = page[page.index('<div class="article"'):]
+    assert re.findall(r"<mark[^>]*>(.*?)</mark>", article) == ["Tom is a visionary", "He stepped in when no one else would."]
+    assert "said Ana Ruiz" not in "".join(re.findall(r"<mark[^>]*>.*?</mark>", article))
+    assert article.count('<sup class="n">') == 1 and article.index("<sup") > article.index("He stepped")
+    assert article.count('id="ev-1"') == 1 and 'id="ev-1-2"' in article  # every anchor id is unique
+    # partner: a claim in one piece is marked whole
+    whole = claim.model_copy(update={"parts": []})
+    page = to_html(Briefing(headline="h", summary="s", claims=[whole]), text)
+    assert len(re.findall(r"<mark[^>]*>", page[page.index('<div class="article"'):])) == 1
