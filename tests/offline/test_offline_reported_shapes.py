@@ -601,6 +601,33 @@ def test_called_after_a_person_still_reports_what_they_said():
     assert claims(text) == [("The mayor", "Americans for Prosperity a front group for the coal industry")]
 
 
+@pytest.mark.parametrize("text", [
+    "Lindsay Lohan admitted herself to the Betty Ford Center in the desert on Thursday night.",
+    "The Texas prison agency found itself on the defensive again while trying to find an inmate.",
+    "By the 1990s the pinup model found herself in the spotlight again, thanks in part to a movie.",
+])
+def test_a_cue_word_before_a_reflexive_pronoun_is_an_act_not_a_statement(text):
+    assert claims(text) == []
+
+
+def test_a_cue_word_as_a_passive_participle_with_its_agent_is_no_cue():
+    text = ("One report posted online last night by MASN Sports suggested that the Nationals have "
+            "raised their offer for the first baseman.")
+    assert all(not said.startswith("online") for _, said in claims(text))
+    # partners: 'by' a means of saying, and a place, keep the cue
+    text = "Ana Ruiz added by phone that it would take an eight-year deal to sign the first baseman."
+    assert claims(text) == [("Ana Ruiz", "it would take an eight-year deal to sign the first baseman")]
+    text = "Ana Ruiz posted on Twitter that it would take an eight-year deal to sign the first baseman."
+    assert claims(text) == [("Ana Ruiz", "it would take an eight-year deal to sign the first baseman")]
+
+
+@pytest.mark.parametrize("between", ["leaving the Winter Meetings", "upon leaving the Winter Meetings",
+                                     "while leaving the Winter Meetings"])
+def test_a_participle_phrase_between_the_cue_and_that_is_no_content(between):
+    text = f"Ana Ruiz said {between} that it would take an eight-year deal to sign the first baseman."
+    assert claims(text) == [("Ana Ruiz", "it would take an eight-year deal to sign the first baseman")]
+
+
 def test_a_sentence_that_opens_inside_a_quotation_is_left_to_the_quote_rules():
     text = ("“You should resign. You should give back the money you took while this scam was going on,” "
             "Ana Ruiz told the banker, after he admitted that nobody was held accountable.")

@@ -73,6 +73,7 @@ ADVERBIAL = r"""
                   (?:minutes|hours|days|weeks|months)|an?\s+(?:minute|hour|day|week|month))
                \s+ (?: (?:after|before) \s+ (?:the|a|an|his|her|their|its) (?:\s+(?!(?:the|a|an)\b)[a-z][\w-]*){1,2}
                      | later | earlier )                        # 'hours after the vote', 'days later'
+             | by \s+ (?:phone|telephone|e-?mail|text(?:\s+message)?|video\s+link)   # 'said by phone'
              | (?:yesterday|today|recently|publicly|privately|repeatedly|previously|earlier|later|
                   again|also|last\s+night|this\s+week|last\s+week|[A-Z][a-z]+day)
            ) \b ,? )*

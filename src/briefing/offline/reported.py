@@ -55,7 +55,8 @@ from briefing.text.sentences import Sentence
 _CUE = re.compile(CUE, re.VERBOSE)
 # A phrase between the cue and "that" that says to whom or where it was said ('told the court on
 # Monday that', 'said to the Los Angeles Times that', 'said on his show on AM 570 that').
-_SAID_WHERE = r"""(?: \s+ (?:to|on|in|at|during|after|before|from|with|through|over|via) \s+
+_SAID_WHERE = r"""(?: \s+ (?:to|on|in|at|during|after|before|from|with|through|over|via
+                          |(?:(?:upon|while|when)\s+)?[a-z]{2,}ing) \s+   # 'said leaving the meetings that'
                       (?:the|a|an|his|her|their|its|our|my|this|these|those|[A-Z0-9])
                       [^,.;:!?“”"\n]{0,60}? \s+ (?= """ + THAT_CLAUSE + r""" ) )?"""
 # ... and a dash-set aside right after the cue ('said — and the mayor agreed — that').
@@ -165,9 +166,12 @@ def _causative_object(text: str, sentence: Sentence, found: tuple[Speaker, int],
 
 def _content(text: str, start: int, end: int, min_words: int = 3) -> tuple[int, int] | None:
     start, end = _trim(text, start, end)
-    if len(text[start:end].split()) < min_words:
-        return None
+    if len(text[start:end].split()) < min_words or _REFLEXIVE.match(text, start, end):
+        return None  # 'Lohan admitted herself to the clinic': an act, no statement
     return start, end
+
+
+_REFLEXIVE = re.compile(r"(?:him|her|them|it|my|your|our)sel(?:f|ves)\b", re.IGNORECASE)
 
 
 # The writer's own contrast after reported content: ', but he refused ...', ', although the poll',
@@ -385,6 +389,11 @@ _NO_WORDS_AFTER_COMMA = frozenset(
 _PHRASAL_CALL = re.compile(
     r"call(?:s|ed|ing)?\s+(?:(?:it|them|this|that|him|her)\s+)?(?:off|up|in|back|out)\b", re.IGNORECASE)
 _NAMING = re.compile(NAMING + r"(?=[A-Z“\"‘'])")  # 'A group called Americans for ...'
+# A passive participle's agent after the cue word ('posted online last night by MASN Sports'),
+# not the means ('added by phone').
+_BY_AGENT = re.compile(r"(?:\s+(?:online|earlier|here|there|last\s+\w+|on\s+[A-Z]\w+|yesterday|today)){0,3}"
+                       r"\s+by\s+(?!(?:phone|telephone|email|e-mail|text|letter|video|videolink|video\s+link)\b)"
+                       r"(?:the\s+|an?\s+)?[A-Z]")
 # A dash that opens or closes an aside: spaced, or doubled hyphens.
 _ASIDE_DASH = re.compile(r"\s(?:[—–]|--?)\s")
 
@@ -599,6 +608,8 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             continue  # '..., said Alfredo Perez, a spokesman': the source of an inverted cue
         if _PHRASAL_CALL.match(text, cue.start("cue"), stop):
             continue  # 'they called it off', 'called up the reserves': no words of theirs follow
+        if cue.group("cue").endswith("ed") and _BY_AGENT.match(text, cue.end("cue"), stop):
+            continue  # 'One report posted online by Roch Kubatko suggested': a passive, its verb comes later
         if cue.group("cue") == "called" and _NAMING.match(text, source_start, stop):
             continue  # 'A group called Americans for Prosperity has spent': a name, not a statement
         if about_the_source(text, begin, stop):
