@@ -622,7 +622,7 @@ def test_a_cue_word_as_a_passive_participle_with_its_agent_is_no_cue():
 
 
 @pytest.mark.parametrize("between", ["leaving the Winter Meetings", "upon leaving the Winter Meetings",
-                                     "while leaving the Winter Meetings"])
+                                     "while leaving the Winter Meetings", "this morning"])
 def test_a_participle_phrase_between_the_cue_and_that_is_no_content(between):
     text = f"Ana Ruiz said {between} that it would take an eight-year deal to sign the first baseman."
     assert claims(text) == [("Ana Ruiz", "it would take an eight-year deal to sign the first baseman")]

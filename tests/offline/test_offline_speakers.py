@@ -63,6 +63,10 @@ def test_pronoun_respects_the_honorific_gender():
         ("Ana Ruiz Monday warned that the bridge would need new cables.", "Ana Ruiz"),
         # a capitalised time word after a capitalised word ends a name
         ("USA Today reported that the bridge would need new cables.", "USA Today"),
+        ("Ana Ruiz this morning warned that the bridge would need new cables.", "Ana Ruiz"),
+        # an intensifying reflexive is no part of the name
+        ("Ana Ruiz herself warned that the bridge would need new cables.", "Ana Ruiz"),
+        ("The mayor himself warned that the bridge would need new cables.", "The mayor"),
     ],
 )
 def test_adverbs_auxiliaries_and_days_are_no_part_of_the_name(text, name):

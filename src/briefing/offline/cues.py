@@ -64,7 +64,7 @@ QUOTE_ONLY_VERBS = ["continued", "continues", "reads"]
 # words only ("this weekend" is not "this week" and "end").
 ADVERBIAL = r"""
     (?:\s+ (?: on \s+ [A-Z][a-z]+ (?:\s+ (?:morning|afternoon|evening|night))?
-             | (?:last|this|on|earlier|later) \s+ (?:weekend|week|month|year|[A-Z][a-z]+)
+             | (?:last|this|on|earlier|later) \s+ (?:weekend|week|month|year|morning|afternoon|evening|[A-Z][a-z]+)
              | in \s+ (?:a|an|his|her|their|its) \s+ (?:[A-Za-z]+\s+)? (?:statement|interview|speech|
                       post|tweet|letter|report|memo|email|op-ed|address|briefing|note|filing)
              | at \s+ (?:a|an|the) \s+ (?:[A-Za-z]+\s+){0,2} (?:rally|event|conference|briefing|hearing|

@@ -363,7 +363,7 @@ def _before_time(tokens: list[tuple[int, int, str]]) -> int:
     while i >= 0 and tokens[i][2].lower() in _TIME_WORDS and not _named_time(tokens, i):
         i -= 1
     if i == last or not any(t[2].lower() in _WEEKDAYS | {"yesterday", "today", "tonight"}
-                            or t[2].lower() in {"week", "month", "year"}
+                            or t[2].lower() in {"week", "month", "year", "morning", "afternoon", "evening", "night"}
                             and tokens[i][2].lower() in {"last", "this"}
                             for t in tokens[i + 1:]):
         return last

@@ -105,6 +105,7 @@ def _split_roles(role: list[str], name: list[str]) -> tuple[str | None, list[str
 
 
 _PREPOSITIONS = frozenset("in of for at from on with to".split())
+_INTENSIFIERS = frozenset("himself herself itself themselves".split())
 _PHRASE_END = frozenset("of for at by in on to with from the a an and or".split())
 
 
@@ -127,6 +128,8 @@ def _time_at_end(words: list[str]) -> int:
 
 def _noun_phrase(phrase: str) -> str:
     words = phrase.split()
+    if len(words) > 1 and words[-1].lower() in _INTENSIFIERS:
+        words.pop()  # 'DeGeneres herself announced': DeGeneres
     while len(words) > 1 and (words[-1].lower().rstrip(",") in _PHRASE_END or _time_at_end(words)):
         del words[len(words) - max(1, _time_at_end(words)):]
     trimmed = " ".join(words)
