@@ -394,3 +394,22 @@ def test_the_outlet_line_names_three_outlets_and_counts_the_rest():
     assert "Outlet a19 and 1 more" in " ".join(wider.split())
     with pytest.raises(ConfigurationError, match="max_outlets must be 1 or more"):
         ViewOptions(max_outlets=0)
+
+
+def test_a_source_without_title_or_outlet_is_named_by_its_id_once_in_every_view():
+    from briefing.daily.models import DailyBriefing
+    from briefing.daily.terminal import daily_to_text
+    from briefing.daily.view import source_line
+
+    bare = Source(id="art-009", published="2026-12-06")
+    titled = Source(id="art-012", title="Dam holds", source="Valley Post")
+    assert source_line(bare) == ("art-009", ["2026-12-06"])
+    assert source_line(titled) == ("Dam holds", ["Valley Post", "art-012"])
+    assert source_line(Source(id="art-013", source="Valley Post")) == ("Valley Post", ["art-013"])
+    day = DailyBriefing(title="Day", date="2026-12-06", stories=[], sources=[bare, titled])
+    md = daily_to_markdown(day)
+    assert "- art-009 (2026-12-06)" in md and md.count("art-009") == 1
+    html = daily_to_html(day)
+    sources = html[html.index('<ul class="sources">'):]
+    assert sources.count("art-009") == 2  # the anchor id and the label, never the label twice
+    assert daily_to_text(day).count("art-009") == 1

@@ -37,6 +37,7 @@ from briefing.daily.view import (
     safe_url,
     same_words,
     shown_claims,
+    source_line,
     source_name,
     statement_adds,
     who,
@@ -135,6 +136,10 @@ class _View:
 
     def name(self, article: str) -> str:
         return source_name(self.sources.get(article), article)
+
+    @staticmethod
+    def line(source: Source) -> tuple[str, list[str]]:
+        return source_line(source)
 
     def href(self, article: str) -> str:
         """The article's text on the page when it is there, else its web page, else its source line."""

@@ -23,6 +23,7 @@ from briefing.daily.view import (
     report_notes,
     safe_url,
     shown_claims,
+    source_line,
     source_name,
     sources_by_id,
     statement_adds,
@@ -217,8 +218,8 @@ def daily_to_markdown(briefing: DailyBriefing, options: ViewOptions | None = Non
     lines += _also_reported(day, width)
     lines += ["", "## Sources", ""]
     for s in briefing.sources:
-        label = s.title or s.source or s.id
-        extra = ", ".join(escape_md(x) for x in (s.source if s.title else None, s.published, s.id) if x)
+        label, details = source_line(s)
+        extra = ", ".join(escape_md(x) for x in details)
         lines += wrap("- ", _link(label, s.url) + (f" ({extra})" if extra else ""), 2, width)
         for c in s.copies:
             lines += wrap("  - ", f"same text: {_link(c.source or c.title or c.id, c.url)}", 4, width)

@@ -29,6 +29,7 @@ from briefing.daily.view import (
     safe_url,
     same_words,
     shown_claims,
+    source_line,
     source_name,
     statement_adds,
     who,
@@ -130,9 +131,10 @@ def _print_sources(briefing: DailyBriefing, console: Console) -> None:
     over two lines can be neither clicked nor copied)."""
     console.print(Text("Sources", style="bold"))
     for source in briefing.sources:
-        line = Text(clean(source.title or source.source or source.id))
-        extra = [clean(x) for x in (source.source if source.title else None, source.published, source.id) if x]
-        line.append(f" · {' · '.join(extra)}", style="dim")
+        label, details = source_line(source)
+        line = Text(clean(label))
+        if details:
+            line.append(f" · {' · '.join(clean(x) for x in details)}", style="dim")
         console.print(Padding(line, (0, 0, 0, 2)))
         url = safe_url(source.url)
         if url:

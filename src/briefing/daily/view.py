@@ -109,6 +109,15 @@ def source_name(source: Source | None, article: str) -> str:
     return source.source or source.title or source.id
 
 
+def source_line(source: Source) -> tuple[str, list[str]]:
+    """A source's line in the sources list: its label (the title, else the outlet, else the
+    article id) and the details after it (the outlet when the title leads, the date, and the id
+    unless the id is the label)."""
+    label = source.title or source.source or source.id
+    details = (source.source if source.title else None, source.published, source.id if source.id != label else None)
+    return label, [x for x in details if x]
+
+
 def shown_claims(story: Story, options: ViewOptions = ViewOptions()) -> tuple[list[tuple[int, StoryClaim]], int]:
     """The (number, claim) pairs a view lists: the story's first ``options.max_claims`` claims (a
     ranked story's most important), numbered 1..N without gaps as in ``Story.claims``, and how
