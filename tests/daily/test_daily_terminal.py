@@ -162,3 +162,17 @@ def test_a_one_article_story_is_one_line_under_also_reported():
     assert [s.id for s in layout(lone).stories] == [s.id for s in stories]
     assert re.search(r"^Also reported\n  - A lone report on the harbour · Coast Times", text, re.MULTILINE)
     assert not re.search(r"^3\. A lone report", text, re.MULTILINE)  # no numbered story of its own
+
+
+def test_a_long_also_reported_headline_wraps_under_itself():
+    d = daily(quake_day())
+    headline = "A lone report on the harbour where the fishing fleet waited out the storm for three long days"
+    lone = d.model_copy(update={"stories": [*d.stories, d.stories[1].model_copy(
+        update={"id": "story-9", "headline": headline, "articles": [d.stories[1].articles[0]],
+                "claims": [c.model_copy(update={"verdict": "single_source", "reports": c.reports[:1]})
+                           for c in d.stories[1].claims]})]})
+    text = daily_to_text(lone, width=60)
+    also = text[text.index("Also reported"):text.index("Sources")].splitlines()[1:]
+    lines = [line for line in also if line.strip()]
+    assert len(lines) > 1 and lines[0].startswith("  - A lone report")
+    assert all(line.startswith("    ") and line[4] != " " for line in lines[1:])  # under the headline, not the dash

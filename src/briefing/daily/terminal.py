@@ -187,12 +187,13 @@ def print_daily(briefing: DailyBriefing, console: Console, options: ViewOptions 
     parts += [_story(n, story, sources, options) for n, story in enumerate(day.stories, 1)]
     if day.also:
         parts.append(Text("Also reported", style="bold"))
+        rows: list[tuple[str, RenderableType]] = []
         for story in day.also:
             article = story.articles[0] if story.articles else ""
-            line = Text(f"- {clean(story.headline)}")
+            line = Text(clean(story.headline))
             line.append(f" · {clean(source_name(sources.get(article), article))}", style="dim")
-            parts.append(Padding(line, (0, 0, 0, 2)))
-        parts.append(Text(""))
+            rows.append(("-", line))
+        parts += [Padding(_numbered(rows, 1), (0, 0, 0, 2)), Text("")]  # a long headline wraps under itself
     console.print(Group(*parts))
     _print_sources(briefing, console)
     notes = briefing.warnings + briefing.failures
