@@ -176,3 +176,19 @@ def test_an_offline_story_headline_is_a_title_before_a_lead_sentence():
     assert offline_synthesis([own, titled], [])[0] == "Navy foils pirate attack"  # the lead's own title first
     assert offline_synthesis([lead, dated], [])[0] == sentence  # no title: the whole lead sentence
     assert offline_synthesis([dated], [])[0] == "May 2, 2013, 1: 12 PM"  # nothing better to show
+
+
+def test_an_offline_story_headline_sentence_names_someone_rather_than_opening_with_a_pronoun():
+    from briefing.core.models import Briefing
+    from briefing.daily.synthesis import offline_synthesis
+
+    def briefing(article: str, headline: str) -> Briefing:
+        return Briefing(headline=headline, summary=f"summary {article}", claims=[], disputes=[], article=article)
+
+    vague = briefing("lead", "He sings, dances, acts on stage and screen, and he is the Sexiest Man Alive.")
+    named = briefing("b", "Hugh Jackman will host the Academy Awards ceremony in February, organisers said.")
+    quoted = briefing("c", "“They will love him,” the producer said of the choice.")
+    assert offline_synthesis([vague, quoted, named], [])[0] == named.headline
+    assert offline_synthesis([quoted, named], [])[0] == named.headline  # a quoted pronoun opens it too
+    # partner: when every sentence opens with a pronoun, the lead's stays
+    assert offline_synthesis([vague, quoted], [])[0] == vague.headline
