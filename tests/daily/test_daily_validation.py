@@ -190,5 +190,9 @@ def test_an_offline_story_headline_sentence_names_someone_rather_than_opening_wi
     quoted = briefing("c", "“They will love him,” the producer said of the choice.")
     assert offline_synthesis([vague, quoted, named], [])[0] == named.headline
     assert offline_synthesis([quoted, named], [])[0] == named.headline  # a quoted pronoun opens it too
+    short = briefing("d", "It's a tough job hosting the Academy Awards")  # a title in its shape, a contraction
+    titled = briefing("e", "Jackman to host the Oscars")
+    assert offline_synthesis([short, named], [])[0] == named.headline
+    assert offline_synthesis([vague, short, named, titled], [])[0] == titled.headline  # a naming title first
     # partner: when every sentence opens with a pronoun, the lead's stays
     assert offline_synthesis([vague, quoted], [])[0] == vague.headline

@@ -150,12 +150,13 @@ def readable_headline(headline: str) -> bool:
 def offline_synthesis(briefings: Sequence[Briefing], claims: Sequence[StoryClaim]) -> tuple[str, str]:
     """Headline and extractive summary of the story's lead article, as for one article. The
     headline is the first title among the lead's and then the others' (a short line with no
-    final full stop, not a dateline); else the first whole first sentence that does not open
-    with a pronoun ("He sings, dances ..." names no one), the lead's first."""
+    final full stop, not a dateline); else the lead's whole first sentence. A title or sentence
+    that opens with a pronoun ("He sings, dances ...", "It's a tough job") names no one: one that
+    does not comes first, when the story has one."""
     lead = lead_briefing(briefings, claims)
     candidates = [b.headline for b in [lead, *briefings] if readable_headline(b.headline)]
-    sentences = [h for h in candidates if not _opens_with_pronoun(h)] or candidates
-    headline = next((h for h in candidates if looks_like_headline(h)), sentences[0] if sentences else lead.headline)
+    naming = [h for h in candidates if not _opens_with_pronoun(h)] or candidates
+    headline = next((h for h in naming if looks_like_headline(h)), naming[0] if naming else lead.headline)
     return headline, lead.summary
 
 
@@ -164,7 +165,8 @@ _PRONOUNS = frozenset("he she it they we i you his her its their our my".split()
 
 def _opens_with_pronoun(sentence: str) -> bool:
     words = sentence.split(None, 1)
-    return bool(words) and words[0].strip("“\"‘'").lower().rstrip(",") in _PRONOUNS
+    first = words[0].strip("“\"‘'").lower().rstrip(",") if words else ""
+    return re.sub(r"[’'](?:s|d|ll|re|ve|m)$", "", first) in _PRONOUNS  # "It's", "They're" too
 
 
 def synthesis_messages(claims: Sequence[StoryClaim], articles: int, language: str = "English") -> list[dict[str, str]]:
