@@ -665,3 +665,24 @@ def test_a_bare_form_after_and_is_a_second_predicate_of_the_subject():
     # 'and' is no singular noun: 'plan' is the subject's second verb, not a compound noun
     assert statements("The officials voted on Monday and plan to close the bridge for the whole of next week.") == [
         "The officials plan to close the bridge for the whole of next week"]
+
+
+@pytest.mark.parametrize(("text", "statement"), [
+    ("Silverman believes it to be for eight years and more than the Angels offered.",
+     "Silverman believes it to be for eight years and more than the Angels offered"),
+    ("Ana Ruiz believes the new bridge to be the safest crossing in the whole region.",
+     "Ana Ruiz believes the new bridge to be the safest crossing in the whole region"),
+])
+def test_an_object_and_its_infinitive_read_with_their_verb(text, statement):
+    (claim,) = brief_offline(Article(text=text)).claims
+    assert claim.statement == statement
+    # partner: a that-clause reads as the speaker's words
+    (claim,) = brief_offline(Article(text=text.replace(" to be ", " is ", 1).replace("believes", "believes that"))).claims
+    assert claim.statement.startswith(statement.split()[0]) and ": " in claim.statement
+
+
+
+def test_a_clause_with_a_verb_before_its_infinitive_keeps_the_speakers_words():
+    text = "Democrats noted that his attorney offered to have Pagliano appear at a closed session."
+    (claim,) = brief_offline(Article(text=text)).claims
+    assert claim.statement == "Democrats: his attorney offered to have Pagliano appear at a closed session"

@@ -92,6 +92,13 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
             if names.get(a.speaker.name, a.speaker.name) != a.speaker.name else a for a in resolved]
 
 
+# An object and its infinitive after a verb of belief: 'believes it to be', 'considers the deal to be'.
+_OBJECT_INFINITIVE = re.compile(
+    r"(?:it|him|her|them|us|me|(?:the|a|an|this|that|his|her|their|its)(?:\s+(?![\w’'-]*ed\b)[\w’'-]+){1,2})"
+    r"\s+to\s+(?:be|have)\b",  # no verb in -ed before 'to' ('his attorney offered to have' is a clause)
+    re.IGNORECASE)
+
+
 def _claim(text: str, item: Attributed) -> Claim:
     evidence = text[item.start:item.end]
     # 'that the vote was rigged' reads without 'that'; 'that was not her view' keeps its subject
@@ -102,6 +109,11 @@ def _claim(text: str, item: Attributed) -> Claim:
     elif not item.direct and (verb := statement_verb(item.cue, text[max(0, item.start - 60):item.start])):
         # "Ana Ruiz called for calm ...", not "Ana Ruiz: calm ..."
         statement = f"{item.speaker.name} {verb} {evidence}"
+        kind = classify(item.cue, evidence, direct=False)
+    elif not item.direct and _OBJECT_INFINITIVE.match(evidence) and (
+            text[max(0, item.start - 40):item.start].rstrip().endswith(item.cue.split()[-1])):
+        # "Silverman believes it to be for eight years", not "Silverman: it to be for eight years"
+        statement = f"{item.speaker.name} {item.cue.split()[-1]} {evidence}"
         kind = classify(item.cue, evidence, direct=False)
     else:
         statement, kind = f"{item.speaker.name}: {plain}", classify(item.cue, evidence, direct=item.direct)
