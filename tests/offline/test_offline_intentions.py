@@ -682,6 +682,12 @@ def test_an_object_and_its_infinitive_read_with_their_verb(text, statement):
 
 
 
+def test_a_finding_with_an_object_and_its_infinitive_is_a_fact():
+    (claim,) = brief_offline(Article(text="Inspectors found the old bridge to be unsafe for heavy trucks in winter.")).claims
+    assert claim.statement == "Inspectors found the old bridge to be unsafe for heavy trucks in winter"
+    assert claim.kind == ClaimKind.fact and not claim.direct_quote
+
+
 def test_a_clause_with_a_verb_before_its_infinitive_keeps_the_speakers_words():
     text = "Democrats noted that his attorney offered to have Pagliano appear at a closed session."
     (claim,) = brief_offline(Article(text=text)).claims
