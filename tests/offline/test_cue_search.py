@@ -35,7 +35,8 @@ def _plain(words) -> str:
 VOCABULARIES = {
     "speech verbs": cues.SPEECH_VERBS, "speech phrases": cues.SPEECH_PHRASES,
     "auxiliaries": cues.AUXILIARIES, "reported attitudes": cues.REPORTED_ATTITUDES,
-    "quote-only verbs": cues.QUOTE_ONLY_VERBS, "clause cues": cues.lexicon("clause_cues"),
+    "quote-only verbs": cues.QUOTE_ONLY_VERBS, "reason verbs": cues.REASON_VERBS,
+    "clause cues": cues.lexicon("clause_cues"),
     "progressive cues": cues.lexicon("progressive_cues"), "intention forms": list(intentions._LEMMA),
 }
 
@@ -62,7 +63,7 @@ def _without_contraction_lookaheads(pattern: str) -> str:
 
 def _reference_cue() -> re.Pattern[str]:
     pattern = re.sub(r"^\\b\(\?=\[[^]]*\]\)", lambda _: r"\b", cues.CUE)  # no lookahead
-    for words in (cues.REPORTED_ATTITUDES + cues.SPEECH_VERBS, cues.AUXILIARIES,
+    for words in (cues.REPORTED_ATTITUDES + cues.SPEECH_VERBS, cues.AUXILIARIES, cues.REASON_VERBS,
                   cues.lexicon("progressive_cues"), cues.SPEECH_PHRASES + cues.SPEECH_VERBS,
                   [w for w in cues.lexicon("clause_cues") if not w.endswith("ing")],
                   [w for w in cues.lexicon("clause_cues") if w.endswith("ing")]):

@@ -251,3 +251,54 @@ def test_a_pronoun_after_a_plain_present_cue_resolves_to_its_plural_source():
     text = ("Greek unions concede that the government was forced to raise consumer taxes and cut spending.\n\n"
             "But they say low-income Greeks will suffer disproportionately from the measures.")
     assert [speaker for speaker, _ in claims(text)] == ["Greek unions", "Greek unions"]
+
+
+# Verbs of attack and praise before an object and "for" ------------------------------------------
+
+@pytest.mark.parametrize(("text", "statement", "kind"), [
+    ("During a speech, Trump attacked Clinton for her support of military action in Iraq and Libya.",
+     "Trump attacked Clinton for her support of military action in Iraq and Libya", "accusation"),
+    ("Clinton blasted him for not paying any federal income tax for nearly two decades. Trump said little.",
+     None, "accusation"),
+    ("The mayor praised the road crews for their speed in clearing the snow after the storm.",
+     "The mayor praised the road crews for their speed in clearing the snow after the storm", "opinion"),
+    ("Terry Strada accused the Saudi government of attempting to intimidate the families of victims.",
+     "Terry Strada accused the Saudi government of attempting to intimidate the families of victims", "accusation"),
+])
+def test_an_attack_or_praise_for_a_reason_reads_with_its_verb(text, statement, kind):
+    claim = brief_offline(Article(text=text)).claims[0]
+    assert claim.kind.value == kind and not claim.direct_quote
+    if statement:
+        assert claim.statement == statement
+
+
+def test_a_clause_with_for_after_a_plain_cue_reads_as_the_speakers_words():
+    text = "Ana Ruiz said the new plan was good for the city and for the region as a whole."
+    (claim,) = brief_offline(Article(text=text)).claims
+    assert claim.statement == "Ana Ruiz: the new plan was good for the city and for the region as a whole"
+
+
+@pytest.mark.parametrize("text", [
+    "The dog attacked the mail carrier on Monday morning outside the old house on the hill.",
+    "The crowd mocked the team all night long and then went home in the rain without a word.",
+    "Rebels attacked the convoy near the border town, killing three soldiers and a driver.",
+])
+def test_an_attack_without_a_reason_is_an_act_not_a_cue(text):
+    assert claims(text) == []
+
+
+def test_a_day_with_a_possessive_after_the_cue_is_its_object_not_a_time():
+    text = "Officials praised Thursday's protests for being largely peaceful and calm across the city."
+    assert claims(text) == [("Officials", "Thursday's protests for being largely peaceful and calm across the city")]
+    # partner: a bare day after the cue is when it was said
+    text = "Ana Ruiz said Thursday the bridge would reopen in May after the long repairs."
+    assert claims(text) == [("Ana Ruiz", "the bridge would reopen in May after the long repairs")]
+
+
+def test_a_document_source_ends_before_a_clause_of_its_own():
+    text = ("The footage of a wife pleading for her husband's life came as officials praised the "
+            "protests for being largely peaceful and calm.")
+    assert claims(text) == [("officials", "the protests for being largely peaceful and calm")]
+    # partner: who made the document stays with it
+    text = "A study released as part of the review found that the old bridge was unsafe for heavy trucks."
+    assert claims(text) == [("A study", "the old bridge was unsafe for heavy trucks")]

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from briefing.core.models import Article, Briefing, Claim, Span, Usage
 from briefing.grounding.inarticle import check_briefing
+from briefing.offline.cues import REASON_VERBS
 from briefing.offline.disputes import find_disputes
 from briefing.offline.figures import find_figures
 from briefing.offline.fragments import broken_speaker
@@ -99,6 +100,20 @@ _OBJECT_INFINITIVE = re.compile(
     re.IGNORECASE)
 
 
+# Verbs whose object comes before the reason: 'accused Clinton of lying', 'blamed the storm for'.
+_OBJECT_CUES = frozenset(REASON_VERBS) | frozenset(
+    "accused accuses blamed blames criticized criticised criticizes criticises condemned condemns".split())
+_OBJECT_REASON = re.compile(r"[^,;:“”\"]{1,60}?\s(?:for|of)\s")
+
+
+def _object_first(cue: str, evidence: str) -> bool:
+    """Whether the evidence opens with the cue's object, not a clause: an object and its
+    infinitive ('it to be for eight years'), or the object of an accusation or praise and its
+    reason ('Clinton for her support of the war')."""
+    verb = cue.split()[-1].lower() if cue.split() else ""
+    return bool(_OBJECT_INFINITIVE.match(evidence) or verb in _OBJECT_CUES and _OBJECT_REASON.match(evidence))
+
+
 def _claim(text: str, item: Attributed) -> Claim:
     evidence = text[item.start:item.end]
     # 'that the vote was rigged' reads without 'that'; 'that was not her view' keeps its subject
@@ -110,9 +125,10 @@ def _claim(text: str, item: Attributed) -> Claim:
         # "Ana Ruiz called for calm ...", not "Ana Ruiz: calm ..."
         statement = f"{item.speaker.name} {verb} {evidence}"
         kind = classify(item.cue, evidence, direct=False)
-    elif not item.direct and _OBJECT_INFINITIVE.match(evidence) and (
+    elif not item.direct and _object_first(item.cue, evidence) and (
             text[max(0, item.start - 40):item.start].rstrip().endswith(item.cue.split()[-1])):
-        # "Silverman believes it to be for eight years", not "Silverman: it to be for eight years"
+        # "Silverman believes it to be for eight years", "Trump attacked Clinton for her vote",
+        # not "Silverman: it to be ..." or "Trump: Clinton for her vote"
         statement = f"{item.speaker.name} {item.cue.split()[-1]} {evidence}"
         kind = classify(item.cue, evidence, direct=False)
     else:

@@ -76,7 +76,7 @@ ADVERBIAL = r"""
              | by \s+ (?:phone|telephone|e-?mail|text(?:\s+message)?|video\s+link)   # 'said by phone'
              | (?:yesterday|today|recently|publicly|privately|repeatedly|previously|earlier|later|
                   again|also|last\s+night|this\s+week|last\s+week|[A-Z][a-z]+day)
-           ) \b ,? )*
+           ) \b (?![’']s\b) ,? )*                          # "Thursday's protests" is an object
 """
 
 
@@ -146,6 +146,15 @@ _INFINITIVE = (
     r"insist|note|contend|assert|know|agree|concede)\b" + CLAUSE_AHEAD + r")"
 )
 
+# Verbs of attack and praise: cues only before an object and "for" ('Trump attacked Clinton for
+# her support of the war', 'she praised the crews for their speed'); alone they report an act
+# ('the dog attacked the man'). The object is at most six words.
+REASON_VERBS = """
+    attacked attacks blasted blasts slammed slams lambasted lambastes faulted faults chided chides
+    berated berates scolded scolds mocked mocks praised praises commended commends
+""".split()
+_REASON_CUES = (r"(?:" + _alternatives(REASON_VERBS) + r")\b(?=\s+(?:[^\s,.;:“”\"]+\s+){1,6}?for\s)")
+
 # Every cue opens with a lowercase letter or, contracted ("he’s claiming"), an apostrophe: the
 # lookahead lets the search skip every other word boundary before trying the alternatives.
 CUE = (
@@ -153,7 +162,7 @@ CUE = (
     + _alternatives(REPORTED_ATTITUDES + SPEECH_VERBS)
     + r")|" + _INFINITIVE + r"|(?:(?:" + _alternatives(AUXILIARIES) + r")\s+){0,2}"
     r"(?:" + _BE + r"(?:" + _alternatives(lexicon("progressive_cues")) + r")\b|"
-    + _clause_cues() + r"|" + _alternatives(SPEECH_PHRASES + SPEECH_VERBS)
+    + _clause_cues() + r"|" + _REASON_CUES + r"|" + _alternatives(SPEECH_PHRASES + SPEECH_VERBS)
     + r"))\b"
 )
 

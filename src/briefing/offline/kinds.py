@@ -9,10 +9,10 @@ from briefing.core.models import ClaimKind
 # Cue verbs that decide the kind on their own, checked first.
 _CUE_KINDS = [
     (ClaimKind.denial, r"den(?:y|ies|ied)|refut|dismiss|reject|disput|rebuff"),
-    (ClaimKind.accusation, r"accus|blam|condemn|critici[sz]|attack|slam"),
+    (ClaimKind.accusation, r"accus|blam|condemn|critici[sz]|attack|slam|blast|lambast|fault|chid|berat|scold|mock"),
     (ClaimKind.demand, r"urg|demand|call(?:s|ed|ing)?\s+(?:for|on)|press"),
     (ClaimKind.prediction, r"predict|warn|expect|forecast|estimat|caution"),
-    (ClaimKind.opinion, r"believ|think|argu|suggest|insist|contend|assert|feel|hop(?:e|es|ed|ing)\b"),
+    (ClaimKind.opinion, r"believ|think|argu|suggest|insist|contend|assert|feel|hop(?:e|es|ed|ing)\b|prais|commend"),
 ]
 
 # Words in the content itself, checked when the cue is neutral ("said").

@@ -427,7 +427,7 @@ _DOCUMENT_SOURCE = re.compile(
               (?:study|report|poll|survey|analysis|review|audit|investigation|transcript|video|
                  footage|research|census) )
     (?: \s+ (?P<maker> (?:being\s+)?(?:by|from|of|for|released|published|conducted|issued|commissioned) \b
-                        [^,;:“”"]{1,100}? ) )?
+                        (?: (?! \b(?:when|while|because|whereas)\b | \bas\s+(?!part\s+of\b) ) [^,;:“”"] ){1,100}? ) )?
     \s* $
     """,
     re.VERBOSE,
