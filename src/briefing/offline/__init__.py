@@ -93,7 +93,7 @@ def _attributions(text: str, sentences: list[Sentence]) -> list[Attributed]:
             if names.get(a.speaker.name, a.speaker.name) != a.speaker.name else a for a in resolved]
 
 
-# An object and its infinitive after a verb of belief: 'believes it to be', 'considers the deal to be'.
+# An object and its infinitive after a verb of belief or finding: 'believes it to be', 'found the bridge to be'.
 _OBJECT_INFINITIVE = re.compile(
     r"(?:it|him|her|them|us|me|(?:the|a|an|this|that|his|her|their|its)(?:\s+(?![\w’'-]*ed\b)[\w’'-]+){1,2})"
     r"\s+to\s+(?:be|have)\b",  # no verb in -ed before 'to' ('his attorney offered to have' is a clause)
