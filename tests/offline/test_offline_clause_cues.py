@@ -302,3 +302,41 @@ def test_a_document_source_ends_before_a_clause_of_its_own():
     # partner: who made the document stays with it
     text = "A study released as part of the review found that the old bridge was unsafe for heavy trucks."
     assert claims(text) == [("A study", "the old bridge was unsafe for heavy trucks")]
+
+
+# "called": what it calls something, or an act ----------------------------------------------------
+
+def test_called_reads_with_its_verb_as_an_opinion():
+    (claim,) = brief_offline(Article(text="Ted Cruz called Trump a pathological liar who is utterly amoral and a bully.")).claims
+    assert claim.statement == "Ted Cruz called Trump a pathological liar who is utterly amoral and a bully"
+    assert claim.kind.value == "opinion"
+    # partner: 'called for' is a demand that reads with its verb too
+    (claim,) = brief_offline(Article(text="Ana Ruiz called for calm after the protests in the city last night.")).claims
+    assert claim.kind.value == "demand"
+
+
+@pytest.mark.parametrize("text", [
+    "The council called an emergency meeting to discuss the flooding in the lower town.",
+    "Ms. Moore called into the radio program when she was home sick with pneumonia last week.",
+    "The coach called him again yesterday and reached a deal after a long night of talks.",
+    "They called it off after the storm destroyed the stage and most of the tents.",
+])
+def test_called_as_an_act_is_no_claim(text):
+    assert claims(text) == []
+
+
+def test_a_cue_coordinated_after_a_calling_act_keeps_its_source():
+    text = ("In Congress, Rep. Edward Markey called a hearing to review the rules and said members "
+            "would work to restore the act.")
+    assert claims(text) == [("Edward Markey", "members would work to restore the act")]
+
+
+def test_an_owned_role_before_a_name_gives_the_named_person():
+    text = ("His former business partner at Lenox, Lawrence B. Cummings, called him a master at bolting "
+            "together impossible business transactions.")
+    (claim,) = brief_offline(Article(text=text)).claims
+    assert claim.speaker is not None and claim.speaker.name == "Lawrence B. Cummings"
+    assert claim.speaker.role == "His former business partner at Lenox" and not claim.speaker.anonymous
+    # partner: a possessive phrase that is the subject of a parenthetical attribution stays content
+    text = "His plan, Ana Ruiz said, would be a disaster for every family in the city."
+    assert claims(text) == [("Ana Ruiz", "His plan, Ana Ruiz said, would be a disaster for every family in the city")]

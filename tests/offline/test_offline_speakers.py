@@ -417,3 +417,13 @@ def test_without_a_quotation_before_it_the_cue_still_reports_its_clause():
     # the partner: no quotation before the cue, so the clause after the scene is what was said
     text = "District Attorney Paul Howard said at a press conference that the jury had done its duty well."
     assert speakers(text) == [("Paul Howard", "the jury had done its duty well")]
+
+
+def test_someone_described_as_her_agent_is_not_the_she_who_speaks_later():
+    text = ("Bettie Page died on Thursday.\n\n"
+            "Her agent, Mark Roesler, said Page died at a Los Angeles hospital after a heart attack.\n\n"
+            "\"I don't want to be photographed in my old age,\" she said in 1998.")
+    assert names(text) == ["Mark Roesler", "Bettie Page"]
+    # partner: without the owned role the latest speaker of unknown gender is still taken
+    text = text.replace("Her agent, Mark Roesler,", "Mark Roesler")
+    assert names(text) == ["Mark Roesler", "Mark Roesler"]

@@ -103,15 +103,20 @@ _OBJECT_INFINITIVE = re.compile(
 # Verbs whose object comes before the reason: 'accused Clinton of lying', 'blamed the storm for'.
 _OBJECT_CUES = frozenset(REASON_VERBS) | frozenset(
     "accused accuses blamed blames criticized criticised criticizes criticises condemned condemns".split())
+# Verbs whose object comes before what they call it: 'called the plan a disaster'.
+_NAMING_CUES = frozenset("called calls".split())
 _OBJECT_REASON = re.compile(r"[^,;:“”\"]{1,60}?\s(?:for|of)\s")
 
 
 def _object_first(cue: str, evidence: str) -> bool:
     """Whether the evidence opens with the cue's object, not a clause: an object and its
-    infinitive ('it to be for eight years'), or the object of an accusation or praise and its
-    reason ('Clinton for her support of the war')."""
-    verb = cue.split()[-1].lower() if cue.split() else ""
-    return bool(_OBJECT_INFINITIVE.match(evidence) or verb in _OBJECT_CUES and _OBJECT_REASON.match(evidence))
+    infinitive ('it to be for eight years'), the object of an accusation or praise and its
+    reason ('Clinton for her support of the war'), or what 'called' names ('the plan a
+    disaster')."""
+    words = cue.lower().split()
+    verb = words[-1] if words else ""
+    return bool(_OBJECT_INFINITIVE.match(evidence) or verb in _OBJECT_CUES and _OBJECT_REASON.match(evidence)
+                or len(words) == 1 and verb in _NAMING_CUES)
 
 
 def _claim(text: str, item: Attributed) -> Claim:

@@ -12,7 +12,7 @@ _CUE_KINDS = [
     (ClaimKind.accusation, r"accus|blam|condemn|critici[sz]|attack|slam|blast|lambast|fault|chid|berat|scold|mock"),
     (ClaimKind.demand, r"urg|demand|call(?:s|ed|ing)?\s+(?:for|on)|press"),
     (ClaimKind.prediction, r"predict|warn|expect|forecast|estimat|caution"),
-    (ClaimKind.opinion, r"believ|think|argu|suggest|insist|contend|assert|feel|hop(?:e|es|ed|ing)\b|prais|commend"),
+    (ClaimKind.opinion, r"believ|think|argu|suggest|insist|contend|assert|feel|hop(?:e|es|ed|ing)\b|prais|commend|\bcall(?:s|ed)$"),
 ]
 
 # Words in the content itself, checked when the cue is neutral ("said").

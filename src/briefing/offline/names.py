@@ -246,6 +246,16 @@ def _is_group(speaker: Speaker) -> bool:
     return speaker.anonymous or speaker.name.endswith("s") or last in ORGANISATION_WORDS
 
 
+_OWNER = {"she": "her", "he": "his"}
+
+
+def _owned_by(speaker: Speaker, pronoun: str) -> bool:
+    """Whether ``speaker`` is described as someone's, by the pronoun's possessive ('Her agent,
+    Mark Roesler, said'): the agent is not the "she" whose agent he is."""
+    role = (speaker.role or "").split()
+    return bool(role) and role[0].lower() == _OWNER.get(pronoun)
+
+
 class SpeakerResolver:
     """Resolves pronoun speakers, in article order, to the person or group named before them.
 
@@ -306,7 +316,7 @@ class SpeakerResolver:
         for position, earlier in reversed(self._seen):
             fits = (_is_group(earlier) and self._gender(earlier.name, gender(earlier)) is None) if wanted == "they" else (
                 is_person_like(earlier) and self._gender(earlier.name, gender(earlier)) in {
-                    None, wanted})
+                    None, wanted} and not _owned_by(earlier, wanted))
             if fits and position <= at:
                 found = (position, earlier)
                 break

@@ -385,9 +385,15 @@ def _sentence_subject(text: str, sentence: Sentence, cue_start: int) -> tuple[Sp
 # take its words after a comma ('Mr. Obama said, a majority ...').
 _NO_WORDS_AFTER_COMMA = frozenset(
     "show shows showed shown find finds found indicate indicates indicated reveal reveals revealed".split())
-# "call" as a phrasal verb, not a cue: 'called it off', 'called off the search', 'called up'.
+# "call" as an act, not a cue: a phrasal verb ('called it off', 'called up', 'called into a radio
+# show'), convening ('called a hearing', 'called an emergency meeting') or phoning ('called him
+# again yesterday').
 _PHRASAL_CALL = re.compile(
-    r"call(?:s|ed|ing)?\s+(?:(?:it|them|this|that|him|her)\s+)?(?:off|up|in|back|out)\b", re.IGNORECASE)
+    r"call(?:s|ed|ing)?\s+(?:(?:(?:it|them|this|that|him|her)\s+)?(?:off|up|in|into|back|out)\b"
+    r"|(?:a|an)\s+(?:[a-z-]+\s+){0,2}(?:hearing|meeting|session|vote|election|referendum|strike|halt|recess|"
+    r"conference|summit|timeout|time-out)s?\b"
+    r"|(?:him|her|them|me|us)\s+(?:again|back|yesterday|today|twice|repeatedly|later|on\s+[A-Z]\w+day)\b)",
+    re.IGNORECASE)
 _NAMING = re.compile(NAMING + r"(?=[A-Z“\"‘'])")  # 'A group called Americans for ...'
 # A passive participle's agent after the cue word ('posted online last night by MASN Sports'),
 # not the means ('added by phone').
@@ -606,8 +612,9 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
                 continue  # 'Everything Trump says is a lie': the subject is fused into the source phrase
         if _inverted_source(text, sentence, cue.start(), begin, stop):
             continue  # '..., said Alfredo Perez, a spokesman': the source of an inverted cue
-        if _PHRASAL_CALL.match(text, cue.start("cue"), stop):
-            continue  # 'they called it off', 'called up the reserves': no words of theirs follow
+        # 'they called it off', 'called a hearing': an act, no words of theirs follow (a
+        # coordinated cue after it is still theirs: '... called a hearing and said that B')
+        calling = _PHRASAL_CALL.match(text, cue.start("cue"), stop) is not None
         if cue.group("cue").endswith("ed") and _BY_AGENT.match(text, cue.end("cue"), stop):
             continue  # 'One report posted online by Roch Kubatko suggested': a passive, its verb comes later
         if cue.group("cue") == "called" and _NAMING.match(text, source_start, stop):
@@ -627,7 +634,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         if quotation is None and after_quote:
             quotation = _QUOTATION_RESUMES.match(text, begin, stop)  # '"A," he said, but "B"'
         aside = _ASIDE_BEFORE_QUOTATION.match(text, begin, stop) if quotation is None else None
-        if quotation := quotation or aside:
+        if not calling and (quotation := quotation or aside):
             # 'told his radio audience, “What ...”', 'told The Post — where ... — “I hear ...”':
             # the quotation is the claim, not the audience or the aside (the quote rules find it
             # too when its marks pair up; the copy is dropped then)
@@ -646,7 +653,7 @@ def source_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
         end = _gloss_end(text, begin, end, sentence.end)
         # '"A," Howard said at a press conference after ...', '"A," Melanie said to the nominee, who
         # ...': after a quotation the words that follow its cue say where, when or to whom, not what
-        scene = after_quote or _scene_only(text, begin, end)
+        scene = after_quote or calling or _scene_only(text, begin, end)
         if (span := _content(text, begin, end)) is not None and not scene:
             # '"A," Howard said at a press conference after ...': the quotation is what was said
             found_claims.append(Attributed(*span, speaker, cue.group("cue"), False, source_start))

@@ -448,6 +448,11 @@ _SHARE_SOURCE = re.compile(
 )
 
 
+# A role owned by someone named earlier, opening the sentence or a clause: 'His wife', 'Her
+# lawyer at the firm', before a name set off by commas.
+_OWNED_ROLE = re.compile(r"(?:^|(?<=[.;:!?]\s)|(?<=\n))(?P<role>(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur)\s+[a-z][^,;:“”\"()]{0,60}?)$")
+
+
 def _named_appositive(inner: str) -> bool:
     """Whether an appositive is a bare name ('A lawyer for the city, Ana Ruiz, said')."""
     words = inner.split()
@@ -542,6 +547,11 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
             return None
         cue_start = floor + possessive.start()
     if (match := _APPOSITIVE.search(window)) is not None:
+        owned = _OWNED_ROLE.search(window, 0, match.start())
+        if owned is not None and _named_appositive(match.group("inner").strip()):
+            # 'His former business partner at Lenox, Lawrence B. Cummings, called': the named person
+            return Speaker(name=match.group("inner").strip(), role=owned.group("role"), anonymous=False), (
+                floor + match.start("inner"))
         outer = phrase_before(text, floor + match.start(), floor)
         inner = match.group("inner").strip()
         kind = match.group("kind")
@@ -553,8 +563,8 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
                 return parse_speaker(outer.text), outer.start
             if kind in {"a", "an", "the"} or inner[:1].islower():
                 return parse_speaker(outer.text, role=inner), outer.start
-            if _named_appositive(inner) and (outer.text[:1].islower()
-                                             or outer.text.split()[0].lower() in {"a", "an", "the"}):
+            if _named_appositive(inner) and (outer.text[:1].islower() or outer.text.split()[0].lower() in {
+                    "a", "an", "the", "his", "her", "their", "its", "our"}):  # 'His former partner, Lawrence Cummings,' 
                 return Speaker(name=inner, role=outer.text, anonymous=False), outer.start
             if _described_name(outer.text, inner):
                 return parse_speaker(outer.text, role=inner), outer.start
