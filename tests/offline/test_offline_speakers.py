@@ -427,3 +427,13 @@ def test_someone_described_as_her_agent_is_not_the_she_who_speaks_later():
     # partner: without the owned role the latest speaker of unknown gender is still taken
     text = text.replace("Her agent, Mark Roesler,", "Mark Roesler")
     assert names(text) == ["Mark Roesler", "Mark Roesler"]
+
+
+@pytest.mark.parametrize("quantifier", ["all", "both"])
+def test_a_floating_quantifier_before_a_source_after_an_opening_phrase_keeps_the_clause_start(quantifier):
+    text = (f"In Mrs. Clinton's favor, {quantifier} the experts I interviewed said her proposals were more "
+            "detailed and transparent than his.")
+    assert len(names(text)) == 1 and "experts I interviewed" in names(text)[0]
+    # partner: a quantifier after an ordinary word opens no clause
+    text = f"He hired {quantifier} the experts I interviewed said her proposals were more detailed than his."
+    assert names(text) == []

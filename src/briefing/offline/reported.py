@@ -124,9 +124,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_FLOATING = re.compile(r"(?:^|(?<=\s))(?:[Aa]ll|[Bb]oth|[Ee]ach)$")
+
+
 def _clause_start(text: str, sentence: Sentence, at: int) -> bool:
-    """Whether a source phrase at ``at`` opens a clause (sentence start, punctuation, 'and')."""
-    before = text[sentence.start:at].rstrip()
+    """Whether a source phrase at ``at`` opens a clause (sentence start, punctuation, 'and'),
+    a floating quantifier before it counted with it ('..., all the experts I interviewed said')."""
+    before = _FLOATING.sub("", text[sentence.start:at].rstrip())
     if _OPENING_PREPOSITION.match(before):
         before = before.rstrip("”’")  # a title in an opening phrase: 'On “Fox News Sunday,” Pence said'
         if _OPENING_PLACE.fullmatch(before):
