@@ -22,8 +22,8 @@ from typing import Any
 
 from briefing.brief.each import brief_each
 from briefing.core.errors import BriefingError
-from briefing.core.models import Article, Briefing, Span, Usage
-from briefing.evaluation.annotations import AnnotatedArticle, Gold
+from briefing.core.models import Article, Briefing, Usage
+from briefing.evaluation.annotations import AnnotatedArticle, Gold, characters
 
 PRONOUNS = frozenset(["i", "me", "my", "we", "us", "our", "you", "your", "he", "him", "his", "she", "her", "it", "its", "they", "them", "their", "who", "whom", "whose", "which"])  # relative pronouns are pronouns too
 FUNCTION_WORDS = frozenset(["the", "a", "an", "of", "and", "for", "at", "in", "on", "to"])
@@ -60,13 +60,9 @@ def same_speaker(speaker: str | None, source: str | None) -> bool:
 def predictions(briefing: Briefing, *, attributed: bool = True) -> list[Predicted]:
     """The briefing's claims with a located span (and, when ``attributed``, a speaker); a claim
     whose span holds an attribution between its words is scored on its ``parts``."""
-    return [Predicted(_characters(c.parts or [c.span]), c.speaker.name if c.speaker else None)
+    return [Predicted(characters([(s.start, s.end) for s in c.parts or [c.span]]), c.speaker.name if c.speaker else None)
             for c in briefing.claims
             if c.span is not None and c.grounding != "not_found" and (c.speaker or not attributed)]
-
-
-def _characters(spans: Sequence[Span]) -> frozenset[int]:
-    return frozenset(at for span in spans for at in range(span.start, span.end))
 
 
 def match(predicted: Sequence[Predicted], gold: Sequence[Gold], *, iou: float = 0.5

@@ -101,7 +101,7 @@ _OBJECT_INFINITIVE = re.compile(
 
 
 # Verbs whose object comes before the reason: 'accused Clinton of lying', 'blamed the storm for'.
-_OBJECT_CUES = frozenset(REASON_VERBS) | frozenset(
+_REASON_OBJECT_CUES = frozenset(REASON_VERBS) | frozenset(
     "accused accuses blamed blames criticized criticised criticizes criticises condemned condemns".split())
 # Verbs whose object comes before what they call it: 'called the plan a disaster'.
 _NAMING_CUES = frozenset("called calls".split())
@@ -115,7 +115,7 @@ def _object_first(cue: str, evidence: str) -> bool:
     disaster')."""
     words = cue.lower().split()
     verb = words[-1] if words else ""
-    return bool(_OBJECT_INFINITIVE.match(evidence) or verb in _OBJECT_CUES and _OBJECT_REASON.match(evidence)
+    return bool(_OBJECT_INFINITIVE.match(evidence) or verb in _REASON_OBJECT_CUES and _OBJECT_REASON.match(evidence)
                 or len(words) == 1 and verb in _NAMING_CUES)
 
 

@@ -184,6 +184,8 @@ QUOTE_CUE = CUE.removesuffix(r"))\b") + "|" + "|".join(QUOTE_ONLY_VERBS) + r"))\
 
 # Third-person pronouns that stand for a speaker named earlier.
 PRONOUNS = frozenset("he she they".split())
+# Their possessives, each with its pronoun ('her agent' is someone she speaks of).
+OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 
 
 # A source's request about itself, no statement: 'asked not to be identified because ...',

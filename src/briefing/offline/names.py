@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from briefing.core.models import Speaker
-from briefing.offline.cues import SPEECH_VERBS
+from briefing.offline.cues import OWNER_PRONOUNS, SPEECH_VERBS
 from briefing.offline.phrases import (
     CLAUSE_OPENERS,
     DOCUMENT_NOUNS,
@@ -246,14 +246,11 @@ def _is_group(speaker: Speaker) -> bool:
     return speaker.anonymous or speaker.name.endswith("s") or last in ORGANISATION_WORDS
 
 
-_OWNER = {"she": "her", "he": "his"}
-
-
 def _owned_by(speaker: Speaker, pronoun: str) -> bool:
     """Whether ``speaker`` is described as someone's, by the pronoun's possessive ('Her agent,
     Mark Roesler, said'): the agent is not the "she" whose agent he is."""
     role = (speaker.role or "").split()
-    return bool(role) and role[0].lower() == _OWNER.get(pronoun)
+    return bool(role) and OWNER_PRONOUNS.get(role[0].lower()) == pronoun
 
 
 class SpeakerResolver:

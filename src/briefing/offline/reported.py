@@ -16,6 +16,7 @@ from briefing.offline.cues import (
     ADVERBIAL,
     CUE,
     NAMING,
+    OWNER_PRONOUNS,
     THAT_CLAUSE,
     about_the_source,
     lexicon,
@@ -199,7 +200,7 @@ def _reach(floor: int, cue_start: int) -> int:
 
 
 # A quotation that closes with a comma right before a source: '“B,” she said'.
-_AFTER_QUOTATION = re.compile(r"[,!?][”\"]\s*$")
+_QUOTE_CLOSED_BEFORE = re.compile(r"[,!?][”\"]\s*$")
 # A quotation that goes on after its cue: '"I love Larry," he said, but "when it comes to ..."'.
 _QUOTATION_RESUMES = re.compile(r"(?:(?:and|but)\s+)?[“\"]")
 # A quotation closed before its source and cue: '"Who could take this seriously?" she said'.
@@ -223,7 +224,7 @@ def _clause_end(text: str, start: int, end: int) -> int:
     for cue in _CUE.finditer(text, start, end):
         found = source_before_cue(text, cue.start("cue"), _reach(start, cue.start("cue")))
         if found is not None and (not is_pronoun(found[0].name)
-                                  or _AFTER_QUOTATION.search(text, start, found[1]) is not None):
+                                  or _QUOTE_CLOSED_BEFORE.search(text, start, found[1]) is not None):
             comma = max(text.rfind(mark, start, found[1]) for mark in ",―—–")
             if comma > start:
                 return comma
@@ -921,10 +922,10 @@ _SMALL_WORDS = frozenset(
     than is was are were be been has have had will would""".split())
 
 
-def _capitalised_small_word(label: str) -> bool:
-    """Whether a short word stands capitalised inside a label ('Stealth Over Health'): title
-    case, which no name uses ('Mike Pence', 'Politifact')."""
-    return any(w.lower() in _SMALL_WORDS and w[0].isupper() for w in label.split()[1:])
+def _capitalised_small_word(words: list[str]) -> bool:
+    """Whether a short word stands capitalised after the first of ``words`` ('Stealth Over
+    Health'): title case, which no name uses ('Mike Pence', 'Politifact')."""
+    return any(w.lower() in _SMALL_WORDS and w[0].isupper() for w in words[1:])
 
 
 def headline_case(line: str) -> bool:
@@ -933,8 +934,7 @@ def headline_case(line: str) -> bool:
     even full of names ('Donald Trump and Hillary Clinton met in New York'), keeps its short
     words lowercase; a line in capitals is a transcript label's voice, not title case."""
     words = re.findall(r"[A-Za-z][\w’'-]*", line)
-    inner = words[1:]
-    if line.isupper() or not any(w.lower() in _SMALL_WORDS and w[0].isupper() for w in inner):
+    if line.isupper() or not _capitalised_small_word(words):
         return False
     longer = [w for w in words if w.lower() not in _SMALL_WORDS]
     return sum(w[0].isupper() for w in longer) > 0.5 * len(longer)
@@ -950,7 +950,7 @@ def speaker_colon(text: str, sentence: Sentence) -> list[Attributed]:
         return []  # inside a quotation mark, only a capitalised label is a turn ('"WALLACE: ...')
     paragraph_end = text.find("\n", sentence.start)
     span = _content(text, match.end(), len(text) if paragraph_end < 0 else paragraph_end)
-    if span is None or _capitalised_small_word(match.group("source")) and headline_case(text[slice(*span)]):
+    if span is None or _capitalised_small_word(match.group("source").split()) and headline_case(text[slice(*span)]):
         return []  # 'Stealth Over Health: Clinton Was Headed to ER': a headline, not a turn
     return [Attributed(*span, parse_speaker(match.group("source")), ":", False, sentence.start)]
 
@@ -1015,7 +1015,6 @@ _NEGATION = re.compile(r"(?:\b(?:never|not|hardly|rarely|seldom|no\s+longer)|n[�
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|my)\s+$",
                                 re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s?\s*$")
-_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
 # Prepositions that may stand between a word of the clause and the owner ('frank in her
 # acknowledgment that', 'pointed to Trump's claim that'); one that opens the sentence or follows
 # a comma ('Despite Trump's claim that A, B') leaves the clause's end unknown.
@@ -1055,7 +1054,7 @@ def noun_cue_content(text: str, sentence: Sentence) -> list[Attributed]:
             owner = first[1]
         if not match.group("copula") and not _object_position(text, sentence, owner_start):
             continue
-        name = _OWNER_PRONOUNS.get(owner.lower(), re.sub(r"[’']s$", "", owner))
+        name = OWNER_PRONOUNS.get(owner.lower(), re.sub(r"[’']s$", "", owner))
         span = _content(text, match.end(), _clause_end(text, match.end(), sentence.end))
         if span is not None:
             found.append(Attributed(*span, parse_speaker(name), match.group("cue"), False,
@@ -1142,7 +1141,7 @@ def find_reported(text: str, sentences: list[Sentence]) -> list[Attributed]:
         inner = source_cue_content(text, sentence)
         if closing and closing[0].end <= closing[0].source_start and inner and all(
                 closing[0].start <= a.source_start and a.end <= closing[0].end for a in inner) and (
-                _AFTER_QUOTATION.search(text, sentence.start, closing[0].source_start) is None):
+                _QUOTE_CLOSED_BEFORE.search(text, sentence.start, closing[0].source_start) is None):
             inner = closing  # nested: 'X said A, Pickell said' is Pickell's, the whole clause (but
             # 'X said A because “B,” she said' attributes the quotation B only)
         if closing and closing[0].end <= closing[0].source_start and inner and all(

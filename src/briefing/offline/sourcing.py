@@ -563,8 +563,8 @@ def source_before_cue(text: str, cue_start: int, floor: int) -> tuple[Speaker, i
                 return parse_speaker(outer.text), outer.start
             if kind in {"a", "an", "the"} or inner[:1].islower():
                 return parse_speaker(outer.text, role=inner), outer.start
-            if _named_appositive(inner) and (outer.text[:1].islower() or outer.text.split()[0].lower() in {
-                    "a", "an", "the", "his", "her", "their", "its", "our"}):  # 'His former partner, Lawrence Cummings,' 
+            if _named_appositive(inner) and (outer.text[:1].islower()
+                                             or outer.text.split()[0].lower() in {"a", "an", "the"}):
                 return Speaker(name=inner, role=outer.text, anonymous=False), outer.start
             if _described_name(outer.text, inner):
                 return parse_speaker(outer.text, role=inner), outer.start
